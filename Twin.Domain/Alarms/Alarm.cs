@@ -1,0 +1,46 @@
+using Twin.Domain.Geography;
+
+namespace Twin.Domain.Alarms;
+
+public enum AlarmSeverity
+{
+    Info,
+    Minor,
+    Major,
+    Critical,
+}
+
+public enum AlarmSource
+{
+    SensorThreshold,
+    AiVideo,
+}
+
+/// <summary>An alarm (告警) as the engine holds it.</summary>
+public sealed record AlarmState(
+    string Id,
+    AlarmSource Source,
+    string SourceId,
+    string Kind,
+    AlarmSeverity Severity,
+    string Title,
+    GeoPoint Location,
+    string SubDistrictCode,
+    DateTimeOffset RaisedAt,
+    string? AcknowledgedBy,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? ClearedAt)
+{
+    public bool IsAcknowledged => AcknowledgedAt is not null;
+
+    public bool IsActive => ClearedAt is null;
+}
+
+/// <summary>An event seen by an AI video algorithm (e.g. 高空抛物), raised as an alarm.</summary>
+public sealed record AiVideoEvent(
+    string CameraId,
+    string Kind,
+    string Title,
+    GeoPoint Location,
+    AlarmSeverity Severity,
+    DateTimeOffset DetectedAt);

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+
+namespace Twin.Domain.Catalogue;
+
+/// <summary>The one catalogue of event types; loaded from JSON and validated entry by entry.</summary>
+public sealed class EventCatalogue
+{
+    public const string EmbeddedFileName = "event-catalogue.json";
+
+    private readonly Dictionary<string, EventCategory> _byCode;
+
+    public EventCatalogue(IReadOnlyList<EventCategory> categories)
+    {
+        Categories = categories;
+        _byCode = categories.ToDictionary(c => c.Code, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<EventCategory> Categories { get; }
+
+    public EventCategory? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    public EventCategory? ForSensorKind(SensorKind kind) => Categories.FirstOrDefault(c => c.SensorKind == kind);
+
+    /// <summary>The catalogue shipped with the domain (Catalogue/event-catalogue.json).</summary>
+    public static EventCatalogue LoadDefault()
+    {
+        using var stream = typeof(EventCatalogue).Assembly.GetManifestResourceStream("Twin.Domain.Catalogue.event-catalogue.json")
+            ?? throw new InvalidOperationException("The embedded event catalogue is missing from Twin.Domain.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), EmbeddedFileName);
+    }
+
+    public static EventCatalogue Parse(string json, string fileName)
+    {
+        CatalogueFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CatalogueFile>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{fileName}: not valid JSON ({ex.Message}).", ex);
+        }
+
+        if (file?.Categories is not { Count: > 0 } entries)
+        {
+            throw new InvalidDataException($"{fileName}: 'categories' is missing or empty.");
+        }
+
+        var categories = new List<EventCategory>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var where = $"{fileName}: categories[{i}] ({e.Code ?? "no code"})";
+            Require(!string.IsNullOrWhiteSpace(e.Code), where, "'code' is required");
+            Require(seen.Add(e.Code!), where, "'code' is a duplicate");
+            Require(!string.IsNullOrWhiteSpace(e.NameZh), where, "'nameZh' is required");
+            Require(!string.IsNullOrWhiteSpace(e.NameEn), where, "'nameEn' is required");
+            Require(!string.IsNullOrWhiteSpace(e.Department), where, "'department' is required");
+            Require(Enum.TryParse<TicketPriority>(e.Priority, ignoreCase: true, out var priority), where,
+                $"'priority' must be one of {string.Join(", ", Enum.GetNames<TicketPriority>()).ToLowerInvariant()}");
+            SensorKind? sensorKind = null;
+            if (e.SensorKind is not null)
+            {
+                Require(SensorKinds.TryParse(e.SensorKind, out var kind), where, $"'sensorKind' {e.SensorKind} is not a known sensor kind");
+                sensorKind = kind;
+            }
+
+            Require(e.Hours is { Dispatch: > 0, Handle: > 0, Review: > 0 }, where, "'hours' needs dispatch, handle and review above 0");
+            categories.Add(new EventCategory(
+                e.Code!,
+                e.NameZh!,
+                e.NameEn!,
+                e.Department!,
+                priority,
+                sensorKind,
+                e.CreekRelated,
+                e.Keywords ?? [],
+                new StepTimeLimits(
+                    TimeSpan.FromHours(e.Hours!.Dispatch),
+                    TimeSpan.FromHours(e.Hours.Handle),
+                    TimeSpan.FromHours(e.Hours.Review))));
+        }
+
+        return new EventCatalogue(categories);
+    }
+
+    private static void Require(bool condition, string where, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidDataException($"{where}: {what}.");
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    private sealed record CatalogueFile(List<CategoryEntry>? Categories);
+
+    private sealed record CategoryEntry(
+        string? Code,
+        string? NameZh,
+        string? NameEn,
+        string? Department,
+        string? Priority,
+        string? SensorKind,
+        bool CreekRelated,
+        List<string>? Keywords,
+        HoursEntry? Hours);
+
+    private sealed record HoursEntry(double Dispatch, double Handle, double Review);
+}

@@ -1,0 +1,19 @@
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+
+namespace Twin.Domain.Catalogue;
+
+/// <summary>Time limit of each step of the loop for one category (处置标准).</summary>
+public sealed record StepTimeLimits(TimeSpan Dispatch, TimeSpan Handle, TimeSpan Review);
+
+/// <summary>One entry of the event catalogue (事项目录) with its owner (责任清单).</summary>
+public sealed record EventCategory(
+    string Code,
+    string NameZh,
+    string NameEn,
+    string Department,
+    TicketPriority DefaultPriority,
+    SensorKind? SensorKind,
+    bool CreekRelated,
+    IReadOnlyList<string> Keywords,
+    StepTimeLimits TimeLimits);

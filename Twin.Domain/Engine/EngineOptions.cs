@@ -1,0 +1,38 @@
+namespace Twin.Domain.Engine;
+
+public sealed class EngineOptions
+{
+    /// <summary>How far ahead of the engine's clock a timestamp may be before it is refused.</summary>
+    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A sensor silent for this many report intervals is stale …</summary>
+    public double StaleAfterIntervals { get; init; } = 3;
+
+    /// <summary>… and offline after this many.</summary>
+    public double OfflineAfterIntervals { get; init; } = 10;
+
+    public double LowBatteryPercent { get; init; } = 15;
+
+    public DistrictFacts Facts { get; init; } = new();
+}
+
+/// <summary>
+/// Standing figures of the district for 城市之貌. Defaults are the figures of the seed document
+/// (the centre's 2022 reply) and the BRIEF; population is the district's ~1.2 million residents.
+/// </summary>
+public sealed record DistrictFacts
+{
+    public int Population { get; init; } = 1_200_000;
+
+    public int CamerasConnected { get; init; } = 21_000;
+
+    public int CamerasTagged { get; init; } = 19_007;
+
+    public int AiCamerasThrownObjects { get; init; } = 135;
+
+    public long DataLakeRecords { get; init; } = 4_522_557_066;
+
+    public int ResourceCatalogues { get; init; } = 6_205;
+
+    public int MonthlyDataCalls { get; init; } = 24_939_631;
+}

@@ -1,0 +1,220 @@
+using Twin.Domain.Alarms;
+using Twin.Domain.Geography;
+
+namespace Twin.Domain.Engine;
+
+public sealed partial class TwinEngine
+{
+    private static readonly int SeverityCount = Enum.GetValues<AlarmSeverity>().Length;
+
+    private readonly Dictionary<string, AlarmState> _activeAlarms = new(StringComparer.Ordinal);
+    private readonly int[] _activeBySeverity = new int[SeverityCount];
+    private BucketSeries _alarmsRaised = NewHourly();
+    private int _unacknowledged;
+    private int _sensorAlarmsToday;
+    private int _aiAlarmsToday;
+    private long _nextAlarmNumber = 1;
+
+    public AlarmState? FindActiveAlarm(string id) => _activeAlarms.GetValueOrDefault(id);
+
+    /// <summary>An AI video algorithm saw something (e.g. 高空抛物): it becomes an alarm at once.</summary>
+    public InputResult RaiseAiVideoAlarm(AiVideoEvent videoEvent)
+    {
+        if (string.IsNullOrWhiteSpace(videoEvent.CameraId) || string.IsNullOrWhiteSpace(videoEvent.Kind))
+        {
+            return InputResult.Refused("An AI video event needs a camera id and a kind.");
+        }
+
+        if (string.IsNullOrWhiteSpace(videoEvent.Title))
+        {
+            return InputResult.Refused($"AI video event from {videoEvent.CameraId} needs a title.");
+        }
+
+        if (!Enum.IsDefined(videoEvent.Severity))
+        {
+            return InputResult.Refused($"AI video event from {videoEvent.CameraId}: unknown severity.");
+        }
+
+        if (!_district.Contains(videoEvent.Location))
+        {
+            return InputResult.Refused($"AI video event from {videoEvent.CameraId}: {videoEvent.Location} lies outside {_district.Name}.");
+        }
+
+        var now = Now;
+        if (IsTooFarAhead(videoEvent.DetectedAt, now))
+        {
+            return InputResult.Refused($"AI video event from {videoEvent.CameraId}: detected at {videoEvent.DetectedAt:O}, ahead of the twin's clock.");
+        }
+
+        RollDayIfNeeded(now);
+        RaiseAlarm(
+            AlarmSource.AiVideo,
+            videoEvent.CameraId,
+            videoEvent.Kind,
+            videoEvent.Severity,
+            videoEvent.Title.Trim(),
+            videoEvent.Location,
+            _district.SubDistrictFor(videoEvent.Location).Code,
+            videoEvent.DetectedAt);
+        Version++;
+        return InputResult.Ok;
+    }
+
+    /// <summary>
+    /// An officer has seen the alarm. A threshold alarm stays active until its value is back to
+    /// normal; an AI video event is instantaneous, so acknowledging it also clears it.
+    /// </summary>
+    public InputResult AcknowledgeAlarm(string alarmId, string by)
+    {
+        if (!_activeAlarms.TryGetValue(alarmId ?? string.Empty, out var alarm))
+        {
+            return InputResult.Refused($"No active alarm '{alarmId}'.");
+        }
+
+        if (alarm.IsAcknowledged)
+        {
+            return InputResult.Refused($"Alarm {alarmId} was already acknowledged by {alarm.AcknowledgedBy}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(by))
+        {
+            return InputResult.Refused($"Alarm {alarmId}: acknowledging needs the officer's name.");
+        }
+
+        var now = Now;
+        var acknowledged = alarm with { AcknowledgedBy = by.Trim(), AcknowledgedAt = now };
+        _activeAlarms[alarm.Id] = acknowledged;
+        _unacknowledged--;
+        _pendingEvents.Add(new AlarmChanged(NextEventSequence(), now, acknowledged, AlarmChange.Acknowledged, by.Trim()));
+        if (alarm.Source == AlarmSource.AiVideo)
+        {
+            ClearAlarm(alarm.Id, now, by.Trim());
+        }
+
+        Version++;
+        return InputResult.Ok;
+    }
+
+    private AlarmState RaiseAlarm(
+        AlarmSource source, string sourceId, string kind, AlarmSeverity severity, string title, GeoPoint location, string subDistrictCode, DateTimeOffset at)
+    {
+        var alarm = new AlarmState(
+            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, title, location, subDistrictCode, at, null, null, null);
+        AddActiveAlarm(alarm);
+        _alarmsRaised.Add(at);
+        if (at >= _todayStart)
+        {
+            CountAlarmToday(alarm);
+        }
+
+        _pendingEvents.Add(new AlarmChanged(NextEventSequence(), Now, alarm, AlarmChange.Raised, null));
+        return alarm;
+    }
+
+    private void ChangeAlarmSeverity(string alarmId, AlarmSeverity severity, string title, DateTimeOffset now)
+    {
+        var alarm = _activeAlarms[alarmId];
+        if (alarm.Severity == severity)
+        {
+            return;
+        }
+
+        _activeBySeverity[(int)alarm.Severity]--;
+        _activeBySeverity[(int)severity]++;
+        var escalated = alarm with { Severity = severity, Title = title };
+        _activeAlarms[alarmId] = escalated;
+        _pendingEvents.Add(new AlarmChanged(NextEventSequence(), now, escalated, AlarmChange.Escalated, null));
+    }
+
+    private void ClearAlarm(string alarmId, DateTimeOffset at, string? actor)
+    {
+        if (!_activeAlarms.Remove(alarmId, out var alarm))
+        {
+            return;
+        }
+
+        _activeBySeverity[(int)alarm.Severity]--;
+        if (!alarm.IsAcknowledged)
+        {
+            _unacknowledged--;
+        }
+
+        _pendingEvents.Add(new AlarmChanged(NextEventSequence(), Now, alarm with { ClearedAt = at }, AlarmChange.Cleared, actor));
+    }
+
+    private void AddActiveAlarm(AlarmState alarm)
+    {
+        _activeAlarms[alarm.Id] = alarm;
+        _activeBySeverity[(int)alarm.Severity]++;
+        if (!alarm.IsAcknowledged)
+        {
+            _unacknowledged++;
+        }
+    }
+
+    private void CountAlarmToday(AlarmState alarm)
+    {
+        if (alarm.Source == AlarmSource.AiVideo)
+        {
+            _aiAlarmsToday++;
+        }
+        else
+        {
+            _sensorAlarmsToday++;
+        }
+    }
+
+    private void ResetAlarms()
+    {
+        _activeAlarms.Clear();
+        Array.Clear(_activeBySeverity);
+        _alarmsRaised = NewHourly();
+        _unacknowledged = 0;
+        _sensorAlarmsToday = 0;
+        _aiAlarmsToday = 0;
+    }
+
+    private AlertFigures AlertFigures(DateTimeOffset now)
+    {
+        DateTimeOffset? oldest = null;
+        foreach (var alarm in _activeAlarms.Values)
+        {
+            if (!alarm.IsAcknowledged && (oldest is null || alarm.RaisedAt < oldest))
+            {
+                oldest = alarm.RaisedAt;
+            }
+        }
+
+        return new AlertFigures(
+            _activeBySeverity[(int)AlarmSeverity.Critical],
+            _activeBySeverity[(int)AlarmSeverity.Major],
+            _activeBySeverity[(int)AlarmSeverity.Minor],
+            _activeBySeverity[(int)AlarmSeverity.Info],
+            _unacknowledged,
+            oldest is { } o ? now - o : null,
+            (int)_alarmsRaised.SumBetween(now.AddHours(-1), now),
+            _sensorAlarmsToday,
+            _aiAlarmsToday,
+            _alarmsRaised.Sums(now, SeriesHours));
+    }
+
+    private LookFigures LookFigures(DateTimeOffset now)
+    {
+        var facts = _options.Facts;
+        return new LookFigures(
+            _district.AreaKm2,
+            facts.Population,
+            _district.SubDistricts.Count,
+            _district.Neighbourhoods.Count,
+            _district.CreekLengthMetres / 1000.0,
+            _sensorOrder.Count,
+            _healthCounts[(int)Sensors.SensorHealth.Online] + _healthCounts[(int)Sensors.SensorHealth.LowBattery],
+            facts.CamerasConnected,
+            facts.CamerasTagged,
+            facts.AiCamerasThrownObjects,
+            facts.DataLakeRecords,
+            facts.ResourceCatalogues,
+            facts.MonthlyDataCalls,
+            _sensorsOnlineSamples.Means(now, SeriesHours));
+    }
+}

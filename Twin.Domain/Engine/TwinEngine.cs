@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using Twin.Domain.Alarms;
+using Twin.Domain.Catalogue;
+using Twin.Domain.Geography;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+using Twin.Domain.Time;
+
+namespace Twin.Domain.Engine;
+
+/// <summary>
+/// The aggregate of the whole twin. One writer applies inputs in order; every refused input
+/// leaves the state untouched; readers get immutable <see cref="TwinSnapshot"/>s. It does no I/O
+/// and reads time only from its <see cref="TimeProvider"/>. Not thread-safe for writes by design:
+/// the host serialises inputs through one queue.
+/// </summary>
+public sealed partial class TwinEngine
+{
+    private const int SeriesHours = 24;
+
+    private readonly DistrictMap _district;
+    private readonly EventCatalogue _catalogue;
+    private readonly TimeProvider _time;
+    private readonly EngineOptions _options;
+    private readonly List<TwinEvent> _pendingEvents = [];
+    private long _eventSequence;
+    private DateTimeOffset _todayStart;
+
+    public TwinEngine(DistrictMap district, EventCatalogue catalogue, TimeProvider time, EngineOptions? options = null)
+    {
+        _district = district;
+        _catalogue = catalogue;
+        _time = time;
+        _options = options ?? new EngineOptions();
+        _todayStart = ShanghaiClock.StartOfDay(time.GetUtcNow());
+    }
+
+    public DistrictMap District => _district;
+
+    public EventCatalogue Catalogue => _catalogue;
+
+    /// <summary>Increases with every accepted input.</summary>
+    public long Version { get; private set; }
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>The events made since the last call, in order.</summary>
+    public IReadOnlyList<TwinEvent> DrainEvents()
+    {
+        if (_pendingEvents.Count == 0)
+        {
+            return [];
+        }
+
+        var drained = _pendingEvents.ToArray();
+        _pendingEvents.Clear();
+        return drained;
+    }
+
+    /// <summary>Advances time-driven state: sensor health, the day's counters, hourly samples.</summary>
+    public void Tick()
+    {
+        var now = Now;
+        RollDayIfNeeded(now);
+        SweepSensorHealth(now);
+        _sensorsOnlineSamples.Add(now, _healthCounts[(int)SensorHealth.Online] + _healthCounts[(int)SensorHealth.LowBattery]);
+        Version++;
+    }
+
+    public TwinSnapshot Snapshot()
+    {
+        var now = Now;
+        return new TwinSnapshot(
+            Version,
+            now,
+            SensorStates(),
+            [.. _tickets.Values],
+            [.. _activeAlarms.Values.OrderByDescending(a => a.Severity).ThenBy(a => a.RaisedAt)],
+            new VitalSigns(LookFigures(now), PulseFigures(now), PerceptionFigures(now), AlertFigures(now), VoiceFigures(now)));
+    }
+
+    /// <summary>Replaces the whole state with what the store kept; counters are recomputed from it.</summary>
+    public void Restore(EngineRestoreState state)
+    {
+        var now = Now;
+        ResetSensors();
+        foreach (var sensor in state.Sensors)
+        {
+            var slot = AddSensorSlot(sensor);
+            slot.RegisteredAt = sensor.LastObservedAt ?? now;
+        }
+
+        foreach (var aggregate in state.ObservationAggregates)
+        {
+            _kindSeries[(int)aggregate.Kind].AddAggregate(aggregate.HourStart, aggregate.Sum, aggregate.Count);
+        }
+
+        ResetTickets();
+        foreach (var ticket in state.Tickets)
+        {
+            _tickets[ticket.Id] = ticket;
+            _ticketsIn.Add(ticket.ReportedAt);
+            if (ticket.ClosedAt is { } closedAt)
+            {
+                _ticketsClosed.Add(closedAt);
+            }
+
+            if (ticket.Channel == TicketChannel.Hotline12345)
+            {
+                _hotline.Add(ticket.ReportedAt);
+            }
+        }
+
+        ResetAlarms();
+        _todayStart = ShanghaiClock.StartOfDay(now);
+        foreach (var alarm in state.Alarms)
+        {
+            _alarmsRaised.Add(alarm.RaisedAt);
+            if (alarm.IsActive)
+            {
+                AddActiveAlarm(alarm);
+                if (alarm.Source == AlarmSource.SensorThreshold && _sensors.TryGetValue(alarm.SourceId, out var slot))
+                {
+                    slot.ActiveAlarmId = alarm.Id;
+                }
+            }
+
+            if (alarm.RaisedAt >= _todayStart)
+            {
+                CountAlarmToday(alarm);
+            }
+        }
+
+        _nextAlarmNumber = state.NextAlarmNumber;
+        _todayStart = ShanghaiClock.StartOfDay(now);
+        RecountToday();
+        Version++;
+    }
+
+    private void RollDayIfNeeded(DateTimeOffset now)
+    {
+        if (now < _todayStart.AddDays(1))
+        {
+            return;
+        }
+
+        _todayStart = ShanghaiClock.StartOfDay(now);
+        var yesterdayStart = _todayStart.AddDays(-1);
+        foreach (var stale in _tickets.Values.Where(t => !t.Status.IsOpen() && t.ReportedAt < yesterdayStart).Select(t => t.Id).ToList())
+        {
+            _tickets.Remove(stale);
+        }
+
+        RecountToday();
+        _sensorAlarmsToday = 0;
+        _aiAlarmsToday = 0;
+    }
+
+    private bool IsTooFarAhead(DateTimeOffset at, DateTimeOffset now) => at > now + _options.MaxClockSkew;
+
+    private long NextEventSequence() => ++_eventSequence;
+}

@@ -1,0 +1,27 @@
+using Twin.Domain.Alarms;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+
+namespace Twin.Domain.Engine;
+
+/// <summary>
+/// A change the engine made, in the order it made it. Events carry only masked personal data:
+/// the host persists raw reporter details from the accepted input, never from an event.
+/// </summary>
+public abstract record TwinEvent(long Sequence, DateTimeOffset At);
+
+public sealed record SensorRegistered(long Sequence, DateTimeOffset At, SensorState Sensor) : TwinEvent(Sequence, At);
+
+public sealed record SensorHealthChanged(long Sequence, DateTimeOffset At, SensorState Sensor, SensorHealth Previous) : TwinEvent(Sequence, At);
+
+public sealed record TicketChanged(long Sequence, DateTimeOffset At, TicketState Ticket, TicketTransition Transition) : TwinEvent(Sequence, At);
+
+public enum AlarmChange
+{
+    Raised,
+    Escalated,
+    Acknowledged,
+    Cleared,
+}
+
+public sealed record AlarmChanged(long Sequence, DateTimeOffset At, AlarmState Alarm, AlarmChange Change, string? Actor) : TwinEvent(Sequence, At);

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Twin.Domain.Alarms;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+
+namespace Twin.Domain.Engine;
+
+/// <summary>
+/// An immutable picture of the twin at one version. Tickets are the open ones plus all reported
+/// since the start of yesterday (Asia/Shanghai); alarms are the active ones.
+/// </summary>
+public sealed record TwinSnapshot(
+    long Version,
+    DateTimeOffset At,
+    ImmutableArray<SensorState> Sensors,
+    ImmutableArray<TicketState> Tickets,
+    ImmutableArray<AlarmState> ActiveAlarms,
+    VitalSigns VitalSigns);
+
+/// <summary>What the store hands the engine at start-up to rebuild its state.</summary>
+public sealed record EngineRestoreState(
+    IReadOnlyList<SensorState> Sensors,
+    IReadOnlyList<TicketState> Tickets,
+    IReadOnlyList<AlarmState> Alarms,
+    IReadOnlyList<HourlyObservationAggregate> ObservationAggregates,
+    long NextAlarmNumber);
+
+/// <summary>Observations of one sensor kind in one UTC hour, summed (to rebuild hourly means).</summary>
+public sealed record HourlyObservationAggregate(SensorKind Kind, DateTimeOffset HourStart, double Sum, int Count);

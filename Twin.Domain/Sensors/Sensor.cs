@@ -1,0 +1,35 @@
+using Twin.Domain.Geography;
+
+namespace Twin.Domain.Sensors;
+
+public enum SensorHealth
+{
+    Online,
+    LowBattery,
+    Stale,
+    Offline,
+}
+
+/// <summary>A perception device (感知设备) as registered.</summary>
+public sealed record SensorDefinition(
+    string Id,
+    SensorKind Kind,
+    string Name,
+    GeoPoint Location,
+    string Unit,
+    Thresholds Thresholds,
+    TimeSpan ReportInterval);
+
+/// <summary>One reading from a sensor. Battery is in percent, when the device reports it.</summary>
+public readonly record struct Observation(string SensorId, double Value, DateTimeOffset ObservedAt, double? BatteryPercent = null);
+
+/// <summary>A sensor as the engine holds it: health is kept apart from the value's state.</summary>
+public sealed record SensorState(
+    SensorDefinition Definition,
+    string SubDistrictCode,
+    bool InCorridor,
+    double? LastValue,
+    DateTimeOffset? LastObservedAt,
+    double? BatteryPercent,
+    ValueState ValueState,
+    SensorHealth Health);

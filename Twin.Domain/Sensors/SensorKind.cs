@@ -1,0 +1,60 @@
+namespace Twin.Domain.Sensors;
+
+public enum SensorKind
+{
+    CreekWaterLevel,
+    AirQuality,
+    Noise,
+    ManholeCover,
+    Lift,
+    SecondaryWater,
+    SiteDust,
+    Smoke,
+}
+
+public static class SensorKinds
+{
+    private static readonly Dictionary<string, SensorKind> BySlug = Enum.GetValues<SensorKind>().ToDictionary(Slug);
+
+    /// <summary>The kebab-case name used in files and on the wire (creek-water-level, …).</summary>
+    public static string Slug(this SensorKind kind) => kind switch
+    {
+        SensorKind.CreekWaterLevel => "creek-water-level",
+        SensorKind.AirQuality => "air-quality",
+        SensorKind.Noise => "noise",
+        SensorKind.ManholeCover => "manhole",
+        SensorKind.Lift => "lift",
+        SensorKind.SecondaryWater => "secondary-water",
+        SensorKind.SiteDust => "site-dust",
+        SensorKind.Smoke => "smoke",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static bool TryParse(string slug, out SensorKind kind) => BySlug.TryGetValue(slug, out kind);
+
+    public static string NameZh(this SensorKind kind) => kind switch
+    {
+        SensorKind.CreekWaterLevel => "河道水位",
+        SensorKind.AirQuality => "空气质量",
+        SensorKind.Noise => "环境噪声",
+        SensorKind.ManholeCover => "智能井盖",
+        SensorKind.Lift => "电梯梯控",
+        SensorKind.SecondaryWater => "二次供水",
+        SensorKind.SiteDust => "工地扬尘",
+        SensorKind.Smoke => "烟感",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string NameEn(this SensorKind kind) => kind switch
+    {
+        SensorKind.CreekWaterLevel => "Creek water level",
+        SensorKind.AirQuality => "Air quality",
+        SensorKind.Noise => "Noise",
+        SensorKind.ManholeCover => "Manhole cover",
+        SensorKind.Lift => "Lift",
+        SensorKind.SecondaryWater => "Secondary water",
+        SensorKind.SiteDust => "Site dust",
+        SensorKind.Smoke => "Smoke",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,50 @@
+using Twin.Domain.Geography;
+
+namespace Twin.Domain.Tickets;
+
+/// <summary>The reporter as stored. Only <see cref="Privacy.PersonalDataMask"/> forms are ever displayed.</summary>
+public sealed record Reporter(string? Name, string? Phone);
+
+/// <summary>A new ticket as it arrives from a channel, before the engine accepts it.</summary>
+public sealed record TicketReport(
+    string Id,
+    TicketChannel Channel,
+    string CategoryCode,
+    string Title,
+    string Description,
+    GeoPoint Location,
+    string Address,
+    string? NeighbourhoodCode,
+    Reporter Reporter,
+    DateTimeOffset ReportedAt,
+    TicketPriority? Priority = null);
+
+/// <summary>A ticket as the engine holds it: the reporter is already masked.</summary>
+public sealed record TicketState(
+    string Id,
+    TicketChannel Channel,
+    string CategoryCode,
+    string Title,
+    string Description,
+    GeoPoint Location,
+    string Address,
+    string SubDistrictCode,
+    string? NeighbourhoodCode,
+    string ReporterMasked,
+    string PhoneMasked,
+    TicketPriority Priority,
+    TicketStatus Status,
+    bool InCorridor,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? DispatchedAt,
+    DateTimeOffset? ClosedAt);
+
+/// <summary>One step of a ticket's append-only history.</summary>
+public sealed record TicketTransition(
+    string TicketId,
+    TicketStatus? From,
+    TicketStatus To,
+    DateTimeOffset At,
+    string Actor,
+    string? Note);
