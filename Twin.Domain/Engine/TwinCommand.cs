@@ -1,0 +1,49 @@
+using Twin.Domain.Alarms;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+
+namespace Twin.Domain.Engine;
+
+/// <summary>One input to the engine, as it travels through the host's single queue.</summary>
+public abstract record TwinCommand;
+
+public sealed record RegisterSensorCommand(SensorDefinition Sensor) : TwinCommand;
+
+public sealed record RecordObservationCommand(Observation Observation) : TwinCommand;
+
+public sealed record ReportTicketCommand(TicketReport Report) : TwinCommand;
+
+public sealed record ChangeTicketStatusCommand(string TicketId, TicketStatus To, string Actor, string? Note = null) : TwinCommand;
+
+public sealed record RaiseAiVideoAlarmCommand(AiVideoEvent Event) : TwinCommand;
+
+public sealed record AcknowledgeAlarmCommand(string AlarmId, string By) : TwinCommand;
+
+public sealed record TickCommand : TwinCommand;
+
+public sealed partial class TwinEngine
+{
+    public InputResult Apply(TwinCommand command)
+    {
+        switch (command)
+        {
+            case RecordObservationCommand c:
+                return RecordObservation(c.Observation);
+            case ReportTicketCommand c:
+                return ReportTicket(c.Report);
+            case ChangeTicketStatusCommand c:
+                return ChangeTicketStatus(c.TicketId, c.To, c.Actor, c.Note);
+            case RaiseAiVideoAlarmCommand c:
+                return RaiseAiVideoAlarm(c.Event);
+            case AcknowledgeAlarmCommand c:
+                return AcknowledgeAlarm(c.AlarmId, c.By);
+            case RegisterSensorCommand c:
+                return RegisterSensor(c.Sensor);
+            case TickCommand:
+                Tick();
+                return InputResult.Ok;
+            default:
+                return InputResult.Refused($"Unknown input {command.GetType().Name}.");
+        }
+    }
+}
