@@ -1,27 +1,59 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CommandCenter.Components;
+using CommandCenter.Configuration;
+using CommandCenter.Live;
+using CommandCenter.Map;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Twin.Data.Storage;
+using Twin.Domain.Simulation;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+// Razor components entity-encode non-ASCII text unless an encoder allowing all ranges is registered.
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSignalR();
+builder.Services.AddProblemDetails();
+
+builder.Services.Configure<TwinOptions>(builder.Configuration.GetSection(TwinOptions.Section));
+builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection("Twin:Simulator"));
+builder.Services.Configure<TwinStoreOptions>(builder.Configuration.GetSection("Twin:Storage"));
+builder.Services.PostConfigure<TwinStoreOptions>(o =>
+    o.DatabasePath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.DatabasePath)));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TwinRuntime>();
+builder.Services.AddHostedService<TwinRuntimeService>();
+builder.Services.AddHostedService<SimulatorService>();
+builder.Services.AddSingleton<WallFeed>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
+builder.Services.AddSingleton<MapBroadcaster>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<MapBroadcaster>());
+builder.Services.AddSingleton(sp =>
+{
+    var runtime = sp.GetRequiredService<TwinRuntime>();
+    return new CameraLayer(runtime.District, runtime.Cameras);
+});
+builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin");
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapHealthChecks("/healthz");
+app.MapHub<TwinHub>(TwinHub.Path);
+app.MapTwinMapEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using CommandCenter.Live;
+using NetTopologySuite.Features;
+using NetTopologySuite.IO.Converters;
+
+namespace CommandCenter.Map;
+
+/// <summary>Static map layers computed on the server: the 苏河秀带 corridor band.</summary>
+public static class MapEndpoints
+{
+    private static readonly JsonSerializerOptions GeoJson = CreateOptions();
+
+    public static IEndpointRouteBuilder MapTwinMapEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/map/corridor.geojson", (TwinRuntime runtime) =>
+        {
+            var district = runtime.District;
+            var feature = new Feature(district.Corridor, new AttributesTable
+            {
+                { "name", "苏河秀带" },
+                { "name_en", "Suzhou Creek corridor" },
+                { "halfWidthMetres", district.CorridorHalfWidthMetres },
+                { "areaKm2", Math.Round(district.CorridorAreaKm2, 2) },
+            });
+            var collection = new NetTopologySuite.Features.FeatureCollection { feature };
+            return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
+        });
+        return endpoints;
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions();
+        options.Converters.Add(new GeoJsonConverterFactory());
+        return options;
+    }
+}
