@@ -3,6 +3,7 @@
 # ends with a plain "N passed, N failed, N skipped" line totalled over all of them.
 set -euo pipefail
 cd "$(dirname "$0")"
+started=$SECONDS
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -48,7 +49,7 @@ done
 if ((status != 0 && failed == 0)); then
     echo "dotnet test exited with $status but no test failed: a test host crashed or hung (see above)"
 fi
-echo
+echo "== build and tests took $((SECONDS - started)) s"
 summary "$passed" "$failed" "$skipped"
 if ((failed > 0)); then exit 1; fi
 exit "$status"
