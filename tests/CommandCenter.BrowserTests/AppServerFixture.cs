@@ -65,22 +65,21 @@ public sealed class AppServerFixture : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        await WaitUntilHealthyAsync();
+        try
+        {
+            await WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            // Do not leave a half-started app behind if xunit skips disposing a failed fixture.
+            await StopProcessAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is not null)
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(timeout.Token);
-            _process.Dispose();
-        }
+        await StopProcessAsync();
 
         lock (_logLock)
         {
@@ -89,6 +88,24 @@ public sealed class AppServerFixture : IAsyncLifetime
         }
 
         Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private async Task StopProcessAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.Dispose();
+        _process = null;
     }
 
     private async Task WaitUntilHealthyAsync()
