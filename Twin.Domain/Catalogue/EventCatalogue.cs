@@ -61,7 +61,7 @@ public sealed class EventCatalogue
             Require(!string.IsNullOrWhiteSpace(e.NameZh), where, "'nameZh' is required");
             Require(!string.IsNullOrWhiteSpace(e.NameEn), where, "'nameEn' is required");
             Require(!string.IsNullOrWhiteSpace(e.Department), where, "'department' is required");
-            Require(Enum.TryParse<TicketPriority>(e.Priority, ignoreCase: true, out var priority), where,
+            Require(TryParsePriority(e.Priority, out var priority), where,
                 $"'priority' must be one of {string.Join(", ", Enum.GetNames<TicketPriority>()).ToLowerInvariant()}");
             SensorKind? sensorKind = null;
             if (e.SensorKind is not null)
@@ -87,6 +87,22 @@ public sealed class EventCatalogue
         }
 
         return new EventCatalogue(categories);
+    }
+
+    // Enum.TryParse also takes numbers ("9" becomes an undefined priority), so only the names are matched.
+    private static bool TryParsePriority(string? text, out TicketPriority priority)
+    {
+        foreach (var candidate in Enum.GetValues<TicketPriority>())
+        {
+            if (string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                priority = candidate;
+                return true;
+            }
+        }
+
+        priority = default;
+        return false;
     }
 
     private static void Require(bool condition, string where, string what)

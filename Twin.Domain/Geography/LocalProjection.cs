@@ -9,27 +9,34 @@ namespace Twin.Domain.Geography;
 /// </summary>
 public sealed class LocalProjection
 {
-    private const double MetresPerDegreeLat = 110_574.0;
-    private const double MetresPerDegreeLonAtEquator = 111_320.0;
+    private const double SemiMajorAxis = 6_378_137.0;
+    private const double EccentricitySquared = 0.00669437999014;
 
     private readonly double _lon0;
     private readonly double _lat0;
+    private readonly double _metresPerDegreeLat;
     private readonly double _metresPerDegreeLon;
 
     public LocalProjection(double lon0, double lat0)
     {
         _lon0 = lon0;
         _lat0 = lat0;
-        _metresPerDegreeLon = MetresPerDegreeLonAtEquator * Math.Cos(lat0 * Math.PI / 180.0);
+
+        // The WGS-84 radii of curvature at the origin (meridian, prime vertical): the equator's
+        // 110.574 km per degree of latitude would be 0.27 % short at Shanghai's latitude.
+        var phi = lat0 * Math.PI / 180.0;
+        var w = 1 - EccentricitySquared * Math.Sin(phi) * Math.Sin(phi);
+        _metresPerDegreeLat = SemiMajorAxis * (1 - EccentricitySquared) / Math.Pow(w, 1.5) * Math.PI / 180.0;
+        _metresPerDegreeLon = SemiMajorAxis / Math.Sqrt(w) * Math.Cos(phi) * Math.PI / 180.0;
     }
 
     public static LocalProjection Putuo { get; } = new(121.39, 31.26);
 
     public Coordinate Forward(double lon, double lat) =>
-        new((lon - _lon0) * _metresPerDegreeLon, (lat - _lat0) * MetresPerDegreeLat);
+        new((lon - _lon0) * _metresPerDegreeLon, (lat - _lat0) * _metresPerDegreeLat);
 
     public Coordinate Inverse(double x, double y) =>
-        new(_lon0 + x / _metresPerDegreeLon, _lat0 + y / MetresPerDegreeLat);
+        new(_lon0 + x / _metresPerDegreeLon, _lat0 + y / _metresPerDegreeLat);
 
     public Geometry Forward(Geometry wgs84) => Transform(wgs84, c => Forward(c.X, c.Y));
 

@@ -20,7 +20,7 @@ public static class PersonalDataMask
         return first + new string('*', Math.Max(1, rest));
     }
 
-    /// <summary>13812341234 → 138****1234; shorter numbers keep at most their last two digits.</summary>
+    /// <summary>13812341234 and +86 138-1234-1234 → 138****1234; shorter numbers keep at most their last two digits.</summary>
     public static string MaskPhone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))
@@ -29,6 +29,17 @@ public static class PersonalDataMask
         }
 
         var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+
+        // A mainland mobile written with the country code (+86 138…, 0086 138…) is masked as dialled at home.
+        if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal))
+        {
+            digits = digits[2..];
+        }
+        else if (digits.Length == 15 && digits.StartsWith("0086", StringComparison.Ordinal))
+        {
+            digits = digits[4..];
+        }
+
         if (digits.Length >= 11)
         {
             var tail = digits[^4..];
