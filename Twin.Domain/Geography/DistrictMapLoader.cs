@@ -13,6 +13,7 @@ public static class DistrictMapLoader
     public const string SubDistrictsFile = "putuo_subdistricts_osm.geojson";
     public const string CreekFile = "suzhou_creek_line_putuo_osm_derived.geojson";
     public const string CodesFile = "putuo_admin_codes_nbs2023.csv";
+    public const string MetroStationsFile = "metro_stations_putuo_area.geojson";
 
     private static readonly JsonSerializerOptions GeoJsonOptions = CreateOptions();
 
@@ -45,6 +46,17 @@ public static class DistrictMapLoader
             creek,
             corridorHalfWidthMetres);
     }
+
+    public static IReadOnlyList<MetroStation> LoadMetroStationsFromDirectory(string geoDirectory) =>
+        LoadMetroStations(file => File.ReadAllText(Path.Combine(geoDirectory, file)));
+
+    /// <summary>All stations of the clip box around Putuo (not only those inside the district).</summary>
+    public static IReadOnlyList<MetroStation> LoadMetroStations(Func<string, string> readFile) =>
+        ReadFeatures(readFile, MetroStationsFile)
+            .Select(f => f.Geometry is Point point
+                ? new MetroStation(Attribute(f, "name", MetroStationsFile), new GeoPoint(point.X, point.Y))
+                : throw new InvalidDataException($"{MetroStationsFile}: station {Attribute(f, "name", MetroStationsFile)} is not a Point."))
+            .ToList();
 
     private static List<Neighbourhood> ReadNeighbourhoods(string csv, IReadOnlyList<SubDistrict> subDistricts)
     {
