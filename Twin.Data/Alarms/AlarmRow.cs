@@ -1,0 +1,37 @@
+using Twin.Domain.Alarms;
+using Twin.Domain.Geography;
+
+namespace Twin.Data.Alarms;
+
+/// <summary>An alarm's current state, one row per alarm (cleared ones stay, with their clearing time).</summary>
+public sealed class AlarmRow
+{
+    public required string Id { get; set; }
+
+    public AlarmSource Source { get; set; }
+
+    public required string SourceId { get; set; }
+
+    public required string Kind { get; set; }
+
+    public AlarmSeverity Severity { get; set; }
+
+    public required string Title { get; set; }
+
+    public double Lon { get; set; }
+
+    public double Lat { get; set; }
+
+    public required string SubDistrictCode { get; set; }
+
+    public DateTimeOffset RaisedAt { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public DateTimeOffset? ClearedAt { get; set; }
+
+    public AlarmState ToState() => new(
+        Id, Source, SourceId, Kind, Severity, Title, new GeoPoint(Lon, Lat), SubDistrictCode, RaisedAt, AcknowledgedBy, AcknowledgedAt, ClearedAt);
+}

@@ -1,0 +1,338 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Twin.Data.Store;
+using Twin.Domain.Engine;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Pipeline;
+
+/// <summary>
+/// The single writer: it owns the engine, applies inputs in arrival order, writes each batch in
+/// one transaction and only then acknowledges it (acknowledged = on disk). If a write fails, the
+/// batch's acknowledgements fail and the engine is rebuilt from the store, so memory never holds
+/// what the disk does not. Call <see cref="StartupAsync"/> once, then run <see cref="RunAsync"/>.
+/// </summary>
+public sealed partial class TwinPipeline
+{
+    private readonly TwinEngine _engine;
+    private readonly TwinStore _store;
+    private readonly TwinPipelineOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<Pending> _queue;
+    private volatile TwinSnapshot _current;
+    private long _snapshotBuiltAt;
+    private bool _snapshotStale;
+    private bool _needsRebuild;
+
+    public TwinPipeline(TwinEngine engine, TwinStore store, TwinPipelineOptions? options = null, ILogger<TwinPipeline>? logger = null)
+    {
+        _engine = engine;
+        _store = store;
+        _options = options ?? new TwinPipelineOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatch, 1);
+        _logger = logger ?? NullLogger<TwinPipeline>.Instance;
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _current = engine.Snapshot();
+        _snapshotBuiltAt = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>
+    /// The latest picture: rebuilt at once after ticket or alarm changes, otherwise at most every
+    /// <see cref="TwinPipelineOptions.SnapshotInterval"/> and never later than that after a change.
+    /// </summary>
+    public TwinSnapshot Current => _current;
+
+    /// <summary>Raised on the writer after each committed batch that changed something; handlers must be quick.</summary>
+    public event Action<TwinChangeSet>? Committed;
+
+    /// <summary>Applies migrations and rebuilds the engine from what the store kept.</summary>
+    public async Task StartupAsync(CancellationToken ct = default)
+    {
+        await _store.InitializeAsync(ct);
+        var state = await _store.LoadRestoreStateAsync(_engine.Now, ct);
+        _engine.Restore(state);
+        PublishSnapshot();
+        LogRestored(state.Sensors.Count, state.Tickets.Count, state.Alarms.Count);
+    }
+
+    /// <summary>Queues an input and completes once the batch holding it is committed to disk.</summary>
+    public async ValueTask<InputResult> SubmitAsync(TwinCommand command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var ack = new TaskCompletionSource<InputResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(new Pending(command, ack), ct);
+        return await ack.Task.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// Queues an input without waiting (the simulator's readings): it is applied and persisted in
+    /// order like any other, but nobody learns of a refusal or a failed write. False when the queue is full or closed.
+    /// </summary>
+    public bool TryPost(TwinCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return _queue.Writer.TryWrite(new Pending(command, null));
+    }
+
+    /// <summary>Stops taking inputs; <see cref="RunAsync"/> finishes what is queued and returns.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>
+    /// The writer loop. Cancelling it lets the batch in flight finish and fails what is still
+    /// queued; <see cref="Complete"/> instead drains the queue first.
+    /// </summary>
+    public async Task RunAsync(CancellationToken ct = default)
+    {
+        var reader = _queue.Reader;
+        var batch = new List<Pending>();
+        try
+        {
+            while (await WaitForInputAsync(reader, ct))
+            {
+                batch.Clear();
+                while (batch.Count < _options.MaxBatch && reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                await ProcessAsync(batch);
+            }
+
+            if (_snapshotStale)
+            {
+                PublishSnapshot();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            LogStopped();
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            var stopped = new InvalidOperationException("The twin pipeline stopped before this input was applied.");
+            while (reader.TryRead(out var pending))
+            {
+                pending.Ack?.TrySetException(stopped);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(List<Pending> batch)
+    {
+        if (_needsRebuild && !await TryRebuildFromStoreAsync())
+        {
+            var unavailable = new InvalidOperationException("The twin store is unavailable; the input was not applied.");
+            foreach (var pending in batch)
+            {
+                pending.Ack?.TrySetException(unavailable);
+            }
+
+            return;
+        }
+
+        var results = new InputResult[batch.Count];
+        var observations = new List<Observation>();
+        var newTickets = new List<TicketReport>();
+        var anyAccepted = false;
+        var engineFaulted = false;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var command = batch[i].Command;
+            InputResult result;
+            try
+            {
+                result = results[i] = _engine.Apply(command);
+            }
+            catch (Exception ex)
+            {
+                // An engine bug: this input fails alone, and the engine is rebuilt once the batch is written.
+                LogApplyFailed(ex, command.GetType().Name);
+                batch[i].Ack?.TrySetException(ex);
+                engineFaulted = true;
+                continue;
+            }
+
+            if (!result.Accepted)
+            {
+                if (batch[i].Ack is null)
+                {
+                    LogPostRefused(command.GetType().Name, result.Reason);
+                }
+
+                continue;
+            }
+
+            anyAccepted = true;
+            switch (command)
+            {
+                case RecordObservationCommand c:
+                    observations.Add(c.Observation);
+                    break;
+                case ReportTicketCommand c:
+                    newTickets.Add(c.Report);
+                    break;
+            }
+        }
+
+        var events = _engine.DrainEvents();
+        var changedSensors = _engine.DrainChangedSensors();
+        try
+        {
+            // Not cancellable: a batch that reached the engine is either written whole or rolled back by failure.
+            await _store.WriteAsync(new TwinBatch(observations, newTickets, events, changedSensors), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogWriteFailed(ex, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Ack?.TrySetException(ex);
+            }
+
+            _needsRebuild = true;
+            await TryRebuildFromStoreAsync();
+            return;
+        }
+
+        if (engineFaulted)
+        {
+            _needsRebuild = true;
+            await TryRebuildFromStoreAsync();
+        }
+        else if (anyAccepted)
+        {
+            // Published before the acknowledgements, so a submitter reads its own ticket or alarm change.
+            if (events.Any(e => e is TicketChanged or AlarmChanged) || Stopwatch.GetElapsedTime(_snapshotBuiltAt) >= _options.SnapshotInterval)
+            {
+                PublishSnapshot();
+            }
+            else
+            {
+                _snapshotStale = true;
+            }
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Ack?.TrySetResult(results[i]);
+        }
+
+        if (events.Count > 0 || changedSensors.Count > 0)
+        {
+            RaiseCommitted(new TwinChangeSet(_engine.Version, events, changedSensors));
+        }
+    }
+
+    /// <summary>
+    /// Waits for input; while the snapshot is stale, wakes up in time to rebuild it so that it
+    /// never lags a change by more than the snapshot interval.
+    /// </summary>
+    private async ValueTask<bool> WaitForInputAsync(ChannelReader<Pending> reader, CancellationToken ct)
+    {
+        var waiting = reader.WaitToReadAsync(ct);
+        if (waiting.IsCompleted || !_snapshotStale)
+        {
+            return await waiting;
+        }
+
+        var due = _options.SnapshotInterval - Stopwatch.GetElapsedTime(_snapshotBuiltAt);
+        if (due > TimeSpan.Zero)
+        {
+            using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var waitingTask = waiting.AsTask();
+            if (await Task.WhenAny(waitingTask, Task.Delay(due, delayCancel.Token)) == waitingTask)
+            {
+                await delayCancel.CancelAsync();
+                return await waitingTask;
+            }
+
+            waiting = new ValueTask<bool>(waitingTask);
+        }
+
+        PublishSnapshot();
+        return await waiting;
+    }
+
+    private async Task<bool> TryRebuildFromStoreAsync()
+    {
+        try
+        {
+            var state = await _store.LoadRestoreStateAsync(_engine.Now, CancellationToken.None);
+            _engine.Restore(state);
+            _needsRebuild = false;
+        }
+        catch (Exception ex)
+        {
+            LogRebuildFailed(ex);
+            return false;
+        }
+
+        LogRebuilt(_engine.Version);
+        PublishSnapshot();
+        RaiseCommitted(new TwinChangeSet(_engine.Version, [], [], IsReset: true));
+        return true;
+    }
+
+    private void PublishSnapshot()
+    {
+        _current = _engine.Snapshot();
+        _snapshotBuiltAt = Stopwatch.GetTimestamp();
+        _snapshotStale = false;
+    }
+
+    private void RaiseCommitted(TwinChangeSet changes)
+    {
+        if (Committed is not { } handlers)
+        {
+            return;
+        }
+
+        // One faulty subscriber must neither stop the writer nor starve the others.
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<TwinChangeSet>>())
+        {
+            try
+            {
+                handler(changes);
+            }
+            catch (Exception ex)
+            {
+                LogSubscriberFailed(ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Twin restored from the store: {Sensors} sensors, {Tickets} tickets, {Alarms} alarms.")]
+    private partial void LogRestored(int sensors, int tickets, int alarms);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing a batch of {Count} inputs failed; their acknowledgements fail and the engine is rebuilt from the store.")]
+    private partial void LogWriteFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying a {Command} threw; the engine is rebuilt from the store.")]
+    private partial void LogApplyFailed(Exception exception, string command);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rebuilding the engine from the store failed; inputs are refused until it succeeds.")]
+    private partial void LogRebuildFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Engine rebuilt from the store after a failed write (version {Version}).")]
+    private partial void LogRebuilt(long version);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A posted {Command} was refused: {Reason}")]
+    private partial void LogPostRefused(string command, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber to Committed threw.")]
+    private partial void LogSubscriberFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Twin pipeline stopped.")]
+    private partial void LogStopped();
+
+    private readonly record struct Pending(TwinCommand Command, TaskCompletionSource<InputResult>? Ack);
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Twin.Data.Alarms;
+using Twin.Data.Sensors;
+using Twin.Data.Tickets;
+
+namespace Twin.Data.Store;
+
+/// <summary>
+/// The schema and the read side. The hot write path does not go through change tracking (EF does
+/// not batch inserts on SQLite); <see cref="TwinStore"/> writes with prepared commands.
+/// </summary>
+public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : DbContext(options)
+{
+    public DbSet<SensorRow> Sensors => Set<SensorRow>();
+
+    public DbSet<ObservationRow> Observations => Set<ObservationRow>();
+
+    public DbSet<TicketRow> Tickets => Set<TicketRow>();
+
+    public DbSet<TicketHistoryRow> TicketHistory => Set<TicketHistoryRow>();
+
+    public DbSet<AlarmRow> Alarms => Set<AlarmRow>();
+
+    public DbSet<AlarmHistoryRow> AlarmHistory => Set<AlarmHistoryRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TwinDbContext).Assembly);
+}

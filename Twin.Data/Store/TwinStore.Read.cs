@@ -1,0 +1,151 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Twin.Data.Alarms;
+using Twin.Data.Sensors;
+using Twin.Domain.Alarms;
+using Twin.Domain.Engine;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+using Twin.Domain.Time;
+
+namespace Twin.Data.Store;
+
+public sealed partial class TwinStore
+{
+    private const int AggregateHours = 48;
+
+    private static readonly TicketStatus[] OpenStatuses = Enum.GetValues<TicketStatus>().Where(s => s.IsOpen()).ToArray();
+
+    /// <summary>
+    /// What the engine needs to rebuild itself at <paramref name="now"/>, read in one snapshot of
+    /// the database: every sensor (in registration order) with its current state; tickets that are
+    /// open, reported since the start of yesterday (Asia/Shanghai) or closed today (so today's
+    /// closure counts survive a restart); alarms active or raised since the start of yesterday;
+    /// hourly sums per sensor kind over the last 48 h; and the next alarm number.
+    /// </summary>
+    public async Task<EngineRestoreState> LoadRestoreStateAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var todayStart = ShanghaiClock.StartOfDay(now);
+        var yesterdayStart = todayStart.AddDays(-1);
+
+        await using var db = CreateDbContext();
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+
+        // Deferred: a read snapshot of the WAL without taking the write lock from the pipeline.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+
+        // rowid follows insertion, and a sensor row is inserted when the sensor is registered.
+        var sensors = await db.Sensors.FromSqlRaw("SELECT * FROM sensors ORDER BY rowid").AsNoTracking().ToListAsync(ct);
+
+        var tickets = await db.Tickets.AsNoTracking()
+            .Where(t => OpenStatuses.Contains(t.Status) || t.ReportedAt >= yesterdayStart || t.ClosedAt >= todayStart)
+            .OrderBy(t => t.ReportedAt).ThenBy(t => t.Id)
+            .ToListAsync(ct);
+
+        var alarms = await db.Alarms.AsNoTracking()
+            .Where(a => a.ClearedAt == null || a.RaisedAt >= yesterdayStart)
+            .OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
+            .ToListAsync(ct);
+
+        var aggregates = await ReadHourlyAggregatesAsync(connection, transaction, now, ct);
+        var nextAlarmNumber = await ReadNextAlarmNumberAsync(connection, transaction, ct);
+
+        return new EngineRestoreState(
+            sensors.Select(s => s.ToState()).ToList(),
+            tickets.Select(t => t.ToState()).ToList(),
+            alarms.Select(a => a.ToState()).ToList(),
+            aggregates,
+            nextAlarmNumber);
+    }
+
+    /// <summary>A ticket's transitions, oldest first.</summary>
+    public async Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        var rows = await db.TicketHistory.AsNoTracking().Where(h => h.TicketId == ticketId).OrderBy(h => h.Id).ToListAsync(ct);
+        return rows.Select(h => h.ToTransition()).ToList();
+    }
+
+    /// <summary>An alarm's changes, oldest first.</summary>
+    public async Task<IReadOnlyList<AlarmHistoryEntry>> GetAlarmHistoryAsync(string alarmId, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        var rows = await db.AlarmHistory.AsNoTracking().Where(h => h.AlarmId == alarmId).OrderBy(h => h.Id).ToListAsync(ct);
+        return rows.Select(h => h.ToEntry()).ToList();
+    }
+
+    /// <summary>A sensor's readings observed in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), in time order.</summary>
+    public async Task<IReadOnlyList<Observation>> GetObservationsAsync(
+        string sensorId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        var rows = await db.Observations.AsNoTracking()
+            .Where(o => o.SensorId == sensorId && o.ObservedAt >= fromUtc && o.ObservedAt < toUtc)
+            .OrderBy(o => o.ObservedAt)
+            .ToListAsync(ct);
+        return rows.Select(o => o.ToObservation()).ToList();
+    }
+
+    /// <summary>Stored readings, of one sensor or of all.</summary>
+    public async Task<long> CountObservationsAsync(string? sensorId = null, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        var query = db.Observations.AsNoTracking();
+        if (sensorId is not null)
+        {
+            query = query.Where(o => o.SensorId == sensorId);
+        }
+
+        return await query.LongCountAsync(ct);
+    }
+
+    private static async Task<IReadOnlyList<HourlyObservationAggregate>> ReadHourlyAggregatesAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, CancellationToken ct)
+    {
+        var currentHour = now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+
+        // Driven from sensors so that each sensor's slice is a range scan of the (sensor_id, observed_at) index.
+        command.CommandText =
+            """
+            SELECT s.kind, o.observed_at / $hour_ticks AS hour, SUM(o.value), COUNT(*)
+            FROM sensors AS s
+            JOIN observations AS o ON o.sensor_id = s.id AND o.observed_at >= $from
+            GROUP BY s.kind, hour
+            ORDER BY hour, s.kind
+            """;
+        command.Parameters.AddWithValue("$hour_ticks", TimeSpan.TicksPerHour);
+        command.Parameters.AddWithValue("$from", currentHour - (AggregateHours - 1) * TimeSpan.TicksPerHour);
+
+        var result = new List<HourlyObservationAggregate>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new HourlyObservationAggregate(
+                Enum.Parse<SensorKind>(reader.GetString(0)),
+                UtcTicks.ToInstant(reader.GetInt64(1) * TimeSpan.TicksPerHour),
+                reader.GetDouble(2),
+                reader.GetInt32(3)));
+        }
+
+        return result;
+    }
+
+    private static async Task<long> ReadNextAlarmNumberAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+
+        // Ids are "A-00000042": the number follows the dash; max() over numbers, not over padded text.
+        command.CommandText = "SELECT COALESCE(MAX(CAST(substr(id, instr(id, '-') + 1) AS INTEGER)), 0) + 1 FROM alarms";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,335 @@
+using Microsoft.Data.Sqlite;
+using Twin.Domain.Alarms;
+using Twin.Domain.Engine;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Store;
+
+public sealed partial class TwinStore
+{
+    /// <summary>
+    /// Writes one batch in ONE transaction: all of it is on disk when this returns, or none of it
+    /// when it throws. Sensors go first (observations refer to them), then observations
+    /// (INSERT OR IGNORE, so a replayed reading is stored once), then the events in order.
+    /// </summary>
+    public async Task WriteAsync(TwinBatch batch, CancellationToken ct = default)
+    {
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var writer = _writer ??= await WriteCommands.OpenAsync(ConnectionString, ct);
+            try
+            {
+                writer.Write(batch, ct);
+            }
+            catch
+            {
+                // The transaction is rolled back; a fresh connection next time rules out one left in a bad state.
+                writer.Dispose();
+                _writer = null;
+                throw;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>The write connection and its prepared statements, kept for the store's lifetime.</summary>
+    private sealed class WriteCommands : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _upsertSensor;
+        private readonly SqliteCommand _insertObservation;
+        private readonly SqliteCommand _upsertTicket;
+        private readonly SqliteCommand _insertTicketHistory;
+        private readonly SqliteCommand _upsertAlarm;
+        private readonly SqliteCommand _insertAlarmHistory;
+
+        private WriteCommands(SqliteConnection connection)
+        {
+            _connection = connection;
+            _upsertSensor = Prepare(
+                """
+                INSERT INTO sensors (id, kind, name, lon, lat, unit, warning_level, alarm_level, hysteresis, high_is_bad,
+                    report_interval_ticks, sub_district_code, in_corridor, last_value, last_observed_at, battery_percent, value_state, health)
+                VALUES ($id, $kind, $name, $lon, $lat, $unit, $warning_level, $alarm_level, $hysteresis, $high_is_bad,
+                    $report_interval_ticks, $sub_district_code, $in_corridor, $last_value, $last_observed_at, $battery_percent, $value_state, $health)
+                ON CONFLICT (id) DO UPDATE SET
+                    kind = excluded.kind, name = excluded.name, lon = excluded.lon, lat = excluded.lat, unit = excluded.unit,
+                    warning_level = excluded.warning_level, alarm_level = excluded.alarm_level, hysteresis = excluded.hysteresis,
+                    high_is_bad = excluded.high_is_bad, report_interval_ticks = excluded.report_interval_ticks,
+                    sub_district_code = excluded.sub_district_code, in_corridor = excluded.in_corridor, last_value = excluded.last_value,
+                    last_observed_at = excluded.last_observed_at, battery_percent = excluded.battery_percent,
+                    value_state = excluded.value_state, health = excluded.health
+                """);
+            _insertObservation = Prepare(
+                """
+                INSERT OR IGNORE INTO observations (sensor_id, value, observed_at, battery_percent)
+                VALUES ($sensor_id, $value, $observed_at, $battery_percent)
+                """);
+
+            // The raw reporter is written once, when the ticket is created, and never overwritten by a state change.
+            _upsertTicket = Prepare(
+                """
+                INSERT INTO tickets (id, channel, category_code, title, description, lon, lat, address, sub_district_code,
+                    neighbourhood_code, reporter_masked, phone_masked, reporter_name, reporter_phone, priority, status, in_corridor,
+                    reported_at, updated_at, dispatched_at, closed_at)
+                VALUES ($id, $channel, $category_code, $title, $description, $lon, $lat, $address, $sub_district_code,
+                    $neighbourhood_code, $reporter_masked, $phone_masked, $reporter_name, $reporter_phone, $priority, $status, $in_corridor,
+                    $reported_at, $updated_at, $dispatched_at, $closed_at)
+                ON CONFLICT (id) DO UPDATE SET
+                    channel = excluded.channel, category_code = excluded.category_code, title = excluded.title,
+                    description = excluded.description, lon = excluded.lon, lat = excluded.lat, address = excluded.address,
+                    sub_district_code = excluded.sub_district_code, neighbourhood_code = excluded.neighbourhood_code,
+                    reporter_masked = excluded.reporter_masked, phone_masked = excluded.phone_masked, priority = excluded.priority,
+                    status = excluded.status, in_corridor = excluded.in_corridor, reported_at = excluded.reported_at,
+                    updated_at = excluded.updated_at, dispatched_at = excluded.dispatched_at, closed_at = excluded.closed_at
+                """);
+            _insertTicketHistory = Prepare(
+                """
+                INSERT INTO ticket_history (ticket_id, from_status, to_status, at, actor, note)
+                VALUES ($ticket_id, $from_status, $to_status, $at, $actor, $note)
+                """);
+            _upsertAlarm = Prepare(
+                """
+                INSERT INTO alarms (id, source, source_id, kind, severity, title, lon, lat, sub_district_code, raised_at,
+                    acknowledged_by, acknowledged_at, cleared_at)
+                VALUES ($id, $source, $source_id, $kind, $severity, $title, $lon, $lat, $sub_district_code, $raised_at,
+                    $acknowledged_by, $acknowledged_at, $cleared_at)
+                ON CONFLICT (id) DO UPDATE SET
+                    source = excluded.source, source_id = excluded.source_id, kind = excluded.kind, severity = excluded.severity,
+                    title = excluded.title, lon = excluded.lon, lat = excluded.lat, sub_district_code = excluded.sub_district_code,
+                    raised_at = excluded.raised_at, acknowledged_by = excluded.acknowledged_by,
+                    acknowledged_at = excluded.acknowledged_at, cleared_at = excluded.cleared_at
+                """);
+            _insertAlarmHistory = Prepare(
+                """
+                INSERT INTO alarm_history (alarm_id, change, at, severity, actor)
+                VALUES ($alarm_id, $change, $at, $severity, $actor)
+                """);
+        }
+
+        public static async Task<WriteCommands> OpenAsync(string connectionString, CancellationToken ct)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(ct);
+                await SqlitePragmas.ApplyAsync(connection, ct);
+                return new WriteCommands(connection);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public void Write(TwinBatch batch, CancellationToken ct)
+        {
+            // BEGIN IMMEDIATE: take the write lock up front rather than fail half-way on an upgrade.
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            Enlist(transaction);
+
+            foreach (var sensor in batch.ChangedSensors)
+            {
+                UpsertSensor(sensor);
+            }
+
+            ct.ThrowIfCancellationRequested();
+            foreach (var observation in batch.Observations)
+            {
+                InsertObservation(observation);
+            }
+
+            ct.ThrowIfCancellationRequested();
+            var reporters = batch.NewTickets.Count == 0 ? null : batch.NewTickets.ToDictionary(r => r.Id, r => r.Reporter, StringComparer.Ordinal);
+            foreach (var change in batch.Events)
+            {
+                switch (change)
+                {
+                    case TicketChanged t:
+                        UpsertTicket(t.Ticket, reporters?.GetValueOrDefault(t.Ticket.Id));
+                        InsertTicketHistory(t.Transition);
+                        break;
+                    case AlarmChanged a:
+                        UpsertAlarm(a.Alarm);
+                        InsertAlarmHistory(a);
+                        break;
+                }
+            }
+
+            ct.ThrowIfCancellationRequested();
+            transaction.Commit();
+        }
+
+        public void Dispose()
+        {
+            _upsertSensor.Dispose();
+            _insertObservation.Dispose();
+            _upsertTicket.Dispose();
+            _insertTicketHistory.Dispose();
+            _upsertAlarm.Dispose();
+            _insertAlarmHistory.Dispose();
+            _connection.Dispose();
+        }
+
+        private void UpsertSensor(SensorState sensor)
+        {
+            var d = sensor.Definition;
+            var p = _upsertSensor.Parameters;
+            p[0].Value = d.Id;
+            p[1].Value = d.Kind.ToString();
+            p[2].Value = d.Name;
+            p[3].Value = d.Location.Lon;
+            p[4].Value = d.Location.Lat;
+            p[5].Value = d.Unit;
+            p[6].Value = d.Thresholds.Warning;
+            p[7].Value = d.Thresholds.Alarm;
+            p[8].Value = d.Thresholds.Hysteresis;
+            p[9].Value = d.Thresholds.HighIsBad;
+            p[10].Value = d.ReportInterval.Ticks;
+            p[11].Value = sensor.SubDistrictCode;
+            p[12].Value = sensor.InCorridor;
+            p[13].Value = Nullable(sensor.LastValue);
+            p[14].Value = UtcTicks.FromNullable(sensor.LastObservedAt);
+            p[15].Value = Nullable(sensor.BatteryPercent);
+            p[16].Value = sensor.ValueState.ToString();
+            p[17].Value = sensor.Health.ToString();
+            _upsertSensor.ExecuteNonQuery();
+        }
+
+        private void InsertObservation(in Observation observation)
+        {
+            var p = _insertObservation.Parameters;
+            p[0].Value = observation.SensorId;
+            p[1].Value = observation.Value;
+            p[2].Value = UtcTicks.From(observation.ObservedAt);
+            p[3].Value = Nullable(observation.BatteryPercent);
+            _insertObservation.ExecuteNonQuery();
+        }
+
+        private void UpsertTicket(TicketState ticket, Reporter? rawReporter)
+        {
+            var p = _upsertTicket.Parameters;
+            p[0].Value = ticket.Id;
+            p[1].Value = ticket.Channel.ToString();
+            p[2].Value = ticket.CategoryCode;
+            p[3].Value = ticket.Title;
+            p[4].Value = ticket.Description;
+            p[5].Value = ticket.Location.Lon;
+            p[6].Value = ticket.Location.Lat;
+            p[7].Value = ticket.Address;
+            p[8].Value = ticket.SubDistrictCode;
+            p[9].Value = (object?)ticket.NeighbourhoodCode ?? DBNull.Value;
+            p[10].Value = ticket.ReporterMasked;
+            p[11].Value = ticket.PhoneMasked;
+            p[12].Value = (object?)rawReporter?.Name ?? DBNull.Value;
+            p[13].Value = (object?)rawReporter?.Phone ?? DBNull.Value;
+            p[14].Value = ticket.Priority.ToString();
+            p[15].Value = ticket.Status.ToString();
+            p[16].Value = ticket.InCorridor;
+            p[17].Value = UtcTicks.From(ticket.ReportedAt);
+            p[18].Value = UtcTicks.From(ticket.UpdatedAt);
+            p[19].Value = UtcTicks.FromNullable(ticket.DispatchedAt);
+            p[20].Value = UtcTicks.FromNullable(ticket.ClosedAt);
+            _upsertTicket.ExecuteNonQuery();
+        }
+
+        private void InsertTicketHistory(TicketTransition transition)
+        {
+            var p = _insertTicketHistory.Parameters;
+            p[0].Value = transition.TicketId;
+            p[1].Value = (object?)transition.From?.ToString() ?? DBNull.Value;
+            p[2].Value = transition.To.ToString();
+            p[3].Value = UtcTicks.From(transition.At);
+            p[4].Value = transition.Actor;
+            p[5].Value = (object?)transition.Note ?? DBNull.Value;
+            _insertTicketHistory.ExecuteNonQuery();
+        }
+
+        private void UpsertAlarm(AlarmState alarm)
+        {
+            var p = _upsertAlarm.Parameters;
+            p[0].Value = alarm.Id;
+            p[1].Value = alarm.Source.ToString();
+            p[2].Value = alarm.SourceId;
+            p[3].Value = alarm.Kind;
+            p[4].Value = alarm.Severity.ToString();
+            p[5].Value = alarm.Title;
+            p[6].Value = alarm.Location.Lon;
+            p[7].Value = alarm.Location.Lat;
+            p[8].Value = alarm.SubDistrictCode;
+            p[9].Value = UtcTicks.From(alarm.RaisedAt);
+            p[10].Value = (object?)alarm.AcknowledgedBy ?? DBNull.Value;
+            p[11].Value = UtcTicks.FromNullable(alarm.AcknowledgedAt);
+            p[12].Value = UtcTicks.FromNullable(alarm.ClearedAt);
+            _upsertAlarm.ExecuteNonQuery();
+        }
+
+        private void InsertAlarmHistory(AlarmChanged change)
+        {
+            var p = _insertAlarmHistory.Parameters;
+            p[0].Value = change.Alarm.Id;
+            p[1].Value = change.Change.ToString();
+            p[2].Value = UtcTicks.From(change.At);
+            p[3].Value = change.Alarm.Severity.ToString();
+            p[4].Value = (object?)change.Actor ?? DBNull.Value;
+            _insertAlarmHistory.ExecuteNonQuery();
+        }
+
+        private static object Nullable(double? value) => value is { } v ? v : DBNull.Value;
+
+        /// <summary>
+        /// Builds a command whose parameters are created once, in the order the write methods fill
+        /// them: one SQLite statement compiled once and re-bound per row.
+        /// </summary>
+        private SqliteCommand Prepare(string sql)
+        {
+            var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in ParameterNames(sql))
+            {
+                command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            }
+
+            command.Prepare();
+            return command;
+        }
+
+        private void Enlist(SqliteTransaction transaction)
+        {
+            _upsertSensor.Transaction = transaction;
+            _insertObservation.Transaction = transaction;
+            _upsertTicket.Transaction = transaction;
+            _insertTicketHistory.Transaction = transaction;
+            _upsertAlarm.Transaction = transaction;
+            _insertAlarmHistory.Transaction = transaction;
+        }
+
+        private static IEnumerable<string> ParameterNames(string sql)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var values = sql[(sql.IndexOf("VALUES", StringComparison.Ordinal) + "VALUES".Length)..];
+            var start = values.IndexOf('(');
+            var end = values.IndexOf(')');
+            foreach (var token in values[(start + 1)..end].Split(','))
+            {
+                var name = token.Trim();
+                if (seen.Add(name))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Twin.Data.Store;
+
+/// <summary>
+/// The twin's SQLite store: schema migrations at start-up, one transaction per pipeline batch on
+/// a dedicated write connection with prepared commands, and reads through EF on pooled
+/// connections (WAL lets them run beside the writer). Writes are serialised inside the store.
+/// </summary>
+public sealed partial class TwinStore : IAsyncDisposable
+{
+    private readonly DbContextOptions<TwinDbContext> _contextOptions;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private WriteCommands? _writer;
+    private bool _disposed;
+
+    public TwinStore(TwinStoreOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        DatabasePath = Path.GetFullPath(options.DatabasePath);
+        ConnectionString = BuildConnectionString(DatabasePath, options.BusyTimeout);
+        _contextOptions = new DbContextOptionsBuilder<TwinDbContext>()
+            .UseSqlite(ConnectionString, sqlite => sqlite.CommandTimeout(TimeoutSeconds(options.BusyTimeout)))
+            .AddInterceptors(new SqlitePragmas.Interceptor())
+            .Options;
+    }
+
+    public string DatabasePath { get; }
+
+    internal string ConnectionString { get; }
+
+    /// <summary>Creates the database directory and applies pending migrations.</summary>
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var db = CreateDbContext();
+        await db.Database.MigrateAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writer?.Dispose();
+            _writer = null;
+
+            // Pooled connections would otherwise keep the file (and its -wal/-shm) open after the store is gone.
+            using var pooled = new SqliteConnection(ConnectionString);
+            SqliteConnection.ClearPool(pooled);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    internal TwinDbContext CreateDbContext() => new(_contextOptions);
+
+    internal static string BuildConnectionString(string databasePath, TimeSpan busyTimeout) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = TimeoutSeconds(busyTimeout),
+    }.ToString();
+
+    private static int TimeoutSeconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+}

@@ -1,0 +1,10 @@
+namespace Twin.Data.Store;
+
+public sealed class TwinStoreOptions
+{
+    /// <summary>The database file; its directory is created when missing.</summary>
+    public string DatabasePath { get; set; } = Path.Combine("data", "twin.db");
+
+    /// <summary>How long a command waits for a lock held by another connection before it fails.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

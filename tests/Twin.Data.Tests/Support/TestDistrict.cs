@@ -1,0 +1,40 @@
+using Twin.Domain.Catalogue;
+using Twin.Domain.Geography;
+
+namespace Twin.Data.Tests.Support;
+
+/// <summary>The real district and catalogue, loaded once for all tests (loading parses GeoJSON).</summary>
+public static class TestDistrict
+{
+    private static readonly Lazy<DistrictMap> LazyMap = new(() =>
+        DistrictMapLoader.LoadFromDirectory(Path.Combine(RepoRoot(), "wwwroot-assets", "geo"), 500));
+
+    private static readonly Lazy<EventCatalogue> LazyCatalogue = new(EventCatalogue.LoadDefault);
+
+    private static readonly Lazy<IReadOnlyList<GeoPoint>> LazyPoints = new(() =>
+        Map.SubDistricts
+            .Select(s => s.Boundary.InteriorPoint)
+            .Select(p => new GeoPoint(p.X, p.Y))
+            .Where(Map.Contains)
+            .ToList());
+
+    public static DistrictMap Map => LazyMap.Value;
+
+    public static EventCatalogue Catalogue => LazyCatalogue.Value;
+
+    /// <summary>One point well inside each 街镇.</summary>
+    public static IReadOnlyList<GeoPoint> InsidePoints => LazyPoints.Value;
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CityOps.Twin.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CityOps.Twin.sln not found above " + AppContext.BaseDirectory);
+    }
+}
