@@ -4,9 +4,8 @@ using CommandCenter.Components;
 using CommandCenter.Configuration;
 using CommandCenter.Live;
 using CommandCenter.Map;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using Twin.Data.Storage;
+using Twin.Data.Store;
 using Twin.Domain.Simulation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,7 +18,7 @@ builder.Services.AddSignalR();
 builder.Services.AddProblemDetails();
 
 builder.Services.Configure<TwinOptions>(builder.Configuration.GetSection(TwinOptions.Section));
-builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection("Twin:Simulator"));
+builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.SectionName));
 builder.Services.Configure<TwinStoreOptions>(builder.Configuration.GetSection("Twin:Storage"));
 builder.Services.PostConfigure<TwinStoreOptions>(o =>
     o.DatabasePath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.DatabasePath)));

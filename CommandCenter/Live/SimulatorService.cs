@@ -4,8 +4,8 @@ using Twin.Domain.Simulation;
 namespace CommandCenter.Live;
 
 /// <summary>
-/// Feeds the built-in simulator into the pipeline a few times a second: on first start it
-/// registers the simulated sensor fleet, then it advances the simulation up to the twin's clock.
+/// Feeds the built-in simulator into the pipeline a few times a second, up to the twin's clock.
+/// Its first step registers the sensors the store lacks and takes over open simulated tickets.
 /// </summary>
 public sealed class SimulatorService(TwinRuntime runtime, ILogger<SimulatorService> logger) : BackgroundService
 {
@@ -20,13 +20,7 @@ public sealed class SimulatorService(TwinRuntime runtime, ILogger<SimulatorServi
         }
 
         await runtime.Ready.WaitAsync(stoppingToken);
-        var simulator = new TwinSimulator(runtime.District, runtime.Catalogue, runtime.Simulator);
-        var known = runtime.Pipeline.Current.Sensors.Select(s => s.Definition.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var sensor in simulator.Sensors.Where(s => !known.Contains(s.Id)))
-        {
-            await runtime.Pipeline.SubmitAsync(new RegisterSensorCommand(sensor), stoppingToken);
-        }
-
+        var simulator = new TwinSimulator(runtime.District, runtime.Catalogue, runtime.Cameras, runtime.Simulator);
         logger.LogInformation("Simulator running at {Speed}× with {Sensors} sensors.", runtime.SpeedFactor, simulator.Sensors.Count);
         var from = runtime.Clock.GetUtcNow();
         using var timer = new PeriodicTimer(Step);

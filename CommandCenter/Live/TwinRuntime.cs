@@ -1,7 +1,7 @@
 using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
 using Twin.Data.Pipeline;
-using Twin.Data.Storage;
+using Twin.Data.Store;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
@@ -31,12 +31,13 @@ public sealed class TwinRuntime
         District = DistrictMapLoader.LoadFromDirectory(geoDirectory, options.CorridorHalfWidthMetres);
         Catalogue = EventCatalogue.LoadDefault();
         Simulator = simulatorOptions.Value;
+        Simulator.Validate();
         SpeedFactor = Simulator.Enabled ? Simulator.SpeedFactor : 1;
         Clock = new TwinClock(TimeProvider.System, TimeProvider.System.GetUtcNow(), SpeedFactor);
         Engine = new TwinEngine(District, Catalogue, Clock);
         Store = new TwinStore(storeOptions.Value);
         Pipeline = new TwinPipeline(Engine, Store, new TwinPipelineOptions(), loggerFactory.CreateLogger<TwinPipeline>());
-        Cameras = CameraLayout.Generate(District, DistrictMapLoader.LoadMetroStations(geoDirectory), CameraLayout.DefaultSeed);
+        Cameras = CameraLayout.Create(District, DistrictMapLoader.LoadMetroStationsFromDirectory(geoDirectory), Simulator.Seed);
     }
 
     public DistrictMap District { get; }

@@ -1,0 +1,51 @@
+using System.Net;
+using CommandCenter.Tests.Support;
+
+namespace CommandCenter.Tests;
+
+public sealed class AppStartupTests : IAsyncLifetime
+{
+    private readonly TwinAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_app_starts_and_reports_itself_healthy_once_the_twin_runs()
+    {
+        using var client = _app.CreateClient();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        HttpResponseMessage response;
+        do
+        {
+            response = await client.GetAsync("/healthz");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_corridor_band_is_served_as_GeoJSON()
+    {
+        using var client = _app.CreateClient();
+
+        var response = await client.GetAsync("/api/map/corridor.geojson");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"FeatureCollection\"", body);
+        Assert.Contains("苏河秀带", body);
+        Assert.Contains("Polygon", body);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CommandCenter.Tests.Support;
+
+/// <summary>
+/// The real app under a test server, on its own SQLite file in a temp folder, with the simulator
+/// at 60× so a few seconds of test see minutes of the district's life.
+/// </summary>
+public sealed class TwinAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityops-app-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_directory, "twin.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Twin:Storage:DatabasePath", DatabasePath);
+        builder.UseSetting("Twin:Simulator:SpeedFactor", "60");
+    }
+
+    public HubConnection CreateHubConnection() => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, "hubs/twin"), options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            options.SkipNegotiation = true;
+            options.WebSocketFactory = (context, cancellationToken) =>
+                new ValueTask<System.Net.WebSockets.WebSocket>(Server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken));
+        })
+        .Build();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection is left for the OS to clean.
+        }
+    }
+}
