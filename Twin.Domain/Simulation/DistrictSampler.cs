@@ -39,8 +39,6 @@ internal sealed class DistrictSampler
         _creekLength = _creekParts.Sum(p => p.Length);
     }
 
-    public DistrictMap District => _district;
-
     public SubDistrict PickByPopulation(Random rng) => _byPopulation[PickIndex(_populationCumulative, rng.NextDouble())];
 
     /// <summary>A point inside both the 街镇 polygon and the district outline (they differ by slivers).</summary>

@@ -42,7 +42,9 @@ public sealed partial class TwinSimulator
     private readonly Dictionary<string, SimSensor> _sensorsById;
     private readonly Camera[] _aiCameras;
     private readonly HashSet<string> _aiCameraIds;
-    private readonly Random _episodeRng;
+    private readonly Random _breachRng;
+    private readonly Random _outageRng;
+    private readonly Random _staleGapRng;
     private readonly ArrivalStream _breaches;
     private readonly ArrivalStream _outages;
     private readonly ArrivalStream _staleGaps;
@@ -67,7 +69,11 @@ public sealed partial class TwinSimulator
         }
 
         _aiCameraIds = _aiCameras.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        _episodeRng = new Random(options.Seed + 1);
+        // One generator per stream: a shared one would hand out numbers in an order that depends on
+        // how time is cut into calls.
+        _breachRng = new Random(options.Seed + 1);
+        _outageRng = new Random(options.Seed + 10);
+        _staleGapRng = new Random(options.Seed + 11);
         _breaches = new ArrivalStream(new Random(options.Seed + 2), options.BreachEpisodesPerDay, DailyProfile.Flat);
         _outages = new ArrivalStream(new Random(options.Seed + 3), options.OutagesPerDay, DailyProfile.Flat);
         _staleGaps = new ArrivalStream(new Random(options.Seed + 4), options.StaleGapsPerDay, DailyProfile.Flat);
@@ -227,31 +233,26 @@ public sealed partial class TwinSimulator
     {
         while (_breaches.TryTake(to, out var start))
         {
-            var sensor = _sensors[_episodeRng.Next(_sensors.Length)];
-            var duration = TimeSpan.FromMinutes(10 + 50 * _episodeRng.NextDouble());
+            var sensor = _sensors[_breachRng.Next(_sensors.Length)];
+            var duration = TimeSpan.FromMinutes(10 + 50 * _breachRng.NextDouble());
             var thresholds = sensor.Definition.Thresholds;
             var span = thresholds.Alarm - thresholds.Warning;
-            var peak = _episodeRng.NextDouble() < AlarmEpisodeShare
-                ? thresholds.Alarm + span * (0.1 + 0.4 * _episodeRng.NextDouble())
-                : thresholds.Warning + span * (0.2 + 0.5 * _episodeRng.NextDouble());
-            if (sensor.BreachEnd <= start)
-            {
-                sensor.BreachStart = start;
-                sensor.BreachEnd = start + duration;
-                sensor.BreachPeak = peak;
-            }
+            var peak = _breachRng.NextDouble() < AlarmEpisodeShare
+                ? thresholds.Alarm + span * (0.1 + 0.4 * _breachRng.NextDouble())
+                : thresholds.Warning + span * (0.2 + 0.5 * _breachRng.NextDouble());
+            sensor.Breach(start, start + duration, peak);
         }
 
         while (_outages.TryTake(to, out var start))
         {
-            var sensor = _sensors[_episodeRng.Next(_sensors.Length)];
-            sensor.Silence(start, start + TimeSpan.FromMinutes(15 + 75 * _episodeRng.NextDouble()));
+            var sensor = _sensors[_outageRng.Next(_sensors.Length)];
+            sensor.Silence(start, start + TimeSpan.FromMinutes(15 + 75 * _outageRng.NextDouble()));
         }
 
         while (_staleGaps.TryTake(to, out var start))
         {
-            var sensor = _sensors[_episodeRng.Next(_sensors.Length)];
-            sensor.Silence(start, start + sensor.Definition.ReportInterval * (4 + 4 * _episodeRng.NextDouble()));
+            var sensor = _sensors[_staleGapRng.Next(_sensors.Length)];
+            sensor.Silence(start, start + sensor.Definition.ReportInterval * (4 + 4 * _staleGapRng.NextDouble()));
         }
     }
 
@@ -290,8 +291,13 @@ public sealed partial class TwinSimulator
     private sealed class SimSensor
     {
         private readonly TimeSpan _phase;
-        private DateTimeOffset _silentFrom = DateTimeOffset.MinValue;
-        private DateTimeOffset _silentUntil = DateTimeOffset.MinValue;
+
+        // Episodes are drawn up to the end of a call before its readings are made, so one call can
+        // hold several of them for a device; they are kept in order and dropped once past.
+        private readonly Queue<Episode> _breaches = new();
+        private readonly Queue<Episode> _silences = new();
+        private DateTimeOffset _lastBreachEnd = DateTimeOffset.MinValue;
+        private DateTimeOffset _lastSilenceEnd = DateTimeOffset.MinValue;
 
         public SimSensor(SensorDefinition definition, int index, SubDistrict subDistrict, SimulatorOptions options)
         {
@@ -327,12 +333,6 @@ public sealed partial class TwinSimulator
 
         public ValueState ValueState { get; set; }
 
-        public DateTimeOffset BreachStart { get; set; }
-
-        public DateTimeOffset BreachEnd { get; set; } = DateTimeOffset.MinValue;
-
-        public double BreachPeak { get; set; }
-
         /// <summary>Moves the schedule so that the next observation falls after <paramref name="instant"/>.</summary>
         public void SkipTo(DateTimeOffset instant)
         {
@@ -345,29 +345,53 @@ public sealed partial class TwinSimulator
             NextObservation = Math.Max(NextObservation, (long)Math.Floor(elapsed / Definition.ReportInterval) + 1);
         }
 
-        public void Silence(DateTimeOffset from, DateTimeOffset until)
+        /// <summary>A breach episode, unless the device is still in one.</summary>
+        public void Breach(DateTimeOffset from, DateTimeOffset until, double peak)
         {
-            if (_silentUntil <= from)
+            if (_lastBreachEnd <= from)
             {
-                _silentFrom = from;
-                _silentUntil = until;
+                _breaches.Enqueue(new Episode(from, until, peak));
+                _lastBreachEnd = until;
             }
         }
 
-        public bool IsSilentAt(DateTimeOffset at) => at >= _silentFrom && at < _silentUntil;
+        /// <summary>A silence, unless the device is already silent then.</summary>
+        public void Silence(DateTimeOffset from, DateTimeOffset until)
+        {
+            if (_lastSilenceEnd <= from)
+            {
+                _silences.Enqueue(new Episode(from, until, 0));
+                _lastSilenceEnd = until;
+            }
+        }
+
+        /// <summary>Readings are asked for in time order, so episodes that ended before <paramref name="at"/> are dropped.</summary>
+        public bool IsSilentAt(DateTimeOffset at) => Current(_silences, at) is not null;
 
         /// <summary>The normal reading, lifted towards the episode's peak: ramp up, hold, ramp down (30/40/30 %).</summary>
         public double Reading(int seed, long observation, DateTimeOffset at, double shanghaiHour)
         {
             var value = SensorReadings.Normal(Profile, seed, Index, observation, at, shanghaiHour);
-            if (at >= BreachStart && at < BreachEnd)
+            if (Current(_breaches, at) is { } breach)
             {
-                var f = (at - BreachStart) / (BreachEnd - BreachStart);
+                var f = (at - breach.From) / (breach.Until - breach.From);
                 var shape = f < 0.3 ? f / 0.3 : f < 0.7 ? 1.0 : (1 - f) / 0.3;
-                value += (BreachPeak - value) * shape;
+                value += (breach.Peak - value) * shape;
             }
 
             return Math.Round(value, Profile.Decimals);
         }
+
+        private static Episode? Current(Queue<Episode> episodes, DateTimeOffset at)
+        {
+            while (episodes.TryPeek(out var first) && first.Until <= at)
+            {
+                episodes.Dequeue();
+            }
+
+            return episodes.TryPeek(out var current) && current.From <= at ? current : null;
+        }
+
+        private readonly record struct Episode(DateTimeOffset From, DateTimeOffset Until, double Peak);
     }
 }
