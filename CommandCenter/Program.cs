@@ -2,6 +2,11 @@ using CommandCenter.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The build output serves static web assets (npm libraries, ../wwwroot-assets, framework files) from
+// their source folders through the runtime manifest, which ASP.NET Core reads only in Development
+// unless asked; publish output has no manifest, so this is a no-op there.
+builder.WebHost.UseStaticWebAssets();
+
 // Add services to the container.
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
