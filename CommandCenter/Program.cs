@@ -10,6 +10,11 @@ using Twin.Domain.Simulation;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The build output serves static web assets (npm libraries, ../wwwroot-assets, framework files) from
+// their source folders through the runtime manifest, which ASP.NET Core reads only in Development
+// unless asked; publish output has no manifest, so this is a no-op there.
+builder.WebHost.UseStaticWebAssets();
+
 // Razor components entity-encode non-ASCII text unless an encoder allowing all ranges is registered.
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace CommandCenter.Components.Map;
+
+/// <summary>
+/// The OpenLayers map of the district. The browser module talks to the twin hub itself; this
+/// component only hosts it and relays the hub connection state.
+/// </summary>
+public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
+{
+    public const string DefaultAttribution =
+        "© OpenStreetMap contributors (ODbL) · geoBoundaries · metro: metromancn (MIT)";
+
+    private readonly string elementId = $"twinmap-{Guid.NewGuid():N}";
+    private IJSObjectReference? module;
+    private DotNetObjectReference<TwinMap>? selfReference;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Parameter]
+    public string HubUrl { get; set; } = "/hubs/twin";
+
+    /// <summary>"zh" or "en": the language of place names and popups.</summary>
+    [Parameter]
+    public string Lang { get; set; } = "zh";
+
+    /// <summary>An XYZ raster tile URL template; without one the map draws only its vector basemap.</summary>
+    [Parameter]
+    public string? TileUrl { get; set; }
+
+    [Parameter]
+    public string Attribution { get; set; } = DefaultAttribution;
+
+    /// <summary>Whether a new critical alarm makes the map fly to it and back.</summary>
+    [Parameter]
+    public bool FollowCriticalAlarms { get; set; } = true;
+
+    [Parameter]
+    public string? Class { get; set; }
+
+    /// <summary>Raised with "connected", "reconnecting" or "disconnected".</summary>
+    [Parameter]
+    public EventCallback<string> ConnectionChanged { get; set; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        // The import map that <ImportMap /> renders resolves this to the fingerprinted file.
+        module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/twinmap.js");
+        selfReference = DotNetObjectReference.Create(this);
+        var options = new
+        {
+            hubUrl = HubUrl,
+            lang = Lang,
+            tileUrl = TileUrl,
+            attribution = Attribution,
+            followCriticalAlarms = FollowCriticalAlarms,
+        };
+        await module.InvokeVoidAsync("init", elementId, options, selfReference);
+    }
+
+    [JSInvokable]
+    public Task OnMapConnectionChanged(string state) => ConnectionChanged.InvokeAsync(state);
+
+    /// <summary>
+    /// Shows or hides a map layer: tickets, sensors, alarms, cameras, heat, corridor, metroLines,
+    /// metroStations, creek, subdistricts, outline, districts (and tiles when a tile URL is set).
+    /// </summary>
+    public async Task SetLayerVisibleAsync(string layer, bool visible)
+    {
+        if (module is null)
+        {
+            return;
+        }
+
+        await module.InvokeVoidAsync("setLayerVisible", layer, visible);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (module is not null)
+            {
+                await module.InvokeVoidAsync("dispose");
+                await module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser's map with it.
+        }
+
+        selfReference?.Dispose();
+    }
+}
