@@ -101,6 +101,7 @@ export async function init(elementId, options, dotnetRef) {
   }
   const opts = {
     hubUrl: '/hubs/twin',
+    corridorUrl: '/api/map/corridor.geojson',
     lang: 'zh',
     tileUrl: null,
     attribution: DEFAULT_ATTRIBUTION,
@@ -114,6 +115,14 @@ export async function init(elementId, options, dotnetRef) {
   const twin = new TwinMap(target, opts, dotnetRef ?? null);
   current = twin;
   await twin.loadBasemap();
+  if (opts.corridorUrl) {
+    // The corridor band is computed on the server from the creek and the configured width.
+    const response = await fetch(opts.corridorUrl);
+    if (!response.ok) {
+      throw new Error(`twinmap: ${opts.corridorUrl} answered ${response.status}`);
+    }
+    twin.setCorridor(await response.json());
+  }
   twin.connect();
 }
 

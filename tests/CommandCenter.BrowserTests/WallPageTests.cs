@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace CommandCenter.BrowserTests;
+
+/// <summary>The wall as the command hall sees it, in Debian's Chromium.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
+{
+    private const string MapStats = "async () => (await import('./assets/js/twinmap.js')).getStats()";
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(3840, 2160)]
+    public async Task The_wall_draws_the_district_and_live_features_without_errors_and_fits_the_screen(int width, int height)
+    {
+        await using var tracked = await browser.NewPageAsync(app.BaseUrl, width, height);
+        var page = tracked.Page;
+
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        var stats = await WaitForMapAsync(page, s =>
+            s.Connected && s.Count("subdistricts") == 10 && s.Count("districtOutline") >= 1
+            && s.Count("sensors") >= 1_000 && s.Count("cameras") == 21_000 && s.Count("tickets") > 0);
+
+        Assert.Equal(10, stats.Count("subdistricts"));
+        Assert.Equal(21_000, stats.Count("cameras"));
+        Assert.True(await CanvasHasContentAsync(page), "the map canvas is not blank");
+        foreach (var panel in new[] { "look", "pulse", "perception", "alerts", "voice" })
+        {
+            await Assertions.Expect(page.Locator($"[data-panel='{panel}']")).ToBeVisibleAsync();
+        }
+
+        Assert.Equal("connected", await page.Locator("[data-connection]").GetAttributeAsync("data-connection"));
+        var scroll = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
+        Assert.True(scroll[0] <= width && scroll[1] <= height, $"the wall scrolls: {scroll[0]}×{scroll[1]}");
+
+        await page.WaitForTimeoutAsync(1_500);
+        await BrowserFixture.ScreenshotAsync(page, $"wall-{width}x{height}");
+        Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task A_panel_value_changes_within_a_few_seconds()
+    {
+        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        var page = tracked.Page;
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        var panels = page.Locator("[data-panel='pulse'], [data-panel='perception'], [data-panel='alerts'], [data-panel='voice']");
+        await Assertions.Expect(panels.First).ToBeVisibleAsync();
+
+        var before = await panels.AllInnerTextsAsync();
+        var changed = false;
+        for (var i = 0; i < 40 && !changed; i++)
+        {
+            await page.WaitForTimeoutAsync(250);
+            changed = !before.SequenceEqual(await panels.AllInnerTextsAsync());
+        }
+
+        Assert.True(changed, "no panel value changed within 10 s");
+    }
+
+    [Fact]
+    public async Task The_wall_speaks_English_when_asked()
+    {
+        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        var page = tracked.Page;
+
+        await page.GotoAsync("/?lang=en");
+        await page.WaitForInteractiveAsync();
+
+        await Assertions.Expect(page.Locator("[data-panel='look'] h2")).ToHaveTextAsync("City look");
+        await Assertions.Expect(page.Locator("[data-panel='voice'] h2")).ToHaveTextAsync("City voice");
+        await BrowserFixture.ScreenshotAsync(page, "wall-en-1920x1080");
+    }
+
+    private static async Task<MapStatsView> WaitForMapAsync(IPage page, Func<MapStatsView, bool> ready)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        MapStatsView stats;
+        do
+        {
+            stats = new MapStatsView(await page.EvaluateAsync<JsonElement>(MapStats));
+            if (ready(stats))
+            {
+                return stats;
+            }
+
+            await page.WaitForTimeoutAsync(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"The map did not fill within 60 s: {stats}");
+        return stats;
+    }
+
+    /// <summary>Samples the map's canvases: a drawn map has many distinct colours, a blank one a handful.</summary>
+    private static Task<bool> CanvasHasContentAsync(IPage page) => page.EvaluateAsync<bool>("""
+        () => {
+          const colours = new Set();
+          for (const canvas of document.querySelectorAll('.ol-viewport canvas')) {
+            const ctx = canvas.getContext('2d', { willReadFrequently: true });
+            if (!ctx || canvas.width === 0) continue;
+            const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+            for (let i = 0; i < data.length; i += 4 * 97) {
+              if (data[i + 3] > 0) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+            }
+          }
+          return colours.size > 20;
+        }
+        """);
+
+    private sealed record MapStatsView(JsonElement Raw)
+    {
+        public bool Connected => Raw.TryGetProperty("connected", out var c) && c.ValueKind == JsonValueKind.True;
+
+        public int Count(string layer) =>
+            Raw.TryGetProperty("counts", out var counts) && counts.TryGetProperty(layer, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0;
+
+        public override string ToString() => Raw.GetRawText();
+    }
+}
