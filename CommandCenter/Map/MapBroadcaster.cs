@@ -59,6 +59,9 @@ public sealed class MapBroadcaster : BackgroundService
         try
         {
             Reload(_runtime.Pipeline.Current);
+
+            // A screen that connected before this first load holds an empty snapshot at an older seq.
+            await _hub.Clients.Group(TwinHub.MapGroup).Snapshot(BuildSnapshot());
         }
         finally
         {

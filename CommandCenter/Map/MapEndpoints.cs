@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using CommandCenter.Live;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
@@ -30,7 +32,7 @@ public static class MapEndpoints
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions();
+        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
         options.Converters.Add(new GeoJsonConverterFactory());
         return options;
     }

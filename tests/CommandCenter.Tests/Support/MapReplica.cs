@@ -18,13 +18,16 @@ public sealed class MapReplica
     private readonly List<long> _deltaSeqs = [];
     private readonly List<string> _raw = [];
     private readonly HubConnection _connection;
+    private readonly bool _recordStates;
     private long _seq = -1;
     private bool _awaitingSnapshot = true;
     private int _deltasToDrop;
 
-    public MapReplica(HubConnection connection)
+    /// <param name="recordStates">Hash the whole picture after every seq (costly; only for comparisons).</param>
+    public MapReplica(HubConnection connection, bool recordStates = true)
     {
         _connection = connection;
+        _recordStates = recordStates;
         connection.On<JsonElement>("Snapshot", OnSnapshot);
         connection.On<JsonElement>("Delta", OnDelta);
     }
@@ -166,6 +169,11 @@ public sealed class MapReplica
 
     private void Record()
     {
+        if (!_recordStates)
+        {
+            return;
+        }
+
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var feature in _features.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
