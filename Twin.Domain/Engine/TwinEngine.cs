@@ -139,11 +139,16 @@ public sealed partial class TwinEngine
 
     private void RollDayIfNeeded(DateTimeOffset now)
     {
-        if (now < _todayStart.AddDays(1))
+        if (now >= _todayStart.AddDays(1))
         {
-            return;
+            StartNewDay(now);
         }
+    }
 
+    // Kept apart from the check above, which runs on every input: the closure of the lambda below
+    // is allocated on entry to the method that declares what it captures.
+    private void StartNewDay(DateTimeOffset now)
+    {
         _todayStart = ShanghaiClock.StartOfDay(now);
         var yesterdayStart = _todayStart.AddDays(-1);
         foreach (var stale in _tickets.Values.Where(t => !t.Status.IsOpen() && t.ReportedAt < yesterdayStart).Select(t => t.Id).ToList())
