@@ -193,13 +193,15 @@ public sealed partial class TwinPipeline
         catch (Exception ex)
         {
             LogWriteFailed(ex, batch.Count);
+
+            // Rebuilt before the failures are reported, so a caller who retries finds the engine as the disk has it.
+            _needsRebuild = true;
+            await TryRebuildFromStoreAsync();
             foreach (var pending in batch)
             {
                 pending.Ack?.TrySetException(ex);
             }
 
-            _needsRebuild = true;
-            await TryRebuildFromStoreAsync();
             return;
         }
 

@@ -20,6 +20,9 @@ internal static class SqlitePragmas
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Stateless; one instance keeps EF's options, and so its cached internal services, equal across stores.</summary>
+    public static Interceptor OnOpen { get; } = new();
+
     /// <summary>Applies the pragmas to the connections EF opens for reads and migrations.</summary>
     internal sealed class Interceptor : DbConnectionInterceptor
     {

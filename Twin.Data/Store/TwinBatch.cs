@@ -15,7 +15,5 @@ public sealed record TwinBatch(
     IReadOnlyList<TwinEvent> Events,
     IReadOnlyList<SensorState> ChangedSensors)
 {
-    public static TwinBatch Empty { get; } = new([], [], [], []);
-
     public bool IsEmpty => Observations.Count == 0 && NewTickets.Count == 0 && Events.Count == 0 && ChangedSensors.Count == 0;
 }

@@ -22,7 +22,7 @@ public sealed partial class TwinStore : IAsyncDisposable
         ConnectionString = BuildConnectionString(DatabasePath, options.BusyTimeout);
         _contextOptions = new DbContextOptionsBuilder<TwinDbContext>()
             .UseSqlite(ConnectionString, sqlite => sqlite.CommandTimeout(TimeoutSeconds(options.BusyTimeout)))
-            .AddInterceptors(new SqlitePragmas.Interceptor())
+            .AddInterceptors(SqlitePragmas.OnOpen)
             .Options;
     }
 

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Twin.Data.Pipeline;
+using Twin.Data.Tests.Support;
+using Twin.Domain.Engine;
+using Twin.Domain.Sensors;
+
+namespace Twin.Data.Tests.Pipeline;
+
+public sealed class PipelineTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task An_acknowledged_input_is_already_in_the_database()
+    {
+        await using var twin = await PipelineHarness.StartAsync(_db, Scenario.Clock());
+        await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
+        await twin.SubmitOkAsync(new RecordObservationCommand(new Observation("N-1", 42, twin.Clock.GetUtcNow())));
+        await twin.SubmitOkAsync(new ReportTicketCommand(Scenario.Ticket("T-1", twin.Clock.GetUtcNow())));
+
+        // A separate, unpooled connection: only what was committed is visible to it.
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM observations WHERE sensor_id = 'N-1' AND value = 42"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM tickets WHERE id = 'T-1' AND reporter_name = '张三丰'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM ticket_history WHERE ticket_id = 'T-1'"));
+    }
+
+    [Fact]
+    public async Task A_refused_input_is_answered_with_its_reason_and_stores_nothing()
+    {
+        await using var twin = await PipelineHarness.StartAsync(_db, Scenario.Clock());
+
+        var result = await twin.Pipeline.SubmitAsync(new RecordObservationCommand(new Observation("NOPE", 1, twin.Clock.GetUtcNow())));
+
+        Assert.False(result.Accepted);
+        Assert.Contains("NOPE", result.Reason);
+        Assert.Equal(0, await twin.Store.CountObservationsAsync());
+    }
+
+    [Fact]
+    public async Task A_ticket_is_in_Current_when_acknowledged_and_Committed_carries_the_delta()
+    {
+        await using var twin = await PipelineHarness.StartAsync(_db, Scenario.Clock());
+        var committed = new TaskCompletionSource<TwinChangeSet>(TaskCreationOptions.RunContinuationsAsynchronously);
+        twin.Pipeline.Committed += changes =>
+        {
+            if (changes.Events.OfType<TicketChanged>().Any())
+            {
+                committed.TrySetResult(changes);
+            }
+        };
+
+        await twin.SubmitOkAsync(new ReportTicketCommand(Scenario.Ticket("T-1", twin.Clock.GetUtcNow())));
+
+        Assert.Contains(twin.Pipeline.Current.Tickets, t => t.Id == "T-1");
+        var changes = await committed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var ticket = Assert.IsType<TicketChanged>(Assert.Single(changes.Events)).Ticket;
+        Assert.Equal("张**", ticket.ReporterMasked);
+        Assert.False(changes.IsReset);
+        Assert.True(changes.Version <= twin.Pipeline.Current.Version);
+    }
+
+    [Fact]
+    public async Task A_sensor_change_reaches_Current_within_the_snapshot_interval()
+    {
+        await using var twin = await PipelineHarness.StartAsync(_db, Scenario.Clock());
+        await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
+        for (var i = 1; i <= 5; i++)
+        {
+            twin.Clock.Advance(TimeSpan.FromSeconds(1));
+            await twin.SubmitOkAsync(new RecordObservationCommand(new Observation("N-1", i, twin.Clock.GetUtcNow())));
+        }
+
+        var acknowledged = Stopwatch.StartNew();
+        while (twin.Pipeline.Current.Sensors.SingleOrDefault()?.LastValue != 5)
+        {
+            Assert.True(acknowledged.Elapsed < TimeSpan.FromSeconds(2), "Current still lags the last reading.");
+            await Task.Delay(5);
+        }
+
+        // The design bound is the 200 ms interval; the margin absorbs a busy two-core CI machine.
+        Assert.True(acknowledged.Elapsed < TimeSpan.FromMilliseconds(1000), $"Current caught up after {acknowledged.ElapsedMilliseconds} ms.");
+    }
+
+    [Fact]
+    public async Task A_failed_write_fails_its_acknowledgements_and_rewinds_the_engine_to_the_disk()
+    {
+        await using var twin = await PipelineHarness.StartAsync(_db, Scenario.Clock(), busyTimeout: TimeSpan.FromSeconds(1));
+        var resets = new ConcurrentQueue<TwinChangeSet>();
+        twin.Pipeline.Committed += changes =>
+        {
+            if (changes.IsReset)
+            {
+                resets.Enqueue(changes);
+            }
+        };
+        await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
+
+        using (var locker = _db.OpenRaw())
+        {
+            using var begin = locker.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+
+            var error = await Assert.ThrowsAsync<SqliteException>(async () =>
+                await twin.Pipeline.SubmitAsync(new ReportTicketCommand(Scenario.Ticket("T-1", twin.Clock.GetUtcNow()))));
+            Assert.Equal(5, error.SqliteErrorCode); // SQLITE_BUSY
+            Assert.DoesNotContain(twin.Pipeline.Current.Tickets, t => t.Id == "T-1");
+            Assert.Null(twin.Engine.FindTicket("T-1"));
+            Assert.Single(resets);
+
+            using var rollback = locker.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM tickets"));
+        await twin.SubmitOkAsync(new ReportTicketCommand(Scenario.Ticket("T-1", twin.Clock.GetUtcNow())));
+        Assert.Single(await twin.Store.GetTicketHistoryAsync("T-1"));
+        Assert.Equal("N-1", Assert.Single(twin.Pipeline.Current.Sensors).Definition.Id);
+    }
+
+    [Fact]
+    public async Task While_the_store_is_gone_every_input_fails_and_none_is_acknowledged()
+    {
+        await using var twin = await PipelineHarness.StartAsync(_db, Scenario.Clock());
+        await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
+        await twin.Store.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () =>
+            await twin.Pipeline.SubmitAsync(new RecordObservationCommand(new Observation("N-1", 1, twin.Clock.GetUtcNow()))));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await twin.Pipeline.SubmitAsync(new ReportTicketCommand(Scenario.Ticket("T-1", twin.Clock.GetUtcNow()))));
+
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM tickets"));
+    }
+
+    [Fact]
+    public async Task A_stopped_pipeline_takes_no_more_input()
+    {
+        await using var twin = await PipelineHarness.StartAsync(_db, Scenario.Clock());
+        await twin.StopAsync();
+
+        Assert.False(twin.Pipeline.TryPost(new TickCommand()));
+        await Assert.ThrowsAsync<ChannelClosedException>(async () => await twin.Pipeline.SubmitAsync(new TickCommand()));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_writer_fails_what_is_still_queued()
+    {
+        var clock = Scenario.Clock();
+        var engine = Scenario.Engine(clock);
+        await using var store = _db.CreateStore();
+        var pipeline = new TwinPipeline(engine, store);
+        await pipeline.StartupAsync();
+        var queued = pipeline.SubmitAsync(new TickCommand()).AsTask();
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await pipeline.RunAsync(cancelled.Token);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => queued);
+    }
+}
