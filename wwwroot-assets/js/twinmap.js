@@ -114,7 +114,9 @@ export async function init(elementId, options, dotnetRef) {
   const twin = new TwinMap(target, opts, dotnetRef ?? null);
   current = twin;
   await twin.loadBasemap();
-  twin.connect();
+  if (current === twin) {
+    twin.connect();
+  }
 }
 
 export async function dispose() {
