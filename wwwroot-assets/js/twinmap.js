@@ -123,7 +123,9 @@ export async function init(elementId, options, dotnetRef) {
     }
     twin.setCorridor(await response.json());
   }
-  twin.connect();
+  if (current === twin) {
+    twin.connect();
+  }
 }
 
 export async function dispose() {
@@ -223,6 +225,10 @@ class TwinMap {
         ...extra,
       });
 
+    // The basemap never changes after loading: VectorImage layers paint it once per view and
+    // only move that image while panning, leaving the frame budget to the live layers.
+    const still = (source, style) => new ol.layer.VectorImage({ source, style, imageRatio: 1.5 });
+
     const layers = {};
     if (this.opts.tileUrl) {
       layers.tiles = new ol.layer.Tile({
@@ -230,12 +236,12 @@ class TwinMap {
         opacity: 0.55,
       });
     }
-    layers.districts = vector(s.districts, (f) => this.districtStyle(f));
-    layers.subdistricts = vector(s.subdistricts, (f) => this.subdistrictStyles(f));
+    layers.districts = still(s.districts, (f) => this.districtStyle(f));
+    layers.subdistricts = still(s.subdistricts, this.subdistrictStyle());
     layers.corridor = vector(s.corridor, this.corridorStyle());
-    layers.outline = vector(s.outline, this.outlineStyles());
-    layers.creek = vector(s.creek, (f) => this.creekStyles(f));
-    layers.metroLines = vector(s.metroLines, (f) => this.metroLineStyle(f));
+    layers.outline = still(s.outline, this.outlineStyles());
+    layers.creek = still(s.creek, (f) => this.creekStyles(f));
+    layers.metroLines = still(s.metroLines, (f) => this.metroLineStyle(f));
     layers.metroStations = vector(s.metroStations, (f, r) => this.stationStyle(f, r), {
       declutter: true,
       properties: { popup: true },
@@ -245,6 +251,8 @@ class TwinMap {
     layers.sensors = vector(s.sensors, (f) => this.sensorStyle(f), { properties: { popup: true } });
     layers.tickets = vector(s.tickets, (f) => this.ticketStyle(f), { properties: { popup: true } });
     layers.alarms = vector(s.alarms, (f) => this.alarmStyle(f), { properties: { popup: true } });
+    // 街镇 names stay on top of the live symbols: the wall must always say where things are.
+    layers.subdistrictLabels = still(s.subdistricts, (f) => this.subdistrictLabelStyle(f));
     return Object.fromEntries(Object.entries(layers).filter(([, layer]) => layer !== null));
   }
 
@@ -330,8 +338,8 @@ class TwinMap {
     });
   }
 
-  // Neighbours are labelled at their largest part: Baoshan, for one, has a small exclave next to
-  // Putuo that would otherwise carry its name into the district.
+  // Neighbours are labelled at their largest part, and not at all where that point falls inside
+  // Putuo (the clipped Baoshan wraps round its north), so no foreign name shows in the district.
   districtStyle(feature) {
     const isPutuo = feature.get('adcode') === '310107';
     return this.cached(`district:${feature.get('adcode')}`, () => {
@@ -339,28 +347,30 @@ class TwinMap {
         fill: new ol.style.Fill({ color: isPutuo ? 'rgba(18, 40, 62, 0.9)' : '#101e2d' }),
         stroke: new ol.style.Stroke({ color: '#24405a', width: 1.5 }),
       });
-      return isPutuo
+      const labelPoint = largestInteriorPoint(feature.getGeometry());
+      const insidePutuo = this.sources.outline
+        .getFeatures()
+        .some((outline) => outline.getGeometry().intersectsCoordinate(labelPoint.getCoordinates()));
+      return isPutuo || insidePutuo
         ? area
-        : [area, new ol.style.Style({
-            geometry: largestInteriorPoint(feature.getGeometry()),
-            text: this.text(this.label(feature), 20, '#5f7d98'),
-          })];
+        : [area, new ol.style.Style({ geometry: labelPoint, text: this.text(this.label(feature), 20, '#5f7d98') })];
+    });
+  }
+
+  subdistrictStyle() {
+    return new ol.style.Style({
+      fill: new ol.style.Fill({ color: 'rgba(40, 110, 160, 0.22)' }),
+      stroke: new ol.style.Stroke({ color: 'rgba(90, 170, 220, 0.75)', width: 2 }),
     });
   }
 
   // Each 街镇 is labelled once, at the interior point of its largest part; MultiPolygon labels
   // would otherwise repeat on every sliver.
-  subdistrictStyles(feature) {
-    return this.cached(`subdistrict:${feature.get('nbs_code_2023')}`, () => [
-      new ol.style.Style({
-        fill: new ol.style.Fill({ color: 'rgba(40, 110, 160, 0.22)' }),
-        stroke: new ol.style.Stroke({ color: 'rgba(90, 170, 220, 0.75)', width: 2 }),
-      }),
-      new ol.style.Style({
-        geometry: largestInteriorPoint(feature.getGeometry()),
-        text: this.text(this.label(feature), 26, '#f2f7fb'),
-      }),
-    ]);
+  subdistrictLabelStyle(feature) {
+    return this.cached(`subdistrict-label:${feature.get('nbs_code_2023')}`, () => new ol.style.Style({
+      geometry: largestInteriorPoint(feature.getGeometry()),
+      text: this.text(this.label(feature), 26, '#f2f7fb'),
+    }));
   }
 
   outlineStyles() {

@@ -70,7 +70,8 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
 
     /// <summary>
     /// Shows or hides a map layer: tickets, sensors, alarms, cameras, heat, corridor, metroLines,
-    /// metroStations, creek, subdistricts, outline, districts (and tiles when a tile URL is set).
+    /// metroStations, creek, subdistricts, subdistrictLabels, outline, districts (and tiles when a
+    /// tile URL is set).
     /// </summary>
     public async Task SetLayerVisibleAsync(string layer, bool visible)
     {
