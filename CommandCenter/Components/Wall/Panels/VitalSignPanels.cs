@@ -103,8 +103,8 @@ public static class VitalSignPanels
                     ratio > 0.5 ? IndicatorLevel.Alarm : ratio > 0.2 ? IndicatorLevel.Warning : IndicatorLevel.Normal, f.HotlinePerHour),
                 new("yesterday", lang.Pick("昨日同期", "Same time yesterday"), f.HotlineSameTimeYesterday.ToString("N0", Invariant), lang.Pick("件", ""), IndicatorLevel.Normal),
                 new("app", lang.Pick("随申拍", "Citizen app"), f.CitizenAppToday.ToString("N0", Invariant), lang.Pick("件", ""), IndicatorLevel.Normal),
-                new("topCategory", lang.Pick("最多诉求", "Top category"), top?.Name ?? "—", top is null ? string.Empty : $"{top.Count}{lang.Pick("件", "")}", IndicatorLevel.Normal),
-                new("hotspot", lang.Pick("热点街镇", "Hotspot"), hotspot?.Name ?? "—", hotspot is null ? string.Empty : $"{hotspot.Count}{lang.Pick("件", "")}", IndicatorLevel.Normal),
+                new("topCategory", lang.Pick("最多诉求", "Top category"), top?.Name ?? "—", top is null ? string.Empty : $"{top.Count}{lang.Pick("件", "")}", IndicatorLevel.Normal, IsText: true),
+                new("hotspot", lang.Pick("热点街镇", "Hotspot"), hotspot?.Name ?? "—", hotspot is null ? string.Empty : $"{hotspot.Count}{lang.Pick("件", "")}", IndicatorLevel.Normal, IsText: true),
             ],
             ratio is { } r
                 ? lang.Pick($"热线较昨日同期 {(r >= 0 ? "+" : "")}{r * 100:0}%", $"Hotline vs yesterday {(r >= 0 ? "+" : "")}{r * 100:0}%")

@@ -1,0 +1,56 @@
+using Bunit;
+using CommandCenter.Components.Wall;
+using CommandCenter.Configuration;
+using CommandCenter.Live;
+using CommandCenter.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace CommandCenter.Tests.Wall;
+
+/// <summary>The wall page rendered by bUnit against the real, running twin (engine, store, simulator).</summary>
+public sealed class WallPageTests : IAsyncLifetime
+{
+    private readonly TwinAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_wall_shows_the_engines_live_counters_in_five_panels()
+    {
+        var feed = _app.Services.GetRequiredService<WallFeed>();
+        await Eventually(() => feed.Current is { } s && s.VitalSigns.Pulse.TicketsToday > 0 && s.Sensors.Length >= 1_000);
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(feed);
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
+        ctx.Services.AddSingleton(TimeProvider.System);
+
+        var wall = ctx.Render<WallPage>();
+
+        Assert.Equal(5, wall.FindAll("[data-panel]").Count);
+        var sensorsOnline = wall.Find("[data-panel='look'] [data-indicator='sensors'] .number").TextContent;
+        Assert.Matches(@"^[\d,]+/[\d,]+$", sensorsOnline);
+        Assert.Equal("2,000", sensorsOnline.Split('/')[1]);
+        var ticketsToday = int.Parse(wall.Find("[data-panel='pulse'] [data-indicator='today'] .number").TextContent.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(ticketsToday > 0);
+
+        var version = wall.Find(".wall").GetAttribute("data-version");
+        wall.WaitForAssertion(() => Assert.NotEqual(version, wall.Find(".wall").GetAttribute("data-version")), TimeSpan.FromSeconds(15));
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the twin did not come alive within 60 s");
+            await Task.Delay(200);
+        }
+    }
+}
