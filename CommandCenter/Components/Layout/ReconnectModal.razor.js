@@ -14,14 +14,23 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        scheduleRetry();
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
 }
 
+// Nobody touches the wall: once Blazor's own attempts are exhausted, keep retrying by ourselves.
+const retryIntervalMs = 5000;
+let retryTimer = null;
+
+function scheduleRetry() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(retry, retryIntervalMs);
+}
+
 async function retry() {
-    document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+    clearTimeout(retryTimer);
 
     try {
         // Reconnect will asynchronously return:
@@ -40,8 +49,8 @@ async function retry() {
             }
         }
     } catch (err) {
-        // We got an exception, server is currently unavailable
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        // The server is unreachable for now.
+        scheduleRetry();
     }
 }
 
@@ -53,11 +62,6 @@ async function resume() {
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
-    }
-}
-
-async function retryWhenDocumentBecomesVisible() {
-    if (document.visibilityState === "visible") {
-        await retry();
+        scheduleRetry();
     }
 }
