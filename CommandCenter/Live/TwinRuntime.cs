@@ -33,7 +33,7 @@ public sealed class TwinRuntime
         Simulator = simulatorOptions.Value;
         Simulator.Validate();
         SpeedFactor = Simulator.Enabled ? Simulator.SpeedFactor : 1;
-        Clock = new TwinClock(TimeProvider.System, TimeProvider.System.GetUtcNow(), SpeedFactor);
+        Clock = new TwinClock(TimeProvider.System, Simulator.StartAt ?? TimeProvider.System.GetUtcNow(), SpeedFactor);
         Engine = new TwinEngine(District, Catalogue, Clock);
         Store = new TwinStore(storeOptions.Value);
         Pipeline = new TwinPipeline(Engine, Store, new TwinPipelineOptions(), loggerFactory.CreateLogger<TwinPipeline>());

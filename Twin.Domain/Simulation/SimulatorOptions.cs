@@ -17,6 +17,12 @@ public sealed class SimulatorOptions
     /// <summary>Read by the host to build its <see cref="Time.TwinClock"/> (1 = real time, 60 = a minute per second).</summary>
     public double SpeedFactor { get; set; } = 1;
 
+    /// <summary>
+    /// Read by the host: where the twin's clock starts (default: now). Demos and tests use it to run
+    /// a particular hour of the day, e.g. the mid-morning peak, whatever the wall-clock time.
+    /// </summary>
+    public DateTimeOffset? StartAt { get; set; }
+
     public int SensorCount { get; set; } = 2000;
 
     /// <summary>All channels together, smart cases and AI video tickets included.</summary>

@@ -51,6 +51,10 @@ public sealed class AppServerFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Twin__Storage__DatabasePath"] = DatabasePath;
         start.Environment["Twin__Simulator__SpeedFactor"] = "60";
+
+        // Today 09:30 in Shanghai: the wall shows its busy morning whenever the suite runs.
+        var morning = Twin.Domain.Time.ShanghaiClock.StartOfDay(DateTimeOffset.UtcNow).AddHours(9.5);
+        start.Environment["Twin__Simulator__StartAt"] = morning.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("ASPNETCORE_URLS");
 
         _log = new StreamWriter(LogPath, append: false) { AutoFlush = true };

@@ -25,7 +25,7 @@ public sealed partial class TwinHubTests : IAsyncLifetime
         var replica = new MapReplica(connection);
         await connection.StartAsync();
 
-        await Eventually(() => replica.Count("sensors") >= 1_000, "the simulated sensor fleet appears on the map");
+        await Eventually(() => replica.Count("sensors") == TwinAppFactory.SensorCount, "the simulated sensor fleet appears on the map");
         await Eventually(() => replica.Count("tickets") > 0 && replica.DeltaSeqs.Count >= 20, "tickets and at least 20 deltas arrive");
 
         Assert.True(replica.SnapshotsReceived >= 1);
@@ -83,7 +83,8 @@ public sealed partial class TwinHubTests : IAsyncLifetime
         var replica = new MapReplica(connection, recordStates: false);
         await connection.StartAsync();
         await Task.Delay(TimeSpan.FromMinutes(1));
-        await connection.InvokeAsync("RequestSnapshot");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await connection.InvokeAsync("RequestSnapshot", timeout.Token);
         await Eventually(() => replica.SnapshotsReceived >= 2, "a final snapshot");
 
         var (names, phones) = StoredReporters();

@@ -7,10 +7,13 @@ namespace CommandCenter.Tests.Support;
 
 /// <summary>
 /// The real app under a test server, on its own SQLite file in a temp folder, with the simulator
-/// at 60× so a few seconds of test see minutes of the district's life.
+/// at 60× so a few seconds of test see minutes of the district's life. The fleet is smaller and
+/// slower-reporting than the default, because several of these apps run at once in the suite.
 /// </summary>
 public sealed class TwinAppFactory : WebApplicationFactory<Program>
 {
+    public const int SensorCount = 300;
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityops-app-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(_directory, "twin.db");
@@ -19,6 +22,17 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Twin:Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Twin:Simulator:SpeedFactor", "60");
+        builder.UseSetting("Twin:Simulator:StartAt", MorningPeak().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Twin:Simulator:SensorCount", SensorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Twin:Simulator:SensorReportSecondsMin", "30");
+        builder.UseSetting("Twin:Simulator:SensorReportSecondsMax", "120");
+    }
+
+    /// <summary>Today 09:30 in Shanghai: the simulator's busiest hours follow, whenever the suite runs.</summary>
+    public static DateTimeOffset MorningPeak()
+    {
+        var today = Twin.Domain.Time.ShanghaiClock.StartOfDay(DateTimeOffset.UtcNow);
+        return today.AddHours(9.5);
     }
 
     public HubConnection CreateHubConnection() => new HubConnectionBuilder()
