@@ -15,7 +15,7 @@ namespace CommandCenter.Live;
 /// The twin as one object graph: district, catalogue, clock, engine, store and the single-writer
 /// pipeline. <see cref="Ready"/> completes once the engine has been rebuilt from the store.
 /// </summary>
-public sealed class TwinRuntime
+public sealed class TwinRuntime : IAsyncDisposable
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -76,4 +76,7 @@ public sealed class TwinRuntime
     }
 
     internal void MarkStopped() => IsRunning = false;
+
+    /// <summary>Closes the store's write connection once the host has stopped the pipeline.</summary>
+    public ValueTask DisposeAsync() => Store.DisposeAsync();
 }
