@@ -33,9 +33,26 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
     }
 
     [Fact]
-    public async Task Clicking_a_ticket_opens_a_popup_that_shows_only_the_masked_reporter()
+    public async Task The_map_rescales_its_symbols_when_the_screen_grows()
     {
         await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        var page = tracked.Page;
+        await OpenLiveWallAsync(page);
+        Assert.Equal(1.0, (await MapModule.StatsAsync(page)).Raw.GetProperty("scale").GetDouble(), 2);
+
+        await page.SetViewportSizeAsync(3840, 2160);
+
+        await MapModule.WaitForAsync(page, s => Math.Abs(s.Raw.GetProperty("scale").GetDouble() - 2.0) < 0.01);
+        await page.WaitForTimeoutAsync(500);
+        Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
+    }
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(3840, 2160)]
+    public async Task Clicking_a_ticket_opens_a_popup_that_shows_only_the_masked_reporter(int width, int height)
+    {
+        await using var tracked = await browser.NewPageAsync(app.BaseUrl, width, height);
         var page = tracked.Page;
         await OpenLiveWallAsync(page);
 
@@ -59,6 +76,7 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
         var reporter = rows["上报人"];
         Assert.Matches(MaskedReporter(), reporter);
         Assert.DoesNotMatch(MobileNumber(), await popup.InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, $"map-popup-{width}x{height}");
     }
 
     [Fact]

@@ -24,10 +24,10 @@ const CRITICAL_HOLD_MS = 8000;
 const PULSE_PERIOD_MS = 1600;
 const PULSE_FRAME_MS = 40;
 // Pixel sizes at the 1920×1080 reference (see px()).
-const HEAT_RADIUS = 20;
-const HEAT_BLUR = 30;
+const HEAT_RADIUS = 22;
+const HEAT_BLUR = 32;
 // One hotline ticket alone makes a faint mark; several close together build a hot spot.
-const HEAT_WEIGHT = 0.45;
+const HEAT_WEIGHT = 0.7;
 const CAMERA_CLUSTER_DISTANCE = 56;
 const CAMERA_CLUSTER_MIN_DISTANCE = 18;
 const POPUP_OFFSET = 14;
@@ -90,7 +90,7 @@ const LABELS = {
     reporter: '上报人', reportedAt: '上报时间', kind: '类型代码', kindName: '类型', name: '名称',
     value: '读数', valueState: '读数状态', health: '设备状态', observedAt: '观测时间',
     severity: '级别', source: '来源', raisedAt: '告警时间', acknowledged: '已确认', ai: '高空抛物AI',
-    weight: '权重', lines: '线路', id: '编号', cluster: '摄像机聚合', count: '数量',
+    weight: '权重', lines: '线路', id: '编号', cluster: '摄像机聚合', count: '数量', inCorridor: '苏河秀带内',
   },
   en: {
     layer: 'Layer', title: 'Title', status: 'Status', channel: 'Channel', category: 'Category code',
@@ -99,7 +99,7 @@ const LABELS = {
     value: 'Reading', valueState: 'Reading state', health: 'Device health', observedAt: 'Observed',
     severity: 'Severity', source: 'Source', raisedAt: 'Raised', acknowledged: 'Acknowledged',
     ai: 'Falling-object AI', weight: 'Weight', lines: 'Lines', id: 'ID', cluster: 'Camera cluster',
-    count: 'Count',
+    count: 'Count', inCorridor: 'In creek corridor',
   },
 };
 
@@ -109,6 +109,13 @@ const VALUE_LABELS = {
     valueState: { normal: '正常', warning: '预警', alarm: '告警' },
     health: { online: '在线', stale: '数据滞后', offline: '离线', lowBattery: '电量低' },
     severity: { info: '提示', minor: '一般', major: '重要', critical: '紧急' },
+    status: { discovered: '发现', filed: '立案', dispatched: '派遣', handling: '处置', review: '审核', closed: '结案', evaluated: '问效' },
+    channel: {
+      hotline12345: '12345热线', gridPatrol: '网格巡查', smartCase: '智能案件', aiVideo: 'AI视频',
+      videoPatrol: '视频轮巡', citizenApp: '随申拍', nonPolice110: '110非警务',
+    },
+    priority: { low: '低', normal: '一般', high: '高', urgent: '紧急' },
+    source: { sensor: '感知设备', 'ai-video': 'AI视频' },
     boolean: { true: '是', false: '否' },
   },
   en: {
@@ -116,6 +123,13 @@ const VALUE_LABELS = {
     valueState: { normal: 'Normal', warning: 'Warning', alarm: 'Alarm' },
     health: { online: 'Online', stale: 'Stale', offline: 'Offline', lowBattery: 'Low battery' },
     severity: { info: 'Info', minor: 'Minor', major: 'Major', critical: 'Critical' },
+    status: { discovered: 'Discovered', filed: 'Filed', dispatched: 'Dispatched', handling: 'Handling', review: 'Review', closed: 'Closed', evaluated: 'Evaluated' },
+    channel: {
+      hotline12345: '12345 hotline', gridPatrol: 'Grid patrol', smartCase: 'Smart case', aiVideo: 'AI video',
+      videoPatrol: 'Video patrol', citizenApp: 'Citizen app', nonPolice110: '110 non-police',
+    },
+    priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
+    source: { sensor: 'Sensor', 'ai-video': 'AI video' },
     boolean: { true: 'Yes', false: 'No' },
   },
 };
@@ -337,7 +351,7 @@ class TwinMap {
     layers.heat = this.createHeatLayer();
     layers.cameras = this.createCameraLayers();
     // One sensor source, two layers: the normal hum stays under the tickets, the warning and alarm
-    // readings draw above them. The legend's 'sensors' toggle switches both (see toggled()).
+    // readings draw above them. The legend's 'sensors' toggle switches both (see setLayerVisible()).
     layers.sensors = vector(s.sensors, (f) => (isAbnormal(f) ? null : this.sensorStyle(f)), { properties: { popup: true } });
     layers.tickets = vector(s.tickets, (f) => this.ticketStyle(f), { properties: { popup: true } });
     layers.abnormalSensors = vector(s.sensors, (f) => (isAbnormal(f) ? this.sensorStyle(f) : null), { properties: { popup: true } });
@@ -395,7 +409,7 @@ class TwinMap {
       style: () => this.cached('camera-ai', () => new ol.style.Style({
         image: new ol.style.RegularShape({
           points: 3,
-          radius: this.px(6.5),
+          radius: this.px(5),
           fill: new ol.style.Fill({ color: COLORS.aiCamera }),
           stroke: new ol.style.Stroke({ color: '#ffffff', width: this.px(1.25) }),
         }),
@@ -955,6 +969,8 @@ class TwinMap {
   }
 
   getStats() {
+    // Fresh, not as of the last timer tick: a snapshot may have arrived just before connecting finished.
+    this.updateStale();
     const count = (key) => this.sources[key].getFeatures().length;
     return {
       connected: this.connection?.state === signalR.HubConnectionState.Connected,
@@ -970,6 +986,7 @@ class TwinMap {
       },
       lastMessageAt: this.lastMessageAt,
       stale: this.stale,
+      scale: this.scale,
     };
   }
 
