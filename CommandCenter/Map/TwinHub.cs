@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Map;
@@ -25,5 +26,6 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras) : H
 
     public Task RequestSnapshot() => broadcaster.SendSnapshotAsync(Context.ConnectionId, Context.ConnectionAborted);
 
-    public FeatureCollection GetCameras() => cameras.Features;
+    /// <summary>The camera layer's FeatureCollection, serialised once (see <see cref="CameraLayer"/>).</summary>
+    public JsonElement GetCameras() => cameras.FeatureCollectionJson;
 }

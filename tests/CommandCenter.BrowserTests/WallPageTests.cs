@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace CommandCenter.BrowserTests;
@@ -7,8 +6,6 @@ namespace CommandCenter.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
 {
-    private const string MapStats = "async () => (await import('./assets/js/twinmap.js')).getStats()";
-
     [Theory]
     [InlineData(1920, 1080)]
     [InlineData(3840, 2160)]
@@ -19,12 +16,13 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
 
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
-        var stats = await WaitForMapAsync(page, s =>
+        var stats = await MapModule.WaitForAsync(page, s =>
             s.Connected && s.Count("subdistricts") == 10 && s.Count("districtOutline") >= 1
-            && s.Count("sensors") >= 1_000 && s.Count("cameras") == 21_000 && s.Count("tickets") > 0);
+            && s.Count("sensors") >= 1_000 && s.Count("cameras") == 21_000 && s.Count("tickets") > 0 && !s.Stale);
 
         Assert.Equal(10, stats.Count("subdistricts"));
         Assert.Equal(21_000, stats.Count("cameras"));
+        await Assertions.Expect(page.Locator("[data-map-stale]")).ToBeHiddenAsync();
         Assert.True(await CanvasHasContentAsync(page), "the map canvas is not blank");
         foreach (var panel in new[] { "look", "pulse", "perception", "alerts", "voice" })
         {
@@ -75,26 +73,6 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "wall-en-1920x1080");
     }
 
-    private static async Task<MapStatsView> WaitForMapAsync(IPage page, Func<MapStatsView, bool> ready)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        MapStatsView stats;
-        do
-        {
-            stats = new MapStatsView(await page.EvaluateAsync<JsonElement>(MapStats));
-            if (ready(stats))
-            {
-                return stats;
-            }
-
-            await page.WaitForTimeoutAsync(250);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Fail($"The map did not fill within 60 s: {stats}");
-        return stats;
-    }
-
     /// <summary>Samples the map's canvases: a drawn map has many distinct colours, a blank one a handful.</summary>
     private static Task<bool> CanvasHasContentAsync(IPage page) => page.EvaluateAsync<bool>("""
         () => {
@@ -110,14 +88,4 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
           return colours.size > 20;
         }
         """);
-
-    private sealed record MapStatsView(JsonElement Raw)
-    {
-        public bool Connected => Raw.TryGetProperty("connected", out var c) && c.ValueKind == JsonValueKind.True;
-
-        public int Count(string layer) =>
-            Raw.TryGetProperty("counts", out var counts) && counts.TryGetProperty(layer, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0;
-
-        public override string ToString() => Raw.GetRawText();
-    }
 }

@@ -23,36 +23,65 @@ const FLY_DURATION_MS = 1500;
 const CRITICAL_HOLD_MS = 8000;
 const PULSE_PERIOD_MS = 1600;
 const PULSE_FRAME_MS = 40;
+// Pixel sizes at the 1920×1080 reference (see px()).
+const HEAT_RADIUS = 22;
+const HEAT_BLUR = 32;
+// One hotline ticket alone makes a faint mark; several close together build a hot spot.
+const HEAT_WEIGHT = 0.7;
+const CAMERA_CLUSTER_DISTANCE = 56;
+const CAMERA_CLUSTER_MIN_DISTANCE = 18;
+const POPUP_OFFSET = 14;
+const HOME_PADDING = 40;
+const HIT_TOLERANCE = 6;
 const RECONNECT_AFTER_CLOSE_MS = 5000;
+// A wall that heard nothing from the hub for this long says so rather than look live.
+const STALE_AFTER_MS = 15000;
+const STALE_CHECK_MS = 1000;
+// The page sizes everything in rem (html font-size grows with the screen); 16 px is the 1920×1080
+// size, so every pixel size below is multiplied by fontSize / 16.
+const BASE_FONT_PX = 16;
 
+// The wire values are the server's camelCase enum names (docs/hub-protocol.md). Closed tickets
+// leave the map, so only the five open statuses are ever drawn. MapLegend.razor.css repeats
+// these colours; keep both in step.
 const COLORS = {
   background: '#0b1622',
   halo: 'rgba(6, 14, 24, 0.92)',
-  ticketStatus: [
-    [['closed', 'resolved', 'done', '结案', '办结', '问效'], '#3ddc84'],
-    [['overdue', 'escalated', 'supervis', '督办', '超期'], '#ff4d6a'],
-    [['review', 'audit', 'verif', '审核'], '#c77dff'],
-    [['progress', 'handling', 'processing', 'accepted', '处置', '处理'], '#ff9f1a'],
-    [['dispatch', 'assigned', 'filed', '派遣', '派单', '立案'], '#4da6ff'],
-    [['new', 'reported', 'open', 'pending', 'discovered', '发现', '待'], '#ffd24d'],
-  ],
+  symbolEdge: '#0b1622',
+  ticketStatus: {
+    discovered: '#ffe14d',
+    filed: '#4dd2ff',
+    dispatched: '#4d7dff',
+    handling: '#ff9f1a',
+    review: '#c77dff',
+  },
   ticketFallback: '#c0c8d0',
-  valueState: { normal: '#3ddc84', warning: '#ffb020', alarm: '#ff3b3b' },
+  // Normal readings are the background hum of 2,000 devices: small and muted so they do not bury
+  // the map; warning and alarm readings are the ones worth seeing.
+  valueState: { normal: 'rgba(120, 205, 175, 0.55)', warning: '#ffb020', alarm: '#ff3b3b' },
+  unhealthyRing: '#c3ccd6',
+  offlineFill: '#66717d',
   severity: { info: '#4da6ff', minor: '#ffd24d', major: '#ff8c1a', critical: '#ff2d55' },
+  camera: 'rgba(143, 162, 255, 0.55)',
+  cameraCluster: 'rgba(120, 135, 220, 0.22)',
+  cameraClusterEdge: 'rgba(170, 185, 255, 0.45)',
+  cameraClusterText: 'rgba(215, 222, 255, 0.8)',
+  aiCamera: '#ff5ad1',
 };
 
-// Shapes tell the dispatch channels apart on the wall even where the status colours coincide.
-const CHANNEL_SHAPES = [
-  [['grid', '网格'], { points: 4, angle: Math.PI / 4 }],
-  [['video', '视频'], { points: 4, angle: 0 }],
-  [['smart', 'sensor', '智能'], { points: 3, angle: 0 }],
-  [['110'], { points: 5, angle: 0 }],
-  [['app', 'photo', 'suishenpai', '随申拍'], { points: 5, angle: 0, star: true }],
-  [['letter', 'visit', 'petition', '信访'], { points: 6, angle: 0 }],
-  [['opinion', 'media', '舆情'], { points: 4, angle: 0, star: true }],
-];
+// Shape tells the dispatch channel; colour tells the status. Circles are kept for sensors and
+// alarms and the upright triangle for AI cameras, so no ticket shape is mistaken for those.
+const CHANNEL_SHAPES = {
+  hotline12345: { points: 4, angle: Math.PI / 4 },
+  gridPatrol: { points: 4, angle: 0 },
+  smartCase: { points: 6, angle: 0 },
+  aiVideo: { points: 3, angle: Math.PI },
+  videoPatrol: { points: 5, angle: 0 },
+  citizenApp: { points: 5, angle: 0, inner: 0.45 },
+  nonPolice110: { points: 4, angle: 0, inner: 0.4 },
+};
 
-const SEVERITY_RADIUS = { info: 9, minor: 11, major: 13, critical: 16 };
+const SEVERITY_RADIUS = { info: 7, minor: 8, major: 10, critical: 12 };
 
 const LABELS = {
   zh: {
@@ -61,7 +90,7 @@ const LABELS = {
     reporter: '上报人', reportedAt: '上报时间', kind: '类型代码', kindName: '类型', name: '名称',
     value: '读数', valueState: '读数状态', health: '设备状态', observedAt: '观测时间',
     severity: '级别', source: '来源', raisedAt: '告警时间', acknowledged: '已确认', ai: '高空抛物AI',
-    weight: '权重', lines: '线路', id: '编号', cluster: '摄像机聚合', count: '数量',
+    weight: '权重', lines: '线路', id: '编号', cluster: '摄像机聚合', count: '数量', inCorridor: '苏河秀带内',
   },
   en: {
     layer: 'Layer', title: 'Title', status: 'Status', channel: 'Channel', category: 'Category code',
@@ -70,7 +99,7 @@ const LABELS = {
     value: 'Reading', valueState: 'Reading state', health: 'Device health', observedAt: 'Observed',
     severity: 'Severity', source: 'Source', raisedAt: 'Raised', acknowledged: 'Acknowledged',
     ai: 'Falling-object AI', weight: 'Weight', lines: 'Lines', id: 'ID', cluster: 'Camera cluster',
-    count: 'Count',
+    count: 'Count', inCorridor: 'In creek corridor',
   },
 };
 
@@ -80,6 +109,13 @@ const VALUE_LABELS = {
     valueState: { normal: '正常', warning: '预警', alarm: '告警' },
     health: { online: '在线', stale: '数据滞后', offline: '离线', lowBattery: '电量低' },
     severity: { info: '提示', minor: '一般', major: '重要', critical: '紧急' },
+    status: { discovered: '发现', filed: '立案', dispatched: '派遣', handling: '处置', review: '审核', closed: '结案', evaluated: '问效' },
+    channel: {
+      hotline12345: '12345热线', gridPatrol: '网格巡查', smartCase: '智能案件', aiVideo: 'AI视频',
+      videoPatrol: '视频轮巡', citizenApp: '随申拍', nonPolice110: '110非警务',
+    },
+    priority: { low: '低', normal: '一般', high: '高', urgent: '紧急' },
+    source: { sensor: '感知设备', 'ai-video': 'AI视频' },
     boolean: { true: '是', false: '否' },
   },
   en: {
@@ -87,6 +123,13 @@ const VALUE_LABELS = {
     valueState: { normal: 'Normal', warning: 'Warning', alarm: 'Alarm' },
     health: { online: 'Online', stale: 'Stale', offline: 'Offline', lowBattery: 'Low battery' },
     severity: { info: 'Info', minor: 'Minor', major: 'Major', critical: 'Critical' },
+    status: { discovered: 'Discovered', filed: 'Filed', dispatched: 'Dispatched', handling: 'Handling', review: 'Review', closed: 'Closed', evaluated: 'Evaluated' },
+    channel: {
+      hotline12345: '12345 hotline', gridPatrol: 'Grid patrol', smartCase: 'Smart case', aiVideo: 'AI video',
+      videoPatrol: 'Video patrol', citizenApp: 'Citizen app', nonPolice110: '110 non-police',
+    },
+    priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
+    source: { sensor: 'Sensor', 'ai-video': 'AI video' },
     boolean: { true: 'Yes', false: 'No' },
   },
 };
@@ -94,6 +137,9 @@ const VALUE_LABELS = {
 const POPUP_HIDDEN_KEYS = new Set(['geometry', 'unit', 'layer']);
 
 let current = null;
+
+// The colours the map draws, for the legend's browser test to compare against.
+export const palette = COLORS;
 
 export async function init(elementId, options, dotnetRef) {
   if (current) {
@@ -151,7 +197,22 @@ export function flyTo(lon, lat, zoom, holdMs) {
 export function getStats() {
   return current
     ? current.getStats()
-    : { connected: false, seq: null, counts: {}, lastMessageAt: null };
+    : { connected: false, seq: null, counts: {}, lastMessageAt: null, stale: true };
+}
+
+// The view as lon/lat and zoom, and the district view the map returns to after a fly-to.
+export function getView() {
+  return current?.getView() ?? null;
+}
+
+// Where a live feature is: lon/lat, its pixel in the map's viewport (null when off screen) and
+// its properties.
+export function locate(layer, id) {
+  return current?.locate(layer, id) ?? null;
+}
+
+export function featureIds(layer) {
+  return current?.sourceFor(layer)?.getFeatures().map((feature) => feature.getId()) ?? [];
 }
 
 class TwinMap {
@@ -163,6 +224,8 @@ class TwinMap {
     this.seq = null;
     this.awaitingSnapshot = true;
     this.lastMessageAt = null;
+    this.stale = true;
+    this.staleTimer = null;
     this.camerasLoaded = false;
     this.connection = null;
     this.disposed = false;
@@ -172,6 +235,8 @@ class TwinMap {
     this.pulseTimer = null;
     this.homeExtent = null;
     this.styleCache = new Map();
+    this.scale = wallScale();
+    this.onResize = () => this.rescale();
 
     target.style.background = COLORS.background;
     this.sources = {
@@ -191,6 +256,8 @@ class TwinMap {
     };
     this.layers = this.createLayers();
     this.popup = this.createPopup();
+    this.staleBadge = this.createStaleBadge();
+    this.scaleLine = this.createScaleLine();
 
     this.map = new ol.Map({
       target,
@@ -198,7 +265,8 @@ class TwinMap {
       overlays: [this.popup.overlay],
       controls: ol.control.defaults.defaults({ attribution: false, rotate: false }).extend([
         new ol.control.Attribution({ collapsible: false }),
-        new ol.control.ScaleLine(),
+        this.scaleLine,
+        this.staleBadge.control,
       ]),
       view: new ol.View({
         center: ol.proj.fromLonLat(PUTUO_CENTER),
@@ -209,6 +277,40 @@ class TwinMap {
     });
     this.map.on('singleclick', (event) => this.onClick(event));
     this.layers.alarms.on('postrender', (event) => this.drawAlarmPulses(event));
+    window.addEventListener('resize', this.onResize);
+    this.staleTimer = setInterval(() => this.updateStale(), STALE_CHECK_MS);
+    this.updateStale();
+  }
+
+  // Pixel sizes at the 1920×1080 reference, grown with the wall's rem.
+  px(size) {
+    return size * this.scale;
+  }
+
+  // A new screen size changes the rem: every cached style, the heat kernel, the cluster spacing
+  // and the scale line are rebuilt at the new scale.
+  rescale() {
+    const scale = wallScale();
+    if (this.disposed || Math.abs(scale - this.scale) < 0.01) {
+      return;
+    }
+    this.scale = scale;
+    this.styleCache.clear();
+    this.layers.heat?.setRadius(this.px(HEAT_RADIUS));
+    this.layers.heat?.setBlur(this.px(HEAT_BLUR));
+    this.cameraClusters.setDistance(this.px(CAMERA_CLUSTER_DISTANCE));
+    this.cameraClusters.setMinDistance(this.px(CAMERA_CLUSTER_MIN_DISTANCE));
+    this.popup.overlay.setOffset([0, -this.px(POPUP_OFFSET)]);
+    this.map.removeControl(this.scaleLine);
+    this.scaleLine = this.createScaleLine();
+    this.map.addControl(this.scaleLine);
+    for (const source of Object.values(this.sources)) {
+      source.changed();
+    }
+  }
+
+  createScaleLine() {
+    return new ol.control.ScaleLine({ minWidth: this.px(96) });
   }
 
   // ---- layers and styles -------------------------------------------------------------------
@@ -237,9 +339,9 @@ class TwinMap {
       });
     }
     layers.districts = still(s.districts, (f) => this.districtStyle(f));
-    layers.subdistricts = still(s.subdistricts, this.subdistrictStyle());
-    layers.corridor = vector(s.corridor, this.corridorStyle());
-    layers.outline = still(s.outline, this.outlineStyles());
+    layers.subdistricts = still(s.subdistricts, () => this.subdistrictStyle());
+    layers.corridor = vector(s.corridor, () => this.corridorStyle());
+    layers.outline = still(s.outline, () => this.outlineStyles());
     layers.creek = still(s.creek, (f) => this.creekStyles(f));
     layers.metroLines = still(s.metroLines, (f) => this.metroLineStyle(f));
     layers.metroStations = vector(s.metroStations, (f, r) => this.stationStyle(f, r), {
@@ -248,8 +350,11 @@ class TwinMap {
     });
     layers.heat = this.createHeatLayer();
     layers.cameras = this.createCameraLayers();
-    layers.sensors = vector(s.sensors, (f) => this.sensorStyle(f), { properties: { popup: true } });
+    // One sensor source, two layers: the normal hum stays under the tickets, the warning and alarm
+    // readings draw above them. The legend's 'sensors' toggle switches both (see setLayerVisible()).
+    layers.sensors = vector(s.sensors, (f) => (isAbnormal(f) ? null : this.sensorStyle(f)), { properties: { popup: true } });
     layers.tickets = vector(s.tickets, (f) => this.ticketStyle(f), { properties: { popup: true } });
+    layers.abnormalSensors = vector(s.sensors, (f) => (isAbnormal(f) ? this.sensorStyle(f) : null), { properties: { popup: true } });
     layers.alarms = vector(s.alarms, (f) => this.alarmStyle(f), { properties: { popup: true } });
     // 街镇 names stay on top of the live symbols: the wall must always say where things are.
     layers.subdistrictLabels = still(s.subdistricts, (f) => this.subdistrictLabelStyle(f));
@@ -265,20 +370,28 @@ class TwinMap {
     }
     return new ol.layer.Heatmap({
       source: this.sources.heat,
-      blur: 28,
-      radius: 14,
-      opacity: 0.75,
-      weight: (feature) => Math.min(1, Math.max(0, Number(feature.get('weight')) || 0)),
+      blur: this.px(HEAT_BLUR),
+      radius: this.px(HEAT_RADIUS),
+      opacity: 0.8,
+      // Warm colours only: the default blue end vanishes into the dark-blue basemap.
+      gradient: ['rgba(120, 40, 160, 0)', '#8a2be2', '#ff5a1f', '#ffb020', '#fff1a8'],
+      weight: (feature) => HEAT_WEIGHT * Math.min(1, Math.max(0, Number(feature.get('weight')) || 0)),
     });
   }
 
   // Ordinary cameras cluster when zoomed out; the 135 AI cameras stay unclustered on top so they
-  // are never hidden inside a cluster.
+  // are never hidden inside a cluster. 21,000 cameras are infrastructure, not news: their
+  // clusters are faint so the live layers above them lead.
   createCameraLayers() {
     const common = { declutter: false, updateWhileAnimating: false, updateWhileInteracting: false };
+    this.cameraClusters = new ol.source.Cluster({
+      source: this.sources.cameras,
+      distance: this.px(CAMERA_CLUSTER_DISTANCE),
+      minDistance: this.px(CAMERA_CLUSTER_MIN_DISTANCE),
+    });
     const clustered = new ol.layer.Vector({
       ...common,
-      source: new ol.source.Cluster({ source: this.sources.cameras, distance: 70, minDistance: 24 }),
+      source: this.cameraClusters,
       maxZoom: CAMERA_CLUSTER_MAX_ZOOM,
       style: (f) => this.cameraClusterStyle(f),
       properties: { popup: true },
@@ -287,29 +400,29 @@ class TwinMap {
       ...common,
       source: this.sources.cameras,
       minZoom: CAMERA_CLUSTER_MAX_ZOOM,
-      style: this.cached('camera', () => new ol.style.Style({
-        image: new ol.style.Circle({
-          radius: 5,
-          fill: new ol.style.Fill({ color: '#8fa2ff' }),
-          stroke: new ol.style.Stroke({ color: '#0b1622', width: 1.5 }),
-        }),
-      })),
+      style: () => this.cameraStyle(),
       properties: { popup: true },
     });
     const ai = new ol.layer.Vector({
       ...common,
       source: this.sources.aiCameras,
-      style: this.cached('camera-ai', () => new ol.style.Style({
+      style: () => this.cached('camera-ai', () => new ol.style.Style({
         image: new ol.style.RegularShape({
           points: 3,
-          radius: 10,
-          fill: new ol.style.Fill({ color: '#ff5ad1' }),
-          stroke: new ol.style.Stroke({ color: '#ffffff', width: 2 }),
+          radius: this.px(5),
+          fill: new ol.style.Fill({ color: COLORS.aiCamera }),
+          stroke: new ol.style.Stroke({ color: '#ffffff', width: this.px(1.25) }),
         }),
       })),
       properties: { popup: true },
     });
     return new ol.layer.Group({ layers: [clustered, single, ai] });
+  }
+
+  cameraStyle() {
+    return this.cached('camera', () => new ol.style.Style({
+      image: new ol.style.Circle({ radius: this.px(3), fill: new ol.style.Fill({ color: COLORS.camera }) }),
+    }));
   }
 
   cached(key, create) {
@@ -327,12 +440,13 @@ class TwinMap {
       : feature.get('name');
   }
 
+  // Sizes are at the 1920×1080 reference; the font and its halo grow with the wall.
   text(label, size, color, extra = {}) {
     return new ol.style.Text({
       text: label,
-      font: `600 ${size}px "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif`,
+      font: `600 ${this.px(size)}px "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif`,
       fill: new ol.style.Fill({ color }),
-      stroke: new ol.style.Stroke({ color: COLORS.halo, width: Math.max(4, size / 4) }),
+      stroke: new ol.style.Stroke({ color: COLORS.halo, width: this.px(Math.max(4, size / 4)) }),
       overflow: true,
       ...extra,
     });
@@ -345,7 +459,7 @@ class TwinMap {
     return this.cached(`district:${feature.get('adcode')}`, () => {
       const area = new ol.style.Style({
         fill: new ol.style.Fill({ color: isPutuo ? 'rgba(18, 40, 62, 0.9)' : '#101e2d' }),
-        stroke: new ol.style.Stroke({ color: '#24405a', width: 1.5 }),
+        stroke: new ol.style.Stroke({ color: '#24405a', width: this.px(1.5) }),
       });
       const labelPoint = largestInteriorPoint(feature.getGeometry());
       const insidePutuo = this.sources.outline
@@ -353,15 +467,15 @@ class TwinMap {
         .some((outline) => outline.getGeometry().intersectsCoordinate(labelPoint.getCoordinates()));
       return isPutuo || insidePutuo
         ? area
-        : [area, new ol.style.Style({ geometry: labelPoint, text: this.text(this.label(feature), 20, '#5f7d98') })];
+        : [area, new ol.style.Style({ geometry: labelPoint, text: this.text(this.label(feature), 18, '#5f7d98') })];
     });
   }
 
   subdistrictStyle() {
-    return new ol.style.Style({
+    return this.cached('subdistrict', () => new ol.style.Style({
       fill: new ol.style.Fill({ color: 'rgba(40, 110, 160, 0.22)' }),
-      stroke: new ol.style.Stroke({ color: 'rgba(90, 170, 220, 0.75)', width: 2 }),
-    });
+      stroke: new ol.style.Stroke({ color: 'rgba(90, 170, 220, 0.75)', width: this.px(1.5) }),
+    }));
   }
 
   // Each 街镇 is labelled once, at the interior point of its largest part; MultiPolygon labels
@@ -369,58 +483,58 @@ class TwinMap {
   subdistrictLabelStyle(feature) {
     return this.cached(`subdistrict-label:${feature.get('nbs_code_2023')}`, () => new ol.style.Style({
       geometry: largestInteriorPoint(feature.getGeometry()),
-      text: this.text(this.label(feature), 26, '#f2f7fb'),
+      text: this.text(this.label(feature), 22, '#f2f7fb'),
     }));
   }
 
   outlineStyles() {
-    return [
-      new ol.style.Style({ stroke: new ol.style.Stroke({ color: 'rgba(56, 225, 255, 0.22)', width: 14 }) }),
-      new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#38e1ff', width: 4.5 }) }),
-    ];
+    return this.cached('outline', () => [
+      new ol.style.Style({ stroke: new ol.style.Stroke({ color: 'rgba(56, 225, 255, 0.22)', width: this.px(12) }) }),
+      new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#38e1ff', width: this.px(3.5) }) }),
+    ]);
   }
 
   creekStyles(feature) {
     const labelled = feature.get('__labelled') === true;
     return this.cached(`creek:${labelled}`, () => [
-      new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#1f6fe0', width: 11, lineCap: 'round', lineJoin: 'round' }) }),
+      new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#1f6fe0', width: this.px(10), lineCap: 'round', lineJoin: 'round' }) }),
       new ol.style.Style({
-        stroke: new ol.style.Stroke({ color: '#5fb0ff', width: 4, lineCap: 'round', lineJoin: 'round' }),
+        stroke: new ol.style.Stroke({ color: '#5fb0ff', width: this.px(3.5), lineCap: 'round', lineJoin: 'round' }),
         text: labelled
-          ? this.text(this.label(feature), 22, '#9fd0ff', { placement: 'line' })
+          ? this.text(this.label(feature), 18, '#9fd0ff', { placement: 'line' })
           : undefined,
       }),
     ]);
   }
 
   corridorStyle() {
-    return new ol.style.Style({
+    return this.cached('corridor', () => new ol.style.Style({
       fill: new ol.style.Fill({ color: 'rgba(0, 229, 255, 0.12)' }),
-      stroke: new ol.style.Stroke({ color: 'rgba(0, 229, 255, 0.65)', width: 2.5, lineDash: [12, 8] }),
-    });
+      stroke: new ol.style.Stroke({ color: 'rgba(0, 229, 255, 0.65)', width: this.px(2), lineDash: [this.px(10), this.px(7)] }),
+    }));
   }
 
   metroLineStyle(feature) {
     const color = feature.get('color') ?? '#888888';
     return this.cached(`metro:${color}`, () => new ol.style.Style({
-      stroke: new ol.style.Stroke({ color: withAlpha(color, 0.8), width: 4.5 }),
+      stroke: new ol.style.Stroke({ color: withAlpha(color, 0.7), width: this.px(3) }),
     }));
   }
 
   stationStyle(feature, resolution) {
     const symbol = this.cached('station', () => new ol.style.Style({
       image: new ol.style.Circle({
-        radius: 5,
+        radius: this.px(3.5),
         fill: new ol.style.Fill({ color: '#e8eef4' }),
-        stroke: new ol.style.Stroke({ color: '#1b2b3c', width: 2 }),
+        stroke: new ol.style.Stroke({ color: '#1b2b3c', width: this.px(1.5) }),
       }),
     }));
-    if (resolution > STATION_LABEL_MAX_RESOLUTION) {
+    if (resolution > STATION_LABEL_MAX_RESOLUTION / this.scale) {
       return symbol;
     }
     return this.cached(`station:${feature.get('source_station_id')}`, () => new ol.style.Style({
       image: symbol.getImage(),
-      text: this.text(this.label(feature), 16, '#cfd9e3', { offsetY: -16 }),
+      text: this.text(this.label(feature), 14, '#cfd9e3', { offsetY: -this.px(14) }),
     }));
   }
 
@@ -428,42 +542,52 @@ class TwinMap {
     const status = String(feature.get('status') ?? '');
     const channel = String(feature.get('channel') ?? '');
     return this.cached(`ticket:${status}|${channel}`, () => {
-      const fill = new ol.style.Fill({ color: matchKeyword(status, COLORS.ticketStatus) ?? COLORS.ticketFallback });
-      const stroke = new ol.style.Stroke({ color: '#0b1622', width: 2 });
-      const shape = matchKeyword(channel, CHANNEL_SHAPES);
+      const fill = new ol.style.Fill({ color: COLORS.ticketStatus[status] ?? COLORS.ticketFallback });
+      const stroke = new ol.style.Stroke({ color: COLORS.symbolEdge, width: this.px(1.5) });
+      const shape = CHANNEL_SHAPES[channel];
+      const radius = this.px(shape?.inner ? 8.5 : 6.5);
       const image = shape
         ? new ol.style.RegularShape({
             points: shape.points,
-            radius: shape.star ? 12 : 10,
-            radius2: shape.star ? 5 : undefined,
+            radius,
+            radius2: shape.inner ? radius * shape.inner : undefined,
             angle: shape.angle,
             fill,
             stroke,
           })
-        : new ol.style.Circle({ radius: 9, fill, stroke });
+        : new ol.style.Circle({ radius, fill, stroke });
       return new ol.style.Style({ image });
     });
   }
 
-  // Fill says what the reading is; the ring says whether the device can be trusted.
+  // Fill says what the reading is; a dashed grey ring around it says the device itself cannot be
+  // trusted (stale, offline or low battery), so health reads apart from value.
   sensorStyle(feature) {
     const valueState = feature.get('valueState') ?? 'normal';
     const health = feature.get('health') ?? 'online';
     return this.cached(`sensor:${valueState}|${health}`, () => {
-      const color = COLORS.valueState[valueState] ?? COLORS.valueState.normal;
-      const ring = {
-        online: new ol.style.Stroke({ color: '#0b1622', width: 2 }),
-        stale: new ol.style.Stroke({ color: '#9aa7b4', width: 3, lineDash: [4, 3] }),
-        offline: new ol.style.Stroke({ color: '#ffffff', width: 3, lineDash: [2, 3] }),
-        lowBattery: new ol.style.Stroke({ color: '#d17bff', width: 4 }),
-      }[health] ?? new ol.style.Stroke({ color: '#0b1622', width: 2 });
-      return new ol.style.Style({
+      const abnormal = valueState === 'warning' || valueState === 'alarm';
+      const radius = this.px({ warning: 5.5, alarm: 7 }[valueState] ?? 2.5);
+      const color = health === 'offline' ? COLORS.offlineFill : COLORS.valueState[valueState] ?? COLORS.valueState.normal;
+      const dot = new ol.style.Style({
         image: new ol.style.Circle({
-          radius: health === 'online' ? 8 : 10,
-          fill: new ol.style.Fill({ color: health === 'offline' ? '#4a5663' : color }),
-          stroke: ring,
+          radius,
+          fill: new ol.style.Fill({ color }),
+          stroke: abnormal ? new ol.style.Stroke({ color: COLORS.symbolEdge, width: this.px(1.5) }) : undefined,
         }),
+        zIndex: valueState === 'alarm' ? 2 : 1,
       });
+      if (health === 'online') {
+        return dot;
+      }
+      const ring = new ol.style.Style({
+        image: new ol.style.Circle({
+          radius: radius + this.px(3),
+          stroke: new ol.style.Stroke({ color: COLORS.unhealthyRing, width: this.px(1.5), lineDash: [this.px(3), this.px(2)] }),
+        }),
+        zIndex: dot.getZIndex(),
+      });
+      return [ring, dot];
     });
   }
 
@@ -472,11 +596,11 @@ class TwinMap {
     const acknowledged = feature.get('acknowledged') === true;
     return this.cached(`alarm:${severity}|${acknowledged}`, () => new ol.style.Style({
       image: new ol.style.Circle({
-        radius: SEVERITY_RADIUS[severity] ?? SEVERITY_RADIUS.info,
+        radius: this.px(SEVERITY_RADIUS[severity] ?? SEVERITY_RADIUS.info),
         fill: new ol.style.Fill({
           color: withAlpha(COLORS.severity[severity] ?? COLORS.severity.info, acknowledged ? 0.45 : 0.95),
         }),
-        stroke: new ol.style.Stroke({ color: '#ffffff', width: acknowledged ? 1.5 : 3 }),
+        stroke: new ol.style.Stroke({ color: '#ffffff', width: this.px(acknowledged ? 1.25 : 2.5) }),
       }),
       zIndex: SEVERITY_RADIUS[severity] ?? 0,
     }));
@@ -486,19 +610,18 @@ class TwinMap {
     const size = cluster.get('features').length;
     return this.cached(`cluster:${size}`, () => {
       if (size === 1) {
-        return this.styleCache.get('camera');
+        return this.cameraStyle();
       }
-      const radius = Math.min(30, 10 + 4 * Math.log2(size));
       return new ol.style.Style({
         image: new ol.style.Circle({
-          radius,
-          fill: new ol.style.Fill({ color: 'rgba(108, 123, 217, 0.78)' }),
-          stroke: new ol.style.Stroke({ color: 'rgba(190, 200, 255, 0.9)', width: 2 }),
+          radius: this.px(Math.min(15, 5 + 1.6 * Math.log2(size))),
+          fill: new ol.style.Fill({ color: COLORS.cameraCluster }),
+          stroke: new ol.style.Stroke({ color: COLORS.cameraClusterEdge, width: this.px(1) }),
         }),
         text: new ol.style.Text({
           text: String(size),
-          font: '700 15px sans-serif',
-          fill: new ol.style.Fill({ color: '#ffffff' }),
+          font: `600 ${this.px(10)}px sans-serif`,
+          fill: new ol.style.Fill({ color: COLORS.cameraClusterText }),
         }),
       });
     });
@@ -518,10 +641,10 @@ class TwinMap {
       const severity = feature.get('severity') ?? 'info';
       ringStyles[severity] ??= new ol.style.Style({
         image: new ol.style.Circle({
-          radius: (SEVERITY_RADIUS[severity] ?? SEVERITY_RADIUS.info) * (1 + 1.8 * phase),
+          radius: this.px(SEVERITY_RADIUS[severity] ?? SEVERITY_RADIUS.info) * (1 + 1.8 * phase),
           stroke: new ol.style.Stroke({
             color: withAlpha(COLORS.severity[severity] ?? COLORS.severity.info, 1 - phase),
-            width: 4,
+            width: this.px(3),
           }),
         }),
       });
@@ -563,7 +686,44 @@ class TwinMap {
   }
 
   goHome(duration) {
-    this.map.getView().fit(this.homeExtent, { padding: [60, 60, 60, 60], duration });
+    const padding = this.px(HOME_PADDING);
+    this.map.getView().fit(this.homeExtent, { padding: [padding, padding, padding, padding], duration });
+  }
+
+  // The district view goHome() lands on at the current size: the centre of the district's extent
+  // at the resolution that fits it inside the padded map.
+  homeView() {
+    const view = this.map.getView();
+    const [width, height] = this.map.getSize() ?? [0, 0];
+    const padding = 2 * this.px(HOME_PADDING);
+    const resolution = view.getResolutionForExtent(this.homeExtent, [width - padding, height - padding]);
+    return {
+      center: ol.proj.toLonLat(ol.extent.getCenter(this.homeExtent)),
+      zoom: view.getZoomForResolution(resolution),
+    };
+  }
+
+  getView() {
+    const view = this.map.getView();
+    return {
+      center: ol.proj.toLonLat(view.getCenter()),
+      zoom: view.getZoom(),
+      animating: view.getAnimating(),
+      home: this.homeView(),
+    };
+  }
+
+  locate(layer, id) {
+    const feature = this.sourceFor(layer)?.getFeatureById(id);
+    if (!feature) {
+      return null;
+    }
+    const coordinate = ol.extent.getCenter(feature.getGeometry().getExtent());
+    const pixel = this.map.getPixelFromCoordinate(coordinate);
+    const [width, height] = this.map.getSize() ?? [0, 0];
+    const visible = pixel && pixel[0] >= 0 && pixel[1] >= 0 && pixel[0] < width && pixel[1] < height;
+    const { geometry, ...properties } = feature.getProperties();
+    return { lonLat: ol.proj.toLonLat(coordinate), pixel: visible ? pixel : null, properties };
   }
 
   setCorridor(featureCollection) {
@@ -574,11 +734,13 @@ class TwinMap {
   }
 
   setLayerVisible(layer, visible) {
-    const target = this.layers[layer];
-    if (!target) {
+    const targets = layer === 'sensors' ? [this.layers.sensors, this.layers.abnormalSensors] : [this.layers[layer]];
+    if (!targets[0]) {
       throw new Error(`twinmap: unknown layer '${layer}'`);
     }
-    target.setVisible(Boolean(visible));
+    for (const target of targets) {
+      target.setVisible(Boolean(visible));
+    }
   }
 
   // ---- camera moves ------------------------------------------------------------------------
@@ -713,11 +875,11 @@ class TwinMap {
     }
     this.seq = snapshot.seq;
     this.awaitingSnapshot = false;
-    this.lastMessageAt = new Date().toISOString();
+    this.heard();
   }
 
   applyDelta(delta) {
-    this.lastMessageAt = new Date().toISOString();
+    this.heard();
     if (this.awaitingSnapshot) {
       return;
     }
@@ -747,19 +909,56 @@ class TwinMap {
       }
       const existing = source.getFeatureById(feature.getId());
       if (existing) {
+        const wasCritical = isUnacknowledgedCritical(existing);
         for (const key of existing.getKeys()) {
           if (key !== 'geometry' && feature.get(key) === undefined) {
             existing.unset(key);
           }
         }
         existing.setProperties(feature.getProperties());
+        // An alarm escalated to critical is as urgent as a new critical one.
+        if (layer === 'alarms' && isUnacknowledgedCritical(feature) && !wasCritical) {
+          this.onCriticalAlarm(existing);
+        }
       } else {
         source.addFeature(feature);
-        if (layer === 'alarms' && feature.get('severity') === 'critical' && feature.get('acknowledged') !== true) {
+        if (layer === 'alarms' && isUnacknowledgedCritical(feature)) {
           this.onCriticalAlarm(feature);
         }
       }
     }
+  }
+
+  heard() {
+    this.lastMessageAt = new Date().toISOString();
+    this.updateStale();
+  }
+
+  // Stale when the hub is not connected or has been silent for STALE_AFTER_MS: the badge stays up
+  // until live data flows again, so the wall never passes old positions off as live.
+  updateStale() {
+    const connected = this.connection?.state === signalR.HubConnectionState.Connected;
+    const silentMs = this.lastMessageAt === null ? Infinity : Date.now() - Date.parse(this.lastMessageAt);
+    this.stale = !connected || silentMs > STALE_AFTER_MS;
+    const badge = this.staleBadge;
+    badge.element.hidden = !this.stale;
+    if (this.stale) {
+      const zh = this.lang === 'zh';
+      const detail = !connected
+        ? (zh ? '连接中断' : 'not connected')
+        : (zh ? `${Math.round(silentMs / 1000)} 秒无更新` : `no update for ${Math.round(silentMs / 1000)} s`);
+      badge.text.textContent = zh ? `地图数据延迟 · ${detail}` : `Map data stale · ${detail}`;
+    }
+  }
+
+  createStaleBadge() {
+    const element = document.createElement('div');
+    element.className = 'twinmap-stale';
+    element.setAttribute('role', 'status');
+    element.dataset.mapStale = '';
+    const text = document.createElement('span');
+    element.append(text);
+    return { element, text, control: new ol.control.Control({ element }) };
   }
 
   sourceFor(layer, feature) {
@@ -770,6 +969,8 @@ class TwinMap {
   }
 
   getStats() {
+    // Fresh, not as of the last timer tick: a snapshot may have arrived just before connecting finished.
+    this.updateStale();
     const count = (key) => this.sources[key].getFeatures().length;
     return {
       connected: this.connection?.state === signalR.HubConnectionState.Connected,
@@ -784,6 +985,8 @@ class TwinMap {
         districtOutline: count('outline'),
       },
       lastMessageAt: this.lastMessageAt,
+      stale: this.stale,
+      scale: this.scale,
     };
   }
 
@@ -801,7 +1004,7 @@ class TwinMap {
     const overlay = new ol.Overlay({
       element,
       positioning: 'bottom-center',
-      offset: [0, -18],
+      offset: [0, -this.px(POPUP_OFFSET)],
       autoPan: { animation: { duration: 250 } },
     });
     close.addEventListener('click', () => overlay.setPosition(undefined));
@@ -811,7 +1014,7 @@ class TwinMap {
   onClick(event) {
     const hit = this.map.forEachFeatureAtPixel(event.pixel, (feature) => feature, {
       layerFilter: (layer) => layer.get('popup') === true,
-      hitTolerance: 6,
+      hitTolerance: this.px(HIT_TOLERANCE),
     });
     if (!hit) {
       this.popup.overlay.setPosition(undefined);
@@ -901,6 +1104,8 @@ class TwinMap {
     clearTimeout(this.flyTimer);
     clearTimeout(this.pulseTimer);
     clearTimeout(this.restartTimer);
+    clearInterval(this.staleTimer);
+    window.removeEventListener('resize', this.onResize);
     this.map.setTarget(undefined);
     if (this.connection) {
       await this.connection.stop();
@@ -908,17 +1113,18 @@ class TwinMap {
   }
 }
 
-function matchKeyword(value, table) {
-  const needle = value.toLowerCase();
-  if (!needle) {
-    return null;
-  }
-  for (const [keywords, result] of table) {
-    if (keywords.some((keyword) => needle.includes(keyword))) {
-      return result;
-    }
-  }
-  return null;
+function isAbnormal(sensor) {
+  const state = sensor.get('valueState');
+  return state === 'warning' || state === 'alarm';
+}
+
+function isUnacknowledgedCritical(alarm) {
+  return alarm.get('severity') === 'critical' && alarm.get('acknowledged') !== true;
+}
+
+function wallScale() {
+  const fontSize = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return Number.isFinite(fontSize) && fontSize > 0 ? fontSize / BASE_FONT_PX : 1;
 }
 
 function largestInteriorPoint(geometry) {

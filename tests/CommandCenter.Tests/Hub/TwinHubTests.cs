@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -74,6 +75,29 @@ public sealed partial class TwinHubTests : IAsyncLifetime
         await Eventually(() => steady.Seq > resyncedAt + 3 && flaky.Seq > resyncedAt + 3, "both carry on after the reconnect");
 
         AssertSamePictureAtCommonSeqs(steady, flaky, after: resyncedAt);
+    }
+
+    [Fact]
+    public async Task GetCameras_returns_the_whole_camera_layer_as_one_feature_collection()
+    {
+        await using var connection = _app.CreateHubConnection();
+        await connection.StartAsync();
+
+        var collection = await connection.InvokeAsync<JsonElement>("GetCameras");
+
+        Assert.Equal("FeatureCollection", collection.GetProperty("type").GetString());
+        var features = collection.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(21_000, features.Count);
+        Assert.Equal(135, features.Count(f => f.GetProperty("properties").GetProperty("ai").GetBoolean()));
+        var first = features[0];
+        Assert.Equal("Feature", first.GetProperty("type").GetString());
+        Assert.StartsWith("C-", first.GetProperty("id").GetString());
+        Assert.Equal("Point", first.GetProperty("geometry").GetProperty("type").GetString());
+        Assert.Equal(2, first.GetProperty("geometry").GetProperty("coordinates").GetArrayLength());
+        var properties = first.GetProperty("properties");
+        Assert.Equal("cameras", properties.GetProperty("layer").GetString());
+        Assert.False(string.IsNullOrEmpty(properties.GetProperty("name").GetString()));
+        Assert.Matches("(街道|镇)$", properties.GetProperty("subdistrict").GetString());
     }
 
     [Fact]

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace CommandCenter.BrowserTests;
+
+/// <summary>The wall map's behaviour in Debian's Chromium, driven through its module API.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixture browser)
+{
+    // A point on the Suzhou Creek in 长风新村街道, well inside the district.
+    private const double Lon = 121.395;
+    private const double Lat = 31.225;
+
+    [Fact]
+    public async Task FlyTo_holds_on_the_point_then_returns_to_the_district_view()
+    {
+        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        var page = tracked.Page;
+        await OpenLiveWallAsync(page);
+
+        await MapModule.CallAsync(page, "flyTo", Lon, Lat, 16, 500);
+
+        await WaitForViewAsync(page, "the view reaches the point at zoom 16", v => IsAt(v, Lon, Lat, 16));
+        await WaitForViewAsync(page, "the view returns to the district", v =>
+        {
+            var home = v.GetProperty("home");
+            var center = home.GetProperty("center");
+            return !v.GetProperty("animating").GetBoolean()
+                && IsAt(v, center[0].GetDouble(), center[1].GetDouble(), home.GetProperty("zoom").GetDouble());
+        });
+        Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task The_map_rescales_its_symbols_when_the_screen_grows()
+    {
+        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        var page = tracked.Page;
+        await OpenLiveWallAsync(page);
+        Assert.Equal(1.0, (await MapModule.StatsAsync(page)).Raw.GetProperty("scale").GetDouble(), 2);
+
+        await page.SetViewportSizeAsync(3840, 2160);
+
+        await MapModule.WaitForAsync(page, s => Math.Abs(s.Raw.GetProperty("scale").GetDouble() - 2.0) < 0.01);
+        await page.WaitForTimeoutAsync(500);
+        Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
+    }
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(3840, 2160)]
+    public async Task Clicking_a_ticket_opens_a_popup_that_shows_only_the_masked_reporter(int width, int height)
+    {
+        await using var tracked = await browser.NewPageAsync(app.BaseUrl, width, height);
+        var page = tracked.Page;
+        await OpenLiveWallAsync(page);
+
+        var (id, lonLat) = await FindTicketWithReporterAsync(page);
+        // Close in, so no other symbol overlaps the ticket; the long hold keeps the view there.
+        await MapModule.CallAsync(page, "flyTo", lonLat[0], lonLat[1], 18, 60_000);
+        await WaitForViewAsync(page, "the view reaches the ticket", v => IsAt(v, lonLat[0], lonLat[1], 18));
+        var located = await MapModule.CallAsync(page, "locate", "tickets", id);
+        var pixel = located.GetProperty("pixel");
+        var viewport = await page.Locator(".ol-viewport").BoundingBoxAsync() ?? throw new InvalidOperationException("no map viewport");
+
+        await page.Mouse.ClickAsync(viewport.X + pixel[0].GetSingle(), viewport.Y + pixel[1].GetSingle());
+
+        var popup = page.Locator(".twinmap-popup");
+        await Assertions.Expect(popup).ToBeVisibleAsync();
+        await Assertions.Expect(popup.Locator(".twinmap-popup-title")).ToContainTextAsync("工单");
+        var rows = await popup.EvaluateAsync<Dictionary<string, string>>("""
+            (popup) => Object.fromEntries([...popup.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]))
+            """);
+        Assert.Equal(id, rows["编号"]);
+        var reporter = rows["上报人"];
+        Assert.Matches(MaskedReporter(), reporter);
+        Assert.DoesNotMatch(MobileNumber(), await popup.InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, $"map-popup-{width}x{height}");
+    }
+
+    [Fact]
+    public async Task The_legend_shows_the_colours_the_map_draws()
+    {
+        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        var page = tracked.Page;
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-legend]")).ToBeVisibleAsync();
+
+        // Both sides are normalised by the browser (computed rgb()), so '#ff3b3b' equals 'rgb(255, 59, 59)'.
+        var mismatches = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const { palette } = await import('./assets/js/twinmap.js');
+              const probe = document.createElement('i');
+              document.body.append(probe);
+              const normalise = (colour) => { probe.style.color = colour; return getComputedStyle(probe).color; };
+              const keys = [
+                ...Object.entries(palette.ticketStatus).map(([k, c]) => [`ticketStatus:${k}`, c, 'backgroundColor']),
+                ...Object.entries(palette.valueState).map(([k, c]) => [`valueState:${k}`, c, 'backgroundColor']),
+                ...Object.entries(palette.severity).map(([k, c]) => [`severity:${k}`, c, 'backgroundColor']),
+                ['unhealthyRing', palette.unhealthyRing, 'borderTopColor'],
+                ['aiCamera', palette.aiCamera, 'fill'],
+              ];
+              const wrong = [];
+              for (const [key, colour, property] of keys) {
+                const element = document.querySelector(`[data-legend] [data-legend-key="${key}"]`);
+                const shown = element ? getComputedStyle(element)[property] : 'missing';
+                if (shown !== normalise(colour)) wrong.push(`${key}: legend ${shown}, map ${normalise(colour)}`);
+              }
+              probe.remove();
+              return wrong;
+            }
+            """);
+
+        Assert.Empty(mismatches);
+    }
+
+    private static async Task OpenLiveWallAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        await MapModule.WaitForAsync(page, s => s.Connected && s.Count("tickets") > 0 && !s.Stale);
+    }
+
+    private static async Task<(string Id, double[] LonLat)> FindTicketWithReporterAsync(IPage page)
+    {
+        var ids = await MapModule.CallAsync(page, "featureIds", "tickets");
+        foreach (var id in ids.EnumerateArray().Select(i => i.GetString()!))
+        {
+            var located = await MapModule.CallAsync(page, "locate", "tickets", id);
+            if (located.ValueKind == JsonValueKind.Object
+                && located.GetProperty("properties").TryGetProperty("reporter", out var reporter)
+                && reporter.GetString() is { Length: > 0 })
+            {
+                var lonLat = located.GetProperty("lonLat");
+                return (id, [lonLat[0].GetDouble(), lonLat[1].GetDouble()]);
+            }
+        }
+
+        Assert.Fail("no ticket on the map has a reporter");
+        return default;
+    }
+
+    private static async Task WaitForViewAsync(IPage page, string what, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        JsonElement view;
+        do
+        {
+            view = await MapModule.ViewAsync(page);
+            if (condition(view))
+            {
+                return;
+            }
+
+            await page.WaitForTimeoutAsync(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Timed out waiting until {what}: {view.GetRawText()}");
+    }
+
+    private static bool IsAt(JsonElement view, double lon, double lat, double zoom)
+    {
+        var center = view.GetProperty("center");
+        return Math.Abs(center[0].GetDouble() - lon) < 1e-4
+            && Math.Abs(center[1].GetDouble() - lat) < 1e-4
+            && Math.Abs(view.GetProperty("zoom").GetDouble() - zoom) < 0.02;
+    }
+
+    // 张* or 欧*** and, when a phone was given, 138****1234.
+    [GeneratedRegex(@"^\S\*+( \d{3}\*{4}\d{4}| \**\d{0,2})?$")]
+    private static partial Regex MaskedReporter();
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex MobileNumber();
+}
