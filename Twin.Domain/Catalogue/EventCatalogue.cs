@@ -14,6 +14,7 @@ public sealed class EventCatalogue
 
     // Symmetric: "noise is related to illegal-construction" is declared once, in either entry.
     private readonly HashSet<(string, string)> _related = [];
+    private readonly Dictionary<string, List<string>> _relatedTo = new(StringComparer.Ordinal);
 
     public EventCatalogue(IReadOnlyList<EventCategory> categories)
     {
@@ -25,6 +26,8 @@ public sealed class EventCatalogue
             {
                 _related.Add((category.Code, other));
                 _related.Add((other, category.Code));
+                RelatedList(category.Code).Add(other);
+                RelatedList(other).Add(category.Code);
             }
         }
     }
@@ -35,6 +38,9 @@ public sealed class EventCatalogue
 
     /// <summary>Two different categories that one problem is often reported under (e.g. a creek bank littered: debris or riverside order).</summary>
     public bool AreRelated(string a, string b) => _related.Contains((a, b));
+
+    /// <summary>The categories related to <paramref name="code"/>, both ways.</summary>
+    public IReadOnlyList<string> RelatedTo(string code) => _relatedTo.GetValueOrDefault(code) ?? [];
 
     public EventCategory? ForSensorKind(SensorKind kind) => Categories.FirstOrDefault(c => c.SensorKind == kind);
 
@@ -136,6 +142,17 @@ public sealed class EventCatalogue
 
         priority = default;
         return false;
+    }
+
+    private List<string> RelatedList(string code)
+    {
+        if (!_relatedTo.TryGetValue(code, out var list))
+        {
+            list = [];
+            _relatedTo[code] = list;
+        }
+
+        return list;
     }
 
     private static bool IsSubDistrictCode(string code) =>

@@ -37,15 +37,17 @@ public sealed record DuplicateMatch(
 /// <summary>
 /// Finds the case a new report duplicates among the reports of open cases. Every report of an open
 /// case is indexed (the case itself and the reports merged into it), so a third report that reads
-/// like the second still finds the case. Points are indexed in local metres in an NTS
-/// <see cref="Quadtree{T}"/>, which, unlike STRtree, takes inserts and removals as cases open and close.
+/// like the second still finds the case. Points are indexed in local metres in one NTS
+/// <see cref="Quadtree{T}"/> per category (only the same and related categories are ever
+/// compared, so a query never walks the others); unlike STRtree it takes inserts and removals as
+/// cases open and close.
 /// </summary>
 public sealed class DuplicateDetector
 {
     private readonly EventCatalogue _catalogue;
     private readonly DuplicateRules _rules;
     private readonly LocalProjection _projection = LocalProjection.Putuo;
-    private readonly Quadtree<Entry> _index = new();
+    private readonly Dictionary<string, Quadtree<Entry>> _indexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry> _byId = new(StringComparer.Ordinal);
 
     public DuplicateDetector(EventCatalogue catalogue, DuplicateRules rules)
@@ -65,39 +67,59 @@ public sealed class DuplicateDetector
         var xy = _projection.Forward(ticket.Location.Lon, ticket.Location.Lat);
         var entry = new Entry(ticket.Id, caseId, ticket.CategoryCode, xy.X, xy.Y, ticket.ReportedAt, TextSimilarity.Bigrams(ticket.Title + ticket.Description));
         _byId[ticket.Id] = entry;
-        _index.Insert(new Envelope(xy), entry);
+        if (!_indexes.TryGetValue(ticket.CategoryCode, out var index))
+        {
+            index = new Quadtree<Entry>();
+            _indexes[ticket.CategoryCode] = index;
+        }
+
+        index.Insert(new Envelope(xy), entry);
     }
 
     public void Remove(string ticketId)
     {
         if (_byId.Remove(ticketId, out var entry))
         {
-            _index.Remove(new Envelope(entry.X, entry.X, entry.Y, entry.Y), entry);
+            _indexes[entry.CategoryCode].Remove(new Envelope(entry.X, entry.X, entry.Y, entry.Y), entry);
         }
     }
 
     public void Clear()
     {
-        foreach (var id in _byId.Keys.ToList())
-        {
-            Remove(id);
-        }
+        _byId.Clear();
+        _indexes.Clear();
     }
 
-    /// <summary>The best-scoring case the report duplicates, or null. Allocates only the query's candidate list.</summary>
+    /// <summary>The best-scoring case the report duplicates, or null.</summary>
     public DuplicateMatch? Assess(string categoryCode, GeoPoint location, DateTimeOffset reportedAt, string text)
     {
         var xy = _projection.Forward(location.Lon, location.Lat);
         var r = _rules.RadiusMetres;
-        var nearby = _index.Query(new Envelope(xy.X - r, xy.X + r, xy.Y - r, xy.Y + r));
-        if (nearby.Count == 0)
+        var box = new Envelope(xy.X - r, xy.X + r, xy.Y - r, xy.Y + r);
+        var probe = new Probe(categoryCode, xy, reportedAt, text);
+        var best = Assess(probe, box, categoryCode);
+        foreach (var related in _catalogue.RelatedTo(categoryCode))
+        {
+            if (Assess(probe, box, related) is { } match && (best is null || IsBetter(match.Decision, match.Score, best)))
+            {
+                best = match;
+            }
+        }
+
+        return best;
+    }
+
+    private DuplicateMatch? Assess(Probe probe, Envelope box, string indexedCategory)
+    {
+        if (!_indexes.TryGetValue(indexedCategory, out var index))
         {
             return null;
         }
 
-        int[]? bigrams = null;
+        var (categoryCode, xy, reportedAt, _) = probe;
+        var r = _rules.RadiusMetres;
         DuplicateMatch? best = null;
-        foreach (var entry in nearby)
+        foreach (var entry in index.Query(box))
         {
             var sameCategory = string.Equals(entry.CategoryCode, categoryCode, StringComparison.Ordinal);
             if (!sameCategory && !_catalogue.AreRelated(entry.CategoryCode, categoryCode))
@@ -114,8 +136,7 @@ public sealed class DuplicateDetector
                 continue;
             }
 
-            bigrams ??= TextSimilarity.Bigrams(text);
-            var similarity = TextSimilarity.Dice(bigrams, entry.Bigrams);
+            var similarity = TextSimilarity.Dice(probe.Bigrams, entry.Bigrams);
             if (similarity < _rules.MinSimilarity)
             {
                 continue;
@@ -145,6 +166,17 @@ public sealed class DuplicateDetector
         decision != best.Decision ? decision == DuplicateDecision.Merge : score > best.Score;
 
     private string Name(string code) => _catalogue.Find(code)?.NameZh ?? code;
+
+    /// <summary>The new report; its bigrams are computed once, and only if some report is near enough to compare.</summary>
+    private sealed class Probe(string categoryCode, Coordinate xy, DateTimeOffset reportedAt, string text)
+    {
+        private int[]? _bigrams;
+
+        public int[] Bigrams => _bigrams ??= TextSimilarity.Bigrams(text);
+
+        public void Deconstruct(out string category, out Coordinate point, out DateTimeOffset at, out string body) =>
+            (category, point, at, body) = (categoryCode, xy, reportedAt, text);
+    }
 
     private sealed record Entry(string TicketId, string CaseId, string CategoryCode, double X, double Y, DateTimeOffset ReportedAt, int[] Bigrams);
 }
