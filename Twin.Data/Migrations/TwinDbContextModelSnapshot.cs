@@ -315,6 +315,17 @@ namespace Twin.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("CoordinatingDepartments")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("coordinating_departments");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -323,6 +334,12 @@ namespace Twin.Data.Migrations
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("dispatched_at");
+
+                    b.Property<int>("DuplicatesCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("duplicates_count");
 
                     b.Property<bool>("InCorridor")
                         .HasColumnType("INTEGER")
@@ -336,19 +353,39 @@ namespace Twin.Data.Migrations
                         .HasColumnType("REAL")
                         .HasColumnName("lon");
 
+                    b.Property<string>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("NeighbourhoodCode")
                         .HasColumnType("TEXT")
                         .HasColumnName("neighbourhood_code");
+
+                    b.Property<int>("OverdueSteps")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("overdue_steps");
 
                     b.Property<string>("PhoneMasked")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_masked");
 
+                    b.Property<string>("PossibleDuplicateOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("possible_duplicate_of");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("priority");
+
+                    b.Property<int>("ReopenedCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("reopened_count");
 
                     b.Property<long>("ReportedAt")
                         .HasColumnType("INTEGER")
@@ -367,15 +404,29 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reporter_phone");
 
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfied");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<long?>("StepDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_due_at");
+
                     b.Property<string>("SubDistrictCode")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("sub_district_code");
+
+                    b.Property<int>("SupervisionLevel")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("supervision_level");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -391,6 +442,9 @@ namespace Twin.Data.Migrations
 
                     b.HasIndex("ClosedAt")
                         .HasDatabaseName("ix_tickets_closed_at");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_tickets_merged_into_id");
 
                     b.HasIndex("ReportedAt")
                         .HasDatabaseName("ix_tickets_reported_at");

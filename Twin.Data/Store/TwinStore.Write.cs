@@ -82,17 +82,24 @@ public sealed partial class TwinStore
                 """
                 INSERT INTO tickets (id, channel, category_code, title, description, lon, lat, address, sub_district_code,
                     neighbourhood_code, reporter_masked, phone_masked, reporter_name, reporter_phone, priority, status, in_corridor,
-                    reported_at, updated_at, dispatched_at, closed_at)
+                    reported_at, updated_at, dispatched_at, closed_at, department, coordinating_departments, supervision_level,
+                    step_due_at, overdue_steps, reopened_count, merged_into_id, duplicates_count, possible_duplicate_of, satisfied)
                 VALUES ($id, $channel, $category_code, $title, $description, $lon, $lat, $address, $sub_district_code,
                     $neighbourhood_code, $reporter_masked, $phone_masked, $reporter_name, $reporter_phone, $priority, $status, $in_corridor,
-                    $reported_at, $updated_at, $dispatched_at, $closed_at)
+                    $reported_at, $updated_at, $dispatched_at, $closed_at, $department, $coordinating_departments, $supervision_level,
+                    $step_due_at, $overdue_steps, $reopened_count, $merged_into_id, $duplicates_count, $possible_duplicate_of, $satisfied)
                 ON CONFLICT (id) DO UPDATE SET
                     channel = excluded.channel, category_code = excluded.category_code, title = excluded.title,
                     description = excluded.description, lon = excluded.lon, lat = excluded.lat, address = excluded.address,
                     sub_district_code = excluded.sub_district_code, neighbourhood_code = excluded.neighbourhood_code,
                     reporter_masked = excluded.reporter_masked, phone_masked = excluded.phone_masked, priority = excluded.priority,
                     status = excluded.status, in_corridor = excluded.in_corridor, reported_at = excluded.reported_at,
-                    updated_at = excluded.updated_at, dispatched_at = excluded.dispatched_at, closed_at = excluded.closed_at
+                    updated_at = excluded.updated_at, dispatched_at = excluded.dispatched_at, closed_at = excluded.closed_at,
+                    department = excluded.department, coordinating_departments = excluded.coordinating_departments,
+                    supervision_level = excluded.supervision_level, step_due_at = excluded.step_due_at,
+                    overdue_steps = excluded.overdue_steps, reopened_count = excluded.reopened_count,
+                    merged_into_id = excluded.merged_into_id, duplicates_count = excluded.duplicates_count,
+                    possible_duplicate_of = excluded.possible_duplicate_of, satisfied = excluded.satisfied
                 """);
             _insertTicketHistory = Prepare(
                 """
@@ -242,6 +249,16 @@ public sealed partial class TwinStore
             p[18].Value = UtcTicks.From(ticket.UpdatedAt);
             p[19].Value = UtcTicks.FromNullable(ticket.DispatchedAt);
             p[20].Value = UtcTicks.FromNullable(ticket.ClosedAt);
+            p[21].Value = (object?)ticket.Department ?? DBNull.Value;
+            p[22].Value = ticket.CoordinatingDepartments;
+            p[23].Value = ticket.SupervisionLevel;
+            p[24].Value = UtcTicks.FromNullable(ticket.StepDueAt);
+            p[25].Value = ticket.OverdueSteps;
+            p[26].Value = ticket.ReopenedCount;
+            p[27].Value = (object?)ticket.MergedIntoId ?? DBNull.Value;
+            p[28].Value = ticket.DuplicatesCount;
+            p[29].Value = (object?)ticket.PossibleDuplicateOf ?? DBNull.Value;
+            p[30].Value = ticket.Satisfied is { } satisfied ? satisfied : DBNull.Value;
             _upsertTicket.ExecuteNonQuery();
         }
 

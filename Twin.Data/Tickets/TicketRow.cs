@@ -51,6 +51,27 @@ public sealed class TicketRow
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    public string? Department { get; set; }
+
+    /// <summary>Joined with <see cref="TicketState.DepartmentSeparator"/>, as the engine holds them.</summary>
+    public string CoordinatingDepartments { get; set; } = string.Empty;
+
+    public int SupervisionLevel { get; set; }
+
+    public DateTimeOffset? StepDueAt { get; set; }
+
+    public int OverdueSteps { get; set; }
+
+    public int ReopenedCount { get; set; }
+
+    public string? MergedIntoId { get; set; }
+
+    public int DuplicatesCount { get; set; }
+
+    public string? PossibleDuplicateOf { get; set; }
+
+    public bool? Satisfied { get; set; }
+
     public TicketState ToState() => new(
         Id,
         Channel,
@@ -69,5 +90,15 @@ public sealed class TicketRow
         ReportedAt,
         UpdatedAt,
         DispatchedAt,
-        ClosedAt);
+        ClosedAt,
+        Department,
+        CoordinatingDepartments,
+        SupervisionLevel,
+        StepDueAt,
+        OverdueSteps,
+        ReopenedCount,
+        MergedIntoId,
+        DuplicatesCount,
+        PossibleDuplicateOf,
+        Satisfied);
 }

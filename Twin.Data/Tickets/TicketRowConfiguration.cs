@@ -32,9 +32,24 @@ internal sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRo
         builder.Property(t => t.DispatchedAt).HasColumnName("dispatched_at").HasConversion(UtcTicks.Converter);
         builder.Property(t => t.ClosedAt).HasColumnName("closed_at").HasConversion(UtcTicks.Converter);
 
+        // 一口派单 (migration Dispatch): defaults let rows written before it read as undispatched, unsupervised cases.
+        builder.Property(t => t.Department).HasColumnName("department");
+        builder.Property(t => t.CoordinatingDepartments).HasColumnName("coordinating_departments").HasDefaultValue(string.Empty);
+        builder.Property(t => t.SupervisionLevel).HasColumnName("supervision_level").HasDefaultValue(0);
+        builder.Property(t => t.StepDueAt).HasColumnName("step_due_at").HasConversion(UtcTicks.Converter);
+        builder.Property(t => t.OverdueSteps).HasColumnName("overdue_steps").HasDefaultValue(0);
+        builder.Property(t => t.ReopenedCount).HasColumnName("reopened_count").HasDefaultValue(0);
+        builder.Property(t => t.MergedIntoId).HasColumnName("merged_into_id");
+        builder.Property(t => t.DuplicatesCount).HasColumnName("duplicates_count").HasDefaultValue(0);
+        builder.Property(t => t.PossibleDuplicateOf).HasColumnName("possible_duplicate_of");
+        builder.Property(t => t.Satisfied).HasColumnName("satisfied");
+
         // The three legs of the start-up query (open, reported since yesterday, closed today).
         builder.HasIndex(t => t.Status).HasDatabaseName("ix_tickets_status");
         builder.HasIndex(t => t.ReportedAt).HasDatabaseName("ix_tickets_reported_at");
         builder.HasIndex(t => t.ClosedAt).HasDatabaseName("ix_tickets_closed_at");
+
+        // The reports merged into one case, for the console's case view and for a split.
+        builder.HasIndex(t => t.MergedIntoId).HasDatabaseName("ix_tickets_merged_into_id");
     }
 }

@@ -12,15 +12,35 @@ public sealed class EventCatalogue
 
     private readonly Dictionary<string, EventCategory> _byCode;
 
+    // Symmetric: "noise is related to illegal-construction" is declared once, in either entry.
+    private readonly HashSet<(string, string)> _related = [];
+    private readonly Dictionary<string, List<string>> _relatedTo = new(StringComparer.Ordinal);
+
     public EventCatalogue(IReadOnlyList<EventCategory> categories)
     {
         Categories = categories;
         _byCode = categories.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        foreach (var category in categories)
+        {
+            foreach (var other in category.Related ?? [])
+            {
+                _related.Add((category.Code, other));
+                _related.Add((other, category.Code));
+                RelatedList(category.Code).Add(other);
+                RelatedList(other).Add(category.Code);
+            }
+        }
     }
 
     public IReadOnlyList<EventCategory> Categories { get; }
 
     public EventCategory? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>Two different categories that one problem is often reported under (e.g. a creek bank littered: debris or riverside order).</summary>
+    public bool AreRelated(string a, string b) => _related.Contains((a, b));
+
+    /// <summary>The categories related to <paramref name="code"/>, both ways.</summary>
+    public IReadOnlyList<string> RelatedTo(string code) => _relatedTo.GetValueOrDefault(code) ?? [];
 
     public EventCategory? ForSensorKind(SensorKind kind) => Categories.FirstOrDefault(c => c.SensorKind == kind);
 
@@ -71,6 +91,12 @@ public sealed class EventCatalogue
             }
 
             Require(e.Hours is { Dispatch: > 0, Handle: > 0, Review: > 0 }, where, "'hours' needs dispatch, handle and review above 0");
+            foreach (var (subDistrict, department) in e.DepartmentBySubDistrict ?? [])
+            {
+                Require(IsSubDistrictCode(subDistrict), where, $"'departmentBySubDistrict' key '{subDistrict}' is not a 12-digit Putuo 街镇 code (3101070xx000)");
+                Require(!string.IsNullOrWhiteSpace(department), where, $"'departmentBySubDistrict' names no department for {subDistrict}");
+            }
+
             categories.Add(new EventCategory(
                 e.Code!,
                 e.NameZh!,
@@ -83,7 +109,20 @@ public sealed class EventCatalogue
                 new StepTimeLimits(
                     TimeSpan.FromHours(e.Hours!.Dispatch),
                     TimeSpan.FromHours(e.Hours.Handle),
-                    TimeSpan.FromHours(e.Hours.Review))));
+                    TimeSpan.FromHours(e.Hours.Review)),
+                e.DepartmentBySubDistrict ?? [],
+                e.Related ?? []));
+        }
+
+        // Related codes may point forward in the file, so they are checked once all codes are known.
+        for (var i = 0; i < categories.Count; i++)
+        {
+            foreach (var other in categories[i].Related ?? [])
+            {
+                var where = $"{fileName}: categories[{i}] ({categories[i].Code})";
+                Require(seen.Contains(other), where, $"'related' names '{other}', which is not in the catalogue");
+                Require(other != categories[i].Code, where, "'related' names the entry itself");
+            }
         }
 
         return new EventCatalogue(categories);
@@ -104,6 +143,20 @@ public sealed class EventCatalogue
         priority = default;
         return false;
     }
+
+    private List<string> RelatedList(string code)
+    {
+        if (!_relatedTo.TryGetValue(code, out var list))
+        {
+            list = [];
+            _relatedTo[code] = list;
+        }
+
+        return list;
+    }
+
+    private static bool IsSubDistrictCode(string code) =>
+        code.Length == 12 && code.StartsWith("310107", StringComparison.Ordinal) && code.All(char.IsAsciiDigit);
 
     private static void Require(bool condition, string where, string what)
     {
@@ -130,7 +183,9 @@ public sealed class EventCatalogue
         string? SensorKind,
         bool CreekRelated,
         List<string>? Keywords,
-        HoursEntry? Hours);
+        HoursEntry? Hours,
+        Dictionary<string, string>? DepartmentBySubDistrict,
+        List<string>? Related);
 
     private sealed record HoursEntry(double Dispatch, double Handle, double Review);
 }

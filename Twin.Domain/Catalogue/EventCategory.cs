@@ -16,4 +16,11 @@ public sealed record EventCategory(
     SensorKind? SensorKind,
     bool CreekRelated,
     IReadOnlyList<string> Keywords,
-    StepTimeLimits TimeLimits);
+    StepTimeLimits TimeLimits,
+    IReadOnlyDictionary<string, string>? DepartmentBySubDistrict = null,
+    IReadOnlyList<string>? Related = null)
+{
+    /// <summary>The owner in one 街镇: the 街镇's own team where the catalogue names one, else the district department.</summary>
+    public string DepartmentFor(string subDistrictCode) =>
+        DepartmentBySubDistrict?.GetValueOrDefault(subDistrictCode) ?? Department;
+}

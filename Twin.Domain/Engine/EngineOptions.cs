@@ -1,3 +1,5 @@
+using Twin.Domain.Dispatch;
+
 namespace Twin.Domain.Engine;
 
 public sealed class EngineOptions
@@ -14,6 +16,9 @@ public sealed class EngineOptions
     public double LowBatteryPercent { get; init; } = 15;
 
     public DistrictFacts Facts { get; init; } = new();
+
+    /// <summary>When a new report joins an open case (一口派单 merging).</summary>
+    public DuplicateRules Duplicates { get; init; } = new();
 }
 
 /// <summary>

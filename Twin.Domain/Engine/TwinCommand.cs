@@ -1,10 +1,11 @@
 using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
 namespace Twin.Domain.Engine;
 
-/// <summary>One input to the engine, as it travels through the host's single queue.</summary>
+/// <summary>One input to the engine, as it travels through the host's single queue. The loop's actions are <see cref="DispatchCommand"/>s.</summary>
 public abstract record TwinCommand;
 
 public sealed record RegisterSensorCommand(SensorDefinition Sensor) : TwinCommand;
@@ -33,6 +34,8 @@ public sealed partial class TwinEngine
                 return ReportTicket(c.Report);
             case ChangeTicketStatusCommand c:
                 return ChangeTicketStatus(c.TicketId, c.To, c.Actor, c.Note);
+            case DispatchCommand c:
+                return ApplyDispatch(c);
             case RaiseAiVideoAlarmCommand c:
                 return RaiseAiVideoAlarm(c.Event);
             case AcknowledgeAlarmCommand c:

@@ -1,3 +1,4 @@
+using Twin.Domain.Dispatch;
 using Twin.Domain.Privacy;
 using Twin.Domain.Tickets;
 
@@ -74,6 +75,7 @@ public sealed partial class TwinEngine
         }
 
         RollDayIfNeeded(now);
+        var match = AssessDuplicate(report, category.Code);
         var ticket = new TicketState(
             report.Id,
             report.Channel,
@@ -92,7 +94,9 @@ public sealed partial class TwinEngine
             report.ReportedAt,
             report.ReportedAt,
             null,
-            null);
+            null,
+            StepDueAt: report.ReportedAt + category.TimeLimits.Dispatch,
+            PossibleDuplicateOf: match?.CaseId);
         _tickets[ticket.Id] = ticket;
         _backlog++;
         _ticketsIn.Add(ticket.ReportedAt);
@@ -106,15 +110,18 @@ public sealed partial class TwinEngine
             CountReportedToday(ticket);
         }
 
-        var transition = new TicketTransition(ticket.Id, null, TicketStatus.Discovered, ticket.ReportedAt, ChannelActor(ticket.Channel), null);
+        // A candidate is explained on the report itself; a merge gets its own step right after.
+        var note = match is { Decision: DuplicateDecision.Candidate } ? match.Explanation : null;
+        var transition = new TicketTransition(ticket.Id, null, TicketStatus.Discovered, ticket.ReportedAt, ChannelActor(ticket.Channel), note);
         _pendingEvents.Add(new TicketChanged(NextEventSequence(), now, ticket, transition));
         Version++;
+        AfterReported(ticket, match, now);
         return InputResult.Ok;
     }
 
     /// <summary>
-    /// Moves a ticket forward along the loop. Only forward moves are legal here; returns and
-    /// supervision belong to the dispatch workflow built on top of this.
+    /// Moves a ticket forward along the loop, any number of steps (the simulator's path). Returns,
+    /// supervision and merges are <see cref="DispatchCommand"/>s; a merge is never reached this way.
     /// </summary>
     public InputResult ChangeTicketStatus(string ticketId, TicketStatus to, string actor, string? note = null)
     {
@@ -128,7 +135,7 @@ public sealed partial class TwinEngine
             return InputResult.Refused($"Ticket {ticketId}: unknown status {(int)to}.");
         }
 
-        if (to <= ticket.Status)
+        if (to <= ticket.Status || to == TicketStatus.Merged)
         {
             return InputResult.Refused($"Ticket {ticketId}: cannot move from {ticket.Status} to {to}.");
         }
@@ -140,30 +147,7 @@ public sealed partial class TwinEngine
 
         var now = Now;
         RollDayIfNeeded(now);
-        var dispatchedAt = ticket.DispatchedAt ?? (to >= TicketStatus.Dispatched ? now : null);
-        var closedAt = ticket.ClosedAt ?? (to >= TicketStatus.Closed ? now : null);
-        var updated = ticket with { Status = to, UpdatedAt = now, DispatchedAt = dispatchedAt, ClosedAt = closedAt };
-        _tickets[ticketId!] = updated;
-
-        if (ticket.DispatchedAt is null && dispatchedAt is not null && dispatchedAt >= _todayStart)
-        {
-            _dispatchMinutesSumToday += (dispatchedAt.Value - ticket.ReportedAt).TotalMinutes;
-            _dispatchCountToday++;
-        }
-
-        if (ticket.Status.IsOpen() && !to.IsOpen())
-        {
-            _backlog--;
-            _ticketsClosed.Add(now);
-            _closedToday++;
-            _closureHoursSumToday += (now - ticket.ReportedAt).TotalHours;
-            _closureCountToday++;
-        }
-
-        var transition = new TicketTransition(ticketId!, ticket.Status, to, now, actor.Trim(), note);
-        _pendingEvents.Add(new TicketChanged(NextEventSequence(), now, updated, transition));
-        Version++;
-        return InputResult.Ok;
+        return Commit(ticket, EnterStep(ticket, to, now), actor.Trim(), note, now);
     }
 
     private static string ChannelActor(TicketChannel channel) => channel switch
@@ -247,6 +231,7 @@ public sealed partial class TwinEngine
     private void ResetTickets()
     {
         _tickets.Clear();
+        ResetDispatch();
         _ticketsIn = NewHourly();
         _ticketsClosed = NewHourly();
         _hotline = new BucketSeries(TimeSpan.FromMinutes(10), 6 * 50);

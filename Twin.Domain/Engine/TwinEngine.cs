@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Twin.Domain.Alarms;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
@@ -33,6 +34,7 @@ public sealed partial class TwinEngine
         _time = time;
         _options = options ?? new EngineOptions();
         _todayStart = ShanghaiClock.StartOfDay(time.GetUtcNow());
+        _duplicates = new DuplicateDetector(catalogue, _options.Duplicates);
     }
 
     public DistrictMap District => _district;
@@ -57,12 +59,13 @@ public sealed partial class TwinEngine
         return drained;
     }
 
-    /// <summary>Advances time-driven state: sensor health, the day's counters, hourly samples.</summary>
+    /// <summary>Advances time-driven state: sensor health, the day's counters, hourly samples, overdue steps (督办).</summary>
     public void Tick()
     {
         var now = Now;
         RollDayIfNeeded(now);
         SweepSensorHealth(now);
+        SweepSla(now);
         _sensorsOnlineSamples.Add(now, _healthCounts[(int)SensorHealth.Online] + _healthCounts[(int)SensorHealth.LowBattery]);
         Version++;
     }
@@ -76,7 +79,8 @@ public sealed partial class TwinEngine
             SensorStates(),
             [.. _tickets.Values],
             [.. _activeAlarms.Values.OrderByDescending(a => a.Severity).ThenBy(a => a.RaisedAt)],
-            new VitalSigns(LookFigures(now), PulseFigures(now), PerceptionFigures(now), AlertFigures(now), VoiceFigures(now)));
+            new VitalSigns(LookFigures(now), PulseFigures(now), PerceptionFigures(now), AlertFigures(now), VoiceFigures(now)),
+            DispatchFigures(now));
     }
 
     /// <summary>Replaces the whole state with what the store kept; counters are recomputed from it.</summary>
@@ -111,6 +115,7 @@ public sealed partial class TwinEngine
             }
         }
 
+        RebuildDispatchState(now);
         ResetAlarms();
         _todayStart = ShanghaiClock.StartOfDay(now);
         foreach (var alarm in state.Alarms)
@@ -154,6 +159,7 @@ public sealed partial class TwinEngine
         foreach (var stale in _tickets.Values.Where(t => !t.Status.IsOpen() && t.ReportedAt < yesterdayStart).Select(t => t.Id).ToList())
         {
             _tickets.Remove(stale);
+            _duplicates.Remove(stale);
         }
 
         RecountToday();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -7,7 +8,8 @@ namespace Twin.Domain.Engine;
 
 /// <summary>
 /// An immutable picture of the twin at one version. Tickets are the open ones plus all reported
-/// since the start of yesterday (Asia/Shanghai); alarms are the active ones.
+/// since the start of yesterday (Asia/Shanghai); alarms are the active ones. <see cref="Dispatch"/>
+/// is the 一口派单 desk's 评效 over those tickets (always set by the engine).
 /// </summary>
 public sealed record TwinSnapshot(
     long Version,
@@ -15,7 +17,8 @@ public sealed record TwinSnapshot(
     ImmutableArray<SensorState> Sensors,
     ImmutableArray<TicketState> Tickets,
     ImmutableArray<AlarmState> ActiveAlarms,
-    VitalSigns VitalSigns);
+    VitalSigns VitalSigns,
+    DispatchFigures? Dispatch = null);
 
 /// <summary>What the store hands the engine at start-up to rebuild its state.</summary>
 public sealed record EngineRestoreState(

@@ -218,9 +218,19 @@ public sealed partial class TwinSimulator
     /// <summary>Status changes that are due. A step a duty officer has already taken (or passed) is skipped.</summary>
     private void MoveTicketsOn(DateTimeOffset to, TwinSnapshot? current, List<Entry> entries)
     {
+        List<TicketPlan>? unseen = null;
         while (_plans.TryPeek(out var plan, out var due) && due.At <= to)
         {
             _plans.Dequeue();
+
+            // A ticket reported in this very call may be merged as a duplicate on arrival (一口派单):
+            // its first step waits until a snapshot shows whether it is a case of its own.
+            if (plan.Next == 0 && current is not null && StatusInSnapshot(current, plan.Id) is null)
+            {
+                (unseen ??= []).Add(plan);
+                continue;
+            }
+
             var step = plan.Steps[plan.Next++];
             if (StatusInSnapshot(current, plan.Id) is not { } status || status < step.To)
             {
@@ -231,6 +241,11 @@ public sealed partial class TwinSimulator
             {
                 _plans.Enqueue(plan, (plan.Steps[plan.Next].At, _planSequence++));
             }
+        }
+
+        foreach (var plan in unseen ?? [])
+        {
+            Schedule(plan);
         }
     }
 

@@ -38,7 +38,24 @@ public sealed record TicketState(
     DateTimeOffset ReportedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DispatchedAt,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    string? Department = null,
+    string CoordinatingDepartments = "",
+    int SupervisionLevel = 0,
+    DateTimeOffset? StepDueAt = null,
+    int OverdueSteps = 0,
+    int ReopenedCount = 0,
+    string? MergedIntoId = null,
+    int DuplicatesCount = 0,
+    string? PossibleDuplicateOf = null,
+    bool? Satisfied = null)
+{
+    /// <summary>Separates <see cref="CoordinatingDepartments"/>; a string keeps the record's value equality.</summary>
+    public const char DepartmentSeparator = '、';
+
+    public IReadOnlyList<string> CoordinatingDepartmentList =>
+        CoordinatingDepartments.Length == 0 ? [] : CoordinatingDepartments.Split(DepartmentSeparator);
+}
 
 /// <summary>One step of a ticket's append-only history.</summary>
 public sealed record TicketTransition(

@@ -22,6 +22,12 @@ public enum TicketStatus
     Review,
     Closed,
     Evaluated,
+
+    /// <summary>
+    /// 并案: joined another open case as a duplicate report. Last in the order so that it counts as
+    /// not open and no forward status change can reach or leave it; a split returns it to Discovered.
+    /// </summary>
+    Merged,
 }
 
 public enum TicketPriority

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Twin.Data.Pipeline;
 using Twin.Data.Store;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 
 namespace Twin.Data.Tests.Support;
@@ -27,9 +28,9 @@ public sealed class PipelineHarness : IAsyncDisposable
     public Task Running { get; private set; } = Task.CompletedTask;
 
     public static async Task<PipelineHarness> StartAsync(
-        TempDatabase db, FakeTimeProvider clock, TwinPipelineOptions? options = null, TimeSpan? busyTimeout = null)
+        TempDatabase db, FakeTimeProvider clock, TwinPipelineOptions? options = null, TimeSpan? busyTimeout = null, DuplicateRules? duplicates = null)
     {
-        var engine = Scenario.Engine(clock);
+        var engine = Scenario.Engine(clock, duplicates);
         var store = db.CreateStore(busyTimeout);
         var pipeline = new TwinPipeline(engine, store, options);
         await pipeline.StartupAsync();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
@@ -15,7 +16,9 @@ public static class Scenario
 
     public static FakeTimeProvider Clock(DateTimeOffset? start = null) => new(start ?? Morning);
 
-    public static TwinEngine Engine(TimeProvider time) => new(TestDistrict.Map, TestDistrict.Catalogue, time);
+    /// <summary>Duplicate detection is off unless asked for: the scenarios repeat one ticket text at one place.</summary>
+    public static TwinEngine Engine(TimeProvider time, DuplicateRules? duplicates = null) =>
+        new(TestDistrict.Map, TestDistrict.Catalogue, time, new EngineOptions { Duplicates = duplicates ?? DuplicateRules.Off });
 
     public static GeoPoint Point(int i) => TestDistrict.InsidePoints[i % TestDistrict.InsidePoints.Count];
 

@@ -20,6 +20,10 @@ public class EventCatalogueTests
         Assert.Equal(TicketPriority.Urgent, catalogue.Find("creek-water-level")?.DefaultPriority);
         Assert.Equal("creek-water-level", catalogue.ForSensorKind(SensorKind.CreekWaterLevel)?.Code);
         Assert.Null(catalogue.Find("no-such-category"));
+        Assert.Equal("长征镇城运中心（镇管环卫）", catalogue.Find("garbage-sorting")!.DepartmentFor("310107102000"));
+        Assert.Equal("区绿化市容局", catalogue.Find("garbage-sorting")!.DepartmentFor("310107015000"));
+        Assert.True(catalogue.AreRelated("riverbank-order", "creek-debris"));
+        Assert.Contains("street-vending", catalogue.RelatedTo("riverbank-order"));
     }
 
     [Theory]
@@ -29,6 +33,8 @@ public class EventCatalogueTests
     [InlineData("""{ "code": "pothole", "nameZh": "坑洼", "nameEn": "Pothole", "department": "区建管委", "priority": "asap", "hours": { "dispatch": 1, "handle": 1, "review": 1 } }""", "pothole", "priority")]
     [InlineData("""{ "code": "pothole", "nameZh": "坑洼", "nameEn": "Pothole", "department": "区建管委", "priority": "9", "hours": { "dispatch": 1, "handle": 1, "review": 1 } }""", "pothole", "priority")]
     [InlineData("""{ "code": "pothole", "nameZh": "坑洼", "nameEn": "Pothole", "department": "区建管委", "priority": "normal", "hours": { "dispatch": 1, "handle": 0, "review": 1 } }""", "pothole", "hours")]
+    [InlineData("""{ "code": "pothole", "nameZh": "坑洼", "nameEn": "Pothole", "department": "区建管委", "priority": "normal", "departmentBySubDistrict": { "长征镇": "镇建管办" }, "hours": { "dispatch": 1, "handle": 1, "review": 1 } }""", "pothole", "departmentBySubDistrict")]
+    [InlineData("""{ "code": "pothole", "nameZh": "坑洼", "nameEn": "Pothole", "department": "区建管委", "priority": "normal", "related": ["sinkhole"], "hours": { "dispatch": 1, "handle": 1, "review": 1 } }""", "pothole", "sinkhole")]
     public void A_broken_entry_is_refused_naming_the_file_and_the_entry(string brokenEntry, string entryCode, string problem)
     {
         var json = $$"""

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
@@ -16,10 +17,14 @@ public static class TestEngine
 
     public static EventCatalogue Catalogue => DefaultCatalogue.Value;
 
-    public static (TwinEngine Engine, FakeTimeProvider Time) Create(DateTimeOffset? start = null)
+    /// <summary>
+    /// An engine on a fake clock. Duplicate detection is off unless asked for: most tests repeat
+    /// one ticket text at one place and are about something else.
+    /// </summary>
+    public static (TwinEngine Engine, FakeTimeProvider Time) Create(DateTimeOffset? start = null, DuplicateRules? duplicates = null)
     {
         var time = new FakeTimeProvider(start ?? Start);
-        return (new TwinEngine(TestGeo.Putuo, Catalogue, time), time);
+        return (new TwinEngine(TestGeo.Putuo, Catalogue, time, new EngineOptions { Duplicates = duplicates ?? DuplicateRules.Off }), time);
     }
 
     public static SensorDefinition Sensor(

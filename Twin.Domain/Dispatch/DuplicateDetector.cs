@@ -1,0 +1,182 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Quadtree;
+using Twin.Domain.Catalogue;
+using Twin.Domain.Geography;
+using Twin.Domain.Tickets;
+
+namespace Twin.Domain.Dispatch;
+
+public enum DuplicateDecision
+{
+    Merge,
+    Candidate,
+}
+
+/// <summary>Why a report was judged a duplicate of a case: the rule and the figures behind it.</summary>
+public sealed record DuplicateMatch(
+    DuplicateDecision Decision,
+    string CaseId,
+    string MatchedTicketId,
+    string Rule,
+    double DistanceMetres,
+    TimeSpan TimeGap,
+    double Similarity,
+    double Score)
+{
+    public string Explanation =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{(Decision == DuplicateDecision.Merge ? "自动并案" : "疑似重复")}：与{MatchedTicketId}{Rule}，相距{DistanceMetres:F0}米，间隔{Minutes(TimeGap)}，文本相似度{Similarity:F2}，综合得分{Score:F2}");
+
+    private static string Minutes(TimeSpan gap) =>
+        gap.TotalMinutes < 120
+            ? string.Create(CultureInfo.InvariantCulture, $"{gap.TotalMinutes:F0}分钟")
+            : string.Create(CultureInfo.InvariantCulture, $"{gap.TotalHours:F1}小时");
+}
+
+/// <summary>
+/// Finds the case a new report duplicates among the reports of open cases. Every report of an open
+/// case is indexed (the case itself and the reports merged into it), so a third report that reads
+/// like the second still finds the case. Points are indexed in local metres in one NTS
+/// <see cref="Quadtree{T}"/> per category (only the same and related categories are ever
+/// compared, so a query never walks the others); unlike STRtree it takes inserts and removals as
+/// cases open and close.
+/// </summary>
+public sealed class DuplicateDetector
+{
+    private readonly EventCatalogue _catalogue;
+    private readonly DuplicateRules _rules;
+    private readonly LocalProjection _projection = LocalProjection.Putuo;
+    private readonly Dictionary<string, Quadtree<Entry>> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _byId = new(StringComparer.Ordinal);
+
+    public DuplicateDetector(EventCatalogue catalogue, DuplicateRules rules)
+    {
+        _catalogue = catalogue;
+        _rules = rules;
+    }
+
+    public DuplicateRules Rules => _rules;
+
+    public int Count => _byId.Count;
+
+    /// <summary>Indexes a report under its case (<paramref name="caseId"/>: itself, or the case it was merged into).</summary>
+    public void Add(TicketState ticket, string caseId)
+    {
+        Remove(ticket.Id);
+        var xy = _projection.Forward(ticket.Location.Lon, ticket.Location.Lat);
+        var entry = new Entry(ticket.Id, caseId, ticket.CategoryCode, xy.X, xy.Y, ticket.ReportedAt, TextSimilarity.Bigrams(ticket.Title + ticket.Description));
+        _byId[ticket.Id] = entry;
+        if (!_indexes.TryGetValue(ticket.CategoryCode, out var index))
+        {
+            index = new Quadtree<Entry>();
+            _indexes[ticket.CategoryCode] = index;
+        }
+
+        index.Insert(new Envelope(xy), entry);
+    }
+
+    public void Remove(string ticketId)
+    {
+        if (_byId.Remove(ticketId, out var entry))
+        {
+            _indexes[entry.CategoryCode].Remove(new Envelope(entry.X, entry.X, entry.Y, entry.Y), entry);
+        }
+    }
+
+    public void Clear()
+    {
+        _byId.Clear();
+        _indexes.Clear();
+    }
+
+    /// <summary>The best-scoring case the report duplicates, or null.</summary>
+    public DuplicateMatch? Assess(string categoryCode, GeoPoint location, DateTimeOffset reportedAt, string text)
+    {
+        var xy = _projection.Forward(location.Lon, location.Lat);
+        var r = _rules.RadiusMetres;
+        var box = new Envelope(xy.X - r, xy.X + r, xy.Y - r, xy.Y + r);
+        var probe = new Probe(categoryCode, xy, reportedAt, text);
+        var best = Assess(probe, box, categoryCode);
+        foreach (var related in _catalogue.RelatedTo(categoryCode))
+        {
+            if (Assess(probe, box, related) is { } match && (best is null || IsBetter(match.Decision, match.Score, best)))
+            {
+                best = match;
+            }
+        }
+
+        return best;
+    }
+
+    private DuplicateMatch? Assess(Probe probe, Envelope box, string indexedCategory)
+    {
+        if (!_indexes.TryGetValue(indexedCategory, out var index))
+        {
+            return null;
+        }
+
+        var (categoryCode, xy, reportedAt, _) = probe;
+        var r = _rules.RadiusMetres;
+        DuplicateMatch? best = null;
+        foreach (var entry in index.Query(box))
+        {
+            var sameCategory = string.Equals(entry.CategoryCode, categoryCode, StringComparison.Ordinal);
+            if (!sameCategory && !_catalogue.AreRelated(entry.CategoryCode, categoryCode))
+            {
+                continue;
+            }
+
+            var dx = entry.X - xy.X;
+            var dy = entry.Y - xy.Y;
+            var distance = Math.Sqrt(dx * dx + dy * dy);
+            var gap = (reportedAt - entry.ReportedAt).Duration();
+            if (distance > r || gap > _rules.Window)
+            {
+                continue;
+            }
+
+            var similarity = TextSimilarity.Dice(probe.Bigrams, entry.Bigrams);
+            if (similarity < _rules.MinSimilarity)
+            {
+                continue;
+            }
+
+            var score = _rules.TextWeight * similarity
+                + _rules.DistanceWeight * (1 - distance / r)
+                + _rules.TimeWeight * (1 - gap / _rules.Window);
+            if (score < _rules.CandidateScore && sameCategory)
+            {
+                continue;
+            }
+
+            // A case the report may join outranks one it can only be offered.
+            var decision = sameCategory && score >= _rules.MergeScore ? DuplicateDecision.Merge : DuplicateDecision.Candidate;
+            if (best is null || IsBetter(decision, score, best))
+            {
+                var rule = sameCategory ? $"同类事项（{Name(categoryCode)}）" : $"相关事项（{Name(entry.CategoryCode)}↔{Name(categoryCode)}）";
+                best = new DuplicateMatch(decision, entry.CaseId, entry.TicketId, rule, distance, gap, similarity, score);
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsBetter(DuplicateDecision decision, double score, DuplicateMatch best) =>
+        decision != best.Decision ? decision == DuplicateDecision.Merge : score > best.Score;
+
+    private string Name(string code) => _catalogue.Find(code)?.NameZh ?? code;
+
+    /// <summary>The new report; its bigrams are computed once, and only if some report is near enough to compare.</summary>
+    private sealed class Probe(string categoryCode, Coordinate xy, DateTimeOffset reportedAt, string text)
+    {
+        private int[]? _bigrams;
+
+        public int[] Bigrams => _bigrams ??= TextSimilarity.Bigrams(text);
+
+        public void Deconstruct(out string category, out Coordinate point, out DateTimeOffset at, out string body) =>
+            (category, point, at, body) = (categoryCode, xy, reportedAt, text);
+    }
+
+    private sealed record Entry(string TicketId, string CaseId, string CategoryCode, double X, double Y, DateTimeOffset ReportedAt, int[] Bigrams);
+}
