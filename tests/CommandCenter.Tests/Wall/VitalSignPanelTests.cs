@@ -1,6 +1,7 @@
 using Bunit;
 using CommandCenter.Components.Wall.Panels;
 using CommandCenter.Localization;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 
@@ -16,7 +17,10 @@ public class VitalSignPanelTests
         await using var ctx = new BunitContext();
         var figures = new PulseFigures(321, 17, 250, 12, 480, 35.5, 20.25, Hours, Hours);
 
-        var panel = ctx.Render<VitalSignPanel>(p => p.Add(x => x.View, VitalSignPanels.Pulse(figures, Lang.Zh)));
+        var overall = new EvaluationRow("all", "全区", 400, 380, 250, 0.86, 20.25, 40.5, 0.02, 0.05);
+        var dispatch = new DispatchFigures(overall, [], [], Supervised: 7, Overdue: 4, DuplicateCandidates: 2);
+
+        var panel = ctx.Render<VitalSignPanel>(p => p.Add(x => x.View, VitalSignPanels.Pulse(figures, dispatch, Lang.Zh)));
 
         Assert.Equal("城市之脉", panel.Find("h2").TextContent);
         Assert.Equal("321", Number(panel, "today"));
@@ -24,7 +28,9 @@ public class VitalSignPanelTests
         Assert.Equal("480", Number(panel, "backlog"));
         Assert.Equal("36", Number(panel, "dispatch"));
         Assert.Contains("分钟", panel.Find("[data-indicator='dispatch'] .unit").TextContent);
-        Assert.Equal("近1小时 新增 17 件 · 结案 12 件", panel.Find("[data-change]").TextContent);
+        Assert.Equal("86.0", Number(panel, "ontime"));
+        Assert.Contains("level-warning", panel.Find("[data-indicator='ontime']").ClassList);
+        Assert.Equal("近1小时 新增 17 件 · 结案 12 件 · 督办 7 件", panel.Find("[data-change]").TextContent);
         Assert.Equal(2, panel.FindAll("[data-indicator] svg.sparkline").Count);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommandCenter.Localization;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 
@@ -34,7 +35,7 @@ public static class VitalSignPanels
                 $"Sensors online {onlineRate:0.0}% · Suzhou Creek in Putuo {f.CorridorKm:0.0} km"));
     }
 
-    public static PanelView Pulse(PulseFigures f, Lang lang) => new(
+    public static PanelView Pulse(PulseFigures f, DispatchFigures? dispatch, Lang lang) => new(
         "pulse",
         lang.Pick("城市之脉", "City pulse"),
         lang.Pick("工单流转", "Tickets flowing"),
@@ -46,10 +47,19 @@ public static class VitalSignPanels
             new("dispatch", lang.Pick("平均派单用时", "Mean time to dispatch"), Optional(f.MeanDispatchMinutesToday, 0), lang.Pick("分钟", "min"),
                 f.MeanDispatchMinutesToday > 120 ? IndicatorLevel.Alarm : f.MeanDispatchMinutesToday > 60 ? IndicatorLevel.Warning : IndicatorLevel.Normal),
             new("closure", lang.Pick("平均闭环用时", "Mean loop time"), Optional(f.MeanClosureHoursToday, 1), lang.Pick("小时", "h"), IndicatorLevel.Normal),
+            OnTime(dispatch?.Overall.OnTimeRate, lang),
         ],
         lang.Pick(
-            $"近1小时 新增 {f.TicketsLastHour} 件 · 结案 {f.ClosedLastHour} 件",
-            $"Last hour: {f.TicketsLastHour} in · {f.ClosedLastHour} closed"));
+            $"近1小时 新增 {f.TicketsLastHour} 件 · 结案 {f.ClosedLastHour} 件 · 督办 {dispatch?.Supervised ?? 0} 件",
+            $"Last hour: {f.TicketsLastHour} in · {f.ClosedLastHour} closed · {dispatch?.Supervised ?? 0} supervised"));
+
+    /// <summary>一网评效: closed cases none of whose steps went overdue.</summary>
+    private static IndicatorView OnTime(double? rate, Lang lang) => new(
+        "ontime",
+        lang.Pick("按时办结率", "Closed on time"),
+        rate is { } r ? Number(r * 100, 1) : "—",
+        "%",
+        rate < 0.8 ? IndicatorLevel.Alarm : rate < 0.9 ? IndicatorLevel.Warning : IndicatorLevel.Normal);
 
     public static PanelView Perception(PerceptionFigures f, Lang lang)
     {
