@@ -31,17 +31,24 @@ public static class WallBench
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    // Polls the page's own map module (same URL, so the same module instance) and returns
-    // performance.now() — milliseconds since navigation start — once every layer is complete.
+    // Polls the page's own map module (same URL, so the same module instance) and returns, in
+    // milliseconds since navigation start (performance.now()), when each part of the picture was
+    // first complete, as [hub connected, basemap, cameras, sensors + tickets, full picture]: the
+    // last is the figure, the others say where the time goes.
     private const string FullPictureScript =
         """
         async ([cameras, sensors, tickets]) => {
           const m = await import('/assets/js/twinmap.js');
+          const at = {};
           for (;;) {
-            const c = m.getStats().counts;
-            if (c.districtOutline > 0 && c.subdistricts > 0 && c.cameras >= cameras && c.sensors >= sensors && c.tickets >= tickets) {
-              return performance.now();
-            }
+            const s = m.getStats();
+            const c = s.counts;
+            const now = performance.now();
+            if (s.connected) at.connected ??= now;
+            if (c.districtOutline > 0 && c.subdistricts > 0) at.basemap ??= now;
+            if (c.cameras >= cameras) at.cameras ??= now;
+            if (c.sensors >= sensors && c.tickets >= tickets) at.live ??= now;
+            if (at.basemap && at.cameras && at.live) return [at.connected ?? now, at.basemap, at.cameras, at.live, now];
             await new Promise(r => setTimeout(r, 10));
           }
         }
@@ -101,11 +108,24 @@ public static class WallBench
             await using var context = await NewContextAsync(browser, server, 1920, 1080);
             var page = await context.NewPageAsync();
             await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-            loadTimes.Add(await page.EvaluateAsync<double>(FullPictureScript, new[] { cameras, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(60)));
+            var times = await page.EvaluateAsync<double[]>(FullPictureScript, new[] { cameras, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(120));
+            var picture = new PictureTimes(times[0], times[1], times[2], times[3], times[4]);
+            loadTimes.Add(picture.Full);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  load #{i + 1} (ms since navigation start): hub connected {picture.Connected:F0}, basemap {picture.Basemap:F0}, cameras {picture.Cameras:F0}, sensors + tickets {picture.Live:F0}"));
 
             // Same page, side by side: the full map, then the basemap alone.
             fps.Add(await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, Array.Empty<string>() }));
             fpsBasemap.Add(await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, LiveLayers }));
+            if (i == 0)
+            {
+                // Where the frame time goes: the basemap plus one live layer at a time.
+                foreach (var layer in LiveLayers)
+                {
+                    var only = await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, LiveLayers.Where(l => l != layer).ToArray() });
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fps with the basemap and only '{layer}': {only:F1}"));
+                }
+            }
 
             // Baseline for the load: the smallest interactive page (same layout, no map) to interactive.
             var blank = await context.NewPageAsync();
@@ -191,7 +211,7 @@ public static class WallBench
                 await page.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
                 if (path == "/")
                 {
-                    await page.EvaluateAsync<double>(FullPictureScript, new[] { server.Runtime.Cameras.Count, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(120));
+                    await page.EvaluateAsync<double[]>(FullPictureScript, new[] { server.Runtime.Cameras.Count, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(120));
                 }
             }
 
@@ -220,6 +240,8 @@ public static class WallBench
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         return (GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet);
     }
+
+    private sealed record PictureTimes(double Connected, double Basemap, double Cameras, double Live, double Full);
 
     private static double Median(IEnumerable<double> values)
     {
