@@ -19,6 +19,7 @@ namespace Twin.Benchmarks.Persistence;
 /// created by the store's own migrations and holds the same 2,000 sensors.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 // Every invocation adds 5,000 rows, so the invocation count is fixed to keep both files at a few
 // million rows (a growing index makes later inserts dearer; both sides grow alike).
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15, invocationCount: 20)]

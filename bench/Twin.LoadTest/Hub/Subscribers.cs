@@ -77,6 +77,9 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
         return true;
     }
 
+    /// <summary>False once the connection dropped (e.g. a starved client missed the server's keep-alive).</summary>
+    public bool IsConnected => Connection.State == HubConnectionState.Connected;
+
     /// <summary>How many messages the server has numbered that this client has not applied.</summary>
     public long Behind(long serverSeq) => Math.Max(0, serverSeq - LastSeq);
 }
