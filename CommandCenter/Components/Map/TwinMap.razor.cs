@@ -19,6 +19,9 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private ILogger<TwinMap> Logger { get; set; } = default!;
+
     [Parameter]
     public string HubUrl { get; set; } = "/hubs/twin";
 
@@ -62,7 +65,16 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
             attribution = Attribution,
             followCriticalAlarms = FollowCriticalAlarms,
         };
-        await module.InvokeVoidAsync("init", elementId, options, selfReference);
+        try
+        {
+            await module.InvokeVoidAsync("init", elementId, options, selfReference);
+        }
+        catch (JSException ex)
+        {
+            // A map that cannot load its geodata must not take the wall's panels down with the circuit.
+            Logger.LogError(ex, "The map could not start.");
+            await ConnectionChanged.InvokeAsync("disconnected");
+        }
     }
 
     [JSInvokable]

@@ -4,7 +4,7 @@ using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
 
-namespace Twin.Benchmarks;
+namespace Twin.Benchmarks.Ingest;
 
 /// <summary>
 /// Observations per second through <see cref="TwinEngine.RecordObservation"/> on one thread (the
@@ -39,7 +39,7 @@ public class IngestBenchmarks
     private TwinEngine _engine = null!;
     private Dictionary<string, LastReading> _floor = [];
 
-    [Params(2_000, 10_000, 100_000)]
+    [Params(1_000, 2_000, 10_000, 100_000)]
     public int Sensors { get; set; }
 
     [GlobalSetup]

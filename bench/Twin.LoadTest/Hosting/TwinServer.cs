@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using CommandCenter.Live;
+using CommandCenter.Map;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Twin.LoadTest.Hosting;
+
+/// <summary>
+/// The real CommandCenter, in this process, on real Kestrel sockets at 127.0.0.1:&lt;free port&gt;, with
+/// its own SQLite file in a temp folder. In-process so the tool can feed the pipeline directly (the
+/// app has no ingestion API) and read the server's memory; the simulator is off so only the tool's
+/// inputs reach the hub.
+/// </summary>
+public sealed class TwinServer : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cityops-loadtest-").FullName;
+
+    public TwinServer()
+    {
+        Port = FreeLoopbackPort();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
+
+    public TwinRuntime Runtime => Services.GetRequiredService<TwinRuntime>();
+
+    public MapBroadcaster Broadcaster => Services.GetRequiredService<MapBroadcaster>();
+
+    /// <summary>Starts Kestrel and waits until the twin has restored from its (empty) store.</summary>
+    public async Task StartAsync()
+    {
+        StartServer();
+        await Runtime.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Twin:Storage:DatabasePath", Path.Combine(_directory, "twin.db"));
+        builder.UseSetting("Twin:Simulator:Enabled", "false");
+        // The app's information logs (one per circuit, per restore) would interleave with the tables.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
