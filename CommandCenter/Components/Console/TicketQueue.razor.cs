@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Components.Console;
+
+/// <summary>The desk's queue: filtered tickets, newest first, with duplicate candidates, overdue and 督办 flagged.</summary>
+public sealed partial class TicketQueue
+{
+    [Parameter, EditorRequired]
+    public IReadOnlyList<TicketState> Tickets { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public QueueFilter Filter { get; set; } = new();
+
+    [Parameter]
+    public EventCallback<QueueFilter> FilterChanged { get; set; }
+
+    [Parameter]
+    public string? SelectedId { get; set; }
+
+    [Parameter]
+    public EventCallback<string> Selected { get; set; }
+
+    /// <summary>Twin time, against which a step's due time is overdue.</summary>
+    [Parameter, EditorRequired]
+    public DateTimeOffset Now { get; set; }
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<Choice> Channels { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<Choice> Categories { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<Choice> SubDistricts { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<Choice> Statuses { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public Func<string, string> CategoryName { get; set; } = code => code;
+
+    [Parameter, EditorRequired]
+    public Func<string, string> SubDistrictName { get; set; } = code => code;
+
+    private static string Label(IReadOnlyList<Choice> choices, string? value) =>
+        choices.FirstOrDefault(c => c.Value == value)?.Label ?? value ?? string.Empty;
+
+    private string RowClass(TicketState ticket, int index)
+    {
+        var classes = new List<string>(3);
+        if (ticket.Id == SelectedId)
+        {
+            classes.Add("selected");
+        }
+
+        if (ticket.PossibleDuplicateOf is not null)
+        {
+            classes.Add("duplicate");
+        }
+
+        if (QueueFilter.IsOverdue(ticket, Now) || ticket.SupervisionLevel > 0)
+        {
+            classes.Add("late");
+        }
+
+        return string.Join(' ', classes);
+    }
+
+    private Task OnRowClickAsync(TableRowClickEventArgs<TicketState> args) =>
+        args.Item is { } ticket ? Selected.InvokeAsync(ticket.Id) : Task.CompletedTask;
+}

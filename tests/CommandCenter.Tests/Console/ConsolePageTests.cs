@@ -1,0 +1,148 @@
+using Bunit;
+using CommandCenter.Components.Console;
+using CommandCenter.Live;
+using CommandCenter.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Twin.Domain.Engine;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Tests.Console;
+
+/// <summary>The duty officers' console rendered by bUnit against the real, running twin.</summary>
+public sealed class ConsolePageTests : IAsyncLifetime
+{
+    private readonly TwinAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_queue_lists_the_open_tickets_and_flags_them()
+    {
+        var feed = await LiveFeedAsync();
+        await using var ctx = NewContext(feed);
+
+        var console = ctx.Render<ConsolePage>();
+
+        console.WaitForAssertion(() =>
+        {
+            var open = feed.Current!.Tickets.Count(t => t.Status.IsOpen());
+            var shown = int.Parse(console.Find("[data-queue]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(shown > 0, "the queue is empty");
+            Assert.InRange(shown, open - 50, open + 50);
+            Assert.NotEmpty(console.FindAll("[data-ticket]"));
+        }, TimeSpan.FromSeconds(10));
+        Assert.All(console.FindAll("[data-ticket]"), row => Assert.NotEqual(nameof(TicketStatus.Closed), row.GetAttribute("data-status")));
+        console.WaitForAssertion(() =>
+        {
+            // Departments appear once their first ticket is dispatched; 街镇 with the first report.
+            var figures = feed.Current!.Dispatch!;
+            Assert.Equal(figures.ByDepartment.Count, console.FindAll("[data-evaluation='department'] tbody tr").Count);
+            Assert.Equal(figures.BySubDistrict.Count, console.FindAll("[data-evaluation='subdistrict'] tbody tr").Count);
+            Assert.NotEmpty(figures.BySubDistrict);
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Selecting_a_discovered_ticket_shows_masked_details_only_legal_actions_and_filing_it_adds_to_its_timeline()
+    {
+        var feed = await LiveFeedAsync();
+        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var ticket = await ReportOwnTicketAsync(runtime);
+        await using var ctx = NewContext(feed);
+        var console = ctx.Render<ConsolePage>();
+
+        await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
+
+        console.WaitForAssertion(() => Assert.Equal(1, int.Parse(console.Find("[data-timeline]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture)));
+        var view = console.Find("[data-ticket-view]");
+        Assert.Equal(ticket.Id, view.GetAttribute("data-ticket-view"));
+        Assert.Equal(ticket.ReporterMasked + " · " + ticket.PhoneMasked, console.Find("[data-reporter]").TextContent);
+        Assert.DoesNotContain("13912345678", view.TextContent);
+        var actions = console.FindAll("[data-action]").Select(b => b.GetAttribute("data-action")).ToHashSet();
+        Assert.Equal(new HashSet<string?> { "File", "Close", "Supervise", "Merge" }, actions);
+        Assert.True(console.Find("[data-action='Close']").HasAttribute("disabled"), "closing needs a reason");
+
+        console.Find("[data-action='File']").Click();
+
+        console.WaitForAssertion(() =>
+        {
+            Assert.Equal(nameof(TicketStatus.Filed), console.Find("[data-ticket-view]").GetAttribute("data-status"));
+            Assert.Equal("立案", console.Find("[data-status-label]").TextContent.Trim());
+            var entries = console.FindAll("[data-timeline-entry]");
+            Assert.Equal(2, entries.Count);
+            Assert.Contains(ConsolePage.Officer, entries[^1].TextContent);
+        }, TimeSpan.FromSeconds(10));
+        Assert.Empty(console.FindAll("[data-refusal]"));
+        Assert.Contains("Dispatch", console.FindAll("[data-action]").Select(b => b.GetAttribute("data-action")));
+    }
+
+    [Fact]
+    public async Task A_refused_command_shows_the_engines_reason()
+    {
+        var feed = await LiveFeedAsync();
+        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var ticket = await ReportOwnTicketAsync(runtime);
+        await using var ctx = NewContext(feed);
+        var console = ctx.Render<ConsolePage>();
+        await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
+        console.WaitForAssertion(() => console.Find("[data-action='Merge']"));
+
+        // Merging into itself is legal by status but refused by the engine: the officer must see why.
+        console.Find("[data-input='merge'] input").Input(ticket.Id);
+        console.Find("[data-action='Merge']").Click();
+
+        console.WaitForAssertion(() => Assert.Contains("cannot merge a ticket into itself", console.Find("[data-refusal]").TextContent));
+    }
+
+    private async Task<WallFeed> LiveFeedAsync()
+    {
+        var feed = _app.Services.GetRequiredService<WallFeed>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (feed.Current is not { } s || s.Tickets.Count(t => t.Status.IsOpen()) == 0 || s.Dispatch is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the twin did not come alive within 60 s");
+            await Task.Delay(200);
+        }
+
+        return feed;
+    }
+
+    /// <summary>
+    /// A report of the test's own: the simulator only moves tickets it reported itself (ids "T-…"),
+    /// so this one stays 'discovered' until the console acts on it.
+    /// </summary>
+    private static async Task<TicketState> ReportOwnTicketAsync(TwinRuntime runtime)
+    {
+        var id = "CONSOLE-" + Guid.NewGuid().ToString("N")[..8];
+        var place = runtime.District.SubDistricts[0].Boundary.InteriorPoint;
+        var report = new TicketReport(
+            id,
+            TicketChannel.CitizenApp,
+            "street-vending",
+            "控制台测试设摊",
+            $"控制台测试报告{id}，人行道有流动摊位占道经营",
+            new Twin.Domain.Geography.GeoPoint(place.X, place.Y),
+            "测试地址",
+            null,
+            new Reporter("张三丰", "13912345678"),
+            runtime.Clock.GetUtcNow());
+        var result = await runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report));
+        Assert.True(result.Accepted, result.Reason);
+        var ticket = runtime.Pipeline.Current.Tickets.Single(t => t.Id == id);
+        Assert.Equal(TicketStatus.Discovered, ticket.Status);
+        return ticket;
+    }
+
+    private BunitContext NewContext(WallFeed feed)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(feed);
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
+        return ctx;
+    }
+}
