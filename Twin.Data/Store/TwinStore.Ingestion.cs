@@ -62,14 +62,24 @@ public sealed partial class TwinStore
         return row?.ToState();
     }
 
-    public async Task<long?> FindObservationIdAsync(string sensorId, DateTimeOffset observedAt, CancellationToken ct = default)
+    /// <summary>The row ids of a sensor's readings at the given times (those stored; a replay finds its first copy).</summary>
+    public async Task<Dictionary<DateTimeOffset, long>> FindObservationIdsAsync(
+        string sensorId, IReadOnlyCollection<DateTimeOffset> times, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (times.Count == 0)
+        {
+            return [];
+        }
+
+        var (from, to) = (times.Min(), times.Max());
+        var wanted = times.ToHashSet();
         await using var db = CreateDbContext();
-        return await db.Observations.AsNoTracking()
-            .Where(o => o.SensorId == sensorId && o.ObservedAt == observedAt)
-            .Select(o => (long?)o.Id)
-            .FirstOrDefaultAsync(ct);
+        var rows = await db.Observations.AsNoTracking()
+            .Where(o => o.SensorId == sensorId && o.ObservedAt >= from && o.ObservedAt <= to)
+            .Select(o => new { o.ObservedAt, o.Id })
+            .ToListAsync(ct);
+        return rows.Where(r => wanted.Contains(r.ObservedAt)).ToDictionary(r => r.ObservedAt, r => r.Id);
     }
 
     public async Task<StoredObservation?> GetObservationAsync(long id, CancellationToken ct = default)

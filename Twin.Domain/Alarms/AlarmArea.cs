@@ -3,8 +3,8 @@ using Twin.Domain.Geography;
 namespace Twin.Domain.Alarms;
 
 /// <summary>
-/// The WGS-84 area an external alert covers: a polygon (outer ring first, each ring closed) or a
-/// circle. Exactly one of the two is set.
+/// The WGS-84 area an external alert covers: polygons (each ring closed and a polygon of its own,
+/// as CAP areas have no holes) or one circle. Exactly one of the two is set.
 /// </summary>
 public sealed record AlarmArea
 {
