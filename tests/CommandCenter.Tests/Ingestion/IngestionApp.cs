@@ -15,7 +15,7 @@ namespace CommandCenter.Tests.Ingestion;
 
 /// <summary>
 /// The real app under a test server for ingestion: simulator off (the store holds only what the
-/// tests send), its own SQLite file, one source with a known key, and three noise sensors.
+/// tests send), its own SQLite file, sources with known keys, and six noise sensors.
 /// </summary>
 public sealed class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -28,14 +28,16 @@ public sealed class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetim
     {
     }
 
-    /// <summary>A second app on the same folder sees what the first one stored (a restart).</summary>
-    public IngestionApp(string directory) => Directory = directory;
+    private IngestionApp(string directory) => Directory = directory;
+
+    /// <summary>An app on an existing folder sees what an earlier one stored there (a restart).</summary>
+    public static IngestionApp On(string directory) => new(directory) { KeepFolder = true };
 
     public string Directory { get; }
 
     public string DatabasePath => Path.Combine(Directory, "twin.db");
 
-    public static IReadOnlyList<string> SensorIds { get; } = ["S-TEST-0001", "S-TEST-0002", "S-TEST-0003"];
+    public static IReadOnlyList<string> SensorIds { get; } = Enumerable.Range(1, 6).Select(i => $"S-TEST-{i:D4}").ToList();
 
     public TwinRuntime Runtime => Services.GetRequiredService<TwinRuntime>();
 
