@@ -18,6 +18,8 @@ namespace CommandCenter.Ingestion.Cap;
 /// </summary>
 public sealed class CapHandler(TwinRuntime runtime)
 {
+    private const double MinRadiusMetres = 100;
+
     private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken ct)
@@ -145,14 +147,17 @@ public sealed class CapHandler(TwinRuntime runtime)
     private static AlarmArea Area(CapInfo info, InputDatum datum)
     {
         GeoPoint Point((double Lat, double Lon) p) => datum.ToWgs84(p.Lon, p.Lat);
+
+        // CAP allows radius 0 (a point, as in its earthquake example); it is drawn as a small circle.
+        double Metres(double km) => Math.Max(MinRadiusMetres, km * 1000);
         if (info.Polygons.Count == 0 && info.Circles.Count == 1)
         {
-            return AlarmArea.Circle(Point(info.Circles[0].Centre), info.Circles[0].RadiusKm * 1000);
+            return AlarmArea.Circle(Point(info.Circles[0].Centre), Metres(info.Circles[0].RadiusKm));
         }
 
         // Several shapes: circles join the polygons as rings so one area holds them all.
         var rings = info.Polygons.Select(ring => (IReadOnlyList<GeoPoint>)ring.Select(Point).ToList())
-            .Concat(info.Circles.Select(c => AreaGeometry.Rings(AlarmArea.Circle(Point(c.Centre), c.RadiusKm * 1000))[0]))
+            .Concat(info.Circles.Select(c => AreaGeometry.Rings(AlarmArea.Circle(Point(c.Centre), Metres(c.RadiusKm)))[0]))
             .ToList();
         return AlarmArea.Polygon(rings);
     }

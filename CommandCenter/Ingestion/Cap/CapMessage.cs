@@ -175,9 +175,9 @@ public sealed record CapMessage(
     {
         var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) ||
-            !double.IsFinite(radius) || radius <= 0)
+            !double.IsFinite(radius) || radius < 0)
         {
-            throw new CapFormatException("A <circle> is 'lat,lon radius' with the radius in km above 0.");
+            throw new CapFormatException("A <circle> is 'lat,lon radius' with the radius in km, 0 or more.");
         }
 
         return (ReadPair(parts[0]), radius);
