@@ -12,7 +12,7 @@ public static class CapEndpoints
         endpoints.MapPost(Path, (HttpContext context, CapHandler handler, CancellationToken ct) => handler.HandleAsync(context, ct))
             .Ingest(IngestBodySize.Single, requiresKey: true)
             .WithTags("CAP 1.2")
-            .Accepts<string>("application/cap+xml", "application/xml", "text/xml")
+            .DocumentBody("An OASIS CAP 1.2 <alert> document.", "application/cap+xml", "application/xml", "text/xml")
             .WithSummary("Take a CAP 1.2 Alert, Update or Cancel into the twin's alarms.")
             .WithDescription(
                 "Status Actual or Exercise. Alert → 201 with the alarm id; Update → replaces the alarms of the referenced messages (201); " +

@@ -147,3 +147,23 @@ public sealed class IngestGateMiddleware(RequestDelegate next, IOptionsMonitor<I
         return buffer.ToArray();
     }
 }
+
+/// <summary>
+/// Documents a request body in the OpenAPI description only. Accepts() would do that too, but it
+/// also makes routing refuse other content types with a bare 400 before the endpoint runs, and
+/// the endpoints must answer every refusal in their standard's own error format.
+/// </summary>
+public static class OpenApiBody
+{
+    public static RouteHandlerBuilder DocumentBody(this RouteHandlerBuilder builder, string description, params string[] contentTypes) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+            {
+                Description = description,
+                Required = true,
+                Content = contentTypes.ToDictionary(t => t, _ => new Microsoft.OpenApi.OpenApiMediaType()),
+            };
+            return Task.CompletedTask;
+        });
+}

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using CommandCenter.Ingestion.Common;
 
 namespace CommandCenter.Ingestion.Open311;
@@ -27,7 +26,7 @@ public static class Open311Endpoints
         group.MapPost("/requests.{format}", async (HttpContext context, string format, Open311Handler handler, CancellationToken ct) =>
                 Format(context, format) ?? await handler.CreateAsync(context, format, ct))
             .Ingest(IngestBodySize.Single, requiresKey: true)
-            .Accepts<Open311RequestForm>("application/x-www-form-urlencoded")
+            .DocumentBody("GeoReport v2 service request form: api_key, service_code, lat/long or address_string, optional datum, contact fields, attribute[priority].", "application/x-www-form-urlencoded")
             .WithSummary("Create a service request; it enters the loop as a ticket.")
             .WithDescription(
                 "Form-encoded per GeoReport v2. Location: lat and long (WGS-84, or GCJ-02 with datum=gcj02) or an address_string " +
@@ -56,21 +55,3 @@ public static class Open311Endpoints
     private static IResult? Format(HttpContext context, string format) =>
         format is "json" or "xml" ? null : IngestErrors.Error(context, 400, $"Format '{format}' is not served: use .json or .xml.");
 }
-
-/// <summary>The POST requests form, for the OpenAPI description (the body is read as a form, never bound to this type).</summary>
-public sealed record Open311RequestForm(
-    [property: JsonPropertyName("api_key")] string ApiKey,
-    [property: JsonPropertyName("service_code")] string ServiceCode,
-    [property: JsonPropertyName("lat")] double? Lat,
-    [property: JsonPropertyName("long")] double? Long,
-    [property: JsonPropertyName("datum")] string? Datum,
-    [property: JsonPropertyName("address_string")] string? AddressString,
-    [property: JsonPropertyName("email")] string? Email,
-    [property: JsonPropertyName("device_id")] string? DeviceId,
-    [property: JsonPropertyName("account_id")] string? AccountId,
-    [property: JsonPropertyName("first_name")] string? FirstName,
-    [property: JsonPropertyName("last_name")] string? LastName,
-    [property: JsonPropertyName("phone")] string? Phone,
-    [property: JsonPropertyName("description")] string? Description,
-    [property: JsonPropertyName("media_url")] string? MediaUrl,
-    [property: JsonPropertyName("attribute[priority]")] string? Priority);

@@ -53,17 +53,17 @@ public static class SensorThingsEndpoints
             "Validation errors are RFC 9457 problem details (400); an observation the twin refuses (e.g. not after the datastream's last one) is 422. Max body 64 KB.";
         g.MapPost("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, null, ct))
             .Ingest(IngestBodySize.Single, requiresKey: true)
-            .Accepts<JsonObject>("application/json")
+            .DocumentBody("An Observation: phenomenonTime, result, Datastream {@iot.id}, optional resultTime and parameters.batteryPercent.", "application/json")
             .WithSummary("Create an Observation (Datastream by @iot.id in the body).").WithDescription(postDescription)
             .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
         g.MapPost("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, id, ct))
             .Ingest(IngestBodySize.Single, requiresKey: true)
-            .Accepts<JsonObject>("application/json")
+            .DocumentBody("An Observation: phenomenonTime, result, optional resultTime and parameters.batteryPercent.", "application/json")
             .WithSummary("Create an Observation of this Datastream.").WithDescription(postDescription)
             .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(422);
         g.MapPost("/CreateObservations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationsAsync(c, ct))
             .Ingest(IngestBodySize.Batch, requiresKey: true)
-            .Accepts<JsonArray>("application/json")
+            .DocumentBody("CreateObservations: [{Datastream, components, dataArray@iot.count, dataArray}].", "application/json")
             .WithSummary("CreateObservations with dataArray: many observations in one request.")
             .WithDescription(
                 "The whole body is validated first (a malformed batch stores nothing, 400). The answer (201) lists for each observation, in order, " +
