@@ -14,6 +14,7 @@ namespace CommandCenter.Tests.Ingestion;
 /// AppServerFixture), takes an item, is killed with SIGKILL right after answering, and a new
 /// process on the same database still has the item.
 /// </summary>
+[Collection(KillCollection.Name)]
 public sealed class KillTests : IDisposable
 {
     private const string Key = "kill-test-key";
@@ -119,7 +120,7 @@ public sealed class KillTests : IDisposable
             http.DefaultRequestHeaders.Add("X-Api-Key", Key);
             var app = new RealApp(process, http);
             var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(60))
+            while (clock.Elapsed < TimeSpan.FromSeconds(180))
             {
                 Assert.False(process.HasExited, "CommandCenter exited during start-up.");
                 try
@@ -138,7 +139,7 @@ public sealed class KillTests : IDisposable
             }
 
             await app.DisposeAsync();
-            throw new TimeoutException("CommandCenter did not become healthy within 60 s.");
+            throw new TimeoutException("CommandCenter did not become healthy within 180 s.");
         }
 
         /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
@@ -189,4 +190,11 @@ public sealed class KillTests : IDisposable
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
+}
+
+/// <summary>Runs the kill test alone: four start-ups of a real process compete badly with the in-process apps of other classes.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class KillCollection
+{
+    public const string Name = "kill -9";
 }

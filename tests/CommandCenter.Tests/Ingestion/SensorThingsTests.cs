@@ -129,7 +129,9 @@ public sealed class SensorThingsTests(IngestionApp app) : IClassFixture<Ingestio
     public async Task Observations_answer_top_skip_count_orderby_filter_and_expand()
     {
         var client = app.KeyedClient();
-        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        // Whole seconds, so the millisecond times sent compare with the filter's bound exactly.
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddHours(-1);
         var rows = string.Join(",", Enumerable.Range(0, 10).Select(i => $"[\"{IngestionApp.Iso(start.AddMinutes(i))}\", {10 * (i + 1)}]"));
         var post = await client.PostAsync($"{Base}/CreateObservations", IngestionApp.Json(
             $$"""[{"Datastream": {"@iot.id": "S-TEST-0004"}, "components": ["phenomenonTime", "result"], "dataArray": [{{rows}}]}]"""));
