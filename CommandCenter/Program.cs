@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CommandCenter.Components;
 using CommandCenter.Configuration;
+using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Map;
 using MudBlazor.Services;
@@ -42,6 +43,8 @@ builder.Services.AddSingleton(sp =>
     return new CameraLayer(runtime.District, runtime.Cameras);
 });
 builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin");
+builder.Services.AddOpenApi();
+builder.Services.AddIngestion(builder.Configuration);
 
 var app = builder.Build();
 
@@ -52,12 +55,15 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseIngestion();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapHub<TwinHub>(TwinHub.Path);
 app.MapTwinMapEndpoints();
+app.MapOpenApi();
+app.MapIngestion();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -59,11 +59,17 @@ public static class MapFeatures
         {
             ["layer"] = MapLayers.Alarms,
             ["severity"] = Wire(a.Severity),
-            ["source"] = a.Source == AlarmSource.AiVideo ? "ai-video" : "sensor",
+            ["source"] = a.Source switch
+            {
+                AlarmSource.AiVideo => "ai-video",
+                AlarmSource.Cap => "cap",
+                _ => "sensor",
+            },
             ["kind"] = a.Kind,
             ["title"] = a.Title,
             ["raisedAt"] = a.RaisedAt,
             ["acknowledged"] = a.IsAcknowledged,
+            ["area"] = a.Area is { } area ? AreaGeometry.ToGeoJson(area) : null,
         });
 
     public static MapFeature Camera(Camera c, string subDistrictName) => new(

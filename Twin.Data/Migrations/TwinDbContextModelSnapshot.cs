@@ -16,6 +16,23 @@ namespace Twin.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Twin.Data.Alarms.AlarmAreaRow", b =>
+                {
+                    b.Property<string>("AlarmId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.HasKey("AlarmId")
+                        .HasName("pk_alarm_areas");
+
+                    b.ToTable("alarm_areas", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Alarms.AlarmHistoryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -123,6 +140,9 @@ namespace Twin.Data.Migrations
 
                     b.HasIndex("RaisedAt")
                         .HasDatabaseName("ix_alarms_raised_at");
+
+                    b.HasIndex("Source", "SourceId")
+                        .HasDatabaseName("ix_alarms_source_source_id");
 
                     b.ToTable("alarms", (string)null);
                 });
@@ -453,6 +473,16 @@ namespace Twin.Data.Migrations
                         .HasDatabaseName("ix_tickets_status");
 
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Alarms.AlarmAreaRow", b =>
+                {
+                    b.HasOne("Twin.Data.Alarms.AlarmRow", null)
+                        .WithOne()
+                        .HasForeignKey("Twin.Data.Alarms.AlarmAreaRow", "AlarmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_alarm_areas_alarms_alarm_id");
                 });
 
             modelBuilder.Entity("Twin.Data.Alarms.AlarmHistoryRow", b =>

@@ -23,6 +23,8 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : DbC
 
     public DbSet<AlarmHistoryRow> AlarmHistory => Set<AlarmHistoryRow>();
 
+    public DbSet<AlarmAreaRow> AlarmAreas => Set<AlarmAreaRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TwinDbContext).Assembly);
 }

@@ -50,13 +50,14 @@ public sealed partial class TwinStore
             .OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
             .ToListAsync(ct);
 
+        var areas = await ReadAlarmAreasAsync(db, alarms, ct);
         var aggregates = await ReadHourlyAggregatesAsync(connection, transaction, now, ct);
         var nextAlarmNumber = await ReadNextAlarmNumberAsync(connection, transaction, ct);
 
         return new EngineRestoreState(
             sensors.Select(s => s.ToState()).ToList(),
             tickets.Select(t => t.ToState()).ToList(),
-            alarms.Select(a => a.ToState()).ToList(),
+            alarms.Select(a => areas.TryGetValue(a.Id, out var area) ? a.ToState() with { Area = area } : a.ToState()).ToList(),
             aggregates,
             nextAlarmNumber);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Twin.Data.Alarms;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
@@ -53,6 +54,7 @@ public sealed partial class TwinStore
         private readonly SqliteCommand _insertTicketHistory;
         private readonly SqliteCommand _upsertAlarm;
         private readonly SqliteCommand _insertAlarmHistory;
+        private readonly SqliteCommand _insertAlarmArea;
 
         private WriteCommands(SqliteConnection connection)
         {
@@ -123,6 +125,11 @@ public sealed partial class TwinStore
                 INSERT INTO alarm_history (alarm_id, change, at, severity, actor)
                 VALUES ($alarm_id, $change, $at, $severity, $actor)
                 """);
+            _insertAlarmArea = Prepare(
+                """
+                INSERT OR REPLACE INTO alarm_areas (alarm_id, area)
+                VALUES ($alarm_id, $area)
+                """);
         }
 
         public static async Task<WriteCommands> OpenAsync(string connectionString, CancellationToken ct)
@@ -171,6 +178,11 @@ public sealed partial class TwinStore
                     case AlarmChanged a:
                         UpsertAlarm(a.Alarm);
                         InsertAlarmHistory(a);
+                        if (a is { Change: AlarmChange.Raised, Alarm.Area: { } area })
+                        {
+                            InsertAlarmArea(a.Alarm.Id, area);
+                        }
+
                         break;
                 }
             }
@@ -187,6 +199,7 @@ public sealed partial class TwinStore
             _insertTicketHistory.Dispose();
             _upsertAlarm.Dispose();
             _insertAlarmHistory.Dispose();
+            _insertAlarmArea.Dispose();
             _connection.Dispose();
         }
 
@@ -304,6 +317,14 @@ public sealed partial class TwinStore
             _insertAlarmHistory.ExecuteNonQuery();
         }
 
+        private void InsertAlarmArea(string alarmId, AlarmArea area)
+        {
+            var p = _insertAlarmArea.Parameters;
+            p[0].Value = alarmId;
+            p[1].Value = AlarmAreaJson.Write(area);
+            _insertAlarmArea.ExecuteNonQuery();
+        }
+
         private static object Nullable(double? value) => value is { } v ? v : DBNull.Value;
 
         /// <summary>
@@ -331,6 +352,7 @@ public sealed partial class TwinStore
             _insertTicketHistory.Transaction = transaction;
             _upsertAlarm.Transaction = transaction;
             _insertAlarmHistory.Transaction = transaction;
+            _insertAlarmArea.Transaction = transaction;
         }
 
         private static IEnumerable<string> ParameterNames(string sql)

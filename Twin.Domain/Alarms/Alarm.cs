@@ -14,6 +14,9 @@ public enum AlarmSource
 {
     SensorThreshold,
     AiVideo,
+
+    /// <summary>An OASIS CAP 1.2 alert from an outside warning system (see ExternalAlert).</summary>
+    Cap,
 }
 
 /// <summary>An alarm (告警) as the engine holds it.</summary>
@@ -31,6 +34,9 @@ public sealed record AlarmState(
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset? ClearedAt)
 {
+    /// <summary>The area an external alert covers, drawn on the wall; null for point alarms.</summary>
+    public AlarmArea? Area { get; init; }
+
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
     public bool IsActive => ClearedAt is null;

@@ -40,6 +40,10 @@ public sealed partial class TwinEngine
                 return RaiseAiVideoAlarm(c.Event);
             case AcknowledgeAlarmCommand c:
                 return AcknowledgeAlarm(c.AlarmId, c.By);
+            case RaiseExternalAlarmCommand c:
+                return RaiseExternalAlarm(c.Alert);
+            case CancelExternalAlarmCommand c:
+                return CancelExternalAlarm(c.SourceKeys, c.Actor);
             case RegisterSensorCommand c:
                 return RegisterSensor(c.Sensor);
             case TickCommand:

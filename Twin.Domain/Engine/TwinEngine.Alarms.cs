@@ -96,10 +96,11 @@ public sealed partial class TwinEngine
     }
 
     private AlarmState RaiseAlarm(
-        AlarmSource source, string sourceId, string kind, AlarmSeverity severity, string title, GeoPoint location, string subDistrictCode, DateTimeOffset at)
+        AlarmSource source, string sourceId, string kind, AlarmSeverity severity, string title, GeoPoint location, string subDistrictCode, DateTimeOffset at,
+        AlarmArea? area = null)
     {
         var alarm = new AlarmState(
-            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, title, location, subDistrictCode, at, null, null, null);
+            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, title, location, subDistrictCode, at, null, null, null) { Area = area };
         AddActiveAlarm(alarm);
         _alarmsRaised.Add(at);
         if (at >= _todayStart)

@@ -134,7 +134,7 @@ const VALUE_LABELS = {
   },
 };
 
-const POPUP_HIDDEN_KEYS = new Set(['geometry', 'unit', 'layer']);
+const POPUP_HIDDEN_KEYS = new Set(['geometry', 'unit', 'layer', 'area']);
 
 let current = null;
 
@@ -250,6 +250,7 @@ class TwinMap {
       tickets: new ol.source.Vector(),
       sensors: new ol.source.Vector(),
       alarms: new ol.source.Vector(),
+      areas: new ol.source.Vector(),
       heat: new ol.source.Vector(),
       cameras: new ol.source.Vector(),
       aiCameras: new ol.source.Vector(),
@@ -280,6 +281,7 @@ class TwinMap {
     window.addEventListener('resize', this.onResize);
     this.staleTimer = setInterval(() => this.updateStale(), STALE_CHECK_MS);
     this.updateStale();
+    this.followAlarmAreas();
   }
 
   // Pixel sizes at the 1920×1080 reference, grown with the wall's rem.
@@ -311,6 +313,47 @@ class TwinMap {
 
   createScaleLine() {
     return new ol.control.ScaleLine({ minWidth: this.px(96) });
+  }
+
+  // A CAP alarm carries the area it covers (properties.area, GeoJSON); the 'areas' layer mirrors
+  // the alarms source so areas come and go with their alarms without touching the hub code.
+  followAlarmAreas() {
+    const alarms = this.sources.alarms;
+    const areas = this.sources.areas;
+    const sync = (feature) => {
+      const id = feature.getId();
+      const existing = areas.getFeatureById(id);
+      const area = feature.get('area');
+      if (!area) {
+        if (existing) areas.removeFeature(existing);
+        return;
+      }
+      const geometry = this.format.readGeometry(area);
+      if (existing) {
+        existing.setGeometry(geometry);
+        existing.set('severity', feature.get('severity'));
+      } else {
+        const polygon = new ol.Feature({ geometry, severity: feature.get('severity') });
+        polygon.setId(id);
+        areas.addFeature(polygon);
+      }
+    };
+    alarms.on('addfeature', (e) => sync(e.feature));
+    alarms.on('changefeature', (e) => sync(e.feature));
+    alarms.on('removefeature', (e) => {
+      const existing = areas.getFeatureById(e.feature.getId());
+      if (existing) areas.removeFeature(existing);
+    });
+    alarms.on('clear', () => areas.clear(true));
+  }
+
+  areaStyle(feature) {
+    const severity = feature.get('severity') ?? 'info';
+    const color = COLORS.severity[severity] ?? COLORS.severity.info;
+    return this.cached(`area:${severity}`, () => new ol.style.Style({
+      fill: new ol.style.Fill({ color: withAlpha(color, 0.14) }),
+      stroke: new ol.style.Stroke({ color: withAlpha(color, 0.9), width: this.px(2), lineDash: [this.px(8), this.px(6)] }),
+    }));
   }
 
   // ---- layers and styles -------------------------------------------------------------------
@@ -355,6 +398,7 @@ class TwinMap {
     layers.sensors = vector(s.sensors, (f) => (isAbnormal(f) ? null : this.sensorStyle(f)), { properties: { popup: true } });
     layers.tickets = vector(s.tickets, (f) => this.ticketStyle(f), { properties: { popup: true } });
     layers.abnormalSensors = vector(s.sensors, (f) => (isAbnormal(f) ? this.sensorStyle(f) : null), { properties: { popup: true } });
+    layers.areas = vector(s.areas, (f) => this.areaStyle(f));
     layers.alarms = vector(s.alarms, (f) => this.alarmStyle(f), { properties: { popup: true } });
     // 街镇 names stay on top of the live symbols: the wall must always say where things are.
     layers.subdistrictLabels = still(s.subdistricts, (f) => this.subdistrictLabelStyle(f));

@@ -1,0 +1,42 @@
+using CommandCenter.Ingestion.Open311;
+
+namespace CommandCenter.Ingestion.Common;
+
+/// <summary>
+/// Every refusal of the ingestion endpoints goes through here so that each standard answers in
+/// its own error format: Open311 as its list of <c>{code, description}</c> (JSON or XML after the
+/// path's format), everything else as RFC 9457 problem details.
+/// </summary>
+public static class IngestErrors
+{
+    public static IResult Error(HttpContext context, int status, string detail)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments(Open311Endpoints.Prefix))
+        {
+            var errors = new Open311List("error", [new Dictionary<string, object?> { ["code"] = status, ["description"] = detail }]);
+            return path.Value!.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                ? Results.Text(Open311Document.Xml("errors", errors), "text/xml; charset=utf-8", statusCode: status)
+                : Results.Text(Open311Document.Json(errors), "application/json; charset=utf-8", statusCode: status);
+        }
+
+        return Results.Problem(detail: detail, statusCode: status, title: Title(status));
+    }
+
+    /// <summary>Writes the error straight to the response (for middleware and the rate limiter, outside an endpoint).</summary>
+    public static Task WriteAsync(HttpContext context, int status, string detail) =>
+        Error(context, status, detail).ExecuteAsync(context);
+
+    private static string Title(int status) => status switch
+    {
+        400 => "The request is malformed.",
+        401 => "A valid API key is required.",
+        404 => "Not found.",
+        409 => "Conflict.",
+        413 => "The request body is too large.",
+        415 => "Unsupported media type.",
+        422 => "The input was refused.",
+        429 => "Too many requests.",
+        _ => "The request failed.",
+    };
+}

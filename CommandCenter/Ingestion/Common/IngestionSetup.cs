@@ -1,0 +1,169 @@
+using System.Threading.RateLimiting;
+using CommandCenter.Ingestion.Cap;
+using CommandCenter.Ingestion.Open311;
+using CommandCenter.Ingestion.SensorThings;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Ingestion.Common;
+
+/// <summary>Wires the open ingestion APIs: options, the gate (size limit, API key), the per-key rate limit and the routes.</summary>
+public static class IngestionSetup
+{
+    public const string RatePolicy = "ingestion";
+
+    public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
+        services.AddSingleton<Open311Handler>();
+        services.AddSingleton<SensorThingsHandler>();
+        services.AddSingleton<CapHandler>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RatePolicy, Partition);
+            o.OnRejected = async (rejected, _) =>
+            {
+                var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await IngestErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
+                    $"Rate limit reached; try again in {Math.Ceiling(retry.TotalSeconds)} s.");
+            };
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The gate runs before the rate limiter so that the limiter can partition by the source the
+    /// key belongs to (Open311 sends its key inside the form body, which the limiter's synchronous
+    /// partitioner cannot read); an unknown key is refused after the limiter, which then counts it
+    /// against the caller's address, so guessing keys is rate limited too.
+    /// </summary>
+    public static WebApplication UseIngestion(this WebApplication app)
+    {
+        app.UseMiddleware<IngestGateMiddleware>();
+        app.UseRateLimiter();
+        app.Use(async (context, next) =>
+        {
+            if (IngestRequest.Find(context) is { KeyProblem: { } problem })
+            {
+                await IngestErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, problem);
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpen311();
+        endpoints.MapSensorThings();
+        endpoints.MapCap();
+        return endpoints;
+    }
+
+    /// <summary>Marks an endpoint as ingestion: behind the gate and the per-key rate limit.</summary>
+    public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body, bool requiresKey) =>
+        builder.WithMetadata(new IngestEndpoint(body, requiresKey)).RequireRateLimiting(RatePolicy);
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<IngestionOptions>>().CurrentValue;
+        if (IngestRequest.Find(context)?.Source is { } source)
+        {
+            return Window("key:" + source.Name, source.RatePerMinute);
+        }
+
+        return Window("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.ReadRatePerMinute);
+    }
+
+    private static RateLimitPartition<string> Window(string key, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+}
+
+/// <summary>Reads the body within the endpoint's limit and resolves the API key, before the rate limiter.</summary>
+public sealed class IngestGateMiddleware(RequestDelegate next, IOptionsMonitor<IngestionOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IngestEndpoint>() is not { } endpoint)
+        {
+            await next(context);
+            return;
+        }
+
+        var o = options.CurrentValue;
+        var body = Array.Empty<byte>();
+        if (endpoint.Body != IngestBodySize.None)
+        {
+            var limit = endpoint.Body == IngestBodySize.Batch ? o.MaxBatchBytes : o.MaxSingleBytes;
+            var read = await ReadLimitedAsync(context, limit);
+            if (read is null)
+            {
+                await IngestErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {limit} bytes.");
+                return;
+            }
+
+            body = read;
+        }
+
+        var request = IngestRequest.Attach(context, body);
+        if (endpoint.RequiresKey)
+        {
+            request.ResolveSource(context, o.Sources);
+        }
+
+        await next(context);
+    }
+
+    /// <summary>The whole body, or null as soon as it passes <paramref name="limit"/> (declared or actual length).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(HttpContext context, int limit)
+    {
+        if (context.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int n;
+        while ((n = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + n > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>
+/// Documents a request body in the OpenAPI description only. Accepts() would do that too, but it
+/// also makes routing refuse other content types with a bare 400 before the endpoint runs, and
+/// the endpoints must answer every refusal in their standard's own error format.
+/// </summary>
+public static class OpenApiBody
+{
+    public static RouteHandlerBuilder DocumentBody(this RouteHandlerBuilder builder, string description, params string[] contentTypes) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+            {
+                Description = description,
+                Required = true,
+                Content = contentTypes.ToDictionary(t => t, _ => new Microsoft.OpenApi.OpenApiMediaType()),
+            };
+            return Task.CompletedTask;
+        });
+}

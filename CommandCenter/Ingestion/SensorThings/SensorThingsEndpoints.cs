@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using CommandCenter.Ingestion.Common;
+
+namespace CommandCenter.Ingestion.SensorThings;
+
+/// <summary>
+/// OGC SensorThings API 1.1, read-and-ingest subset, at <c>/sta/v1.1/</c>. Entity ids are OData
+/// literals in the path: <c>Things('S-…')</c>, <c>Observations(42)</c>.
+/// </summary>
+public static class SensorThingsEndpoints
+{
+    public const string Prefix = "/sta/v1.1";
+
+    private static readonly string[] Sets = ["Things", "Locations", "Datastreams", "Sensors", "ObservedProperties", "Observations"];
+
+    public static IEndpointRouteBuilder MapSensorThings(this IEndpointRouteBuilder endpoints)
+    {
+        var g = endpoints.MapGroup(Prefix).WithTags("SensorThings API 1.1");
+
+        Read(g, "/", c => Results.Text(ServiceRoot(c).ToJsonString(), "application/json; charset=utf-8"), "Service root with the entity sets and conformance classes.");
+        Read(g, "/Things", (c, h) => h.Things(c), "Things: one per sensor of the twin.");
+        Read(g, "/Things({id})", (c, h, id) => h.Thing(c, id));
+        Read(g, "/Things({id})/Datastreams", (c, h, id) => h.Datastreams(c, id));
+        Read(g, "/Things({id})/Locations", (c, h, id) => h.Locations(c, id));
+        Read(g, "/Locations", (c, h) => h.Locations(c));
+        Read(g, "/Locations({id})", (c, h, id) => h.Location(c, id));
+        Read(g, "/Locations({id})/Things", (c, h, id) => h.LocationThings(c, id));
+        Read(g, "/Datastreams", (c, h) => h.Datastreams(c), "Datastreams: one per sensor, with the sensor's id.");
+        Read(g, "/Datastreams({id})", (c, h, id) => h.Datastream(c, id));
+        Read(g, "/Datastreams({id})/Thing", (c, h, id) => h.DatastreamThing(c, id));
+        Read(g, "/Datastreams({id})/Sensor", (c, h, id) => h.DatastreamSensor(c, id));
+        Read(g, "/Datastreams({id})/ObservedProperty", (c, h, id) => h.DatastreamObservedProperty(c, id));
+        Read(g, "/Sensors", (c, h) => h.Kinds(c, observedProperties: false), "Sensors: one per sensor kind.");
+        Read(g, "/Sensors({id})", (c, h, id) => h.Kind(c, id, observedProperty: false));
+        Read(g, "/Sensors({id})/Datastreams", (c, h, id) => h.KindDatastreams(c, id, observedProperty: false));
+        Read(g, "/ObservedProperties", (c, h) => h.Kinds(c, observedProperties: true), "ObservedProperties: one per sensor kind.");
+        Read(g, "/ObservedProperties({id})", (c, h, id) => h.Kind(c, id, observedProperty: true));
+        Read(g, "/ObservedProperties({id})/Datastreams", (c, h, id) => h.KindDatastreams(c, id, observedProperty: true));
+
+        g.MapGet("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, null, ct))
+            .Ingest(IngestBodySize.None, requiresKey: false)
+            .WithSummary("Observations with $top, $skip, $count, $orderby, $filter (phenomenonTime, result) and $expand=Datastream.");
+        g.MapGet("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, id, ct))
+            .Ingest(IngestBodySize.None, requiresKey: false);
+        g.MapGet("/Observations({id})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, false, ct))
+            .Ingest(IngestBodySize.None, requiresKey: false);
+        g.MapGet("/Observations({id})/Datastream", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, true, ct))
+            .Ingest(IngestBodySize.None, requiresKey: false);
+
+        const string postDescription =
+            "201 with Location once the observation is on disk; 200 with the stored observation when the datastream already has one at that " +
+            "phenomenonTime (a replay creates nothing). result is a finite number; phenomenonTime an instant with a zone. " +
+            "Validation errors are RFC 9457 problem details (400); an observation the twin refuses (e.g. not after the datastream's last one) is 422. Max body 64 KB.";
+        g.MapPost("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, null, ct))
+            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .DocumentBody("An Observation: phenomenonTime, result, Datastream {@iot.id}, optional resultTime and parameters.batteryPercent.", "application/json")
+            .WithSummary("Create an Observation (Datastream by @iot.id in the body).").WithDescription(postDescription)
+            .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
+        g.MapPost("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, id, ct))
+            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .DocumentBody("An Observation: phenomenonTime, result, optional resultTime and parameters.batteryPercent.", "application/json")
+            .WithSummary("Create an Observation of this Datastream.").WithDescription(postDescription)
+            .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(422);
+        g.MapPost("/CreateObservations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationsAsync(c, ct))
+            .Ingest(IngestBodySize.Batch, requiresKey: true)
+            .DocumentBody("CreateObservations: [{Datastream, components, dataArray@iot.count, dataArray}].", "application/json")
+            .WithSummary("CreateObservations with dataArray: many observations in one request.")
+            .WithDescription(
+                "The whole body is validated first (a malformed batch stores nothing, 400). The answer (201) lists for each observation, in order, " +
+                "its selfLink (new or already stored) or \"error\" when the twin refused it. Up to 10,000 observations; max body 2 MB.")
+            .Produces<string[]>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429);
+        return endpoints;
+    }
+
+    private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, IResult> handler, string? summary = null)
+    {
+        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).Ingest(IngestBodySize.None, requiresKey: false);
+        if (summary is not null)
+        {
+            route.WithSummary(summary);
+        }
+    }
+
+    private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, string, IResult> handler) =>
+        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).Ingest(IngestBodySize.None, requiresKey: false);
+
+    private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, IResult> handler, string summary) =>
+        g.MapGet(pattern, (HttpContext c) => handler(c)).Ingest(IngestBodySize.None, requiresKey: false).WithSummary(summary);
+
+    private static JsonObject ServiceRoot(HttpContext c)
+    {
+        var root = $"{c.Request.Scheme}://{c.Request.Host}{c.Request.PathBase}{Prefix}";
+        return new JsonObject
+        {
+            ["value"] = new JsonArray(Sets.Select(s => (JsonNode)new JsonObject { ["name"] = s, ["url"] = $"{root}/{s}" }).ToArray()),
+            ["serverSettings"] = new JsonObject
+            {
+                ["conformance"] = new JsonArray(
+                    "http://www.opengis.net/spec/iot_sensing/1.1/req/datamodel",
+                    "http://www.opengis.net/spec/iot_sensing/1.1/req/request-data",
+                    "http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete/create-entity",
+                    "http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array"),
+            },
+        };
+    }
+}

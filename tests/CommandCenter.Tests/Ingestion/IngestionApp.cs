@@ -1,0 +1,172 @@
+using System.Net.Http.Headers;
+using System.Text;
+using CommandCenter.Live;
+using CommandCenter.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Twin.Domain.Engine;
+using Twin.Domain.Geography;
+using Twin.Domain.Sensors;
+
+namespace CommandCenter.Tests.Ingestion;
+
+/// <summary>
+/// The real app under a test server for ingestion: simulator off (the store holds only what the
+/// tests send), its own SQLite file, sources with known keys, and six noise sensors.
+/// </summary>
+public sealed class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Key = "test-key-open311-sta-cap";
+    public const string SlowKey = "test-key-slow";
+    public const int SlowRatePerMinute = 3;
+
+    public IngestionApp()
+        : this(Path.Combine(Path.GetTempPath(), "cityops-ingest-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    private IngestionApp(string directory) => Directory = directory;
+
+    /// <summary>An app on an existing folder sees what an earlier one stored there (a restart).</summary>
+    public static IngestionApp On(string directory) => new(directory) { KeepFolder = true };
+
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "twin.db");
+
+    public static IReadOnlyList<string> SensorIds { get; } = Enumerable.Range(1, 6).Select(i => $"S-TEST-{i:D4}").ToList();
+
+    public TwinRuntime Runtime => Services.GetRequiredService<TwinRuntime>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Twin:Storage:DatabasePath", DatabasePath);
+        builder.UseSetting("Twin:Simulator:Enabled", "false");
+        builder.UseSetting("Twin:Ingestion:ReadRatePerMinute", "1000000");
+        builder.UseSetting("Twin:Ingestion:Sources:0:Name", "test-feed");
+        builder.UseSetting("Twin:Ingestion:Sources:0:ApiKey", Key);
+        builder.UseSetting("Twin:Ingestion:Sources:0:RatePerMinute", "1000000");
+        builder.UseSetting("Twin:Ingestion:Sources:1:Name", "slow-feed");
+        builder.UseSetting("Twin:Ingestion:Sources:1:ApiKey", SlowKey);
+        builder.UseSetting("Twin:Ingestion:Sources:1:RatePerMinute", SlowRatePerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Set by a test that restarts on the same folder and deletes it itself.</summary>
+    public bool KeepFolder { get; init; }
+
+    Task IAsyncLifetime.InitializeAsync() => StartAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (!KeepFolder)
+        {
+            DeleteFolder(Directory);
+        }
+    }
+
+    /// <summary>Starts the app and registers the test sensors (once per database).</summary>
+    public async Task StartAsync()
+    {
+        _ = Server;
+        await Runtime.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        var points = Runtime.District.SubDistricts.Select(s => s.Boundary.InteriorPoint).ToList();
+        for (var i = 0; i < SensorIds.Count; i++)
+        {
+            if (Runtime.Pipeline.Current.Sensors.Any(s => s.Definition.Id == SensorIds[i]))
+            {
+                continue;
+            }
+
+            var definition = new SensorDefinition(
+                SensorIds[i], SensorKind.Noise, $"测试噪声站 {i + 1}", new GeoPoint(points[i].X, points[i].Y), "dB(A)",
+                new Thresholds(70, 85, 2), TimeSpan.FromMinutes(1));
+            var result = await Runtime.Pipeline.SubmitAsync(new RegisterSensorCommand(definition));
+            Assert.True(result.Accepted, result.Reason);
+        }
+    }
+
+    /// <summary>A point inside Putuo (a 街道's interior point), WGS-84.</summary>
+    public GeoPoint InsidePoint(int subDistrict = 0)
+    {
+        var p = Runtime.District.SubDistricts[subDistrict].Boundary.InteriorPoint;
+        return new GeoPoint(p.X, p.Y);
+    }
+
+    public HttpClient KeyedClient(string key = Key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public long Count(string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public HubConnection CreateHubConnection() =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, "hubs/twin"), options =>
+            {
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = (context, ct) =>
+                    new ValueTask<System.Net.WebSockets.WebSocket>(Server.CreateWebSocketClient().ConnectAsync(context.Uri, ct));
+            })
+            .Build();
+
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static StringContent Xml(string xml)
+    {
+        var content = new StringContent(xml, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/cap+xml");
+        return content;
+    }
+
+    public static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Deletes the folder; call once, after the last app on it is disposed.</summary>
+    public static void DeleteFolder(string directory)
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a pooled connection is left for the OS to clean.
+        }
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds or the time is up.</summary>
+    public static async Task<bool> WithinAsync(TimeSpan limit, Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return condition();
+    }
+
+    internal static MapReplica Replica(HubConnection connection) => new(connection, recordStates: false);
+}
