@@ -14,7 +14,7 @@ namespace CommandCenter.Tests.Ingestion;
 /// </summary>
 public sealed class MalformedCorpusTests(IngestionApp app) : IClassFixture<IngestionApp>
 {
-    private const int PerEndpoint = 1500;
+    private const int PerEndpoint = 2500;
     private static readonly string[] Tables = ["tickets", "ticket_history", "observations", "alarms", "alarm_history", "alarm_areas"];
 
     [Fact]
