@@ -22,9 +22,19 @@ public sealed class ConsolePageTests(AppServerFixture app, BrowserFixture browse
             var row = page.Locator("[data-queue] [data-ticket][data-status='Discovered']").First;
             await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
             var id = await row.GetAttributeAsync("data-ticket");
-            await row.ClickAsync();
+
+            // The queue re-renders live (newest first), so the row is clicked by its id, not its place.
+            await page.Locator($"[data-queue] [data-ticket='{id}']").ClickAsync();
             var view = page.Locator($"[data-ticket-view='{id}']");
-            await view.WaitForAsync();
+            try
+            {
+                await view.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+            }
+            catch (TimeoutException)
+            {
+                continue;
+            }
+
             var file = view.Locator("[data-action='File']");
             if (await file.CountAsync() == 0)
             {
