@@ -40,9 +40,9 @@ public sealed partial class TwinEngine
 
         if (!DispatchRules.IsLegal(command.Action, ticket.Status))
         {
-            var allowed = string.Join("/", DispatchRules.LegalFrom(command.Action).Select(StatusName));
+            var allowed = string.Join("/", DispatchRules.LegalFrom(command.Action).Select(s => s.NameZh()));
             return InputResult.Refused(
-                $"Ticket {ticket.Id}: cannot {command.Action} a ticket that is {ticket.Status} ({StatusName(ticket.Status)}); only from {allowed}.");
+                $"Ticket {ticket.Id}: cannot {command.Action} a ticket that is {ticket.Status} ({ticket.Status.NameZh()}); only from {allowed}.");
         }
 
         var now = Now;
@@ -79,19 +79,6 @@ public sealed partial class TwinEngine
             _ => InputResult.Refused($"Unknown dispatch action {command.GetType().Name}."),
         };
     }
-
-    private static string StatusName(TicketStatus status) => status switch
-    {
-        TicketStatus.Discovered => "发现",
-        TicketStatus.Filed => "立案",
-        TicketStatus.Dispatched => "派遣",
-        TicketStatus.Handling => "处置",
-        TicketStatus.Review => "审核",
-        TicketStatus.Closed => "结案",
-        TicketStatus.Evaluated => "评价",
-        TicketStatus.Merged => "并案",
-        _ => status.ToString(),
-    };
 
     private static InputResult WithReason(TicketState ticket, string? reason, Func<string, InputResult> apply) =>
         string.IsNullOrWhiteSpace(reason) ? InputResult.Refused($"Ticket {ticket.Id}: this action needs a reason.") : apply(reason.Trim());
@@ -182,7 +169,7 @@ public sealed partial class TwinEngine
         Commit(report, merged, by, note, now);
         MergedInto(target.Id).Add(report.Id);
         _duplicates.Add(merged, target.Id);
-        Commit(target, target with { DuplicatesCount = target.DuplicatesCount + 1 }, by, $"并入重复报告{report.Id}（{ChannelActor(report.Channel)}）", now);
+        Commit(target, target with { DuplicatesCount = target.DuplicatesCount + 1 }, by, $"并入重复报告{report.Id}（{report.Channel.NameZh()}）", now);
     }
 
     private InputResult Split(TicketState report, string reason, string by, DateTimeOffset now)
@@ -354,7 +341,7 @@ public sealed partial class TwinEngine
 
             var late = now - check.DueAt;
             var note = string.Create(CultureInfo.InvariantCulture,
-                $"超时自动{SupervisionLevels.Name(check.Level)}：{StatusName(ticket.Status)}时限{ShanghaiClock.ToLocal(check.DueAt):MM-dd HH:mm}已超{late.TotalHours:F1}小时");
+                $"超时自动{SupervisionLevels.Name(check.Level)}：{ticket.Status.NameZh()}时限{ShanghaiClock.ToLocal(check.DueAt):MM-dd HH:mm}已超{late.TotalHours:F1}小时");
             Commit(ticket, updated, SystemSupervisor, note, now);
         }
     }

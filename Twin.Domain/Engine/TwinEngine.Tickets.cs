@@ -112,7 +112,7 @@ public sealed partial class TwinEngine
 
         // A candidate is explained on the report itself; a merge gets its own step right after.
         var note = match is { Decision: DuplicateDecision.Candidate } ? match.Explanation : null;
-        var transition = new TicketTransition(ticket.Id, null, TicketStatus.Discovered, ticket.ReportedAt, ChannelActor(ticket.Channel), note);
+        var transition = new TicketTransition(ticket.Id, null, TicketStatus.Discovered, ticket.ReportedAt, ticket.Channel.NameZh(), note);
         _pendingEvents.Add(new TicketChanged(NextEventSequence(), now, ticket, transition));
         Version++;
         AfterReported(ticket, match, now);
@@ -149,18 +149,6 @@ public sealed partial class TwinEngine
         RollDayIfNeeded(now);
         return Commit(ticket, EnterStep(ticket, to, now), actor.Trim(), note, now);
     }
-
-    private static string ChannelActor(TicketChannel channel) => channel switch
-    {
-        TicketChannel.Hotline12345 => "12345热线",
-        TicketChannel.GridPatrol => "网格巡查",
-        TicketChannel.SmartCase => "智能案件",
-        TicketChannel.AiVideo => "AI视频",
-        TicketChannel.VideoPatrol => "视频轮巡",
-        TicketChannel.CitizenApp => "随申拍",
-        TicketChannel.NonPolice110 => "110非警务",
-        _ => channel.ToString(),
-    };
 
     private static bool IsCitizenChannel(TicketChannel channel) =>
         channel is TicketChannel.Hotline12345 or TicketChannel.CitizenApp or TicketChannel.NonPolice110;

@@ -8,30 +8,9 @@ namespace CommandCenter.Components.Console;
 /// <summary>What the duty officer reads: Chinese names for the domain's enums, and Shanghai times.</summary>
 public static class ConsoleText
 {
-    public static string Status(TicketStatus status) => status switch
-    {
-        TicketStatus.Discovered => "发现",
-        TicketStatus.Filed => "立案",
-        TicketStatus.Dispatched => "派遣",
-        TicketStatus.Handling => "处置",
-        TicketStatus.Review => "审核",
-        TicketStatus.Closed => "结案",
-        TicketStatus.Evaluated => "评价",
-        TicketStatus.Merged => "并案",
-        _ => status.ToString(),
-    };
+    public static string Status(TicketStatus status) => status.NameZh();
 
-    public static string Channel(TicketChannel channel) => channel switch
-    {
-        TicketChannel.Hotline12345 => "12345热线",
-        TicketChannel.GridPatrol => "网格巡查",
-        TicketChannel.SmartCase => "智能案件",
-        TicketChannel.AiVideo => "AI视频",
-        TicketChannel.VideoPatrol => "视频轮巡",
-        TicketChannel.CitizenApp => "随申拍",
-        TicketChannel.NonPolice110 => "110非警务",
-        _ => channel.ToString(),
-    };
+    public static string Channel(TicketChannel channel) => channel.NameZh();
 
     public static string Priority(TicketPriority priority) => priority switch
     {
