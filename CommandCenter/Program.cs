@@ -5,6 +5,7 @@ using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Map;
+using CommandCenter.Officers;
 using MudBlazor.Services;
 using Twin.Data.Store;
 using Twin.Domain.Simulation;
@@ -35,6 +36,7 @@ builder.Services.AddHostedService<TwinRuntimeService>();
 builder.Services.AddHostedService<SimulatorService>();
 builder.Services.AddSingleton<WallFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
+builder.Services.AddScoped<IOfficerIdentity, DutyOfficerIdentity>();
 builder.Services.AddSingleton<MapBroadcaster>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MapBroadcaster>());
 builder.Services.AddSingleton(sp =>
