@@ -11,7 +11,7 @@ const BASEMAP = {
 };
 
 const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · geoBoundaries';
-const TICKET_ZOOM = 16;
+const TICKET_ZOOM = 15;
 const MAX_ZOOM = 17;
 const FIT_PADDING = 36;
 
@@ -23,6 +23,8 @@ const MARKERS = {
   candidate: { color: '#ffc107', radius: 6 },
 };
 
+// Element id → promise of { map, markers }: a second call while the first is still loading the
+// basemap must reuse that map, not build another one in the same element.
 const maps = new Map();
 let basemap = null;
 
@@ -95,11 +97,12 @@ export async function show(elementId, ticket, related) {
   if (!target) {
     throw new Error(`ticketmap: no element #${elementId}`);
   }
-  let entry = maps.get(elementId);
-  if (!entry) {
-    entry = await create(target);
-    maps.set(elementId, entry);
+  if (!maps.has(elementId)) {
+    const creating = create(target);
+    creating.catch(() => maps.delete(elementId));
+    maps.set(elementId, creating);
   }
+  const entry = await maps.get(elementId);
   const points = [{ ...ticket, role: 'ticket' }, ...(related ?? [])];
   entry.markers.clear();
   entry.markers.addFeatures(points.map((p) => {
@@ -117,15 +120,16 @@ export async function show(elementId, ticket, related) {
   entry.shown = ticket.id;
 }
 
-export function dispose(elementId) {
-  const entry = maps.get(elementId);
+export async function dispose(elementId) {
+  const creating = maps.get(elementId);
   maps.delete(elementId);
+  const entry = await creating?.catch(() => null);
   entry?.map.setTarget(undefined);
 }
 
 // What the map shows, for browser tests: the ticket at its centre and every marker by role.
-export function getState(elementId) {
-  const entry = maps.get(elementId);
+export async function getState(elementId) {
+  const entry = await maps.get(elementId)?.catch(() => null);
   if (!entry) {
     return null;
   }

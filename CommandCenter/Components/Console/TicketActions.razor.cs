@@ -16,7 +16,7 @@ public sealed partial class TicketActions
     private static readonly DispatchAction[] NeedReason =
         [DispatchAction.Refuse, DispatchAction.Reject, DispatchAction.Close, DispatchAction.Reopen, DispatchAction.Supervise, DispatchAction.Split];
 
-    private string? _viewing;
+    private (string Id, TicketStatus Status)? _viewing;
     private string? _reason;
     private string? _department;
     private string? _mergeInto;
@@ -59,10 +59,11 @@ public sealed partial class TicketActions
 
     protected override void OnParametersSet()
     {
-        // The inputs belong to the ticket they were typed for; another ticket starts clean.
-        if (Ticket.Id != _viewing)
+        // The inputs belong to the ticket and step they were typed for: another ticket, or the next
+        // step of this one, starts clean.
+        if ((Ticket.Id, Ticket.Status) != _viewing)
         {
-            _viewing = Ticket.Id;
+            _viewing = (Ticket.Id, Ticket.Status);
             _reason = null;
             _department = null;
             _mergeInto = Ticket.PossibleDuplicateOf;

@@ -18,4 +18,8 @@ public sealed partial class TicketDetails
 
     [Parameter]
     public Lang Lang { get; set; }
+
+    /// <summary>Masked name and phone; a report without either (an anonymous app report) shows a dash.</summary>
+    private string Reporter =>
+        string.Join(" · ", new[] { Ticket.ReporterMasked, Ticket.PhoneMasked }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } who ? who : "—";
 }
