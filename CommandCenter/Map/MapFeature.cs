@@ -47,6 +47,7 @@ public sealed record SensorUpdate(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Health,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ObservedAt)
 {
+    [JsonIgnore]
     public bool IsEmpty => Value is null && ValueState is null && Health is null && ObservedAt is null;
 }
 
