@@ -166,21 +166,17 @@ export async function init(elementId, options, dotnetRef) {
   }
   const twin = new TwinMap(target, opts, dotnetRef ?? null);
   current = twin;
-  // The hub's snapshot, the camera file, the basemap and the corridor all load at once: the full
-  // picture waits for the slowest of them, not for their sum.
-  twin.connect();
+  // The camera file (fetched since the map was created), the basemap and the corridor load at
+  // once. The hub connects once the basemap has set the district view, so that no live fly-to or
+  // popup can start before that first fit and be undone by it.
   twin.loadCameras();
-  try {
-    await Promise.all([
-      twin.loadBasemap(),
-      // The corridor band is computed on the server from the creek and the configured width.
-      opts.corridorUrl ? fetchJson(opts.corridorUrl).then((collection) => twin.setCorridor(collection)) : null,
-    ]);
-  } catch (error) {
-    if (current === twin) {
-      await dispose();
-    }
-    throw error;
+  await Promise.all([
+    twin.loadBasemap(),
+    // The corridor band is computed on the server from the creek and the configured width.
+    opts.corridorUrl ? fetchJson(opts.corridorUrl).then((collection) => twin.setCorridor(collection)) : null,
+  ]);
+  if (current === twin) {
+    twin.connect();
   }
 }
 
