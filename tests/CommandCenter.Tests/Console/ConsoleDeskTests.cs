@@ -4,6 +4,7 @@ using CommandCenter.Components.Console;
 using CommandCenter.Components.Wall;
 using CommandCenter.Configuration;
 using CommandCenter.Live;
+using CommandCenter.Map;
 using CommandCenter.Officers;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -118,6 +119,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         await using var ctx = NewContext();
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
         ctx.Services.AddSingleton(TimeProvider.System);
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CameraLayer>());
         var wall = ctx.Render<WallPage>();
         wall.WaitForAssertion(() => Assert.Equal("1", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
         var console = ctx.Render<ConsolePage>();
