@@ -1,12 +1,16 @@
 using System.Globalization;
 using Bunit;
 using CommandCenter.Components.Console;
+using CommandCenter.Components.Wall;
+using CommandCenter.Configuration;
 using CommandCenter.Live;
+using CommandCenter.Map;
 using CommandCenter.Officers;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -104,15 +108,20 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         // The officer accepts the offer from the candidate's own view; its explanation then reads as a merge.
         await SelectAsync(console, "D-OFFER");
         console.WaitForAssertion(() => Assert.Equal("D-CASE", console.Find("[data-input='merge'] input").GetAttribute("value")));
-        console.Find("[data-action='Merge']").Click();
+        await console.InvokeAsync(() => console.Find("[data-action='Merge']").Click());
         console.WaitForAssertion(() => Assert.Contains("已并入D-CASE", console.Find("[data-queue] [data-explanation='D-OFFER']").TextContent));
     }
 
     [Fact]
-    public async Task An_alarm_is_acknowledged_only_with_a_note_which_reaches_the_engine_and_the_store()
+    public async Task An_alarm_is_acknowledged_only_with_a_note_which_reaches_the_engine_the_store_and_the_wall()
     {
         var alarmId = await RaiseSmokeAlarmAsync();
         await using var ctx = NewContext();
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
+        ctx.Services.AddSingleton(TimeProvider.System);
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CameraLayer>());
+        var wall = ctx.Render<WallPage>();
+        wall.WaitForAssertion(() => Assert.Equal("1", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
         var console = ctx.Render<ConsolePage>();
         console.WaitForAssertion(() =>
         {
@@ -123,10 +132,10 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         Assert.Contains("紧急", row.TextContent);
         Assert.Contains("传感器", row.TextContent);
 
-        console.Find($"[data-ack='{alarmId}']").Click();
+        await console.InvokeAsync(() => console.Find($"[data-ack='{alarmId}']").Click());
         Assert.True(console.Find("[data-ack-confirm]").HasAttribute("disabled"), "acknowledging needs a note");
-        console.Find("[data-input='ack-note'] input").Input("已电话通知物业到场核查");
-        console.Find("[data-ack-confirm]").Click();
+        await console.InvokeAsync(() => console.Find("[data-input='ack-note'] input").Input("已电话通知物业到场核查"));
+        await console.InvokeAsync(() => console.Find("[data-ack-confirm]").Click());
 
         console.WaitForAssertion(() =>
         {
@@ -134,6 +143,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
             Assert.Contains("值班员 · 已电话通知物业到场核查", console.Find($"[data-alarm='{alarmId}'] [data-acknowledgement]").TextContent);
             Assert.Equal("0", console.Find("[data-figure='unacknowledged'] b").TextContent);
         }, TimeSpan.FromSeconds(10));
+        wall.WaitForAssertion(() => Assert.Equal("0", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
         var engineSide = _runtime.Pipeline.Current;
         Assert.Equal(0, engineSide.VitalSigns.Alerts.Unacknowledged);
         Assert.Equal("已电话通知物业到场核查", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).AcknowledgementNote);

@@ -66,7 +66,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
         Assert.Equal(new HashSet<string?> { "File", "Close", "Supervise", "Merge" }, actions);
         Assert.True(console.Find("[data-action='Close']").HasAttribute("disabled"), "closing needs a reason");
 
-        console.Find("[data-action='File']").Click();
+        await console.InvokeAsync(() => console.Find("[data-action='File']").Click());
 
         console.WaitForAssertion(() =>
         {
@@ -92,8 +92,8 @@ public sealed class ConsolePageTests : IAsyncLifetime
         console.WaitForAssertion(() => console.Find("[data-action='Merge']"));
 
         // Merging into itself is legal by status but refused by the engine: the officer must see why.
-        console.Find("[data-input='merge'] input").Input(ticket.Id);
-        console.Find("[data-action='Merge']").Click();
+        await console.InvokeAsync(() => console.Find("[data-input='merge'] input").Input(ticket.Id));
+        await console.InvokeAsync(() => console.Find("[data-action='Merge']").Click());
 
         console.WaitForAssertion(() => Assert.Contains("cannot merge a ticket into itself", console.Find("[data-refusal]").TextContent));
     }
