@@ -26,6 +26,7 @@ public sealed partial class TwinPipeline
     private long _snapshotBuiltAt;
     private bool _snapshotStale;
     private bool _needsRebuild;
+    private int _postedWaiting;
 
     public TwinPipeline(TwinEngine engine, TwinStore store, TwinPipelineOptions? options = null, ILogger<TwinPipeline>? logger = null)
     {
@@ -33,6 +34,7 @@ public sealed partial class TwinPipeline
         _store = store;
         _options = options ?? new TwinPipelineOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.PostedBacklog, 1);
         _logger = logger ?? NullLogger<TwinPipeline>.Instance;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(_options.QueueCapacity)
         {
@@ -74,12 +76,22 @@ public sealed partial class TwinPipeline
 
     /// <summary>
     /// Queues an input without waiting (the simulator's readings): it is applied and persisted in
-    /// order like any other, but nobody learns of a refusal or a failed write. False when the queue is full or closed.
+    /// order like any other, but nobody learns of a refusal or a failed write. False when the queue
+    /// is closed or already holds <see cref="TwinPipelineOptions.PostedBacklog"/> posted inputs.
     /// </summary>
     public bool TryPost(TwinCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return _queue.Writer.TryWrite(new Pending(command, null));
+        // Inputs are applied in arrival order, so an officer's action waits behind whatever was
+        // posted before it; a producer faster than the disk must slow down instead of piling up
+        // a backlog that delays everyone else's acknowledgements.
+        if (Interlocked.Increment(ref _postedWaiting) > _options.PostedBacklog || !_queue.Writer.TryWrite(new Pending(command, null)))
+        {
+            Interlocked.Decrement(ref _postedWaiting);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Stops taking inputs; <see cref="RunAsync"/> finishes what is queued and returns.</summary>
@@ -101,6 +113,10 @@ public sealed partial class TwinPipeline
                 while (batch.Count < _options.MaxBatch && reader.TryRead(out var pending))
                 {
                     batch.Add(pending);
+                    if (pending.Ack is null)
+                    {
+                        Interlocked.Decrement(ref _postedWaiting);
+                    }
                 }
 
                 await ProcessAsync(batch);

@@ -9,6 +9,13 @@ public sealed class TwinPipelineOptions
     public int QueueCapacity { get; set; } = 100_000;
 
     /// <summary>
+    /// Most posted (unacknowledged) inputs waiting at once; beyond it TryPost refuses, and the
+    /// poster is expected to submit and wait. It bounds how long an acknowledged input (an officer's
+    /// action, an API call) queues behind the simulator's readings: about one batch.
+    /// </summary>
+    public int PostedBacklog { get; set; } = 5000;
+
+    /// <summary>
     /// Least time between two rebuilt snapshots when only sensors changed (building one allocates
     /// the whole picture); ticket and alarm changes rebuild at once.
     /// </summary>

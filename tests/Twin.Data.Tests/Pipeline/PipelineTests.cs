@@ -151,6 +151,34 @@ public sealed class PipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Posting_stops_at_the_backlog_limit_so_an_acknowledged_input_is_not_queued_behind_a_flood()
+    {
+        var clock = Scenario.Clock();
+        await using var store = _db.CreateStore();
+        var pipeline = new TwinPipeline(Scenario.Engine(clock), store, new TwinPipelineOptions { PostedBacklog = 10, MaxBatch = 10 });
+        await pipeline.StartupAsync();
+        var registered = pipeline.SubmitAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise))).AsTask();
+        var start = clock.GetUtcNow();
+        var posted = Enumerable.Range(0, 50)
+            .Count(i => pipeline.TryPost(new RecordObservationCommand(new Observation("N-1", i, start.AddSeconds(i - 100)))));
+        var ticket = pipeline.SubmitAsync(new ReportTicketCommand(Scenario.Ticket("T-1", start))).AsTask();
+        var batches = new ConcurrentQueue<long>();
+        pipeline.Committed += changes => batches.Enqueue(changes.Version);
+
+        var running = Task.Run(() => pipeline.RunAsync());
+        Assert.True((await ticket).Accepted);
+        var batchesBeforeTicket = batches.Count;
+        Assert.True((await registered).Accepted);
+        Assert.True(pipeline.TryPost(new RecordObservationCommand(new Observation("N-1", 99, start.AddSeconds(-1)))));
+        pipeline.Complete();
+        await running;
+
+        Assert.Equal(10, posted);
+        Assert.InRange(batchesBeforeTicket, 1, 2);
+        Assert.Equal(11, _db.Scalar("SELECT COUNT(*) FROM observations WHERE sensor_id = 'N-1'"));
+    }
+
+    [Fact]
     public async Task Cancelling_the_writer_fails_what_is_still_queued()
     {
         var clock = Scenario.Clock();
