@@ -11,6 +11,9 @@ namespace CommandCenter.Drones;
 /// </summary>
 public sealed class DroneDesk(TwinRuntime runtime, DroneFeeds feeds)
 {
+    public async Task<InputResult> RegisterAsync(DroneDefinition drone, CancellationToken ct) =>
+        await runtime.Pipeline.SubmitAsync(new RegisterDroneCommand(drone), ct);
+
     public async Task<TelemetryAck> ReportAsync(DroneTelemetryMessage message, CancellationToken ct)
     {
         var (telemetry, problem) = message.ToTelemetry();

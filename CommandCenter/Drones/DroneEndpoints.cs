@@ -26,6 +26,33 @@ public static class DroneEndpoints
         drones.MapGet("/", (DroneBroadcaster fleet) => Results.Json(fleet.Current(), Json))
             .WithSummary("The fleet as GeoJSON features: position, heading, altitude, battery, link, mission and trail.");
 
+        drones.MapPost("/", async (HttpContext context, DroneDesk desk, CancellationToken ct) =>
+            {
+                DroneRegistration? registration;
+                try
+                {
+                    registration = JsonSerializer.Deserialize<DroneRegistration>(IngestRequest.Of(context).Body, Json);
+                }
+                catch (JsonException ex)
+                {
+                    return IngestErrors.Error(context, 400, $"The body is not a drone: {ex.Message}");
+                }
+
+                if (registration?.ToDefinition() is not { Definition: { } definition })
+                {
+                    return IngestErrors.Error(context, 400, registration?.ToDefinition().Problem ?? "The body is empty.");
+                }
+
+                var result = await desk.RegisterAsync(definition, ct);
+                return result.Accepted
+                    ? Results.Json(new { id = definition.Id, feedUrl = definition.FeedUrl ?? $"{Prefix}/{definition.Id}/feed.mjpg" }, Json, statusCode: 201)
+                    : IngestErrors.Error(context, 422, result.Reason!);
+            })
+            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .DocumentBody("A drone: id, model, homeLon, homeLat (WGS-84), maxSpeedMps, optional feedUrl (http/https) of its own video.", "application/json")
+            .WithSummary("Add a drone to the fleet.")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(422);
+
         drones.MapPost("/telemetry", async (HttpContext context, DroneDesk desk, CancellationToken ct) =>
             {
                 DroneTelemetryMessage? message;
@@ -152,6 +179,24 @@ public static class DroneEndpoints
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+        }
+    }
+
+    public sealed record DroneRegistration(string? Id, string? Model, double? HomeLon, double? HomeLat, double? MaxSpeedMps, string? FeedUrl)
+    {
+        public (DroneDefinition? Definition, string? Problem) ToDefinition()
+        {
+            if (string.IsNullOrWhiteSpace(Id) || string.IsNullOrWhiteSpace(Model) || HomeLon is not { } lon || HomeLat is not { } lat || MaxSpeedMps is not { } speed)
+            {
+                return (null, "id, model, homeLon, homeLat and maxSpeedMps are required.");
+            }
+
+            if (FeedUrl is not null && (!Uri.TryCreate(FeedUrl, UriKind.Absolute, out var feed) || feed.Scheme is not ("http" or "https")))
+            {
+                return (null, "feedUrl must be an absolute http or https URL.");
+            }
+
+            return (new DroneDefinition(Id.Trim(), Model.Trim(), new Twin.Domain.Geography.GeoPoint(lon, lat), speed, FeedUrl), null);
         }
     }
 

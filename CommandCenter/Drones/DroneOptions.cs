@@ -5,8 +5,11 @@ public sealed class DroneOptions
 {
     public const string Section = "Twin:Drones";
 
-    /// <summary>Where an uploaded route file is kept (relative to the content root); it wins over the repository's routes.</summary>
-    public string RoutesFile { get; set; } = "data/drone-patrol-routes.geojson";
+    /// <summary>
+    /// Where an uploaded route file is kept (relative to the content root); it wins over the
+    /// repository's routes. Empty: next to the database, so each twin keeps its own.
+    /// </summary>
+    public string RoutesFile { get; set; } = "";
 
     public int FeedWidth { get; set; } = 640;
 

@@ -14,16 +14,20 @@ namespace CommandCenter.Drones;
 public sealed class PatrolRouteCatalog
 {
     public const string RepositoryFile = "drone_patrol_routes.geojson";
+    public const string UploadedFile = "drone-patrol-routes.geojson";
 
     private readonly OperatingArea _area;
     private readonly string _uploadPath;
     private readonly Lock _gate = new();
     private volatile RouteSet _current;
 
-    public PatrolRouteCatalog(TwinRuntime runtime, IOptions<TwinOptions> twin, IOptions<DroneOptions> options, IHostEnvironment environment, ILogger<PatrolRouteCatalog> logger)
+    public PatrolRouteCatalog(
+        TwinRuntime runtime, IOptions<TwinOptions> twin, IOptions<DroneOptions> options, IHostEnvironment environment, ILogger<PatrolRouteCatalog> logger)
     {
         _area = new OperatingArea(runtime.District);
-        _uploadPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.RoutesFile));
+        _uploadPath = string.IsNullOrWhiteSpace(options.Value.RoutesFile)
+            ? Path.Combine(Path.GetDirectoryName(runtime.Store.DatabasePath)!, UploadedFile)
+            : Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.RoutesFile));
         var repositoryPath = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, twin.Value.GeoDirectory, RepositoryFile));
         if (File.Exists(_uploadPath))
         {

@@ -143,6 +143,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
         return ctx;
     }
 }
