@@ -23,9 +23,12 @@ public sealed class DroneSimulator
     private static readonly TimeSpan HoverTime = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan ReplanAfter = TimeSpan.FromMinutes(1);
     private const double DrainPerSecond = 0.06;
-    private const double ChargePerSecond = 0.05;
+    // The dock swaps and charges batteries (as DJI's docks do): about five minutes from low to full.
+    private const double ChargePerSecond = 0.3;
     private const double LaunchBattery = 95;
-    private const double ReturnBattery = 25;
+
+    /// <summary>Battery kept in hand beyond what the flight home needs.</summary>
+    private const double ReserveBattery = 15;
     private const double AlarmBattery = 40;
     private const double LinkLossesPerFlightHour = 2;
 
@@ -194,7 +197,7 @@ public sealed class DroneSimulator
     {
         drone.Battery = Math.Max(0, drone.Battery - DrainPerSecond * seconds);
         drone.Altitude = Math.Min(drone.CruiseAltitude, drone.Altitude + 4 * seconds);
-        if (drone.Mode is Mode.Patrol or Mode.ToTarget && drone.Battery < ReturnBattery)
+        if (drone.Mode is Mode.Patrol or Mode.ToTarget && LowBattery(drone))
         {
             GoHome(drone, commands, "电量低返航 · low battery");
         }
@@ -263,11 +266,15 @@ public sealed class DroneSimulator
         var onCircle = _district.Projection.Inverse(x, y);
         drone.Position = new GeoPoint(onCircle.X, onCircle.Y);
         drone.Heading = Normalise(Math.Atan2(centre.X - x, centre.Y - y) * 180 / Math.PI);
-        if (now >= drone.StationUntil || drone.Battery < ReturnBattery)
+        if (now >= drone.StationUntil || LowBattery(drone))
         {
-            GoHome(drone, commands, drone.Battery < ReturnBattery ? "电量低返航 · low battery" : null);
+            GoHome(drone, commands, LowBattery(drone) ? "电量低返航 · low battery" : null);
         }
     }
+
+    /// <summary>Return-to-home: what the flight home costs, plus the reserve.</summary>
+    private bool LowBattery(SimDrone drone) =>
+        drone.Battery < ReserveBattery + _area.DistanceMetres(drone.Position, drone.Definition.Home) / CruiseSpeedMps * DrainPerSecond;
 
     private static void GoHome(SimDrone drone, List<TwinCommand> commands, string? note)
     {

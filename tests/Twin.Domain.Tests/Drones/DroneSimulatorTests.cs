@@ -12,6 +12,7 @@ public sealed class DroneSimulatorTests
     private readonly TwinEngine _engine;
     private readonly DroneSimulator _simulator;
     private readonly List<InputResult> _results = [];
+    private readonly List<TwinCommand> _commands = [];
     private DateTimeOffset _from;
 
     public DroneSimulatorTests()
@@ -42,7 +43,11 @@ public sealed class DroneSimulatorTests
         Run(TimeSpan.FromHours(2));
 
         Assert.All(_results, r => Assert.True(r.Accepted, r.Reason));
-        Assert.All(_engine.Snapshot().Drones, d => Assert.InRange(d.BatteryPercent, 20, 100));
+        // Return-to-home keeps a reserve: no drone comes home nearly empty.
+        Assert.All(_engine.Snapshot().Drones, d => Assert.InRange(d.BatteryPercent, 10, 100));
+        Assert.All(_results.Zip(_commands), r => Assert.True(r.First.Accepted, r.First.Reason));
+        Assert.All(_commands.OfType<RecordDroneTelemetryCommand>(), c => Assert.True(c.Telemetry.BatteryPercent >= 10, $"{c.Telemetry.DroneId} flew down to {c.Telemetry.BatteryPercent} %"));
+        Assert.True(_commands.OfType<PlanMissionCommand>().Count() >= 6, "each drone should fly several patrols in two hours");
     }
 
     [Fact]
@@ -73,6 +78,7 @@ public sealed class DroneSimulatorTests
             var to = _time.GetUtcNow();
             foreach (var command in _simulator.Advance(_from, to, _engine.Snapshot(), Fleet.Routes).ToList())
             {
+                _commands.Add(command);
                 _results.Add(_engine.Apply(command));
             }
 
