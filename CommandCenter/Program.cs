@@ -6,6 +6,8 @@ using CommandCenter.Drones;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Map;
+using CommandCenter.Officers;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Twin.Data.Store;
 using Twin.Domain.Simulation;
@@ -36,6 +38,12 @@ builder.Services.AddHostedService<TwinRuntimeService>();
 builder.Services.AddHostedService<SimulatorService>();
 builder.Services.AddSingleton<WallFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
+builder.Services.AddScoped<IOfficerIdentity, DutyOfficerIdentity>();
+builder.Services.AddSingleton<IMapSender, HubMapSender>();
+builder.Services.AddSingleton(sp => new MapFanout(
+    sp.GetRequiredService<IMapSender>(),
+    sp.GetRequiredService<IOptions<TwinOptions>>().Value.Map.SubscriberQueueLength,
+    sp.GetRequiredService<ILogger<MapFanout>>()));
 builder.Services.AddSingleton<MapBroadcaster>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MapBroadcaster>());
 builder.Services.AddSingleton(sp =>
@@ -64,6 +72,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapHub<TwinHub>(TwinHub.Path);
 app.MapTwinMapEndpoints();
+app.MapCameraEndpoints();
 app.MapOpenApi();
 app.MapIngestion();
 app.MapDrones();

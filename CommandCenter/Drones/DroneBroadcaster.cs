@@ -61,7 +61,7 @@ public sealed class DroneBroadcaster(IHubContext<TwinHub, ITwinClient> hub, Twin
 
                 try
                 {
-                    await hub.Clients.Group(TwinHub.MapGroup).Drones(Current());
+                    await hub.Clients.All.Drones(Current());
                     lastSent = DateTimeOffset.UtcNow;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Map;
 
-/// <summary>What the server calls on a subscribed screen.</summary>
+/// <summary>What the server calls on a subscribed screen (payloads in docs/hub-protocol.md).</summary>
 public interface ITwinClient
 {
-    Task Snapshot(MapSnapshot snapshot);
+    Task Snapshot(WireJson<MapSnapshot> snapshot);
 
-    Task Delta(MapDelta delta);
+    Task Delta(WireJson<MapDelta> delta);
 
     /// <summary>The whole drone fleet; each message replaces the last.</summary>
     Task Drones(DroneFleetMessage fleet);
@@ -19,17 +19,21 @@ public interface ITwinClient
 public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk) : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
-    public const string MapGroup = "map";
 
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, MapGroup);
-        await broadcaster.SendSnapshotAsync(Context.ConnectionId, Context.ConnectionAborted);
+        await broadcaster.SubscribeAsync(Context.ConnectionId, Context.ConnectionAborted);
         await Clients.Caller.Drones(drones.Current());
         await base.OnConnectedAsync();
     }
 
-    public Task RequestSnapshot() => broadcaster.SendSnapshotAsync(Context.ConnectionId, Context.ConnectionAborted);
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await broadcaster.UnsubscribeAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public Task RequestSnapshot() => broadcaster.ResyncAsync(Context.ConnectionId, Context.ConnectionAborted);
 
     /// <summary>The camera layer's FeatureCollection, serialised once (see <see cref="CameraLayer"/>).</summary>
     public JsonElement GetCameras() => cameras.FeatureCollectionJson;

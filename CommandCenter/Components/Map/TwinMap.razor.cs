@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using CommandCenter.Map;
 using Microsoft.JSInterop;
 
 namespace CommandCenter.Components.Map;
@@ -24,6 +25,9 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
 
     [Inject]
     private ILogger<TwinMap> Logger { get; set; } = default!;
+
+    [Inject]
+    private CameraLayer Cameras { get; set; } = default!;
 
     [Parameter]
     public string HubUrl { get; set; } = "/hubs/twin";
@@ -63,9 +67,11 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
         // Imported before init so that the drone overlay is on the map when the hub connects.
         droneLayer = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/dronelayer.js");
         selfReference = DotNetObjectReference.Create(this);
+        var cameraFile = await Cameras.FileAsync();
         var options = new
         {
             hubUrl = HubUrl,
+            camerasUrl = CameraEndpoints.VersionedPath(cameraFile.Version),
             lang = Lang,
             tileUrl = TileUrl,
             attribution = Attribution,

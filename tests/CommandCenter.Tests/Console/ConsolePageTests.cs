@@ -1,6 +1,7 @@
 using Bunit;
 using CommandCenter.Components.Console;
 using CommandCenter.Live;
+using CommandCenter.Officers;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -73,7 +74,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
             Assert.Equal("立案", console.Find("[data-status-label]").TextContent.Trim());
             var entries = console.FindAll("[data-timeline-entry]");
             Assert.Equal(2, entries.Count);
-            Assert.Contains(ConsolePage.Officer, entries[^1].TextContent);
+            Assert.Contains(DutyOfficerIdentity.DutyOfficer.Name, entries[^1].TextContent);
         }, TimeSpan.FromSeconds(10));
         Assert.Empty(console.FindAll("[data-refusal]"));
         Assert.Contains("Dispatch", console.FindAll("[data-action]").Select(b => b.GetAttribute("data-action")));
@@ -144,6 +145,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
         ctx.Services.AddSingleton(feed);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
+        ctx.Services.AddScoped<IOfficerIdentity, DutyOfficerIdentity>();
         return ctx;
     }
 }

@@ -45,6 +45,7 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
         ctx.Services.AddSingleton(feed);
         ctx.Services.AddSingleton(runtime);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<DroneDesk>());
+        ctx.Services.AddScoped<CommandCenter.Officers.IOfficerIdentity, CommandCenter.Officers.DutyOfficerIdentity>();
         var console = ctx.Render<ConsolePage>();
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticketId));
         console.WaitForAssertion(() => Assert.Equal(ticketId, console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));

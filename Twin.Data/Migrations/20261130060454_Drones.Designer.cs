@@ -10,7 +10,7 @@ using Twin.Data.Store;
 namespace Twin.Data.Migrations
 {
     [DbContext(typeof(TwinDbContext))]
-    [Migration("20261130043933_Drones")]
+    [Migration("20261130060454_Drones")]
     partial class Drones
     {
         /// <inheritdoc />
@@ -61,6 +61,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("change");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -88,6 +92,10 @@ namespace Twin.Data.Migrations
                     b.Property<string>("AcknowledgedBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledgement_note");
 
                     b.Property<long?>("ClearedAt")
                         .HasColumnType("INTEGER")
