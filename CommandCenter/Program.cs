@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CommandCenter.Components;
 using CommandCenter.Configuration;
+using CommandCenter.Drones;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Map;
@@ -53,6 +54,7 @@ builder.Services.AddSingleton(sp =>
 builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin");
 builder.Services.AddOpenApi();
 builder.Services.AddIngestion(builder.Configuration);
+builder.Services.AddDrones(builder.Configuration);
 
 var app = builder.Build();
 
@@ -73,6 +75,7 @@ app.MapTwinMapEndpoints();
 app.MapCameraEndpoints();
 app.MapOpenApi();
 app.MapIngestion();
+app.MapDrones();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommandCenter.Drones;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Map;
@@ -9,16 +10,20 @@ public interface ITwinClient
     Task Snapshot(WireJson<MapSnapshot> snapshot);
 
     Task Delta(WireJson<MapDelta> delta);
+
+    /// <summary>The whole drone fleet; each message replaces the last.</summary>
+    Task Drones(DroneFleetMessage fleet);
 }
 
 /// <summary>The map's live feed at <c>/hubs/twin</c>; the protocol is in docs/hub-protocol.md.</summary>
-public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras) : Hub<ITwinClient>
+public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk) : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
 
     public override async Task OnConnectedAsync()
     {
         await broadcaster.SubscribeAsync(Context.ConnectionId, Context.ConnectionAborted);
+        await Clients.Caller.Drones(drones.Current());
         await base.OnConnectedAsync();
     }
 
@@ -32,4 +37,9 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras) : H
 
     /// <summary>The camera layer's FeatureCollection, serialised once (see <see cref="CameraLayer"/>).</summary>
     public JsonElement GetCameras() => cameras.FeatureCollectionJson;
+
+    public DroneFleetMessage GetDrones() => drones.Current();
+
+    /// <summary>A drone's telemetry over the hub; answered once it is on disk, or refused with the reason.</summary>
+    public Task<TelemetryAck> SendDroneTelemetry(DroneTelemetryMessage report) => droneDesk.ReportAsync(report, Context.ConnectionAborted);
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Twin.Data.Store;
+using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
@@ -228,8 +229,8 @@ public sealed partial class TwinPipeline
         }
         else if (anyAccepted)
         {
-            // Published before the acknowledgements, so a submitter reads its own ticket or alarm change.
-            if (events.Any(e => e is TicketChanged or AlarmChanged) || Stopwatch.GetElapsedTime(_snapshotBuiltAt) >= _options.SnapshotInterval)
+            // Published before the acknowledgements, so a submitter reads its own ticket, alarm or mission change.
+            if (events.Any(e => e is TicketChanged or AlarmChanged or MissionChanged) || Stopwatch.GetElapsedTime(_snapshotBuiltAt) >= _options.SnapshotInterval)
             {
                 PublishSnapshot();
             }

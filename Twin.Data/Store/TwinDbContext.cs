@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Alarms;
+using Twin.Data.Drones;
 using Twin.Data.Sensors;
 using Twin.Data.Tickets;
 
@@ -24,6 +25,14 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : DbC
     public DbSet<AlarmHistoryRow> AlarmHistory => Set<AlarmHistoryRow>();
 
     public DbSet<AlarmAreaRow> AlarmAreas => Set<AlarmAreaRow>();
+
+    public DbSet<DroneRow> Drones => Set<DroneRow>();
+
+    public DbSet<DroneTelemetryRow> DroneTelemetry => Set<DroneTelemetryRow>();
+
+    public DbSet<MissionRow> Missions => Set<MissionRow>();
+
+    public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TwinDbContext).Assembly);

@@ -14,6 +14,9 @@ public sealed partial class TwinStore
 {
     private const int AggregateHours = 48;
 
+    /// <summary>Points of each drone's track restored into its trail (the engine's default trail length).</summary>
+    private const int DroneTrailPoints = 60;
+
     private static readonly TicketStatus[] OpenStatuses = Enum.GetValues<TicketStatus>().Where(s => s.IsOpen()).ToArray();
 
     /// <summary>
@@ -53,13 +56,19 @@ public sealed partial class TwinStore
         var areas = await ReadAlarmAreasAsync(db, alarms, ct);
         var aggregates = await ReadHourlyAggregatesAsync(connection, transaction, now, ct);
         var nextAlarmNumber = await ReadNextAlarmNumberAsync(connection, transaction, ct);
+        var fleet = await ReadFleetAsync(db, connection, transaction, DroneTrailPoints, ct);
 
         return new EngineRestoreState(
             sensors.Select(s => s.ToState()).ToList(),
             tickets.Select(t => t.ToState()).ToList(),
             alarms.Select(a => areas.TryGetValue(a.Id, out var area) ? a.ToState() with { Area = area } : a.ToState()).ToList(),
             aggregates,
-            nextAlarmNumber);
+            nextAlarmNumber)
+        {
+            Drones = fleet.Drones,
+            Missions = fleet.Missions,
+            NextMissionNumber = fleet.NextMissionNumber,
+        };
     }
 
     /// <summary>A ticket's transitions, oldest first.</summary>

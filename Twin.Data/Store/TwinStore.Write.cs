@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Twin.Data.Alarms;
+using Twin.Data.Drones;
 using Twin.Domain.Alarms;
+using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
@@ -55,6 +57,10 @@ public sealed partial class TwinStore
         private readonly SqliteCommand _upsertAlarm;
         private readonly SqliteCommand _insertAlarmHistory;
         private readonly SqliteCommand _insertAlarmArea;
+        private readonly SqliteCommand _upsertDrone;
+        private readonly SqliteCommand _insertTelemetry;
+        private readonly SqliteCommand _upsertMission;
+        private readonly SqliteCommand _insertEvidence;
 
         private WriteCommands(SqliteConnection connection)
         {
@@ -131,6 +137,36 @@ public sealed partial class TwinStore
                 INSERT OR REPLACE INTO alarm_areas (alarm_id, area)
                 VALUES ($alarm_id, $area)
                 """);
+            _upsertDrone = Prepare(
+                """
+                INSERT INTO drones (id, model, home_lon, home_lat, max_speed_mps, feed_url, status, lon, lat, altitude_m,
+                    heading_deg, speed_mps, battery_percent, link_percent, last_telemetry_at, mission_id)
+                VALUES ($id, $model, $home_lon, $home_lat, $max_speed_mps, $feed_url, $status, $lon, $lat, $altitude_m,
+                    $heading_deg, $speed_mps, $battery_percent, $link_percent, $last_telemetry_at, $mission_id)
+                ON CONFLICT (id) DO UPDATE SET
+                    model = excluded.model, home_lon = excluded.home_lon, home_lat = excluded.home_lat,
+                    max_speed_mps = excluded.max_speed_mps, feed_url = excluded.feed_url, status = excluded.status,
+                    lon = excluded.lon, lat = excluded.lat, altitude_m = excluded.altitude_m, heading_deg = excluded.heading_deg,
+                    speed_mps = excluded.speed_mps, battery_percent = excluded.battery_percent, link_percent = excluded.link_percent,
+                    last_telemetry_at = excluded.last_telemetry_at, mission_id = excluded.mission_id
+                """);
+            _insertTelemetry = Prepare(
+                """
+                INSERT INTO drone_telemetry (drone_id, at, lon, lat, altitude_m, heading_deg, speed_mps, battery_percent, link_percent)
+                VALUES ($drone_id, $at, $lon, $lat, $altitude_m, $heading_deg, $speed_mps, $battery_percent, $link_percent)
+                """);
+            _upsertMission = Prepare(
+                """
+                INSERT INTO missions (id, drone_id, kind, status, route_id, target_id, waypoints, planned_at, scheduled_for, updated_at, actor, note)
+                VALUES ($id, $drone_id, $kind, $status, $route_id, $target_id, $waypoints, $planned_at, $scheduled_for, $updated_at, $actor, $note)
+                ON CONFLICT (id) DO UPDATE SET
+                    status = excluded.status, updated_at = excluded.updated_at, note = excluded.note
+                """);
+            _insertEvidence = Prepare(
+                """
+                INSERT INTO evidence (id, ticket_id, drone_id, captured_at, lon, lat, altitude_m, sha256, actor, jpeg)
+                VALUES ($id, $ticket_id, $drone_id, $captured_at, $lon, $lat, $altitude_m, $sha256, $actor, $jpeg)
+                """);
         }
 
         public static async Task<WriteCommands> OpenAsync(string connectionString, CancellationToken ct)
@@ -185,6 +221,20 @@ public sealed partial class TwinStore
                         }
 
                         break;
+                    case DroneChanged d:
+                        UpsertDrone(d.Drone);
+                        if (d.Telemetry is { } telemetry)
+                        {
+                            InsertTelemetry(telemetry);
+                        }
+
+                        break;
+                    case MissionChanged m:
+                        UpsertMission(m.Mission);
+                        break;
+                    case EvidenceAttached e:
+                        InsertEvidence(e.Evidence);
+                        break;
                 }
             }
 
@@ -201,6 +251,10 @@ public sealed partial class TwinStore
             _upsertAlarm.Dispose();
             _insertAlarmHistory.Dispose();
             _insertAlarmArea.Dispose();
+            _upsertDrone.Dispose();
+            _insertTelemetry.Dispose();
+            _upsertMission.Dispose();
+            _insertEvidence.Dispose();
             _connection.Dispose();
         }
 
@@ -328,6 +382,78 @@ public sealed partial class TwinStore
             _insertAlarmArea.ExecuteNonQuery();
         }
 
+        private void UpsertDrone(DroneState drone)
+        {
+            var d = drone.Definition;
+            var p = _upsertDrone.Parameters;
+            p[0].Value = d.Id;
+            p[1].Value = d.Model;
+            p[2].Value = d.Home.Lon;
+            p[3].Value = d.Home.Lat;
+            p[4].Value = d.MaxSpeedMps;
+            p[5].Value = (object?)d.FeedUrl ?? DBNull.Value;
+            p[6].Value = drone.Status.ToString();
+            p[7].Value = drone.Position.Lon;
+            p[8].Value = drone.Position.Lat;
+            p[9].Value = drone.AltitudeMetres;
+            p[10].Value = drone.HeadingDegrees;
+            p[11].Value = drone.SpeedMps;
+            p[12].Value = drone.BatteryPercent;
+            p[13].Value = drone.LinkPercent;
+            p[14].Value = UtcTicks.FromNullable(drone.LastTelemetryAt);
+            p[15].Value = (object?)drone.MissionId ?? DBNull.Value;
+            _upsertDrone.ExecuteNonQuery();
+        }
+
+        private void InsertTelemetry(in DroneTelemetry t)
+        {
+            var p = _insertTelemetry.Parameters;
+            p[0].Value = t.DroneId;
+            p[1].Value = UtcTicks.From(t.At);
+            p[2].Value = t.Position.Lon;
+            p[3].Value = t.Position.Lat;
+            p[4].Value = t.AltitudeMetres;
+            p[5].Value = t.HeadingDegrees;
+            p[6].Value = t.SpeedMps;
+            p[7].Value = t.BatteryPercent;
+            p[8].Value = t.LinkPercent;
+            _insertTelemetry.ExecuteNonQuery();
+        }
+
+        private void UpsertMission(MissionState m)
+        {
+            var p = _upsertMission.Parameters;
+            p[0].Value = m.Id;
+            p[1].Value = m.DroneId;
+            p[2].Value = m.Kind.ToString();
+            p[3].Value = m.Status.ToString();
+            p[4].Value = (object?)m.RouteId ?? DBNull.Value;
+            p[5].Value = (object?)m.TargetId ?? DBNull.Value;
+            p[6].Value = WaypointText.Write(m.Waypoints);
+            p[7].Value = UtcTicks.From(m.PlannedAt);
+            p[8].Value = UtcTicks.FromNullable(m.ScheduledFor);
+            p[9].Value = UtcTicks.From(m.UpdatedAt);
+            p[10].Value = m.Actor;
+            p[11].Value = (object?)m.Note ?? DBNull.Value;
+            _upsertMission.ExecuteNonQuery();
+        }
+
+        private void InsertEvidence(EvidenceFrame e)
+        {
+            var p = _insertEvidence.Parameters;
+            p[0].Value = e.Id;
+            p[1].Value = e.TicketId;
+            p[2].Value = e.DroneId;
+            p[3].Value = UtcTicks.From(e.CapturedAt);
+            p[4].Value = e.Position.Lon;
+            p[5].Value = e.Position.Lat;
+            p[6].Value = e.AltitudeMetres;
+            p[7].Value = e.Sha256;
+            p[8].Value = e.Actor;
+            p[9].Value = e.Jpeg;
+            _insertEvidence.ExecuteNonQuery();
+        }
+
         private static object Nullable(double? value) => value is { } v ? v : DBNull.Value;
 
         /// <summary>
@@ -356,6 +482,10 @@ public sealed partial class TwinStore
             _upsertAlarm.Transaction = transaction;
             _insertAlarmHistory.Transaction = transaction;
             _insertAlarmArea.Transaction = transaction;
+            _upsertDrone.Transaction = transaction;
+            _insertTelemetry.Transaction = transaction;
+            _upsertMission.Transaction = transaction;
+            _insertEvidence.Transaction = transaction;
         }
 
         private static IEnumerable<string> ParameterNames(string sql)

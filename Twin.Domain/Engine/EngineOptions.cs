@@ -15,6 +15,20 @@ public sealed class EngineOptions
 
     public double LowBatteryPercent { get; init; } = 15;
 
+    /// <summary>An airborne drone silent for this long is shown as having lost its link.</summary>
+    public TimeSpan DroneLinkLostAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A drone reporting a link quality below this has lost its link.</summary>
+    public double DroneLinkLostBelowPercent { get; init; } = 10;
+
+    /// <summary>Below this battery a drone takes no new mission.</summary>
+    public double MinMissionBatteryPercent { get; init; } = 30;
+
+    /// <summary>The track drawn behind a drone: this many points, at least this far apart.</summary>
+    public int DroneTrailPoints { get; init; } = 60;
+
+    public double DroneTrailSpacingMetres { get; init; } = 15;
+
     public DistrictFacts Facts { get; init; } = new();
 
     /// <summary>When a new report joins an open case (一口派单 merging).</summary>

@@ -1,5 +1,6 @@
 using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Drones;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -46,6 +47,16 @@ public sealed partial class TwinEngine
                 return CancelExternalAlarm(c.SourceKeys, c.Actor);
             case RegisterSensorCommand c:
                 return RegisterSensor(c.Sensor);
+            case RecordDroneTelemetryCommand c:
+                return RecordDroneTelemetry(c.Telemetry);
+            case RegisterDroneCommand c:
+                return RegisterDrone(c.Drone);
+            case PlanMissionCommand c:
+                return PlanMission(c.Plan);
+            case ChangeMissionStatusCommand c:
+                return ChangeMissionStatus(c.MissionId, c.To, c.Actor, c.Note);
+            case AttachEvidenceCommand c:
+                return AttachEvidence(c);
             case TickCommand:
                 Tick();
                 return InputResult.Ok;

@@ -66,6 +66,7 @@ public sealed partial class TwinEngine
         RollDayIfNeeded(now);
         SweepSensorHealth(now);
         SweepSla(now);
+        SweepDrones(now);
         _sensorsOnlineSamples.Add(now, _healthCounts[(int)SensorHealth.Online] + _healthCounts[(int)SensorHealth.LowBattery]);
         Version++;
     }
@@ -80,7 +81,11 @@ public sealed partial class TwinEngine
             [.. _tickets.Values],
             [.. _activeAlarms.Values.OrderByDescending(a => a.Severity).ThenBy(a => a.RaisedAt)],
             new VitalSigns(LookFigures(now), PulseFigures(now), PerceptionFigures(now), AlertFigures(now), VoiceFigures(now)),
-            DispatchFigures(now));
+            DispatchFigures(now))
+        {
+            Drones = [.. _drones.Values.OrderBy(d => d.Id, StringComparer.Ordinal)],
+            Missions = [.. _missions.Values.OrderBy(m => m.Id, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>Replaces the whole state with what the store kept; counters are recomputed from it.</summary>
@@ -137,6 +142,7 @@ public sealed partial class TwinEngine
         }
 
         _nextAlarmNumber = state.NextAlarmNumber;
+        ResetDrones(state);
         _todayStart = ShanghaiClock.StartOfDay(now);
         RecountToday();
         Version++;

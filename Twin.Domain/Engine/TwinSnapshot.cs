@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Drones;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -18,7 +19,14 @@ public sealed record TwinSnapshot(
     ImmutableArray<TicketState> Tickets,
     ImmutableArray<AlarmState> ActiveAlarms,
     VitalSigns VitalSigns,
-    DispatchFigures? Dispatch = null);
+    DispatchFigures? Dispatch = null)
+{
+    /// <summary>The fleet, by id.</summary>
+    public ImmutableArray<DroneState> Drones { get; init; } = [];
+
+    /// <summary>Active missions (not landed or aborted), by id.</summary>
+    public ImmutableArray<MissionState> Missions { get; init; } = [];
+}
 
 /// <summary>What the store hands the engine at start-up to rebuild its state.</summary>
 public sealed record EngineRestoreState(
@@ -26,7 +34,15 @@ public sealed record EngineRestoreState(
     IReadOnlyList<TicketState> Tickets,
     IReadOnlyList<AlarmState> Alarms,
     IReadOnlyList<HourlyObservationAggregate> ObservationAggregates,
-    long NextAlarmNumber);
+    long NextAlarmNumber)
+{
+    public IReadOnlyList<DroneState> Drones { get; init; } = [];
+
+    /// <summary>Active missions; ended ones are history.</summary>
+    public IReadOnlyList<MissionState> Missions { get; init; } = [];
+
+    public long NextMissionNumber { get; init; } = 1;
+}
 
 /// <summary>Observations of one sensor kind in one UTC hour, summed (to rebuild hourly means).</summary>
 public sealed record HourlyObservationAggregate(SensorKind Kind, DateTimeOffset HourStart, double Sum, int Count);

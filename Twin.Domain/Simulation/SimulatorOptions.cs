@@ -60,6 +60,9 @@ public sealed class SimulatorOptions
 
     public int AcknowledgeMinutesMax { get; set; } = 12;
 
+    /// <summary>Drones patrolling the creek (2–4), each on its own route; 0 turns the drone simulation off.</summary>
+    public int DroneCount { get; set; } = 3;
+
     /// <summary>Throws when a value cannot work; the host calls it at start-up.</summary>
     public void Validate()
     {
@@ -77,6 +80,7 @@ public sealed class SimulatorOptions
         Require(SensorReportSecondsMin >= 1 && SensorReportSecondsMax >= SensorReportSecondsMin, "SensorReportSeconds needs 1 <= Min <= Max");
         Require(IsRate(BreachEpisodesPerDay) && IsRate(OutagesPerDay) && IsRate(StaleGapsPerDay), "episode rates must be finite and not negative");
         Require(IsShare(LowBatteryShare) && IsShare(CorridorSensorShare) && IsShare(OverdueShare) && IsShare(EvaluatedShare), "shares must lie in 0–1");
+        Require(DroneCount is 0 or (>= 2 and <= 4), "DroneCount must be 0 or 2–4");
         Require(AcknowledgeMinutesMin >= 0 && AcknowledgeMinutesMax >= AcknowledgeMinutesMin, "AcknowledgeMinutes needs 0 <= Min <= Max");
     }
 

@@ -144,6 +144,15 @@ const POPUP_HIDDEN_KEYS = new Set(['geometry', 'unit', 'layer', 'area']);
 
 let current = null;
 
+// Overlays (dronelayer.js) draw their own layers on the map and listen on its hub connection:
+// attach({ map, connection, lang, px }) runs before the connection starts, detach() on dispose.
+const overlays = new Set();
+
+export function addOverlay(overlay) {
+  overlays.add(overlay);
+  current?.attachOverlay(overlay);
+}
+
 // The colours the map draws, for the legend's browser test to compare against.
 export const palette = COLORS;
 
@@ -931,7 +940,14 @@ class TwinMap {
       this.scheduleRestart();
     });
     this.connection = connection;
+    for (const overlay of overlays) this.attachOverlay(overlay);
     this.start();
+  }
+
+  attachOverlay(overlay) {
+    if (this.connection) {
+      overlay.attach({ map: this.map, connection: this.connection, lang: this.lang, px: (size) => this.px(size) });
+    }
   }
 
   async start() {
@@ -1271,6 +1287,7 @@ class TwinMap {
     clearTimeout(this.restartTimer);
     clearInterval(this.staleTimer);
     window.removeEventListener('resize', this.onResize);
+    for (const overlay of overlays) overlay.detach();
     this.map.setTarget(undefined);
     if (this.connection) {
       await this.connection.stop();

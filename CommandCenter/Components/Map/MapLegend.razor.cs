@@ -19,6 +19,7 @@ public partial class MapLegend
         (MapLayers.Alarms, "告警", "Alarms"),
         (MapLayers.Cameras, "视频监控", "Cameras"),
         (MapLayers.Heat, "今日热线热力", "Hotline heat today"),
+        (TwinMap.DroneLayer, "无人机", "Drones"),
     ];
 
     // Only open tickets are on the map, so closed and evaluated have no key.

@@ -13,8 +13,11 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     public const string DefaultAttribution =
         "© OpenStreetMap contributors (ODbL) · geoBoundaries · metro: metromancn (MIT)";
 
+    public const string DroneLayer = "drones";
+
     private readonly string elementId = $"twinmap-{Guid.NewGuid():N}";
     private IJSObjectReference? module;
+    private IJSObjectReference? droneLayer;
     private DotNetObjectReference<TwinMap>? selfReference;
 
     [Inject]
@@ -60,6 +63,9 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
 
         // The import map that <ImportMap /> renders resolves this to the fingerprinted file.
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/twinmap.js");
+
+        // Imported before init so that the drone overlay is on the map when the hub connects.
+        droneLayer = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/dronelayer.js");
         selfReference = DotNetObjectReference.Create(this);
         var cameraFile = await Cameras.FileAsync();
         var options = new
@@ -89,16 +95,18 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     /// <summary>
     /// Shows or hides a map layer: tickets, sensors, alarms, cameras, heat, corridor, metroLines,
     /// metroStations, creek, subdistricts, subdistrictLabels, outline, districts (and tiles when a
-    /// tile URL is set).
+    /// tile URL is set), and drones (the overlay of dronelayer.js).
     /// </summary>
     public async Task SetLayerVisibleAsync(string layer, bool visible)
     {
-        if (module is null)
+        if (layer == DroneLayer && droneLayer is not null)
         {
-            return;
+            await droneLayer.InvokeVoidAsync("setVisible", visible);
         }
-
-        await module.InvokeVoidAsync("setLayerVisible", layer, visible);
+        else if (module is not null)
+        {
+            await module.InvokeVoidAsync("setLayerVisible", layer, visible);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -109,6 +117,11 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
             {
                 await module.InvokeVoidAsync("dispose");
                 await module.DisposeAsync();
+            }
+
+            if (droneLayer is not null)
+            {
+                await droneLayer.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)

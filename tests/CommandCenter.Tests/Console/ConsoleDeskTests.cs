@@ -260,6 +260,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<WallFeed>());
         ctx.Services.AddSingleton(_runtime);
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
         ctx.Services.AddScoped<IOfficerIdentity, DutyOfficerIdentity>();
         return ctx;
     }

@@ -144,6 +144,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
         ctx.Services.AddScoped<IOfficerIdentity, DutyOfficerIdentity>();
         return ctx;
     }

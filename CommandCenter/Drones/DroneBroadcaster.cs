@@ -1,0 +1,130 @@
+using CommandCenter.Live;
+using CommandCenter.Map;
+using Microsoft.AspNetCore.SignalR;
+using Twin.Data.Pipeline;
+using Twin.Domain.Drones;
+
+namespace CommandCenter.Drones;
+
+/// <summary>
+/// Pushes the fleet to every hub subscriber: at most every <see cref="Interval"/> while drones or
+/// missions change, and every <see cref="Heartbeat"/> regardless, so a screen that missed a
+/// message is whole again within seconds.
+/// </summary>
+public sealed class DroneBroadcaster(IHubContext<TwinHub, ITwinClient> hub, TwinRuntime runtime, PatrolRouteCatalog routes, ILogger<DroneBroadcaster> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DroneState> _drones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MissionState> _missions = new(StringComparer.Ordinal);
+    private bool _dirty;
+
+    /// <summary>The fleet as the hub sends it.</summary>
+    public DroneFleetMessage Current()
+    {
+        lock (_gate)
+        {
+            var features = _drones.Values
+                .OrderBy(d => d.Id, StringComparer.Ordinal)
+                .Select(d => DroneFeatures.Drone(d, d.MissionId is { } id ? _missions.GetValueOrDefault(id) : null))
+                .ToList();
+            return new DroneFleetMessage(runtime.Clock.GetUtcNow(), routes.Version, new FeatureCollection(features));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await runtime.Ready.WaitAsync(stoppingToken);
+        // Subscribed first: a change committed while loading is then applied after, never lost.
+        runtime.Pipeline.Committed += OnCommitted;
+        Reload();
+        try
+        {
+            using var timer = new PeriodicTimer(Interval);
+            var lastSent = DateTimeOffset.MinValue;
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                bool changed;
+                lock (_gate)
+                {
+                    changed = _dirty;
+                    _dirty = false;
+                }
+
+                if (!changed && DateTimeOffset.UtcNow - lastSent < Heartbeat)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await hub.Clients.All.Drones(Current());
+                    lastSent = DateTimeOffset.UtcNow;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not push the fleet; the next change or heartbeat tries again.");
+                }
+            }
+        }
+        finally
+        {
+            runtime.Pipeline.Committed -= OnCommitted;
+        }
+    }
+
+    private void OnCommitted(TwinChangeSet changes)
+    {
+        if (changes.IsReset)
+        {
+            Reload();
+            return;
+        }
+
+        lock (_gate)
+        {
+            foreach (var change in changes.Events)
+            {
+                switch (change)
+                {
+                    case DroneChanged d:
+                        _drones[d.Drone.Id] = d.Drone;
+                        _dirty = true;
+                        break;
+                    case MissionChanged { Mission: var m } when m.IsActive:
+                        _missions[m.Id] = m;
+                        _dirty = true;
+                        break;
+                    case MissionChanged { Mission: var m }:
+                        _missions.Remove(m.Id);
+                        _dirty = true;
+                        break;
+                }
+            }
+        }
+    }
+
+    private void Reload()
+    {
+        var snapshot = runtime.Pipeline.Current;
+        lock (_gate)
+        {
+            _drones.Clear();
+            _missions.Clear();
+            foreach (var drone in snapshot.Drones)
+            {
+                _drones[drone.Id] = drone;
+            }
+
+            foreach (var mission in snapshot.Missions)
+            {
+                _missions[mission.Id] = mission;
+            }
+
+            _dirty = true;
+        }
+    }
+}

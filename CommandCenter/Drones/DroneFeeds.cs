@@ -1,0 +1,151 @@
+using System.Runtime.CompilerServices;
+using CommandCenter.Live;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Drones;
+
+/// <summary>
+/// The rendered feeds of the twin's drones. A drone's feed renders only while somebody watches
+/// it, once for all its watchers, at <see cref="DroneOptions.FeedFramesPerSecond"/>; the last
+/// watcher leaving stops it.
+/// </summary>
+public sealed class DroneFeeds(TwinRuntime runtime, FrameRenderer renderer, IOptions<DroneOptions> options, ILogger<DroneFeeds> logger) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
+
+    /// <summary>Drones whose feed is rendering now (for tests and health).</summary>
+    public IReadOnlyCollection<string> Rendering
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _feeds.Keys];
+            }
+        }
+    }
+
+    /// <summary>One frame of the drone's view now, or null for an unknown drone.</summary>
+    public byte[]? RenderNow(string droneId)
+    {
+        var snapshot = runtime.Pipeline.Current;
+        var drone = snapshot.Drones.FirstOrDefault(d => d.Id == droneId);
+        return drone is null ? null : renderer.Render(drone, snapshot, runtime.Clock.GetUtcNow());
+    }
+
+    public bool Exists(string droneId) => runtime.Pipeline.Current.Drones.Any(d => d.Id == droneId);
+
+    /// <summary>Frames as they are rendered, the latest one first, until <paramref name="ct"/> ends the watch.</summary>
+    public async IAsyncEnumerable<byte[]> WatchAsync(string droneId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var feed = Join(droneId);
+        try
+        {
+            var frame = feed.Latest;
+            while (!ct.IsCancellationRequested)
+            {
+                frame ??= await feed.NextAsync(ct);
+                yield return frame;
+                frame = null;
+            }
+        }
+        finally
+        {
+            Leave(feed);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var feed in _feeds.Values)
+            {
+                feed.Stop();
+            }
+
+            _feeds.Clear();
+        }
+    }
+
+    private Feed Join(string droneId)
+    {
+        lock (_gate)
+        {
+            if (!_feeds.TryGetValue(droneId, out var feed))
+            {
+                feed = new Feed(droneId);
+                _feeds[droneId] = feed;
+                _ = Task.Run(() => RunAsync(feed));
+            }
+
+            feed.Watchers++;
+            return feed;
+        }
+    }
+
+    private void Leave(Feed feed)
+    {
+        lock (_gate)
+        {
+            if (--feed.Watchers == 0)
+            {
+                _feeds.Remove(feed.DroneId);
+                feed.Stop();
+            }
+        }
+    }
+
+    private async Task RunAsync(Feed feed)
+    {
+        var period = TimeSpan.FromSeconds(1 / Math.Clamp(options.Value.FeedFramesPerSecond, 0.2, 15));
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            do
+            {
+                try
+                {
+                    if (RenderNow(feed.DroneId) is { } frame)
+                    {
+                        feed.Publish(frame);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Rendering a frame of {Drone} failed; the feed tries again on the next tick.", feed.DroneId);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(feed.Stopping));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private sealed class Feed(string droneId)
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private TaskCompletionSource<byte[]> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string DroneId { get; } = droneId;
+
+        public int Watchers { get; set; }
+
+        public byte[]? Latest { get; private set; }
+
+        public CancellationToken Stopping => _stop.Token;
+
+        public void Publish(byte[] frame)
+        {
+            Latest = frame;
+            Interlocked.Exchange(ref _next, new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(frame);
+        }
+
+        public Task<byte[]> NextAsync(CancellationToken ct) => Volatile.Read(ref _next).Task.WaitAsync(ct);
+
+        // Not disposed: the render loop may still read the token once after the cancel.
+        public void Stop() => _stop.Cancel();
+    }
+}

@@ -1,0 +1,43 @@
+using CommandCenter.Map;
+using Twin.Domain.Drones;
+
+namespace CommandCenter.Drones;
+
+/// <summary>
+/// The whole fleet in one hub message (docs/hub-protocol.md, <c>Drones</c>): a fleet is a handful
+/// of features, so each message replaces the last and needs no sequence numbers.
+/// </summary>
+public sealed record DroneFleetMessage(DateTimeOffset At, int RoutesVersion, FeatureCollection Drones);
+
+public static class DroneFeatures
+{
+    public const string Layer = "drones";
+
+    public static MapFeature Drone(DroneState d, MissionState? mission) => new(
+        d.Id,
+        new PointGeometry([Math.Round(d.Position.Lon, 6), Math.Round(d.Position.Lat, 6)]),
+        new Dictionary<string, object?>
+        {
+            ["layer"] = Layer,
+            ["model"] = d.Definition.Model,
+            ["status"] = Wire(d.Status.ToString()),
+            ["linkLost"] = d.Status == DroneStatus.LinkLost,
+            ["heading"] = Math.Round(d.HeadingDegrees, 1),
+            ["altitude"] = Math.Round(d.AltitudeMetres, 1),
+            ["speed"] = Math.Round(d.SpeedMps, 1),
+            ["battery"] = Math.Round(d.BatteryPercent),
+            ["link"] = Math.Round(d.LinkPercent),
+            ["lastTelemetryAt"] = d.LastTelemetryAt,
+            ["missionId"] = mission?.Id,
+            ["missionKind"] = mission is null ? null : Wire(mission.Kind.ToString()),
+            ["missionStatus"] = mission is null ? null : Wire(mission.Status.ToString()),
+            ["target"] = mission?.TargetId,
+            ["feedUrl"] = FeedUrl(d),
+            ["trail"] = d.Trail.Select(p => new[] { Math.Round(p.Lon, 6), Math.Round(p.Lat, 6) }).ToArray(),
+        });
+
+    /// <summary>The drone's own feed when it has one, otherwise the feed the twin renders for it.</summary>
+    public static string FeedUrl(DroneState d) => d.Definition.FeedUrl ?? $"/api/drones/{Uri.EscapeDataString(d.Id)}/feed.mjpg";
+
+    public static string Wire(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,71 @@
+using Bunit;
+using CommandCenter.Components.Console;
+using CommandCenter.Components.Drones;
+using CommandCenter.Drones;
+using CommandCenter.Live;
+using CommandCenter.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Twin.Domain.Engine;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Tests.Drones;
+
+/// <summary>An officer at the console captures what a drone sees onto the selected ticket (bUnit on the running twin).</summary>
+public sealed class CapturedEvidenceTests : IAsyncLifetime
+{
+    private readonly TwinAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_captured_frame_appears_on_its_ticket_with_a_timeline_entry()
+    {
+        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var feed = _app.Services.GetRequiredService<WallFeed>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (feed.Current is not { } s || s.Drones.Length < 2 || s.Tickets.Length == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the fleet did not come up within 60 s");
+            await Task.Delay(200);
+        }
+
+        var ticketId = "EVIDENCE-" + Guid.NewGuid().ToString("N")[..8];
+        var place = runtime.District.SubDistricts[0].Boundary.InteriorPoint;
+        var accepted = await runtime.Pipeline.SubmitAsync(new ReportTicketCommand(new TicketReport(
+            ticketId, TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "苏州河步道有流动摊位", new Twin.Domain.Geography.GeoPoint(place.X, place.Y),
+            "测试地址", null, new Reporter("张三丰", "13912345678"), runtime.Clock.GetUtcNow())));
+        Assert.True(accepted.Accepted, accepted.Reason);
+
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(feed);
+        ctx.Services.AddSingleton(runtime);
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<DroneDesk>());
+        ctx.Services.AddScoped<CommandCenter.Officers.IOfficerIdentity, CommandCenter.Officers.DutyOfficerIdentity>();
+        var console = ctx.Render<ConsolePage>();
+        await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticketId));
+        console.WaitForAssertion(() => Assert.Equal(ticketId, console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
+        Assert.Empty(console.FindAll("[data-evidence-item]"));
+        var droneId = console.Find("[data-drone-feed]").GetAttribute("data-drone-feed");
+
+        console.Find("[data-drone-action='capture']").Click();
+
+        console.WaitForAssertion(() =>
+        {
+            var item = Assert.Single(console.FindAll("[data-evidence-item]"));
+            var evidenceId = item.GetAttribute("data-evidence-item")!;
+            Assert.Equal($"/api/evidence/{evidenceId}.jpg", item.QuerySelector("img")!.GetAttribute("src"));
+            Assert.Contains(droneId!, item.TextContent);
+            Assert.Contains("SHA-256", item.TextContent);
+            Assert.Contains(console.FindAll("[data-timeline-entry]"), e => e.TextContent.Contains(evidenceId, StringComparison.Ordinal));
+            Assert.Contains(ticketId, console.Find("[data-drone-message]").TextContent);
+        }, TimeSpan.FromSeconds(15));
+
+        var image = await _app.CreateClient().GetByteArrayAsync(console.Find("[data-evidence-item] img").GetAttribute("src"));
+        JpegAssert.Valid(image, 640, 360);
+    }
+}

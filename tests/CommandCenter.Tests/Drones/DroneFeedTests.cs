@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using CommandCenter.Drones;
+using CommandCenter.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Twin.Domain.Drones;
+
+namespace CommandCenter.Tests.Drones;
+
+/// <summary>The simulated fleet's MJPEG feeds on the real app with the simulator at 60×.</summary>
+public sealed class DroneFeedTests : IAsyncLifetime
+{
+    private readonly TwinAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_feed_streams_valid_jpeg_frames_that_change_as_the_drone_flies_and_stops_rendering_when_nobody_watches()
+    {
+        var client = _app.CreateClient();
+        var droneId = await FlyingDroneAsync();
+        var feeds = _app.Services.GetRequiredService<DroneFeeds>();
+        Assert.Empty(feeds.Rendering);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/drones/{droneId}/feed.mjpg");
+        using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("multipart/x-mixed-replace", response.Content.Headers.ContentType?.MediaType);
+            var boundary = response.Content.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value!;
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            var reader = new MultipartFrames(stream, boundary);
+
+            var first = await reader.NextAsync();
+            Assert.Contains(droneId, feeds.Rendering);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var later = await reader.NextAsync();
+            later = await reader.NextAsync();
+
+            var a = JpegAssert.Valid(first, 640, 360);
+            var b = JpegAssert.Valid(later, 640, 360);
+            Assert.NotEqual(first, later);
+
+            // At 60× two seconds are two minutes of flight: the ground under the drone has moved.
+            Assert.True(JpegAssert.ChangedShare(a, b) > 0.05, $"only {JpegAssert.ChangedShare(a, b):P1} of the picture changed");
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (feeds.Rendering.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(feeds.Rendering);
+    }
+
+    [Fact]
+    public async Task An_unknown_drone_has_no_feed()
+    {
+        var response = await _app.CreateClient().GetAsync("/api/drones/D-NOPE/feed.mjpg");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<string> FlyingDroneAsync()
+    {
+        var fleet = _app.Services.GetRequiredService<DroneBroadcaster>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var flying = fleet.Current().Drones.Features.FirstOrDefault(f => (string?)f.Properties["status"] == "airborne" && (double?)f.Properties["speed"] > 0);
+            if (flying is not null)
+            {
+                return flying.Id;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("no simulated drone took off within 60 s");
+        return "";
+    }
+
+    /// <summary>Reads the parts of a multipart/x-mixed-replace stream: headers, then Content-Length bytes.</summary>
+    private sealed class MultipartFrames(Stream stream, string boundary)
+    {
+        public async Task<byte[]> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            string line;
+            do
+            {
+                line = await ReadLineAsync(timeout.Token);
+            }
+            while (line != "--" + boundary);
+
+            var length = -1;
+            while ((line = await ReadLineAsync(timeout.Token)).Length > 0)
+            {
+                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+                {
+                    length = int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    Assert.True(line.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase), $"unexpected part header '{line}'");
+                    Assert.Contains("image/jpeg", line);
+                }
+            }
+
+            Assert.True(length > 0, "a part without Content-Length");
+            var frame = new byte[length];
+            await stream.ReadExactlyAsync(frame, timeout.Token);
+            return frame;
+        }
+
+        private async Task<string> ReadLineAsync(CancellationToken ct)
+        {
+            var line = new StringBuilder();
+            var one = new byte[1];
+            while (true)
+            {
+                await stream.ReadExactlyAsync(one, ct);
+                if (one[0] == '\n')
+                {
+                    return line.ToString().TrimEnd('\r');
+                }
+
+                line.Append((char)one[0]);
+            }
+        }
+    }
+}
