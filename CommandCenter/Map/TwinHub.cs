@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CommandCenter.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Map;
@@ -11,7 +13,11 @@ public interface ITwinClient
     Task Delta(MapDelta delta);
 }
 
-/// <summary>The map's live feed at <c>/hubs/twin</c>; the protocol is in docs/hub-protocol.md.</summary>
+/// <summary>
+/// The map's live feed at <c>/hubs/twin</c>; the protocol is in docs/hub-protocol.md. Connecting
+/// needs <see cref="Policies.ViewWall"/>; each method names its own policy.
+/// </summary>
+[Authorize(Policy = Policies.ViewWall)]
 public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras) : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
@@ -24,8 +30,10 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras) : H
         await base.OnConnectedAsync();
     }
 
+    [HubPolicy(Policies.ViewWall)]
     public Task RequestSnapshot() => broadcaster.SendSnapshotAsync(Context.ConnectionId, Context.ConnectionAborted);
 
     /// <summary>The camera layer's FeatureCollection, serialised once (see <see cref="CameraLayer"/>).</summary>
+    [HubPolicy(Policies.ViewWall)]
     public JsonElement GetCameras() => cameras.FeatureCollectionJson;
 }

@@ -148,7 +148,7 @@ public sealed partial class TwinStore
             }
         }
 
-        public void Write(TwinBatch batch, IPersonalDataProtector personalData, CancellationToken ct)
+        public void Write(TwinBatch batch, IContactProtector personalData, CancellationToken ct)
         {
             // BEGIN IMMEDIATE: take the write lock up front rather than fail half-way on an upgrade.
             using var transaction = _connection.BeginTransaction(deferred: false);
@@ -240,7 +240,7 @@ public sealed partial class TwinStore
             _insertObservation.ExecuteNonQuery();
         }
 
-        private static Reporter? Protect(Reporter? reporter, IPersonalDataProtector personalData) =>
+        private static Reporter? Protect(Reporter? reporter, IContactProtector personalData) =>
             reporter is null ? null : new Reporter(personalData.Protect(reporter.Name), personalData.Protect(reporter.Phone));
 
         private void UpsertTicket(TicketState ticket, Reporter? rawReporter)

@@ -12,7 +12,7 @@ public sealed partial class TwinStore : IAsyncDisposable
 {
     private readonly DbContextOptions<TwinDbContext> _contextOptions;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly IPersonalDataProtector _personalData;
+    private readonly IContactProtector _personalData;
     private WriteCommands? _writer;
     private bool _disposed;
 
@@ -20,7 +20,7 @@ public sealed partial class TwinStore : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         DatabasePath = Path.GetFullPath(options.DatabasePath);
-        _personalData = options.PersonalData ?? IPersonalDataProtector.Plain;
+        _personalData = options.PersonalData ?? IContactProtector.Plain;
         ConnectionString = BuildConnectionString(DatabasePath, options.BusyTimeout);
         _contextOptions = new DbContextOptionsBuilder<TwinDbContext>()
             .UseSqlite(ConnectionString, sqlite => sqlite.CommandTimeout(TimeoutSeconds(options.BusyTimeout)))

@@ -9,5 +9,5 @@ public sealed class TwinStoreOptions
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Encrypts reporters' names and phones at rest; the app sets one backed by ASP.NET Data Protection.</summary>
-    public IPersonalDataProtector? PersonalData { get; set; }
+    public IContactProtector? PersonalData { get; set; }
 }

@@ -4,16 +4,16 @@ namespace Twin.Data.Store;
 /// Encrypts a personal-data field before it is written and decrypts it when it is read back
 /// (PIPL art. 51: encryption of personal information at rest).
 /// </summary>
-public interface IPersonalDataProtector
+public interface IContactProtector
 {
     /// <summary>Stores values as given: only for stores that never hold real reporters (tests, benchmarks).</summary>
-    static IPersonalDataProtector Plain { get; } = new PlainText();
+    static IContactProtector Plain { get; } = new PlainText();
 
     string? Protect(string? value);
 
     string? Unprotect(string? stored);
 
-    private sealed class PlainText : IPersonalDataProtector
+    private sealed class PlainText : IContactProtector
     {
         public string? Protect(string? value) => value;
 
