@@ -17,11 +17,17 @@ public sealed class HubPolicyAttribute(string policy) : Attribute
 /// Authorises each hub method call. SignalR's own per-method [Authorize] refuses before filters
 /// run, where nothing could audit it; this filter does both. A method without
 /// <see cref="HubPolicyAttribute"/> is refused: new methods are closed until someone decides who may call them.
+/// The framework's own hubs (Blazor's circuit hub) are left to the framework.
 /// </summary>
 public sealed class HubAuthorizationFilter(IAuthorizationService authorization, AuditTrail audit) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        if (invocation.Hub.GetType().Assembly != typeof(HubAuthorizationFilter).Assembly)
+        {
+            return await next(invocation);
+        }
+
         var user = invocation.Context.User;
         var policy = invocation.HubMethod.GetCustomAttribute<HubPolicyAttribute>()?.Policy;
         var allowed = policy is not null && user is not null && (await authorization.AuthorizeAsync(user, policy)).Succeeded;

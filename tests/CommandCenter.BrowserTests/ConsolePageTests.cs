@@ -1,3 +1,4 @@
+using CommandCenter.Security;
 using Microsoft.Playwright;
 
 namespace CommandCenter.BrowserTests;
@@ -9,7 +10,7 @@ public sealed class ConsolePageTests(AppServerFixture app, BrowserFixture browse
     [Fact]
     public async Task An_officer_files_a_discovered_ticket_and_sees_it_filed_with_a_new_timeline_entry()
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Officer, 1920, 1080);
         var page = tracked.Page;
         await page.GotoAsync("/console");
         await page.WaitForInteractiveAsync();

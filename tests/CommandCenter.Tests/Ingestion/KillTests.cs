@@ -112,6 +112,7 @@ public sealed class KillTests : IDisposable
             start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
             start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "1000";
             start.Environment["Twin__Security__WallToken"] = TestAccounts.WallToken;
+            start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
             start.Environment.Remove("ASPNETCORE_URLS");
             var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start CommandCenter.");
             process.OutputDataReceived += (_, _) => { };
