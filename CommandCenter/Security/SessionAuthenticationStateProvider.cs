@@ -14,21 +14,35 @@ namespace CommandCenter.Security;
 public sealed class SessionAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
     private readonly SessionStore _sessions;
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(30);
     private readonly ITimer _timer;
+    private readonly TimeProvider _time;
+    private DateTimeOffset _lastTouch = DateTimeOffset.MinValue;
     private string? _sessionId;
     private int _checking;
 
     public SessionAuthenticationStateProvider(SessionStore sessions, IOptions<SecurityOptions> options, TimeProvider time)
     {
         _sessions = sessions;
+        _time = time;
         _sessions.Ended += OnSessionEnded;
         var every = TimeSpan.FromSeconds(options.Value.RevalidateSeconds);
         _timer = time.CreateTimer(_ => _ = RevalidateAsync(activity: false), null, every, every);
         AuthenticationStateChanged += OnChanged;
     }
 
-    /// <summary>Called by the circuit on user activity: keeps the session from going idle.</summary>
-    public Task TouchAsync() => RevalidateAsync(activity: true);
+    /// <summary>Called by the circuit on activity, at most every 30 s: keeps the session from going idle.</summary>
+    public Task TouchAsync()
+    {
+        var now = _time.GetUtcNow();
+        if (now - _lastTouch < TouchInterval)
+        {
+            return Task.CompletedTask;
+        }
+
+        _lastTouch = now;
+        return RevalidateAsync(activity: true);
+    }
 
     public void Dispose()
     {

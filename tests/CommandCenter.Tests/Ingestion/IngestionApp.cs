@@ -17,7 +17,7 @@ namespace CommandCenter.Tests.Ingestion;
 /// The real app under a test server for ingestion: simulator off (the store holds only what the
 /// tests send), its own SQLite file, sources with known keys, and six noise sensors.
 /// </summary>
-public sealed class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Key = "test-key-open311-sta-cap";
     public const string SlowKey = "test-key-slow";
