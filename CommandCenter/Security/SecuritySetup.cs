@@ -67,19 +67,7 @@ public static class SecuritySetup
         });
         services.AddOptions<CookieAuthenticationOptions>(AccountService.Scheme).Configure<TimeProvider>((o, time) => o.TimeProvider = time);
 
-        services.AddAuthorization(o =>
-        {
-            foreach (var (name, roles) in Policies.RolesOf)
-            {
-                o.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles).RequireAssertion(c => !c.User.HasClaim(c => c.Type == AccountService.MustChangeClaim)));
-            }
-
-            o.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
-
-            // A page or API that names no policy still needs a signed-in user who has set a password.
-            o.FallbackPolicy = o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-                .RequireAssertion(c => !c.User.HasClaim(c => c.Type == AccountService.MustChangeClaim)).Build();
-        });
+        services.AddAuthorization(ConfigurePolicies);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
@@ -102,6 +90,21 @@ public static class SecuritySetup
         services.AddSingleton<SecurityBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<SecurityBootstrap>());
         return services;
+    }
+
+    /// <summary>One policy per kind of use (<see cref="Policies"/>); a one-time password allows nothing but changing it.</summary>
+    public static void ConfigurePolicies(AuthorizationOptions o)
+    {
+        foreach (var (name, roles) in Policies.RolesOf)
+        {
+            o.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles).RequireAssertion(c => !c.User.HasClaim(c => c.Type == AccountService.MustChangeClaim)));
+        }
+
+        o.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
+
+        // A page or API that names no policy still needs a signed-in user who has set a password.
+        o.FallbackPolicy = o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(c => !c.User.HasClaim(c => c.Type == AccountService.MustChangeClaim)).Build();
     }
 
     /// <summary>Headers and the origin check first (they apply to every response), then who is who and what they may do.</summary>

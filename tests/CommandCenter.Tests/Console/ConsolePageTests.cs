@@ -143,6 +143,10 @@ public sealed class ConsolePageTests : IAsyncLifetime
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
+        ctx.AddAuthorization().SetAuthorized("test-officer").SetRoles(CommandCenter.Security.Roles.Officer);
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Audit.AuditTrail>());
+        ctx.Services.AddScoped<CommandCenter.Security.ContactRevealService>();
+        ctx.Services.AddScoped<CommandCenter.Security.ClientOrigin>();
         return ctx;
     }
 }
