@@ -6,6 +6,8 @@ using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Map;
+using CommandCenter.Officers;
+using Microsoft.Extensions.Options;
 using CommandCenter.Security;
 using MudBlazor.Services;
 using Twin.Data.Store;
@@ -43,6 +45,13 @@ builder.Services.AddHostedService<TwinRuntimeService>();
 builder.Services.AddHostedService<SimulatorService>();
 builder.Services.AddSingleton<WallFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
+builder.Services.AddScoped<SignedInOfficer>();
+builder.Services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
+builder.Services.AddSingleton<IMapSender, HubMapSender>();
+builder.Services.AddSingleton(sp => new MapFanout(
+    sp.GetRequiredService<IMapSender>(),
+    sp.GetRequiredService<IOptions<TwinOptions>>().Value.Map.SubscriberQueueLength,
+    sp.GetRequiredService<ILogger<MapFanout>>()));
 builder.Services.AddSingleton<MapBroadcaster>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MapBroadcaster>());
 builder.Services.AddSingleton(sp =>
@@ -72,6 +81,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapHub<TwinHub>(TwinHub.Path);
 app.MapTwinMapEndpoints();
+app.MapCameraEndpoints();
 app.MapOpenApi();
 // The ingestion APIs authenticate their callers with their own API keys, not with accounts.
 app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();

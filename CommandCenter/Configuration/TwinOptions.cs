@@ -22,6 +22,18 @@ public sealed class MapOptions
     public string? TileUrl { get; set; }
 
     public string? TileAttribution { get; set; }
+
+    /// <summary>
+    /// How long the hub gathers changes into one delta. Shorter is fresher; longer sends fewer,
+    /// bigger deltas (a sensor reporting twice in the window is sent once).
+    /// </summary>
+    public int CoalesceMilliseconds { get; set; } = 50;
+
+    /// <summary>
+    /// Messages a screen may fall behind before the hub drops them and sends it a snapshot instead
+    /// (at the default window, about 1.5 s of deltas).
+    /// </summary>
+    public int SubscriberQueueLength { get; set; } = 32;
 }
 
 public sealed class WallOptions

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
+using CommandCenter.Configuration;
 using CommandCenter.Live;
-using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Twin.Data.Pipeline;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
@@ -12,14 +13,14 @@ namespace CommandCenter.Map;
 /// <summary>
 /// Keeps the map's feature state and pushes it to <see cref="TwinHub"/> subscribers: a snapshot on
 /// request, then numbered deltas. Committed change sets are coalesced for up to
-/// <see cref="CoalesceWindow"/> so that a burst of observations becomes one delta per sensor.
-/// Snapshots and deltas are sent under one gate so a snapshot's <c>seq</c> is exact.
+/// <see cref="MapOptions.CoalesceMilliseconds"/> so that a burst of observations becomes one delta
+/// per sensor. Snapshots and deltas are queued under one gate so a snapshot's <c>seq</c> is exact
+/// and every subscriber's queue is in seq order; <see cref="MapFanout"/> sends them.
 /// </summary>
 public sealed class MapBroadcaster : BackgroundService
 {
-    private static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(100);
-
-    private readonly IHubContext<TwinHub, ITwinClient> _hub;
+    private readonly TimeSpan _coalesceWindow;
+    private readonly MapFanout _fanout;
     private readonly TwinRuntime _runtime;
     private readonly ILogger<MapBroadcaster> _logger;
     private readonly Channel<TwinChangeSet> _changes = Channel.CreateUnbounded<TwinChangeSet>(new UnboundedChannelOptions { SingleReader = true });
@@ -29,22 +30,33 @@ public sealed class MapBroadcaster : BackgroundService
     private long _seq;
     private DateTimeOffset _dayStart;
 
-    public MapBroadcaster(IHubContext<TwinHub, ITwinClient> hub, TwinRuntime runtime, ILogger<MapBroadcaster> logger)
+    public MapBroadcaster(MapFanout fanout, TwinRuntime runtime, IOptions<TwinOptions> options, ILogger<MapBroadcaster> logger)
     {
-        _hub = hub;
+        _fanout = fanout;
         _runtime = runtime;
         _logger = logger;
+        _coalesceWindow = TimeSpan.FromMilliseconds(options.Value.Map.CoalesceMilliseconds);
     }
 
     public long Seq => Interlocked.Read(ref _seq);
 
-    public async Task SendSnapshotAsync(string connectionId, CancellationToken cancellationToken)
+    /// <summary>Starts a connection's feed with a snapshot; deltas follow in its own queue.</summary>
+    public Task SubscribeAsync(string connectionId, CancellationToken cancellationToken) =>
+        UnderGateAsync(() => _fanout.Subscribe(connectionId, BuildSnapshot()), cancellationToken);
+
+    /// <summary>Drops what a connection has not been sent yet and sends it a snapshot.</summary>
+    public Task ResyncAsync(string connectionId, CancellationToken cancellationToken) =>
+        UnderGateAsync(() => _fanout.Resync(connectionId, BuildSnapshot()), cancellationToken);
+
+    public Task UnsubscribeAsync(string connectionId) => _fanout.UnsubscribeAsync(connectionId);
+
+    private async Task UnderGateAsync(Action action, CancellationToken cancellationToken)
     {
         await _runtime.Ready.WaitAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await _hub.Clients.Client(connectionId).Snapshot(BuildSnapshot());
+            action();
         }
         finally
         {
@@ -61,7 +73,7 @@ public sealed class MapBroadcaster : BackgroundService
             Reload(_runtime.Pipeline.Current);
 
             // A screen that connected before this first load holds an empty snapshot at an older seq.
-            await _hub.Clients.Group(TwinHub.MapGroup).Snapshot(BuildSnapshot());
+            _fanout.ResyncAll(BuildSnapshot());
         }
         finally
         {
@@ -73,7 +85,7 @@ public sealed class MapBroadcaster : BackgroundService
         {
             while (await _changes.Reader.WaitToReadAsync(stoppingToken))
             {
-                await Task.Delay(CoalesceWindow, stoppingToken);
+                await Task.Delay(_coalesceWindow, stoppingToken);
                 await PublishPendingAsync(stoppingToken);
             }
         }
@@ -101,7 +113,7 @@ public sealed class MapBroadcaster : BackgroundService
             if (ShanghaiClock.StartOfDay(snapshot.At) != _dayStart)
             {
                 Reload(snapshot);
-                await _hub.Clients.Group(TwinHub.MapGroup).Snapshot(BuildSnapshot());
+                _fanout.ResyncAll(BuildSnapshot());
                 return;
             }
 
@@ -110,9 +122,25 @@ public sealed class MapBroadcaster : BackgroundService
                 return;
             }
 
+            var full = new List<MapFeature>(upserts.Count);
+            var sensorUpdates = new List<SensorUpdate>();
             foreach (var ((layer, id), feature) in upserts)
             {
-                _layers[layer][id] = feature;
+                var layerFeatures = _layers[layer];
+                if (layer == MapLayers.Sensors && layerFeatures.TryGetValue(id, out var previous)
+                    && MapFeatures.SensorChange(previous, feature) is { } update)
+                {
+                    if (!update.IsEmpty)
+                    {
+                        sensorUpdates.Add(update);
+                    }
+                }
+                else
+                {
+                    full.Add(feature);
+                }
+
+                layerFeatures[id] = feature;
             }
 
             foreach (var removal in removals)
@@ -120,12 +148,18 @@ public sealed class MapBroadcaster : BackgroundService
                 _layers[removal.Layer].Remove(removal.Id);
             }
 
+            if (full.Count == 0 && sensorUpdates.Count == 0 && removals.Count == 0)
+            {
+                return;
+            }
+
             var seq = Interlocked.Increment(ref _seq);
-            await _hub.Clients.Group(TwinHub.MapGroup).Delta(new MapDelta(seq, snapshot.At, upserts.Values.ToList(), removals.ToList()));
+            var delta = new DeltaMessage(new WireJson<MapDelta>(new MapDelta(seq, snapshot.At, full, removals.ToList(), sensorUpdates)));
+            _fanout.Publish(delta, BuildSnapshot);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogError(ex, "Could not push a map delta; clients will resync on the next gap.");
+            _logger.LogError(ex, "Could not queue a map delta; clients will resync on the next gap.");
         }
         finally
         {
@@ -203,10 +237,10 @@ public sealed class MapBroadcaster : BackgroundService
         Interlocked.Increment(ref _seq);
     }
 
-    private MapSnapshot BuildSnapshot() => new(
+    private SnapshotMessage BuildSnapshot() => new(new WireJson<MapSnapshot>(new MapSnapshot(
         Seq,
         _runtime.Pipeline.Current.At,
-        _layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.ToList())));
+        _layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.ToList())))));
 
     private MapFeature TicketFeature(TicketState ticket) => MapFeatures.Ticket(
         ticket,

@@ -52,6 +52,40 @@ public static class MapFeatures
             ["observedAt"] = s.LastObservedAt,
         });
 
+    private static readonly string[] SensorStaticProperties = ["kind", "kindName", "name", "unit"];
+
+    /// <summary>
+    /// What a screen holding <paramref name="previous"/> needs to reach <paramref name="current"/>
+    /// of the same sensor: the changed reading properties, or null when the sensor itself changed
+    /// (moved, renamed, another kind or unit) and the whole feature must be sent.
+    /// </summary>
+    public static SensorUpdate? SensorChange(MapFeature previous, MapFeature current)
+    {
+        if (!previous.Geometry.Coordinates.AsSpan().SequenceEqual(current.Geometry.Coordinates)
+            || SensorStaticProperties.Any(key => !Equals(previous.Properties[key], current.Properties[key])))
+        {
+            return null;
+        }
+
+        var valueBefore = (double?)previous.Properties["value"];
+        var valueNow = (double?)current.Properties["value"];
+        if (valueNow is null && valueBefore is not null)
+        {
+            return null;
+        }
+
+        return new SensorUpdate(
+            current.Id,
+            Changed(valueBefore, valueNow),
+            Changed((string?)previous.Properties["valueState"], (string?)current.Properties["valueState"]),
+            Changed((string?)previous.Properties["health"], (string?)current.Properties["health"]),
+            Changed((DateTimeOffset?)previous.Properties["observedAt"], (DateTimeOffset?)current.Properties["observedAt"]));
+    }
+
+    private static T? Changed<T>(T? before, T? now) where T : class => Equals(before, now) ? null : now;
+
+    private static T? Changed<T>(T? before, T? now) where T : struct => Equals(before, now) ? null : now;
+
     public static MapFeature Alarm(AlarmState a) => new(
         a.Id,
         Point(a.Location),

@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Map;
 
-/// <summary>What the server calls on a subscribed screen.</summary>
+/// <summary>What the server calls on a subscribed screen (payloads in docs/hub-protocol.md).</summary>
 public interface ITwinClient
 {
-    Task Snapshot(MapSnapshot snapshot);
+    Task Snapshot(WireJson<MapSnapshot> snapshot);
 
-    Task Delta(MapDelta delta);
+    Task Delta(WireJson<MapDelta> delta);
 }
 
 /// <summary>
@@ -21,17 +21,21 @@ public interface ITwinClient
 public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras) : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
-    public const string MapGroup = "map";
 
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, MapGroup);
-        await broadcaster.SendSnapshotAsync(Context.ConnectionId, Context.ConnectionAborted);
+        await broadcaster.SubscribeAsync(Context.ConnectionId, Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await broadcaster.UnsubscribeAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
     [HubPolicy(Policies.ViewWall)]
-    public Task RequestSnapshot() => broadcaster.SendSnapshotAsync(Context.ConnectionId, Context.ConnectionAborted);
+    public Task RequestSnapshot() => broadcaster.ResyncAsync(Context.ConnectionId, Context.ConnectionAborted);
 
     /// <summary>The camera layer's FeatureCollection, serialised once (see <see cref="CameraLayer"/>).</summary>
     [HubPolicy(Policies.ViewWall)]

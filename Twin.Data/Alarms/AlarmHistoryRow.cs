@@ -18,8 +18,11 @@ public sealed class AlarmHistoryRow
 
     public string? Actor { get; set; }
 
-    public AlarmHistoryEntry ToEntry() => new(AlarmId, Change, At, Severity, Actor);
+    /// <summary>The officer's note of an acknowledgement.</summary>
+    public string? Note { get; set; }
+
+    public AlarmHistoryEntry ToEntry() => new(AlarmId, Change, At, Severity, Actor, Note);
 }
 
 /// <summary>One change of an alarm as read back from its history.</summary>
-public sealed record AlarmHistoryEntry(string AlarmId, AlarmChange Change, DateTimeOffset At, AlarmSeverity Severity, string? Actor);
+public sealed record AlarmHistoryEntry(string AlarmId, AlarmChange Change, DateTimeOffset At, AlarmSeverity Severity, string? Actor, string? Note = null);

@@ -16,6 +16,7 @@ internal sealed class AlarmHistoryRowConfiguration : IEntityTypeConfiguration<Al
         builder.Property(h => h.At).HasColumnName("at").HasConversion(UtcTicks.Converter);
         builder.Property(h => h.Severity).HasColumnName("severity").HasConversion<string>();
         builder.Property(h => h.Actor).HasColumnName("actor");
+        builder.Property(h => h.Note).HasColumnName("note");
         builder.HasIndex(h => h.AlarmId).HasDatabaseName("ix_alarm_history_alarm_id");
         builder.HasOne<AlarmRow>().WithMany().HasForeignKey(h => h.AlarmId).OnDelete(DeleteBehavior.Restrict)
             .HasConstraintName("fk_alarm_history_alarms_alarm_id");

@@ -32,6 +32,11 @@ public sealed class AlarmRow
 
     public DateTimeOffset? ClearedAt { get; set; }
 
+    public string? AcknowledgementNote { get; set; }
+
     public AlarmState ToState() => new(
-        Id, Source, SourceId, Kind, Severity, Title, new GeoPoint(Lon, Lat), SubDistrictCode, RaisedAt, AcknowledgedBy, AcknowledgedAt, ClearedAt);
+        Id, Source, SourceId, Kind, Severity, Title, new GeoPoint(Lon, Lat), SubDistrictCode, RaisedAt, AcknowledgedBy, AcknowledgedAt, ClearedAt)
+    {
+        AcknowledgementNote = AcknowledgementNote,
+    };
 }

@@ -349,6 +349,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("change");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -376,6 +380,10 @@ namespace Twin.Data.Migrations
                     b.Property<string>("AcknowledgedBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledgement_note");
 
                     b.Property<long?>("ClearedAt")
                         .HasColumnType("INTEGER")

@@ -111,19 +111,20 @@ public sealed partial class TwinStore
             _upsertAlarm = Prepare(
                 """
                 INSERT INTO alarms (id, source, source_id, kind, severity, title, lon, lat, sub_district_code, raised_at,
-                    acknowledged_by, acknowledged_at, cleared_at)
+                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note)
                 VALUES ($id, $source, $source_id, $kind, $severity, $title, $lon, $lat, $sub_district_code, $raised_at,
-                    $acknowledged_by, $acknowledged_at, $cleared_at)
+                    $acknowledged_by, $acknowledged_at, $cleared_at, $acknowledgement_note)
                 ON CONFLICT (id) DO UPDATE SET
                     source = excluded.source, source_id = excluded.source_id, kind = excluded.kind, severity = excluded.severity,
                     title = excluded.title, lon = excluded.lon, lat = excluded.lat, sub_district_code = excluded.sub_district_code,
                     raised_at = excluded.raised_at, acknowledged_by = excluded.acknowledged_by,
-                    acknowledged_at = excluded.acknowledged_at, cleared_at = excluded.cleared_at
+                    acknowledged_at = excluded.acknowledged_at, cleared_at = excluded.cleared_at,
+                    acknowledgement_note = excluded.acknowledgement_note
                 """);
             _insertAlarmHistory = Prepare(
                 """
-                INSERT INTO alarm_history (alarm_id, change, at, severity, actor)
-                VALUES ($alarm_id, $change, $at, $severity, $actor)
+                INSERT INTO alarm_history (alarm_id, change, at, severity, actor, note)
+                VALUES ($alarm_id, $change, $at, $severity, $actor, $note)
                 """);
             _insertAlarmArea = Prepare(
                 """
@@ -308,6 +309,7 @@ public sealed partial class TwinStore
             p[10].Value = (object?)alarm.AcknowledgedBy ?? DBNull.Value;
             p[11].Value = UtcTicks.FromNullable(alarm.AcknowledgedAt);
             p[12].Value = UtcTicks.FromNullable(alarm.ClearedAt);
+            p[13].Value = (object?)alarm.AcknowledgementNote ?? DBNull.Value;
             _upsertAlarm.ExecuteNonQuery();
         }
 
@@ -319,6 +321,7 @@ public sealed partial class TwinStore
             p[2].Value = UtcTicks.From(change.At);
             p[3].Value = change.Alarm.Severity.ToString();
             p[4].Value = (object?)change.Actor ?? DBNull.Value;
+            p[5].Value = (object?)(change.Change == AlarmChange.Acknowledged ? change.Alarm.AcknowledgementNote : null) ?? DBNull.Value;
             _insertAlarmHistory.ExecuteNonQuery();
         }
 

@@ -37,6 +37,9 @@ public sealed record AlarmState(
     /// <summary>The area an external alert covers, drawn on the wall; null for point alarms.</summary>
     public AlarmArea? Area { get; init; }
 
+    /// <summary>What the officer wrote when acknowledging (e.g. who was called), for the next shift to read.</summary>
+    public string? AcknowledgementNote { get; init; }
+
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
     public bool IsActive => ClearedAt is null;

@@ -142,9 +142,7 @@ public sealed class DuplicateDetector
                 continue;
             }
 
-            var score = _rules.TextWeight * similarity
-                + _rules.DistanceWeight * (1 - distance / r)
-                + _rules.TimeWeight * (1 - gap / _rules.Window);
+            var score = Score(similarity, distance, gap);
             if (score < _rules.CandidateScore && sameCategory)
             {
                 continue;
@@ -154,13 +152,38 @@ public sealed class DuplicateDetector
             var decision = sameCategory && score >= _rules.MergeScore ? DuplicateDecision.Merge : DuplicateDecision.Candidate;
             if (best is null || IsBetter(decision, score, best))
             {
-                var rule = sameCategory ? $"同类事项（{Name(categoryCode)}）" : $"相关事项（{Name(entry.CategoryCode)}↔{Name(categoryCode)}）";
-                best = new DuplicateMatch(decision, entry.CaseId, entry.TicketId, rule, distance, gap, similarity, score);
+                best = new DuplicateMatch(decision, entry.CaseId, entry.TicketId, Rule(entry.CategoryCode, categoryCode), distance, gap, similarity, score);
             }
         }
 
         return best;
     }
+
+    /// <summary>
+    /// The figures the rules weigh, for a report and the case it was offered or merged into, so the
+    /// officer reads why. Computed now from the two tickets as they stand, not from the moment of the
+    /// report, so a case whose text changed reads its current similarity.
+    /// </summary>
+    public DuplicateMatch Explain(TicketState report, TicketState caseTicket)
+    {
+        var a = _projection.Forward(report.Location.Lon, report.Location.Lat);
+        var b = _projection.Forward(caseTicket.Location.Lon, caseTicket.Location.Lat);
+        var distance = a.Distance(b);
+        var gap = (report.ReportedAt - caseTicket.ReportedAt).Duration();
+        var similarity = TextSimilarity.Dice(
+            TextSimilarity.Bigrams(report.Title + report.Description), TextSimilarity.Bigrams(caseTicket.Title + caseTicket.Description));
+        var decision = report.MergedIntoId == caseTicket.Id ? DuplicateDecision.Merge : DuplicateDecision.Candidate;
+        return new DuplicateMatch(
+            decision, caseTicket.Id, caseTicket.Id, Rule(caseTicket.CategoryCode, report.CategoryCode), distance, gap, similarity, Score(similarity, distance, gap));
+    }
+
+    private double Score(double similarity, double distance, TimeSpan gap) =>
+        _rules.TextWeight * similarity
+        + _rules.DistanceWeight * Math.Max(0, 1 - distance / _rules.RadiusMetres)
+        + _rules.TimeWeight * Math.Max(0, 1 - gap / _rules.Window);
+
+    private string Rule(string indexedCategory, string reportCategory) =>
+        indexedCategory == reportCategory ? $"同类事项（{Name(reportCategory)}）" : $"相关事项（{Name(indexedCategory)}↔{Name(reportCategory)}）";
 
     private static bool IsBetter(DuplicateDecision decision, double score, DuplicateMatch best) =>
         decision != best.Decision ? decision == DuplicateDecision.Merge : score > best.Score;

@@ -18,7 +18,7 @@ public sealed record ChangeTicketStatusCommand(string TicketId, TicketStatus To,
 
 public sealed record RaiseAiVideoAlarmCommand(AiVideoEvent Event) : TwinCommand;
 
-public sealed record AcknowledgeAlarmCommand(string AlarmId, string By) : TwinCommand;
+public sealed record AcknowledgeAlarmCommand(string AlarmId, string By, string? Note = null) : TwinCommand;
 
 public sealed record TickCommand : TwinCommand;
 
@@ -39,7 +39,7 @@ public sealed partial class TwinEngine
             case RaiseAiVideoAlarmCommand c:
                 return RaiseAiVideoAlarm(c.Event);
             case AcknowledgeAlarmCommand c:
-                return AcknowledgeAlarm(c.AlarmId, c.By);
+                return AcknowledgeAlarm(c.AlarmId, c.By, c.Note);
             case RaiseExternalAlarmCommand c:
                 return RaiseExternalAlarm(c.Alert);
             case CancelExternalAlarmCommand c:

@@ -62,9 +62,10 @@ public sealed partial class TwinEngine
 
     /// <summary>
     /// An officer has seen the alarm. A threshold alarm stays active until its value is back to
-    /// normal; an AI video event is instantaneous, so acknowledging it also clears it.
+    /// normal; an AI video event is instantaneous, so acknowledging it also clears it. The note is
+    /// kept with the alarm and its history.
     /// </summary>
-    public InputResult AcknowledgeAlarm(string alarmId, string by)
+    public InputResult AcknowledgeAlarm(string alarmId, string by, string? note = null)
     {
         if (!_activeAlarms.TryGetValue(alarmId ?? string.Empty, out var alarm))
         {
@@ -82,7 +83,12 @@ public sealed partial class TwinEngine
         }
 
         var now = Now;
-        var acknowledged = alarm with { AcknowledgedBy = by.Trim(), AcknowledgedAt = now };
+        var acknowledged = alarm with
+        {
+            AcknowledgedBy = by.Trim(),
+            AcknowledgedAt = now,
+            AcknowledgementNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
         _activeAlarms[alarm.Id] = acknowledged;
         _unacknowledged--;
         _pendingEvents.Add(new AlarmChanged(NextEventSequence(), now, acknowledged, AlarmChange.Acknowledged, by.Trim()));

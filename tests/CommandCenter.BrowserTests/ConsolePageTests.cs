@@ -43,7 +43,7 @@ public sealed class ConsolePageTests(AppServerFixture app, BrowserFixture browse
             }
 
             await file.ClickAsync();
-            var mine = view.Locator("[data-timeline-entry]", new LocatorLocatorOptions { HasText = "值班员" });
+            var mine = view.Locator("[data-timeline-entry]", new LocatorLocatorOptions { HasText = BrowserAccounts.UserNameFor(Roles.Officer) });
             try
             {
                 await mine.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });

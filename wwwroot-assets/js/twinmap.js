@@ -28,6 +28,12 @@ const HEAT_RADIUS = 22;
 const HEAT_BLUR = 32;
 // One hotline ticket alone makes a faint mark; several close together build a hot spot.
 const HEAT_WEIGHT = 0.7;
+// Warm colours only: a blue end would vanish into the dark-blue basemap.
+const HEAT_GRADIENT = ['rgba(120, 40, 160, 0)', '#8a2be2', '#ff5a1f', '#ffb020', '#fff1a8'];
+const HEAT_OPACITY = 0.8;
+// Live symbol layers are painted into an image this much larger than the view, so a pan or a
+// fly-to moves the image instead of redrawing 15,000 symbols every frame.
+const LIVE_IMAGE_RATIO = 1.5;
 const CAMERA_CLUSTER_DISTANCE = 56;
 const CAMERA_CLUSTER_MIN_DISTANCE = 18;
 const POPUP_OFFSET = 14;
@@ -160,17 +166,21 @@ export async function init(elementId, options, dotnetRef) {
   }
   const twin = new TwinMap(target, opts, dotnetRef ?? null);
   current = twin;
-  await twin.loadBasemap();
-  if (opts.corridorUrl) {
-    // The corridor band is computed on the server from the creek and the configured width.
-    const response = await fetch(opts.corridorUrl);
-    if (!response.ok) {
-      throw new Error(`twinmap: ${opts.corridorUrl} answered ${response.status}`);
+  // The hub's snapshot, the camera file, the basemap and the corridor all load at once: the full
+  // picture waits for the slowest of them, not for their sum.
+  twin.connect();
+  twin.loadCameras();
+  try {
+    await Promise.all([
+      twin.loadBasemap(),
+      // The corridor band is computed on the server from the creek and the configured width.
+      opts.corridorUrl ? fetchJson(opts.corridorUrl).then((collection) => twin.setCorridor(collection)) : null,
+    ]);
+  } catch (error) {
+    if (current === twin) {
+      await dispose();
     }
-    twin.setCorridor(await response.json());
-  }
-  if (current === twin) {
-    twin.connect();
+    throw error;
   }
 }
 
@@ -218,6 +228,8 @@ export function featureIds(layer) {
 class TwinMap {
   constructor(target, opts, dotnetRef) {
     this.opts = opts;
+    // Started now, in parallel with the basemap and the hub's snapshot (see loadCameras()).
+    this.cameraFile = opts.camerasUrl ? fetchJson(opts.camerasUrl) : null;
     this.lang = opts.lang === 'en' ? 'en' : 'zh';
     this.dotnetRef = dotnetRef;
     this.format = new ol.format.GeoJSON({ featureProjection: 'EPSG:3857' });
@@ -298,8 +310,7 @@ class TwinMap {
     }
     this.scale = scale;
     this.styleCache.clear();
-    this.layers.heat?.setRadius(this.px(HEAT_RADIUS));
-    this.layers.heat?.setBlur(this.px(HEAT_BLUR));
+    this.heatStamp = null;
     this.cameraClusters.setDistance(this.px(CAMERA_CLUSTER_DISTANCE));
     this.cameraClusters.setMinDistance(this.px(CAMERA_CLUSTER_MIN_DISTANCE));
     this.popup.overlay.setOffset([0, -this.px(POPUP_OFFSET)]);
@@ -373,6 +384,11 @@ class TwinMap {
     // The basemap never changes after loading: VectorImage layers paint it once per view and
     // only move that image while panning, leaving the frame budget to the live layers.
     const still = (source, style) => new ol.layer.VectorImage({ source, style, imageRatio: 1.5 });
+    // The thousands of live symbols too: they are repainted when the view comes to rest or their
+    // data changes, never per animation frame. On a wall rendered in software (no GPU) replaying
+    // 15,000 symbols per frame held a fly-to under 1 fps.
+    const live = (source, style, extra = {}) =>
+      new ol.layer.VectorImage({ source, style, imageRatio: LIVE_IMAGE_RATIO, declutter: false, ...extra });
 
     const layers = {};
     if (this.opts.tileUrl) {
@@ -395,9 +411,9 @@ class TwinMap {
     layers.cameras = this.createCameraLayers();
     // One sensor source, two layers: the normal hum stays under the tickets, the warning and alarm
     // readings draw above them. The legend's 'sensors' toggle switches both (see setLayerVisible()).
-    layers.sensors = vector(s.sensors, (f) => (isAbnormal(f) ? null : this.sensorStyle(f)), { properties: { popup: true } });
-    layers.tickets = vector(s.tickets, (f) => this.ticketStyle(f), { properties: { popup: true } });
-    layers.abnormalSensors = vector(s.sensors, (f) => (isAbnormal(f) ? this.sensorStyle(f) : null), { properties: { popup: true } });
+    layers.sensors = live(s.sensors, (f) => (isAbnormal(f) ? null : this.sensorStyle(f)), { properties: { popup: true } });
+    layers.tickets = live(s.tickets, (f) => this.ticketStyle(f), { properties: { popup: true } });
+    layers.abnormalSensors = live(s.sensors, (f) => (isAbnormal(f) ? this.sensorStyle(f) : null), { properties: { popup: true } });
     layers.areas = vector(s.areas, (f) => this.areaStyle(f));
     layers.alarms = vector(s.alarms, (f) => this.alarmStyle(f), { properties: { popup: true } });
     // 街镇 names stay on top of the live symbols: the wall must always say where things are.
@@ -405,22 +421,97 @@ class TwinMap {
     return Object.fromEntries(Object.entries(layers).filter(([, layer]) => layer !== null));
   }
 
-  // The heatmap renders with WebGL; a browser without it still keeps the heat features (counts,
-  // popups elsewhere) and simply shows no heat surface instead of failing the whole map.
+  // The heat surface is painted on a 2D canvas once per view at rest (and when today's hotline
+  // tickets change), then moved as an image while the view animates. OpenLayers' WebGL heatmap
+  // re-blurred every point on every frame: in software rendering that alone held a fly-to at 2 fps.
   createHeatLayer() {
-    if (!webglAvailable()) {
-      console.warn('twinmap: WebGL unavailable, heat layer not drawn');
-      return null;
-    }
-    return new ol.layer.Heatmap({
-      source: this.sources.heat,
-      blur: this.px(HEAT_BLUR),
-      radius: this.px(HEAT_RADIUS),
-      opacity: 0.8,
-      // Warm colours only: the default blue end vanishes into the dark-blue basemap.
-      gradient: ['rgba(120, 40, 160, 0)', '#8a2be2', '#ff5a1f', '#ffb020', '#fff1a8'],
-      weight: (feature) => HEAT_WEIGHT * Math.min(1, Math.max(0, Number(feature.get('weight')) || 0)),
+    const image = new ol.source.ImageCanvas({
+      canvasFunction: (extent, resolution, pixelRatio, size) => this.drawHeat(extent, size, pixelRatio),
+      ratio: LIVE_IMAGE_RATIO,
     });
+    this.sources.heat.on('change', () => image.changed());
+    return new ol.layer.Image({ source: image, opacity: HEAT_OPACITY });
+  }
+
+  // Each hotline ticket stamps a soft disc of alpha; overlapping discs add up, and the summed
+  // alpha is then coloured through HEAT_GRADIENT.
+  drawHeat(extent, size, pixelRatio) {
+    const [width, height] = size.map(Math.round);
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const features = this.sources.heat.getFeatures();
+    if (features.length === 0 || width === 0 || height === 0) {
+      return canvas;
+    }
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const stamp = this.heatStampFor(pixelRatio);
+    const half = stamp.width / 2;
+    const scaleX = width / ol.extent.getWidth(extent);
+    const scaleY = height / ol.extent.getHeight(extent);
+    for (const feature of features) {
+      const [x, y] = feature.getGeometry().getCoordinates();
+      const px = (x - extent[0]) * scaleX;
+      const py = (extent[3] - y) * scaleY;
+      if (px < -half || py < -half || px > width + half || py > height + half) {
+        continue;
+      }
+      context.globalAlpha = HEAT_WEIGHT * Math.min(1, Math.max(0, Number(feature.get('weight')) || 0));
+      context.drawImage(stamp, px - half, py - half);
+    }
+    const pixels = context.getImageData(0, 0, width, height);
+    const data = pixels.data;
+    const palette = this.heatPalette();
+    for (let i = 0; i < data.length; i += 4) {
+      const alpha = data[i + 3];
+      if (alpha === 0) {
+        continue;
+      }
+      const p = alpha * 4;
+      data[i] = palette[p];
+      data[i + 1] = palette[p + 1];
+      data[i + 2] = palette[p + 2];
+      data[i + 3] = palette[p + 3];
+    }
+    context.putImageData(pixels, 0, 0);
+    return canvas;
+  }
+
+  // A disc opaque out to the radius that fades to nothing over the blur, as OpenLayers' heatmap.
+  heatStampFor(pixelRatio) {
+    const inner = this.px(HEAT_RADIUS) * pixelRatio;
+    const outer = inner + this.px(HEAT_BLUR) * pixelRatio;
+    if (this.heatStamp?.outer === outer) {
+      return this.heatStamp.canvas;
+    }
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = Math.ceil(outer * 2);
+    const context = canvas.getContext('2d');
+    const centre = canvas.width / 2;
+    const gradient = context.createRadialGradient(centre, centre, 0, centre, centre, outer);
+    gradient.addColorStop(0, 'rgba(0, 0, 0, 0.35)');
+    gradient.addColorStop(inner / outer, 'rgba(0, 0, 0, 0.2)');
+    gradient.addColorStop(1, 'rgba(0, 0, 0, 0)');
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    this.heatStamp = { outer, canvas };
+    return canvas;
+  }
+
+  // 256 RGBA colours along HEAT_GRADIENT, indexed by summed alpha.
+  heatPalette() {
+    if (!this.heatColours) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 256;
+      canvas.height = 1;
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      const gradient = context.createLinearGradient(0, 0, 256, 0);
+      HEAT_GRADIENT.forEach((colour, i) => gradient.addColorStop(i / (HEAT_GRADIENT.length - 1), colour));
+      context.fillStyle = gradient;
+      context.fillRect(0, 0, 256, 1);
+      this.heatColours = context.getImageData(0, 0, 256, 1).data;
+    }
+    return this.heatColours;
   }
 
   // Ordinary cameras cluster when zoomed out; the 135 AI cameras stay unclustered on top so they
@@ -433,8 +524,11 @@ class TwinMap {
       distance: this.px(CAMERA_CLUSTER_DISTANCE),
       minDistance: this.px(CAMERA_CLUSTER_MIN_DISTANCE),
     });
-    const clustered = new ol.layer.Vector({
-      ...common,
+    // Clusters are recomputed when the resolution changes, which an image layer only asks for
+    // once the view is at rest; during a fly-to the last clustering's image is moved.
+    const clustered = new ol.layer.VectorImage({
+      declutter: false,
+      imageRatio: LIVE_IMAGE_RATIO,
       source: this.cameraClusters,
       maxZoom: CAMERA_CLUSTER_MAX_ZOOM,
       style: (f) => this.cameraClusterStyle(f),
@@ -891,21 +985,39 @@ class TwinMap {
     }
   }
 
+  // The camera layer comes as a static, cached file (opts.camerasUrl), fetched since the map was
+  // created; when that fails the hub's GetCameras sends the same FeatureCollection.
   async loadCameras() {
     if (this.camerasLoaded) {
       return;
     }
+    let collection = null;
+    if (this.cameraFile) {
+      collection = await this.cameraFile.catch((error) => {
+        console.warn('twinmap: camera file failed; asking the hub', error);
+        return null;
+      });
+      this.cameraFile = null;
+    }
+    if (collection === null && this.connection?.state !== signalR.HubConnectionState.Connected) {
+      // Asked again once the hub connects (start() and onreconnected).
+      return;
+    }
     try {
-      const collection = await this.connection.invoke('GetCameras');
-      const features = this.format.readFeatures(collection);
-      this.sources.cameras.clear(true);
-      this.sources.aiCameras.clear(true);
-      this.sources.cameras.addFeatures(features.filter((f) => f.get('ai') !== true));
-      this.sources.aiCameras.addFeatures(features.filter((f) => f.get('ai') === true));
-      this.camerasLoaded = true;
+      collection ??= await this.connection.invoke('GetCameras');
     } catch (error) {
       console.warn('twinmap: GetCameras failed; will retry on reconnect', error);
+      return;
     }
+    if (this.camerasLoaded || this.disposed) {
+      return;
+    }
+    const features = this.format.readFeatures(collection);
+    this.sources.cameras.clear(true);
+    this.sources.aiCameras.clear(true);
+    this.sources.cameras.addFeatures(features.filter((f) => f.get('ai') !== true));
+    this.sources.aiCameras.addFeatures(features.filter((f) => f.get('ai') === true));
+    this.camerasLoaded = true;
   }
 
   applySnapshot(snapshot) {
@@ -940,6 +1052,7 @@ class TwinMap {
         source.removeFeature(feature);
       }
     }
+    this.applySensorUpdates(delta.sensorUpdates ?? []);
     const upserts = delta.upserts ?? [];
     if (upserts.length === 0) {
       return;
@@ -970,6 +1083,18 @@ class TwinMap {
           this.onCriticalAlarm(feature);
         }
       }
+    }
+  }
+
+  // A reading of a sensor the map already has: only the changed properties travel.
+  applySensorUpdates(updates) {
+    const sensors = this.sources.sensors;
+    for (const { id, ...changed } of updates) {
+      const feature = sensors.getFeatureById(id);
+      if (!feature) {
+        throw new Error(`twinmap: update for unknown sensor ${id}`);
+      }
+      feature.setProperties(changed);
     }
   }
 
@@ -1184,11 +1309,10 @@ function withAlpha(color, alpha) {
   return [r, g, b, alpha];
 }
 
-function webglAvailable() {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`twinmap: ${url} answered ${response.status}`);
   }
+  return response.json();
 }

@@ -1,4 +1,6 @@
 using CommandCenter.Live;
+using CommandCenter.Localization;
+using CommandCenter.Officers;
 using Microsoft.AspNetCore.Components;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
@@ -7,23 +9,38 @@ using Twin.Domain.Tickets;
 namespace CommandCenter.Components.Console;
 
 /// <summary>
-/// The duty officers' console (值班台): the queue, the selected ticket with its history and legal
-/// actions, and 评效. Snapshots come from <see cref="WallFeed"/>, already coalesced; commands go
-/// through the pipeline, whose answer comes after the change is committed.
+/// The duty officers' console (值班台): the queue, the alarms to acknowledge, the selected ticket
+/// with its map, relations, history and legal actions, and 评效. Snapshots come from
+/// <see cref="WallFeed"/>, already coalesced; commands go through the pipeline, whose answer comes
+/// after the change is committed. Who acts is asked of <see cref="IOfficerIdentity"/> only.
 /// </summary>
 public sealed partial class ConsolePage : IDisposable
 {
-    /// <summary>Who the history names for the console's actions, until officers sign in.</summary>
-    public const string Officer = "值班员";
-
     private string? _historyId;
     private DateTimeOffset _historyUpdatedAt;
+    private TicketQueue? _queue;
+    private TicketView? _view;
+    private IReadOnlyDictionary<string, TicketState> _byId = new Dictionary<string, TicketState>();
+    private long _byIdVersion = -1;
 
     [Inject]
     private WallFeed Feed { get; set; } = default!;
 
     [Inject]
     private TwinRuntime Runtime { get; set; } = default!;
+
+    [Inject]
+    private IOfficerIdentity Identity { get; set; } = default!;
+
+    [Inject]
+    private Security.SignedInOfficer Access { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "lang")]
+    public string? LangQuery { get; set; }
+
+    private Lang Lang => LangExtensions.Parse(LangQuery);
+
+    private Officer? Officer { get; set; }
 
     private TwinSnapshot? Snapshot { get; set; }
 
@@ -37,28 +54,64 @@ public sealed partial class ConsolePage : IDisposable
 
     private bool Busy { get; set; }
 
+    private bool ShowHelp { get; set; }
+
     private DateTimeOffset Now => Runtime.Clock.GetUtcNow();
 
     private IReadOnlyList<TicketState> Queue => Snapshot is { } s ? Filter.Apply(s.Tickets, Now) : [];
 
-    private TicketState? Selected => Snapshot?.Tickets.FirstOrDefault(t => t.Id == SelectedId);
+    private TicketState? Selected => SelectedId is { } id ? Find(id) : null;
 
-    private IReadOnlyList<Choice> Channels { get; } =
-        [new(string.Empty, "全部"), .. Enum.GetValues<TicketChannel>().Select(c => new Choice(c.ToString(), ConsoleText.Channel(c)))];
+    private IReadOnlyList<Choice> Channels =>
+        [new(string.Empty, Lang.Pick("全部", "All")), .. Enum.GetValues<TicketChannel>().Select(c => new Choice(c.ToString(), ConsoleText.Channel(c, Lang)))];
 
-    private IReadOnlyList<Choice> Statuses { get; } =
-        [new(QueueFilter.OpenOnly, "未结案"), new(string.Empty, "全部"), .. Enum.GetValues<TicketStatus>().Select(s => new Choice(s.ToString(), ConsoleText.Status(s)))];
+    private IReadOnlyList<Choice> Statuses =>
+        [new(QueueFilter.OpenOnly, Lang.Pick("未结案", "Open")), new(string.Empty, Lang.Pick("全部", "All")),
+            .. Enum.GetValues<TicketStatus>().Select(s => new Choice(s.ToString(), ConsoleText.Status(s, Lang)))];
 
-    private IReadOnlyList<Choice> Categories { get; set; } = [];
+    private IReadOnlyList<Choice> Categories =>
+        [new(string.Empty, Lang.Pick("全部", "All")), .. Runtime.Catalogue.Categories.Select(c => new Choice(c.Code, Lang.Pick(c.NameZh, c.NameEn)))];
 
-    private IReadOnlyList<Choice> SubDistricts { get; set; } = [];
+    private IReadOnlyList<Choice> SubDistricts =>
+        [new(string.Empty, Lang.Pick("全部", "All")), .. Runtime.District.SubDistricts.Select(s => new Choice(s.Code, Lang.Pick(s.Name, s.NameEn)))];
 
     private IReadOnlyList<string> Departments { get; set; } = [];
 
+    /// <summary>The open ticket's case, the reports merged into it and the reports offered as its duplicates.</summary>
+    private IReadOnlyList<RelatedTicket> Related
+    {
+        get
+        {
+            if (Selected is not { } ticket || Snapshot is not { } snapshot)
+            {
+                return [];
+            }
+
+            var related = new List<RelatedTicket>();
+            if ((ticket.MergedIntoId ?? ticket.PossibleDuplicateOf) is { } caseId && Find(caseId) is { } theCase)
+            {
+                related.Add(new RelatedTicket(theCase, Relation.Case, Explain(ticket, theCase)));
+            }
+
+            foreach (var other in snapshot.Tickets)
+            {
+                if (other.MergedIntoId == ticket.Id)
+                {
+                    related.Add(new RelatedTicket(other, Relation.MergedReport, Explain(other, ticket)));
+                }
+                else if (other.PossibleDuplicateOf == ticket.Id && other.Status.IsOpen())
+                {
+                    related.Add(new RelatedTicket(other, Relation.Candidate, Explain(other, ticket)));
+                }
+            }
+
+            return related;
+        }
+    }
+
     protected override async Task OnInitializedAsync()
     {
-        Categories = [new(string.Empty, "全部"), .. Runtime.Catalogue.Categories.Select(c => new Choice(c.Code, c.NameZh))];
-        SubDistricts = [new(string.Empty, "全部"), .. Runtime.District.SubDistricts.Select(s => new Choice(s.Code, s.Name))];
+        Officer = await Identity.GetCurrentAsync();
         Departments = Runtime.Catalogue.Categories
             .SelectMany(c => (c.DepartmentBySubDistrict?.Values ?? []).Prepend(c.Department))
             .Distinct(StringComparer.Ordinal)
@@ -91,14 +144,20 @@ public sealed partial class ConsolePage : IDisposable
 
     private async Task SubmitAsync(DispatchCommand command)
     {
+        if (await Access.RefusalAsync(command.GetType().Name, command.TicketId) is { } refused)
+        {
+            Refusal = refused;
+            return;
+        }
+
         Busy = true;
         try
         {
             var result = await Runtime.Pipeline.SubmitAsync(command);
-            Refusal = result.Accepted ? null : result.Reason ?? "操作被拒绝";
-            if (result.Accepted && Runtime.Pipeline.Current is { } current && (Snapshot is null || current.Version > Snapshot.Version))
+            Refusal = result.Accepted ? null : result.Reason ?? Lang.Pick("操作被拒绝", "The action was refused");
+            if (result.Accepted)
             {
-                Snapshot = current;
+                TakeNewerSnapshot();
             }
 
             await RefreshHistoryAsync();
@@ -107,6 +166,74 @@ public sealed partial class ConsolePage : IDisposable
         {
             Busy = false;
         }
+    }
+
+    private async Task<string?> AcknowledgeAsync(string alarmId, string note)
+    {
+        if (Officer is null)
+        {
+            return Lang.Pick("未识别值班员", "No officer at this desk");
+        }
+
+        if (await Access.RefusalAsync(nameof(AcknowledgeAlarmCommand), alarmId) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await Runtime.Pipeline.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));
+        if (!result.Accepted)
+        {
+            return result.Reason ?? Lang.Pick("确认被拒绝", "The acknowledgement was refused");
+        }
+
+        TakeNewerSnapshot();
+        return null;
+    }
+
+    private void TakeNewerSnapshot()
+    {
+        if (Runtime.Pipeline.Current is { } current && (Snapshot is null || current.Version > Snapshot.Version))
+        {
+            Snapshot = current;
+        }
+    }
+
+    private async Task OnShortcutAsync(Shortcut shortcut)
+    {
+        switch (shortcut.Command)
+        {
+            case ShortcutCommand.Help:
+                ShowHelp = !ShowHelp;
+                break;
+            case ShortcutCommand.Dismiss:
+                ShowHelp = false;
+                break;
+            case ShortcutCommand.Search when _queue is not null:
+                await _queue.FocusSearchAsync();
+                break;
+            case ShortcutCommand.Next or ShortcutCommand.Previous:
+                await MoveAsync(shortcut.Command == ShortcutCommand.Next ? 1 : -1);
+                break;
+            case ShortcutCommand.Act or ShortcutCommand.EvaluateSatisfied when _view is not null:
+                await _view.TryInvokeAsync(shortcut);
+                break;
+        }
+    }
+
+    private void ToggleHelp() => ShowHelp = !ShowHelp;
+
+    /// <summary>The next or previous ticket of the filtered queue; the first one when none is open or the open one left the queue.</summary>
+    private Task MoveAsync(int step)
+    {
+        var queue = Queue;
+        if (queue.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var at = SelectedId is { } id ? queue.ToList().FindIndex(t => t.Id == id) : -1;
+        var next = at < 0 ? 0 : Math.Clamp(at + step, 0, queue.Count - 1);
+        return SelectAsync(queue[next].Id);
     }
 
     /// <summary>Reloads the selected ticket's history from the store when the ticket has changed since it was read.</summary>
@@ -129,9 +256,38 @@ public sealed partial class ConsolePage : IDisposable
         History = await Runtime.Store.GetTicketHistoryAsync(ticket.Id);
     }
 
-    private string CategoryName(string code) => Runtime.Catalogue.Find(code)?.NameZh ?? code;
+    private TicketState? Find(string id)
+    {
+        if (Snapshot is not { } snapshot)
+        {
+            return null;
+        }
 
-    private string SubDistrictName(string code) => Runtime.District.FindSubDistrict(code)?.Name ?? code;
+        if (_byIdVersion != snapshot.Version)
+        {
+            _byId = snapshot.Tickets.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            _byIdVersion = snapshot.Version;
+        }
+
+        return _byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>The queue explains duplicate candidates and merged reports; other tickets need no words.</summary>
+    private string? ExplainInQueue(TicketState ticket) =>
+        (ticket.PossibleDuplicateOf ?? ticket.MergedIntoId) is { } caseId && Find(caseId) is { } theCase ? Explain(ticket, theCase) : null;
+
+    // Explain reads only the engine's rules, catalogue and projection, never its changing state,
+    // so the circuit may call it while the pipeline writes.
+    private string Explain(TicketState report, TicketState theCase) => ConsoleText.Explanation(
+        Runtime.Engine.Duplicates.Explain(report, theCase),
+        report.CategoryCode == theCase.CategoryCode,
+        CategoryName(report.CategoryCode),
+        CategoryName(theCase.CategoryCode),
+        Lang);
+
+    private string CategoryName(string code) => Runtime.Catalogue.Find(code) is { } c ? Lang.Pick(c.NameZh, c.NameEn) : code;
+
+    private string SubDistrictName(string code) => Runtime.District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
 
     public void Dispose() => Feed.Updated -= OnSnapshot;
 }

@@ -1,44 +1,117 @@
 using System.Globalization;
+using CommandCenter.Localization;
+using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 
 namespace CommandCenter.Components.Console;
 
-/// <summary>What the duty officer reads: Chinese names for the domain's enums, and Shanghai times.</summary>
+/// <summary>What the duty officer reads: names for the domain's enums in the desk's language, and Shanghai times.</summary>
 public static class ConsoleText
 {
-    public static string Status(TicketStatus status) => status.NameZh();
+    public static string Status(TicketStatus status, Lang lang = Lang.Zh) => lang == Lang.En
+        ? status switch
+        {
+            TicketStatus.Discovered => "Discovered",
+            TicketStatus.Filed => "Filed",
+            TicketStatus.Dispatched => "Dispatched",
+            TicketStatus.Handling => "Handling",
+            TicketStatus.Review => "Review",
+            TicketStatus.Closed => "Closed",
+            TicketStatus.Evaluated => "Evaluated",
+            TicketStatus.Merged => "Merged",
+            _ => status.ToString(),
+        }
+        : status.NameZh();
 
-    public static string Channel(TicketChannel channel) => channel.NameZh();
+    public static string Channel(TicketChannel channel, Lang lang = Lang.Zh) => lang == Lang.En
+        ? channel switch
+        {
+            TicketChannel.Hotline12345 => "12345 hotline",
+            TicketChannel.GridPatrol => "Grid patrol",
+            TicketChannel.SmartCase => "Smart case",
+            TicketChannel.AiVideo => "AI video",
+            TicketChannel.VideoPatrol => "Video patrol",
+            TicketChannel.CitizenApp => "Suishenpai app",
+            TicketChannel.NonPolice110 => "110 non-police",
+            _ => channel.ToString(),
+        }
+        : channel.NameZh();
 
-    public static string Priority(TicketPriority priority) => priority switch
+    public static string Priority(TicketPriority priority, Lang lang = Lang.Zh) => priority switch
     {
-        TicketPriority.Low => "低",
-        TicketPriority.Normal => "一般",
-        TicketPriority.High => "高",
-        TicketPriority.Urgent => "紧急",
+        TicketPriority.Low => lang.Pick("低", "Low"),
+        TicketPriority.Normal => lang.Pick("一般", "Normal"),
+        TicketPriority.High => lang.Pick("高", "High"),
+        TicketPriority.Urgent => lang.Pick("紧急", "Urgent"),
         _ => priority.ToString(),
     };
 
-    public static string Action(DispatchAction action) => action switch
+    public static string Action(DispatchAction action, Lang lang = Lang.Zh) => action switch
     {
-        DispatchAction.File => "立案",
-        DispatchAction.Dispatch => "派遣",
-        DispatchAction.Accept => "接单",
-        DispatchAction.AddCoordinatingDepartment => "增加协同部门",
-        DispatchAction.Refuse => "退单",
-        DispatchAction.SubmitForReview => "提交审核",
-        DispatchAction.Approve => "审核通过",
-        DispatchAction.Reject => "审核驳回",
-        DispatchAction.Close => "直接结案",
-        DispatchAction.Evaluate => "评价",
-        DispatchAction.Reopen => "重新处置",
-        DispatchAction.Supervise => "督办",
-        DispatchAction.Merge => "并案",
-        DispatchAction.Split => "拆案",
+        DispatchAction.File => lang.Pick("立案", "File"),
+        DispatchAction.Dispatch => lang.Pick("派遣", "Dispatch"),
+        DispatchAction.Accept => lang.Pick("接单", "Accept"),
+        DispatchAction.AddCoordinatingDepartment => lang.Pick("增加协同部门", "Add coordinating dept."),
+        DispatchAction.Refuse => lang.Pick("退单", "Refuse"),
+        DispatchAction.SubmitForReview => lang.Pick("提交审核", "Submit for review"),
+        DispatchAction.Approve => lang.Pick("审核通过", "Approve"),
+        DispatchAction.Reject => lang.Pick("审核驳回", "Reject"),
+        DispatchAction.Close => lang.Pick("直接结案", "Close"),
+        DispatchAction.Evaluate => lang.Pick("评价", "Evaluate"),
+        DispatchAction.Reopen => lang.Pick("重新处置", "Reopen"),
+        DispatchAction.Supervise => lang.Pick("督办", "Supervise"),
+        DispatchAction.Merge => lang.Pick("并案", "Merge"),
+        DispatchAction.Split => lang.Pick("拆案", "Split"),
         _ => action.ToString(),
     };
+
+    public static string Severity(AlarmSeverity severity, Lang lang = Lang.Zh) => severity switch
+    {
+        AlarmSeverity.Critical => lang.Pick("紧急", "Critical"),
+        AlarmSeverity.Major => lang.Pick("重要", "Major"),
+        AlarmSeverity.Minor => lang.Pick("一般", "Minor"),
+        AlarmSeverity.Info => lang.Pick("提示", "Info"),
+        _ => severity.ToString(),
+    };
+
+    public static string Source(AlarmSource source, Lang lang = Lang.Zh) => source switch
+    {
+        AlarmSource.SensorThreshold => lang.Pick("传感器", "Sensor"),
+        AlarmSource.AiVideo => lang.Pick("AI视频", "AI video"),
+        AlarmSource.Cap => lang.Pick("预警发布", "CAP warning"),
+        _ => source.ToString(),
+    };
+
+    /// <summary>How long ago, short: 45秒, 12分钟, 3.5小时.</summary>
+    public static string Age(TimeSpan age, Lang lang = Lang.Zh)
+    {
+        var a = age < TimeSpan.Zero ? TimeSpan.Zero : age;
+        return a.TotalMinutes < 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{a.TotalSeconds:F0}{lang.Pick("秒", " s")}")
+            : a.TotalHours < 2
+                ? string.Create(CultureInfo.InvariantCulture, $"{a.TotalMinutes:F0}{lang.Pick("分钟", " min")}")
+                : string.Create(CultureInfo.InvariantCulture, $"{a.TotalHours:F1}{lang.Pick("小时", " h")}");
+    }
+
+    /// <summary>
+    /// A duplicate judgement in words: the rule, then distance, time gap and text similarity as an
+    /// officer weighs them (similarity as a percentage of shared character pairs).
+    /// </summary>
+    public static string Explanation(DuplicateMatch match, bool sameCategory, string reportCategory, string caseCategory, Lang lang = Lang.Zh)
+    {
+        var verdict = match.Decision == DuplicateDecision.Merge ? lang.Pick("已并入", "Merged into") : lang.Pick("疑似重复", "Possible duplicate of");
+        var rule = sameCategory
+            ? lang.Pick($"同类事项（{reportCategory}）", $"same category ({reportCategory})")
+            : lang.Pick($"相关事项（{caseCategory}↔{reportCategory}）", $"related categories ({caseCategory} ↔ {reportCategory})");
+        var similarity = string.Create(CultureInfo.InvariantCulture, $"{match.Similarity * 100:F0}%");
+        var score = match.Score.ToString("F2", CultureInfo.InvariantCulture);
+        var distance = match.DistanceMetres.ToString("F0", CultureInfo.InvariantCulture);
+        return lang == Lang.En
+            ? $"{verdict} {match.CaseId}: {rule}, {distance} m apart, reported {Age(match.TimeGap, lang)} apart, {similarity} of the wording shared (score {score})"
+            : $"{verdict}{match.CaseId}：{rule}，相距{distance}米，上报间隔{Age(match.TimeGap, lang)}，文字相似{similarity}（综合得分{score}）";
+    }
 
     /// <summary>A UTC instant as the officer's wall clock shows it (Asia/Shanghai).</summary>
     public static string Time(DateTimeOffset utc) =>

@@ -1,3 +1,4 @@
+using CommandCenter.Localization;
 using Microsoft.AspNetCore.Components;
 using Twin.Domain.Dispatch;
 
@@ -15,4 +16,7 @@ public sealed partial class EvaluationTable
 
     [Parameter, EditorRequired]
     public string KeyHeader { get; set; } = string.Empty;
+
+    [Parameter]
+    public Lang Lang { get; set; }
 }

@@ -1,3 +1,4 @@
+using CommandCenter.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Twin.Domain.Tickets;
@@ -7,6 +8,8 @@ namespace CommandCenter.Components.Console;
 /// <summary>The desk's queue: filtered tickets, newest first, with duplicate candidates, overdue and 督办 flagged.</summary>
 public sealed partial class TicketQueue
 {
+    private MudTextField<string>? _search;
+
     [Parameter, EditorRequired]
     public IReadOnlyList<TicketState> Tickets { get; set; } = [];
 
@@ -43,6 +46,16 @@ public sealed partial class TicketQueue
 
     [Parameter, EditorRequired]
     public Func<string, string> SubDistrictName { get; set; } = code => code;
+
+    /// <summary>Why a ticket is a duplicate candidate or was merged, in words; null for the others.</summary>
+    [Parameter, EditorRequired]
+    public Func<TicketState, string?> Explain { get; set; } = _ => null;
+
+    [Parameter]
+    public Lang Lang { get; set; }
+
+    /// <summary>Puts the cursor in the search box (shortcut "/").</summary>
+    public ValueTask FocusSearchAsync() => _search?.FocusAsync() ?? ValueTask.CompletedTask;
 
     private static string Label(IReadOnlyList<Choice> choices, string? value) =>
         choices.FirstOrDefault(c => c.Value == value)?.Label ?? value ?? string.Empty;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using CommandCenter.Map;
 using Microsoft.JSInterop;
 
 namespace CommandCenter.Components.Map;
@@ -21,6 +22,9 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
 
     [Inject]
     private ILogger<TwinMap> Logger { get; set; } = default!;
+
+    [Inject]
+    private CameraLayer Cameras { get; set; } = default!;
 
     [Parameter]
     public string HubUrl { get; set; } = "/hubs/twin";
@@ -57,9 +61,11 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
         // The import map that <ImportMap /> renders resolves this to the fingerprinted file.
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/twinmap.js");
         selfReference = DotNetObjectReference.Create(this);
+        var cameraFile = await Cameras.FileAsync();
         var options = new
         {
             hubUrl = HubUrl,
+            camerasUrl = CameraEndpoints.VersionedPath(cameraFile.Version),
             lang = Lang,
             tileUrl = TileUrl,
             attribution = Attribution,

@@ -110,6 +110,7 @@ public static class HubLoadTest
             connected.Count,
             connected.Sum(s => s.Lost),
             connected.Sum(s => s.OutOfOrder),
+            connected.Sum(s => s.Resyncs),
             connected.Sum(s => s.Behind(seqAtEnd)),
             cores, peak);
         Console.WriteLine(result.Line());
@@ -120,8 +121,8 @@ public static class HubLoadTest
     {
         Console.WriteLine();
         Console.WriteLine("medians over repeats; ratio = median over repeats of (ours p99 / bare p99) measured side by side");
-        Console.WriteLine("| N | M/s | system | achieved/s | p50 ms | p95 ms | p99 ms | p99 ratio to bare | connected at end (min) | messages | lost | out of order | undelivered after drain | CPU cores | peak WS MiB |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| N | M/s | system | achieved/s | p50 ms | p95 ms | p99 ms | p99 ratio to bare | connected at end (min) | messages | lost | out of order | resyncs | undelivered after drain | CPU cores | peak WS MiB |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var n in subscriberCounts)
         {
             foreach (var m in rates)
@@ -136,7 +137,7 @@ public static class HubLoadTest
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {n} | {m} | {system} | {Median(cells.Select(c => c.Achieved)):F0} | {Median(cells.Select(c => c.P50)):F1} | " +
                         $"{Median(cells.Select(c => c.P95)):F1} | {Median(cells.Select(c => c.P99)):F1} | {ratio:F2} | " +
-                        $"{cells.Min(c => c.Connected)} | {cells.Sum(c => c.Messages)} | {cells.Sum(c => c.Lost)} | {cells.Sum(c => c.OutOfOrder)} | {cells.Sum(c => c.Undelivered)} | " +
+                        $"{cells.Min(c => c.Connected)} | {cells.Sum(c => c.Messages)} | {cells.Sum(c => c.Lost)} | {cells.Sum(c => c.OutOfOrder)} | {cells.Sum(c => c.Resyncs)} | {cells.Sum(c => c.Undelivered)} | " +
                         $"{Median(cells.Select(c => c.Cores)):F2} | {cells.Max(c => c.PeakWorkingSet) / 1048576.0:F0} |"));
                 }
             }
@@ -153,10 +154,10 @@ public static class HubLoadTest
 
     private sealed record CellResult(
         string System, int N, int M, int Repeat, double Achieved, double P50, double P95, double P99, long Samples,
-        long Messages, int Connected, long Lost, long OutOfOrder, long Undelivered, double Cores, long PeakWorkingSet)
+        long Messages, int Connected, long Lost, long OutOfOrder, long Resyncs, long Undelivered, double Cores, long PeakWorkingSet)
     {
         public string Line() => string.Create(CultureInfo.InvariantCulture,
             $"  {System} N={N} M={M} #{Repeat + 1}: {Achieved:F0}/s, p50 {P50:F1} p95 {P95:F1} p99 {P99:F1} ms ({Samples} receipts), " +
-            $"{Connected}/{N} connected, {Messages} msgs, lost {Lost}, out of order {OutOfOrder}, undelivered {Undelivered}, CPU {Cores:F2} cores, peak WS {PeakWorkingSet / 1048576.0:F0} MiB");
+            $"{Connected}/{N} connected, {Messages} msgs, lost {Lost}, out of order {OutOfOrder}, resyncs {Resyncs}, undelivered {Undelivered}, CPU {Cores:F2} cores, peak WS {PeakWorkingSet / 1048576.0:F0} MiB");
     }
 }

@@ -38,7 +38,9 @@ public sealed class RelayServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, port));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSignalR();
+        // Idle while our stack's cell runs on the same cores: a starved keep-alive must not drop its
+        // clients (the N = 500 relay cells of an earlier run lost most of them that way).
+        builder.Services.AddSignalR(o => o.ClientTimeoutInterval = Subscriber.PatientTimeout);
         var app = builder.Build();
         app.UseWebSockets();
         app.MapHub<RelayHub>("/hubs/relay");

@@ -19,6 +19,7 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
 {
     private long _lost;
     private long _outOfOrder;
+    private long _resyncs;
 
     protected Receipts Receipts { get; } = receipts;
 
@@ -31,11 +32,20 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
 
     public long OutOfOrder => Interlocked.Read(ref _outOfOrder);
 
+    /// <summary>Snapshots received after the first: the server replaced deltas this client fell behind on.</summary>
+    public long Resyncs => Interlocked.Read(ref _resyncs);
+
     public void ResetCounters()
     {
         Interlocked.Exchange(ref _lost, 0);
         Interlocked.Exchange(ref _outOfOrder, 0);
+        Interlocked.Exchange(ref _resyncs, 0);
     }
+
+    protected void CountResync() => Interlocked.Increment(ref _resyncs);
+
+    /// <summary>How long a client waits for the server's keep-alive, and the relay for its clients'.</summary>
+    public static readonly TimeSpan PatientTimeout = TimeSpan.FromMinutes(5);
 
     public async Task ConnectAsync(Uri hubUrl, CancellationToken ct)
     {
@@ -47,6 +57,7 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
                 o.SkipNegotiation = true;
             })
             .Build();
+        Connection.ServerTimeout = PatientTimeout;
         Register(Connection);
         await Connection.StartAsync(ct);
     }
@@ -87,7 +98,8 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
 /// <summary>
 /// A screen on <c>/hubs/twin</c> following docs/hub-protocol.md: a snapshot, then deltas numbered
 /// seq + 1; on a gap it asks for a snapshot and drops deltas until it arrives. Only the fields the
-/// measurement needs are read (the feature's id and <c>observedAt</c>); the rest is skipped.
+/// measurement needs are read (a sensor's id and <c>observedAt</c>, from a whole feature or from a
+/// sensor update); the rest is skipped.
 /// </summary>
 public sealed class TwinSubscriber(Receipts receipts) : Subscriber(receipts)
 {
@@ -99,6 +111,11 @@ public sealed class TwinSubscriber(Receipts receipts) : Subscriber(receipts)
         Array.Fill(_lastCounted, -1);
         connection.On<SnapshotHeader>("Snapshot", s =>
         {
+            if (LastSeq >= 0)
+            {
+                CountResync();
+            }
+
             LastSeq = s.Seq;
             _awaitingSnapshot = false;
         });
@@ -130,21 +147,38 @@ public sealed class TwinSubscriber(Receipts receipts) : Subscriber(receipts)
 
         foreach (var feature in delta.Upserts)
         {
-            // A sensor can reappear with the same reading (a health change); count each reading once.
-            if (feature.Properties is { Layer: "sensors", ObservedAt: { } observedAt }
-                && Receipts.SensorIndex.TryGetValue(feature.Id, out var sensor)
-                && Receipts.Log.EventOf(observedAt) is var k and >= 0
-                && k > _lastCounted[sensor])
+            if (feature.Properties is { Layer: "sensors", ObservedAt: { } observedAt })
             {
-                _lastCounted[sensor] = k;
-                Receipts.Log.Received(k, receivedAt, Receipts.Histogram);
+                Count(feature.Id, observedAt, receivedAt);
             }
+        }
+
+        foreach (var update in delta.SensorUpdates ?? [])
+        {
+            if (update.ObservedAt is { } observedAt)
+            {
+                Count(update.Id, observedAt, receivedAt);
+            }
+        }
+    }
+
+    // A sensor can reappear with the same reading (a health change); count each reading once.
+    private void Count(string sensorId, DateTimeOffset observedAt, long receivedAt)
+    {
+        if (Receipts.SensorIndex.TryGetValue(sensorId, out var sensor)
+            && Receipts.Log.EventOf(observedAt) is var k and >= 0
+            && k > _lastCounted[sensor])
+        {
+            _lastCounted[sensor] = k;
+            Receipts.Log.Received(k, receivedAt, Receipts.Histogram);
         }
     }
 
     private sealed record SnapshotHeader(long Seq);
 
-    private sealed record DeltaMessage(long Seq, List<DeltaFeature> Upserts);
+    private sealed record DeltaMessage(long Seq, List<DeltaFeature> Upserts, List<SensorReading>? SensorUpdates);
+
+    private sealed record SensorReading(string Id, DateTimeOffset? ObservedAt);
 
     private sealed record DeltaFeature(string Id, DeltaProperties? Properties);
 

@@ -16,6 +16,9 @@ namespace Twin.LoadTest.Wall;
 /// (a) navigation start → the map holds the district, every camera, sensor and ticket;
 /// (b) frames per second while the view flies around the district, against the same flight with
 /// the live layers hidden; (c) server memory per open wall, against a blank interactive page.
+/// With a baseline map module (<c>--baseline-js</c>, e.g. the previous commit's twinmap.js), each
+/// load also runs (a) and (b) with that module served in place of the current one, side by side
+/// on the same server, so a change to the map is measured against what it replaced.
 /// </summary>
 public static class WallBench
 {
@@ -83,13 +86,16 @@ public static class WallBench
         }
         """;
 
-    public static async Task RunAsync(int loads, int walls)
+    public static async Task RunAsync(int loads, int walls, string? baselineJsPath)
     {
+        var baselineJs = baselineJsPath is null ? null : await File.ReadAllTextAsync(baselineJsPath);
         await using var server = new TwinServer();
         await server.StartAsync();
         await SeedAsync(server);
         var cameras = server.Runtime.Cameras.Count;
-        Console.WriteLine($"wall bench: {cameras} cameras, {SensorCount} sensors, {TicketCount} open tickets; {loads} loads, {walls} walls");
+        var openTickets = server.Runtime.Pipeline.Current.Tickets.Count(t => t.Status.IsOpen());
+        Console.WriteLine($"wall bench: {cameras} cameras, {SensorCount} sensors, {openTickets} open tickets of {TicketCount} reported " +
+                          $"({string.Join(", ", server.Runtime.Pipeline.Current.Tickets.CountBy(t => t.Status).Select(p => $"{p.Key} {p.Value}"))}); {loads} loads, {walls} walls");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -99,41 +105,23 @@ public static class WallBench
             Args = ChromiumArgs,
         });
 
-        var loadTimes = new List<double>();
+        var current = new MapRun("current twinmap.js", null);
+        var baseline = baselineJs is null ? null : new MapRun($"baseline {Path.GetFileName(baselineJsPath)}", baselineJs);
         var interactiveTimes = new List<double>();
-        var fps = new List<double>();
-        var fpsBasemap = new List<double>();
         for (var i = 0; i < loads; i++)
         {
-            await using var context = await NewContextAsync(browser, server, 1920, 1080);
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-            var times = await page.EvaluateAsync<double[]>(FullPictureScript, new[] { cameras, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(120));
-            var picture = new PictureTimes(times[0], times[1], times[2], times[3], times[4]);
-            loadTimes.Add(picture.Full);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  load #{i + 1} (ms since navigation start): hub connected {picture.Connected:F0}, basemap {picture.Basemap:F0}, cameras {picture.Cameras:F0}, sensors + tickets {picture.Live:F0}"));
-
-            // Same page, side by side: the full map, then the basemap alone.
-            fps.Add(await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, Array.Empty<string>() }));
-            fpsBasemap.Add(await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, LiveLayers }));
-            if (i == 0)
+            foreach (var run in baseline is null ? [current] : new[] { current, baseline })
             {
-                // Where the frame time goes: the basemap plus one live layer at a time.
-                foreach (var layer in LiveLayers)
-                {
-                    var only = await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, LiveLayers.Where(l => l != layer).ToArray() });
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fps with the basemap and only '{layer}': {only:F1}"));
-                }
+                await MeasureMapAsync(browser, server, run, i, cameras);
             }
 
             // Baseline for the load: the smallest interactive page (same layout, no map) to interactive.
+            await using var context = await NewContextAsync(browser, server, 1920, 1080);
             var blank = await context.NewPageAsync();
             await blank.GotoAsync("/not-found", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
             await blank.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
             interactiveTimes.Add(await blank.EvaluateAsync<double>("() => performance.now()"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  load #{i + 1}: full picture {loadTimes[^1]:F0} ms (blank page interactive {interactiveTimes[^1]:F0} ms); fps {fps[^1]:F1} (basemap only {fpsBasemap[^1]:F1})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load #{i + 1}: blank page interactive {interactiveTimes[^1]:F0} ms"));
         }
 
         var blankPerPage = await MemoryPerPageAsync(browser, server, "/not-found", walls);
@@ -144,12 +132,96 @@ public static class WallBench
         Console.WriteLine("|---|---|---:|---:|---:|");
         if (loads > 0)
         {
-            Row("(a) page load → full picture", "≤ 2,000 ms", $"{Median(loadTimes):F0} ms", $"{Median(interactiveTimes):F0} ms (blank page interactive)", Median(loadTimes) / Median(interactiveTimes));
-            Row("(b) fps while flying, all layers", "≥ 30 fps", $"{Median(fps):F1} fps", $"{Median(fpsBasemap):F1} fps (basemap only)", Median(fps) / Median(fpsBasemap));
+            foreach (var run in baseline is null ? [current] : new[] { current, baseline })
+            {
+                Row($"(a) page load → full picture, {run.Name}", "≤ 2,000 ms", $"{Median(run.Load):F0} ms", $"{Median(interactiveTimes):F0} ms (blank page interactive)", Median(run.Load) / Median(interactiveTimes));
+                Row($"(b) fps while flying, all layers, {run.Name}", "≥ 30 fps", $"{Median(run.Fps):F1} fps", $"{Median(run.FpsBasemap):F1} fps (basemap only)", Median(run.Fps) / Median(run.FpsBasemap));
+            }
+
+            if (baseline is not null)
+            {
+                Row("(a) full picture: current / baseline module", "—", $"{Median(current.Load):F0} ms", $"{Median(baseline.Load):F0} ms", Median(current.Load) / Median(baseline.Load));
+                Row("(b) fps all layers: current / baseline module", "—", $"{Median(current.Fps):F1} fps", $"{Median(baseline.Fps):F1} fps", Median(current.Fps) / Median(baseline.Fps));
+            }
         }
 
         Row($"(c) server GC heap per wall circuit ({walls} open)", "≤ 2 MB", $"{wallPerPage.Heap / 1e6:F2} MB", $"{blankPerPage.Heap / 1e6:F2} MB (blank page)", wallPerPage.Heap / blankPerPage.Heap);
         Row($"(c) server RSS per wall circuit ({walls} open)", "—", $"{wallPerPage.Rss / 1e6:F2} MB", $"{blankPerPage.Rss / 1e6:F2} MB (blank page)", wallPerPage.Rss / blankPerPage.Rss);
+    }
+
+    /// <summary>
+    /// One load of the wall with a given map module: (a) the full-picture time, (b) fps while flying
+    /// with all layers and with the basemap only; on the first load also fps per live layer and a
+    /// JavaScript CPU profile of the all-layers flight (where the main thread's time goes).
+    /// </summary>
+    private static async Task MeasureMapAsync(IBrowser browser, TwinServer server, MapRun run, int load, int cameras)
+    {
+        await using var context = await NewContextAsync(browser, server, 1920, 1080);
+        if (run.Module is { } module)
+        {
+            // The page imports the fingerprinted URL through its import map; the probes import the plain one.
+            await context.RouteAsync("**/assets/js/twinmap*.js", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 200, ContentType = "text/javascript", Body = module,
+            }));
+        }
+
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Console.WriteLine($"  {run.Name}: browser {message.Type}: {message.Text}");
+            }
+        };
+        await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        double[] times;
+        try
+        {
+            times = await page.EvaluateAsync<double[]>(FullPictureScript, new[] { cameras, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(120));
+        }
+        catch (TimeoutException)
+        {
+            var stats = await page.EvaluateAsync<string>("async () => JSON.stringify((await import('/assets/js/twinmap.js')).getStats())");
+            throw new TimeoutException($"{run.Name}: no full picture within 120 s; the map holds {stats}");
+        }
+
+        var picture = new PictureTimes(times[0], times[1], times[2], times[3], times[4]);
+        run.Load.Add(picture.Full);
+
+        var profile = load == 0 ? await JsProfile.StartAsync(page) : null;
+        run.Fps.Add(await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, Array.Empty<string>() }));
+        if (profile is not null)
+        {
+            Console.WriteLine($"  {run.Name}: JS self time while flying with all layers, top functions:");
+            foreach (var line in await profile.StopAsync(10))
+            {
+                Console.WriteLine("    " + line);
+            }
+        }
+
+        run.FpsBasemap.Add(await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, LiveLayers }));
+        if (load == 0)
+        {
+            foreach (var layer in LiveLayers)
+            {
+                var only = await page.EvaluateAsync<double>(FpsScript, new object[] { FpsWindow.TotalMilliseconds, LiveLayers.Where(l => l != layer).ToArray() });
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {run.Name}: fps with the basemap and only '{layer}': {only:F1}"));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  load #{load + 1}, {run.Name} (ms since navigation start): hub connected {picture.Connected:F0}, basemap {picture.Basemap:F0}, " +
+            $"cameras {picture.Cameras:F0}, sensors + tickets {picture.Live:F0}, full picture {picture.Full:F0}; fps {run.Fps[^1]:F1} (basemap only {run.FpsBasemap[^1]:F1})"));
+    }
+
+    private sealed record MapRun(string Name, string? Module)
+    {
+        public List<double> Load { get; } = [];
+
+        public List<double> Fps { get; } = [];
+
+        public List<double> FpsBasemap { get; } = [];
     }
 
     private static void Row(string figure, string goal, string measured, string baseline, double ratio) =>
@@ -169,11 +241,21 @@ public static class WallBench
         var categories = runtime.Catalogue.Categories;
         var channels = Enum.GetValues<TicketChannel>();
         await SubmitAllAsync(runtime.Pipeline, places.Select((p, i) => (TwinCommand)new ReportTicketCommand(new TicketReport(
-            $"T-BENCH-{i:D5}", channels[i % channels.Length], categories[i % categories.Count].Code, $"压测工单 {i}", "负载测试",
+            $"T-BENCH-{i:D5}", channels[i % channels.Length], categories[i % categories.Count].Code, DistinctText(i), DistinctText(i + TicketCount),
             p.Location, "上海市普陀区", null, new Reporter("张三", "13800001234"), now.AddMinutes(-(i % 600))))));
 
         // Let the broadcaster fold the commits into its layers before the first page asks for a snapshot.
         await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// Six CJK characters drawn per ticket: no two reports share their wording, so the engine's
+    /// duplicate check (一口派单) keeps all 10,000 open instead of merging neighbours.
+    /// </summary>
+    private static string DistinctText(int i)
+    {
+        var random = new Random(i);
+        return string.Concat(Enumerable.Range(0, 6).Select(_ => (char)random.Next(0x4E00, 0x9FA5)));
     }
 
     private static async Task SubmitAllAsync(Twin.Data.Pipeline.TwinPipeline pipeline, IEnumerable<TwinCommand> commands)

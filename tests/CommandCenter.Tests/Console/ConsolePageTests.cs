@@ -1,6 +1,7 @@
 using Bunit;
 using CommandCenter.Components.Console;
 using CommandCenter.Live;
+using CommandCenter.Officers;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -73,7 +74,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
             Assert.Equal("立案", console.Find("[data-status-label]").TextContent.Trim());
             var entries = console.FindAll("[data-timeline-entry]");
             Assert.Equal(2, entries.Count);
-            Assert.Contains(ConsolePage.Officer, entries[^1].TextContent);
+            Assert.Contains("test-officer", entries[^1].TextContent);
         }, TimeSpan.FromSeconds(10));
         Assert.Empty(console.FindAll("[data-refusal]"));
         Assert.Contains("Dispatch", console.FindAll("[data-action]").Select(b => b.GetAttribute("data-action")));
@@ -143,10 +144,13 @@ public sealed class ConsolePageTests : IAsyncLifetime
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
-        ctx.AddAuthorization().SetAuthorized("test-officer").SetRoles(CommandCenter.Security.Roles.Officer);
+        ctx.AddAuthorization().SetAuthorized("test-officer").SetRoles(CommandCenter.Security.Roles.Officer)
+            .SetPolicies(CommandCenter.Security.Policies.ActOnTickets, CommandCenter.Security.Policies.RevealContact);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Audit.AuditTrail>());
         ctx.Services.AddScoped<CommandCenter.Security.ContactRevealService>();
         ctx.Services.AddScoped<CommandCenter.Security.ClientOrigin>();
+        ctx.Services.AddScoped<CommandCenter.Security.SignedInOfficer>();
+        ctx.Services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<CommandCenter.Security.SignedInOfficer>());
         return ctx;
     }
 }

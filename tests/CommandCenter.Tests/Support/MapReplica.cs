@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CommandCenter.Tests.Support;
@@ -107,7 +108,7 @@ public sealed class MapReplica
             {
                 foreach (var feature in layer.Value.GetProperty("features").EnumerateArray())
                 {
-                    _features[layer.Name + "/" + feature.GetProperty("id").GetString()] = feature.GetRawText();
+                    _features[layer.Name + "/" + feature.GetProperty("id").GetString()] = Canonical(JsonNode.Parse(feature.GetRawText())!);
                 }
             }
 
@@ -142,7 +143,15 @@ public sealed class MapReplica
                 foreach (var feature in delta.GetProperty("upserts").EnumerateArray())
                 {
                     var layer = feature.GetProperty("properties").GetProperty("layer").GetString();
-                    _features[layer + "/" + feature.GetProperty("id").GetString()] = feature.GetRawText();
+                    _features[layer + "/" + feature.GetProperty("id").GetString()] = Canonical(JsonNode.Parse(feature.GetRawText())!);
+                }
+
+                if (delta.TryGetProperty("sensorUpdates", out var updates))
+                {
+                    foreach (var update in updates.EnumerateArray())
+                    {
+                        ApplySensorUpdate(update);
+                    }
                 }
 
                 foreach (var removal in delta.GetProperty("removals").EnumerateArray())
@@ -166,6 +175,23 @@ public sealed class MapReplica
             _ = _connection.InvokeAsync("RequestSnapshot");
         }
     }
+
+    /// <summary>Sets the properties an update carries on the sensor held; the others stay.</summary>
+    private void ApplySensorUpdate(JsonElement update)
+    {
+        var key = "sensors/" + update.GetProperty("id").GetString();
+        var feature = JsonNode.Parse(_features[key])!;
+        var properties = feature["properties"]!.AsObject();
+        foreach (var changed in update.EnumerateObject().Where(p => p.Name != "id"))
+        {
+            properties[changed.Name] = JsonNode.Parse(changed.Value.GetRawText());
+        }
+
+        _features[key] = Canonical(feature);
+    }
+
+    /// <summary>One text per picture, however the feature was reached (snapshot, upsert or update).</summary>
+    private static string Canonical(JsonNode feature) => feature.ToJsonString();
 
     private void Record()
     {

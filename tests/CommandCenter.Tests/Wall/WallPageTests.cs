@@ -2,6 +2,7 @@ using Bunit;
 using CommandCenter.Components.Wall;
 using CommandCenter.Configuration;
 using CommandCenter.Live;
+using CommandCenter.Map;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed class WallPageTests : IAsyncLifetime
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CameraLayer>());
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
         ctx.Services.AddSingleton(TimeProvider.System);
 

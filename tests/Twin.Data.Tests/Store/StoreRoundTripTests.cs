@@ -136,17 +136,18 @@ public sealed class StoreRoundTripTests : IAsyncLifetime
         await WriteDrainedAsync(readings);
         var alarm = Assert.Single(_engine.Snapshot().ActiveAlarms);
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.True(_engine.AcknowledgeAlarm(alarm.Id, "值班长").Accepted);
+        Assert.True(_engine.AcknowledgeAlarm(alarm.Id, "值班长", "已通知消防站到场核查").Accepted);
         await WriteDrainedAsync();
 
         var restored = await _store.LoadRestoreStateAsync(_clock.GetUtcNow());
         Assert.Equal(_engine.FindActiveAlarm(alarm.Id), Assert.Single(restored.Alarms));
+        Assert.Equal("已通知消防站到场核查", restored.Alarms[0].AcknowledgementNote);
         Assert.Equal(2, restored.NextAlarmNumber);
         Assert.Equal(
             [
                 new AlarmHistoryEntry(alarm.Id, AlarmChange.Raised, Scenario.Morning.AddSeconds(30), AlarmSeverity.Minor, null),
                 new AlarmHistoryEntry(alarm.Id, AlarmChange.Escalated, Scenario.Morning.AddSeconds(60), AlarmSeverity.Critical, null),
-                new AlarmHistoryEntry(alarm.Id, AlarmChange.Acknowledged, Scenario.Morning.AddSeconds(120), AlarmSeverity.Critical, "值班长"),
+                new AlarmHistoryEntry(alarm.Id, AlarmChange.Acknowledged, Scenario.Morning.AddSeconds(120), AlarmSeverity.Critical, "值班长", "已通知消防站到场核查"),
             ],
             await _store.GetAlarmHistoryAsync(alarm.Id));
 

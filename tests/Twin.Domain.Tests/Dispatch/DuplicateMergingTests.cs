@@ -75,6 +75,27 @@ public class DuplicateMergingTests
     }
 
     [Fact]
+    public void The_explanation_of_an_offered_candidate_gives_the_figures_the_report_was_judged_by()
+    {
+        var desk = new Desk();
+        desk.Report("T-1", at: Here);
+        desk.Time.Advance(TimeSpan.FromHours(20));
+        desk.Report("T-2", TicketChannel.GridPatrol, at: Desk.North(Here, 280));
+
+        var offered = desk.Engine.Duplicates.Explain(desk["T-2"], desk["T-1"]);
+
+        Assert.Equal((DuplicateDecision.Candidate, "T-1", "同类事项（噪声扰民）"), (offered.Decision, offered.CaseId, offered.Rule));
+        Assert.InRange(offered.DistanceMetres, 275, 285);
+        Assert.Equal(TimeSpan.FromHours(20), offered.TimeGap);
+        Assert.Equal(1.0, offered.Similarity, 3);
+        Assert.InRange(offered.Score, desk.Engine.Duplicates.Rules.CandidateScore, desk.Engine.Duplicates.Rules.MergeScore);
+        Assert.Contains("间隔20.0小时", offered.Explanation);
+
+        desk.Ok(new MergeTicketCommand("T-2", Desk.Officer, "T-1"));
+        Assert.Equal(DuplicateDecision.Merge, desk.Engine.Duplicates.Explain(desk["T-2"], desk["T-1"]).Decision);
+    }
+
+    [Fact]
     public void A_related_category_is_only_ever_offered()
     {
         var desk = new Desk();

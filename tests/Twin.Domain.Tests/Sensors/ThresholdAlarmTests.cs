@@ -111,11 +111,12 @@ public class ThresholdAlarmTests
         engine.Observe(time, "WL-1", 4.0);
         var alarm = Assert.Single(engine.Snapshot().ActiveAlarms);
 
-        TestEngine.Accept(engine.AcknowledgeAlarm(alarm.Id, "值班员王"));
+        TestEngine.Accept(engine.AcknowledgeAlarm(alarm.Id, "值班员王", "  已电话通知河道养护单位  "));
         var afterAck = engine.Snapshot();
         engine.Observe(time, "WL-1", 3.0);
 
         Assert.Equal("值班员王", Assert.Single(afterAck.ActiveAlarms).AcknowledgedBy);
+        Assert.Equal("已电话通知河道养护单位", afterAck.ActiveAlarms[0].AcknowledgementNote);
         Assert.Equal(0, afterAck.VitalSigns.Alerts.Unacknowledged);
         Assert.Equal(1, afterAck.VitalSigns.Alerts.Minor);
         Assert.Empty(engine.Snapshot().ActiveAlarms);

@@ -1,0 +1,74 @@
+using CommandCenter.Localization;
+using Microsoft.AspNetCore.Components;
+using Twin.Domain.Alarms;
+
+namespace CommandCenter.Components.Console;
+
+/// <summary>
+/// The active alarms, unacknowledged and most severe first, each acknowledged with a note the
+/// officer must write (what was done, who was told). The page submits it to the engine.
+/// </summary>
+public sealed partial class AlarmDesk
+{
+    private string? _acknowledging;
+    private string? _note;
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<AlarmState> Alarms { get; set; } = [];
+
+    /// <summary>Twin time, for the alarms' age.</summary>
+    [Parameter, EditorRequired]
+    public DateTimeOffset Now { get; set; }
+
+    [Parameter, EditorRequired]
+    public Func<string, string> SubDistrictName { get; set; } = code => code;
+
+    [Parameter]
+    public Lang Lang { get; set; }
+
+    /// <summary>Acknowledges (alarm id, note); answers the engine's refusal, or null when accepted.</summary>
+    [Parameter, EditorRequired]
+    public Func<string, string, Task<string?>> Acknowledge { get; set; } = (_, _) => Task.FromResult<string?>(null);
+
+    private bool Busy { get; set; }
+
+    private string? Refusal { get; set; }
+
+    private IReadOnlyList<AlarmState> Ordered =>
+        Alarms.OrderBy(a => a.IsAcknowledged).ThenByDescending(a => a.Severity).ThenBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+
+    private void Start(string alarmId)
+    {
+        _acknowledging = alarmId;
+        _note = null;
+        Refusal = null;
+    }
+
+    private void Cancel()
+    {
+        _acknowledging = null;
+        _note = null;
+    }
+
+    private async Task ConfirmAsync(string alarmId)
+    {
+        if (string.IsNullOrWhiteSpace(_note))
+        {
+            return;
+        }
+
+        Busy = true;
+        try
+        {
+            Refusal = await Acknowledge(alarmId, _note.Trim());
+            if (Refusal is null)
+            {
+                Cancel();
+            }
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using CommandCenter.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace CommandCenter.Components.Console;
+
+/// <summary>
+/// Listens for the console's shortcuts in the browser (wwwroot-assets/js/consolekeys.js) and
+/// raises <see cref="Pressed"/> with the shortcut; shows the help overlay when asked.
+/// </summary>
+public sealed partial class ConsoleKeyboard : IAsyncDisposable
+{
+    private readonly string _id = Guid.NewGuid().ToString("N");
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<ConsoleKeyboard>? _self;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Parameter]
+    public bool ShowHelp { get; set; }
+
+    [Parameter]
+    public Lang Lang { get; set; }
+
+    [Parameter]
+    public EventCallback<Shortcut> Pressed { get; set; }
+
+    /// <summary>The help's backdrop was clicked.</summary>
+    [Parameter]
+    public EventCallback Dismiss { get; set; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        _self = DotNetObjectReference.Create(this);
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/consolekeys.js");
+        await _module.InvokeVoidAsync("register", _id, ConsoleShortcuts.Keys, _self);
+    }
+
+    [JSInvokable]
+    public Task OnShortcut(string key) =>
+        ConsoleShortcuts.Find(key) is { } shortcut ? Pressed.InvokeAsync(shortcut) : Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("unregister", _id);
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the page's listener with it.
+        }
+
+        _self?.Dispose();
+    }
+}

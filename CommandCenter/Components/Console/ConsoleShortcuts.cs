@@ -1,0 +1,57 @@
+using CommandCenter.Localization;
+using Twin.Domain.Dispatch;
+
+namespace CommandCenter.Components.Console;
+
+/// <summary>What a shortcut does: move in the queue, focus search, show help, or one of the loop's actions.</summary>
+public enum ShortcutCommand
+{
+    Next,
+    Previous,
+    Search,
+    Help,
+    Dismiss,
+    Act,
+    EvaluateSatisfied,
+}
+
+/// <param name="Key">The browser's KeyboardEvent.key.</param>
+/// <param name="Shown">How the key is printed on buttons and in the help.</param>
+public sealed record Shortcut(string Key, string Shown, ShortcutCommand Command, DispatchAction? Action, string Zh, string En)
+{
+    public string Describe(Lang lang) => lang.Pick(Zh, En);
+}
+
+/// <summary>The console's keyboard: one table for the listener, the buttons' key hints and the help overlay.</summary>
+public static class ConsoleShortcuts
+{
+    public static IReadOnlyList<Shortcut> All { get; } =
+    [
+        new("j", "J", ShortcutCommand.Next, null, "队列下一件", "Next ticket in the queue"),
+        new("ArrowDown", "↓", ShortcutCommand.Next, null, "队列下一件", "Next ticket in the queue"),
+        new("k", "K", ShortcutCommand.Previous, null, "队列上一件", "Previous ticket in the queue"),
+        new("ArrowUp", "↑", ShortcutCommand.Previous, null, "队列上一件", "Previous ticket in the queue"),
+        new("/", "/", ShortcutCommand.Search, null, "搜索 / 筛选", "Search and filter"),
+        new("f", "F", ShortcutCommand.Act, DispatchAction.File, "立案", "File"),
+        new("d", "D", ShortcutCommand.Act, DispatchAction.Dispatch, "派遣", "Dispatch"),
+        new("h", "H", ShortcutCommand.Act, DispatchAction.Accept, "接单处置", "Accept for handling"),
+        new("v", "V", ShortcutCommand.Act, DispatchAction.SubmitForReview, "提交审核", "Submit for review"),
+        new("a", "A", ShortcutCommand.Act, DispatchAction.Approve, "审核通过", "Approve"),
+        new("r", "R", ShortcutCommand.Act, DispatchAction.Reject, "审核驳回（需填原因）", "Reject (needs a reason)"),
+        new("c", "C", ShortcutCommand.Act, DispatchAction.Close, "直接结案（需填原因）", "Close (needs a reason)"),
+        new("s", "S", ShortcutCommand.Act, DispatchAction.Supervise, "督办（需填原因）", "Supervise (needs a reason)"),
+        new("m", "M", ShortcutCommand.Act, DispatchAction.Merge, "并案", "Merge"),
+        new("x", "X", ShortcutCommand.Act, DispatchAction.Split, "拆案（需填原因）", "Split (needs a reason)"),
+        new("y", "Y", ShortcutCommand.EvaluateSatisfied, DispatchAction.Evaluate, "评价：满意", "Evaluate: satisfied"),
+        new("?", "?", ShortcutCommand.Help, null, "显示 / 隐藏快捷键", "Show or hide shortcuts"),
+        new("Escape", "Esc", ShortcutCommand.Dismiss, null, "关闭帮助", "Close the help"),
+    ];
+
+    /// <summary>The keys the browser listener reports; any other key is left to the page.</summary>
+    public static IReadOnlyList<string> Keys { get; } = All.Select(s => s.Key).ToList();
+
+    public static Shortcut? Find(string key) => All.FirstOrDefault(s => s.Key == key);
+
+    public static string? KeyFor(DispatchAction action) =>
+        All.FirstOrDefault(s => s.Command == ShortcutCommand.Act && s.Action == action)?.Shown;
+}

@@ -1,0 +1,152 @@
+using CommandCenter.Localization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Twin.Domain.Dispatch;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Components.Console;
+
+/// <summary>
+/// The actions the loop's rule table (<see cref="DispatchRules"/>) allows from the ticket's status,
+/// with the inputs they need. A command goes up through <see cref="Submit"/>; a keyboard shortcut
+/// comes in through <see cref="TryInvokeAsync"/> and does what the button does.
+/// </summary>
+public sealed partial class TicketActions
+{
+    private static readonly DispatchAction[] NeedReason =
+        [DispatchAction.Refuse, DispatchAction.Reject, DispatchAction.Close, DispatchAction.Reopen, DispatchAction.Supervise, DispatchAction.Split];
+
+    private (string Id, TicketStatus Status)? _viewing;
+    private string? _reason;
+    private string? _department;
+    private string? _mergeInto;
+    private int _supervisionLevel;
+    private MudTextField<string>? _reasonField;
+
+    [Parameter, EditorRequired]
+    public TicketState Ticket { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public string Officer { get; set; } = string.Empty;
+
+    [Parameter]
+    public bool Busy { get; set; }
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<string> Departments { get; set; } = [];
+
+    [Parameter]
+    public Lang Lang { get; set; }
+
+    [Parameter]
+    public EventCallback<DispatchCommand> Submit { get; set; }
+
+    /// <summary>Why the last shortcut did nothing (e.g. a reason is missing).</summary>
+    private string? Hint { get; set; }
+
+    private IReadOnlyList<DispatchAction> LegalActions =>
+        Enum.GetValues<DispatchAction>().Where(a => DispatchRules.IsLegal(a, Ticket.Status)).ToList();
+
+    private bool NeedsInput => LegalActions.Any(a => NeedReason.Contains(a)
+        || a is DispatchAction.Dispatch or DispatchAction.AddCoordinatingDepartment or DispatchAction.Merge or DispatchAction.Evaluate);
+
+    private IReadOnlyList<int> NextSupervisionLevels =>
+        Enumerable.Range(Ticket.SupervisionLevel + 1, Math.Max(0, SupervisionLevels.Max - Ticket.SupervisionLevel)).ToList();
+
+    private string? Note => string.IsNullOrWhiteSpace(_reason) ? null : _reason.Trim();
+
+    private bool Legal(DispatchAction action) => LegalActions.Contains(action);
+
+    protected override void OnParametersSet()
+    {
+        // The inputs belong to the ticket and step they were typed for: another ticket, or the next
+        // step of this one, starts clean.
+        if ((Ticket.Id, Ticket.Status) != _viewing)
+        {
+            _viewing = (Ticket.Id, Ticket.Status);
+            _reason = null;
+            _department = null;
+            _mergeInto = Ticket.PossibleDuplicateOf;
+            _supervisionLevel = 0;
+            Hint = null;
+        }
+
+        if (!NextSupervisionLevels.Contains(_supervisionLevel))
+        {
+            _supervisionLevel = NextSupervisionLevels.FirstOrDefault();
+        }
+    }
+
+    /// <summary>
+    /// A shortcut's action: submitted when legal and complete; otherwise a hint says why not, and
+    /// the cursor goes to the reason when that is what is missing.
+    /// </summary>
+    public async Task TryInvokeAsync(Shortcut shortcut)
+    {
+        if (Busy || shortcut.Action is not { } action)
+        {
+            return;
+        }
+
+        if (!Legal(action))
+        {
+            Hint = Lang.Pick(
+                $"{ConsoleText.Status(Ticket.Status, Lang)}状态不能{ConsoleText.Action(action, Lang)}",
+                $"Cannot {ConsoleText.Action(action, Lang).ToLowerInvariant()} a ticket that is {ConsoleText.Status(Ticket.Status, Lang).ToLowerInvariant()}");
+            StateHasChanged();
+            return;
+        }
+
+        var command = shortcut.Command == ShortcutCommand.EvaluateSatisfied
+            ? new EvaluateTicketCommand(Ticket.Id, Officer, true, Note)
+            : Build(action);
+        if (command is null)
+        {
+            Hint = MissingInput(action);
+            StateHasChanged();
+            if (_reasonField is not null && NeedReason.Contains(action))
+            {
+                await _reasonField.FocusAsync();
+            }
+
+            return;
+        }
+
+        Hint = null;
+        await Submit.InvokeAsync(command);
+    }
+
+    /// <summary>The command for <paramref name="action"/> from the inputs, or null while one it needs is missing.</summary>
+    private DispatchCommand? Build(DispatchAction action)
+    {
+        var id = Ticket.Id;
+        var reason = Note;
+        var department = string.IsNullOrWhiteSpace(_department) ? null : _department;
+        return action switch
+        {
+            DispatchAction.File => new FileTicketCommand(id, Officer, reason),
+            DispatchAction.Dispatch => new DispatchTicketCommand(id, Officer, department),
+            DispatchAction.Accept => new AcceptDispatchCommand(id, Officer),
+            DispatchAction.AddCoordinatingDepartment => department is null ? null : new AddCoordinatingDepartmentCommand(id, Officer, department),
+            DispatchAction.SubmitForReview => new SubmitForReviewCommand(id, Officer, reason),
+            DispatchAction.Approve => new ApproveReviewCommand(id, Officer, reason),
+            DispatchAction.Merge => string.IsNullOrWhiteSpace(_mergeInto) ? null : new MergeTicketCommand(id, Officer, _mergeInto.Trim()),
+            DispatchAction.Supervise => reason is null || _supervisionLevel == 0 ? null : new SuperviseTicketCommand(id, Officer, _supervisionLevel, reason),
+            _ when reason is null => null,
+            DispatchAction.Refuse => new RefuseDispatchCommand(id, Officer, reason),
+            DispatchAction.Reject => new RejectReviewCommand(id, Officer, reason),
+            DispatchAction.Close => new CloseTicketCommand(id, Officer, reason),
+            DispatchAction.Reopen => new ReopenTicketCommand(id, Officer, reason),
+            DispatchAction.Split => new SplitTicketCommand(id, Officer, reason),
+            _ => null,
+        };
+    }
+
+    private string MissingInput(DispatchAction action) => action switch
+    {
+        DispatchAction.AddCoordinatingDepartment => Lang.Pick("请选择协同部门", "Choose the coordinating department"),
+        DispatchAction.Merge => Lang.Pick("请填写并入的工单编号", "Enter the id of the case to merge into"),
+        DispatchAction.Supervise => Lang.Pick("请填写督办原因（已是最高级别时不能再督办）", "Enter the reason (not possible at the highest level)"),
+        _ => Lang.Pick("请填写原因", "Enter a reason"),
+    };
+}

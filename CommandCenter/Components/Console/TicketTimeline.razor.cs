@@ -1,0 +1,15 @@
+using CommandCenter.Localization;
+using Microsoft.AspNetCore.Components;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Components.Console;
+
+/// <summary>A ticket's append-only history, oldest first. Notes are the engine's words, in Chinese.</summary>
+public sealed partial class TicketTimeline
+{
+    [Parameter, EditorRequired]
+    public IReadOnlyList<TicketTransition> History { get; set; } = [];
+
+    [Parameter]
+    public Lang Lang { get; set; }
+}

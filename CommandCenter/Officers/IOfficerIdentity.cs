@@ -1,0 +1,14 @@
+namespace CommandCenter.Officers;
+
+/// <summary>
+/// Who is at the desk: the one place the console asks whose name an action carries in the history.
+/// Answered by <see cref="Security.SignedInOfficer"/>: the signed-in person.
+/// </summary>
+public interface IOfficerIdentity
+{
+    Task<Officer> GetCurrentAsync(CancellationToken ct = default);
+}
+
+/// <param name="Name">As recorded in histories (e.g. 值班员).</param>
+/// <param name="NameEn">As the English console shows it.</param>
+public sealed record Officer(string Name, string NameEn);

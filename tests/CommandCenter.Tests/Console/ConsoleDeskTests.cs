@@ -1,0 +1,262 @@
+using System.Globalization;
+using Bunit;
+using CommandCenter.Components.Console;
+using CommandCenter.Live;
+using CommandCenter.Officers;
+using CommandCenter.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Twin.Domain.Engine;
+using Twin.Domain.Geography;
+using Twin.Domain.Sensors;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Tests.Console;
+
+/// <summary>
+/// The console's queue, relations, alarms and keyboard, rendered by bUnit against the real twin
+/// with the simulator off, so every ticket and alarm on the desk is one the test made.
+/// </summary>
+public sealed class ConsoleDeskTests : IAsyncLifetime
+{
+    private const string NoiseTitle = "工地夜间施工噪声扰民";
+    private const string NoiseText = "晚上十点后工地还在施工，噪声很大";
+
+    private readonly TwinAppFactory _factory = new();
+    private WebApplicationFactory<Program> _app = default!;
+    private TwinRuntime _runtime = default!;
+
+    public async Task InitializeAsync()
+    {
+        _app = _factory.WithWebHostBuilder(b => b.UseSetting("Twin:Simulator:Enabled", "false"));
+        _runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        await _runtime.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_queue_filters_by_text_and_channel_and_a_new_report_appears_without_reload()
+    {
+        var here = Place(0);
+        await ReportAsync("Q-HOTLINE", TicketChannel.Hotline12345, "street-vending", here, "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
+        await ReportAsync("Q-PATROL", TicketChannel.GridPatrol, "street-light", Place(1), "路灯不亮", "小区门口路灯晚上不亮");
+        await using var ctx = NewContext();
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.Equal(2, Count(console, "[data-queue]")));
+
+        await SetFilterAsync(console, f => f with { Text = "摊位" });
+        console.WaitForAssertion(() => Assert.Equal(["Q-HOTLINE"], console.FindAll("[data-ticket]").Select(r => r.GetAttribute("data-ticket"))));
+
+        await SetFilterAsync(console, f => f with { Text = string.Empty, Channel = nameof(TicketChannel.GridPatrol) });
+        console.WaitForAssertion(() => Assert.Equal(["Q-PATROL"], console.FindAll("[data-ticket]").Select(r => r.GetAttribute("data-ticket"))));
+
+        // A report from outside arrives while the officer watches the grid-patrol queue.
+        await ReportAsync("Q-LIVE", TicketChannel.GridPatrol, "garbage-sorting", Place(2), "垃圾未分类", "垃圾箱房混投严重，无人值守");
+        console.WaitForAssertion(
+            () => Assert.Equal(["Q-LIVE", "Q-PATROL"], console.FindAll("[data-ticket]").Select(r => r.GetAttribute("data-ticket"))),
+            TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Candidates_and_merged_reports_are_explained_in_words_in_the_queue_and_the_ticket_view()
+    {
+        var here = Place(0);
+        await ReportAsync("D-CASE", TicketChannel.Hotline12345, "noise", here, NoiseTitle, NoiseText);
+        // Illegal construction is related to noise: offered, never merged by itself.
+        await ReportAsync("D-OFFER", TicketChannel.CitizenApp, "illegal-construction", North(here, 40), NoiseTitle, NoiseText);
+        // The same problem 60 m away from the same category: merged into the case.
+        await ReportAsync("D-MERGED", TicketChannel.GridPatrol, "noise", North(here, 60), NoiseTitle, NoiseText);
+        await using var ctx = NewContext();
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.Equal(2, Count(console, "[data-queue]")));
+        await SetFilterAsync(console, f => f with { Status = string.Empty });
+
+        console.WaitForAssertion(() =>
+        {
+            var offered = console.Find("[data-queue] [data-explanation='D-OFFER']").TextContent;
+            Assert.Contains("疑似重复D-CASE", offered);
+            Assert.Contains("相关事项", offered);
+            Assert.Matches("相距(39|40|41)米", offered);
+            Assert.Contains("文字相似100%", offered);
+            var merged = console.Find("[data-queue] [data-explanation='D-MERGED']").TextContent;
+            Assert.Contains("已并入D-CASE", merged);
+            Assert.Contains("同类事项（噪声扰民）", merged);
+        });
+        Assert.Empty(console.FindAll("[data-queue] [data-explanation='D-CASE']"));
+
+        await SelectAsync(console, "D-CASE");
+        console.WaitForAssertion(() =>
+        {
+            Assert.Equal("MergedReport", console.Find("[data-related-ticket='D-MERGED']").GetAttribute("data-relation"));
+            Assert.Equal("Candidate", console.Find("[data-related-ticket='D-OFFER']").GetAttribute("data-relation"));
+            Assert.Equal("D-CASE", console.Find("[data-ticket-map]").GetAttribute("data-ticket-map"));
+        });
+        var map = ctx.JSInterop.VerifyInvoke("show");
+        Assert.Equal(["D-CASE"], map.Arguments.OfType<object>().Skip(1).Take(1).Select(t => t.GetType().GetProperty("id")!.GetValue(t)));
+
+        // The officer accepts the offer from the candidate's own view; its explanation then reads as a merge.
+        await SelectAsync(console, "D-OFFER");
+        console.WaitForAssertion(() => Assert.Equal("D-CASE", console.Find("[data-input='merge'] input").GetAttribute("value")));
+        console.Find("[data-action='Merge']").Click();
+        console.WaitForAssertion(() => Assert.Contains("已并入D-CASE", console.Find("[data-queue] [data-explanation='D-OFFER']").TextContent));
+    }
+
+    [Fact]
+    public async Task An_alarm_is_acknowledged_only_with_a_note_which_reaches_the_engine_and_the_store()
+    {
+        var alarmId = await RaiseSmokeAlarmAsync();
+        await using var ctx = NewContext();
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() =>
+        {
+            Assert.Equal("1", console.Find("[data-figure='unacknowledged'] b").TextContent);
+            Assert.Equal("False", console.Find($"[data-alarm='{alarmId}']").GetAttribute("data-acknowledged"));
+        });
+        var row = console.Find($"[data-alarm='{alarmId}']");
+        Assert.Contains("紧急", row.TextContent);
+        Assert.Contains("传感器", row.TextContent);
+
+        console.Find($"[data-ack='{alarmId}']").Click();
+        Assert.True(console.Find("[data-ack-confirm]").HasAttribute("disabled"), "acknowledging needs a note");
+        console.Find("[data-input='ack-note'] input").Input("已电话通知物业到场核查");
+        console.Find("[data-ack-confirm]").Click();
+
+        console.WaitForAssertion(() =>
+        {
+            Assert.Equal("True", console.Find($"[data-alarm='{alarmId}']").GetAttribute("data-acknowledged"));
+            Assert.Contains("值班员 · 已电话通知物业到场核查", console.Find($"[data-alarm='{alarmId}'] [data-acknowledgement]").TextContent);
+            Assert.Equal("0", console.Find("[data-figure='unacknowledged'] b").TextContent);
+        }, TimeSpan.FromSeconds(10));
+        var engineSide = _runtime.Pipeline.Current;
+        Assert.Equal(0, engineSide.VitalSigns.Alerts.Unacknowledged);
+        Assert.Equal("已电话通知物业到场核查", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).AcknowledgementNote);
+        var history = await _runtime.Store.GetAlarmHistoryAsync(alarmId);
+        Assert.Equal(("test-officer", "已电话通知物业到场核查"), (history[^1].Actor, history[^1].Note));
+    }
+
+    [Fact]
+    public async Task Shortcuts_move_through_the_queue_file_and_dispatch_and_a_reason_is_asked_for_before_closing()
+    {
+        await ReportAsync("K-OLD", TicketChannel.Hotline12345, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
+        await ReportAsync("K-NEW", TicketChannel.GridPatrol, "street-light", Place(1), "路灯不亮", "小区门口路灯晚上不亮");
+        await using var ctx = NewContext();
+        var keysModule = ctx.JSInterop.SetupModule("./assets/js/consolekeys.js");
+        keysModule.Mode = JSRuntimeMode.Loose;
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.Equal(2, Count(console, "[data-queue]")));
+        var register = keysModule.VerifyInvoke("register");
+        Assert.Contains("?", Assert.IsAssignableFrom<IEnumerable<string>>(register.Arguments[1]));
+        var keyboard = console.FindComponent<ConsoleKeyboard>();
+
+        // The queue is newest first: J opens the newest, J again the next.
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("j"));
+        console.WaitForAssertion(() => Assert.Equal("K-NEW", console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("j"));
+        console.WaitForAssertion(() => Assert.Equal("K-OLD", console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
+
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("f"));
+        console.WaitForAssertion(() => Assert.Equal(nameof(TicketStatus.Filed), console.Find("[data-ticket-view]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("d"));
+        console.WaitForAssertion(() => Assert.Equal(nameof(TicketStatus.Dispatched), console.Find("[data-ticket-view]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
+
+        // Approve is not legal for a dispatched ticket: nothing happens but a hint.
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("a"));
+        console.WaitForAssertion(() => Assert.Contains("不能审核通过", console.Find("[data-hint]").TextContent));
+        Assert.Equal(nameof(TicketStatus.Dispatched), _runtime.Pipeline.Current.Tickets.Single(t => t.Id == "K-OLD").Status.ToString());
+
+        // K-NEW is discovered: C (close) needs a reason, which the shortcut asks for instead of closing.
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("k"));
+        console.WaitForAssertion(() => Assert.Equal("K-NEW", console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("c"));
+        console.WaitForAssertion(() => Assert.Contains("请填写原因", console.Find("[data-hint]").TextContent));
+        Assert.Equal(TicketStatus.Discovered, _runtime.Pipeline.Current.Tickets.Single(t => t.Id == "K-NEW").Status);
+
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("?"));
+        console.WaitForAssertion(() => Assert.Contains("键盘快捷键", console.Find("[data-shortcut-help]").TextContent));
+        await console.InvokeAsync(() => keyboard.Instance.OnShortcut("Escape"));
+        console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-shortcut-help]")));
+
+        await ctx.DisposeComponentsAsync();
+        keysModule.VerifyInvoke("unregister");
+    }
+
+    [Fact]
+    public async Task The_console_speaks_English_when_asked()
+    {
+        await ReportAsync("E-1", TicketChannel.Hotline12345, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
+        await using var ctx = NewContext();
+        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/console?lang=en");
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.Equal(1, Count(console, "[data-queue]")));
+        await SelectAsync(console, "E-1");
+
+        console.WaitForAssertion(() =>
+        {
+            Assert.Equal("en", console.Find("[data-console]").GetAttribute("lang"));
+            Assert.Equal("Duty officer", console.Find("[data-officer]").TextContent);
+            Assert.Equal("Discovered", console.Find("[data-status-label]").TextContent.Trim());
+            Assert.Contains("File", console.Find("[data-action='File']").TextContent);
+            Assert.Contains("Street vending", console.Find("[data-details]").TextContent, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    private static int Count(IRenderedComponent<ConsolePage> console, string selector) =>
+        int.Parse(console.Find(selector).GetAttribute("data-count")!, CultureInfo.InvariantCulture);
+
+    private static Task SetFilterAsync(IRenderedComponent<ConsolePage> console, Func<QueueFilter, QueueFilter> change)
+    {
+        var queue = console.FindComponent<TicketQueue>().Instance;
+        return console.InvokeAsync(() => queue.FilterChanged.InvokeAsync(change(queue.Filter)));
+    }
+
+    private static Task SelectAsync(IRenderedComponent<ConsolePage> console, string id) =>
+        console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(id));
+
+    private GeoPoint Place(int subDistrict)
+    {
+        var point = _runtime.District.SubDistricts[subDistrict].Boundary.InteriorPoint;
+        return new GeoPoint(point.X, point.Y);
+    }
+
+    private static GeoPoint North(GeoPoint from, double metres) => new(from.Lon, from.Lat + metres / 110_900.0);
+
+    private async Task ReportAsync(string id, TicketChannel channel, string category, GeoPoint at, string title, string description)
+    {
+        var report = new TicketReport(id, channel, category, title, description, at, "测试地址", null, new Reporter("李四", "13800001111"), _runtime.Clock.GetUtcNow());
+        var result = await _runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report));
+        Assert.True(result.Accepted, result.Reason);
+    }
+
+    private async Task<string> RaiseSmokeAlarmAsync()
+    {
+        var sensor = new SensorDefinition("CONSOLE-SMOKE", SensorKind.Smoke, "测试烟感", Place(3), "unit", new Thresholds(50, 80, 5), TimeSpan.FromMinutes(1));
+        Assert.True((await _runtime.Pipeline.SubmitAsync(new RegisterSensorCommand(sensor))).Accepted);
+        var reading = new Observation(sensor.Id, 95, _runtime.Clock.GetUtcNow());
+        Assert.True((await _runtime.Pipeline.SubmitAsync(new RecordObservationCommand(reading))).Accepted);
+        return _runtime.Pipeline.Current.ActiveAlarms.Single(a => a.SourceId == sensor.Id).Id;
+    }
+
+    private BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<WallFeed>());
+        ctx.Services.AddSingleton(_runtime);
+        ctx.AddAuthorization().SetAuthorized("test-officer").SetRoles(CommandCenter.Security.Roles.Officer)
+            .SetPolicies(CommandCenter.Security.Policies.ActOnTickets, CommandCenter.Security.Policies.RevealContact);
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Audit.AuditTrail>());
+        ctx.Services.AddScoped<CommandCenter.Security.ContactRevealService>();
+        ctx.Services.AddScoped<CommandCenter.Security.ClientOrigin>();
+        ctx.Services.AddScoped<CommandCenter.Security.SignedInOfficer>();
+        ctx.Services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<CommandCenter.Security.SignedInOfficer>());
+        return ctx;
+    }
+}

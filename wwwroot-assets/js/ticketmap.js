@@ -1,0 +1,142 @@
+// The console's ticket map: the district basemap (the same geodata as the wall's twinmap.js),
+// centred on one ticket, with the reports merged into its case and the possible duplicates nearby.
+// No hub and no live layers: the console's circuit passes the markers in whenever the ticket or
+// its relations change. Kept apart from the wall's module so the two can change independently.
+// Needs the global `ol` build (lib/ol/ol.js) on the page.
+
+const BASEMAP = {
+  districts: 'shanghai_districts_clip_putuo_area.geojson',
+  subdistricts: 'putuo_subdistricts_osm.geojson',
+  creek: 'suzhou_creek_line_putuo_osm_derived.geojson',
+};
+
+const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · geoBoundaries';
+const TICKET_ZOOM = 15;
+const MAX_ZOOM = 17;
+const FIT_PADDING = 36;
+
+// Roles and their look; the legend in the component uses the same words.
+const MARKERS = {
+  ticket: { color: '#38e1ff', radius: 9 },
+  case: { color: '#4d7dff', radius: 7 },
+  merged: { color: '#7bd88f', radius: 6 },
+  candidate: { color: '#ffc107', radius: 6 },
+};
+
+// Element id → promise of { map, markers }: a second call while the first is still loading the
+// basemap must reuse that map, not build another one in the same element.
+const maps = new Map();
+let basemap = null;
+
+// The basemap is fetched once per page and shared by every ticket map on it.
+function loadBasemap() {
+  basemap ??= Promise.all(
+    Object.entries(BASEMAP).map(async ([key, file]) => {
+      const response = await fetch(new URL(`../geo/${file}`, import.meta.url));
+      if (!response.ok) {
+        throw new Error(`ticketmap: ${file} answered ${response.status}`);
+      }
+      return [key, await response.json()];
+    }),
+  ).then(Object.fromEntries);
+  basemap.catch(() => {
+    basemap = null;
+  });
+  return basemap;
+}
+
+function markerStyle(feature) {
+  const look = MARKERS[feature.get('role')] ?? MARKERS.candidate;
+  return new ol.style.Style({
+    image: new ol.style.Circle({
+      radius: look.radius,
+      fill: new ol.style.Fill({ color: look.color }),
+      stroke: new ol.style.Stroke({ color: '#0b1622', width: 2 }),
+    }),
+    text: new ol.style.Text({
+      text: feature.get('id'),
+      offsetY: -look.radius - 9,
+      font: '600 12px "Noto Sans CJK SC", sans-serif',
+      fill: new ol.style.Fill({ color: '#e8f4ff' }),
+      stroke: new ol.style.Stroke({ color: 'rgba(6, 14, 24, 0.9)', width: 4 }),
+    }),
+    zIndex: feature.get('role') === 'ticket' ? 2 : 1,
+  });
+}
+
+async function create(target) {
+  const format = new ol.format.GeoJSON({ featureProjection: 'EPSG:3857' });
+  const geo = await loadBasemap();
+  const layer = (key, style) => new ol.layer.Vector({ source: new ol.source.Vector({ features: format.readFeatures(geo[key]) }), style });
+  const markers = new ol.source.Vector();
+  const map = new ol.Map({
+    target,
+    controls: [new ol.control.Attribution({ collapsible: false }), new ol.control.ScaleLine()],
+    layers: [
+      layer('districts', new ol.style.Style({
+        fill: new ol.style.Fill({ color: '#101e2d' }),
+        stroke: new ol.style.Stroke({ color: '#24405a', width: 1 }),
+      })),
+      layer('subdistricts', new ol.style.Style({
+        fill: new ol.style.Fill({ color: 'rgba(40, 110, 160, 0.22)' }),
+        stroke: new ol.style.Stroke({ color: 'rgba(90, 170, 220, 0.75)', width: 1.5 }),
+      })),
+      layer('creek', new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#5fb0ff', width: 4 }) })),
+      new ol.layer.Vector({ source: markers, style: markerStyle }),
+    ],
+    view: new ol.View({ center: ol.proj.fromLonLat([121.39, 31.26]), zoom: 13, maxZoom: 19 }),
+  });
+  map.getLayers().item(0).getSource().setAttributions(ATTRIBUTION);
+  return { map, markers };
+}
+
+// Shows `ticket` ({ id, lon, lat }) and `related` ([{ id, lon, lat, role }]) on the map in the
+// element with `elementId`, creating the map on first use.
+export async function show(elementId, ticket, related) {
+  const target = document.getElementById(elementId);
+  if (!target) {
+    throw new Error(`ticketmap: no element #${elementId}`);
+  }
+  if (!maps.has(elementId)) {
+    const creating = create(target);
+    creating.catch(() => maps.delete(elementId));
+    maps.set(elementId, creating);
+  }
+  const entry = await maps.get(elementId);
+  const points = [{ ...ticket, role: 'ticket' }, ...(related ?? [])];
+  entry.markers.clear();
+  entry.markers.addFeatures(points.map((p) => {
+    const feature = new ol.Feature({ geometry: new ol.geom.Point(ol.proj.fromLonLat([p.lon, p.lat])), id: p.id, role: p.role });
+    feature.setId(`${p.role}:${p.id}`);
+    return feature;
+  }));
+  const view = entry.map.getView();
+  if (points.length === 1) {
+    view.setCenter(ol.proj.fromLonLat([ticket.lon, ticket.lat]));
+    view.setZoom(TICKET_ZOOM);
+  } else {
+    view.fit(entry.markers.getExtent(), { padding: Array(4).fill(FIT_PADDING), maxZoom: MAX_ZOOM });
+  }
+  entry.shown = ticket.id;
+}
+
+export async function dispose(elementId) {
+  const creating = maps.get(elementId);
+  maps.delete(elementId);
+  const entry = await creating?.catch(() => null);
+  entry?.map.setTarget(undefined);
+}
+
+// What the map shows, for browser tests: the ticket at its centre and every marker by role.
+export async function getState(elementId) {
+  const entry = await maps.get(elementId)?.catch(() => null);
+  if (!entry) {
+    return null;
+  }
+  const center = ol.proj.toLonLat(entry.map.getView().getCenter());
+  return {
+    ticket: entry.shown,
+    center,
+    markers: entry.markers.getFeatures().map((f) => ({ id: f.get('id'), role: f.get('role') })),
+  };
+}
