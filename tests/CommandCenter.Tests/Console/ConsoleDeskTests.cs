@@ -131,7 +131,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         console.WaitForAssertion(() =>
         {
             Assert.Equal("True", console.Find($"[data-alarm='{alarmId}']").GetAttribute("data-acknowledged"));
-            Assert.Contains("值班员 · 已电话通知物业到场核查", console.Find($"[data-alarm='{alarmId}'] [data-acknowledgement]").TextContent);
+            Assert.Contains("test-officer · 已电话通知物业到场核查", console.Find($"[data-alarm='{alarmId}'] [data-acknowledgement]").TextContent);
             Assert.Equal("0", console.Find("[data-figure='unacknowledged'] b").TextContent);
         }, TimeSpan.FromSeconds(10));
         var engineSide = _runtime.Pipeline.Current;
@@ -200,7 +200,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         console.WaitForAssertion(() =>
         {
             Assert.Equal("en", console.Find("[data-console]").GetAttribute("lang"));
-            Assert.Equal("Duty officer", console.Find("[data-officer]").TextContent);
+            Assert.Equal("test-officer", console.Find("[data-officer]").TextContent);
             Assert.Equal("Discovered", console.Find("[data-status-label]").TextContent.Trim());
             Assert.Contains("File", console.Find("[data-action='File']").TextContent);
             Assert.Contains("Street vending", console.Find("[data-details]").TextContent, StringComparison.OrdinalIgnoreCase);
