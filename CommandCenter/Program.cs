@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CommandCenter.Audit;
 using CommandCenter.Components;
 using CommandCenter.Configuration;
 using CommandCenter.Drones;
@@ -8,11 +9,18 @@ using CommandCenter.Live;
 using CommandCenter.Map;
 using CommandCenter.Officers;
 using Microsoft.Extensions.Options;
+using CommandCenter.Security;
 using MudBlazor.Services;
 using Twin.Data.Store;
 using Twin.Domain.Simulation;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run --project CommandCenter -- audit verify`: checks the audit log's hash chain and exits.
+if (args is ["audit", "verify", ..])
+{
+    return await AuditVerifyCommand.RunAsync(builder.Configuration, builder.Environment, Console.Out);
+}
 
 // The build output serves static web assets (npm libraries, ../wwwroot-assets, framework files) from
 // their source folders through the runtime manifest, which ASP.NET Core reads only in Development
@@ -38,7 +46,8 @@ builder.Services.AddHostedService<TwinRuntimeService>();
 builder.Services.AddHostedService<SimulatorService>();
 builder.Services.AddSingleton<WallFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
-builder.Services.AddScoped<IOfficerIdentity, DutyOfficerIdentity>();
+builder.Services.AddScoped<SignedInOfficer>();
+builder.Services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
 builder.Services.AddSingleton<IMapSender, HubMapSender>();
 builder.Services.AddSingleton(sp => new MapFanout(
     sp.GetRequiredService<IMapSender>(),
@@ -55,6 +64,7 @@ builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin");
 builder.Services.AddOpenApi();
 builder.Services.AddIngestion(builder.Configuration);
 builder.Services.AddDrones(builder.Configuration);
+builder.Services.AddTwinSecurity(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -64,18 +74,22 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseTwinSecurity();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseIngestion();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapHealthChecks("/healthz");
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapHub<TwinHub>(TwinHub.Path);
 app.MapTwinMapEndpoints();
 app.MapCameraEndpoints();
 app.MapOpenApi();
-app.MapIngestion();
+// The ingestion APIs authenticate their callers with their own API keys, not with accounts.
+app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();
 app.MapDrones();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
+using CommandCenter.Security;
 using Twin.Domain.Drones;
 
 namespace CommandCenter.Drones;
@@ -21,7 +22,9 @@ public static class DroneEndpoints
 
     public static IEndpointRouteBuilder MapDrones(this IEndpointRouteBuilder endpoints)
     {
-        var drones = endpoints.MapGroup(Prefix).WithTags("Drones");
+        // Screens read the fleet as the wall does; officers send and capture; the drones' own
+        // systems (registration, telemetry, routes) authenticate with ingestion keys, not accounts.
+        var drones = endpoints.MapGroup(Prefix).WithTags("Drones").RequireAuthorization(Policies.ViewWall);
 
         drones.MapGet("/", (DroneBroadcaster fleet) => Results.Json(fleet.Current(), Json))
             .WithSummary("The fleet as GeoJSON features: position, heading, altitude, battery, link, mission and trail.");
@@ -49,6 +52,7 @@ public static class DroneEndpoints
                     : IngestErrors.Error(context, 422, result.Reason!);
             })
             .Ingest(IngestBodySize.Single, requiresKey: true)
+            .AllowAnonymous()
             .DocumentBody("A drone: id, model, homeLon, homeLat (WGS-84), maxSpeedMps, optional feedUrl (http/https) of its own video.", "application/json")
             .WithSummary("Add a drone to the fleet.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(422);
@@ -74,6 +78,7 @@ public static class DroneEndpoints
                 return ack.Accepted ? Results.Json(ack, Json) : IngestErrors.Error(context, message.ToTelemetry().Problem is null ? 422 : 400, ack.Reason!);
             })
             .Ingest(IngestBodySize.Single, requiresKey: true)
+            .AllowAnonymous()
             .DocumentBody("One telemetry report: droneId, at (ISO 8601 with zone), lon, lat, altitudeMetres, headingDegrees, speedMps, batteryPercent, linkPercent, optional datum (wgs84|gcj02).", "application/json")
             .WithSummary("Report a drone's position; refused reports (bad coordinates, outside the operating area, impossible jumps, out of order) answer 422 with the reason.")
             .Produces<TelemetryAck>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
@@ -86,6 +91,7 @@ public static class DroneEndpoints
                     ? IngestErrors.Error(context, 422, problem)
                     : Results.Json(new { routes = routes.Routes.Length, version = routes.Version }, Json))
             .Ingest(IngestBodySize.Batch, requiresKey: true)
+            .AllowAnonymous()
             .DocumentBody("A GeoJSON FeatureCollection of LineStrings with properties id, name, optional name_en and altitudeMetres (10–120), WGS-84, inside the operating area.", "application/geo+json", "application/json")
             .WithSummary("Replace the patrol routes; the file is checked whole and nothing changes when it is refused (422).")
             .ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
@@ -97,9 +103,10 @@ public static class DroneEndpoints
                     return IngestErrors.Error(context, 400, "kind must be ticketFlight or alarmFlight, with a targetId.");
                 }
 
-                var (result, missionId) = await desk.SendAsync(droneId, kind, request.TargetId, request.Actor ?? "值班员", ct);
+                var (result, missionId) = await desk.SendAsync(droneId, kind, request.TargetId, SignedInOfficer.NameOf(context.User), ct);
                 return result.Accepted ? Results.Json(new { missionId }, Json, statusCode: 201) : IngestErrors.Error(context, 422, result.Reason!);
             })
+            .RequireAuthorization(Policies.ActOnTickets)
             .WithSummary("Send a drone to a ticket or an alarm (it leaves a patrol for it).");
 
         drones.MapPost("/missions/{missionId}/status", async (HttpContext context, string missionId, MissionStatusRequest request, DroneDesk desk, CancellationToken ct) =>
@@ -109,9 +116,10 @@ public static class DroneEndpoints
                     return IngestErrors.Error(context, 400, "status must be flying, onStation, returning, landed or aborted.");
                 }
 
-                var result = await desk.ChangeMissionAsync(missionId, to, request.Actor ?? "值班员", request.Note, ct);
+                var result = await desk.ChangeMissionAsync(missionId, to, SignedInOfficer.NameOf(context.User), request.Note, ct);
                 return result.Accepted ? Results.NoContent() : IngestErrors.Error(context, 422, result.Reason!);
             })
+            .RequireAuthorization(Policies.ActOnTickets)
             .WithSummary("Move a mission on: planned → flying → onStation → returning → landed, or aborted; an illegal move answers 422 with the reason.");
 
         drones.MapGet("/{droneId}/frame.jpg", (HttpContext context, string droneId, DroneFeeds feeds) =>
@@ -128,11 +136,12 @@ public static class DroneEndpoints
                     return IngestErrors.Error(context, 400, "ticketId is required.");
                 }
 
-                var (result, evidenceId) = await desk.CaptureAsync(droneId, request.TicketId, request.Actor ?? "值班员", ct);
+                var (result, evidenceId) = await desk.CaptureAsync(droneId, request.TicketId, SignedInOfficer.NameOf(context.User), ct);
                 return result.Accepted
                     ? Results.Json(new { evidenceId, url = $"{EvidencePrefix}/{evidenceId}.jpg" }, Json, statusCode: 201)
                     : IngestErrors.Error(context, 422, result.Reason!);
             })
+            .RequireAuthorization(Policies.ActOnTickets)
             .WithSummary("Capture the drone's current frame and attach it to a ticket as evidence (图像回传).");
 
         endpoints.MapGet(EvidencePrefix + "/{evidenceId}.jpg", async (HttpContext context, string evidenceId, TwinRuntime runtime, CancellationToken ct) =>
@@ -147,6 +156,7 @@ public static class DroneEndpoints
                 return Results.File(image.Jpeg, "image/jpeg");
             })
             .WithTags("Drones")
+            .RequireAuthorization(Policies.UseConsole)
             .WithSummary("A captured evidence image; its ETag is the SHA-256 stored with it.");
 
         return endpoints;
@@ -200,9 +210,9 @@ public static class DroneEndpoints
         }
     }
 
-    public sealed record MissionRequest(string? Kind, string? TargetId, string? Actor);
+    public sealed record MissionRequest(string? Kind, string? TargetId);
 
-    public sealed record MissionStatusRequest(string? Status, string? Actor, string? Note);
+    public sealed record MissionStatusRequest(string? Status, string? Note);
 
-    public sealed record CaptureRequest(string? TicketId, string? Actor);
+    public sealed record CaptureRequest(string? TicketId);
 }

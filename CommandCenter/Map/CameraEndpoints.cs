@@ -20,7 +20,7 @@ public static class CameraEndpoints
             var file = await cameras.FileAsync();
             response.Headers.CacheControl = "no-cache";
             return Results.Redirect(VersionedPath(file.Version));
-        });
+        }).RequireAuthorization(Security.Policies.ViewWall);
 
         endpoints.MapGet("/api/map/cameras.{version}.geojson", async (string version, CameraLayer cameras, HttpContext context) =>
         {
@@ -35,7 +35,8 @@ public static class CameraEndpoints
             var headers = context.Response.Headers;
             var etag = $"\"{file.Version}\"";
             headers.ETag = etag;
-            headers.CacheControl = "public, max-age=31536000, immutable";
+            // Private: the layer is for signed-in screens, so no shared cache may keep a copy.
+            headers.CacheControl = "private, max-age=31536000, immutable";
             headers.Vary = HeaderNames.AcceptEncoding;
             if (context.Request.Headers.IfNoneMatch.Contains(etag))
             {
@@ -52,7 +53,7 @@ public static class CameraEndpoints
             }
 
             return Results.Bytes(body, "application/geo+json");
-        });
+        }).RequireAuthorization(Security.Policies.ViewWall);
         return endpoints;
     }
 }

@@ -26,7 +26,7 @@ public static class MapEndpoints
             });
             var collection = new NetTopologySuite.Features.FeatureCollection { feature };
             return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
-        });
+        }).RequireAuthorization(Security.Policies.ViewWall);
         return endpoints;
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CommandCenter.Drones;
+using CommandCenter.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Map;
@@ -15,7 +17,11 @@ public interface ITwinClient
     Task Drones(DroneFleetMessage fleet);
 }
 
-/// <summary>The map's live feed at <c>/hubs/twin</c>; the protocol is in docs/hub-protocol.md.</summary>
+/// <summary>
+/// The map's live feed at <c>/hubs/twin</c>; the protocol is in docs/hub-protocol.md. Connecting
+/// needs <see cref="Policies.ViewWall"/>; each method names its own policy.
+/// </summary>
+[Authorize(Policy = Policies.ViewWall)]
 public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk) : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
@@ -33,13 +39,17 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, Dro
         await base.OnDisconnectedAsync(exception);
     }
 
+    [HubPolicy(Policies.ViewWall)]
     public Task RequestSnapshot() => broadcaster.ResyncAsync(Context.ConnectionId, Context.ConnectionAborted);
 
     /// <summary>The camera layer's FeatureCollection, serialised once (see <see cref="CameraLayer"/>).</summary>
+    [HubPolicy(Policies.ViewWall)]
     public JsonElement GetCameras() => cameras.FeatureCollectionJson;
 
+    [HubPolicy(Policies.ViewWall)]
     public DroneFleetMessage GetDrones() => drones.Current();
 
     /// <summary>A drone's telemetry over the hub; answered once it is on disk, or refused with the reason.</summary>
+    [HubPolicy(Policies.ActOnTickets)]
     public Task<TelemetryAck> SendDroneTelemetry(DroneTelemetryMessage report) => droneDesk.ReportAsync(report, Context.ConnectionAborted);
 }

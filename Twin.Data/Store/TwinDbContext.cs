@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Twin.Data.Accounts;
+using Twin.Data.Audit;
 using Twin.Data.Alarms;
 using Twin.Data.Drones;
 using Twin.Data.Sensors;
@@ -8,9 +11,10 @@ namespace Twin.Data.Store;
 
 /// <summary>
 /// The schema and the read side. The hot write path does not go through change tracking (EF does
-/// not batch inserts on SQLite); <see cref="TwinStore"/> writes with prepared commands.
+/// not batch inserts on SQLite); <see cref="TwinStore"/> writes with prepared commands. Accounts
+/// (ASP.NET Core Identity), sessions, wall devices and the audit log live in the same file.
 /// </summary>
-public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : DbContext(options)
+public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : IdentityDbContext<TwinUser>(options)
 {
     public DbSet<SensorRow> Sensors => Set<SensorRow>();
 
@@ -34,6 +38,15 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : DbC
 
     public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    public DbSet<WallDeviceRow> WallDevices => Set<WallDeviceRow>();
+
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TwinDbContext).Assembly);
+    }
 }

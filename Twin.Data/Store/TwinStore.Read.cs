@@ -80,6 +80,19 @@ public sealed partial class TwinStore
         return rows.Select(h => h.ToTransition()).ToList();
     }
 
+    /// <summary>
+    /// The reporter's real name and phone for one ticket, decrypted; null when the ticket is
+    /// unknown. Callers reveal it only to an authorised person and audit that they did.
+    /// </summary>
+    public async Task<Reporter?> GetReporterContactAsync(string ticketId, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        var row = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+            .Select(t => new { t.ReporterName, t.ReporterPhone }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new Reporter(_personalData.Unprotect(row.ReporterName), _personalData.Unprotect(row.ReporterPhone));
+    }
+
     /// <summary>An alarm's changes, oldest first.</summary>
     public async Task<IReadOnlyList<AlarmHistoryEntry>> GetAlarmHistoryAsync(string alarmId, CancellationToken ct = default)
     {

@@ -30,7 +30,7 @@ public sealed partial class TwinStore
             var writer = _writer ??= await WriteCommands.OpenAsync(ConnectionString, ct);
             try
             {
-                writer.Write(batch, ct);
+                writer.Write(batch, _personalData, ct);
             }
             catch
             {
@@ -185,7 +185,7 @@ public sealed partial class TwinStore
             }
         }
 
-        public void Write(TwinBatch batch, CancellationToken ct)
+        public void Write(TwinBatch batch, IContactProtector personalData, CancellationToken ct)
         {
             // BEGIN IMMEDIATE: take the write lock up front rather than fail half-way on an upgrade.
             using var transaction = _connection.BeginTransaction(deferred: false);
@@ -203,7 +203,9 @@ public sealed partial class TwinStore
             }
 
             ct.ThrowIfCancellationRequested();
-            var reporters = batch.NewTickets.Count == 0 ? null : batch.NewTickets.ToDictionary(r => r.Id, r => r.Reporter, StringComparer.Ordinal);
+            var reporters = batch.NewTickets.Count == 0
+                ? null
+                : batch.NewTickets.ToDictionary(r => r.Id, r => Protect(r.Reporter, personalData), StringComparer.Ordinal);
             foreach (var change in batch.Events)
             {
                 switch (change)
@@ -292,6 +294,9 @@ public sealed partial class TwinStore
             p[3].Value = Nullable(observation.BatteryPercent);
             _insertObservation.ExecuteNonQuery();
         }
+
+        private static Reporter? Protect(Reporter? reporter, IContactProtector personalData) =>
+            reporter is null ? null : new Reporter(personalData.Protect(reporter.Name), personalData.Protect(reporter.Phone));
 
         private void UpsertTicket(TicketState ticket, Reporter? rawReporter)
         {

@@ -12,6 +12,7 @@ public sealed partial class TwinStore : IAsyncDisposable
 {
     private readonly DbContextOptions<TwinDbContext> _contextOptions;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly IContactProtector _personalData;
     private WriteCommands? _writer;
     private bool _disposed;
 
@@ -19,6 +20,7 @@ public sealed partial class TwinStore : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         DatabasePath = Path.GetFullPath(options.DatabasePath);
+        _personalData = options.PersonalData ?? IContactProtector.Plain;
         ConnectionString = BuildConnectionString(DatabasePath, options.BusyTimeout);
         _contextOptions = new DbContextOptionsBuilder<TwinDbContext>()
             .UseSqlite(ConnectionString, sqlite => sqlite.CommandTimeout(TimeoutSeconds(options.BusyTimeout)))
@@ -68,6 +70,10 @@ public sealed partial class TwinStore : IAsyncDisposable
     }
 
     internal TwinDbContext CreateDbContext() => new(_contextOptions);
+
+    /// <summary>Configures a context on this store's file with its pragmas, for services that need their own (accounts).</summary>
+    public void Configure(DbContextOptionsBuilder builder) =>
+        builder.UseSqlite(ConnectionString).AddInterceptors(SqlitePragmas.OnOpen);
 
     internal static string BuildConnectionString(string databasePath, TimeSpan busyTimeout) => new SqliteConnectionStringBuilder
     {

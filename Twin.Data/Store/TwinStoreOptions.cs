@@ -7,4 +7,7 @@ public sealed class TwinStoreOptions
 
     /// <summary>How long a command waits for a lock held by another connection before it fails.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Encrypts reporters' names and phones at rest; the app sets one backed by ASP.NET Data Protection.</summary>
+    public IContactProtector? PersonalData { get; set; }
 }

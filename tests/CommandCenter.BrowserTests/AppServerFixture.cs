@@ -51,6 +51,10 @@ public sealed class AppServerFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Twin__Storage__DatabasePath"] = DatabasePath;
         start.Environment["Twin__Simulator__SpeedFactor"] = "60";
+        // Signed in as a deployment would be: a bootstrap admin password and a wall device token in settings.
+        start.Environment["Twin__Security__BootstrapAdmin__Password"] = BrowserAccounts.AdminPassword;
+        start.Environment["Twin__Security__WallToken"] = BrowserAccounts.WallToken;
+        start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
 
         // Today 09:30 in Shanghai: the wall shows its busy morning whenever the suite runs.
         var morning = Twin.Domain.Time.ShanghaiClock.StartOfDay(DateTimeOffset.UtcNow).AddHours(9.5);

@@ -1,3 +1,4 @@
+using CommandCenter.Security;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -23,7 +24,7 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
     [Fact]
     public async Task A_new_Open311_ticket_goes_from_filing_to_evaluation_in_the_console_by_clicks_and_shortcuts()
     {
-        await using var wallTab = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var wallTab = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
         await wallTab.Page.GotoAsync("/");
         await wallTab.Page.WaitForInteractiveAsync();
         await MapModule.WaitForAsync(wallTab.Page, s => s.Connected && s.Count("tickets") > 0);
@@ -31,7 +32,7 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
         var id = await SubmitOpen311Async(wallTab.Page.APIRequest);
         await WaitForAsync(() => WallTicketIdsAsync(wallTab.Page), ids => ids.Contains(id), "the wall's map to show the new ticket");
 
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Officer, 1920, 1080);
         var page = tracked.Page;
         await page.GotoAsync("/console");
         await page.WaitForInteractiveAsync();
@@ -98,7 +99,7 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
         }
 
         await Assertions.Expect(steps.Nth(6)).ToContainTextAsync("满意：市民回访：已修复，满意");
-        await Assertions.Expect(steps.Nth(2)).ToContainTextAsync("值班员");
+        await Assertions.Expect(steps.Nth(2)).ToContainTextAsync(BrowserAccounts.UserNameFor(Roles.Officer));
 
         var scroll = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
         Assert.True(scroll[0] <= 1920 && scroll[1] <= 1080, $"the page scrolls: {scroll[0]}×{scroll[1]}");
@@ -108,7 +109,7 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
     /// <summary>The same ticket on a 4K desk screen, open in its own tab while it is being handled.</summary>
     private async Task ScreenshotLargeAsync(string id)
     {
-        await using var large = await browser.NewPageAsync(app.BaseUrl, 3840, 2160);
+        await using var large = await browser.NewPageAsAsync(app, Roles.Officer, 3840, 2160);
         var page = large.Page;
         await page.GotoAsync("/console");
         await page.WaitForInteractiveAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommandCenter.Security;
 using Microsoft.Playwright;
 
 namespace CommandCenter.BrowserTests;
@@ -14,7 +15,7 @@ public sealed class DronePatrolTests(AppServerFixture app, BrowserFixture browse
     [InlineData(3840, 2160)]
     public async Task The_wall_shows_drones_flying_with_trails_and_a_moving_live_feed(int width, int height)
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, width, height);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, width, height);
         var page = tracked.Page;
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
@@ -52,7 +53,7 @@ public sealed class DronePatrolTests(AppServerFixture app, BrowserFixture browse
     [Fact]
     public async Task The_legend_toggle_hides_and_shows_the_drone_layer()
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
         var page = tracked.Page;
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
@@ -70,7 +71,7 @@ public sealed class DronePatrolTests(AppServerFixture app, BrowserFixture browse
     [Fact]
     public async Task At_the_console_an_officer_captures_a_drone_frame_onto_the_selected_ticket()
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Officer, 1920, 1080);
         var page = tracked.Page;
         await page.GotoAsync("/console");
         await page.WaitForInteractiveAsync();
@@ -82,7 +83,7 @@ public sealed class DronePatrolTests(AppServerFixture app, BrowserFixture browse
         {
             var id = await page.Locator("[data-queue] [data-ticket]").Nth(attempt).GetAttributeAsync("data-ticket");
             await page.Locator($"[data-queue] [data-ticket='{id}']").ClickAsync();
-            await page.Locator($"[data-ticket-view='{id}']").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+            await page.Locator($"[data-ticket-view='{id}']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
             await WaitForFeedAsync(page, "[data-drone-console] [data-drone-feed]");
             await page.Locator("[data-drone-action='capture']").ClickAsync();
             var message = page.Locator("[data-drone-message]");

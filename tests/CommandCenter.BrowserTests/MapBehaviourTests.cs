@@ -1,3 +1,4 @@
+using CommandCenter.Security;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -15,7 +16,7 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
     [Fact]
     public async Task FlyTo_holds_on_the_point_then_returns_to_the_district_view()
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
         var page = tracked.Page;
         await OpenLiveWallAsync(page);
 
@@ -35,7 +36,7 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
     [Fact]
     public async Task The_map_rescales_its_symbols_when_the_screen_grows()
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
         var page = tracked.Page;
         await OpenLiveWallAsync(page);
         Assert.Equal(1.0, (await MapModule.StatsAsync(page)).Raw.GetProperty("scale").GetDouble(), 2);
@@ -52,7 +53,7 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
     [InlineData(3840, 2160)]
     public async Task Clicking_a_ticket_opens_a_popup_that_shows_only_the_masked_reporter(int width, int height)
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, width, height);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, width, height);
         var page = tracked.Page;
         await OpenLiveWallAsync(page);
 
@@ -60,6 +61,7 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
         // Close in, so no other symbol overlaps the ticket; the long hold keeps the view there.
         await MapModule.CallAsync(page, "flyTo", lonLat[0], lonLat[1], 18, 60_000);
         await WaitForViewAsync(page, "the view reaches the ticket", v => IsAt(v, lonLat[0], lonLat[1], 18));
+        await MapModule.CallAsync(page, "whenRendered");
         var located = await MapModule.CallAsync(page, "locate", "tickets", id);
         var pixel = located.GetProperty("pixel");
         var viewport = await page.Locator(".ol-viewport").BoundingBoxAsync() ?? throw new InvalidOperationException("no map viewport");
@@ -82,7 +84,7 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
     [Fact]
     public async Task The_legend_shows_the_colours_the_map_draws()
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
         var page = tracked.Page;
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();

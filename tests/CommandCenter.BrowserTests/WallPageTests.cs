@@ -1,3 +1,4 @@
+using CommandCenter.Security;
 using Microsoft.Playwright;
 
 namespace CommandCenter.BrowserTests;
@@ -11,7 +12,7 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
     [InlineData(3840, 2160)]
     public async Task The_wall_draws_the_district_and_live_features_without_errors_and_fits_the_screen(int width, int height)
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, width, height);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, width, height);
         var page = tracked.Page;
 
         await page.GotoAsync("/");
@@ -41,7 +42,7 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task A_panel_value_changes_within_a_few_seconds()
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
         var page = tracked.Page;
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
@@ -62,7 +63,7 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task The_wall_speaks_English_when_asked()
     {
-        await using var tracked = await browser.NewPageAsync(app.BaseUrl, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
         var page = tracked.Page;
 
         await page.GotoAsync("/?lang=en");

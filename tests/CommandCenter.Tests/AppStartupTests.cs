@@ -37,9 +37,9 @@ public sealed class AppStartupTests : IAsyncLifetime
     [Fact]
     public async Task The_corridor_band_is_served_as_GeoJSON()
     {
-        using var client = _app.CreateClient();
+        using var wall = await _app.SignInAsync(Security.Roles.Wall);
 
-        var response = await client.GetAsync("/api/map/corridor.geojson");
+        var response = await wall.Client.GetAsync("/api/map/corridor.geojson");
 
         response.EnsureSuccessStatusCode();
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);

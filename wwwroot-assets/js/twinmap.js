@@ -226,6 +226,12 @@ export function locate(layer, id) {
   return current?.locate(layer, id) ?? null;
 }
 
+// Resolves once every layer is drawn for the current view. The live layers are images redrawn
+// only when the view rests, so a click just after a fly-to would otherwise hit the old image.
+export function whenRendered() {
+  return current?.whenRendered() ?? Promise.resolve(false);
+}
+
 export function featureIds(layer) {
   return current?.sourceFor(layer)?.getFeatures().map((feature) => feature.getId()) ?? [];
 }
@@ -854,6 +860,13 @@ class TwinMap {
       animating: view.getAnimating(),
       home: this.homeView(),
     };
+  }
+
+  whenRendered() {
+    return new Promise((resolve) => {
+      this.map.once('rendercomplete', () => resolve(true));
+      this.map.render();
+    });
   }
 
   locate(layer, id) {

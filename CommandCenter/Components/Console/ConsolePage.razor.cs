@@ -32,6 +32,9 @@ public sealed partial class ConsolePage : IDisposable
     [Inject]
     private IOfficerIdentity Identity { get; set; } = default!;
 
+    [Inject]
+    private Security.SignedInOfficer Access { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "lang")]
     public string? LangQuery { get; set; }
 
@@ -141,6 +144,12 @@ public sealed partial class ConsolePage : IDisposable
 
     private async Task SubmitAsync(DispatchCommand command)
     {
+        if (await Access.RefusalAsync(command.GetType().Name, command.TicketId) is { } refused)
+        {
+            Refusal = refused;
+            return;
+        }
+
         Busy = true;
         try
         {
@@ -164,6 +173,11 @@ public sealed partial class ConsolePage : IDisposable
         if (Officer is null)
         {
             return Lang.Pick("未识别值班员", "No officer at this desk");
+        }
+
+        if (await Access.RefusalAsync(nameof(AcknowledgeAlarmCommand), alarmId) is { } refused)
+        {
+            return refused;
         }
 
         var result = await Runtime.Pipeline.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));

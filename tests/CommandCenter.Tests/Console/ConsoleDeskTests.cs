@@ -140,7 +140,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         console.WaitForAssertion(() =>
         {
             Assert.Equal("True", console.Find($"[data-alarm='{alarmId}']").GetAttribute("data-acknowledged"));
-            Assert.Contains("值班员 · 已电话通知物业到场核查", console.Find($"[data-alarm='{alarmId}'] [data-acknowledgement]").TextContent);
+            Assert.Contains("test-officer · 已电话通知物业到场核查", console.Find($"[data-alarm='{alarmId}'] [data-acknowledgement]").TextContent);
             Assert.Equal("0", console.Find("[data-figure='unacknowledged'] b").TextContent);
         }, TimeSpan.FromSeconds(10));
         wall.WaitForAssertion(() => Assert.Equal("0", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
@@ -148,7 +148,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         Assert.Equal(0, engineSide.VitalSigns.Alerts.Unacknowledged);
         Assert.Equal("已电话通知物业到场核查", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).AcknowledgementNote);
         var history = await _runtime.Store.GetAlarmHistoryAsync(alarmId);
-        Assert.Equal(("值班员", "已电话通知物业到场核查"), (history[^1].Actor, history[^1].Note));
+        Assert.Equal(("test-officer", "已电话通知物业到场核查"), (history[^1].Actor, history[^1].Note));
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         console.WaitForAssertion(() =>
         {
             Assert.Equal("en", console.Find("[data-console]").GetAttribute("lang"));
-            Assert.Equal("Duty officer", console.Find("[data-officer]").TextContent);
+            Assert.Equal("test-officer", console.Find("[data-officer]").TextContent);
             Assert.Equal("Discovered", console.Find("[data-status-label]").TextContent.Trim());
             Assert.Contains("File", console.Find("[data-action='File']").TextContent);
             Assert.Contains("Street vending", console.Find("[data-details]").TextContent, StringComparison.OrdinalIgnoreCase);
@@ -253,15 +253,5 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         return _runtime.Pipeline.Current.ActiveAlarms.Single(a => a.SourceId == sensor.Id).Id;
     }
 
-    private BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<WallFeed>());
-        ctx.Services.AddSingleton(_runtime);
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
-        ctx.Services.AddScoped<IOfficerIdentity, DutyOfficerIdentity>();
-        return ctx;
-    }
+    private BunitContext NewContext() => ConsoleContext.Create(_app.Services);
 }

@@ -23,7 +23,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
     public async Task The_queue_lists_the_open_tickets_and_flags_them()
     {
         var feed = await LiveFeedAsync();
-        await using var ctx = NewContext(feed);
+        await using var ctx = ConsoleContext.Create(_app.Services);
 
         var console = ctx.Render<ConsolePage>();
 
@@ -52,7 +52,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
         var feed = await LiveFeedAsync();
         var runtime = _app.Services.GetRequiredService<TwinRuntime>();
         var ticket = await ReportOwnTicketAsync(runtime);
-        await using var ctx = NewContext(feed);
+        await using var ctx = ConsoleContext.Create(_app.Services);
         var console = ctx.Render<ConsolePage>();
 
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
@@ -74,7 +74,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
             Assert.Equal("立案", console.Find("[data-status-label]").TextContent.Trim());
             var entries = console.FindAll("[data-timeline-entry]");
             Assert.Equal(2, entries.Count);
-            Assert.Contains(DutyOfficerIdentity.DutyOfficer.Name, entries[^1].TextContent);
+            Assert.Contains("test-officer", entries[^1].TextContent);
         }, TimeSpan.FromSeconds(10));
         Assert.Empty(console.FindAll("[data-refusal]"));
         Assert.Contains("Dispatch", console.FindAll("[data-action]").Select(b => b.GetAttribute("data-action")));
@@ -86,7 +86,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
         var feed = await LiveFeedAsync();
         var runtime = _app.Services.GetRequiredService<TwinRuntime>();
         var ticket = await ReportOwnTicketAsync(runtime);
-        await using var ctx = NewContext(feed);
+        await using var ctx = ConsoleContext.Create(_app.Services);
         var console = ctx.Render<ConsolePage>();
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
         console.WaitForAssertion(() => console.Find("[data-action='Merge']"));
@@ -135,17 +135,5 @@ public sealed class ConsolePageTests : IAsyncLifetime
         var ticket = runtime.Pipeline.Current.Tickets.Single(t => t.Id == id);
         Assert.Equal(TicketStatus.Discovered, ticket.Status);
         return ticket;
-    }
-
-    private BunitContext NewContext(WallFeed feed)
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(feed);
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
-        ctx.Services.AddScoped<IOfficerIdentity, DutyOfficerIdentity>();
-        return ctx;
     }
 }

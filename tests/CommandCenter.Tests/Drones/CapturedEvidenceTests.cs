@@ -3,6 +3,7 @@ using CommandCenter.Components.Console;
 using CommandCenter.Components.Drones;
 using CommandCenter.Drones;
 using CommandCenter.Live;
+using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -39,13 +40,7 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
             "测试地址", null, new Reporter("张三丰", "13912345678"), runtime.Clock.GetUtcNow())));
         Assert.True(accepted.Accepted, accepted.Reason);
 
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(feed);
-        ctx.Services.AddSingleton(runtime);
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<DroneDesk>());
-        ctx.Services.AddScoped<CommandCenter.Officers.IOfficerIdentity, CommandCenter.Officers.DutyOfficerIdentity>();
+        await using var ctx = ConsoleContext.Create(_app.Services);
         var console = ctx.Render<ConsolePage>();
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticketId));
         console.WaitForAssertion(() => Assert.Equal(ticketId, console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
@@ -65,7 +60,8 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
             Assert.Contains(ticketId, console.Find("[data-drone-message]").TextContent);
         }, TimeSpan.FromSeconds(15));
 
-        var image = await _app.CreateClient().GetByteArrayAsync(console.Find("[data-evidence-item] img").GetAttribute("src"));
+        using var officer = await _app.SignInAsync(Roles.Officer);
+        var image = await officer.Client.GetByteArrayAsync(console.Find("[data-evidence-item] img").GetAttribute("src"));
         JpegAssert.Valid(image, 640, 360);
     }
 }

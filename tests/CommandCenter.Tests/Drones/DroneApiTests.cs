@@ -2,7 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CommandCenter.Drones;
+using CommandCenter.Security;
 using CommandCenter.Tests.Ingestion;
+using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -45,7 +47,8 @@ public sealed class DroneApiTests(IngestionApp app) : IClassFixture<IngestionApp
     public async Task Telemetry_over_the_hub_is_answered_with_the_engines_verdict_and_the_fleet_is_pushed()
     {
         var id = await RegisterAsync();
-        await using var hub = app.CreateHubConnection();
+        using var officer = await app.SignInAsync(Roles.Officer);
+        await using var hub = officer.CreateHubConnection();
         var fleets = new List<DroneFleetMessage>();
         hub.On<DroneFleetMessage>("Drones", fleet => { lock (fleets) fleets.Add(fleet); });
         await hub.StartAsync();
@@ -70,17 +73,18 @@ public sealed class DroneApiTests(IngestionApp app) : IClassFixture<IngestionApp
     public async Task A_route_file_is_replaced_only_when_it_is_valid()
     {
         var client = app.KeyedClient();
-        var before = await client.GetStringAsync("/api/drones/routes");
+        using var wall = await app.SignInAsync(Roles.Wall);
+        var before = await wall.Client.GetStringAsync("/api/drones/routes");
 
         var bad = await client.PutAsync("/api/drones/routes", IngestionApp.Json("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"R1","name":"外滩"},"geometry":{"type":"LineString","coordinates":[[121.49,31.24],[121.50,31.23]]}}]}"""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(before, await client.GetStringAsync("/api/drones/routes"));
+        Assert.Equal(before, await wall.Client.GetStringAsync("/api/drones/routes"));
 
         var replacement = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"R-TEST","name":"测试航线","altitudeMetres":60},"geometry":{"type":"LineString","coordinates":[[121.394871,31.220367],[121.40,31.222]]}}]}""";
         var good = await client.PutAsync("/api/drones/routes", IngestionApp.Json(replacement));
         Assert.True(good.IsSuccessStatusCode, await good.Content.ReadAsStringAsync());
-        Assert.Equal(replacement, await client.GetStringAsync("/api/drones/routes"));
+        Assert.Equal(replacement, await wall.Client.GetStringAsync("/api/drones/routes"));
 
         var anonymous = await app.CreateClient().PutAsync("/api/drones/routes", IngestionApp.Json(before));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -91,9 +95,13 @@ public sealed class DroneApiTests(IngestionApp app) : IClassFixture<IngestionApp
     {
         var id = await RegisterAsync();
         var ticketId = await ReportTicketAsync();
-        var client = app.CreateClient();
+        using var wall = await app.SignInAsync(Roles.Wall);
+        var refusedToWall = await wall.Client.PostAsync($"/api/drones/{id}/missions", IngestionApp.Json($$"""{"kind":"ticketFlight","targetId":"{{ticketId}}"}"""));
+        Assert.Equal(HttpStatusCode.Forbidden, refusedToWall.StatusCode);
+        using var officer = await app.SignInAsync(Roles.Officer);
+        var client = officer.Client;
 
-        var sent = await client.PostAsync($"/api/drones/{id}/missions", IngestionApp.Json($$"""{"kind":"ticketFlight","targetId":"{{ticketId}}","actor":"值班员"}"""));
+        var sent = await client.PostAsync($"/api/drones/{id}/missions", IngestionApp.Json($$"""{"kind":"ticketFlight","targetId":"{{ticketId}}"}"""));
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         var missionId = JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement.GetProperty("missionId").GetString()!;
         var illegal = await client.PostAsync($"/api/drones/missions/{missionId}/status", IngestionApp.Json("""{"status":"landed"}"""));
@@ -101,7 +109,7 @@ public sealed class DroneApiTests(IngestionApp app) : IClassFixture<IngestionApp
         Assert.Contains("cannot go from planned to landed", await illegal.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/drones/missions/{missionId}/status", IngestionApp.Json("""{"status":"flying"}"""))).StatusCode);
 
-        var captured = await client.PostAsync($"/api/drones/{id}/captures", IngestionApp.Json($$"""{"ticketId":"{{ticketId}}","actor":"值班员"}"""));
+        var captured = await client.PostAsync($"/api/drones/{id}/captures", IngestionApp.Json($$"""{"ticketId":"{{ticketId}}"}"""));
         Assert.Equal(HttpStatusCode.Created, captured.StatusCode);
         var url = JsonDocument.Parse(await captured.Content.ReadAsStringAsync()).RootElement.GetProperty("url").GetString()!;
         var image = await client.GetAsync(url);
@@ -111,7 +119,8 @@ public sealed class DroneApiTests(IngestionApp app) : IClassFixture<IngestionApp
         Assert.Equal($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"", image.Headers.ETag?.Tag);
 
         var history = await app.Runtime.Store.GetTicketHistoryAsync(ticketId);
-        Assert.Contains(history, h => h.Note?.Contains(url.Split('/')[^1].Replace(".jpg", "", StringComparison.Ordinal), StringComparison.Ordinal) == true);
+        var evidence = Assert.Single(history, h => h.Note?.Contains(url.Split('/')[^1].Replace(".jpg", "", StringComparison.Ordinal), StringComparison.Ordinal) == true);
+        Assert.Contains(TestAccounts.UserNameFor(Roles.Officer), evidence.Actor, StringComparison.Ordinal);
 
         var unknownTicket = await client.PostAsync($"/api/drones/{id}/captures", IngestionApp.Json("""{"ticketId":"T-NOPE"}"""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownTicket.StatusCode);

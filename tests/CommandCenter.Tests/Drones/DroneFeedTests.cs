@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CommandCenter.Drones;
+using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Twin.Domain.Drones;
@@ -19,7 +20,8 @@ public sealed class DroneFeedTests : IAsyncLifetime
     [Fact]
     public async Task The_feed_streams_valid_jpeg_frames_that_change_as_the_drone_flies_and_stops_rendering_when_nobody_watches()
     {
-        var client = _app.CreateClient();
+        using var wall = await _app.SignInAsync(Roles.Wall);
+        var client = wall.Client;
         var droneId = await FlyingDroneAsync();
         var feeds = _app.Services.GetRequiredService<DroneFeeds>();
         Assert.Empty(feeds.Rendering);
@@ -59,7 +61,8 @@ public sealed class DroneFeedTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_drone_has_no_feed()
     {
-        var response = await _app.CreateClient().GetAsync("/api/drones/D-NOPE/feed.mjpg");
+        using var wall = await _app.SignInAsync(Roles.Wall);
+        var response = await wall.Client.GetAsync("/api/drones/D-NOPE/feed.mjpg");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -17,7 +17,7 @@ namespace CommandCenter.Tests.Ingestion;
 /// The real app under a test server for ingestion: simulator off (the store holds only what the
 /// tests send), its own SQLite file, sources with known keys, and six noise sensors.
 /// </summary>
-public sealed class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Key = "test-key-open311-sta-cap";
     public const string SlowKey = "test-key-slow";
@@ -52,6 +52,7 @@ public sealed class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Twin:Ingestion:Sources:1:Name", "slow-feed");
         builder.UseSetting("Twin:Ingestion:Sources:1:ApiKey", SlowKey);
         builder.UseSetting("Twin:Ingestion:Sources:1:RatePerMinute", SlowRatePerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        TestAccounts.Configure(builder);
     }
 
     /// <summary>Set by a test that restarts on the same folder and deletes it itself.</summary>
@@ -112,16 +113,8 @@ public sealed class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetim
         return (long)command.ExecuteScalar()!;
     }
 
-    public HubConnection CreateHubConnection() =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.BaseAddress, "hubs/twin"), options =>
-            {
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.WebSocketFactory = (context, ct) =>
-                    new ValueTask<System.Net.WebSockets.WebSocket>(Server.CreateWebSocketClient().ConnectAsync(context.Uri, ct));
-            })
-            .Build();
+    /// <summary>A hub connection as the wall.</summary>
+    public HubConnection CreateHubConnection() => TestHubs.AsWall(this);
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -67,7 +67,8 @@ public sealed class KillTests : IDisposable
         await using (var app = await RealApp.StartAsync(_directory))
         {
             // The alarm is active again with its area, rebuilt from the store, and a replay finds it.
-            await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.Http.BaseAddress!, "hubs/twin")).Build();
+            var wallCookies = await app.PairWallAsync();
+            await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = wallCookies).Build();
             var replica = new MapReplica(connection, recordStates: false);
             await connection.StartAsync();
             Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(20), () =>
@@ -110,6 +111,8 @@ public sealed class KillTests : IDisposable
             start.Environment["Twin__Ingestion__Sources__0__Name"] = "kill-test";
             start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
             start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "1000";
+            start.Environment["Twin__Security__WallToken"] = TestAccounts.WallToken;
+            start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
             start.Environment.Remove("ASPNETCORE_URLS");
             var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start CommandCenter.");
             process.OutputDataReceived += (_, _) => { };
@@ -140,6 +143,17 @@ public sealed class KillTests : IDisposable
 
             await app.DisposeAsync();
             throw new TimeoutException("CommandCenter did not become healthy within 180 s.");
+        }
+
+        /// <summary>Signs in as the wall with the configured device token; the cookies carry its session.</summary>
+        public async Task<CookieContainer> PairWallAsync()
+        {
+            var cookies = new CookieContainer();
+            using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+            using var client = new HttpClient(handler) { BaseAddress = Http.BaseAddress };
+            Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(20), () =>
+                client.GetAsync($"wall/pair?token={TestAccounts.WallToken}").GetAwaiter().GetResult().StatusCode == HttpStatusCode.Redirect));
+            return cookies;
         }
 
         /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -26,6 +25,7 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Twin:Simulator:SensorCount", SensorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Twin:Simulator:SensorReportSecondsMin", "30");
         builder.UseSetting("Twin:Simulator:SensorReportSecondsMax", "120");
+        TestAccounts.Configure(builder);
     }
 
     /// <summary>Today 09:30 in Shanghai: the simulator's busiest hours follow, whenever the suite runs.</summary>
@@ -35,15 +35,8 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>
         return today.AddHours(9.5);
     }
 
-    public HubConnection CreateHubConnection() => new HubConnectionBuilder()
-        .WithUrl(new Uri(Server.BaseAddress, "hubs/twin"), options =>
-        {
-            options.Transports = HttpTransportType.WebSockets;
-            options.SkipNegotiation = true;
-            options.WebSocketFactory = (context, cancellationToken) =>
-                new ValueTask<System.Net.WebSockets.WebSocket>(Server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken));
-        })
-        .Build();
+    /// <summary>A hub connection as the wall.</summary>
+    public HubConnection CreateHubConnection() => TestHubs.AsWall(this);
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,0 +1,37 @@
+using CommandCenter.Live;
+using CommandCenter.Security;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Audit;
+
+/// <summary>Once a day, removes audit records older than <see cref="SecurityOptions.AuditRetentionDays"/> (at least 180).</summary>
+public sealed class AuditRetention(TwinRuntime runtime, AuditTrail audit, IOptionsMonitor<SecurityOptions> options, TimeProvider time, ILogger<AuditRetention> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await runtime.Ready.WaitAsync(stoppingToken);
+            using var daily = new PeriodicTimer(TimeSpan.FromDays(1), time);
+            do
+            {
+                var now = time.GetUtcNow();
+                var removed = await audit.Log.PurgeAsync(now.AddDays(-options.CurrentValue.AuditRetentionDays), now, "system", stoppingToken);
+                if (removed > 0)
+                {
+                    logger.LogInformation("Audit retention removed {Count} records older than {Days} days.", removed, options.CurrentValue.AuditRetentionDays);
+                }
+            }
+            while (await daily.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        catch (Exception e) when (runtime.Ready.IsFaulted)
+        {
+            logger.LogDebug(e, "Audit retention not started: the store did not start.");
+        }
+    }
+}

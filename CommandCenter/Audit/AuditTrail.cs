@@ -1,0 +1,163 @@
+using System.Security.Claims;
+using System.Threading.Channels;
+using CommandCenter.Live;
+using CommandCenter.Security;
+using Twin.Data.Audit;
+
+namespace CommandCenter.Audit;
+
+/// <summary>Where an action came from: the client's address and user agent.</summary>
+public sealed record AuditOrigin(string? Ip, string? UserAgent)
+{
+    public static AuditOrigin None { get; } = new(null, null);
+
+    public static AuditOrigin Of(HttpContext context) => new(
+        context.Connection.RemoteIpAddress?.ToString(),
+        context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua[..Math.Min(ua.Length, 300)] : null);
+}
+
+/// <summary>
+/// Records audit entries. <see cref="Record"/> queues one for the background writer (a burst of
+/// ticket transitions does not wait for the disk); <see cref="WriteAsync"/> returns only once the
+/// entry is committed, for actions that must not happen unaudited (revealing personal data).
+/// </summary>
+public sealed class AuditTrail(TwinRuntime runtime, TimeProvider time, ILogger<AuditTrail> logger) : BackgroundService
+{
+    private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
+    private AuditLog? _log;
+
+    public AuditLog Log => _log ??= new AuditLog(runtime.Store);
+
+    public static string ActorOf(ClaimsPrincipal? user) =>
+        user?.Identity is { IsAuthenticated: true, Name: { } name } ? name : "anonymous";
+
+    public AuditEntry Entry(ClaimsPrincipal? user, string action, string? target, string outcome, string? detail, AuditOrigin origin) =>
+        new(time.GetUtcNow(), ActorOf(user), action, target, outcome, detail, origin.Ip, origin.UserAgent);
+
+    public void Record(AuditEntry entry) => _queue.Writer.TryWrite(entry);
+
+    public void Record(ClaimsPrincipal? user, string action, string? target, string outcome, string? detail, AuditOrigin origin) =>
+        Record(Entry(user, action, target, outcome, detail, origin));
+
+    public async Task WriteAsync(AuditEntry entry, CancellationToken ct = default)
+    {
+        await runtime.Ready.WaitAsync(ct);
+        await Log.AppendAsync([entry], ct);
+    }
+
+    /// <summary>Waits until everything recorded so far is committed (tests, shutdown).</summary>
+    public async Task FlushAsync(CancellationToken ct = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _flushes.Enqueue(done);
+        _queue.Writer.TryWrite(FlushMarker);
+        await done.Task.WaitAsync(ct);
+    }
+
+    private static readonly AuditEntry FlushMarker = new(DateTimeOffset.MinValue, "", "", null, "", null, null, null);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<TaskCompletionSource> _flushes = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await runtime.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return;
+        }
+
+        var batch = new List<AuditEntry>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                var flushes = 0;
+                while (batch.Count < 500 && _queue.Reader.TryRead(out var entry))
+                {
+                    if (ReferenceEquals(entry, FlushMarker))
+                    {
+                        flushes++;
+                    }
+                    else
+                    {
+                        batch.Add(entry);
+                    }
+                }
+
+                await AppendWithRetryAsync(batch, stoppingToken);
+                batch.Clear();
+                for (var i = 0; i < flushes && _flushes.TryDequeue(out var done); i++)
+                {
+                    done.TrySetResult();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: drain below.
+        }
+
+        // Shutdown: what was recorded before the host stopped is still written.
+        while (_queue.Reader.TryRead(out var entry))
+        {
+            if (!ReferenceEquals(entry, FlushMarker))
+            {
+                batch.Add(entry);
+            }
+        }
+
+        await AppendWithRetryAsync(batch, CancellationToken.None);
+        while (_flushes.TryDequeue(out var done))
+        {
+            done.TrySetResult();
+        }
+    }
+
+    private async Task AppendWithRetryAsync(List<AuditEntry> batch, CancellationToken ct)
+    {
+        for (var attempt = 1; batch.Count > 0; attempt++)
+        {
+            try
+            {
+                await Log.AppendAsync(batch, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                logger.LogWarning(e, "Audit append failed (attempt {Attempt}); retrying.", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct.IsCancellationRequested ? CancellationToken.None : ct);
+            }
+        }
+    }
+}
+
+/// <summary>Audit actions, one string per kind of event.</summary>
+public static class AuditActions
+{
+    public const string LoginSucceeded = "auth.login";
+    public const string LoginFailed = "auth.login-failed";
+    public const string LoginLockedOut = "auth.locked-out";
+    public const string LoginThrottled = "auth.throttled";
+    public const string Logout = "auth.logout";
+    public const string SessionEnded = "auth.session-ended";
+    public const string PasswordChanged = "auth.password-changed";
+    public const string WallPaired = "auth.wall-paired";
+    public const string WallPairingFailed = "auth.wall-pairing-failed";
+    public const string Forbidden = "authz.forbidden";
+    public const string Challenged = "authz.unauthenticated";
+    public const string OriginRefused = "authz.origin-refused";
+    public const string TicketTransition = "ticket.transition";
+    public const string AlarmAcknowledged = "alarm.acknowledge";
+    public const string ContactRevealed = "personal-data.reveal";
+    public const string AccountCreated = "account.create";
+    public const string AccountDisabled = "account.disable";
+    public const string AccountEnabled = "account.enable";
+    public const string RolesChanged = "account.roles";
+    public const string PasswordReset = "account.password-reset";
+    public const string WallTokenIssued = "wall-device.issue";
+    public const string WallTokenRevoked = "wall-device.revoke";
+    public const string AuditExported = "audit.export";
+    public const string Configuration = "config.start";
+}

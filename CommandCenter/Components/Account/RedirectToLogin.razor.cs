@@ -1,0 +1,46 @@
+using CommandCenter.Audit;
+using CommandCenter.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Twin.Data.Audit;
+
+namespace CommandCenter.Components.Account;
+
+/// <summary>
+/// What a live page shows when its user may not see it: the login page (a full reload, which ends
+/// the circuit) when nobody is signed in any more, the password page for a one-time password, or
+/// "access denied", audited, for a signed-in user without the role.
+/// </summary>
+public sealed partial class RedirectToLogin
+{
+    private bool _forbidden;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private AuditTrail Audit { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var user = (await AuthenticationState).User;
+        var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            Navigation.NavigateTo($"{AccountEndpoints.LoginPath}?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
+            return;
+        }
+
+        if (user.HasClaim(c => c.Type == AccountService.MustChangeClaim))
+        {
+            Navigation.NavigateTo($"{AccountEndpoints.PasswordPath}?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
+            return;
+        }
+
+        _forbidden = true;
+        Audit.Record(user, AuditActions.Forbidden, here, AuditOutcome.Denied, "page", AuditOrigin.None);
+    }
+}

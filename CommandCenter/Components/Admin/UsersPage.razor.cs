@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using CommandCenter.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Twin.Domain.Time;
+
+namespace CommandCenter.Components.Admin;
+
+/// <summary>Account and wall-device administration; every change goes through <see cref="AccountAdministration"/>, which audits it.</summary>
+public sealed partial class UsersPage
+{
+    private IReadOnlyList<AccountView> _accounts = [];
+    private IReadOnlyList<WallDeviceView> _devices = [];
+    private string? _newUserName;
+    private string? _newDisplayName;
+    private string _newRole = Roles.Officer;
+    private string? _wallName;
+    private string? _message;
+    private bool _failed;
+    private string? _secret;
+    private string? _secretLabel;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private AccountAdministration Admin { get; set; } = default!;
+
+    [Inject]
+    private ClientOrigin Origin { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override Task OnInitializedAsync() => ReloadAsync();
+
+    private async Task<ClaimsPrincipal> UserAsync() => (await AuthenticationState).User;
+
+    private async Task ReloadAsync()
+    {
+        var user = await UserAsync();
+        _accounts = await Admin.ListAsync(user);
+        _devices = await Admin.ListDevicesAsync(user);
+    }
+
+    private async Task CreateAsync()
+    {
+        var name = _newUserName ?? string.Empty;
+        var result = await Admin.CreateAsync(await UserAsync(), Origin.Current, name, _newDisplayName ?? name, _newRole);
+        await ShowAsync(result, $"已创建 {name} · Created", $"{name} 的一次性密码 · one-time password:");
+        if (result.Succeeded)
+        {
+            _newUserName = _newDisplayName = null;
+        }
+    }
+
+    private async Task SetDisabledAsync(AccountView account, bool disabled) =>
+        await ShowAsync(await Admin.SetDisabledAsync(await UserAsync(), Origin.Current, account.Id, disabled),
+            disabled ? $"已停用 {account.UserName}，其会话已结束 · Disabled; sessions ended" : $"已启用 {account.UserName} · Enabled");
+
+    private async Task SetRoleAsync(AccountView account, string? role) =>
+        await ShowAsync(await Admin.SetRoleAsync(await UserAsync(), Origin.Current, account.Id, role ?? string.Empty),
+            $"{account.UserName} → {Roles.Name(role ?? string.Empty)}，须重新登录 · must sign in again");
+
+    private async Task ResetAsync(AccountView account) =>
+        await ShowAsync(await Admin.ResetPasswordAsync(await UserAsync(), Origin.Current, account.Id),
+            $"已重置 {account.UserName} 的密码 · Password reset", $"{account.UserName} 的一次性密码 · one-time password:");
+
+    private async Task IssueAsync()
+    {
+        var result = await Admin.IssueDeviceAsync(await UserAsync(), Origin.Current, _wallName ?? string.Empty);
+        if (result.OneTimeSecret is { } token)
+        {
+            result = result with { OneTimeSecret = Navigation.ToAbsoluteUri($"{AccountEndpoints.PairPath}?token={token}").ToString() };
+            _wallName = null;
+        }
+
+        await ShowAsync(result, "已签发 · Issued", "大屏配对链接 · Pairing link:");
+    }
+
+    private async Task RevokeAsync(WallDeviceView device) =>
+        await ShowAsync(await Admin.RevokeDeviceAsync(await UserAsync(), Origin.Current, device.Id), $"已吊销 {device.Name} · Revoked");
+
+    private async Task ShowAsync(AdminResult result, string success, string? secretLabel = null)
+    {
+        _failed = !result.Succeeded;
+        _message = result.Succeeded ? success : result.Error;
+        _secret = result.Succeeded ? result.OneTimeSecret : null;
+        _secretLabel = secretLabel;
+        await ReloadAsync();
+    }
+
+    private static string State(AccountView a) =>
+        a.Disabled ? "已停用 disabled" : a.LockedOut ? "已锁定 locked" : a.MustChangePassword ? "待改密 must change password" : "正常 active";
+
+    private static string Time(DateTimeOffset at) => ShanghaiClock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

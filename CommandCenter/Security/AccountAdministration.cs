@@ -1,0 +1,203 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using CommandCenter.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Twin.Data.Accounts;
+using Twin.Data.Audit;
+using Twin.Data.Store;
+
+namespace CommandCenter.Security;
+
+public sealed record AccountView(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool LockedOut, bool MustChangePassword);
+
+public sealed record WallDeviceView(string Id, string Name, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? RevokedAt);
+
+/// <summary>What an admin action produced: an error to show, or a one-time secret to hand over.</summary>
+public sealed record AdminResult(bool Succeeded, string? Error = null, string? OneTimeSecret = null)
+{
+    public static AdminResult Ok(string? secret = null) => new(true, null, secret);
+
+    public static AdminResult Fail(string error) => new(false, error);
+}
+
+/// <summary>
+/// Account and wall-device administration. Each call checks the caller holds <see cref="Policies.Administer"/>
+/// (the page is authorised too; this keeps the rule where the change is made), and is audited.
+/// Changing an account ends its sessions, so roles and disabling take effect at once.
+/// </summary>
+public sealed class AccountAdministration(
+    TwinUserManager users,
+    SessionStore sessions,
+    IAuthorizationService authorization,
+    AuditTrail audit,
+    IDbContextFactory<TwinDbContext> contexts,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<AccountView>> ListAsync(ClaimsPrincipal admin)
+    {
+        await RequireAdminAsync(admin);
+        var list = new List<AccountView>();
+        foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
+        {
+            list.Add(new AccountView(user.Id, user.UserName!, user.DisplayName, [.. await users.GetRolesAsync(user)], user.Disabled,
+                await users.IsLockedOutAsync(user), user.MustChangePassword));
+        }
+
+        return list;
+    }
+
+    /// <summary>Creates an account with a one-time password, which its holder must change at first login.</summary>
+    public async Task<AdminResult> CreateAsync(ClaimsPrincipal admin, AuditOrigin origin, string userName, string displayName, string role)
+    {
+        await RequireAdminAsync(admin);
+        if (!Roles.People.Contains(role))
+        {
+            return AdminResult.Fail("未知角色 · Unknown role.");
+        }
+
+        var password = PasswordRules.Generate();
+        var user = new TwinUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), MustChangePassword = true, CreatedAt = time.GetUtcNow() };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return AdminResult.Fail(string.Join(" ", created.Errors.Select(PasswordRules.Describe)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        await audit.WriteAsync(audit.Entry(admin, AuditActions.AccountCreated, user.UserName, AuditOutcome.Success, "role=" + role, origin));
+        return AdminResult.Ok(password);
+    }
+
+    public async Task<AdminResult> SetDisabledAsync(ClaimsPrincipal admin, AuditOrigin origin, string userId, bool disabled)
+    {
+        await RequireAdminAsync(admin);
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AdminResult.Fail("账号不存在 · No such account.");
+        }
+
+        if (disabled && user.Id == admin.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            return AdminResult.Fail("不能停用自己的账号 · You cannot disable your own account.");
+        }
+
+        user.Disabled = disabled;
+        await users.UpdateSecurityStampAsync(user);
+        if (disabled)
+        {
+            await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountDisabled);
+        }
+
+        await audit.WriteAsync(audit.Entry(admin, disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, user.UserName, AuditOutcome.Success, null, origin));
+        return AdminResult.Ok();
+    }
+
+    public async Task<AdminResult> SetRoleAsync(ClaimsPrincipal admin, AuditOrigin origin, string userId, string role)
+    {
+        await RequireAdminAsync(admin);
+        if (!Roles.People.Contains(role) || await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AdminResult.Fail("账号或角色不存在 · No such account or role.");
+        }
+
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountChanged);
+        await audit.WriteAsync(audit.Entry(admin, AuditActions.RolesChanged, user.UserName, AuditOutcome.Success,
+            $"{string.Join("+", current)}→{role}", origin));
+        return AdminResult.Ok();
+    }
+
+    /// <summary>Sets a new one-time password, unlocks the account and ends its sessions.</summary>
+    public async Task<AdminResult> ResetPasswordAsync(ClaimsPrincipal admin, AuditOrigin origin, string userId)
+    {
+        await RequireAdminAsync(admin);
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AdminResult.Fail("账号不存在 · No such account.");
+        }
+
+        var password = PasswordRules.Generate();
+        await users.RemovePasswordAsync(user);
+        var added = await users.AddPasswordAsync(user, password);
+        if (!added.Succeeded)
+        {
+            return AdminResult.Fail(string.Join(" ", added.Errors.Select(PasswordRules.Describe)));
+        }
+
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountChanged);
+        await audit.WriteAsync(audit.Entry(admin, AuditActions.PasswordReset, user.UserName, AuditOutcome.Success, null, origin));
+        return AdminResult.Ok(password);
+    }
+
+    public async Task<IReadOnlyList<WallDeviceView>> ListDevicesAsync(ClaimsPrincipal admin)
+    {
+        await RequireAdminAsync(admin);
+        await using var db = await contexts.CreateDbContextAsync();
+        var rows = await db.WallDevices.AsNoTracking().ToListAsync();
+        return rows.OrderByDescending(d => d.IssuedAt).Select(d => new WallDeviceView(d.Id, d.Name, d.IssuedAt, d.IssuedBy, d.RevokedAt)).ToList();
+    }
+
+    /// <summary>Issues a device token; the secret returned is the token, shown once (the store keeps its hash).</summary>
+    public async Task<AdminResult> IssueDeviceAsync(ClaimsPrincipal admin, AuditOrigin origin, string name)
+    {
+        await RequireAdminAsync(admin);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return AdminResult.Fail("请填写大屏名称 · Name the wall.");
+        }
+
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var device = await RegisterDeviceAsync(contexts, name.Trim(), token, AuditTrail.ActorOf(admin), time.GetUtcNow());
+        await audit.WriteAsync(audit.Entry(admin, AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, origin));
+        return AdminResult.Ok(token);
+    }
+
+    public async Task<AdminResult> RevokeDeviceAsync(ClaimsPrincipal admin, AuditOrigin origin, string deviceId)
+    {
+        await RequireAdminAsync(admin);
+        await using var db = await contexts.CreateDbContextAsync();
+        if (await db.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId) is not { } device)
+        {
+            return AdminResult.Fail("大屏不存在 · No such wall.");
+        }
+
+        device.RevokedAt ??= time.GetUtcNow();
+        device.RevokedBy ??= AuditTrail.ActorOf(admin);
+        await db.SaveChangesAsync();
+        await sessions.EndAllOfDeviceAsync(device.Id, SessionEnd.DeviceRevoked);
+        await audit.WriteAsync(audit.Entry(admin, AuditActions.WallTokenRevoked, device.Id, AuditOutcome.Success, device.Name, origin));
+        return AdminResult.Ok();
+    }
+
+    internal static async Task<WallDeviceRow> RegisterDeviceAsync(IDbContextFactory<TwinDbContext> contexts, string name, string token, string by, DateTimeOffset at)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var device = new WallDeviceRow
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Name = name,
+            TokenHash = AccountService.HashToken(token),
+            IssuedAt = at,
+            IssuedBy = by,
+        };
+        db.WallDevices.Add(device);
+        await db.SaveChangesAsync();
+        return device;
+    }
+
+    private async Task RequireAdminAsync(ClaimsPrincipal admin)
+    {
+        if (!(await authorization.AuthorizeAsync(admin, Policies.Administer)).Succeeded)
+        {
+            audit.Record(admin, AuditActions.Forbidden, "account administration", AuditOutcome.Denied, null, AuditOrigin.None);
+            throw new UnauthorizedAccessException("Account administration needs the admin role.");
+        }
+    }
+}

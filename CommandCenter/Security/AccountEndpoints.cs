@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using CommandCenter.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Twin.Data.Audit;
+
+namespace CommandCenter.Security;
+
+/// <summary>
+/// The form posts behind the static login pages, the wall's pairing link and the audit export.
+/// Forms are antiforgery-checked (minimal APIs validate form bodies when UseAntiforgery runs).
+/// </summary>
+public static class AccountEndpoints
+{
+    public const string LoginPath = "/account/login";
+    public const string LogoutPath = "/account/logout";
+    public const string PasswordPath = "/account/password";
+    public const string DeniedPath = "/account/denied";
+    public const string PairPath = "/wall/pair";
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(LoginPath, async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+            HttpContext http, AccountService accounts) =>
+        {
+            var outcome = await accounts.LoginAsync(http, userName, password);
+            return outcome switch
+            {
+                LoginOutcome.SignedIn => Results.LocalRedirect(SafeReturn(returnUrl)),
+                LoginOutcome.MustChangePassword => Results.LocalRedirect($"{PasswordPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
+                _ => Results.LocalRedirect($"{LoginPath}?error={outcome.ToString().ToLowerInvariant()}&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
+            };
+        }).AllowAnonymous();
+
+        // No antiforgery field: the cookie is SameSite=Lax, so no other site can post here with it.
+        endpoints.MapPost(LogoutPath, async (HttpContext http, AccountService accounts) =>
+        {
+            await accounts.LogoutAsync(http);
+            return Results.LocalRedirect(LoginPath + "?error=loggedout");
+        }).RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
+
+        endpoints.MapPost(PasswordPath, async ([FromForm] string? current, [FromForm] string? next, [FromForm] string? confirm, [FromForm] string? returnUrl,
+            HttpContext http, AccountService accounts) =>
+        {
+            var back = Uri.EscapeDataString(SafeReturn(returnUrl));
+            if (!string.Equals(next, confirm, StringComparison.Ordinal))
+            {
+                return Results.LocalRedirect($"{PasswordPath}?error=mismatch&returnUrl={back}");
+            }
+
+            var errors = await accounts.ChangePasswordAsync(http, current, next);
+            return errors.Count == 0
+                ? Results.LocalRedirect(SafeReturn(returnUrl))
+                : Results.LocalRedirect($"{PasswordPath}?error={Uri.EscapeDataString(string.Join(" ", errors))}&returnUrl={back}");
+        }).RequireAuthorization(Policies.SignedIn);
+
+        endpoints.MapGet(PairPath, async (string? token, HttpContext http, AccountService accounts) =>
+            await accounts.PairWallAsync(http, token)
+                ? Results.LocalRedirect("/")
+                : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "大屏配对失败 · Wall pairing failed",
+                    detail: "The device token is unknown or revoked. Ask an administrator for a new pairing link."))
+            .AllowAnonymous();
+
+        endpoints.MapGet("/admin/audit/export.csv", async (HttpContext http, AuditTrail audit, DateTimeOffset? from, DateTimeOffset? to,
+            string? actor, string? action, string? outcome, string? target) =>
+        {
+            var rows = await audit.Log.QueryAsync(new AuditQuery(from, to, actor, action, outcome, target, Limit: 100_000));
+            await audit.WriteAsync(audit.Entry(http.User, AuditActions.AuditExported, null, AuditOutcome.Success,
+                $"rows={rows.Count}", AuditOrigin.Of(http)));
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AuditCsv.Write(rows))).ToArray(),
+                "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+        }).RequireAuthorization(Policies.Administer);
+
+        return endpoints;
+    }
+
+    /// <summary>Only a local path: an absolute or protocol-relative URL would make login an open redirect.</summary>
+    public static string SafeReturn(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.StartsWith("/account/", StringComparison.OrdinalIgnoreCase)
+            ? url
+            : "/";
+}
+
+/// <summary>The audit log as CSV (RFC 4180), times in UTC ISO 8601.</summary>
+public static class AuditCsv
+{
+    public static string Write(IEnumerable<AuditRecord> rows)
+    {
+        var csv = new StringBuilder("id,at_utc,actor,action,target,outcome,detail,ip,user_agent,prev_hash,hash\r\n");
+        foreach (var r in rows)
+        {
+            var e = r.Entry;
+            string[] fields = [r.Id.ToString(CultureInfo.InvariantCulture), e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                e.Actor, e.Action, e.Target ?? "", e.Outcome, e.Detail ?? "", e.Ip ?? "", e.UserAgent ?? "", r.PreviousHash, r.Hash];
+            csv.Append(string.Join(",", fields.Select(Quote))).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Quotes a field; a leading = + - @ is neutralised so that a spreadsheet does not run it as a formula.</summary>
+    private static string Quote(string field)
+    {
+        var safe = field.Length > 0 && "=+-@\t\r".Contains(field[0]) ? "'" + field : field;
+        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

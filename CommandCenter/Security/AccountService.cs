@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using CommandCenter.Audit;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Twin.Data.Accounts;
+using Twin.Data.Audit;
+using Twin.Data.Store;
+
+namespace CommandCenter.Security;
+
+public enum LoginOutcome
+{
+    SignedIn,
+    MustChangePassword,
+    Invalid,
+    LockedOut,
+    Throttled,
+}
+
+/// <summary>
+/// Signing in and out: people with a password (lockout, throttle, one-time passwords), walls with a
+/// device token. Every attempt is audited; the password itself never is.
+/// </summary>
+public sealed class AccountService(
+    TwinUserManager users,
+    SessionStore sessions,
+    LoginThrottle throttle,
+    AuditTrail audit,
+    IDbContextFactory<TwinDbContext> contexts,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptionsMonitor<SecurityOptions> options)
+{
+    public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string MustChangeClaim = "twin:must-change-password";
+
+    public async Task<LoginOutcome> LoginAsync(HttpContext http, string? userName, string? password)
+    {
+        var origin = AuditOrigin.Of(http);
+        var name = (userName ?? string.Empty).Trim();
+        if (!throttle.TryAcquire(origin.Ip ?? "unknown"))
+        {
+            await audit.WriteAsync(audit.Entry(null, AuditActions.LoginThrottled, name, AuditOutcome.Denied, null, origin));
+            return LoginOutcome.Throttled;
+        }
+
+        var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
+        if (user is null || string.IsNullOrEmpty(password))
+        {
+            await audit.WriteAsync(audit.Entry(null, AuditActions.LoginFailed, name, AuditOutcome.Failure, "unknown account or empty password", origin));
+            return LoginOutcome.Invalid;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            await audit.WriteAsync(audit.Entry(null, AuditActions.LoginLockedOut, user.UserName, AuditOutcome.Denied, "account locked", origin));
+            return LoginOutcome.LockedOut;
+        }
+
+        if (user.Disabled || !await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            await audit.WriteAsync(audit.Entry(null, locked ? AuditActions.LoginLockedOut : AuditActions.LoginFailed, user.UserName,
+                AuditOutcome.Failure, user.Disabled ? "account disabled" : locked ? "wrong password; account now locked" : "wrong password", origin));
+            return locked ? LoginOutcome.LockedOut : LoginOutcome.Invalid;
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await SignInPersonAsync(http, user);
+        await audit.WriteAsync(audit.Entry(null, AuditActions.LoginSucceeded, user.UserName, AuditOutcome.Success, null, origin) with { Actor = user.UserName! });
+        return user.MustChangePassword ? LoginOutcome.MustChangePassword : LoginOutcome.SignedIn;
+    }
+
+    public async Task LogoutAsync(HttpContext http)
+    {
+        if (http.User.FindFirstValue(TwinClaims.SessionId) is { } sid)
+        {
+            await sessions.EndAsync(sid, SessionEnd.LoggedOut);
+            await audit.WriteAsync(audit.Entry(http.User, AuditActions.Logout, AuditTrail.ActorOf(http.User), AuditOutcome.Success, null, AuditOrigin.Of(http)));
+        }
+
+        await http.SignOutAsync(Scheme);
+    }
+
+    /// <summary>Changes the signed-in person's password; the session restarts with fresh claims.</summary>
+    public async Task<IReadOnlyList<string>> ChangePasswordAsync(HttpContext http, string? current, string? next)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null || http.User.FindFirstValue(TwinClaims.SessionId) is not { } sid)
+        {
+            return ["请重新登录 · Please sign in again."];
+        }
+
+        if (string.Equals(current, next, StringComparison.Ordinal))
+        {
+            return ["新密码不能与原密码相同 · The new password must differ from the current one."];
+        }
+
+        var result = await users.ChangePasswordAsync(user, current ?? string.Empty, next ?? string.Empty);
+        if (!result.Succeeded)
+        {
+            await audit.WriteAsync(audit.Entry(http.User, AuditActions.PasswordChanged, user.UserName, AuditOutcome.Failure,
+                string.Join(",", result.Errors.Select(e => e.Code)), AuditOrigin.Of(http)));
+            return result.Errors.Select(e => PasswordRules.Describe(e)).ToList();
+        }
+
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await sessions.EndAsync(sid, SessionEnd.AccountChanged);
+        await SignInPersonAsync(http, user);
+        await audit.WriteAsync(audit.Entry(http.User, AuditActions.PasswordChanged, user.UserName, AuditOutcome.Success, null, AuditOrigin.Of(http)) with { Actor = user.UserName! });
+        return [];
+    }
+
+    /// <summary>Signs a wall in with its device token: a long-lived cookie, no idle or absolute timeout.</summary>
+    public async Task<bool> PairWallAsync(HttpContext http, string? token)
+    {
+        var origin = AuditOrigin.Of(http);
+        if (string.IsNullOrWhiteSpace(token) || !throttle.TryAcquire(origin.Ip ?? "unknown"))
+        {
+            await audit.WriteAsync(audit.Entry(null, AuditActions.WallPairingFailed, null, AuditOutcome.Denied, "missing token or throttled", origin));
+            return false;
+        }
+
+        var hash = HashToken(token);
+        await using var db = await contexts.CreateDbContextAsync();
+        var device = await db.WallDevices.AsNoTracking().FirstOrDefaultAsync(d => d.TokenHash == hash && d.RevokedAt == null);
+        if (device is null)
+        {
+            await audit.WriteAsync(audit.Entry(null, AuditActions.WallPairingFailed, null, AuditOutcome.Denied, "unknown or revoked token", origin));
+            return false;
+        }
+
+        var sid = await sessions.StartAsync(null, device.Id);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, "device:" + device.Id),
+                new Claim(ClaimTypes.Name, "wall:" + device.Name),
+                new Claim(TwinClaims.DisplayName, device.Name),
+                new Claim(ClaimTypes.Role, Roles.Wall),
+                new Claim(TwinClaims.Device, device.Id),
+                new Claim(TwinClaims.SessionId, sid),
+            ], Scheme, ClaimTypes.Name, ClaimTypes.Role);
+        var now = time.GetUtcNow();
+        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties
+        {
+            IsPersistent = true,
+            IssuedUtc = now,
+            ExpiresUtc = now.AddDays(400),
+        });
+        await audit.WriteAsync(audit.Entry(null, AuditActions.WallPaired, device.Id, AuditOutcome.Success, device.Name, origin) with { Actor = "wall:" + device.Name });
+        return true;
+    }
+
+    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
+
+    private async Task SignInPersonAsync(HttpContext http, TwinUser user)
+    {
+        var sid = await sessions.StartAsync(user.Id, null);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id),
+            new(ClaimTypes.Name, user.UserName!),
+            new(TwinClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName! : user.DisplayName),
+            new(TwinClaims.SessionId, sid),
+        };
+        claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(MustChangeClaim, "1"));
+        }
+
+        var now = time.GetUtcNow();
+        await http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role)), new AuthenticationProperties
+        {
+            IsPersistent = false,
+            IssuedUtc = now,
+            ExpiresUtc = now.Add(options.CurrentValue.AbsoluteTimeout),
+        });
+    }
+}

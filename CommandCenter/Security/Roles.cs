@@ -1,0 +1,65 @@
+namespace CommandCenter.Security;
+
+/// <summary>The roles of the command centre and what each may do (see <see cref="Policies"/>).</summary>
+public static class Roles
+{
+    /// <summary>A wall display: reads the wall and its map, nothing else.</summary>
+    public const string Wall = "wall";
+
+    /// <summary>A duty officer: the console, ticket actions, revealing one ticket's contact with a reason.</summary>
+    public const string Officer = "officer";
+
+    /// <summary>A supervisor: as an officer, for supervision and review.</summary>
+    public const string Supervisor = "supervisor";
+
+    /// <summary>A leader: the wall and the console, read-only.</summary>
+    public const string Leader = "leader";
+
+    /// <summary>An administrator: accounts, wall devices and the audit log; not the tickets.</summary>
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Wall, Officer, Supervisor, Leader, Admin];
+
+    /// <summary>Roles a person can hold; <see cref="Wall"/> belongs to devices.</summary>
+    public static IReadOnlyList<string> People { get; } = [Officer, Supervisor, Leader, Admin];
+
+    public static string Name(string role) => role switch
+    {
+        Wall => "大屏 Wall",
+        Officer => "值班员 Officer",
+        Supervisor => "督办员 Supervisor",
+        Leader => "领导 Leader",
+        Admin => "管理员 Admin",
+        _ => role,
+    };
+}
+
+/// <summary>Authorization policies by what is done, each a set of roles.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in person or wall, even one that still has to replace a one-time password.</summary>
+    public const string SignedIn = "signed-in";
+
+    public const string ViewWall = "view-wall";
+    public const string UseConsole = "use-console";
+    public const string ActOnTickets = "act-on-tickets";
+    public const string RevealContact = "reveal-contact";
+    public const string Administer = "administer";
+
+    public static IReadOnlyDictionary<string, string[]> RolesOf { get; } = new Dictionary<string, string[]>
+    {
+        [ViewWall] = [Roles.Wall, Roles.Officer, Roles.Supervisor, Roles.Leader, Roles.Admin],
+        [UseConsole] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
+        [ActOnTickets] = [Roles.Officer, Roles.Supervisor],
+        [RevealContact] = [Roles.Officer, Roles.Supervisor],
+        [Administer] = [Roles.Admin],
+    };
+}
+
+/// <summary>Claims the session cookie carries beyond name and roles.</summary>
+public static class TwinClaims
+{
+    public const string SessionId = "twin:sid";
+    public const string DisplayName = "twin:display";
+    public const string Device = "twin:device";
+}

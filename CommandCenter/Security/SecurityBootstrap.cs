@@ -1,0 +1,145 @@
+using CommandCenter.Audit;
+using CommandCenter.Live;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Twin.Data.Accounts;
+using Twin.Data.Audit;
+using Twin.Data.Store;
+
+namespace CommandCenter.Security;
+
+/// <summary>
+/// On start-up, once the store is migrated: the roles exist; the first admin exists (password from
+/// configuration, or a generated one-time password printed once to the console); the configured
+/// wall token is registered; and the wall's pairing URL is printed in Development. Nothing here
+/// is a default password: none is in the repository.
+/// </summary>
+public sealed class SecurityBootstrap(
+    TwinRuntime runtime,
+    IServiceScopeFactory scopes,
+    IOptions<SecurityOptions> options,
+    IHostEnvironment environment,
+    AuditTrail audit,
+    TimeProvider time,
+    Microsoft.AspNetCore.Hosting.Server.IServer server,
+    ILogger<SecurityBootstrap> logger) : IHostedService
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when accounts are ready for sign-in.</summary>
+    public Task Ready => _done.Task;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await runtime.Ready;
+                await RunAsync();
+                _done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Security bootstrap failed.");
+                _done.TrySetException(e);
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RunAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All.Where(r => r != Roles.Wall))
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var o = options.Value;
+        audit.Record(new AuditEntry(time.GetUtcNow(), "system", AuditActions.Configuration, environment.EnvironmentName, AuditOutcome.Success,
+            $"idle={o.IdleTimeoutMinutes}min absolute={o.AbsoluteTimeoutHours}h lockout={o.MaxFailedLogins}x{o.LockoutMinutes}min " +
+            $"login-rate={o.LoginAttemptsPerMinute}/min audit-retention={o.AuditRetentionDays}d origins={string.Join("|", o.AllowedOrigins)}", null, null));
+        var users = scope.ServiceProvider.GetRequiredService<TwinUserManager>();
+        if (!await users.Users.AnyAsync())
+        {
+            var generated = string.IsNullOrEmpty(o.BootstrapAdmin.Password);
+            var password = generated ? PasswordRules.Generate() : o.BootstrapAdmin.Password!;
+            var admin = new TwinUser { UserName = o.BootstrapAdmin.UserName, DisplayName = "系统管理员", MustChangePassword = generated, CreatedAt = time.GetUtcNow() };
+            var created = await users.CreateAsync(admin, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(admin, Roles.Admin);
+            audit.Record(new AuditEntry(time.GetUtcNow(), "system", AuditActions.AccountCreated, admin.UserName, AuditOutcome.Success,
+                generated ? "bootstrap admin, one-time password" : "bootstrap admin from configuration", null, null));
+            if (generated)
+            {
+                // The console, not the log pipeline: a one-time secret should not land in log storage.
+                Console.WriteLine($"""
+
+                    ==== CityOps Twin: first run ====
+                    管理员 admin account: {admin.UserName}
+                    一次性密码 one-time password: {password}
+                    (must be changed at first login: /account/login)
+                    =================================
+
+                    """);
+            }
+        }
+
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TwinDbContext>>();
+        await RegisterWallAsync(contexts, o);
+    }
+
+    /// <summary>
+    /// The configured token is registered once; in Development with none configured, one is
+    /// generated on first run so that the README's run command opens onto a working wall.
+    /// </summary>
+    private string BaseAddress() =>
+        server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address
+            ? address.TrimEnd('/') + "/"
+            : "/";
+
+    private async Task RegisterWallAsync(IDbContextFactory<TwinDbContext> contexts, SecurityOptions o)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var token = o.WallToken;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            if (!environment.IsDevelopment() || await db.WallDevices.AnyAsync())
+            {
+                return;
+            }
+
+            token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        }
+
+        var hash = AccountService.HashToken(token);
+        if (!await db.WallDevices.AnyAsync(d => d.TokenHash == hash))
+        {
+            var device = await AccountAdministration.RegisterDeviceAsync(contexts, "配置的大屏 configured wall", token, "system", time.GetUtcNow());
+            audit.Record(new AuditEntry(time.GetUtcNow(), "system", AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, null, null));
+            if (string.IsNullOrWhiteSpace(o.WallToken))
+            {
+                Console.WriteLine($"""
+
+                    ==== CityOps Twin: wall pairing (Development) ====
+                    Open on the wall display: {BaseAddress()}wall/pair?token={token}
+                    (revocable on /admin/users; shown once)
+                    ==================================================
+
+                    """);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Twin.Data.Audit;
+
+namespace CommandCenter.Security;
+
+/// <summary>Accounts, sessions and audit (<c>Twin:Security</c>).</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Twin:Security";
+
+    /// <summary>The first administrator, created once when no account exists.</summary>
+    public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
+
+    /// <summary>
+    /// A wall device token known from configuration (e.g. set by the deployment), registered as the
+    /// device "配置的大屏" on start-up. Revoking it on the admin page stops it working.
+    /// </summary>
+    public string? WallToken { get; set; }
+
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    public int AbsoluteTimeoutHours { get; set; } = 12;
+
+    public int MaxFailedLogins { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Login attempts per minute from one address, successful or not.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>How often a live page re-checks its session (idle, absolute, ended).</summary>
+    public int RevalidateSeconds { get; set; } = 30;
+
+    /// <summary>Audit records older than this are removed; never below 180 days (等保2.0).</summary>
+    public int AuditRetentionDays { get; set; } = AuditLog.MinimumRetentionDays;
+
+    /// <summary>Origins, besides the app's own, allowed to open the hubs' WebSockets.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    public TimeSpan IdleTimeout => TimeSpan.FromMinutes(IdleTimeoutMinutes);
+
+    public TimeSpan AbsoluteTimeout => TimeSpan.FromHours(AbsoluteTimeoutHours);
+
+    public void Validate()
+    {
+        if (AuditRetentionDays < AuditLog.MinimumRetentionDays)
+        {
+            throw new InvalidOperationException($"Twin:Security:AuditRetentionDays must be at least {AuditLog.MinimumRetentionDays} (等保2.0).");
+        }
+
+        if (IdleTimeoutMinutes < 1 || AbsoluteTimeoutHours < 1 || MaxFailedLogins < 1 || LockoutMinutes < 1 || LoginAttemptsPerMinute < 1 || RevalidateSeconds < 1)
+        {
+            throw new InvalidOperationException("Twin:Security timeouts, limits and intervals must be positive.");
+        }
+    }
+}
+
+public sealed class BootstrapAdminOptions
+{
+    public string UserName { get; set; } = "admin";
+
+    /// <summary>When empty, a one-time password is generated, written to the console once, and must be changed at first login.</summary>
+    public string? Password { get; set; }
+}

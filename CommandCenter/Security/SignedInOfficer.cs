@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using CommandCenter.Audit;
+using CommandCenter.Officers;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Twin.Data.Audit;
+
+namespace CommandCenter.Security;
+
+/// <summary>
+/// The console's officer is the signed-in person: histories record "姓名（账号）", so each step
+/// names an account the audit log can follow. Acting on tickets and alarms needs
+/// <see cref="Policies.ActOnTickets"/>; a leader sees the console but is refused, audited.
+/// </summary>
+public sealed class SignedInOfficer(AuthenticationStateProvider state, IAuthorizationService authorization, AuditTrail audit, ClientOrigin origin)
+    : IOfficerIdentity
+{
+    public async Task<Officer> GetCurrentAsync(CancellationToken ct = default)
+    {
+        var name = NameOf(await UserAsync());
+        return new Officer(name, name);
+    }
+
+    /// <summary>How histories name <paramref name="user"/>: "姓名（账号）", or the account alone.</summary>
+    public static string NameOf(ClaimsPrincipal user)
+    {
+        var account = user.Identity?.Name ?? "anonymous";
+        var display = user.FindFirstValue(TwinClaims.DisplayName);
+        return string.IsNullOrWhiteSpace(display) || display == account ? account : $"{display}（{account}）";
+    }
+
+    /// <summary>Null when the signed-in person may act; otherwise the refusal to show, already audited.</summary>
+    public async Task<string?> RefusalAsync(string action, string target)
+    {
+        var user = await UserAsync();
+        if ((await authorization.AuthorizeAsync(user, Policies.ActOnTickets)).Succeeded)
+        {
+            return null;
+        }
+
+        audit.Record(user, AuditActions.Forbidden, target, AuditOutcome.Denied, action, origin.Current);
+        return "当前角色无权办理 · This role may not act on tickets or alarms.";
+    }
+
+    private async Task<ClaimsPrincipal> UserAsync() => (await state.GetAuthenticationStateAsync()).User;
+}

@@ -1,0 +1,239 @@
+using Microsoft.Data.Sqlite;
+using Twin.Data.Store;
+
+namespace Twin.Data.Audit;
+
+/// <summary>
+/// The append-only audit table (<c>audit_log</c>). Appends are serialised and each takes the
+/// write lock before reading the chain's head, so the chain stays linear across processes too.
+/// The table refuses UPDATE, and DELETE of rows younger than <see cref="MinimumRetentionDays"/>
+/// days, by trigger; the hash chain shows anything done around the triggers.
+/// </summary>
+public sealed class AuditLog(TwinStore store)
+{
+    /// <summary>等保2.0 asks that audit records be kept at least six months.</summary>
+    public const int MinimumRetentionDays = 180;
+
+    public const string PurgeAction = "audit.purge";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await AppendAsync(connection, transaction, entries, ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Newest first, at most <see cref="AuditQuery.Limit"/> rows.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.From is { } from)
+        {
+            where.Add("at >= $from");
+            command.Parameters.AddWithValue("$from", from.UtcTicks);
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("at < $to");
+            command.Parameters.AddWithValue("$to", to.UtcTicks);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            where.Add("actor = $actor");
+            command.Parameters.AddWithValue("$actor", query.Actor.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.ActionPrefix))
+        {
+            where.Add("substr(action, 1, length($action)) = $action");
+            command.Parameters.AddWithValue("$action", query.ActionPrefix.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Outcome))
+        {
+            where.Add("outcome = $outcome");
+            command.Parameters.AddWithValue("$outcome", query.Outcome.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Target))
+        {
+            where.Add("target = $target");
+            command.Parameters.AddWithValue("$target", query.Target.Trim());
+        }
+
+        command.CommandText = $"{Select} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, 100_000));
+        return await ReadAsync(command, ct);
+    }
+
+    /// <summary>Walks the whole chain (see <see cref="AuditChain.Verify"/>).</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        await using (var purges = connection.CreateCommand())
+        {
+            purges.Transaction = transaction;
+            purges.CommandText = "SELECT detail FROM audit_log WHERE action = $purge";
+            purges.Parameters.AddWithValue("$purge", PurgeAction);
+            await using var reader = await purges.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (AuditChain.AnchorOf(reader.IsDBNull(0) ? null : reader.GetString(0)) is { } anchor)
+                {
+                    anchors.Add(anchor);
+                }
+            }
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"{Select} ORDER BY id";
+        var rows = await ReadAsync(command, ct);
+        return AuditChain.Verify(rows, anchors);
+    }
+
+    /// <summary>
+    /// Removes the oldest rows, those before <paramref name="before"/> (never younger than the
+    /// 180-day minimum), and records the purge, with the removed head's hash as the new anchor.
+    /// </summary>
+    public async Task<long> PurgeAsync(DateTimeOffset before, DateTimeOffset now, string actor, CancellationToken ct = default)
+    {
+        if (before > now.AddDays(-MinimumRetentionDays))
+        {
+            throw new ArgumentOutOfRangeException(nameof(before), $"Audit records are kept at least {MinimumRetentionDays} days.");
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var last = connection.CreateCommand();
+            last.Transaction = transaction;
+            last.CommandText = "SELECT id, hash FROM audit_log WHERE id <= (SELECT max(id) FROM audit_log WHERE at < $before) ORDER BY id DESC LIMIT 1";
+            last.Parameters.AddWithValue("$before", before.UtcTicks);
+            await using var reader = await last.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return 0;
+            }
+
+            var (lastId, anchor) = (reader.GetInt64(0), reader.GetString(1));
+            await reader.DisposeAsync();
+
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM audit_log WHERE id <= $id";
+            delete.Parameters.AddWithValue("$id", lastId);
+            var removed = await delete.ExecuteNonQueryAsync(ct);
+
+            await AppendAsync(connection, transaction,
+                [new AuditEntry(now, actor, PurgeAction, null, AuditOutcome.Success, AuditChain.PurgeDetail(anchor, removed), null, null)], ct);
+            await transaction.CommitAsync(ct);
+            return removed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private const string Select = "SELECT id, at, actor, action, target, outcome, detail, ip, user_agent, prev_hash, hash FROM audit_log";
+
+    private static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        long id = 0;
+        var previousHash = AuditChain.Genesis;
+        await using (var head = connection.CreateCommand())
+        {
+            head.Transaction = transaction;
+            head.CommandText = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
+            await using var reader = await head.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                id = reader.GetInt64(0);
+                previousHash = reader.GetString(1);
+            }
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
+            """
+            INSERT INTO audit_log (id, at, actor, action, target, outcome, detail, ip, user_agent, prev_hash, hash)
+            VALUES ($id, $at, $actor, $action, $target, $outcome, $detail, $ip, $user_agent, $prev_hash, $hash)
+            """;
+        string[] names = ["$id", "$at", "$actor", "$action", "$target", "$outcome", "$detail", "$ip", "$user_agent", "$prev_hash", "$hash"];
+        foreach (var name in names)
+        {
+            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        insert.Prepare();
+        foreach (var entry in entries)
+        {
+            id++;
+            var hash = AuditChain.Hash(previousHash, id, entry);
+            var p = insert.Parameters;
+            p[0].Value = id;
+            p[1].Value = entry.At.UtcTicks;
+            p[2].Value = entry.Actor;
+            p[3].Value = entry.Action;
+            p[4].Value = (object?)entry.Target ?? DBNull.Value;
+            p[5].Value = entry.Outcome;
+            p[6].Value = (object?)entry.Detail ?? DBNull.Value;
+            p[7].Value = (object?)entry.Ip ?? DBNull.Value;
+            p[8].Value = (object?)entry.UserAgent ?? DBNull.Value;
+            p[9].Value = previousHash;
+            p[10].Value = hash;
+            await insert.ExecuteNonQueryAsync(ct);
+            previousHash = hash;
+        }
+    }
+
+    private static async Task<IReadOnlyList<AuditRecord>> ReadAsync(SqliteCommand command, CancellationToken ct)
+    {
+        var rows = new List<AuditRecord>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            var entry = new AuditEntry(
+                UtcTicks.ToInstant(reader.GetInt64(1)), reader.GetString(2), reader.GetString(3), Text(4), reader.GetString(5), Text(6), Text(7), Text(8));
+            rows.Add(new AuditRecord(reader.GetInt64(0), entry, reader.GetString(9), reader.GetString(10)));
+        }
+
+        return rows;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(store.ConnectionString);
+        await connection.OpenAsync(ct);
+        await SqlitePragmas.ApplyAsync(connection, ct);
+        return connection;
+    }
+}

@@ -1,0 +1,30 @@
+using CommandCenter.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommandCenter.Tests.Access;
+
+/// <summary>The app with the simulator off and a fake clock behind every TimeProvider it resolves: sessions, lockout, cookies and audit times move when the test says.</summary>
+public sealed class ClockedApp : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityops-clocked-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Twin:Storage:DatabasePath", Path.Combine(_directory, "twin.db"));
+        builder.UseSetting("Twin:Simulator:Enabled", "false");
+        TestAccounts.Configure(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Ingestion.IngestionApp.DeleteFolder(_directory);
+    }
+}

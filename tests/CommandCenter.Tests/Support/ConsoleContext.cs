@@ -1,0 +1,30 @@
+using Bunit;
+using CommandCenter.Live;
+using CommandCenter.Officers;
+using CommandCenter.Security;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace CommandCenter.Tests.Support;
+
+/// <summary>A bUnit context for the console, taking the app's live services, with an officer signed in.</summary>
+public static class ConsoleContext
+{
+    public static BunitContext Create(IServiceProvider app)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(app.GetRequiredService<WallFeed>());
+        ctx.Services.AddSingleton(app.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Drones.DroneDesk>());
+        ctx.AddAuthorization().SetAuthorized("test-officer").SetRoles(Roles.Officer)
+            .SetPolicies(Policies.ActOnTickets, Policies.RevealContact);
+        ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Audit.AuditTrail>());
+        ctx.Services.AddScoped<ContactRevealService>();
+        ctx.Services.AddScoped<ClientOrigin>();
+        ctx.Services.AddScoped<SignedInOfficer>();
+        ctx.Services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
+        return ctx;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CommandCenter.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Twin.Data.Accounts;
+
+namespace CommandCenter.Tests.Support;
+
+/// <summary>
+/// The one way tests act as a role. The app is configured like a deployment (a bootstrap admin
+/// password and a wall device token in settings); people of other roles are created through
+/// Identity, then every role signs in through the real login form or pairing link, so a test's
+/// cookie is a real session. Nothing turns authorization off.
+/// </summary>
+public static partial class TestAccounts
+{
+    public const string AdminPassword = "admin-test-passw0rd";
+    public const string WallToken = "test-wall-device-token-0123456789abcdef";
+    public const string Password = "role-test-passw0rd";
+
+    /// <summary>The settings every test app starts with.</summary>
+    public static void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Twin:Security:BootstrapAdmin:Password", AdminPassword);
+        builder.UseSetting("Twin:Security:WallToken", WallToken);
+        // Many sign-ins from one loopback address in a test run are not an attack.
+        builder.UseSetting("Twin:Security:LoginAttemptsPerMinute", "100000");
+    }
+
+    public static string UserNameFor(string role) => role == Roles.Admin ? "admin" : "test-" + role;
+
+    /// <summary>A client signed in as <paramref name="role"/> (not following redirects, so refusals stay visible).</summary>
+    public static async Task<SignedIn> SignInAsync(this WebApplicationFactory<Program> app, string role)
+    {
+        var cookies = new CookieContainer();
+        var client = app.CreateDefaultClient(new CookieContainerHandler(cookies));
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("CityOpsTests/1.0");
+        await app.Services.GetRequiredService<SecurityBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        if (role == Roles.Wall)
+        {
+            var paired = await client.GetAsync($"{AccountEndpoints.PairPath}?token={WallToken}");
+            Assert.Equal(HttpStatusCode.Redirect, paired.StatusCode);
+        }
+        else
+        {
+            var userName = UserNameFor(role);
+            if (role != Roles.Admin)
+            {
+                await EnsureUserAsync(app, userName, role);
+            }
+
+            var login = await PostLoginAsync(client, userName, role == Roles.Admin ? AdminPassword : Password);
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.Equal("/", login.Headers.Location?.OriginalString);
+        }
+
+        return new SignedIn(app, client, cookies, role);
+    }
+
+    /// <summary>Posts the login form as a browser would: fetch the form for its antiforgery token, then post.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string returnUrl = "/")
+    {
+        var token = await AntiforgeryTokenAsync(client, AccountEndpoints.LoginPath);
+        return await client.PostAsync(AccountEndpoints.LoginPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = returnUrl,
+        }));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        return AntiforgeryField().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"No antiforgery token on {page}.");
+    }
+
+    public static async Task<TwinUser> EnsureUserAsync(WebApplicationFactory<Program> app, string userName, string role, string password = Password)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<TwinUserManager>();
+        if (await users.FindByNameAsync(userName) is { } existing)
+        {
+            return existing;
+        }
+
+        var user = new TwinUser { UserName = userName, DisplayName = userName, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
+
+/// <summary>A signed-in role: its HTTP client and cookie, and hub connections made with that cookie.</summary>
+public sealed class SignedIn(WebApplicationFactory<Program> app, HttpClient client, CookieContainer cookies, string role) : IDisposable
+{
+    public HttpClient Client { get; } = client;
+
+    public string Role { get; } = role;
+
+    public string CookieHeader => cookies.GetCookieHeader(app.Server.BaseAddress);
+
+    public HubConnection CreateHubConnection(string path = "hubs/twin") => TestHubs.Create(app, path, () => Task.FromResult(CookieHeader));
+
+    public void Dispose() => Client.Dispose();
+}
+
+public static class TestHubs
+{
+    /// <summary>A hub connection over the test server's WebSocket, sending <paramref name="cookie"/> when it connects.</summary>
+    public static HubConnection Create(WebApplicationFactory<Program> app, string path, Func<Task<string>> cookie) => new HubConnectionBuilder()
+        .WithUrl(new Uri(app.Server.BaseAddress, path), options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            options.SkipNegotiation = true;
+            options.WebSocketFactory = async (context, cancellationToken) =>
+            {
+                var header = await cookie();
+                var client = app.Server.CreateWebSocketClient();
+                client.ConfigureRequest = request => request.Headers.Cookie = header;
+                return await client.ConnectAsync(context.Uri, cancellationToken);
+            };
+        })
+        .Build();
+
+    /// <summary>A connection as the wall (what the existing hub tests were written for); it pairs on first connect.</summary>
+    public static HubConnection AsWall(WebApplicationFactory<Program> app)
+    {
+        SignedIn? wall = null;
+        return Create(app, "hubs/twin", async () => (wall ??= await app.SignInAsync(Roles.Wall)).CookieHeader);
+    }
+}
