@@ -79,16 +79,25 @@ public sealed class DronePatrolTests(AppServerFixture app, BrowserFixture browse
         await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
         // The queue reorders live; a ticket closed by the simulator meanwhile refuses evidence, so a few are tried.
-        for (var attempt = 0; attempt < 5; attempt++)
+        var candidates = await page.Locator("[data-queue] [data-ticket]").EvaluateAllAsync<string[]>("rows => rows.slice(0, 5).map(r => r.dataset.ticket)");
+        foreach (var id in candidates)
         {
-            var id = await page.Locator("[data-queue] [data-ticket]").Nth(attempt).GetAttributeAsync("data-ticket");
+            // The live queue re-renders under the pointer at 60×; narrowed to the one ticket it holds still.
+            await page.Locator("[data-filter='text'] input").FillAsync(id);
+            var queue = page.Locator("[data-queue]");
+            await Assertions.Expect(queue).ToHaveAttributeAsync("data-count", new System.Text.RegularExpressions.Regex("^[01]$"));
+            if (await queue.GetAttributeAsync("data-count") != "1")
+            {
+                continue;
+            }
+
             await page.Locator($"[data-queue] [data-ticket='{id}']").ClickAsync();
             await page.Locator($"[data-ticket-view='{id}']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
             await WaitForFeedAsync(page, "[data-drone-console] [data-drone-feed]");
             await page.Locator("[data-drone-action='capture']").ClickAsync();
             var message = page.Locator("[data-drone-message]");
             await message.WaitForAsync();
-            if (!(await message.InnerTextAsync()).Contains(id!, StringComparison.Ordinal))
+            if (!(await message.InnerTextAsync()).Contains(id, StringComparison.Ordinal))
             {
                 continue;
             }

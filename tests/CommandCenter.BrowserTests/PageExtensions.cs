@@ -4,7 +4,7 @@ namespace CommandCenter.BrowserTests;
 
 public static class PageExtensions
 {
-    private const float InteractiveTimeoutMs = 30_000;
+    private const float InteractiveTimeoutMs = 60_000;
 
     /// <summary>
     /// Waits until MainLayout's marker says the Blazor circuit is interactive: before that the page

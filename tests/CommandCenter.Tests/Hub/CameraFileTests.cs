@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using CommandCenter.Security;
 using CommandCenter.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CommandCenter.Tests.Hub;
@@ -19,7 +19,9 @@ public sealed class CameraFileTests : IAsyncLifetime
     [Fact]
     public async Task The_camera_file_is_versioned_compressed_cacheable_and_the_same_layer_as_GetCameras()
     {
-        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var wall = await _app.SignInAsync(Roles.Wall);
+        var client = wall.Client;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateDefaultClient().GetAsync("/api/map/cameras.geojson")).StatusCode);
 
         using var redirect = await client.GetAsync("/api/map/cameras.geojson");
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
