@@ -30,7 +30,7 @@ public static class AccountEndpoints
                 LoginOutcome.MustChangePassword => Results.LocalRedirect($"{PasswordPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
                 _ => Results.LocalRedirect($"{LoginPath}?error={outcome.ToString().ToLowerInvariant()}&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
             };
-        }).AllowAnonymous();
+        }).AllowAnonymous().AfterAccountsAreReady();
 
         // No antiforgery field: the cookie is SameSite=Lax, so no other site can post here with it.
         endpoints.MapPost(LogoutPath, async (HttpContext http, AccountService accounts) =>
@@ -59,7 +59,8 @@ public static class AccountEndpoints
                 ? Results.LocalRedirect("/")
                 : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "大屏配对失败 · Wall pairing failed",
                     detail: "The device token is unknown or revoked. Ask an administrator for a new pairing link."))
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .AfterAccountsAreReady();
 
         endpoints.MapGet("/admin/audit/export.csv", async (HttpContext http, AuditTrail audit, DateTimeOffset? from, DateTimeOffset? to,
             string? actor, string? action, string? outcome, string? target) =>
@@ -73,6 +74,27 @@ public static class AccountEndpoints
 
         return endpoints;
     }
+
+    /// <summary>
+    /// The admin and the wall devices are created from configuration just after start-up; until
+    /// then a sign-in or a wall switched on with the app would be refused as unknown, so they wait.
+    /// </summary>
+    private static RouteHandlerBuilder AfterAccountsAreReady(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var bootstrap = context.HttpContext.RequestServices.GetRequiredService<SecurityBootstrap>();
+            try
+            {
+                await bootstrap.Ready.WaitAsync(TimeSpan.FromSeconds(60), context.HttpContext.RequestAborted);
+            }
+            catch (TimeoutException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "正在启动 · Starting",
+                    detail: "Accounts are still being prepared after start-up; try again in a minute.");
+            }
+
+            return await next(context);
+        });
 
     /// <summary>Only a local path: an absolute or protocol-relative URL would make login an open redirect.</summary>
     public static string SafeReturn(string? returnUrl) =>
