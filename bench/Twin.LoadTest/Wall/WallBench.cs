@@ -267,14 +267,24 @@ public static class WallBench
         }
     }
 
-    private static Task<IBrowserContext> NewContextAsync(IBrowser browser, TwinServer server, int width, int height) =>
-        browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>A fresh browser context (cold cache) signed in as the wall through its pairing link.</summary>
+    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, TwinServer server, int width, int height)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
+        var paired = await context.APIRequest.GetAsync(server.PairUrl.ToString(), new() { MaxRedirects = 0 });
+        if (paired.Status != 302)
+        {
+            throw new InvalidOperationException($"Wall pairing answered {paired.Status}.");
+        }
+
+        return context;
+    }
 
     /// <summary>
     /// Opens <paramref name="count"/> pages (five at a time), each in its own context, waits until each
