@@ -14,13 +14,21 @@ internal static class LoadTestMain
         switch (args.FirstOrDefault())
         {
             case "hub":
-                await HubLoadTest.RunAsync(args.Contains("--quick"), Option(args, "--repeat", 3));
+                var quick = args.Contains("--quick");
+                await HubLoadTest.RunAsync(new HubLoadOptions(
+                    ListOption(args, "--subscribers", quick ? [10, 100] : [10, 100, 500]),
+                    ListOption(args, "--rates", [200, 2000]),
+                    TimeSpan.FromSeconds(Option(args, "--window", quick ? 5 : 10)),
+                    Option(args, "--repeat", 3),
+                    Option(args, "--processes", 1)));
                 return 0;
+            case SubscriberProcess.Mode:
+                return await SubscriberProcess.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
             case "wall":
                 await WallBench.RunAsync(Option(args, "--loads", 5), Option(args, "--walls", 50), TextOption(args, "--baseline-js"));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]");
+                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] [--subscribers 10,100,500] [--rates 200,2000] [--window 10] [--processes 1] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]");
                 return 2;
         }
     }
@@ -30,6 +38,11 @@ internal static class LoadTestMain
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
+
+    private static int[] ListOption(string[] args, string name, int[] fallback) =>
+        TextOption(args, name) is { } text
+            ? text.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+            : fallback;
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -3,25 +3,48 @@ using System.Diagnostics;
 namespace Twin.LoadTest.Hosting;
 
 /// <summary>
-/// CPU used by this process (cores busy on average: CPU time / wall time) and its peak working set
-/// over a window, sampled every 100 ms. The server and the load's clients share the process, so
-/// the figure covers both; the bare relay is measured the same way, which keeps the ratio fair.
+/// CPU used by some processes together (cores busy on average: CPU time / wall time) and their peak
+/// working set over a window, sampled every 100 ms: the server's process, or the subscribers'.
 /// </summary>
 public sealed class ProcessMeter : IAsyncDisposable
 {
-    private readonly Process _process = Process.GetCurrentProcess();
+    private readonly IReadOnlyList<Process> _processes;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampler;
     private readonly TimeSpan _cpuAtStart;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private long _peakWorkingSet;
 
-    public ProcessMeter()
+    public ProcessMeter(IReadOnlyList<Process> processes)
     {
-        _process.Refresh();
-        _cpuAtStart = _process.TotalProcessorTime;
-        _peakWorkingSet = _process.WorkingSet64;
+        _processes = processes;
+        _cpuAtStart = Cpu();
+        _peakWorkingSet = WorkingSet();
         _sampler = SampleAsync(_stop.Token);
+    }
+
+    private TimeSpan Cpu()
+    {
+        var total = TimeSpan.Zero;
+        foreach (var process in _processes)
+        {
+            process.Refresh();
+            total += process.TotalProcessorTime;
+        }
+
+        return total;
+    }
+
+    private long WorkingSet()
+    {
+        long total = 0;
+        foreach (var process in _processes)
+        {
+            process.Refresh();
+            total += process.WorkingSet64;
+        }
+
+        return total;
     }
 
     /// <summary>Stops sampling and returns (average cores busy, peak working set in bytes).</summary>
@@ -29,10 +52,9 @@ public sealed class ProcessMeter : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await _sampler;
-        _process.Refresh();
-        var cpu = _process.TotalProcessorTime - _cpuAtStart;
+        var cpu = Cpu() - _cpuAtStart;
         var wall = Stopwatch.GetElapsedTime(_startedAt);
-        return (cpu / wall, Math.Max(_peakWorkingSet, _process.WorkingSet64));
+        return (cpu / wall, Math.Max(_peakWorkingSet, WorkingSet()));
     }
 
     public async ValueTask DisposeAsync()
@@ -44,7 +66,6 @@ public sealed class ProcessMeter : IAsyncDisposable
         }
 
         _stop.Dispose();
-        _process.Dispose();
     }
 
     private async Task SampleAsync(CancellationToken ct)
@@ -54,8 +75,7 @@ public sealed class ProcessMeter : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                _process.Refresh();
-                _peakWorkingSet = Math.Max(_peakWorkingSet, _process.WorkingSet64);
+                _peakWorkingSet = Math.Max(_peakWorkingSet, WorkingSet());
             }
         }
         catch (OperationCanceledException)

@@ -5,6 +5,9 @@ using CommandCenter.Map;
 using CommandCenter.Security;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.TestHost;
+using Twin.LoadTest.Hub;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +37,9 @@ public sealed class TwinServer : WebApplicationFactory<Program>
     public TwinRuntime Runtime => Services.GetRequiredService<TwinRuntime>();
 
     public MapBroadcaster Broadcaster => Services.GetRequiredService<MapBroadcaster>();
+
+    /// <summary>Timestamps of the server's stages (commit, first send) for the hub load.</summary>
+    public StageProbe Probe { get; } = new();
 
     /// <summary>The wall device's pairing link: screens and hub clients sign in as the wall, like the command hall's.</summary>
     public Uri PairUrl => new(BaseUrl, $"{AccountEndpoints.PairPath}?token={_wallToken}");
@@ -70,6 +76,8 @@ public sealed class TwinServer : WebApplicationFactory<Program>
         // The app's information logs (one per circuit, per restore) would interleave with the tables.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        builder.ConfigureTestServices(services => services.AddSingleton<IMapSender>(sp =>
+            new StageProbe.ProbedSender(new HubMapSender(sp.GetRequiredService<IHubContext<TwinHub, ITwinClient>>()), Probe)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
@@ -8,8 +9,10 @@ namespace Twin.LoadTest.Hub;
 /// <summary>
 /// End-to-end latency of the live map feed (observation posted into the pipeline → delta received
 /// by each subscriber of /hubs/twin), side by side with a bare SignalR relay of the same events to
-/// the same number of clients. For each subscriber count N the clients connect once; then, per
-/// repeat, each rate M runs on our stack and then on the relay (warm-up, measuring window, drain).
+/// the same number of clients. Server and relay run in this process; the clients run in subscriber
+/// processes of their own (<see cref="SubscriberProcess"/>). For each subscriber count N the clients
+/// connect once; then, per repeat, each rate M runs on our stack and then on the relay (warm-up,
+/// measuring window, drain).
 /// </summary>
 public static class HubLoadTest
 {
@@ -17,116 +20,107 @@ public static class HubLoadTest
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(1.5);
 
-    public static async Task RunAsync(bool quick, int repeats)
+    public static async Task RunAsync(HubLoadOptions options)
     {
-        int[] subscriberCounts = quick ? [10, 100] : [10, 100, 500];
-        int[] rates = [200, 2000];
-        var window = quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10);
-
         await using var server = new TwinServer();
         await server.StartAsync();
         await using var relay = await RelayServer.StartAsync();
         var sensors = await BenchSensors.RegisterAsync(server.Runtime, SensorCount);
-        var log = new EventLog(SensorCount);
-        var receipts = new Receipts(log, sensors.Index);
+        using var log = EventLog.Create(SensorCount);
+        server.Probe.Log = log;
+        server.Runtime.Pipeline.Committed += server.Probe.OnCommitted;
+        await using var clients = SubscriberProcesses.Start(options.Processes, log);
+        using var serverProcess = Process.GetCurrentProcess();
         var results = new List<CellResult>();
-        Console.WriteLine($"hub load: {SensorCount} sensors, N ∈ {{{string.Join(", ", subscriberCounts)}}}, M ∈ {{{string.Join(", ", rates)}}} events/s, " +
-                          $"{repeats} repeats, window {window.TotalSeconds} s after {Warmup.TotalSeconds} s warm-up, drain {Drain.TotalSeconds} s");
+        Console.WriteLine($"hub load: {SensorCount} sensors, N ∈ {{{string.Join(", ", options.Subscribers)}}}, M ∈ {{{string.Join(", ", options.Rates)}}} events/s, " +
+                          $"{options.Repeats} repeats, window {options.Window.TotalSeconds} s after {Warmup.TotalSeconds} s warm-up, drain {Drain.TotalSeconds} s; " +
+                          $"subscribers in {options.Processes} process(es) apart from the server's");
 
         var wallCookie = await server.WallCookieAsync();
-        foreach (var n in subscriberCounts)
+        var runtime = server.Runtime;
+        var cells = new CellRunner(log, clients, serverProcess, server.Probe);
+        foreach (var n in options.Subscribers)
         {
-            var ours = await ConnectAsync(n, () => new TwinSubscriber(receipts), new Uri(server.BaseUrl, "hubs/twin"), wallCookie);
-            var bare = await ConnectAsync(n, () => new RelaySubscriber(receipts), relay.HubUrl, cookie: null);
+            var connected = await clients.ConnectAsync("ours", new Uri(server.BaseUrl, "hubs/twin"), n, wallCookie)
+                + await clients.ConnectAsync("bare", relay.HubUrl, n, cookie: null);
+            Console.WriteLine($"  N={n}: {connected} of {2 * n} clients connected");
             try
             {
-                for (var repeat = 0; repeat < repeats; repeat++)
+                for (var repeat = 0; repeat < options.Repeats; repeat++)
                 {
-                    foreach (var m in rates)
+                    foreach (var m in options.Rates)
                     {
-                        var runtime = server.Runtime;
-                        results.Add(await RunCellAsync("ours", n, m, repeat, window, receipts, ours, () => server.Broadcaster.Seq, (_, sensor, at) =>
+                        results.Add(await cells.RunAsync("ours", n, m, repeat, options.Window, () => server.Broadcaster.Seq, (sensor, at) =>
                         {
                             var command = new RecordObservationCommand(new Observation(sensors.Definitions[sensor].Id, sensors.Values[sensor], at));
                             return runtime.Pipeline.TryPost(command) ? ValueTask.CompletedTask : SubmitAsync(runtime.Pipeline, command);
                         }));
-                        results.Add(await RunCellAsync("bare", n, m, repeat, window, receipts, bare, () => relay.Seq,
-                            (_, sensor, at) => new ValueTask(relay.SendAsync(sensors.Definitions[sensor].Id, at))));
+                        results.Add(await cells.RunAsync("bare", n, m, repeat, options.Window, () => relay.Seq,
+                            (sensor, at) => new ValueTask(relay.SendAsync(sensors.Definitions[sensor].Id, at))));
                     }
                 }
             }
             finally
             {
-                await Task.WhenAll(ours.Concat(bare).Select(s => s.DisposeAsync().AsTask()));
+                await clients.DisconnectAsync("ours");
+                await clients.DisconnectAsync("bare");
             }
         }
 
-        Print(results, subscriberCounts, rates);
+        Print(results, options);
     }
 
     /// <summary>When the queue is full the generator waits for room, as the simulator does.</summary>
     private static async ValueTask SubmitAsync(Twin.Data.Pipeline.TwinPipeline pipeline, TwinCommand command) => await pipeline.SubmitAsync(command);
 
-    private static async Task<List<Subscriber>> ConnectAsync(int count, Func<Subscriber> create, Uri url, string? cookie)
+    private sealed class CellRunner(EventLog log, SubscriberProcesses clients, Process serverProcess, StageProbe probe)
     {
-        var subscribers = Enumerable.Range(0, count).Select(_ => create()).ToList();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-
-        // A few at a time: 500 simultaneous handshakes (each followed by a snapshot) would time out on two cores.
-        await Parallel.ForEachAsync(subscribers, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = timeout.Token },
-            async (s, ct) => await s.ConnectAsync(url, cookie, ct));
-        return subscribers;
-    }
-
-    private static async Task<CellResult> RunCellAsync(
-        string system, int n, int m, int repeat, TimeSpan window, Receipts receipts, List<Subscriber> subscribers,
-        Func<long> serverSeq, Func<long, int, DateTimeOffset, ValueTask> post)
-    {
-        receipts.Log.ResetWindow();
-        receipts.Histogram = new LatencyHistogram();
-        await LoadGenerator.RunAsync(receipts.Log, m, Warmup, post);
-
-        foreach (var s in subscribers)
+        public async Task<CellResult> RunAsync(
+            string system, int n, int m, int repeat, TimeSpan window, Func<long> serverSeq, Func<int, DateTimeOffset, ValueTask> post)
         {
-            s.ResetCounters();
+            log.ResetWindow();
+            await LoadGenerator.RunAsync(log, m, Warmup, post);
+            await clients.ResetAsync(system);
+            probe.Reset();
+
+            var seqAtStart = serverSeq();
+            log.OpenWindow();
+            await using var serverMeter = new ProcessMeter([serverProcess]);
+            await using var clientMeter = new ProcessMeter(clients.Processes);
+            var rate = await LoadGenerator.RunAsync(log, m, window, post);
+            log.CloseWindow();
+            var (serverCores, serverPeak) = await serverMeter.StopAsync();
+            var (clientCores, _) = await clientMeter.StopAsync();
+            var seqAtEnd = serverSeq();
+
+            // Deltas still in flight at the end of posting get time to arrive; what has not by then is counted.
+            await Task.Delay(Drain);
+            var histogram = new LatencyHistogram();
+            var report = await clients.ReportAsync(system, seqAtEnd, histogram);
+            var (committed, sending) = system == "ours" ? (probe.Committed, probe.Sending) : (null, null);
+            var result = new CellResult(
+                system, n, m, repeat, rate,
+                histogram.Percentile(0.50), histogram.Percentile(0.95), histogram.Percentile(0.99), histogram.Count,
+                committed?.Percentile(0.50) ?? double.NaN, committed?.Percentile(0.99) ?? double.NaN,
+                sending?.Percentile(0.50) ?? double.NaN, sending?.Percentile(0.99) ?? double.NaN,
+                (seqAtEnd - seqAtStart) * report.Connected,
+                report.Connected, report.Lost, report.OutOfOrder, report.Resyncs, report.Behind,
+                serverCores, serverPeak, clientCores);
+            Console.WriteLine(result.Line());
+            return result;
         }
-
-        var seqAtStart = serverSeq();
-        receipts.Log.OpenWindow();
-        var meter = new ProcessMeter();
-        var rate = await LoadGenerator.RunAsync(receipts.Log, m, window, post);
-        receipts.Log.CloseWindow();
-        var (cores, peak) = await meter.StopAsync();
-        await meter.DisposeAsync();
-        var seqAtEnd = serverSeq();
-
-        // Deltas still in flight at the end of posting get time to arrive; what has not by then is counted.
-        await Task.Delay(Drain);
-        var histogram = receipts.Histogram;
-        var connected = subscribers.Where(s => s.IsConnected).ToList();
-        var result = new CellResult(
-            system, n, m, repeat, rate,
-            histogram.Percentile(0.50), histogram.Percentile(0.95), histogram.Percentile(0.99), histogram.Count,
-            (seqAtEnd - seqAtStart) * connected.Count,
-            connected.Count,
-            connected.Sum(s => s.Lost),
-            connected.Sum(s => s.OutOfOrder),
-            connected.Sum(s => s.Resyncs),
-            connected.Sum(s => s.Behind(seqAtEnd)),
-            cores, peak);
-        Console.WriteLine(result.Line());
-        return result;
     }
 
-    private static void Print(List<CellResult> results, int[] subscriberCounts, int[] rates)
+    private static void Print(List<CellResult> results, HubLoadOptions options)
     {
         Console.WriteLine();
-        Console.WriteLine("medians over repeats; ratio = median over repeats of (ours p99 / bare p99) measured side by side");
-        Console.WriteLine("| N | M/s | system | achieved/s | p50 ms | p95 ms | p99 ms | p99 ratio to bare | connected at end (min) | messages | lost | out of order | resyncs | undelivered after drain | CPU cores | peak WS MiB |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var n in subscriberCounts)
+        Console.WriteLine("medians over repeats; ratio = median over repeats of (ours p99 / bare p99) measured side by side; " +
+                          "committed / first send = the server's stages for ours (post → on disk and raised; post → delta handed to the first connection)");
+        Console.WriteLine("| N | M/s | system | achieved/s | p50 ms | p95 ms | p99 ms | p99 ratio to bare | committed p50 / p99 ms | first send p50 / p99 ms | connected at end (min) | messages | lost | out of order | resyncs | undelivered after drain | server CPU cores | server peak WS MiB | clients CPU cores |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var n in options.Subscribers)
         {
-            foreach (var m in rates)
+            foreach (var m in options.Rates)
             {
                 var bare = results.Where(r => r is { System: "bare" } && r.N == n && r.M == m).ToList();
                 foreach (var system in new[] { "ours", "bare" })
@@ -135,11 +129,13 @@ public static class HubLoadTest
                     var ratio = system == "bare"
                         ? 1.0
                         : Median(cells.Select(c => c.P99 / bare.Single(b => b.Repeat == c.Repeat).P99));
+                    var stages = system == "bare" ? "— | —" : string.Create(CultureInfo.InvariantCulture,
+                        $"{Median(cells.Select(c => c.CommittedP50)):F1} / {Median(cells.Select(c => c.CommittedP99)):F1} | {Median(cells.Select(c => c.SendingP50)):F1} / {Median(cells.Select(c => c.SendingP99)):F1}");
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {n} | {m} | {system} | {Median(cells.Select(c => c.Achieved)):F0} | {Median(cells.Select(c => c.P50)):F1} | " +
-                        $"{Median(cells.Select(c => c.P95)):F1} | {Median(cells.Select(c => c.P99)):F1} | {ratio:F2} | " +
+                        $"{Median(cells.Select(c => c.P95)):F1} | {Median(cells.Select(c => c.P99)):F1} | {ratio:F2} | {stages} | " +
                         $"{cells.Min(c => c.Connected)} | {cells.Sum(c => c.Messages)} | {cells.Sum(c => c.Lost)} | {cells.Sum(c => c.OutOfOrder)} | {cells.Sum(c => c.Resyncs)} | {cells.Sum(c => c.Undelivered)} | " +
-                        $"{Median(cells.Select(c => c.Cores)):F2} | {cells.Max(c => c.PeakWorkingSet) / 1048576.0:F0} |"));
+                        $"{Median(cells.Select(c => c.ServerCores)):F2} | {cells.Max(c => c.ServerPeakWorkingSet) / 1048576.0:F0} | {Median(cells.Select(c => c.ClientCores)):F2} |"));
                 }
             }
         }
@@ -155,10 +151,17 @@ public static class HubLoadTest
 
     private sealed record CellResult(
         string System, int N, int M, int Repeat, double Achieved, double P50, double P95, double P99, long Samples,
-        long Messages, int Connected, long Lost, long OutOfOrder, long Resyncs, long Undelivered, double Cores, long PeakWorkingSet)
+        double CommittedP50, double CommittedP99, double SendingP50, double SendingP99,
+        long Messages, int Connected, long Lost, long OutOfOrder, long Resyncs, long Undelivered,
+        double ServerCores, long ServerPeakWorkingSet, double ClientCores)
     {
         public string Line() => string.Create(CultureInfo.InvariantCulture,
-            $"  {System} N={N} M={M} #{Repeat + 1}: {Achieved:F0}/s, p50 {P50:F1} p95 {P95:F1} p99 {P99:F1} ms ({Samples} receipts), " +
-            $"{Connected}/{N} connected, {Messages} msgs, lost {Lost}, out of order {OutOfOrder}, resyncs {Resyncs}, undelivered {Undelivered}, CPU {Cores:F2} cores, peak WS {PeakWorkingSet / 1048576.0:F0} MiB");
+            $"  {System} N={N} M={M} #{Repeat + 1}: {Achieved:F0}/s, p50 {P50:F1} p95 {P95:F1} p99 {P99:F1} ms ({Samples} receipts)") +
+            (System == "ours" ? string.Create(CultureInfo.InvariantCulture, $", committed p50 {CommittedP50:F1} p99 {CommittedP99:F1}, first send p50 {SendingP50:F1} p99 {SendingP99:F1}") : "") +
+            string.Create(CultureInfo.InvariantCulture, $", {Connected}/{N} connected, {Messages} msgs, lost {Lost}, out of order {OutOfOrder}, resyncs {Resyncs}, undelivered {Undelivered}, " +
+            $"server CPU {ServerCores:F2} cores, peak WS {ServerPeakWorkingSet / 1048576.0:F0} MiB, clients CPU {ClientCores:F2} cores");
     }
 }
+
+/// <summary>The hub load's shape: which N and M, how long, how often, and over how many subscriber processes.</summary>
+public sealed record HubLoadOptions(int[] Subscribers, int[] Rates, TimeSpan Window, int Repeats, int Processes);

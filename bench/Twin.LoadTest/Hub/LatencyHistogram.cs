@@ -22,6 +22,31 @@ public sealed class LatencyHistogram
         Interlocked.Increment(ref _count);
     }
 
+    /// <summary>The buckets that hold samples, as [bucket, count] pairs: how a subscriber process reports its receipts.</summary>
+    public long[][] NonEmpty()
+    {
+        var pairs = new List<long[]>();
+        for (var i = 0; i < _buckets.Length; i++)
+        {
+            if (Interlocked.Read(ref _buckets[i]) is var n and > 0)
+            {
+                pairs.Add([i, n]);
+            }
+        }
+
+        return [.. pairs];
+    }
+
+    /// <summary>Adds another histogram's <see cref="NonEmpty"/> buckets to this one.</summary>
+    public void Add(long[][] pairs)
+    {
+        foreach (var pair in pairs)
+        {
+            Interlocked.Add(ref _buckets[pair[0]], pair[1]);
+            Interlocked.Add(ref _count, pair[1]);
+        }
+    }
+
     /// <summary>The upper edge of the bucket holding the <paramref name="quantile"/> sample, in ms; NaN when empty.</summary>
     public double Percentile(double quantile)
     {

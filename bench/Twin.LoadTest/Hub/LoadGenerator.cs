@@ -6,7 +6,7 @@ namespace Twin.LoadTest.Hub;
 public static class LoadGenerator
 {
     /// <summary>Returns the rate actually achieved; it falls short when <paramref name="post"/> pushes back.</summary>
-    public static async Task<double> RunAsync(EventLog log, int perSecond, TimeSpan duration, Func<long, int, DateTimeOffset, ValueTask> post)
+    public static async Task<double> RunAsync(EventLog log, int perSecond, TimeSpan duration, Func<int, DateTimeOffset, ValueTask> post)
     {
         var started = Stopwatch.GetTimestamp();
         long posted = 0;
@@ -16,8 +16,8 @@ public static class LoadGenerator
             var due = (long)(elapsed.TotalSeconds * perSecond);
             while (posted < due)
             {
-                var (k, sensor, observedAt) = log.Take();
-                await post(k, sensor, observedAt);
+                var (_, sensor, observedAt) = log.Take();
+                await post(sensor, observedAt);
                 posted++;
             }
 

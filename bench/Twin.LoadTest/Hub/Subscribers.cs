@@ -4,12 +4,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Twin.LoadTest.Hub;
 
-/// <summary>What one cell's subscribers share: the posted events, the latency histogram and the sensors' numbers.</summary>
-public sealed class Receipts(EventLog log, IReadOnlyDictionary<string, int> sensorIndex)
+/// <summary>What one cell's subscribers share: the posted events and the latency histogram.</summary>
+public sealed class Receipts(EventLog log)
 {
     public EventLog Log { get; } = log;
-
-    public IReadOnlyDictionary<string, int> SensorIndex { get; } = sensorIndex;
 
     public LatencyHistogram Histogram { get; set; } = new();
 }
@@ -102,8 +100,8 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
 /// <summary>
 /// A screen on <c>/hubs/twin</c> following docs/hub-protocol.md: a snapshot, then deltas numbered
 /// seq + 1; on a gap it asks for a snapshot and drops deltas until it arrives. Only the fields the
-/// measurement needs are read (a sensor's id and <c>observedAt</c>, from a whole feature or from a
-/// sensor update); the rest is skipped.
+/// measurement needs are read (<c>observedAt</c>, from a whole feature or from a sensor update; it
+/// names the event and so its sensor); the rest is skipped.
 /// </summary>
 public sealed class TwinSubscriber(Receipts receipts) : Subscriber(receipts)
 {
@@ -153,7 +151,7 @@ public sealed class TwinSubscriber(Receipts receipts) : Subscriber(receipts)
         {
             if (feature.Properties is { Layer: "sensors", ObservedAt: { } observedAt })
             {
-                Count(feature.Id, observedAt, receivedAt);
+                Count(observedAt, receivedAt);
             }
         }
 
@@ -161,19 +159,17 @@ public sealed class TwinSubscriber(Receipts receipts) : Subscriber(receipts)
         {
             if (update.ObservedAt is { } observedAt)
             {
-                Count(update.Id, observedAt, receivedAt);
+                Count(observedAt, receivedAt);
             }
         }
     }
 
     // A sensor can reappear with the same reading (a health change); count each reading once.
-    private void Count(string sensorId, DateTimeOffset observedAt, long receivedAt)
+    private void Count(DateTimeOffset observedAt, long receivedAt)
     {
-        if (Receipts.SensorIndex.TryGetValue(sensorId, out var sensor)
-            && Receipts.Log.EventOf(observedAt) is var k and >= 0
-            && k > _lastCounted[sensor])
+        if (Receipts.Log.EventOf(observedAt) is var k and >= 0 && k > _lastCounted[Receipts.Log.SensorOf(k)])
         {
-            _lastCounted[sensor] = k;
+            _lastCounted[Receipts.Log.SensorOf(k)] = k;
             Receipts.Log.Received(k, receivedAt, Receipts.Histogram);
         }
     }
