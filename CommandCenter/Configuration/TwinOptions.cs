@@ -24,8 +24,9 @@ public sealed class MapOptions
     public string? TileAttribution { get; set; }
 
     /// <summary>
-    /// How long the hub gathers changes into one delta. Shorter is fresher; longer sends fewer,
-    /// bigger deltas (a sensor reporting twice in the window is sent once).
+    /// Least time between two deltas; changes committed in between travel together. Shorter is
+    /// fresher; longer sends fewer, bigger deltas (a sensor reporting twice in the window is sent
+    /// once). A change after a quiet window is sent at once.
     /// </summary>
     public int CoalesceMilliseconds { get; set; } = 50;
 

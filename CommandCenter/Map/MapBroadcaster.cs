@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CommandCenter.Configuration;
 using CommandCenter.Live;
@@ -12,9 +13,9 @@ namespace CommandCenter.Map;
 
 /// <summary>
 /// Keeps the map's feature state and pushes it to <see cref="TwinHub"/> subscribers: a snapshot on
-/// request, then numbered deltas. Committed change sets are coalesced for up to
-/// <see cref="MapOptions.CoalesceMilliseconds"/> so that a burst of observations becomes one delta
-/// per sensor. Snapshots and deltas are queued under one gate so a snapshot's <c>seq</c> is exact
+/// request, then numbered deltas. Committed change sets are coalesced so that at most one delta
+/// leaves per <see cref="MapOptions.CoalesceMilliseconds"/> and a burst of observations becomes one
+/// update per sensor. Snapshots and deltas are queued under one gate so a snapshot's <c>seq</c> is exact
 /// and every subscriber's queue is in seq order; <see cref="MapFanout"/> sends them.
 /// </summary>
 public sealed class MapBroadcaster : BackgroundService
@@ -83,9 +84,19 @@ public sealed class MapBroadcaster : BackgroundService
         _runtime.Pipeline.Committed += OnCommitted;
         try
         {
+            // At most one delta per window, timed from the last one: a change after a quiet window
+            // goes out as soon as it is committed, a steady stream once per window. Waiting a whole
+            // window after the first change of every burst added up to a window to every reading.
+            var lastPublished = Stopwatch.GetTimestamp() - (long)(_coalesceWindow.TotalSeconds * Stopwatch.Frequency);
             while (await _changes.Reader.WaitToReadAsync(stoppingToken))
             {
-                await Task.Delay(_coalesceWindow, stoppingToken);
+                var wait = _coalesceWindow - Stopwatch.GetElapsedTime(lastPublished);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, stoppingToken);
+                }
+
+                lastPublished = Stopwatch.GetTimestamp();
                 await PublishPendingAsync(stoppingToken);
             }
         }
