@@ -2,10 +2,12 @@ using BenchmarkDotNet.Attributes;
 using CommandCenter.Drones;
 using Microsoft.Extensions.Time.Testing;
 using SkiaSharp;
+using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Simulation;
 
 namespace Twin.Benchmarks;
 
@@ -25,10 +27,13 @@ public class FrameRenderBenchmarks
     [GlobalSetup]
     public void GlobalSetup()
     {
-        var map = DistrictMapLoader.LoadFromDirectory(Path.Combine(AppContext.BaseDirectory, "geo"), 500);
+        var geo = Path.Combine(AppContext.BaseDirectory, "geo");
+        var map = DistrictMapLoader.LoadFromDirectory(geo, 500);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero));
         var engine = new TwinEngine(map, EventCatalogue.LoadDefault(), time);
-        var simulator = new Twin.Domain.Simulation.TwinSimulator(map, EventCatalogue.LoadDefault(), [], new Twin.Domain.Simulation.SimulatorOptions());
+        var options = new SimulatorOptions();
+        var cameras = CameraLayout.Create(map, DistrictMapLoader.LoadMetroStationsFromDirectory(geo), options.Seed);
+        var simulator = new TwinSimulator(map, EventCatalogue.LoadDefault(), cameras, options);
         var from = time.GetUtcNow();
         for (var i = 0; i < 120; i++)
         {
