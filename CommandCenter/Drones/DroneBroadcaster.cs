@@ -1,6 +1,5 @@
 using CommandCenter.Live;
 using CommandCenter.Map;
-using Microsoft.AspNetCore.SignalR;
 using Twin.Data.Pipeline;
 using Twin.Domain.Drones;
 
@@ -9,9 +8,11 @@ namespace CommandCenter.Drones;
 /// <summary>
 /// Pushes the fleet to every hub subscriber: at most every <see cref="Interval"/> while drones or
 /// missions change, and every <see cref="Heartbeat"/> regardless, so a screen that missed a
-/// message is whole again within seconds.
+/// message is whole again within seconds. The fleet is serialised once and offered to each
+/// connection's own sending loop (<see cref="MapFanout"/>), so a slow screen does not hold it back
+/// from the others and is sent only the latest fleet when it reads again.
 /// </summary>
-public sealed class DroneBroadcaster(IHubContext<TwinHub, ITwinClient> hub, TwinRuntime runtime, PatrolRouteCatalog routes, ILogger<DroneBroadcaster> logger)
+public sealed class DroneBroadcaster(MapFanout fanout, TwinRuntime runtime, PatrolRouteCatalog routes, ILogger<DroneBroadcaster> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
@@ -34,6 +35,11 @@ public sealed class DroneBroadcaster(IHubContext<TwinHub, ITwinClient> hub, Twin
             return new DroneFleetMessage(runtime.Clock.GetUtcNow(), routes.Version, new FeatureCollection(features));
         }
     }
+
+    /// <summary>Sends the fleet to a connection that has just subscribed to the map's feed.</summary>
+    public void SendTo(string connectionId) => fanout.SendFleet(connectionId, Message());
+
+    private DronesMessage Message() => new(new WireJson<DroneFleetMessage>(Current()));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +67,7 @@ public sealed class DroneBroadcaster(IHubContext<TwinHub, ITwinClient> hub, Twin
 
                 try
                 {
-                    await hub.Clients.All.Drones(Current());
+                    fanout.PublishFleet(Message());
                     lastSent = DateTimeOffset.UtcNow;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

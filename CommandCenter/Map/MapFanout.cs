@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using CommandCenter.Drones;
 
 namespace CommandCenter.Map;
 
@@ -9,6 +10,15 @@ public abstract record MapMessage;
 public sealed record SnapshotMessage(WireJson<MapSnapshot> Snapshot) : MapMessage;
 
 public sealed record DeltaMessage(WireJson<MapDelta> Delta) : MapMessage;
+
+/// <summary>The whole drone fleet; each replaces the last, so a connection is only ever sent the latest.</summary>
+public sealed record DronesMessage(WireJson<DroneFleetMessage> Fleet) : MapMessage;
+
+/// <summary>Wakes a connection's idle sending loop when a fleet is waiting; sent to nobody.</summary>
+internal sealed record FleetWaiting : MapMessage
+{
+    public static readonly FleetWaiting Instance = new();
+}
 
 /// <summary>Writes one message to one connection; completes when the connection has taken it.</summary>
 public interface IMapSender
@@ -24,6 +34,12 @@ public interface IMapSender
 /// take and carries on from the current picture, exactly as after a gap (docs/hub-protocol.md).
 /// Callers serialise <see cref="Subscribe"/>, <see cref="Resync"/> and <see cref="Publish"/> (the
 /// broadcaster's gate), so every queue holds messages in seq order.
+/// <para>
+/// The drone fleet travels through the same loops but not through the queues: each connection
+/// holds at most one fleet waiting to be sent, and a newer one replaces it, since a fleet message
+/// replaces the last on the screen anyway. A slow screen therefore gets the latest fleet when it
+/// reads again, neither a backlog of old ones nor a snapshot, and never holds the others back.
+/// </para>
 /// </summary>
 public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFanout> logger) : IAsyncDisposable
 {
@@ -70,6 +86,24 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
         }
     }
 
+    /// <summary>Offers the fleet to every connection, replacing any fleet one has not been sent yet.</summary>
+    public void PublishFleet(DronesMessage fleet)
+    {
+        foreach (var feed in _feeds.Values)
+        {
+            feed.OfferFleet(fleet);
+        }
+    }
+
+    /// <summary>Offers the fleet to one connection (a screen that just subscribed).</summary>
+    public void SendFleet(string connectionId, DronesMessage fleet)
+    {
+        if (_feeds.TryGetValue(connectionId, out var feed))
+        {
+            feed.OfferFleet(fleet);
+        }
+    }
+
     public async Task UnsubscribeAsync(string connectionId)
     {
         if (_feeds.TryRemove(connectionId, out var feed))
@@ -94,18 +128,30 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
         private readonly ILogger _logger;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _pump;
+        private DronesMessage? _fleet;
 
         public Feed(string connectionId, int capacity, IMapSender sender, ILogger logger)
         {
             _connectionId = connectionId;
             _sender = sender;
             _logger = logger;
-            // Not SingleReader: Replace() empties the queue from the publishing thread while the pump reads.
-            _queue = Channel.CreateBounded<MapMessage>(new BoundedChannelOptions(capacity) { SingleWriter = true });
+            // Not SingleReader: Replace() empties the queue from the publishing thread while the pump
+            // reads. Not SingleWriter: the map's and the fleet's broadcasters both write.
+            _queue = Channel.CreateBounded<MapMessage>(capacity);
             _pump = Task.Run(PumpAsync);
         }
 
         public bool TryEnqueue(MapMessage message) => _queue.Writer.TryWrite(message);
+
+        public void OfferFleet(DronesMessage fleet)
+        {
+            // Whenever a fleet waits, the queue holds a message the loop will read (this marker, or
+            // what filled the queue, or a snapshot that replaced both) and the loop then takes the fleet.
+            if (Interlocked.Exchange(ref _fleet, fleet) is null)
+            {
+                _queue.Writer.TryWrite(FleetWaiting.Instance);
+            }
+        }
 
         public void Replace(SnapshotMessage snapshot)
         {
@@ -130,19 +176,32 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
             {
                 await foreach (var message in _queue.Reader.ReadAllAsync(_stop.Token))
                 {
-                    try
+                    if (message is not FleetWaiting)
                     {
-                        await _sender.SendAsync(_connectionId, message, _stop.Token);
+                        await SendAsync(message);
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
+
+                    if (Interlocked.Exchange(ref _fleet, null) is { } fleet)
                     {
-                        // The connection is going away; its disconnect removes this feed.
-                        _logger.LogDebug(ex, "Could not send a map message to {ConnectionId}.", _connectionId);
+                        await SendAsync(fleet);
                     }
                 }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
+            }
+        }
+
+        private async Task SendAsync(MapMessage message)
+        {
+            try
+            {
+                await _sender.SendAsync(_connectionId, message, _stop.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The connection is going away; its disconnect removes this feed.
+                _logger.LogDebug(ex, "Could not send a map message to {ConnectionId}.", _connectionId);
             }
         }
     }
@@ -155,6 +214,7 @@ public sealed class HubMapSender(Microsoft.AspNetCore.SignalR.IHubContext<TwinHu
     {
         SnapshotMessage s => hub.Clients.Client(connectionId).Snapshot(s.Snapshot),
         DeltaMessage d => hub.Clients.Client(connectionId).Delta(d.Delta),
+        DronesMessage f => hub.Clients.Client(connectionId).Drones(f.Fleet),
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 }

@@ -14,7 +14,7 @@ public interface ITwinClient
     Task Delta(WireJson<MapDelta> delta);
 
     /// <summary>The whole drone fleet; each message replaces the last.</summary>
-    Task Drones(DroneFleetMessage fleet);
+    Task Drones(WireJson<DroneFleetMessage> fleet);
 }
 
 /// <summary>
@@ -29,7 +29,7 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, Dro
     public override async Task OnConnectedAsync()
     {
         await broadcaster.SubscribeAsync(Context.ConnectionId, Context.ConnectionAborted);
-        await Clients.Caller.Drones(drones.Current());
+        drones.SendTo(Context.ConnectionId);
         await base.OnConnectedAsync();
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CommandCenter.Map;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,13 +21,13 @@ public sealed class MapFanoutTests
             fanout.Publish(Delta(seq), () => Snapshot(seq));
         }
 
-        await Eventually(() => sender.Received("wall-fast").Count == 6, "the fast screen gets its snapshot and five deltas");
+        await FanoutWait.Until(() => sender.Received("wall-fast").Count == 6, "the fast screen gets its snapshot and five deltas");
         Assert.Equal(["snapshot 0", "delta 1", "delta 2", "delta 3", "delta 4", "delta 5"], sender.Received("wall-fast"));
         Assert.Equal(["snapshot 0"], sender.Received("wall-slow"));
         Assert.Equal(0, fanout.Overflows);
 
         sender.ReleaseSlow();
-        await Eventually(() => sender.Received("wall-slow").Count == 6, "the slow screen catches up once it reads again");
+        await FanoutWait.Until(() => sender.Received("wall-slow").Count == 6, "the slow screen catches up once it reads again");
         Assert.Equal(sender.Received("wall-fast"), sender.Received("wall-slow"));
     }
 
@@ -39,18 +38,18 @@ public sealed class MapFanoutTests
         await using var fanout = new MapFanout(sender, queueLength: 4, NullLogger<MapFanout>.Instance);
         fanout.Subscribe("wall-slow", Snapshot(0));
         fanout.Subscribe("wall-fast", Snapshot(0));
-        await Eventually(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its first snapshot");
+        await FanoutWait.Until(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its first snapshot");
 
         // Deltas come a window apart; the fast screen takes each before the next exists.
         for (var seq = 1; seq <= 10; seq++)
         {
             fanout.Publish(Delta(seq), () => Snapshot(seq));
-            await Eventually(() => sender.Received("wall-fast").Count == seq + 1, $"the fast screen gets delta {seq}");
+            await FanoutWait.Until(() => sender.Received("wall-fast").Count == seq + 1, $"the fast screen gets delta {seq}");
         }
 
         Assert.Equal(2, fanout.Overflows);
         sender.ReleaseSlow();
-        await Eventually(() => sender.Received("wall-slow").LastOrDefault() == "delta 10", "the slow screen reaches the latest delta");
+        await FanoutWait.Until(() => sender.Received("wall-slow").LastOrDefault() == "delta 10", "the slow screen reaches the latest delta");
 
         var slow = sender.Received("wall-slow");
         Assert.True(slow.Count < 11, $"the slow screen skipped what it could not take: {string.Join(", ", slow)}");
@@ -69,66 +68,19 @@ public sealed class MapFanoutTests
         fanout.Subscribe("wall-a", Snapshot(0));
         fanout.Subscribe("wall-b", Snapshot(0));
         fanout.Publish(Delta(1), () => Snapshot(1));
-        await Eventually(() => sender.Received("wall-a").Count == 2 && sender.Received("wall-b").Count == 2, "both get delta 1");
+        await FanoutWait.Until(() => sender.Received("wall-a").Count == 2 && sender.Received("wall-b").Count == 2, "both get delta 1");
 
         await fanout.UnsubscribeAsync("wall-a");
         fanout.Publish(Delta(2), () => Snapshot(2));
 
-        await Eventually(() => sender.Received("wall-b").Count == 3, "the remaining screen gets delta 2");
+        await FanoutWait.Until(() => sender.Received("wall-b").Count == 3, "the remaining screen gets delta 2");
         Assert.Equal(["snapshot 0", "delta 1"], sender.Received("wall-a"));
         Assert.Equal(1, fanout.Subscribers);
     }
 
-    private static SnapshotMessage Snapshot(long seq) =>
+    internal static SnapshotMessage Snapshot(long seq) =>
         new(new WireJson<MapSnapshot>(new MapSnapshot(seq, At, new Dictionary<string, FeatureCollection>())));
 
-    private static DeltaMessage Delta(long seq) =>
+    internal static DeltaMessage Delta(long seq) =>
         new(new WireJson<MapDelta>(new MapDelta(seq, At, [], [], [new SensorUpdate("S-00001", seq, null, null, At.AddSeconds(seq))])));
-
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
-            await Task.Delay(20);
-        }
-    }
-
-    /// <summary>Records what each connection was sent; the slow one blocks inside its first send until released.</summary>
-    private sealed class ScriptedSender(string? slow) : IMapSender
-    {
-        private readonly ConcurrentDictionary<string, List<string>> _received = new();
-        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public List<string> Received(string connectionId)
-        {
-            var list = _received.GetOrAdd(connectionId, _ => []);
-            lock (list)
-            {
-                return [.. list];
-            }
-        }
-
-        public void ReleaseSlow() => _release.TrySetResult();
-
-        public async Task SendAsync(string connectionId, MapMessage message, CancellationToken cancellationToken)
-        {
-            var list = _received.GetOrAdd(connectionId, _ => []);
-            lock (list)
-            {
-                list.Add(message switch
-                {
-                    SnapshotMessage s => $"snapshot {s.Snapshot.Value.Seq}",
-                    DeltaMessage d => $"delta {d.Delta.Value.Seq}",
-                    _ => "?",
-                });
-            }
-
-            if (connectionId == slow)
-            {
-                await _release.Task.WaitAsync(cancellationToken);
-            }
-        }
-    }
 }
