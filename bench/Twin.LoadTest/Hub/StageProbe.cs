@@ -14,8 +14,22 @@ namespace Twin.LoadTest.Hub;
 public sealed class StageProbe
 {
     private long _lastSeqSent;
+    private long[] _lastCommitted = [];
+    private long[] _lastSent = [];
 
-    public EventLog? Log { get; set; }
+    /// <summary>The load's events; set once before the load starts.</summary>
+    public EventLog? Log
+    {
+        get;
+        set
+        {
+            field = value;
+            _lastCommitted = new long[value?.SensorCount ?? 0];
+            _lastSent = new long[value?.SensorCount ?? 0];
+            Array.Fill(_lastCommitted, -1);
+            Array.Fill(_lastSent, -1);
+        }
+    }
 
     public LatencyHistogram Committed { get; set; } = new();
 
@@ -37,9 +51,9 @@ public sealed class StageProbe
 
         foreach (var sensor in changes.ChangedSensors)
         {
-            if (sensor.LastObservedAt is { } at && log.EventOf(at) is var k and >= 0)
+            if (sensor.LastObservedAt is { } at)
             {
-                log.Received(k, now, Committed);
+                Count(log, at, now, _lastCommitted, Committed);
             }
         }
     }
@@ -61,18 +75,28 @@ public sealed class StageProbe
 
         foreach (var update in delta.SensorUpdates)
         {
-            if (update.ObservedAt is { } at && log.EventOf(at) is var k and >= 0)
+            if (update.ObservedAt is { } at)
             {
-                log.Received(k, now, Sending);
+                Count(log, at, now, _lastSent, Sending);
             }
         }
 
         foreach (var feature in delta.Upserts)
         {
-            if (feature.Properties.GetValueOrDefault("observedAt") is DateTimeOffset at && log.EventOf(at) is var k and >= 0)
+            if (feature.Properties.GetValueOrDefault("observedAt") is DateTimeOffset at)
             {
-                log.Received(k, now, Sending);
+                Count(log, at, now, _lastSent, Sending);
             }
+        }
+    }
+
+    // A sensor changes again with the same reading (its health went stale): count each reading once.
+    private static void Count(EventLog log, DateTimeOffset observedAt, long now, long[] lastCounted, LatencyHistogram histogram)
+    {
+        if (log.EventOf(observedAt) is var k and >= 0 && k > lastCounted[log.SensorOf(k)])
+        {
+            lastCounted[log.SensorOf(k)] = k;
+            log.Received(k, now, histogram);
         }
     }
 
