@@ -30,6 +30,7 @@ public sealed class MapBroadcaster : BackgroundService
         MapLayers.Live.ToDictionary(l => l, _ => new Dictionary<string, MapFeature>(StringComparer.Ordinal));
     private long _seq;
     private DateTimeOffset _dayStart;
+    private SnapshotMessage? _lastSnapshot;
 
     public MapBroadcaster(MapFanout fanout, TwinRuntime runtime, IOptions<TwinOptions> options, ILogger<MapBroadcaster> logger)
     {
@@ -248,10 +249,22 @@ public sealed class MapBroadcaster : BackgroundService
         Interlocked.Increment(ref _seq);
     }
 
-    private SnapshotMessage BuildSnapshot() => new(new WireJson<MapSnapshot>(new MapSnapshot(
-        Seq,
-        _runtime.Pipeline.Current.At,
-        _layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.ToList())))));
+    // Under the gate. The layers change only with seq, so screens that (re)connect within one window
+    // share one serialised snapshot: after a restart every wall reconnects at once, and building
+    // each its own (the whole picture, hundreds of KB of JSON) held the gate, and with it every
+    // delta, for seconds.
+    private SnapshotMessage BuildSnapshot()
+    {
+        if (_lastSnapshot is { } last && last.Snapshot.Value.Seq == Seq)
+        {
+            return last;
+        }
+
+        return _lastSnapshot = new SnapshotMessage(new WireJson<MapSnapshot>(new MapSnapshot(
+            Seq,
+            _runtime.Pipeline.Current.At,
+            _layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.ToList())))));
+    }
 
     private MapFeature TicketFeature(TicketState ticket) => MapFeatures.Ticket(
         ticket,

@@ -88,6 +88,14 @@ public static class SubscriberProcess
         // A few at a time: 500 simultaneous handshakes (each followed by a snapshot) would time out on two cores.
         await Parallel.ForEachAsync(subscribers, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = timeout.Token },
             async (s, ct) => await s.ConnectAsync(new Uri(order.Url!), order.Cookie, ct));
+
+        // The server subscribes a connection after its handshake: until every snapshot has arrived
+        // it is still building and sending them, which is start-up, not the load being measured.
+        while (!subscribers.All(s => s.HasStarted))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
         return subscribers;
     }
 

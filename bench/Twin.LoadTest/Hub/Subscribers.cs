@@ -90,6 +90,9 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
         return true;
     }
 
+    /// <summary>True once the client holds the stream's starting point (our hub's first snapshot).</summary>
+    public virtual bool HasStarted => true;
+
     /// <summary>False once the connection dropped (e.g. a starved client missed the server's keep-alive).</summary>
     public bool IsConnected => Connection.State == HubConnectionState.Connected;
 
@@ -107,6 +110,8 @@ public sealed class TwinSubscriber(Receipts receipts) : Subscriber(receipts)
 {
     private readonly long[] _lastCounted = new long[receipts.Log.SensorCount];
     private bool _awaitingSnapshot = true;
+
+    public override bool HasStarted => LastSeq >= 0;
 
     protected override void Register(HubConnection connection)
     {
