@@ -58,6 +58,8 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
         await OpenLiveWallAsync(page);
 
         var (id, popup) = await OpenTicketPopupAsync(page);
+        // At once: a new critical alarm may fly the live wall away from the popup at any moment.
+        await BrowserFixture.ScreenshotAsync(page, $"map-popup-{width}x{height}");
 
         await Assertions.Expect(popup.Locator(".twinmap-popup-title")).ToContainTextAsync("工单");
         var rows = await popup.EvaluateAsync<Dictionary<string, string>>("""
@@ -67,7 +69,6 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
         var reporter = rows["上报人"];
         Assert.Matches(MaskedReporter(), reporter);
         Assert.DoesNotMatch(MobileNumber(), await popup.InnerTextAsync());
-        await BrowserFixture.ScreenshotAsync(page, $"map-popup-{width}x{height}");
     }
 
     [Fact]
