@@ -1,3 +1,4 @@
+using Twin.LoadTest.Browser;
 using Twin.LoadTest.Hub;
 using Twin.LoadTest.Wall;
 
@@ -24,11 +25,14 @@ internal static class LoadTestMain
                 return 0;
             case SubscriberProcess.Mode:
                 return await SubscriberProcess.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+            case "browser-latency":
+                await BrowserLatencyBench.RunAsync(Option(args, "--rate", 1000), Option(args, "--repeat", 3), TextOption(args, "--baseline-js"));
+                return 0;
             case "wall":
                 await WallBench.RunAsync(Option(args, "--loads", 5), Option(args, "--walls", 50), TextOption(args, "--baseline-js"));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] [--subscribers 10,100,500] [--rates 200,2000] [--window 10] [--processes 1] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]");
+                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] [--subscribers 10,100,500] [--rates 200,2000] [--window 10] [--processes 1] | browser-latency [--rate 1000] [--repeat 3] [--baseline-js previous-twinmap.js] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]");
                 return 2;
         }
     }
