@@ -17,19 +17,16 @@ internal static class LoadTestMain
                 await HubLoadTest.RunAsync(args.Contains("--quick"), Option(args, "--repeat", 3));
                 return 0;
             case "wall":
-                await WallBench.RunAsync(Option(args, "--loads", 5), Option(args, "--walls", 50), TextOption(args, "--baseline-js"));
+                await WallBench.RunAsync(Option(args, "--loads", 5), Option(args, "--walls", 50), TextOptions(args, "--baseline-js"));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]");
+                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]…");
                 return 2;
         }
     }
 
-    private static string? TextOption(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
+    private static List<string> TextOptions(string[] args, string name) =>
+        args.Zip(args.Skip(1)).Where(pair => pair.First == name).Select(pair => pair.Second).ToList();
 
     private static int Option(string[] args, string name, int fallback)
     {
