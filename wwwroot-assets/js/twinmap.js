@@ -38,7 +38,7 @@ const IMAGE_RATIO = 1.5;
 // draws above a lower one and is hit first by a click.
 const Z = {
   districts: 0, subdistricts: 1, corridor: 2, outline: 3, creek: 4, metroLines: 5,
-  cameraClusters: 0, sensors: 1, tickets: 2, warningSensors: 3, alarmSensors: 4,
+  cameras: 0, aiCameras: 1, sensors: 2, tickets: 3, warningSensors: 4, alarmSensors: 5,
 };
 const CAMERA_CLUSTER_DISTANCE = 56;
 const CAMERA_CLUSTER_MIN_DISTANCE = 18;
@@ -480,16 +480,15 @@ class TwinMap {
       distance: this.px(CAMERA_CLUSTER_DISTANCE),
       minDistance: this.px(CAMERA_CLUSTER_MIN_DISTANCE),
     });
-    // Ordinary cameras cluster while zoomed out; 21,000 cameras are infrastructure, not news, so
-    // their clusters are faint and lie under the sensors and tickets. Normal sensor readings stay
-    // under the tickets, warning and alarm readings draw above them (Z).
+    // Ordinary cameras cluster while zoomed out and are drawn one by one when zoomed in; the 135 AI
+    // cameras are never clustered and lie above the clusters, so none hides inside one. 21,000
+    // cameras are infrastructure, not news: they lie under the sensors and tickets. Normal sensor
+    // readings stay under the tickets, warning and alarm readings draw above them (Z).
+    const clustered = (resolution) => this.map.getView().getZoomForResolution(resolution) <= CAMERA_CLUSTER_MAX_ZOOM;
     this.livePoints = stackedSource([
-      {
-        key: 'cameras',
-        source: this.cameraClusters,
-        style: (f) => this.cameraClusterStyle(f),
-        shownAt: (resolution) => this.map.getView().getZoomForResolution(resolution) <= CAMERA_CLUSTER_MAX_ZOOM,
-      },
+      { key: 'cameras', source: this.cameraClusters, style: (f) => this.cameraClusterStyle(f), shownAt: clustered },
+      { key: 'cameras', source: s.cameras, style: () => this.cameraStyle(), shownAt: (resolution) => !clustered(resolution) },
+      { key: 'cameras', source: s.aiCameras, style: () => this.aiCameraStyle() },
       { key: 'sensors', source: s.sensors, style: (f) => this.sensorStyle(f) },
       { key: 'tickets', source: s.tickets, style: (f) => this.ticketStyle(f) },
     ]);
@@ -510,7 +509,6 @@ class TwinMap {
     });
     layers.heat = this.createHeatLayer();
     layers.livePoints = stacked(this.livePoints, { properties: { popup: true } });
-    layers.cameras = this.createCameraLayers();
     layers.areas = vector(s.areas, (f) => this.areaStyle(f));
     layers.alarms = vector(s.alarms, (f) => this.alarmStyle(f), { properties: { popup: true } });
     // 街镇 names stay on top of the live symbols: the wall must always say where things are. Ten
@@ -612,37 +610,22 @@ class TwinMap {
     return this.heatColours;
   }
 
-  // Zoomed in, the ordinary cameras are drawn one by one (their clusters are in livePoints); the
-  // 135 AI cameras are never clustered and stay on top, so none hides inside a cluster.
-  createCameraLayers() {
-    const common = { declutter: false, updateWhileAnimating: false, updateWhileInteracting: false };
-    const single = new ol.layer.Vector({
-      ...common,
-      source: this.sources.cameras,
-      minZoom: CAMERA_CLUSTER_MAX_ZOOM,
-      style: () => this.cameraStyle(),
-      properties: { popup: true },
-    });
-    const ai = new ol.layer.Vector({
-      ...common,
-      source: this.sources.aiCameras,
-      style: () => this.cached('camera-ai', () => new ol.style.Style({
-        image: new ol.style.RegularShape({
-          points: 3,
-          radius: this.px(5),
-          fill: new ol.style.Fill({ color: COLORS.aiCamera }),
-          stroke: new ol.style.Stroke({ color: '#ffffff', width: this.px(1.25) }),
-        }),
-      })),
-      properties: { popup: true },
-    });
-    return new ol.layer.Group({ layers: [single, ai] });
+  aiCameraStyle() {
+    return this.cached('camera-ai', () => new ol.style.Style({
+      image: new ol.style.RegularShape({
+        points: 3,
+        radius: this.px(5),
+        fill: new ol.style.Fill({ color: COLORS.aiCamera }),
+        stroke: new ol.style.Stroke({ color: '#ffffff', width: this.px(1.25) }),
+      }),
+      zIndex: Z.aiCameras,
+    }));
   }
 
   cameraStyle() {
     return this.cached('camera', () => new ol.style.Style({
       image: new ol.style.Circle({ radius: this.px(3), fill: new ol.style.Fill({ color: COLORS.camera }) }),
-      zIndex: Z.cameraClusters,
+      zIndex: Z.cameras,
     }));
   }
 
@@ -849,7 +832,7 @@ class TwinMap {
           font: `600 ${this.px(10)}px sans-serif`,
           fill: new ol.style.Fill({ color: COLORS.cameraClusterText }),
         }),
-        zIndex: Z.cameraClusters,
+        zIndex: Z.cameras,
       });
     });
   }
@@ -973,12 +956,11 @@ class TwinMap {
   }
 
   setLayerVisible(layer, visible) {
-    const part = this.basemap.part(layer) ?? this.livePoints.part(layer);
-    const target = layer === 'livePoints' || layer === 'basemap' ? null : this.layers[layer];
-    if (!part && !target) {
+    const stacked = this.basemap.setVisible(layer, Boolean(visible)) || this.livePoints.setVisible(layer, Boolean(visible));
+    const target = this.layers[layer];
+    if (!stacked && !target) {
       throw new Error(`twinmap: unknown layer '${layer}'`);
     }
-    part?.setVisible(Boolean(visible));
     target?.setVisible(Boolean(visible));
   }
 
@@ -1420,22 +1402,20 @@ const defineStackedSource = () => class extends ol.source.Vector {
     this.partOf = new WeakMap();
     this.resolution = undefined;
     this.parts = parts.map((options) => {
-      const part = {
-        visible: true,
-        shownAt: () => true,
-        ...options,
-        setVisible: (visible) => {
-          part.visible = visible;
-          this.changed();
-        },
-      };
+      const part = { visible: true, shownAt: () => true, ...options };
       part.source.on('change', () => this.changed());
       return part;
     });
   }
 
-  part(key) {
-    return this.parts.find((part) => part.key === key);
+  // Shows or hides every part under the key; false when no part has it.
+  setVisible(key, visible) {
+    const parts = this.parts.filter((part) => part.key === key);
+    for (const part of parts) {
+      part.visible = visible;
+    }
+    this.changed();
+    return parts.length > 0;
   }
 
   shownParts() {
