@@ -162,37 +162,11 @@ export function addOverlay(overlay) {
 // The colours the map draws, for the legend's browser test to compare against.
 export const palette = COLORS;
 
-// Called from the page's first HTML (App.razor), before Blazor's circuit is up: the map fetches
-// its geodata and cameras, connects to the hub and takes the snapshot while the circuit starts.
-// It has no element yet; init() gives it the TwinMap component's one when the options match.
-export function start(options) {
-  if (current) {
-    return;
-  }
-  current = new TwinMap(null, withDefaults(options), null);
-  current.load();
-}
-
 export async function init(elementId, options, dotnetRef) {
-  const opts = withDefaults(options);
-  const target = document.getElementById(elementId);
-  if (!target) {
-    throw new Error(`twinmap: no element #${elementId}`);
+  if (current) {
+    await dispose();
   }
-  if (current && !current.target && sameOptions(current.opts, opts)) {
-    current.adopt(target, dotnetRef ?? null);
-  } else {
-    if (current) {
-      await dispose();
-    }
-    current = new TwinMap(target, opts, dotnetRef ?? null);
-    current.load();
-  }
-  await current.loaded;
-}
-
-function withDefaults(options) {
-  return {
+  const opts = {
     hubUrl: '/hubs/twin',
     corridorUrl: '/api/map/corridor.geojson',
     lang: 'zh',
@@ -201,11 +175,13 @@ function withDefaults(options) {
     followCriticalAlarms: true,
     ...(options ?? {}),
   };
-}
-
-function sameOptions(a, b) {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => a[key] === b[key]);
+  const target = document.getElementById(elementId);
+  if (!target) {
+    throw new Error(`twinmap: no element #${elementId}`);
+  }
+  const twin = new TwinMap(target, opts, dotnetRef ?? null);
+  current = twin;
+  await twin.load();
 }
 
 export async function dispose() {
@@ -258,10 +234,6 @@ export function featureIds(layer) {
 class TwinMap {
   constructor(target, opts, dotnetRef) {
     this.opts = opts;
-    this.target = null;
-    this.loaded = null;
-    // The district view waits for an element to fit into (see goHome()).
-    this.homePending = false;
     // Requested now, in parallel with the basemap; read once the hub is connecting (see load()).
     this.cameraFile = opts.camerasUrl ? fetch(opts.camerasUrl) : null;
     // A failure is handled when the file is read, not reported as unhandled before.
@@ -287,6 +259,7 @@ class TwinMap {
     this.scale = wallScale();
     this.onResize = () => this.rescale();
 
+    target.style.background = COLORS.background;
     this.sources = {
       districts: new ol.source.Vector(),
       outline: new ol.source.Vector({ attributions: opts.attribution }),
@@ -309,6 +282,7 @@ class TwinMap {
     this.scaleLine = this.createScaleLine();
 
     this.map = new ol.Map({
+      target,
       layers: Object.values(this.layers),
       overlays: [this.popup.overlay],
       controls: ol.control.defaults.defaults({ attribution: false, rotate: false }).extend([
@@ -329,52 +303,21 @@ class TwinMap {
     this.staleTimer = setInterval(() => this.updateStale(), STALE_CHECK_MS);
     this.updateStale();
     this.followAlarmAreas();
-    if (target) {
-      this.setTarget(target);
-    }
-  }
-
-  setTarget(target) {
-    this.target = target;
-    target.style.background = COLORS.background;
-    this.map.setTarget(target);
   }
 
   // The camera file (requested since the map was created), the basemap and the corridor load at
   // once. The hub connects once the basemap has set the district view, so that no live fly-to or
   // popup can start before that first fit and be undone by it. The 21,000 cameras are parsed
   // after that: parsing them first held the small basemap, and so the hub, back by seconds.
-  load() {
-    this.loaded = Promise.all([
+  async load() {
+    await Promise.all([
       this.loadBasemap(),
       // The corridor band is computed on the server from the creek and the configured width.
       this.opts.corridorUrl ? fetchJson(this.opts.corridorUrl).then((collection) => this.setCorridor(collection)) : null,
-    ]).then(() => {
-      if (!this.disposed) {
-        this.connect();
-        this.loadCameras();
-      }
-    });
-    // A map started early has no awaiter until init(), which rethrows the failure.
-    this.loaded.catch(() => {});
-  }
-
-  // A map started by start() gets its element and its component: it shows what it has loaded
-  // so far and tells the component the hub's state.
-  adopt(target, dotnetRef) {
-    this.dotnetRef = dotnetRef;
-    this.setTarget(target);
-    this.rescale();
-    if (this.homePending) {
-      this.goHome(0);
-    }
-    const state = this.connection?.state;
-    if (state === signalR.HubConnectionState.Connected) {
-      this.report('connected');
-    } else if (state === signalR.HubConnectionState.Reconnecting) {
-      this.report('reconnecting');
-    } else if (state === signalR.HubConnectionState.Disconnected) {
-      this.report('disconnected');
+    ]);
+    if (!this.disposed) {
+      this.connect();
+      this.loadCameras();
     }
   }
 
@@ -896,11 +839,6 @@ class TwinMap {
   }
 
   goHome(duration) {
-    if (!this.map.getSize()) {
-      this.homePending = true;
-      return;
-    }
-    this.homePending = false;
     const padding = this.px(HOME_PADDING);
     this.map.getView().fit(this.homeExtent, { padding: [padding, padding, padding, padding], duration });
   }
@@ -968,8 +906,6 @@ class TwinMap {
 
   flyTo(lon, lat, zoom, holdMs) {
     const token = ++this.flyToken;
-    // The flight ends at home; a map without an element yet must not jump there when it gets one.
-    this.homePending = false;
     clearTimeout(this.flyTimer);
     const view = this.map.getView();
     view.cancelAnimations();
@@ -1257,7 +1193,6 @@ class TwinMap {
       lastMessageAt: this.lastMessageAt,
       stale: this.stale,
       scale: this.scale,
-      attached: Boolean(this.target?.isConnected),
     };
   }
 

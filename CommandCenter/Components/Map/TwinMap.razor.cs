@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using CommandCenter.Map;
 using Microsoft.JSInterop;
@@ -7,9 +6,7 @@ namespace CommandCenter.Components.Map;
 
 /// <summary>
 /// The OpenLayers map of the district. The browser module talks to the twin hub itself; this
-/// component only hosts it and relays the hub connection state. Its options are also written into
-/// the page's first HTML (<c>data-twinmap</c>), from which App.razor starts the map before the
-/// circuit is up; <c>init</c> then hands that map this component's element.
+/// component only hosts it and relays the hub connection state.
 /// </summary>
 public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
 {
@@ -22,7 +19,6 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     private IJSObjectReference? module;
     private IJSObjectReference? droneLayer;
     private DotNetObjectReference<TwinMap>? selfReference;
-    private MapOptions? options;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -58,15 +54,6 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     [Parameter]
     public EventCallback<string> ConnectionChanged { get; set; }
 
-    /// <summary>The options as JSON for the element's <c>data-twinmap</c> attribute.</summary>
-    private string? OptionsJson => options is null ? null : JsonSerializer.Serialize(options, JsonSerializerOptions.Web);
-
-    protected override async Task OnParametersSetAsync()
-    {
-        var cameraFile = await Cameras.FileAsync();
-        options = new MapOptions(HubUrl, CameraEndpoints.VersionedPath(cameraFile.Version), Lang, TileUrl, Attribution, FollowCriticalAlarms);
-    }
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
@@ -80,6 +67,16 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
         // Imported before init so that the drone overlay is on the map when the hub connects.
         droneLayer = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/dronelayer.js");
         selfReference = DotNetObjectReference.Create(this);
+        var cameraFile = await Cameras.FileAsync();
+        var options = new
+        {
+            hubUrl = HubUrl,
+            camerasUrl = CameraEndpoints.VersionedPath(cameraFile.Version),
+            lang = Lang,
+            tileUrl = TileUrl,
+            attribution = Attribution,
+            followCriticalAlarms = FollowCriticalAlarms,
+        };
         try
         {
             await module.InvokeVoidAsync("init", elementId, options, selfReference);
@@ -111,9 +108,6 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
             await module.InvokeVoidAsync("setLayerVisible", layer, visible);
         }
     }
-
-    /// <summary>What twinmap.js's <c>start</c> and <c>init</c> take (camelCase in JSON).</summary>
-    private sealed record MapOptions(string HubUrl, string CamerasUrl, string Lang, string? TileUrl, string Attribution, bool FollowCriticalAlarms);
 
     public async ValueTask DisposeAsync()
     {

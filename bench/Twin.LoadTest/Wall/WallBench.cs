@@ -42,8 +42,8 @@ public static class WallBench
     // milliseconds since navigation start (performance.now()), when each part of the picture was
     // first complete, as [hub connected, basemap, cameras, sensors + tickets, full picture,
     // circuit interactive]: the fifth is the figure, the others say where the time goes. Parts
-    // count when their features are in the map's sources; the full picture only once the map is
-    // also in the page and has drawn them (a map started before the circuit loads unseen).
+    // count when their features are in the map's sources; the full picture once the map has also
+    // drawn them.
     private const string FullPictureScript =
         """
         async ([cameras, sensors, tickets]) => {
@@ -58,7 +58,7 @@ public static class WallBench
             if (c.cameras >= cameras) at.cameras ??= now;
             if (c.sensors >= sensors && c.tickets >= tickets) at.live ??= now;
             if (document.querySelector("#interactive-marker[data-interactive='true']")) at.interactive ??= now;
-            if (at.basemap && at.cameras && at.live && s.attached !== false) {
+            if (at.basemap && at.cameras && at.live) {
               if (m.whenRendered) await m.whenRendered();
               else await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
               return [at.connected ?? now, at.basemap, at.cameras, at.live, performance.now(), at.interactive ?? -1];
