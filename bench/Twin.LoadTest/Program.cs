@@ -29,10 +29,10 @@ internal static class LoadTestMain
                 await BrowserLatencyBench.RunAsync(Option(args, "--rate", 1000), Option(args, "--repeat", 3), TextOption(args, "--baseline-js"));
                 return 0;
             case "wall":
-                await WallBench.RunAsync(Option(args, "--loads", 5), Option(args, "--walls", 50), TextOption(args, "--baseline-js"));
+                await WallBench.RunAsync(Option(args, "--loads", 5), Option(args, "--walls", 50), TextOptions(args, "--baseline-js"));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] [--subscribers 10,100,500] [--rates 200,2000] [--window 10] [--processes 1] | browser-latency [--rate 1000] [--repeat 3] [--baseline-js previous-twinmap.js] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]");
+                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] [--subscribers 10,100,500] [--rates 200,2000] [--window 10] [--processes 1] | browser-latency [--rate 1000] [--repeat 3] [--baseline-js previous-twinmap.js] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]…");
                 return 2;
         }
     }
@@ -47,6 +47,9 @@ internal static class LoadTestMain
         TextOption(args, name) is { } text
             ? text.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
             : fallback;
+
+    private static List<string> TextOptions(string[] args, string name) =>
+        args.Zip(args.Skip(1)).Where(pair => pair.First == name).Select(pair => pair.Second).ToList();
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -31,9 +31,15 @@ const HEAT_WEIGHT = 0.7;
 // Warm colours only: a blue end would vanish into the dark-blue basemap.
 const HEAT_GRADIENT = ['rgba(120, 40, 160, 0)', '#8a2be2', '#ff5a1f', '#ffb020', '#fff1a8'];
 const HEAT_OPACITY = 0.8;
-// Live symbol layers are painted into an image this much larger than the view, so a pan or a
-// fly-to moves the image instead of redrawing 15,000 symbols every frame.
-const LIVE_IMAGE_RATIO = 1.5;
+// Image layers are painted this much larger than the view, so a pan or a fly-to moves the image
+// (and shows its margin) instead of redrawing 15,000 symbols every frame.
+const IMAGE_RATIO = 1.5;
+// Where each part of the two stacked image layers (see StackedSource) is drawn: a higher zIndex
+// draws above a lower one and is hit first by a click.
+const Z = {
+  districts: 0, subdistricts: 1, corridor: 2, outline: 3, creek: 4, metroLines: 5,
+  cameras: 0, aiCameras: 1, sensors: 2, tickets: 3, warningSensors: 4, alarmSensors: 5,
+};
 const CAMERA_CLUSTER_DISTANCE = 56;
 const CAMERA_CLUSTER_MIN_DISTANCE = 18;
 const POPUP_OFFSET = 14;
@@ -175,18 +181,7 @@ export async function init(elementId, options, dotnetRef) {
   }
   const twin = new TwinMap(target, opts, dotnetRef ?? null);
   current = twin;
-  // The camera file (fetched since the map was created), the basemap and the corridor load at
-  // once. The hub connects once the basemap has set the district view, so that no live fly-to or
-  // popup can start before that first fit and be undone by it.
-  twin.loadCameras();
-  await Promise.all([
-    twin.loadBasemap(),
-    // The corridor band is computed on the server from the creek and the configured width.
-    opts.corridorUrl ? fetchJson(opts.corridorUrl).then((collection) => twin.setCorridor(collection)) : null,
-  ]);
-  if (current === twin) {
-    twin.connect();
-  }
+  await twin.load();
 }
 
 export async function dispose() {
@@ -239,8 +234,11 @@ export function featureIds(layer) {
 class TwinMap {
   constructor(target, opts, dotnetRef) {
     this.opts = opts;
-    // Started now, in parallel with the basemap and the hub's snapshot (see loadCameras()).
-    this.cameraFile = opts.camerasUrl ? fetchJson(opts.camerasUrl) : null;
+    // Requested now, in parallel with the basemap; read once the hub is connecting (see load()).
+    this.cameraFile = opts.camerasUrl ? fetch(opts.camerasUrl) : null;
+    // A failure is handled when the file is read, not reported as unhandled before.
+    this.cameraFile?.catch(() => {});
+    this.camerasLoading = null;
     this.lang = opts.lang === 'en' ? 'en' : 'zh';
     this.dotnetRef = dotnetRef;
     this.format = new ol.format.GeoJSON({ featureProjection: 'EPSG:3857' });
@@ -305,6 +303,22 @@ class TwinMap {
     this.staleTimer = setInterval(() => this.updateStale(), STALE_CHECK_MS);
     this.updateStale();
     this.followAlarmAreas();
+  }
+
+  // The camera file (requested since the map was created), the basemap and the corridor load at
+  // once. The hub connects once the basemap has set the district view, so that no live fly-to or
+  // popup can start before that first fit and be undone by it. The 21,000 cameras are parsed
+  // after that: parsing them first held the small basemap, and so the hub, back by seconds.
+  async load() {
+    await Promise.all([
+      this.loadBasemap(),
+      // The corridor band is computed on the server from the creek and the configured width.
+      this.opts.corridorUrl ? fetchJson(this.opts.corridorUrl).then((collection) => this.setCorridor(collection)) : null,
+    ]);
+    if (!this.disposed) {
+      this.connect();
+      this.loadCameras();
+    }
   }
 
   // Pixel sizes at the 1920×1080 reference, grown with the wall's rem.
@@ -392,14 +406,37 @@ class TwinMap {
         ...extra,
       });
 
-    // The basemap never changes after loading: VectorImage layers paint it once per view and
-    // only move that image while panning, leaving the frame budget to the live layers.
-    const still = (source, style) => new ol.layer.VectorImage({ source, style, imageRatio: 1.5 });
-    // The thousands of live symbols too: they are repainted when the view comes to rest or their
-    // data changes, never per animation frame. On a wall rendered in software (no GPU) replaying
-    // 15,000 symbols per frame held a fly-to under 1 fps.
-    const live = (source, style, extra = {}) =>
-      new ol.layer.VectorImage({ source, style, imageRatio: LIVE_IMAGE_RATIO, declutter: false, ...extra });
+    // On a wall rendered in software every image layer costs a full-screen drawImage per animation
+    // frame: eleven of them held a flight to 22 fps. So the static basemap is one image, painted
+    // once per resting view, and the thousands of live symbols (camera clusters, sensors, tickets)
+    // another, repainted when the view comes to rest or their data change, never per frame.
+    this.basemap = stackedSource([
+      { key: 'districts', source: s.districts, style: (f) => this.districtStyle(f) },
+      { key: 'subdistricts', source: s.subdistricts, style: () => this.subdistrictStyle() },
+      { key: 'corridor', source: s.corridor, style: () => this.corridorStyle() },
+      { key: 'outline', source: s.outline, style: () => this.outlineStyles() },
+      { key: 'creek', source: s.creek, style: (f) => this.creekStyles(f) },
+      { key: 'metroLines', source: s.metroLines, style: (f) => this.metroLineStyle(f) },
+    ]);
+    this.cameraClusters = new ol.source.Cluster({
+      source: s.cameras,
+      distance: this.px(CAMERA_CLUSTER_DISTANCE),
+      minDistance: this.px(CAMERA_CLUSTER_MIN_DISTANCE),
+    });
+    // Ordinary cameras cluster while zoomed out and are drawn one by one when zoomed in; the 135 AI
+    // cameras are never clustered and lie above the clusters, so none hides inside one. 21,000
+    // cameras are infrastructure, not news: they lie under the sensors and tickets. Normal sensor
+    // readings stay under the tickets, warning and alarm readings draw above them (Z).
+    const clustered = (resolution) => this.map.getView().getZoomForResolution(resolution) <= CAMERA_CLUSTER_MAX_ZOOM;
+    this.livePoints = stackedSource([
+      { key: 'cameras', source: this.cameraClusters, style: (f) => this.cameraClusterStyle(f), shownAt: clustered },
+      { key: 'cameras', source: s.cameras, style: () => this.cameraStyle(), shownAt: (resolution) => !clustered(resolution) },
+      { key: 'cameras', source: s.aiCameras, style: () => this.aiCameraStyle() },
+      { key: 'sensors', source: s.sensors, style: (f) => this.sensorStyle(f) },
+      { key: 'tickets', source: s.tickets, style: (f) => this.ticketStyle(f) },
+    ]);
+    const stacked = (source, extra = {}) =>
+      new ol.layer.VectorImage({ source, style: (f, r) => source.styleFor(f, r), imageRatio: IMAGE_RATIO, declutter: false, ...extra });
 
     const layers = {};
     if (this.opts.tileUrl) {
@@ -408,27 +445,18 @@ class TwinMap {
         opacity: 0.55,
       });
     }
-    layers.districts = still(s.districts, (f) => this.districtStyle(f));
-    layers.subdistricts = still(s.subdistricts, () => this.subdistrictStyle());
-    layers.corridor = vector(s.corridor, () => this.corridorStyle());
-    layers.outline = still(s.outline, () => this.outlineStyles());
-    layers.creek = still(s.creek, (f) => this.creekStyles(f));
-    layers.metroLines = still(s.metroLines, (f) => this.metroLineStyle(f));
+    layers.basemap = stacked(this.basemap);
     layers.metroStations = vector(s.metroStations, (f, r) => this.stationStyle(f, r), {
       declutter: true,
       properties: { popup: true },
     });
     layers.heat = this.createHeatLayer();
-    layers.cameras = this.createCameraLayers();
-    // One sensor source, two layers: the normal hum stays under the tickets, the warning and alarm
-    // readings draw above them. The legend's 'sensors' toggle switches both (see setLayerVisible()).
-    layers.sensors = live(s.sensors, (f) => (isAbnormal(f) ? null : this.sensorStyle(f)), { properties: { popup: true } });
-    layers.tickets = live(s.tickets, (f) => this.ticketStyle(f), { properties: { popup: true } });
-    layers.abnormalSensors = live(s.sensors, (f) => (isAbnormal(f) ? this.sensorStyle(f) : null), { properties: { popup: true } });
+    layers.livePoints = stacked(this.livePoints, { properties: { popup: true } });
     layers.areas = vector(s.areas, (f) => this.areaStyle(f));
     layers.alarms = vector(s.alarms, (f) => this.alarmStyle(f), { properties: { popup: true } });
-    // 街镇 names stay on top of the live symbols: the wall must always say where things are.
-    layers.subdistrictLabels = still(s.subdistricts, (f) => this.subdistrictLabelStyle(f));
+    // 街镇 names stay on top of the live symbols: the wall must always say where things are. Ten
+    // labels are cheaper replayed per frame than one more full-screen image.
+    layers.subdistrictLabels = vector(s.subdistricts, (f) => this.subdistrictLabelStyle(f));
     return Object.fromEntries(Object.entries(layers).filter(([, layer]) => layer !== null));
   }
 
@@ -438,7 +466,7 @@ class TwinMap {
   createHeatLayer() {
     const image = new ol.source.ImageCanvas({
       canvasFunction: (extent, resolution, pixelRatio, size) => this.drawHeat(extent, size, pixelRatio),
-      ratio: LIVE_IMAGE_RATIO,
+      ratio: IMAGE_RATIO,
     });
     this.sources.heat.on('change', () => image.changed());
     return new ol.layer.Image({ source: image, opacity: HEAT_OPACITY });
@@ -525,52 +553,22 @@ class TwinMap {
     return this.heatColours;
   }
 
-  // Ordinary cameras cluster when zoomed out; the 135 AI cameras stay unclustered on top so they
-  // are never hidden inside a cluster. 21,000 cameras are infrastructure, not news: their
-  // clusters are faint so the live layers above them lead.
-  createCameraLayers() {
-    const common = { declutter: false, updateWhileAnimating: false, updateWhileInteracting: false };
-    this.cameraClusters = new ol.source.Cluster({
-      source: this.sources.cameras,
-      distance: this.px(CAMERA_CLUSTER_DISTANCE),
-      minDistance: this.px(CAMERA_CLUSTER_MIN_DISTANCE),
-    });
-    // Clusters are recomputed when the resolution changes, which an image layer only asks for
-    // once the view is at rest; during a fly-to the last clustering's image is moved.
-    const clustered = new ol.layer.VectorImage({
-      declutter: false,
-      imageRatio: LIVE_IMAGE_RATIO,
-      source: this.cameraClusters,
-      maxZoom: CAMERA_CLUSTER_MAX_ZOOM,
-      style: (f) => this.cameraClusterStyle(f),
-      properties: { popup: true },
-    });
-    const single = new ol.layer.Vector({
-      ...common,
-      source: this.sources.cameras,
-      minZoom: CAMERA_CLUSTER_MAX_ZOOM,
-      style: () => this.cameraStyle(),
-      properties: { popup: true },
-    });
-    const ai = new ol.layer.Vector({
-      ...common,
-      source: this.sources.aiCameras,
-      style: () => this.cached('camera-ai', () => new ol.style.Style({
-        image: new ol.style.RegularShape({
-          points: 3,
-          radius: this.px(5),
-          fill: new ol.style.Fill({ color: COLORS.aiCamera }),
-          stroke: new ol.style.Stroke({ color: '#ffffff', width: this.px(1.25) }),
-        }),
-      })),
-      properties: { popup: true },
-    });
-    return new ol.layer.Group({ layers: [clustered, single, ai] });
+  aiCameraStyle() {
+    return this.cached('camera-ai', () => new ol.style.Style({
+      image: new ol.style.RegularShape({
+        points: 3,
+        radius: this.px(5),
+        fill: new ol.style.Fill({ color: COLORS.aiCamera }),
+        stroke: new ol.style.Stroke({ color: '#ffffff', width: this.px(1.25) }),
+      }),
+      zIndex: Z.aiCameras,
+    }));
   }
 
   cameraStyle() {
     return this.cached('camera', () => new ol.style.Style({
       image: new ol.style.Circle({ radius: this.px(3), fill: new ol.style.Fill({ color: COLORS.camera }) }),
+      zIndex: Z.cameras,
     }));
   }
 
@@ -609,6 +607,7 @@ class TwinMap {
       const area = new ol.style.Style({
         fill: new ol.style.Fill({ color: isPutuo ? 'rgba(18, 40, 62, 0.9)' : '#101e2d' }),
         stroke: new ol.style.Stroke({ color: '#24405a', width: this.px(1.5) }),
+        zIndex: Z.districts,
       });
       const labelPoint = largestInteriorPoint(feature.getGeometry());
       const insidePutuo = this.sources.outline
@@ -616,7 +615,7 @@ class TwinMap {
         .some((outline) => outline.getGeometry().intersectsCoordinate(labelPoint.getCoordinates()));
       return isPutuo || insidePutuo
         ? area
-        : [area, new ol.style.Style({ geometry: labelPoint, text: this.text(this.label(feature), 18, '#5f7d98') })];
+        : [area, new ol.style.Style({ geometry: labelPoint, text: this.text(this.label(feature), 18, '#5f7d98'), zIndex: Z.districts })];
     });
   }
 
@@ -624,6 +623,7 @@ class TwinMap {
     return this.cached('subdistrict', () => new ol.style.Style({
       fill: new ol.style.Fill({ color: 'rgba(40, 110, 160, 0.22)' }),
       stroke: new ol.style.Stroke({ color: 'rgba(90, 170, 220, 0.75)', width: this.px(1.5) }),
+      zIndex: Z.subdistricts,
     }));
   }
 
@@ -638,16 +638,17 @@ class TwinMap {
 
   outlineStyles() {
     return this.cached('outline', () => [
-      new ol.style.Style({ stroke: new ol.style.Stroke({ color: 'rgba(56, 225, 255, 0.22)', width: this.px(12) }) }),
-      new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#38e1ff', width: this.px(3.5) }) }),
+      new ol.style.Style({ stroke: new ol.style.Stroke({ color: 'rgba(56, 225, 255, 0.22)', width: this.px(12) }), zIndex: Z.outline }),
+      new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#38e1ff', width: this.px(3.5) }), zIndex: Z.outline }),
     ]);
   }
 
   creekStyles(feature) {
     const labelled = feature.get('__labelled') === true;
     return this.cached(`creek:${labelled}`, () => [
-      new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#1f6fe0', width: this.px(10), lineCap: 'round', lineJoin: 'round' }) }),
+      new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#1f6fe0', width: this.px(10), lineCap: 'round', lineJoin: 'round' }), zIndex: Z.creek }),
       new ol.style.Style({
+        zIndex: Z.creek,
         stroke: new ol.style.Stroke({ color: '#5fb0ff', width: this.px(3.5), lineCap: 'round', lineJoin: 'round' }),
         text: labelled
           ? this.text(this.label(feature), 18, '#9fd0ff', { placement: 'line' })
@@ -660,6 +661,7 @@ class TwinMap {
     return this.cached('corridor', () => new ol.style.Style({
       fill: new ol.style.Fill({ color: 'rgba(0, 229, 255, 0.12)' }),
       stroke: new ol.style.Stroke({ color: 'rgba(0, 229, 255, 0.65)', width: this.px(2), lineDash: [this.px(10), this.px(7)] }),
+      zIndex: Z.corridor,
     }));
   }
 
@@ -667,6 +669,7 @@ class TwinMap {
     const color = feature.get('color') ?? '#888888';
     return this.cached(`metro:${color}`, () => new ol.style.Style({
       stroke: new ol.style.Stroke({ color: withAlpha(color, 0.7), width: this.px(3) }),
+      zIndex: Z.metroLines,
     }));
   }
 
@@ -705,7 +708,7 @@ class TwinMap {
             stroke,
           })
         : new ol.style.Circle({ radius, fill, stroke });
-      return new ol.style.Style({ image });
+      return new ol.style.Style({ image, zIndex: Z.tickets });
     });
   }
 
@@ -724,7 +727,7 @@ class TwinMap {
           fill: new ol.style.Fill({ color }),
           stroke: abnormal ? new ol.style.Stroke({ color: COLORS.symbolEdge, width: this.px(1.5) }) : undefined,
         }),
-        zIndex: valueState === 'alarm' ? 2 : 1,
+        zIndex: { warning: Z.warningSensors, alarm: Z.alarmSensors }[valueState] ?? Z.sensors,
       });
       if (health === 'online') {
         return dot;
@@ -772,6 +775,7 @@ class TwinMap {
           font: `600 ${this.px(10)}px sans-serif`,
           fill: new ol.style.Fill({ color: COLORS.cameraClusterText }),
         }),
+        zIndex: Z.cameras,
       });
     });
   }
@@ -890,13 +894,12 @@ class TwinMap {
   }
 
   setLayerVisible(layer, visible) {
-    const targets = layer === 'sensors' ? [this.layers.sensors, this.layers.abnormalSensors] : [this.layers[layer]];
-    if (!targets[0]) {
+    const stacked = this.basemap.setVisible(layer, Boolean(visible)) || this.livePoints.setVisible(layer, Boolean(visible));
+    const target = this.layers[layer];
+    if (!stacked && !target) {
       throw new Error(`twinmap: unknown layer '${layer}'`);
     }
-    for (const target of targets) {
-      target.setVisible(Boolean(visible));
-    }
+    target?.setVisible(Boolean(visible));
   }
 
   // ---- camera moves ------------------------------------------------------------------------
@@ -1012,17 +1015,26 @@ class TwinMap {
 
   // The camera layer comes as a static, cached file (opts.camerasUrl), fetched since the map was
   // created; when that fails the hub's GetCameras sends the same FeatureCollection.
-  async loadCameras() {
+  // Callers (load(), start() and onreconnected) share an attempt in progress.
+  loadCameras() {
+    this.camerasLoading ??= this.readCameras().finally(() => {
+      this.camerasLoading = null;
+    });
+    return this.camerasLoading;
+  }
+
+  async readCameras() {
     if (this.camerasLoaded) {
       return;
     }
     let collection = null;
     if (this.cameraFile) {
-      collection = await this.cameraFile.catch((error) => {
+      const file = this.cameraFile;
+      this.cameraFile = null;
+      collection = await file.then(readJson).catch((error) => {
         console.warn('twinmap: camera file failed; asking the hub', error);
         return null;
       });
-      this.cameraFile = null;
     }
     if (collection === null && this.connection?.state !== signalR.HubConnectionState.Connected) {
       // Asked again once the hub connects (start() and onreconnected).
@@ -1312,13 +1324,69 @@ class TwinMap {
   }
 }
 
-// The properties a sensor's symbol is drawn from (see sensorStyle and isAbnormal).
+// The properties a sensor's symbol is drawn from (see sensorStyle).
 const SENSOR_STYLE_KEYS = ['valueState', 'health'];
 
-function isAbnormal(sensor) {
-  const state = sensor.get('valueState');
-  return state === 'warning' || state === 'alarm';
+// Several vector sources drawn by one image layer. Each part keeps its own source (deltas, hit
+// results and counts still name it) and style; it draws at the zIndex its styles carry, and is
+// shown or hidden on its own, or only at some resolutions (shownAt). Defined on first use: the
+// module may be imported before the page's ol.js has run.
+let StackedSource = null;
+
+function stackedSource(parts) {
+  StackedSource ??= defineStackedSource();
+  return new StackedSource(parts);
 }
+
+const defineStackedSource = () => class extends ol.source.Vector {
+  constructor(parts) {
+    super({ wrapX: false });
+    this.partOf = new WeakMap();
+    this.resolution = undefined;
+    this.parts = parts.map((options) => {
+      const part = { visible: true, shownAt: () => true, ...options };
+      part.source.on('change', () => this.changed());
+      return part;
+    });
+  }
+
+  // Shows or hides every part under the key; false when no part has it.
+  setVisible(key, visible) {
+    const parts = this.parts.filter((part) => part.key === key);
+    for (const part of parts) {
+      part.visible = visible;
+    }
+    this.changed();
+    return parts.length > 0;
+  }
+
+  shownParts() {
+    return this.parts.filter((part) => part.visible && part.shownAt(this.resolution));
+  }
+
+  // The layer asks for the view's resolution first: a cluster source clusters for it here.
+  loadFeatures(extent, resolution, projection) {
+    this.resolution = resolution;
+    for (const part of this.shownParts()) {
+      part.source.loadFeatures(extent, resolution, projection);
+    }
+  }
+
+  getFeaturesInExtent(extent, projection) {
+    const features = [];
+    for (const part of this.shownParts()) {
+      for (const feature of part.source.getFeaturesInExtent(extent, projection)) {
+        this.partOf.set(feature, part);
+        features.push(feature);
+      }
+    }
+    return features;
+  }
+
+  styleFor(feature, resolution) {
+    return this.partOf.get(feature)?.style(feature, resolution);
+  }
+};
 
 function isUnacknowledgedCritical(alarm) {
   return alarm.get('severity') === 'critical' && alarm.get('acknowledged') !== true;
@@ -1343,9 +1411,12 @@ function withAlpha(color, alpha) {
 }
 
 async function fetchJson(url) {
-  const response = await fetch(url);
+  return readJson(await fetch(url));
+}
+
+async function readJson(response) {
   if (!response.ok) {
-    throw new Error(`twinmap: ${url} answered ${response.status}`);
+    throw new Error(`twinmap: ${response.url} answered ${response.status}`);
   }
   return response.json();
 }

@@ -16,9 +16,9 @@ namespace Twin.LoadTest.Wall;
 /// (a) navigation start → the map holds the district, every camera, sensor and ticket;
 /// (b) frames per second while the view flies around the district, against the same flight with
 /// the live layers hidden; (c) server memory per open wall, against a blank interactive page.
-/// With a baseline map module (<c>--baseline-js</c>, e.g. the previous commit's twinmap.js), each
-/// load also runs (a) and (b) with that module served in place of the current one, side by side
-/// on the same server, so a change to the map is measured against what it replaced.
+/// With baseline map modules (<c>--baseline-js</c>, repeatable, e.g. earlier commits' twinmap.js),
+/// each load also runs (a) and (b) with each of them served in place of the current one, side by
+/// side on the same server, so a change to the map is measured against what it replaced.
 /// </summary>
 public static class WallBench
 {
@@ -27,10 +27,17 @@ public static class WallBench
     private static readonly TimeSpan FpsWindow = TimeSpan.FromSeconds(5);
     private static readonly string[] LiveLayers = ["heat", "cameras", "sensors", "tickets", "alarms"];
 
+    // The app's smallest interactive page: the wall's layout (MudBlazor providers, the interactive
+    // marker) and three paragraphs, no map. /not-found became a static page with the accounts.
+    private const string BlankInteractivePage = "/Error";
+
+
     // Polls the page's own map module (same URL, so the same module instance) and returns, in
     // milliseconds since navigation start (performance.now()), when each part of the picture was
-    // first complete, as [hub connected, basemap, cameras, sensors + tickets, full picture]: the
-    // last is the figure, the others say where the time goes.
+    // first complete, as [hub connected, basemap, cameras, sensors + tickets, full picture,
+    // circuit interactive]: the fifth is the figure, the others say where the time goes. Parts
+    // count when their features are in the map's sources; the full picture once the map has also
+    // drawn them.
     private const string FullPictureScript =
         """
         async ([cameras, sensors, tickets]) => {
@@ -44,10 +51,24 @@ public static class WallBench
             if (c.districtOutline > 0 && c.subdistricts > 0) at.basemap ??= now;
             if (c.cameras >= cameras) at.cameras ??= now;
             if (c.sensors >= sensors && c.tickets >= tickets) at.live ??= now;
-            if (at.basemap && at.cameras && at.live) return [at.connected ?? now, at.basemap, at.cameras, at.live, now];
+            if (document.querySelector("#interactive-marker[data-interactive='true']")) at.interactive ??= now;
+            if (at.basemap && at.cameras && at.live) {
+              if (m.whenRendered) await m.whenRendered();
+              else await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+              return [at.connected ?? now, at.basemap, at.cameras, at.live, performance.now(), at.interactive ?? -1];
+            }
             await new Promise(r => setTimeout(r, 10));
           }
         }
+        """;
+
+    // When the page's key requests started and ended (ms since navigation start): where the wait is.
+    private const string RequestTimesScript =
+        """
+        () => performance.getEntriesByType('resource')
+          .filter(e => /twinmap|cameras\.|\/geo\/|corridor|negotiate/.test(e.name))
+          .map(e => `${e.name.replace(/^.*\//, '').replace(/\?.*$/, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`)
+          .join(', ')
         """;
 
     // Flies between places in the district (zoom 13, the home view, down to 15, where cameras stop
@@ -79,9 +100,8 @@ public static class WallBench
         }
         """;
 
-    public static async Task RunAsync(int loads, int walls, string? baselineJsPath)
+    public static async Task RunAsync(int loads, int walls, IReadOnlyList<string> baselineJsPaths)
     {
-        var baselineJs = baselineJsPath is null ? null : await File.ReadAllTextAsync(baselineJsPath);
         await using var server = new TwinServer();
         await server.StartAsync();
         await SeedAsync(server);
@@ -94,11 +114,17 @@ public static class WallBench
         await using var browser = await BenchChromium.LaunchAsync(playwright);
 
         var current = new MapRun("current twinmap.js", null);
-        var baseline = baselineJs is null ? null : new MapRun($"baseline {Path.GetFileName(baselineJsPath)}", baselineJs);
+        var baselines = new List<MapRun>();
+        foreach (var path in baselineJsPaths)
+        {
+            baselines.Add(new MapRun($"baseline {Path.GetFileName(path)}", await File.ReadAllTextAsync(path)));
+        }
+
+        MapRun[] runs = [current, .. baselines];
         var interactiveTimes = new List<double>();
         for (var i = 0; i < loads; i++)
         {
-            foreach (var run in baseline is null ? [current] : new[] { current, baseline })
+            foreach (var run in runs)
             {
                 await MeasureMapAsync(browser, server, run, i, cameras);
             }
@@ -106,13 +132,13 @@ public static class WallBench
             // Baseline for the load: the smallest interactive page (same layout, no map) to interactive.
             await using var context = await BenchChromium.NewWallContextAsync(browser, server, 1920, 1080);
             var blank = await context.NewPageAsync();
-            await blank.GotoAsync("/not-found", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+            await blank.GotoAsync(BlankInteractivePage, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
             await blank.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
             interactiveTimes.Add(await blank.EvaluateAsync<double>("() => performance.now()"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load #{i + 1}: blank page interactive {interactiveTimes[^1]:F0} ms"));
         }
 
-        var blankPerPage = await MemoryPerPageAsync(browser, server, "/not-found", walls);
+        var blankPerPage = await MemoryPerPageAsync(browser, server, BlankInteractivePage, walls);
         var wallPerPage = await MemoryPerPageAsync(browser, server, "/", walls);
 
         Console.WriteLine();
@@ -120,16 +146,16 @@ public static class WallBench
         Console.WriteLine("|---|---|---:|---:|---:|");
         if (loads > 0)
         {
-            foreach (var run in baseline is null ? [current] : new[] { current, baseline })
+            foreach (var run in runs)
             {
                 Row($"(a) page load → full picture, {run.Name}", "≤ 2,000 ms", $"{Median(run.Load):F0} ms", $"{Median(interactiveTimes):F0} ms (blank page interactive)", Median(run.Load) / Median(interactiveTimes));
                 Row($"(b) fps while flying, all layers, {run.Name}", "≥ 30 fps", $"{Median(run.Fps):F1} fps", $"{Median(run.FpsBasemap):F1} fps (basemap only)", Median(run.Fps) / Median(run.FpsBasemap));
             }
 
-            if (baseline is not null)
+            foreach (var baseline in baselines)
             {
-                Row("(a) full picture: current / baseline module", "—", $"{Median(current.Load):F0} ms", $"{Median(baseline.Load):F0} ms", Median(current.Load) / Median(baseline.Load));
-                Row("(b) fps all layers: current / baseline module", "—", $"{Median(current.Fps):F1} fps", $"{Median(baseline.Fps):F1} fps", Median(current.Fps) / Median(baseline.Fps));
+                Row($"(a) full picture: current / {baseline.Name}", "—", $"{Median(current.Load):F0} ms", $"{Median(baseline.Load):F0} ms", Median(current.Load) / Median(baseline.Load));
+                Row($"(b) fps all layers: current / {baseline.Name}", "—", $"{Median(current.Fps):F1} fps", $"{Median(baseline.Fps):F1} fps", Median(current.Fps) / Median(baseline.Fps));
             }
         }
 
@@ -174,7 +200,8 @@ public static class WallBench
             throw new TimeoutException($"{run.Name}: no full picture within 120 s; the map holds {stats}");
         }
 
-        var picture = new PictureTimes(times[0], times[1], times[2], times[3], times[4]);
+        var picture = new PictureTimes(times[0], times[1], times[2], times[3], times[4], times[5]);
+        Console.WriteLine($"  load #{load + 1}, {run.Name}: requests (ms) {await page.EvaluateAsync<string>(RequestTimesScript)}");
         run.Load.Add(picture.Full);
 
         var profile = load == 0 ? await JsProfile.StartAsync(page) : null;
@@ -199,7 +226,7 @@ public static class WallBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  load #{load + 1}, {run.Name} (ms since navigation start): hub connected {picture.Connected:F0}, basemap {picture.Basemap:F0}, " +
+            $"  load #{load + 1}, {run.Name} (ms since navigation start): circuit interactive {picture.Interactive:F0}, hub connected {picture.Connected:F0}, basemap {picture.Basemap:F0}, " +
             $"cameras {picture.Cameras:F0}, sensors + tickets {picture.Live:F0}, full picture {picture.Full:F0}; fps {run.Fps[^1]:F1} (basemap only {run.FpsBasemap[^1]:F1})"));
     }
 
@@ -310,7 +337,8 @@ public static class WallBench
         return (GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet);
     }
 
-    private sealed record PictureTimes(double Connected, double Basemap, double Cameras, double Live, double Full);
+    // Interactive is -1 when the picture was complete before the circuit was.
+    private sealed record PictureTimes(double Connected, double Basemap, double Cameras, double Live, double Full, double Interactive);
 
     private static double Median(IEnumerable<double> values)
     {
