@@ -75,7 +75,7 @@ public sealed partial class AuditPage
     private async Task VerifyAsync()
     {
         await Audit.FlushAsync();
-        _verification = await Audit.Log.VerifyAsync();
+        _verification = await Audit.VerifyAsync();
     }
 
     private static DateTimeOffset StartOfShanghaiDay(DateTime day) =>
