@@ -150,6 +150,7 @@ public static class SecuritySetup
         }
 
         context.RejectPrincipal();
+        context.HttpContext.Items[EndedSessionItem] = end;
         await context.HttpContext.SignOutAsync(AccountService.Scheme);
         context.HttpContext.RequestServices.GetRequiredService<AuditTrail>().Record(context.Principal, AuditActions.SessionEnded,
             context.Principal?.Identity?.Name, AuditOutcome.Success, end.ToString(), AuditOrigin.Of(context.HttpContext));
@@ -171,9 +172,18 @@ public static class SecuritySetup
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // A session that just ended on this request (idle, 12 hours, ended elsewhere): the sign-in page says so.
+        var redirect = context.RedirectUri;
+        if (status == StatusCodes.Status401Unauthorized && context.HttpContext.Items[EndedSessionItem] is SessionEnd end && AccountEndpoints.ErrorCode(end) is { } error)
+        {
+            redirect += "&error=" + error + (string.Equals(context.Request.Query["lang"], "en", StringComparison.OrdinalIgnoreCase) ? "&lang=en" : "");
+        }
+
+        context.Response.Redirect(redirect);
         return Task.CompletedTask;
     }
+
+    private const string EndedSessionItem = "CityOps.Twin.EndedSession";
 }
 
 /// <summary>Reporters' names and phones encrypted with ASP.NET Data Protection before they reach the database.</summary>

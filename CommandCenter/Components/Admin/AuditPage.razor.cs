@@ -23,6 +23,8 @@ public sealed partial class AuditPage
         ("config.", "配置 · Configuration"),
     ];
 
+    private static readonly System.Globalization.CultureInfo ZhCn = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+
     private IReadOnlyList<AuditRecord> _rows = [];
     private AuditVerification? _verification;
     private DateTime? _from;
@@ -81,5 +83,7 @@ public sealed partial class AuditPage
     private static DateTimeOffset StartOfShanghaiDay(DateTime day) =>
         new DateTimeOffset(day.Date, ShanghaiClock.Zone.GetUtcOffset(day.Date)).ToUniversalTime();
 
-    private static string Time(DateTimeOffset at) => ShanghaiClock.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => AuditDisplay.Time(at);
+
+    private static string? Detail(string? stored) => AuditDisplay.ShanghaiTimes(stored);
 }
