@@ -18,6 +18,9 @@ public sealed partial class RedirectToLogin
 {
     private bool _forbidden;
 
+    /// <summary>Set once the page is on its way out: a second render must not send it again from the sign-in URL (losing where to return).</summary>
+    private bool _leaving;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -32,18 +35,25 @@ public sealed partial class RedirectToLogin
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_leaving)
+        {
+            return;
+        }
+
         var user = (await AuthenticationState).User;
         var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
         if (user.Identity?.IsAuthenticated != true)
         {
             var end = (Sessions as SessionAuthenticationStateProvider)?.EndReason ?? SessionEnd.None;
             var english = LangExtensions.Parse(QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query).GetValueOrDefault("lang")) == Lang.En;
+            _leaving = true;
             Navigation.NavigateTo(AccountEndpoints.LoginUrl(here, end, english), forceLoad: true);
             return;
         }
 
         if (user.HasClaim(c => c.Type == AccountService.MustChangeClaim))
         {
+            _leaving = true;
             Navigation.NavigateTo($"{AccountEndpoints.PasswordPath}?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
             return;
         }

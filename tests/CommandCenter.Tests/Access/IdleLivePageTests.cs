@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Twin.Domain.Engine;
@@ -178,6 +179,9 @@ public sealed class IdleLivePageTests : IAsyncLifetime
         ctx.Services.AddSingleton(app.GetRequiredService<SessionStore>());
         ctx.Services.AddSingleton<TimeProvider>(_app.Clock);
         ctx.Services.AddSingleton(app.GetRequiredService<IOptions<SecurityOptions>>());
+        // bUnit stands in placeholders that refuse to authorize; a circuit of the app has the real service and policies.
+        ctx.Services.RemoveAll<IAuthorizationService>();
+        ctx.Services.RemoveAll<IAuthorizationPolicyProvider>();
         ctx.Services.AddAuthorizationCore(SecuritySetup.ConfigurePolicies);
         ctx.Services.AddCascadingAuthenticationState();
         ctx.Services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
