@@ -21,6 +21,7 @@ public sealed partial class SessionGuard : IAsyncDisposable
     private readonly string _id = Guid.NewGuid().ToString("N");
     private IJSObjectReference? _module;
     private DotNetObjectReference<SessionGuard>? _self;
+    private volatile bool _disposed;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -50,8 +51,18 @@ public sealed partial class SessionGuard : IAsyncDisposable
         }
 
         _self = DotNetObjectReference.Create(this);
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/useractivity.js");
-        await _module.InvokeVoidAsync("start", _id, _self, (int)ReportEvery.TotalMilliseconds);
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/useractivity.js");
+            if (!_disposed)
+            {
+                await _module.InvokeVoidAsync("start", _id, _self, (int)ReportEvery.TotalMilliseconds);
+            }
+        }
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
+        {
+            // The page left (signed out, navigated away) while the listener was being set up.
+        }
     }
 
     /// <summary>The person pressed a key, moved or clicked the pointer, scrolled or touched the page.</summary>
@@ -64,6 +75,7 @@ public sealed partial class SessionGuard : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         Navigation.LocationChanged -= OnLocationChanged;
         try
         {

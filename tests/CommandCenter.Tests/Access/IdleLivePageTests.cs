@@ -94,7 +94,7 @@ public sealed class IdleLivePageTests : IAsyncLifetime
         {
             var module = ctx.JSInterop.SetupModule(ActivityModule);
             module.SetupVoid("start", _ => true).SetVoidResult();
-            ctx.Render(b => { b.OpenComponent<CascadingAuthenticationState>(0); b.AddAttribute(1, "ChildContent", (RenderFragment)(c => { c.OpenComponent<SessionGuard>(0); c.CloseComponent(); })); b.CloseComponent(); });
+            ctx.Render(GuardAlone);
 
             var start = module.VerifyInvoke("start");
             Assert.Equal(60_000, start.Arguments[2]);
@@ -103,7 +103,7 @@ public sealed class IdleLivePageTests : IAsyncLifetime
         using var wall = await _app.SignInAsync(Roles.Wall);
         await using (var ctx = LivePage(wall, out _))
         {
-            ctx.Render(b => { b.OpenComponent<CascadingAuthenticationState>(0); b.AddAttribute(1, "ChildContent", (RenderFragment)(c => { c.OpenComponent<SessionGuard>(0); c.CloseComponent(); })); b.CloseComponent(); });
+            ctx.Render(GuardAlone);
 
             Assert.DoesNotContain(ctx.JSInterop.Invocations, i => i.Identifier == "import" && Equals(i.Arguments[0], ActivityModule));
         }
@@ -146,6 +146,17 @@ public sealed class IdleLivePageTests : IAsyncLifetime
         {
             return 0; // The page has left for the sign-in page.
         }
+    }
+
+    private static void GuardAlone(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder b)
+    {
+        b.OpenComponent<CascadingAuthenticationState>(0);
+        b.AddAttribute(1, "ChildContent", (RenderFragment)(c =>
+        {
+            c.OpenComponent<SessionGuard>(0);
+            c.CloseComponent();
+        }));
+        b.CloseComponent();
     }
 
     /// <summary>What Routes.razor does for /console: the page behind its policy, RedirectToLogin when refused; the layout's SessionGuard beside it.</summary>

@@ -94,19 +94,8 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task A_chain_recomputed_without_the_key_is_found_at_the_first_row_changed()
     {
-        var withoutKey = new AuditChain(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var rows = (await _log.QueryAsync(new AuditQuery(Limit: 100))).OrderBy(r => r.Id).ToList();
-        var statements = new List<string> { "UPDATE audit_log SET actor = 'someone-else' WHERE id = 4" };
-        var previous = rows[2].Hash;
-        foreach (var row in rows.Skip(3))
-        {
-            var entry = row.Id == 4 ? row.Entry with { Actor = "someone-else" } : row.Entry;
-            var hash = withoutKey.Hash(previous, row.Id, entry);
-            statements.Add($"UPDATE audit_log SET prev_hash = '{previous}', hash = '{hash}' WHERE id = {row.Id}");
-            previous = hash;
-        }
+        await EditRow4AndRecomputeAsync(new AuditChain(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
-        Tamper([.. statements]);
         var result = await _log.VerifyAsync([]);
 
         Assert.False(result.Intact);
@@ -118,17 +107,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     public async Task A_chain_recomputed_with_the_key_is_found_against_an_earlier_anchor()
     {
         var anchor = await _log.HeadAsync(Start.AddHours(1));
-        var rows = (await _log.QueryAsync(new AuditQuery(Limit: 100))).OrderBy(r => r.Id).ToList();
-        var statements = new List<string> { "UPDATE audit_log SET actor = 'someone-else' WHERE id = 4" };
-        var previous = rows[2].Hash;
-        foreach (var row in rows.Skip(3))
-        {
-            var hash = Chain.Hash(previous, row.Id, row.Id == 4 ? row.Entry with { Actor = "someone-else" } : row.Entry);
-            statements.Add($"UPDATE audit_log SET prev_hash = '{previous}', hash = '{hash}' WHERE id = {row.Id}");
-            previous = hash;
-        }
-
-        Tamper([.. statements]);
+        await EditRow4AndRecomputeAsync(Chain);
 
         Assert.True((await _log.VerifyAsync([])).Intact);
         var result = await _log.VerifyAsync([anchor!]);
@@ -197,6 +176,22 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.True(result.Intact, result.Problem);
         Assert.Equal(4, result.Rows);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => log.PurgeAsync(DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow, "system"));
+    }
+
+    /// <summary>Changes row 4's actor and recomputes the chain from there with <paramref name="chain"/>'s key.</summary>
+    private async Task EditRow4AndRecomputeAsync(AuditChain chain)
+    {
+        var rows = (await _log.QueryAsync(new AuditQuery(Limit: 100))).OrderBy(r => r.Id).ToList();
+        var statements = new List<string> { "UPDATE audit_log SET actor = 'someone-else' WHERE id = 4" };
+        var previous = rows[2].Hash;
+        foreach (var row in rows.Skip(3))
+        {
+            var hash = chain.Hash(previous, row.Id, row.Id == 4 ? row.Entry with { Actor = "someone-else" } : row.Entry);
+            statements.Add($"UPDATE audit_log SET prev_hash = '{previous}', hash = '{hash}' WHERE id = {row.Id}");
+            previous = hash;
+        }
+
+        Tamper([.. statements]);
     }
 
     private static AuditEntry Entry(int i) =>
