@@ -1111,7 +1111,10 @@ class TwinMap {
     }
   }
 
-  // A reading of a sensor the map already has: only the changed properties travel.
+  // A reading of a sensor the map already has: only the changed properties travel. Most readings
+  // leave the symbol as it was (a new value in the same state); those are stored silently, because
+  // a change event makes OpenLayers repaint the whole layer's image, and at a thousand readings a
+  // second the page spent its time repainting the same picture while deltas queued behind it.
   applySensorUpdates(updates) {
     const sensors = this.sources.sensors;
     for (const { id, ...changed } of updates) {
@@ -1119,7 +1122,8 @@ class TwinMap {
       if (!feature) {
         throw new Error(`twinmap: update for unknown sensor ${id}`);
       }
-      feature.setProperties(changed);
+      const restyled = SENSOR_STYLE_KEYS.some((key) => key in changed && changed[key] !== feature.get(key));
+      feature.setProperties(changed, !restyled);
     }
   }
 
@@ -1307,6 +1311,9 @@ class TwinMap {
     }
   }
 }
+
+// The properties a sensor's symbol is drawn from (see sensorStyle and isAbnormal).
+const SENSOR_STYLE_KEYS = ['valueState', 'health'];
 
 function isAbnormal(sensor) {
   const state = sensor.get('valueState');

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using CommandCenter.Live;
 using CommandCenter.Map;
+using CommandCenter.Security;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -33,17 +35,38 @@ public sealed class TwinServer : WebApplicationFactory<Program>
 
     public MapBroadcaster Broadcaster => Services.GetRequiredService<MapBroadcaster>();
 
+    /// <summary>The wall device's pairing link: screens and hub clients sign in as the wall, like the command hall's.</summary>
+    public Uri PairUrl => new(BaseUrl, $"{AccountEndpoints.PairPath}?token={_wallToken}");
+
+    private readonly string _wallToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
     /// <summary>Starts Kestrel and waits until the twin has restored from its (empty) store.</summary>
     public async Task StartAsync()
     {
         StartServer();
         await Runtime.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        await Services.GetRequiredService<SecurityBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>A wall session's cookie header, from the real pairing link.</summary>
+    public async Task<string> WallCookieAsync()
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
+        using var paired = await client.GetAsync(PairUrl);
+        if (paired.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Wall pairing answered {(int)paired.StatusCode}.");
+        }
+
+        return cookies.GetCookieHeader(BaseUrl);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Twin:Storage:DatabasePath", Path.Combine(_directory, "twin.db"));
         builder.UseSetting("Twin:Simulator:Enabled", "false");
+        builder.UseSetting("Twin:Security:WallToken", _wallToken);
         // The app's information logs (one per circuit, per restore) would interleave with the tables.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");

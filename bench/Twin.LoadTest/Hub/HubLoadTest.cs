@@ -33,10 +33,11 @@ public static class HubLoadTest
         Console.WriteLine($"hub load: {SensorCount} sensors, N ∈ {{{string.Join(", ", subscriberCounts)}}}, M ∈ {{{string.Join(", ", rates)}}} events/s, " +
                           $"{repeats} repeats, window {window.TotalSeconds} s after {Warmup.TotalSeconds} s warm-up, drain {Drain.TotalSeconds} s");
 
+        var wallCookie = await server.WallCookieAsync();
         foreach (var n in subscriberCounts)
         {
-            var ours = await ConnectAsync(n, () => new TwinSubscriber(receipts), new Uri(server.BaseUrl, "hubs/twin"));
-            var bare = await ConnectAsync(n, () => new RelaySubscriber(receipts), relay.HubUrl);
+            var ours = await ConnectAsync(n, () => new TwinSubscriber(receipts), new Uri(server.BaseUrl, "hubs/twin"), wallCookie);
+            var bare = await ConnectAsync(n, () => new RelaySubscriber(receipts), relay.HubUrl, cookie: null);
             try
             {
                 for (var repeat = 0; repeat < repeats; repeat++)
@@ -66,14 +67,14 @@ public static class HubLoadTest
     /// <summary>When the queue is full the generator waits for room, as the simulator does.</summary>
     private static async ValueTask SubmitAsync(Twin.Data.Pipeline.TwinPipeline pipeline, TwinCommand command) => await pipeline.SubmitAsync(command);
 
-    private static async Task<List<Subscriber>> ConnectAsync(int count, Func<Subscriber> create, Uri url)
+    private static async Task<List<Subscriber>> ConnectAsync(int count, Func<Subscriber> create, Uri url, string? cookie)
     {
         var subscribers = Enumerable.Range(0, count).Select(_ => create()).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         // A few at a time: 500 simultaneous handshakes (each followed by a snapshot) would time out on two cores.
         await Parallel.ForEachAsync(subscribers, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = timeout.Token },
-            async (s, ct) => await s.ConnectAsync(url, ct));
+            async (s, ct) => await s.ConnectAsync(url, cookie, ct));
         return subscribers;
     }
 

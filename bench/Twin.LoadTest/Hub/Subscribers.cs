@@ -47,7 +47,7 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
     /// <summary>How long a client waits for the server's keep-alive, and the relay for its clients'.</summary>
     public static readonly TimeSpan PatientTimeout = TimeSpan.FromMinutes(5);
 
-    public async Task ConnectAsync(Uri hubUrl, CancellationToken ct)
+    public async Task ConnectAsync(Uri hubUrl, string? cookie, CancellationToken ct)
     {
         // WebSockets only, as the wall's browsers use; no negotiate round trip.
         Connection = new HubConnectionBuilder()
@@ -55,6 +55,10 @@ public abstract class Subscriber(Receipts receipts) : IAsyncDisposable
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
+                if (cookie is not null)
+                {
+                    o.Headers["Cookie"] = cookie;
+                }
             })
             .Build();
         Connection.ServerTimeout = PatientTimeout;

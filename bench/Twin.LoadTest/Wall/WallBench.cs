@@ -27,13 +27,6 @@ public static class WallBench
     private static readonly TimeSpan FpsWindow = TimeSpan.FromSeconds(5);
     private static readonly string[] LiveLayers = ["heat", "cameras", "sensors", "tickets", "alarms"];
 
-    // As the browser tests launch it: no browser download here, and no calls home on a closed network.
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     // Polls the page's own map module (same URL, so the same module instance) and returns, in
     // milliseconds since navigation start (performance.now()), when each part of the picture was
     // first complete, as [hub connected, basemap, cameras, sensors + tickets, full picture]: the
@@ -98,12 +91,7 @@ public static class WallBench
                           $"({string.Join(", ", server.Runtime.Pipeline.Current.Tickets.CountBy(t => t.Status).Select(p => $"{p.Key} {p.Value}"))}); {loads} loads, {walls} walls");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await BenchChromium.LaunchAsync(playwright);
 
         var current = new MapRun("current twinmap.js", null);
         var baseline = baselineJs is null ? null : new MapRun($"baseline {Path.GetFileName(baselineJsPath)}", baselineJs);
@@ -116,7 +104,7 @@ public static class WallBench
             }
 
             // Baseline for the load: the smallest interactive page (same layout, no map) to interactive.
-            await using var context = await NewContextAsync(browser, server, 1920, 1080);
+            await using var context = await BenchChromium.NewWallContextAsync(browser, server, 1920, 1080);
             var blank = await context.NewPageAsync();
             await blank.GotoAsync("/not-found", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
             await blank.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
@@ -156,7 +144,7 @@ public static class WallBench
     /// </summary>
     private static async Task MeasureMapAsync(IBrowser browser, TwinServer server, MapRun run, int load, int cameras)
     {
-        await using var context = await NewContextAsync(browser, server, 1920, 1080);
+        await using var context = await BenchChromium.NewWallContextAsync(browser, server, 1920, 1080);
         if (run.Module is { } module)
         {
             // The page imports the fingerprinted URL through its import map; the probes import the plain one.
@@ -267,15 +255,6 @@ public static class WallBench
         }
     }
 
-    private static Task<IBrowserContext> NewContextAsync(IBrowser browser, TwinServer server, int width, int height) =>
-        browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-        });
-
     /// <summary>
     /// Opens <paramref name="count"/> pages (five at a time), each in its own context, waits until each
     /// is interactive, then returns the growth of the server's GC heap and resident memory divided
@@ -292,7 +271,7 @@ public static class WallBench
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 5 }, async (_, _) =>
             {
-                var context = await NewContextAsync(browser, server, 1280, 720);
+                var context = await BenchChromium.NewWallContextAsync(browser, server, 1280, 720);
                 lock (contexts)
                 {
                     contexts.Add(context);
