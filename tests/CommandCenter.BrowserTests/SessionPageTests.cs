@@ -96,7 +96,7 @@ public sealed class SessionPageTests(AppServerFixture app, BrowserFixture browse
         Assert.Equal("yyyy-MM-dd", await from.GetAttributeAsync("placeholder"));
 
         await page.Locator("[data-field='from'] .mud-input-adornment button").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-picker-calendar-header, .mud-picker-popover-paper").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-picker-calendar-header, .mud-picker-popover-paper").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
         await BrowserFixture.ScreenshotAsync(page, $"admin-audit-datepicker-{width}x{height}");
         Assert.True(admin.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, admin.ConsoleErrors));
     }
