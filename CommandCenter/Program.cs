@@ -60,7 +60,7 @@ builder.Services.AddSingleton(sp =>
     var runtime = sp.GetRequiredService<TwinRuntime>();
     return new CameraLayer(runtime.District, runtime.Cameras);
 });
-builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin");
+builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin").AddCheck<SecurityHealthCheck>("security");
 builder.Services.AddOpenApi();
 builder.Services.AddIngestion(builder.Configuration);
 builder.Services.AddDrones(builder.Configuration);
@@ -80,7 +80,7 @@ app.UseIngestion();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync }).AllowAnonymous();
 app.MapHub<TwinHub>(TwinHub.Path);
 app.MapTwinMapEndpoints();
 app.MapCameraEndpoints();

@@ -21,12 +21,43 @@ public sealed record AuditOrigin(string? Ip, string? UserAgent)
 /// ticket transitions does not wait for the disk); <see cref="WriteAsync"/> returns only once the
 /// entry is committed, for actions that must not happen unaudited (revealing personal data).
 /// </summary>
-public sealed class AuditTrail(TwinRuntime runtime, TimeProvider time, ILogger<AuditTrail> logger) : BackgroundService
+public sealed class AuditTrail(TwinRuntime runtime, AuditSecrets secrets, TimeProvider time, ILogger<AuditTrail> logger) : BackgroundService
 {
     private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _anchoring = new(1, 1);
+    private long _anchoredSeq = -1;
     private AuditLog? _log;
 
-    public AuditLog Log => _log ??= new AuditLog(runtime.Store);
+    public AuditLog Log => _log ??= new AuditLog(runtime.Store, secrets.Chain);
+
+    /// <summary>Verifies the chain with its key and against the anchors kept outside the database.</summary>
+    public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => secrets.VerifyAsync(Log, ct);
+
+    /// <summary>
+    /// Writes the chain's head to the anchor file and the application log when it moved since the
+    /// last anchor: from then on, cutting or rewriting the rows up to it shows in verification.
+    /// </summary>
+    public async Task<AuditAnchor?> AnchorAsync(CancellationToken ct = default)
+    {
+        await runtime.Ready.WaitAsync(ct);
+        await _anchoring.WaitAsync(ct);
+        try
+        {
+            if (await Log.HeadAsync(time.GetUtcNow(), ct) is not { } head || head.Seq == _anchoredSeq)
+            {
+                return null;
+            }
+
+            await secrets.Anchors.AppendAsync(head, ct);
+            _anchoredSeq = head.Seq;
+            logger.LogInformation("Audit anchor: row {Seq}, hash {Hash}, at {At:O}.", head.Seq, head.Hash, head.At);
+            return head;
+        }
+        finally
+        {
+            _anchoring.Release();
+        }
+    }
 
     public static string ActorOf(ClaimsPrincipal? user) =>
         user?.Identity is { IsAuthenticated: true, Name: { } name } ? name : "anonymous";
@@ -112,6 +143,15 @@ public sealed class AuditTrail(TwinRuntime runtime, TimeProvider time, ILogger<A
         while (_flushes.TryDequeue(out var done))
         {
             done.TrySetResult();
+        }
+
+        try
+        {
+            await AnchorAsync(CancellationToken.None);
+        }
+        catch (IOException e)
+        {
+            logger.LogError(e, "The audit chain's last anchor could not be written.");
         }
     }
 

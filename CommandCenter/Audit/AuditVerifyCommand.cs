@@ -1,11 +1,13 @@
+using CommandCenter.Security;
 using Twin.Data.Audit;
 using Twin.Data.Store;
 
 namespace CommandCenter.Audit;
 
 /// <summary>
-/// <c>audit verify</c>: walks the audit log's hash chain in the configured database and prints the
-/// result. Exit code 0 when intact, 1 with the first bad row, 2 when there is no database.
+/// <c>audit verify</c>: walks the audit log's keyed hash chain in the configured database, checks
+/// it against the head anchors kept outside it, and prints the result. Exit code 0 when intact,
+/// 1 with the first bad row or the cut, 2 when there is no database or no key.
 /// </summary>
 public static class AuditVerifyCommand
 {
@@ -20,15 +22,30 @@ public static class AuditVerifyCommand
             return 2;
         }
 
+        var security = new SecurityOptions();
+        configuration.GetSection(SecurityOptions.Section).Bind(security);
+        AuditSecrets secrets;
+        try
+        {
+            secrets = AuditSecrets.Resolve(security, path, environment.ContentRootPath, SecuritySetup.DataProtectionFor(configuration, environment), createKey: false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            output.WriteLine($"Cannot verify: {e.Message}");
+            return 2;
+        }
+
         await using var store = new TwinStore(new TwinStoreOptions { DatabasePath = path });
-        var result = await new AuditLog(store).VerifyAsync();
+        var result = await secrets.VerifyAsync(new AuditLog(store, secrets.Chain));
         if (result.Intact)
         {
-            output.WriteLine($"Audit log intact: {result.Rows} rows, head hash {result.HeadHash}.");
+            output.WriteLine($"Audit log intact: {result.Rows} rows, head row {result.HeadSeq}, head hash {result.HeadHash}; anchors in {secrets.Anchors.Path} agree.");
             return 0;
         }
 
-        output.WriteLine($"Audit log TAMPERED: first bad row {result.FirstBadId}: {result.Problem}.");
+        output.WriteLine(result.FirstBadId is { } bad
+            ? $"Audit log TAMPERED: first bad row {bad}: {result.Problem}."
+            : $"Audit log TAMPERED: {result.Problem}.");
         return 1;
     }
 }

@@ -49,7 +49,11 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, Dro
     [HubPolicy(Policies.ViewWall)]
     public DroneFleetMessage GetDrones() => drones.Current();
 
-    /// <summary>A drone's telemetry over the hub; answered once it is on disk, or refused with the reason.</summary>
-    [HubPolicy(Policies.ActOnTickets)]
+    /// <summary>
+    /// A drone's telemetry over the hub; answered once it is on disk, or refused with the reason. A
+    /// machine's write, like <c>POST /api/drones/telemetry</c>: it needs the ingestion key on the
+    /// connection; no person's role may move a drone on everybody's map.
+    /// </summary>
+    [HubPolicy(Policies.ReportTelemetry)]
     public Task<TelemetryAck> SendDroneTelemetry(DroneTelemetryMessage report) => droneDesk.ReportAsync(report, Context.ConnectionAborted);
 }

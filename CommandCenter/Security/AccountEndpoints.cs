@@ -20,9 +20,18 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // The token is checked here rather than by the framework, whose refusal is a bare 400: a
+        // person whose form went stale (a restart, a tab left open for days) gets the form back.
         endpoints.MapPost(LoginPath, async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-            HttpContext http, AccountService accounts) =>
+            HttpContext http, AccountService accounts, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, AuditTrail audit) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                await audit.WriteAsync(audit.Entry(null, AuditActions.LoginFailed, (userName ?? string.Empty).Trim(), AuditOutcome.Denied,
+                    "antiforgery token missing or invalid", AuditOrigin.Of(http)));
+                return Results.LocalRedirect($"{LoginPath}?error=form&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
+            }
+
             var outcome = await accounts.LoginAsync(http, userName, password);
             return outcome switch
             {
@@ -30,7 +39,7 @@ public static class AccountEndpoints
                 LoginOutcome.MustChangePassword => Results.LocalRedirect($"{PasswordPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
                 _ => Results.LocalRedirect($"{LoginPath}?error={outcome.ToString().ToLowerInvariant()}&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
             };
-        }).AllowAnonymous().AfterAccountsAreReady();
+        }).AllowAnonymous().DisableAntiforgery().AfterAccountsAreReady();
 
         // No antiforgery field: the cookie is SameSite=Lax, so no other site can post here with it.
         endpoints.MapPost(LogoutPath, async (HttpContext http, AccountService accounts) =>
@@ -82,19 +91,49 @@ public static class AccountEndpoints
     private static RouteHandlerBuilder AfterAccountsAreReady(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
-            var bootstrap = context.HttpContext.RequestServices.GetRequiredService<SecurityBootstrap>();
+            var services = context.HttpContext.RequestServices;
+            var wait = TimeSpan.FromSeconds(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.BootstrapWaitSeconds);
             try
             {
-                await bootstrap.Ready.WaitAsync(TimeSpan.FromSeconds(60), context.HttpContext.RequestAborted);
+                await services.GetRequiredService<SecurityBootstrap>().Ready
+                    .WaitAsync(wait, services.GetRequiredService<TimeProvider>(), context.HttpContext.RequestAborted);
             }
             catch (TimeoutException)
             {
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "正在启动 · Starting",
                     detail: "Accounts are still being prepared after start-up; try again in a minute.");
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "启动失败 · Start-up failed",
+                    detail: "Accounts could not be prepared at start-up; see the application log and /healthz.");
+            }
 
             return await next(context);
         });
+
+    /// <summary>What the sign-in page is told about a session that ended (its <c>error</c> query value); null when none did.</summary>
+    public static string? ErrorCode(SessionEnd end) => end switch
+    {
+        SessionEnd.None => null,
+        SessionEnd.Idle => "idle",
+        SessionEnd.Absolute => "expired",
+        SessionEnd.LoggedOut => "loggedout",
+        SessionEnd.DeviceRevoked => "revoked",
+        _ => "ended",
+    };
+
+    /// <summary>The sign-in page for someone sent back from <paramref name="returnUrl"/>, saying why, in the page's language.</summary>
+    public static string LoginUrl(string returnUrl, SessionEnd end, bool english)
+    {
+        var url = $"{LoginPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}";
+        if (ErrorCode(end) is { } error)
+        {
+            url += "&error=" + error;
+        }
+
+        return english ? url + "&lang=en" : url;
+    }
 
     /// <summary>Only a local path: an absolute or protocol-relative URL would make login an open redirect.</summary>
     public static string SafeReturn(string? returnUrl) =>

@@ -29,11 +29,12 @@ public sealed class HubAuthorizationFilter(IAuthorizationService authorization, 
         }
 
         var user = invocation.Context.User;
+        var http = invocation.Context.GetHttpContext();
         var policy = invocation.HubMethod.GetCustomAttribute<HubPolicyAttribute>()?.Policy;
-        var allowed = policy is not null && user is not null && (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+        // The connection's HTTP request is the resource: a policy may ask what it presented (an ingestion key).
+        var allowed = policy is not null && user is not null && (await authorization.AuthorizeAsync(user, http, policy)).Succeeded;
         if (!allowed)
         {
-            var http = invocation.Context.GetHttpContext();
             audit.Record(user, AuditActions.Forbidden, $"{invocation.Hub.GetType().Name}.{invocation.HubMethodName}", AuditOutcome.Denied,
                 "hub method", http is null ? AuditOrigin.None : AuditOrigin.Of(http));
             throw new HubException("无权执行此操作 · Not allowed.");

@@ -46,6 +46,9 @@ public static class Policies
     public const string RevealContact = "reveal-contact";
     public const string Administer = "administer";
 
+    /// <summary>A machine reporting drone telemetry: an ingestion key on the connection, whatever account opened it.</summary>
+    public const string ReportTelemetry = "report-telemetry";
+
     public static IReadOnlyDictionary<string, string[]> RolesOf { get; } = new Dictionary<string, string[]>
     {
         [ViewWall] = [Roles.Wall, Roles.Officer, Roles.Supervisor, Roles.Leader, Roles.Admin],

@@ -23,14 +23,15 @@ public sealed class SecurityBootstrap(
     AuditTrail audit,
     TimeProvider time,
     Microsoft.AspNetCore.Hosting.Server.IServer server,
-    ILogger<SecurityBootstrap> logger) : IHostedService
+    ILogger<SecurityBootstrap> logger)
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when accounts are ready for sign-in.</summary>
     public Task Ready => _done.Task;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the work once the store is ready; <see cref="Ready"/> tells when it is done.</summary>
+    public void Begin()
     {
         _ = Task.Run(async () =>
         {
@@ -46,10 +47,7 @@ public sealed class SecurityBootstrap(
                 _done.TrySetException(e);
             }
         }, CancellationToken.None);
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task RunAsync()
     {
@@ -142,4 +140,29 @@ public sealed class SecurityBootstrap(
             }
         }
     }
+}
+
+/// <summary>Runs <see cref="SecurityBootstrap"/> when the host starts.</summary>
+public sealed class SecurityBootstrapService(SecurityBootstrap bootstrap) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        bootstrap.Begin();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary><c>/healthz</c>: the accounts and wall devices from configuration are ready for sign-in and pairing.</summary>
+public sealed class SecurityHealthCheck(SecurityBootstrap bootstrap) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(bootstrap.Ready.Status switch
+        {
+            TaskStatus.RanToCompletion => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy("Accounts and wall devices ready."),
+            TaskStatus.Faulted => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("The security bootstrap failed.", bootstrap.Ready.Exception),
+            _ => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("Accounts and wall devices are still being prepared."),
+        });
 }

@@ -33,6 +33,22 @@ public sealed class SecurityOptions
     /// <summary>Audit records older than this are removed; never below 180 days (等保2.0).</summary>
     public int AuditRetentionDays { get; set; } = AuditLog.MinimumRetentionDays;
 
+    /// <summary>
+    /// The audit chain's HMAC key, base64 of at least 32 random bytes, from a secret store or the
+    /// environment (<c>Twin__Security__AuditKey</c>), never the repository. When empty, a key is
+    /// generated once and kept next to the database, encrypted with Data Protection.
+    /// </summary>
+    public string? AuditKey { get; set; }
+
+    /// <summary>The append-only file of the audit chain's head anchors; relative to the content root. Empty: next to the database.</summary>
+    public string? AuditAnchorFile { get; set; }
+
+    /// <summary>How often the audit chain's head is anchored outside the database.</summary>
+    public int AuditAnchorMinutes { get; set; } = 5;
+
+    /// <summary>How long a sign-in or a wall's pairing waits for the accounts created at start-up before answering 503.</summary>
+    public int BootstrapWaitSeconds { get; set; } = 60;
+
     /// <summary>Origins, besides the app's own, allowed to open the hubs' WebSockets.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
@@ -47,7 +63,8 @@ public sealed class SecurityOptions
             throw new InvalidOperationException($"Twin:Security:AuditRetentionDays must be at least {AuditLog.MinimumRetentionDays} (等保2.0).");
         }
 
-        if (IdleTimeoutMinutes < 1 || AbsoluteTimeoutHours < 1 || MaxFailedLogins < 1 || LockoutMinutes < 1 || LoginAttemptsPerMinute < 1 || RevalidateSeconds < 1)
+        if (IdleTimeoutMinutes < 1 || AbsoluteTimeoutHours < 1 || MaxFailedLogins < 1 || LockoutMinutes < 1 || LoginAttemptsPerMinute < 1 || RevalidateSeconds < 1
+            || AuditAnchorMinutes < 1 || BootstrapWaitSeconds < 1)
         {
             throw new InvalidOperationException("Twin:Security timeouts, limits and intervals must be positive.");
         }

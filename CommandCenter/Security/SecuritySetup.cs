@@ -23,14 +23,7 @@ public static class SecuritySetup
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
 
-        // Keys next to the database: the cookie and the stored reporters' contacts stay readable across restarts.
-        var keys = services.AddDataProtection().SetApplicationName("CityOps.Twin");
-        var keyDirectory = configuration["Twin:Security:KeyDirectory"];
-        if (!string.IsNullOrWhiteSpace(keyDirectory))
-        {
-            keys.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(environment.ContentRootPath, keyDirectory))));
-        }
-
+        AddTwinDataProtection(services, configuration, environment);
         services.AddSingleton<IContactProtector, DataProtectionPersonalData>();
         services.AddOptions<TwinStoreOptions>().PostConfigure<IContactProtector>((o, p) => o.PersonalData = p);
         services.AddDbContextFactory<TwinDbContext>((sp, b) => sp.GetRequiredService<TwinRuntime>().Store.Configure(b));
@@ -71,10 +64,10 @@ public static class SecuritySetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
-        services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();
         services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();
+        services.AddSingleton<IAuthorizationHandler, IngestionKeyHandler>();
         services.AddSingleton<HubAuthorizationFilter>();
         services.Configure<HubOptions>(o => o.AddFilter<HubAuthorizationFilter>());
 
@@ -83,13 +76,42 @@ public static class SecuritySetup
         services.AddScoped<AccountService>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<ContactRevealService>();
+        services.AddSingleton(sp => AuditSecrets.Resolve(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TwinStoreOptions>>().Value.DatabasePath,
+            environment.ContentRootPath, sp.GetRequiredService<IDataProtectionProvider>(), createKey: true));
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddHostedService<AuditAnchoring>();
         services.AddHostedService<AuditMirror>();
         services.AddHostedService<AuditRetention>();
         services.AddSingleton<SecurityBootstrap>();
-        services.AddHostedService(sp => sp.GetRequiredService<SecurityBootstrap>());
+        services.AddHostedService<SecurityBootstrapService>();
         return services;
+    }
+
+    /// <summary>
+    /// Keys in <c>Twin:Security:KeyDirectory</c> when set (else ASP.NET's per-user folder): the cookie,
+    /// the stored reporters' contacts and the generated audit key stay readable across restarts.
+    /// </summary>
+    private static IDataProtectionBuilder AddTwinDataProtection(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var keys = services.AddDataProtection().SetApplicationName("CityOps.Twin");
+        var keyDirectory = configuration["Twin:Security:KeyDirectory"];
+        if (!string.IsNullOrWhiteSpace(keyDirectory))
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(environment.ContentRootPath, keyDirectory))));
+        }
+
+        return keys;
+    }
+
+    /// <summary>The app's Data Protection outside the web host (the <c>audit verify</c> command), with the same keys.</summary>
+    public static IDataProtectionProvider DataProtectionFor(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var services = new ServiceCollection();
+        AddTwinDataProtection(services, configuration, environment);
+        return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
     }
 
     /// <summary>One policy per kind of use (<see cref="Policies"/>); a one-time password allows nothing but changing it.</summary>
@@ -101,6 +123,7 @@ public static class SecuritySetup
         }
 
         o.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
+        o.AddPolicy(Policies.ReportTelemetry, p => p.RequireAuthenticatedUser().AddRequirements(new IngestionKeyRequirement()));
 
         // A page or API that names no policy still needs a signed-in user who has set a password.
         o.FallbackPolicy = o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -127,6 +150,7 @@ public static class SecuritySetup
         }
 
         context.RejectPrincipal();
+        context.HttpContext.Items[EndedSessionItem] = end;
         await context.HttpContext.SignOutAsync(AccountService.Scheme);
         context.HttpContext.RequestServices.GetRequiredService<AuditTrail>().Record(context.Principal, AuditActions.SessionEnded,
             context.Principal?.Identity?.Name, AuditOutcome.Success, end.ToString(), AuditOrigin.Of(context.HttpContext));
@@ -148,9 +172,18 @@ public static class SecuritySetup
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // A session that just ended on this request (idle, 12 hours, ended elsewhere): the sign-in page says so.
+        var redirect = context.RedirectUri;
+        if (status == StatusCodes.Status401Unauthorized && context.HttpContext.Items[EndedSessionItem] is SessionEnd end && AccountEndpoints.ErrorCode(end) is { } error)
+        {
+            redirect += "&error=" + error + (string.Equals(context.Request.Query["lang"], "en", StringComparison.OrdinalIgnoreCase) ? "&lang=en" : "");
+        }
+
+        context.Response.Redirect(redirect);
         return Task.CompletedTask;
     }
+
+    private const string EndedSessionItem = "CityOps.Twin.EndedSession";
 }
 
 /// <summary>Reporters' names and phones encrypted with ASP.NET Data Protection before they reach the database.</summary>

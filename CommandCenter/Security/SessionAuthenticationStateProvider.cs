@@ -9,7 +9,9 @@ namespace CommandCenter.Security;
 /// A live page's view of who is signed in. It re-checks the session every
 /// <see cref="SecurityOptions.RevalidateSeconds"/> on <see cref="TimeProvider"/> (idle and absolute
 /// timeouts) and at once when the session is ended elsewhere (logout, account disabled, wall
-/// revoked); either way the page turns anonymous and <see cref="RedirectToLogin"/> closes the circuit.
+/// revoked); either way the page turns anonymous and <c>RedirectToLogin</c> sends it to the sign-in
+/// page, saying why (<see cref="EndReason"/>), which ends the circuit. Only a person's real input
+/// counts as activity (<see cref="TouchAsync"/>, from <c>SessionGuard</c>), never circuit traffic.
 /// </summary>
 public sealed class SessionAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
@@ -31,7 +33,10 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
         AuthenticationStateChanged += OnChanged;
     }
 
-    /// <summary>Called by the circuit on activity, at most every 30 s: keeps the session from going idle.</summary>
+    /// <summary>Why this page's session ended; <see cref="SessionEnd.None"/> while it lasts.</summary>
+    public SessionEnd EndReason { get; private set; }
+
+    /// <summary>Called on a person's input (keyboard, pointer, wheel, touch, navigation), at most every 30 s: keeps the session from going idle.</summary>
     public Task TouchAsync()
     {
         var now = _time.GetUtcNow();
@@ -61,7 +66,7 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
     {
         if (sessionId == _sessionId)
         {
-            SignOutCircuit();
+            SignOutCircuit(reason);
         }
     }
 
@@ -74,9 +79,9 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
 
         try
         {
-            if (await _sessions.CheckAsync(sid, activity) != SessionEnd.None)
+            if (await _sessions.CheckAsync(sid, activity) is not SessionEnd.None and var end)
             {
-                SignOutCircuit();
+                SignOutCircuit(end);
             }
         }
         finally
@@ -85,9 +90,10 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
         }
     }
 
-    private void SignOutCircuit()
+    private void SignOutCircuit(SessionEnd reason)
     {
         _sessionId = null;
+        EndReason = reason;
         SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
     }
 }

@@ -42,4 +42,10 @@ public sealed record AuditQuery(
 public sealed record AuditVerification(long Rows, long? FirstBadId, string? Problem, string HeadHash)
 {
     public bool Intact => FirstBadId is null && Problem is null;
+
+    /// <summary>The newest row's id when intact (what an anchor records with <see cref="HeadHash"/>).</summary>
+    public long HeadSeq { get; init; }
 }
+
+/// <summary>The chain's head at one moment (its newest row's id and hash), kept outside the audit table.</summary>
+public sealed record AuditAnchor(long Seq, string Hash, DateTimeOffset At);

@@ -7,9 +7,9 @@ namespace Twin.Data.Audit;
 /// The append-only audit table (<c>audit_log</c>). Appends are serialised and each takes the
 /// write lock before reading the chain's head, so the chain stays linear across processes too.
 /// The table refuses UPDATE, and DELETE of rows younger than <see cref="MinimumRetentionDays"/>
-/// days, by trigger; the hash chain shows anything done around the triggers.
+/// days, by trigger; the keyed hash chain (<see cref="AuditChain"/>) shows anything done around the triggers.
 /// </summary>
-public sealed class AuditLog(TwinStore store)
+public sealed class AuditLog(TwinStore store, AuditChain chain)
 {
     /// <summary>等保2.0 asks that audit records be kept at least six months.</summary>
     public const int MinimumRetentionDays = 180;
@@ -86,8 +86,18 @@ public sealed class AuditLog(TwinStore store)
         return await ReadAsync(command, ct);
     }
 
-    /// <summary>Walks the whole chain (see <see cref="AuditChain.Verify"/>).</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    /// <summary>The newest row's id and hash, or null for an empty log.</summary>
+    public async Task<AuditAnchor?> HeadAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new AuditAnchor(reader.GetInt64(0), reader.GetString(1), now) : null;
+    }
+
+    /// <summary>Walks the whole chain and checks it against the head anchors kept outside it (see <see cref="AuditChain.Verify"/>).</summary>
+    public async Task<AuditVerification> VerifyAsync(IReadOnlyList<AuditAnchor> headAnchors, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: true);
@@ -112,7 +122,7 @@ public sealed class AuditLog(TwinStore store)
         command.Transaction = transaction;
         command.CommandText = $"{Select} ORDER BY id";
         var rows = await ReadAsync(command, ct);
-        return AuditChain.Verify(rows, anchors);
+        return chain.Verify(rows, anchors, headAnchors);
     }
 
     /// <summary>
@@ -163,7 +173,7 @@ public sealed class AuditLog(TwinStore store)
 
     private const string Select = "SELECT id, at, actor, action, target, outcome, detail, ip, user_agent, prev_hash, hash FROM audit_log";
 
-    private static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    private async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         long id = 0;
         var previousHash = AuditChain.Genesis;
@@ -196,7 +206,7 @@ public sealed class AuditLog(TwinStore store)
         foreach (var entry in entries)
         {
             id++;
-            var hash = AuditChain.Hash(previousHash, id, entry);
+            var hash = chain.Hash(previousHash, id, entry);
             var p = insert.Parameters;
             p[0].Value = id;
             p[1].Value = entry.At.UtcTicks;

@@ -10,7 +10,9 @@ namespace CommandCenter.BrowserTests;
 /// </summary>
 public sealed class AppServerFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // /healthz answers 200 once the twin runs AND the accounts from settings exist (the tests sign in
+    // at once); on a machine shared by several builds the latter alone was seen to take 45 s.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("cityops-browsertests-").FullName;
     private readonly Lock _logLock = new();

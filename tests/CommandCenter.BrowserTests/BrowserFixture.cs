@@ -70,7 +70,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(RepoPaths.Artifacts("screenshots"), $"{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png });
+        // A 3840×2160 page waits for its CJK fonts; on a machine shared by several builds that passed 30 s.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png, Timeout = 90_000 });
         return path;
     }
 }

@@ -1,4 +1,6 @@
 using CommandCenter.Audit;
+using CommandCenter.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 using CommandCenter.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -8,12 +10,16 @@ namespace CommandCenter.Components.Account;
 
 /// <summary>
 /// What a live page shows when its user may not see it: the login page (a full reload, which ends
-/// the circuit) when nobody is signed in any more, the password page for a one-time password, or
+/// the circuit) when nobody is signed in any more, saying why the session ended (idle, 12 hours,
+/// signed out elsewhere, account disabled) in the page's language; the password page for a one-time password, or
 /// "access denied", audited, for a signed-in user without the role.
 /// </summary>
 public sealed partial class RedirectToLogin
 {
     private bool _forbidden;
+
+    /// <summary>Set once the page is on its way out: a second render must not send it again from the sign-in URL (losing where to return).</summary>
+    private bool _leaving;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -24,18 +30,30 @@ public sealed partial class RedirectToLogin
     [Inject]
     private AuditTrail Audit { get; set; } = default!;
 
+    [Inject]
+    private AuthenticationStateProvider Sessions { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
+        if (_leaving)
+        {
+            return;
+        }
+
         var user = (await AuthenticationState).User;
         var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
         if (user.Identity?.IsAuthenticated != true)
         {
-            Navigation.NavigateTo($"{AccountEndpoints.LoginPath}?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
+            var end = (Sessions as SessionAuthenticationStateProvider)?.EndReason ?? SessionEnd.None;
+            var english = LangExtensions.Parse(QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query).GetValueOrDefault("lang")) == Lang.En;
+            _leaving = true;
+            Navigation.NavigateTo(AccountEndpoints.LoginUrl(here, end, english), forceLoad: true);
             return;
         }
 
         if (user.HasClaim(c => c.Type == AccountService.MustChangeClaim))
         {
+            _leaving = true;
             Navigation.NavigateTo($"{AccountEndpoints.PasswordPath}?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
             return;
         }

@@ -23,6 +23,8 @@ public sealed partial class AuditPage
         ("config.", "配置 · Configuration"),
     ];
 
+    private static readonly System.Globalization.CultureInfo ZhCn = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+
     private IReadOnlyList<AuditRecord> _rows = [];
     private AuditVerification? _verification;
     private DateTime? _from;
@@ -75,11 +77,13 @@ public sealed partial class AuditPage
     private async Task VerifyAsync()
     {
         await Audit.FlushAsync();
-        _verification = await Audit.Log.VerifyAsync();
+        _verification = await Audit.VerifyAsync();
     }
 
     private static DateTimeOffset StartOfShanghaiDay(DateTime day) =>
         new DateTimeOffset(day.Date, ShanghaiClock.Zone.GetUtcOffset(day.Date)).ToUniversalTime();
 
-    private static string Time(DateTimeOffset at) => ShanghaiClock.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => AuditDisplay.Time(at);
+
+    private static string? Detail(string? stored) => AuditDisplay.ShanghaiTimes(stored);
 }

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using CommandCenter.Drones;
+using CommandCenter.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 
@@ -9,7 +12,8 @@ namespace CommandCenter.Components.Drones;
 /// <summary>
 /// The console's drone desk: the fleet at a glance, the chosen drone's live feed, and the two
 /// things an officer does with it — send it to the selected ticket or an alarm, and capture what
-/// it sees onto the selected ticket as evidence.
+/// it sees onto the selected ticket as evidence. Both need <see cref="Policies.ActOnTickets"/>: a
+/// leader watches the feeds without the buttons, and a call that arrives anyway is refused and audited.
 /// </summary>
 public sealed partial class DronePanel
 {
@@ -18,6 +22,18 @@ public sealed partial class DronePanel
 
     [Inject]
     private DroneDesk Desk { get; set; } = default!;
+
+    [Inject]
+    private SignedInOfficer Access { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>Whether the actions are offered; the handlers check again, whatever the page showed.</summary>
+    private bool MayAct { get; set; }
 
     [Parameter]
     public ImmutableArray<DroneState> Drones { get; set; } = [];
@@ -42,6 +58,9 @@ public sealed partial class DronePanel
 
     private bool Failed { get; set; }
 
+    protected override async Task OnInitializedAsync() =>
+        MayAct = (await Authorization.AuthorizeAsync((await AuthenticationState).User, Policies.ActOnTickets)).Succeeded;
+
     private void Select(string droneId)
     {
         _selectedId = droneId;
@@ -59,7 +78,7 @@ public sealed partial class DronePanel
             return;
         }
 
-        await RunAsync(async () =>
+        await RunAsync($"drone.send {kind}", targetId, async () =>
         {
             var (result, missionId) = await Desk.SendAsync(drone.Id, kind, targetId, Officer, CancellationToken.None);
             return (result.Accepted, result.Accepted ? $"{drone.Id} 已受领任务 {missionId}，飞往 {targetId}" : result.Reason);
@@ -73,15 +92,22 @@ public sealed partial class DronePanel
             return;
         }
 
-        await RunAsync(async () =>
+        await RunAsync("drone.capture " + drone.Id, ticketId, async () =>
         {
             var (result, evidenceId) = await Desk.CaptureAsync(drone.Id, ticketId, Officer, CancellationToken.None);
             return (result.Accepted, result.Accepted ? $"已抓拍 {evidenceId} 并附到工单 {ticketId}" : result.Reason);
         });
     }
 
-    private async Task RunAsync(Func<Task<(bool Accepted, string? Message)>> action)
+    private async Task RunAsync(string what, string target, Func<Task<(bool Accepted, string? Message)>> action)
     {
+        if (await Access.RefusalAsync(what, target) is { } refusal)
+        {
+            Failed = true;
+            Message = refusal;
+            return;
+        }
+
         Busy = true;
         try
         {

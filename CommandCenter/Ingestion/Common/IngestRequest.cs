@@ -74,9 +74,20 @@ public sealed class IngestRequest
             return;
         }
 
-        var offered = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        Source = sources.FirstOrDefault(s =>
-            s.ApiKey.Length > 0 && CryptographicOperations.FixedTimeEquals(offered, SHA256.HashData(Encoding.UTF8.GetBytes(s.ApiKey))));
+        Source = SourceOf(key, sources);
         KeyProblem = Source is null ? "The API key is not known." : null;
+    }
+
+    /// <summary>The source whose key <paramref name="key"/> is, compared in constant time; null for none.</summary>
+    internal static IngestionSource? SourceOf(string? key, IReadOnlyList<IngestionSource> sources)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return null;
+        }
+
+        var offered = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return sources.FirstOrDefault(s =>
+            s.ApiKey.Length > 0 && CryptographicOperations.FixedTimeEquals(offered, SHA256.HashData(Encoding.UTF8.GetBytes(s.ApiKey))));
     }
 }

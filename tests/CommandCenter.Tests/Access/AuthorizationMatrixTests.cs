@@ -36,7 +36,23 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/openapi/v1.json", null, false),
     ];
 
-    public static readonly string[] HubMethods = ["RequestSnapshot", "GetCameras", "GetDrones"];
+    /// <summary>
+    /// Every method of every hub of the app ("Hub.Method"), the policy it should need and arguments
+    /// to call it with. A hub method missing here, or guarded by another policy, fails the test.
+    /// </summary>
+    public static readonly Dictionary<string, (string Policy, object?[] Args)> HubMethods = new()
+    {
+        ["TwinHub.RequestSnapshot"] = (Policies.ViewWall, []),
+        ["TwinHub.GetCameras"] = (Policies.ViewWall, []),
+        ["TwinHub.GetDrones"] = (Policies.ViewWall, []),
+        // A report for a drone that does not exist: answered (refused by the engine) when allowed, never applied.
+        ["TwinHub.SendDroneTelemetry"] = (Policies.ReportTelemetry,
+            [new CommandCenter.Drones.DroneTelemetryMessage("NO-SUCH-DRONE", DateTimeOffset.UtcNow.ToString("O"), 121.40, 31.24, 50, 0, 0, 80, 90)]),
+    };
+
+    /// <summary>Which roles a policy admits; <see cref="Policies.ReportTelemetry"/> admits no role, only a connection with an ingestion key.</summary>
+    private static bool Admits(string policy, string role, bool withKey) =>
+        policy == Policies.ReportTelemetry ? withKey : Policies.RolesOf[policy].Contains(role);
 
     public static TheoryData<string> Everyone => [Anonymous, .. Roles.All];
 
@@ -88,13 +104,26 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         }
     }
 
+    [Fact]
+    public void The_matrix_lists_every_method_of_every_hub_with_the_policy_it_carries()
+    {
+        var hubs = typeof(CommandCenter.Map.TwinHub).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Microsoft.AspNetCore.SignalR.Hub).IsAssignableFrom(t)).ToList();
+        var methods = hubs.SelectMany(h => h.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(m => !m.IsSpecialName && m.Name is not (nameof(Microsoft.AspNetCore.SignalR.Hub.OnConnectedAsync) or nameof(Microsoft.AspNetCore.SignalR.Hub.OnDisconnectedAsync)))
+                .Select(m => (Name: $"{h.Name}.{m.Name}", Policy: System.Reflection.CustomAttributeExtensions.GetCustomAttribute<HubPolicyAttribute>(m)?.Policy)))
+            .ToList();
+
+        Assert.Equal(HubMethods.Keys.Order(), methods.Select(m => m.Name).Order());
+        Assert.All(methods, m => Assert.Equal(HubMethods[m.Name].Policy, m.Policy));
+    }
+
     [Theory]
     [MemberData(nameof(Everyone))]
-    public async Task The_hub_and_each_of_its_methods_answer_every_role_that_may_view_the_wall_and_refuse_nobody_audited(string role)
+    public async Task Every_hub_method_answers_the_roles_its_policy_admits_and_refuses_the_others_audited(string role)
     {
         if (role == Anonymous)
         {
-            await using var stranger = TestHubs.Create(app, "hubs/twin", () => Task.FromResult(string.Empty));
+            await using var stranger = TestHubs.Create(app, "hubs/twin", () => Task.FromResult(string.Empty), IngestionApp.Key);
             await Assert.ThrowsAnyAsync<Exception>(() => stranger.StartAsync());
             var audit = await AuditOf(AuditActions.Challenged, "anonymous");
             Assert.Contains(audit, r => r.Entry.Target == "/hubs/twin");
@@ -102,19 +131,29 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         }
 
         using var who = await app.SignInAsync(role);
-        await using var connection = who.CreateHubConnection();
-        await connection.StartAsync();
-        foreach (var method in HubMethods)
+        var actor = role == Roles.Wall ? "wall:配置的大屏 configured wall" : TestAccounts.UserNameFor(role);
+        foreach (var withKey in new[] { false, true })
         {
-            var allowed = Policies.RolesOf[Policies.ViewWall].Contains(role);
-            if (allowed)
+            await using var connection = who.CreateHubConnection(apiKey: withKey ? IngestionApp.Key : null);
+            await connection.StartAsync();
+            var refused = new List<string>();
+            foreach (var (name, (policy, args)) in HubMethods)
             {
-                await connection.InvokeAsync(method);
+                var method = name.Split('.')[1];
+                if (Admits(policy, role, withKey))
+                {
+                    await connection.InvokeCoreAsync(method, typeof(object), args);
+                }
+                else
+                {
+                    var refusal = await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync(method, typeof(object), args));
+                    Assert.Contains("Not allowed", refusal.Message);
+                    refused.Add(name);
+                }
             }
-            else
-            {
-                await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(method));
-            }
+
+            var audit = await AuditOf(AuditActions.Forbidden, actor);
+            Assert.All(refused, name => Assert.Contains(audit, r => r.Entry.Target == name && r.Entry.Outcome == AuditOutcome.Denied));
         }
     }
 

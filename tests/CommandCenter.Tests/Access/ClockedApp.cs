@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CommandCenter.Tests.Access;
 
 /// <summary>The app with the simulator off and a fake clock behind every TimeProvider it resolves: sessions, lockout, cookies and audit times move when the test says.</summary>
-public sealed class ClockedApp : WebApplicationFactory<Program>
+public sealed class ClockedApp(Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityops-clocked-tests", Guid.NewGuid().ToString("N"));
 
@@ -19,6 +19,7 @@ public sealed class ClockedApp : WebApplicationFactory<Program>
         builder.UseSetting("Twin:Simulator:Enabled", "false");
         TestAccounts.Configure(builder);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()

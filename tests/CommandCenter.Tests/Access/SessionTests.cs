@@ -57,6 +57,9 @@ public sealed class SessionTests : IAsyncLifetime
         var expired = await officer.Client.GetAsync("/console");
         Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
         Assert.StartsWith(AccountEndpoints.LoginPath, expired.Headers.Location!.AbsolutePath);
+        Assert.Contains("error=idle", expired.Headers.Location!.Query);
+        var page = await _app.CreateDefaultClient().GetStringAsync(expired.Headers.Location!.PathAndQuery);
+        Assert.Contains("30 分钟无操作，已自动退出", page);
         Assert.Contains(await AuditAsync(AuditActions.SessionEnded), r => r.Entry.Detail == nameof(SessionEnd.Idle));
     }
 

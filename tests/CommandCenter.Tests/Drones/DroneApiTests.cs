@@ -44,11 +44,11 @@ public sealed class DroneApiTests(IngestionApp app) : IClassFixture<IngestionApp
     }
 
     [Fact]
-    public async Task Telemetry_over_the_hub_is_answered_with_the_engines_verdict_and_the_fleet_is_pushed()
+    public async Task Telemetry_over_the_hub_from_a_connection_with_the_ingestion_key_is_answered_with_the_engines_verdict_and_the_fleet_is_pushed()
     {
         var id = await RegisterAsync();
-        using var officer = await app.SignInAsync(Roles.Officer);
-        await using var hub = officer.CreateHubConnection();
+        using var station = await app.SignInAsync(Roles.Wall);
+        await using var hub = station.CreateHubConnection(apiKey: IngestionApp.Key);
         var fleets = new List<DroneFleetMessage>();
         hub.On<DroneFleetMessage>("Drones", fleet => { lock (fleets) fleets.Add(fleet); });
         await hub.StartAsync();

@@ -110,7 +110,8 @@ public sealed class SignedIn(WebApplicationFactory<Program> app, HttpClient clie
 
     public string CookieHeader => cookies.GetCookieHeader(app.Server.BaseAddress);
 
-    public HubConnection CreateHubConnection(string path = "hubs/twin") => TestHubs.Create(app, path, () => Task.FromResult(CookieHeader));
+    /// <summary>A hub connection with this cookie; with <paramref name="apiKey"/>, also presenting an ingestion key as a machine would.</summary>
+    public HubConnection CreateHubConnection(string path = "hubs/twin", string? apiKey = null) => TestHubs.Create(app, path, () => Task.FromResult(CookieHeader), apiKey);
 
     public void Dispose() => Client.Dispose();
 }
@@ -118,7 +119,7 @@ public sealed class SignedIn(WebApplicationFactory<Program> app, HttpClient clie
 public static class TestHubs
 {
     /// <summary>A hub connection over the test server's WebSocket, sending <paramref name="cookie"/> when it connects.</summary>
-    public static HubConnection Create(WebApplicationFactory<Program> app, string path, Func<Task<string>> cookie) => new HubConnectionBuilder()
+    public static HubConnection Create(WebApplicationFactory<Program> app, string path, Func<Task<string>> cookie, string? apiKey = null) => new HubConnectionBuilder()
         .WithUrl(new Uri(app.Server.BaseAddress, path), options =>
         {
             options.Transports = HttpTransportType.WebSockets;
@@ -127,7 +128,14 @@ public static class TestHubs
             {
                 var header = await cookie();
                 var client = app.Server.CreateWebSocketClient();
-                client.ConfigureRequest = request => request.Headers.Cookie = header;
+                client.ConfigureRequest = request =>
+                {
+                    request.Headers.Cookie = header;
+                    if (apiKey is not null)
+                    {
+                        request.Headers["X-Api-Key"] = apiKey;
+                    }
+                };
                 return await client.ConnectAsync(context.Uri, cancellationToken);
             };
         })

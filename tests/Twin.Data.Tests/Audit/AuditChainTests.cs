@@ -12,6 +12,7 @@ namespace Twin.Data.Tests.Audit;
 public sealed class AuditChainTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 30, 1, 0, 0, TimeSpan.Zero);
+    private static readonly AuditChain Chain = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly TempDatabase _db = new();
     private Twin.Data.Store.TwinStore _store = null!;
     private AuditLog _log = null!;
@@ -20,7 +21,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         _store = _db.CreateStore();
         await _store.InitializeAsync();
-        _log = new AuditLog(_store);
+        _log = new AuditLog(_store, Chain);
         await _log.AppendAsync(Enumerable.Range(1, 10).Select(Entry).ToList());
     }
 
@@ -33,7 +34,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task An_untouched_log_verifies_and_reports_its_head()
     {
-        var result = await _log.VerifyAsync();
+        var result = await _log.VerifyAsync([]);
 
         Assert.True(result.Intact, result.Problem);
         Assert.Equal(10, result.Rows);
@@ -48,7 +49,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Contains("append-only", update.Message);
         var delete = Assert.Throws<SqliteException>(() => Execute("DELETE FROM audit_log WHERE id = 4"));
         Assert.Contains("180 days", delete.Message);
-        Assert.True((await _log.VerifyAsync()).Intact);
+        Assert.True((await _log.VerifyAsync([])).Intact);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         Tamper("UPDATE audit_log SET actor = 'someone-else' WHERE id = 4");
 
-        var result = await _log.VerifyAsync();
+        var result = await _log.VerifyAsync([]);
 
         Assert.False(result.Intact);
         Assert.Equal(4, result.FirstBadId);
@@ -68,7 +69,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         Tamper("DELETE FROM audit_log WHERE id = 6");
 
-        var result = await _log.VerifyAsync();
+        var result = await _log.VerifyAsync([]);
 
         Assert.False(result.Intact);
         Assert.Equal(7, result.FirstBadId);
@@ -76,16 +77,65 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_deleted_newest_row_is_found_by_comparing_heads()
+    public async Task A_cut_newest_end_is_found_against_an_anchor_of_the_head()
     {
-        var before = await _log.VerifyAsync();
-        Tamper("DELETE FROM audit_log WHERE id = 10");
+        var anchor = await _log.HeadAsync(Start.AddHours(1));
+        Tamper("DELETE FROM audit_log WHERE id >= 9");
 
-        var after = await _log.VerifyAsync();
+        // The shortened chain is consistent in itself; only the anchor kept outside shows the cut.
+        Assert.True((await _log.VerifyAsync([])).Intact);
+        var result = await _log.VerifyAsync([anchor!]);
 
-        // The shortened chain is consistent in itself: an exported head hash is what shows the cut.
-        Assert.NotEqual(before.HeadHash, after.HeadHash);
-        Assert.Equal(9, after.Rows);
+        Assert.False(result.Intact);
+        Assert.Equal(9, result.FirstBadId);
+        Assert.Contains("ends at row 8 but row 10 was anchored", result.Problem);
+    }
+
+    [Fact]
+    public async Task A_chain_recomputed_without_the_key_is_found_at_the_first_row_changed()
+    {
+        await EditRow4AndRecomputeAsync(new AuditChain(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+
+        var result = await _log.VerifyAsync([]);
+
+        Assert.False(result.Intact);
+        Assert.Equal(4, result.FirstBadId);
+        Assert.Contains("keyed hash", result.Problem);
+    }
+
+    [Fact]
+    public async Task A_chain_recomputed_with_the_key_is_found_against_an_earlier_anchor()
+    {
+        var anchor = await _log.HeadAsync(Start.AddHours(1));
+        await EditRow4AndRecomputeAsync(Chain);
+
+        Assert.True((await _log.VerifyAsync([])).Intact);
+        var result = await _log.VerifyAsync([anchor!]);
+        Assert.False(result.Intact);
+        Assert.Equal(10, result.FirstBadId);
+        Assert.Contains("recomputed", result.Problem);
+    }
+
+    [Fact]
+    public async Task An_anchor_file_keeps_what_was_written_and_refuses_a_forged_line()
+    {
+        var file = new AuditAnchorFile(Path.Combine(Path.GetTempPath(), $"anchors-{Guid.NewGuid():N}.log"), Chain);
+        try
+        {
+            var head = (await _log.HeadAsync(Start))!;
+            await file.AppendAsync(head);
+            var (anchors, problem) = await file.ReadAsync();
+            Assert.Null(problem);
+            Assert.Equal(head, Assert.Single(anchors));
+
+            await File.AppendAllTextAsync(file.Path, $"99 {head.Hash} {Start.UtcTicks} {new string('0', 64)}\n");
+            var (_, forged) = await file.ReadAsync();
+            Assert.Equal("anchor file line 2 was not written with the audit key", forged);
+        }
+        finally
+        {
+            File.Delete(file.Path);
+        }
     }
 
     [Fact]
@@ -99,10 +149,10 @@ public sealed class AuditChainTests : IAsyncLifetime
                $"""
                INSERT INTO audit_log (id, at, actor, action, target, outcome, detail, ip, user_agent, prev_hash, hash)
                VALUES (6, {forged.At.UtcTicks}, 'intruder', 'account.create', 'backdoor', 'success', NULL, '10.0.0.66', NULL,
-                       '{row5.Hash}', '{AuditChain.Hash(row5.Hash, 6, forged)}')
+                       '{row5.Hash}', '{Chain.Hash(row5.Hash, 6, forged)}')
                """);
 
-        var result = await _log.VerifyAsync();
+        var result = await _log.VerifyAsync([]);
 
         Assert.False(result.Intact);
         Assert.Equal(7, result.FirstBadId);
@@ -115,17 +165,33 @@ public sealed class AuditChainTests : IAsyncLifetime
         using var olderDb = new TempDatabase();
         await using var oldStore = olderDb.CreateStore();
         await oldStore.InitializeAsync();
-        var log = new AuditLog(oldStore);
+        var log = new AuditLog(oldStore, Chain);
         await log.AppendAsync(Enumerable.Range(1, 5).Select(i => Entry(i) with { At = old.AddMinutes(i) }).ToList());
         await log.AppendAsync(Enumerable.Range(6, 3).Select(i => Entry(i) with { At = DateTimeOffset.UtcNow.AddMinutes(-i) }).ToList());
 
         var removed = await log.PurgeAsync(DateTimeOffset.UtcNow.AddDays(-180), DateTimeOffset.UtcNow, "system");
 
         Assert.Equal(5, removed);
-        var result = await log.VerifyAsync();
+        var result = await log.VerifyAsync([]);
         Assert.True(result.Intact, result.Problem);
         Assert.Equal(4, result.Rows);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => log.PurgeAsync(DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow, "system"));
+    }
+
+    /// <summary>Changes row 4's actor and recomputes the chain from there with <paramref name="chain"/>'s key.</summary>
+    private async Task EditRow4AndRecomputeAsync(AuditChain chain)
+    {
+        var rows = (await _log.QueryAsync(new AuditQuery(Limit: 100))).OrderBy(r => r.Id).ToList();
+        var statements = new List<string> { "UPDATE audit_log SET actor = 'someone-else' WHERE id = 4" };
+        var previous = rows[2].Hash;
+        foreach (var row in rows.Skip(3))
+        {
+            var hash = chain.Hash(previous, row.Id, row.Id == 4 ? row.Entry with { Actor = "someone-else" } : row.Entry);
+            statements.Add($"UPDATE audit_log SET prev_hash = '{previous}', hash = '{hash}' WHERE id = {row.Id}");
+            previous = hash;
+        }
+
+        Tamper([.. statements]);
     }
 
     private static AuditEntry Entry(int i) =>

@@ -1,0 +1,43 @@
+using CommandCenter.Live;
+using CommandCenter.Security;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Audit;
+
+/// <summary>
+/// Anchors the audit chain's head at start-up and every <see cref="SecurityOptions.AuditAnchorMinutes"/>
+/// (the last one is written when the audit trail stops); see <see cref="AuditTrail.AnchorAsync"/>.
+/// </summary>
+public sealed class AuditAnchoring(AuditTrail audit, TwinRuntime runtime, IOptions<SecurityOptions> options, TimeProvider time, ILogger<AuditAnchoring> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await runtime.Ready.WaitAsync(stoppingToken);
+            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.AuditAnchorMinutes), time);
+            do
+            {
+                try
+                {
+                    await audit.AnchorAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    // Not fatal: the next tick tries again, and the gap shows in the log.
+                    logger.LogError(e, "The audit chain's head could not be anchored.");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        catch (Exception e) when (runtime.Ready.IsFaulted)
+        {
+            logger.LogDebug(e, "Audit anchoring not started: the store did not start.");
+        }
+    }
+}

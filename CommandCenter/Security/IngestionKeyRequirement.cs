@@ -1,0 +1,25 @@
+using CommandCenter.Ingestion.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Security;
+
+/// <summary>
+/// The caller's connection presented an ingestion source's API key (<c>X-Api-Key</c> when it
+/// connected): what a machine writing data proves, which no person's role stands in for.
+/// </summary>
+public sealed class IngestionKeyRequirement : IAuthorizationRequirement;
+
+/// <summary>Checks <see cref="IngestionKeyRequirement"/> against the HTTP request that opened the connection.</summary>
+public sealed class IngestionKeyHandler(IOptionsMonitor<IngestionOptions> options) : AuthorizationHandler<IngestionKeyRequirement, HttpContext>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, IngestionKeyRequirement requirement, HttpContext resource)
+    {
+        if (IngestRequest.SourceOf(resource.Request.Headers["X-Api-Key"].FirstOrDefault(), options.CurrentValue.Sources) is not null)
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

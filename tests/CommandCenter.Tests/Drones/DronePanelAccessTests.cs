@@ -1,0 +1,95 @@
+using Bunit;
+using Bunit.TestDoubles;
+using CommandCenter.Audit;
+using CommandCenter.Components.Drones;
+using CommandCenter.Live;
+using CommandCenter.Security;
+using CommandCenter.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Twin.Data.Audit;
+
+namespace CommandCenter.Tests.Drones;
+
+/// <summary>
+/// The console's drone panel for a role that may not act on tickets (a leader): the feeds without
+/// the send and capture buttons, and a send or capture that reaches the server anyway (a page left
+/// open while the role changed, a forged event) is refused and audited, with nothing flown or captured.
+/// </summary>
+public sealed class DronePanelAccessTests : IAsyncLifetime
+{
+    private readonly TwinAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_leader_sees_the_fleet_and_its_feed_but_no_drone_actions()
+    {
+        var snapshot = await FleetAsync();
+        await using var ctx = Context(out var auth);
+        auth.SetAuthorized("test-leader").SetRoles(Roles.Leader).SetPolicies(Policies.ViewWall, Policies.UseConsole);
+
+        var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
+            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, snapshot.Tickets[0].Id).Add(x => x.Officer, "test-leader"));
+
+        Assert.NotEmpty(panel.FindAll("[data-drone-row]"));
+        Assert.NotNull(panel.Find("[data-drone-feed]"));
+        Assert.Empty(panel.FindAll("[data-drone-action]"));
+        Assert.Contains("只读", panel.Find("[data-drone-read-only]").TextContent);
+    }
+
+    [Theory]
+    [InlineData("send-ticket")]
+    [InlineData("capture")]
+    public async Task A_drone_action_that_reaches_the_server_from_a_role_without_it_is_refused_and_audited(string action)
+    {
+        var snapshot = await FleetAsync();
+        var ticketId = snapshot.Tickets[0].Id;
+        await using var ctx = Context(out var auth);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
+        var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
+            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, ticketId).Add(x => x.Officer, "test-officer"));
+        var button = panel.Find($"[data-drone-action='{action}']");
+        var droneId = panel.Find("[data-drone-feed]").GetAttribute("data-drone-feed");
+
+        // The page still shows the button, but the person behind it is now a leader.
+        auth.SetAuthorized("test-leader").SetRoles(Roles.Leader).SetPolicies(Policies.ViewWall, Policies.UseConsole);
+        button.Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("当前角色无权办理", panel.Find("[data-drone-message]").TextContent));
+        var audit = _app.Services.GetRequiredService<AuditTrail>();
+        await audit.FlushAsync();
+        var refused = await audit.Log.QueryAsync(new AuditQuery(Actor: "test-leader", ActionPrefix: AuditActions.Forbidden, Limit: 100));
+        Assert.Contains(refused, r => r.Entry.Target == ticketId && r.Entry.Outcome == AuditOutcome.Denied
+            && r.Entry.Detail!.StartsWith(action == "capture" ? "drone.capture " + droneId : "drone.send TicketFlight", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Services.GetRequiredService<TwinRuntime>().Pipeline.Current.Missions, m => m.TargetId == ticketId);
+    }
+
+    private BunitContext Context(out BunitAuthorizationContext auth)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
+        ctx.Services.AddSingleton(_app.Services.GetRequiredService<AuditTrail>());
+        ctx.Services.AddScoped<ClientOrigin>();
+        ctx.Services.AddScoped<SignedInOfficer>();
+        auth = ctx.AddAuthorization();
+        return ctx;
+    }
+
+    private async Task<Twin.Domain.Engine.TwinSnapshot> FleetAsync()
+    {
+        var feed = _app.Services.GetRequiredService<WallFeed>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (feed.Current is not { } s || s.Drones.Length < 2 || s.Tickets.Length == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the fleet did not come up within 60 s");
+            await Task.Delay(200);
+        }
+
+        return feed.Current;
+    }
+}
