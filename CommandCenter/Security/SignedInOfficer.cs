@@ -29,15 +29,18 @@ public sealed class SignedInOfficer(AuthenticationStateProvider state, IAuthoriz
         return string.IsNullOrWhiteSpace(display) || display == account ? account : $"{display}（{account}）";
     }
 
+    /// <summary>Whether the signed-in person may act on tickets and alarms, so a page offers only what they may do.</summary>
+    public async Task<bool> MayActAsync() => (await authorization.AuthorizeAsync(await UserAsync(), Policies.ActOnTickets)).Succeeded;
+
     /// <summary>Null when the signed-in person may act; otherwise the refusal to show, already audited.</summary>
     public async Task<string?> RefusalAsync(string action, string target)
     {
-        var user = await UserAsync();
-        if ((await authorization.AuthorizeAsync(user, Policies.ActOnTickets)).Succeeded)
+        if (await MayActAsync())
         {
             return null;
         }
 
+        var user = await UserAsync();
         audit.Record(user, AuditActions.Forbidden, target, AuditOutcome.Denied, action, origin.Current);
         return "当前角色无权办理 · This role may not act on tickets or alarms.";
     }

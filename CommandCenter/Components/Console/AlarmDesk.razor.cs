@@ -13,6 +13,10 @@ public sealed partial class AlarmDesk
     private string? _acknowledging;
     private string? _note;
 
+    /// <summary>For a role that may see alarms but not acknowledge them (a leader): no acknowledge buttons.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
     [Parameter, EditorRequired]
     public IReadOnlyList<AlarmState> Alarms { get; set; } = [];
 

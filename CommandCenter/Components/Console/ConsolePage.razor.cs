@@ -109,9 +109,13 @@ public sealed partial class ConsolePage : IDisposable
         }
     }
 
+    /// <summary>Whether the signed-in role may act (a leader sees the console read-only); the handlers still check.</summary>
+    private bool MayAct { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         Officer = await Identity.GetCurrentAsync();
+        MayAct = await Access.MayActAsync();
         Departments = Runtime.Catalogue.Categories
             .SelectMany(c => (c.DepartmentBySubDistrict?.Values ?? []).Prepend(c.Department))
             .Distinct(StringComparer.Ordinal)

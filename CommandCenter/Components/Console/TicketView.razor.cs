@@ -14,6 +14,10 @@ public sealed partial class TicketView
 {
     private TicketActions? _actions;
 
+    /// <summary>For a role that may see tickets but not act on them (a leader): no actions.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
     [Parameter, EditorRequired]
     public TicketState? Ticket { get; set; }
 

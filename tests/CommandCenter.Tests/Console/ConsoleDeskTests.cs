@@ -6,6 +6,7 @@ using CommandCenter.Configuration;
 using CommandCenter.Live;
 using CommandCenter.Map;
 using CommandCenter.Officers;
+using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -110,6 +111,23 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         console.WaitForAssertion(() => Assert.Equal("D-CASE", console.Find("[data-input='merge'] input").GetAttribute("value")));
         await console.InvokeAsync(() => console.Find("[data-action='Merge']").Click());
         console.WaitForAssertion(() => Assert.Contains("已并入D-CASE", console.Find("[data-queue] [data-explanation='D-OFFER']").TextContent));
+    }
+
+    [Fact]
+    public async Task A_leader_sees_tickets_and_alarms_but_is_offered_no_action_and_no_acknowledgement()
+    {
+        var alarmId = await RaiseSmokeAlarmAsync();
+        await ReportAsync("L-CASE", TicketChannel.Hotline12345, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
+        await using var ctx = ConsoleContext.Create(_app.Services, Roles.Leader);
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.NotNull(console.Find($"[data-alarm='{alarmId}']")));
+
+        await SelectAsync(console, "L-CASE");
+
+        console.WaitForAssertion(() => Assert.Contains("只读", console.Find("[data-actions-read-only]").TextContent));
+        Assert.Empty(console.FindAll("[data-actions]"));
+        Assert.Empty(console.FindAll("[data-ack]"));
+        Assert.Equal("False", console.Find($"[data-alarm='{alarmId}']").GetAttribute("data-acknowledged"));
     }
 
     [Fact]

@@ -88,6 +88,15 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
             var result = await Runtime.Pipeline.SubmitAsync(new RegisterSensorCommand(definition));
             Assert.True(result.Accepted, result.Reason);
         }
+
+        // The APIs look sensors up in the twin's published picture, which follows a commit within
+        // the pipeline's snapshot interval, not at once: a test posting at once got "No Datastream".
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!SensorIds.All(id => Runtime.Pipeline.Current.Sensors.Any(s => s.Definition.Id == id)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The test sensors never appeared in the twin's picture.");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>A point inside Putuo (a 街道's interior point), WGS-84.</summary>

@@ -7,10 +7,10 @@ using MudBlazor.Services;
 
 namespace CommandCenter.Tests.Support;
 
-/// <summary>A bUnit context for the console, taking the app's live services, with an officer signed in.</summary>
+/// <summary>A bUnit context for the console, taking the app's live services, with an officer (or a leader) signed in.</summary>
 public static class ConsoleContext
 {
-    public static BunitContext Create(IServiceProvider app)
+    public static BunitContext Create(IServiceProvider app, string role = Roles.Officer)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -18,8 +18,16 @@ public static class ConsoleContext
         ctx.Services.AddSingleton(app.GetRequiredService<WallFeed>());
         ctx.Services.AddSingleton(app.GetRequiredService<TwinRuntime>());
         ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Drones.DroneDesk>());
-        ctx.AddAuthorization().SetAuthorized("test-officer").SetRoles(Roles.Officer)
-            .SetPolicies(Policies.ActOnTickets, Policies.RevealContact);
+        var auth = ctx.AddAuthorization().SetAuthorized("test-" + role).SetRoles(role);
+        if (role == Roles.Leader)
+        {
+            auth.SetPolicies(Policies.ViewWall, Policies.UseConsole);
+        }
+        else
+        {
+            auth.SetPolicies(Policies.ActOnTickets, Policies.RevealContact);
+        }
+
         ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Audit.AuditTrail>());
         ctx.Services.AddScoped<ContactRevealService>();
         ctx.Services.AddScoped<ClientOrigin>();

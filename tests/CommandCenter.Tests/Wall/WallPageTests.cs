@@ -3,6 +3,7 @@ using CommandCenter.Components.Wall;
 using CommandCenter.Configuration;
 using CommandCenter.Live;
 using CommandCenter.Map;
+using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public sealed class WallPageTests : IAsyncLifetime
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<CameraLayer>());
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
         ctx.Services.AddSingleton(TimeProvider.System);
+        ctx.AddAuthorization().SetAuthorized("wall-device").SetRoles(Roles.Wall).SetPolicies(Policies.ViewWall);
 
         var wall = ctx.Render<WallPage>();
 
