@@ -47,6 +47,8 @@ public sealed class SessionPageTests(AppServerFixture app, BrowserFixture browse
         await person.Page.GotoAsync("/");
         await person.Page.WaitForInteractiveAsync();
         await Assertions.Expect(person.Page.Locator(".wall-header [data-logout]")).ToBeVisibleAsync();
+        // A person's wall is as live as the device's: the map's hub admits every signed-in role.
+        await MapModule.WaitForAsync(person.Page, s => s.Connected && s.Count("tickets") > 0 && !s.Stale);
         await BrowserFixture.ScreenshotAsync(person.Page, $"wall-person-signout-{width}x{height}");
 
         await using var wall = await browser.NewPageAsAsync(app, Roles.Wall, width, height);
@@ -72,7 +74,7 @@ public sealed class SessionPageTests(AppServerFixture app, BrowserFixture browse
     [Theory]
     [InlineData(1920, 1080)]
     [InlineData(3840, 2160)]
-    public async Task A_leader_watches_the_drones_without_the_buttons_to_send_or_capture(int width, int height)
+    public async Task A_leader_watches_the_drones_and_the_cases_without_the_buttons_to_act(int width, int height)
     {
         await using var tracked = await browser.NewPageAsAsync(app, Roles.Leader, width, height);
         var page = tracked.Page;
@@ -80,6 +82,14 @@ public sealed class SessionPageTests(AppServerFixture app, BrowserFixture browse
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-drone-read-only]")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
         Assert.Equal(0, await page.Locator("[data-drone-action]").CountAsync());
+
+        // The same desk for the cases: a leader opens one and is offered nothing to do on it.
+        var row = page.Locator("[data-queue] [data-ticket]").First;
+        await Assertions.Expect(row).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
+        await row.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-actions-read-only]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("[data-actions]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-ack]").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, $"console-leader-{width}x{height}");
     }
 
