@@ -31,7 +31,8 @@ public sealed class DronePatrolTests(AppServerFixture app, BrowserFixture browse
         await page.WaitForTimeoutAsync(2_500);
         var second = await panel.ScreenshotAsync();
         Assert.NotEqual(first, second);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-drone-feed]').naturalWidth === 640"), "the feed stopped");
+        // Still live afterwards; waited for, since a panel that just turned to another drone shows a new img before its first frame.
+        await WaitForFeedAsync(page, "[data-drone-feed]");
 
         var after = await StatsAsync(page);
         var moved = before.GetProperty("positions").EnumerateObject()
