@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using CommandCenter.Drones;
 using CommandCenter.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 
@@ -25,12 +23,6 @@ public sealed partial class DronePanel
 
     [Inject]
     private SignedInOfficer Access { get; set; } = default!;
-
-    [Inject]
-    private IAuthorizationService Authorization { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     /// <summary>Whether the actions are offered; the handlers check again, whatever the page showed.</summary>
     private bool MayAct { get; set; }
@@ -59,7 +51,7 @@ public sealed partial class DronePanel
     private bool Failed { get; set; }
 
     protected override async Task OnInitializedAsync() =>
-        MayAct = (await Authorization.AuthorizeAsync((await AuthenticationState).User, Policies.ActOnTickets)).Succeeded;
+        MayAct = await Access.MayActAsync();
 
     private void Select(string droneId)
     {
