@@ -46,6 +46,7 @@ const POPUP_OFFSET = 14;
 const HOME_PADDING = 40;
 const HIT_TOLERANCE = 6;
 const RECONNECT_AFTER_CLOSE_MS = 5000;
+const SLOW_FRAME_MS = 30;
 // A wall that heard nothing from the hub for this long says so rather than look live.
 const STALE_AFTER_MS = 15000;
 const STALE_CHECK_MS = 1000;
@@ -310,11 +311,14 @@ class TwinMap {
   // popup can start before that first fit and be undone by it. The 21,000 cameras are parsed
   // after that: parsing them first held the small basemap, and so the hub, back by seconds.
   async load() {
+    const loadStart = performance.now();
+    this.measureSlowFrames();
     await Promise.all([
       this.loadBasemap(),
       // The corridor band is computed on the server from the creek and the configured width.
       this.opts.corridorUrl ? fetchJson(this.opts.corridorUrl).then((collection) => this.setCorridor(collection)) : null,
     ]);
+    performance.measure('twinmap:basemap', { start: loadStart });
     if (!this.disposed) {
       this.connect();
       this.loadCameras();
@@ -972,7 +976,9 @@ class TwinMap {
     }
     try {
       this.awaitingSnapshot = true;
+      const connectStart = performance.now();
       await this.connection.start();
+      performance.measure('twinmap:hub', { start: connectStart });
       this.report('connected');
       this.loadCameras();
     } catch (error) {
@@ -1049,15 +1055,18 @@ class TwinMap {
     if (this.camerasLoaded || this.disposed) {
       return;
     }
+    const parseStart = performance.now();
     const features = this.format.readFeatures(collection);
     this.sources.cameras.clear(true);
     this.sources.aiCameras.clear(true);
     this.sources.cameras.addFeatures(features.filter((f) => f.get('ai') !== true));
     this.sources.aiCameras.addFeatures(features.filter((f) => f.get('ai') === true));
     this.camerasLoaded = true;
+    performance.measure('twinmap:cameras', { start: parseStart });
   }
 
   applySnapshot(snapshot) {
+    const start = performance.now();
     for (const layer of LIVE_LAYERS) {
       const source = this.sources[layer];
       source.clear(true);
@@ -1069,6 +1078,23 @@ class TwinMap {
     this.seq = snapshot.seq;
     this.awaitingSnapshot = false;
     this.heard();
+    performance.measure('twinmap:snapshot', { start });
+  }
+
+  // Where a wall's time goes, as performance measures for DevTools and the wall bench: the load's
+  // steps (twinmap:basemap, :hub, :cameras, :snapshot) and every frame that took longer than
+  // SLOW_FRAME_MS to compose (twinmap:frame), which on a software-rendered wall is the redraw of
+  // the live symbols after their data changed.
+  measureSlowFrames() {
+    let composing = 0;
+    this.map.on('precompose', () => {
+      composing = performance.now();
+    });
+    this.map.on('postcompose', () => {
+      if (performance.now() - composing > SLOW_FRAME_MS) {
+        performance.measure('twinmap:frame', { start: composing });
+      }
+    });
   }
 
   applyDelta(delta) {

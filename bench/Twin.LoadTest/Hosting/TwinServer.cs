@@ -4,6 +4,7 @@ using CommandCenter.Live;
 using CommandCenter.Map;
 using CommandCenter.Security;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.TestHost;
@@ -40,6 +41,9 @@ public sealed class TwinServer : WebApplicationFactory<Program>
 
     /// <summary>Timestamps of the server's stages (commit, first send) for the hub load.</summary>
     public StageProbe Probe { get; } = new();
+
+    /// <summary>The app's open Blazor circuits.</summary>
+    public CircuitCounter Circuits { get; } = new();
 
     /// <summary>The wall device's pairing link: screens and hub clients sign in as the wall, like the command hall's.</summary>
     public Uri PairUrl => new(BaseUrl, $"{AccountEndpoints.PairPath}?token={_wallToken}");
@@ -78,8 +82,12 @@ public sealed class TwinServer : WebApplicationFactory<Program>
         // The app's information logs (one per circuit, per restore) would interleave with the tables.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
-        builder.ConfigureTestServices(services => services.AddSingleton<IMapSender>(sp =>
-            new StageProbe.ProbedSender(new HubMapSender(sp.GetRequiredService<IHubContext<TwinHub, ITwinClient>>()), Probe)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IMapSender>(sp =>
+                new StageProbe.ProbedSender(new HubMapSender(sp.GetRequiredService<IHubContext<TwinHub, ITwinClient>>()), Probe));
+            services.AddSingleton<CircuitHandler>(Circuits);
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -68,6 +68,8 @@ public static class WallBench
         () => performance.getEntriesByType('resource')
           .filter(e => /twinmap|cameras\.|\/geo\/|corridor|negotiate/.test(e.name))
           .map(e => `${e.name.replace(/^.*\//, '').replace(/\?.*$/, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`)
+          .concat(performance.getEntriesByType('measure').filter(e => e.name.startsWith('twinmap:'))
+            .map(e => `${e.name} ${Math.round(e.startTime)}→${Math.round(e.startTime + e.duration)}`))
           .join(', ')
         """;
 
@@ -131,15 +133,15 @@ public static class WallBench
 
             // Baseline for the load: the smallest interactive page (same layout, no map) to interactive.
             await using var context = await BenchChromium.NewWallContextAsync(browser, server, 1920, 1080);
-            var blank = await context.NewPageAsync();
-            await blank.GotoAsync(BlankInteractivePage, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-            await blank.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
-            interactiveTimes.Add(await blank.EvaluateAsync<double>("() => performance.now()"));
+            var blankPage = await context.NewPageAsync();
+            await blankPage.GotoAsync(BlankInteractivePage, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+            await blankPage.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+            interactiveTimes.Add(await blankPage.EvaluateAsync<double>("() => performance.now()"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load #{i + 1}: blank page interactive {interactiveTimes[^1]:F0} ms"));
         }
 
-        var blankPerPage = await MemoryPerPageAsync(browser, server, BlankInteractivePage, walls);
-        var wallPerPage = await MemoryPerPageAsync(browser, server, "/", walls);
+        var blankMemory = walls > 0 ? await MemoryPerPageAsync(browser, server, BlankInteractivePage, walls, cameras) : null;
+        var wallMemory = walls > 0 ? await MemoryPerPageAsync(browser, server, "/", walls, cameras) : null;
 
         Console.WriteLine();
         Console.WriteLine("| figure | goal | measured (median) | baseline | ratio |");
@@ -159,8 +161,14 @@ public static class WallBench
             }
         }
 
-        Row($"(c) server GC heap per wall circuit ({walls} open)", "≤ 2 MB", $"{wallPerPage.Heap / 1e6:F2} MB", $"{blankPerPage.Heap / 1e6:F2} MB (blank page)", wallPerPage.Heap / blankPerPage.Heap);
-        Row($"(c) server RSS per wall circuit ({walls} open)", "—", $"{wallPerPage.Rss / 1e6:F2} MB", $"{blankPerPage.Rss / 1e6:F2} MB (blank page)", wallPerPage.Rss / blankPerPage.Rss);
+        if (blankMemory is not { } blank || wallMemory is not { } wall)
+        {
+            return;
+        }
+
+        Row($"(c) server GC heap per open wall, its circuit and its hub connection ({walls} open), slope while opening", "≤ 2 MB", $"{wall.HeapSlope / 1e6:F2} MB", $"{blank.HeapSlope / 1e6:F2} MB (blank page)", wall.HeapSlope / blank.HeapSlope);
+        Row($"(c) server GC heap released per wall when the {walls} leave", "≤ 2 MB", $"{wall.HeapReleased / 1e6:F2} MB", $"{blank.HeapReleased / 1e6:F2} MB (blank page)", wall.HeapReleased / blank.HeapReleased);
+        Row($"(c) server RSS per open wall ({walls} open), slope while opening", "—", $"{wall.RssSlope / 1e6:F2} MB", $"{blank.RssSlope / 1e6:F2} MB (blank page)", wall.RssSlope / blank.RssSlope);
     }
 
     /// <summary>
@@ -283,47 +291,70 @@ public static class WallBench
     }
 
     /// <summary>
-    /// Opens <paramref name="count"/> pages (five at a time), each in its own context, waits until each
-    /// is interactive, then returns the growth of the server's GC heap and resident memory divided
-    /// by the count. The map's own hub connection is blocked in the browser (the map then shows the
-    /// basemap only): this is the Blazor circuit's cost (the hub's per-connection cost is in the hub
-    /// load test), and 50 maps of 36,000 features each would not fit two cores. The app runs in this process, so both figures
-    /// are read here after a full blocking compacting collection.
+    /// Opens <paramref name="count"/> pages one after another, each in its own browser context (its
+    /// own cookie, circuit and, for the wall, its own hub connection), and waits until each is
+    /// interactive and, for the wall, until its map holds the full picture: one wall at a time, so
+    /// that 2 cores are not asked to draw fifty maps at once. The app runs in this process; its
+    /// memory is read after a full blocking compacting collection at checkpoints (10, 25, … pages
+    /// open) and once more after every page has left. Two figures per page: the least-squares slope
+    /// of memory against pages open through the checkpoints (what opening one more costs, pools
+    /// and caches the server fills on the way included), and the memory released when all pages
+    /// leave, divided by their number (what the open pages themselves hold).
     /// </summary>
-    private static async Task<(double Heap, double Rss)> MemoryPerPageAsync(IBrowser browser, TwinServer server, string path, int count)
+    private static async Task<PageMemory> MemoryPerPageAsync(IBrowser browser, TwinServer server, string path, int count, int cameras)
     {
-        var (heapBefore, rssBefore) = await SettledMemoryAsync();
-        var contexts = new List<IBrowserContext>();
-        try
+        var points = new List<(int Pages, long Heap, long Rss)>();
+        var (heap0, rss0) = await SettledMemoryAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  0 × {path} open: GC heap {heap0 / 1e6:F1} MB, RSS {rss0 / 1e6:F1} MB"));
+        var pages = new List<IPage>();
+        for (var opened = 1; opened <= count; opened++)
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 5 }, async (_, _) =>
+            var context = await BenchChromium.NewWallContextAsync(browser, server, 1280, 720);
+            var page = await context.NewPageAsync();
+            pages.Add(page);
+            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            await page.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 180_000 });
+            if (path == "/")
             {
-                var context = await BenchChromium.NewWallContextAsync(browser, server, 1280, 720);
-                lock (contexts)
-                {
-                    contexts.Add(context);
-                }
+                await page.EvaluateAsync<double[]>(FullPictureScript, new[] { cameras, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(180));
+            }
 
-                // Only the hub: the map retries a failed connection, whereas a failed basemap fetch
-                // makes the map's init throw, which ends the whole circuit (TwinMap.OnAfterRenderAsync).
-                await context.RouteAsync("**/hubs/twin**", route => route.AbortAsync());
-                var page = await context.NewPageAsync();
-                await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-                await page.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
-            });
-
-            var (heapAfter, rssAfter) = await SettledMemoryAsync();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {count} × {path}: GC heap {heapBefore / 1e6:F1} → {heapAfter / 1e6:F1} MB, RSS {rssBefore / 1e6:F1} → {rssAfter / 1e6:F1} MB"));
-            return ((double)(heapAfter - heapBefore) / count, (double)(rssAfter - rssBefore) / count);
-        }
-        finally
-        {
-            foreach (var context in contexts)
+            if (opened == count || MemoryCheckpoints.Contains(opened))
             {
-                await context.CloseAsync();
+                var (heap, rss) = await SettledMemoryAsync();
+                points.Add((opened, heap, rss));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {opened} × {path} open: GC heap {heap / 1e6:F1} MB, RSS {rss / 1e6:F1} MB"));
             }
         }
+
+        foreach (var page in pages)
+        {
+            // Leaving the page tells the server its circuit is gone (Blazor's disconnect beacon);
+            // closing the tab alone would leave the circuit retained for minutes.
+            await page.GotoAsync("about:blank");
+            await page.Context.CloseAsync();
+        }
+
+        var stillOpen = await server.Circuits.WaitForNoneAsync(TimeSpan.FromSeconds(60));
+        var (heapLeft, rssLeft) = await SettledMemoryAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  all {count} × {path} left: GC heap {heapLeft / 1e6:F1} MB, RSS {rssLeft / 1e6:F1} MB; circuits still open: {stillOpen}"));
+        return new PageMemory(
+            points.Count < 2 ? (double)(points[0].Heap - heap0) / count : Slope(points.Select(p => (p.Pages, (double)p.Heap))),
+            points.Count < 2 ? (double)(points[0].Rss - rss0) / count : Slope(points.Select(p => (p.Pages, (double)p.Rss))),
+            (double)(points[^1].Heap - heapLeft) / count);
+    }
+
+    private sealed record PageMemory(double HeapSlope, double RssSlope, double HeapReleased);
+
+    private static readonly int[] MemoryCheckpoints = [10, 25];
+
+    private static double Slope(IEnumerable<(int X, double Y)> points)
+    {
+        var list = points.ToList();
+        var meanX = list.Average(p => p.X);
+        var meanY = list.Average(p => p.Y);
+        return list.Sum(p => (p.X - meanX) * (p.Y - meanY)) / list.Sum(p => (p.X - meanX) * (p.X - meanX));
     }
 
     private static async Task<(long Heap, long Rss)> SettledMemoryAsync()
