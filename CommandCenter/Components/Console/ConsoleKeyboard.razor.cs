@@ -13,6 +13,7 @@ public sealed partial class ConsoleKeyboard : IAsyncDisposable
     private readonly string _id = Guid.NewGuid().ToString("N");
     private IJSObjectReference? _module;
     private DotNetObjectReference<ConsoleKeyboard>? _self;
+    private volatile bool _disposed;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -38,8 +39,24 @@ public sealed partial class ConsoleKeyboard : IAsyncDisposable
         }
 
         _self = DotNetObjectReference.Create(this);
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/consolekeys.js");
-        await _module.InvokeVoidAsync("register", _id, ConsoleShortcuts.Keys, _self);
+        try
+        {
+            var module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/consolekeys.js");
+            if (_disposed)
+            {
+                // The page left while the module loaded: registering now would leave a listener
+                // calling a component that is gone.
+                await module.DisposeAsync();
+                return;
+            }
+
+            _module = module;
+            await _module.InvokeVoidAsync("register", _id, ConsoleShortcuts.Keys, _self);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
+        {
+            // The circuit ended (the tab closed, the person signed out) while the listener was being set up.
+        }
     }
 
     [JSInvokable]
@@ -48,6 +65,7 @@ public sealed partial class ConsoleKeyboard : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         try
         {
             if (_module is not null)
