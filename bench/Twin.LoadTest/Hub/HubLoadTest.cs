@@ -82,6 +82,7 @@ public static class HubLoadTest
             await LoadGenerator.RunAsync(log, m, Warmup, post);
             await clients.ResetAsync(system);
             probe.Reset();
+            probe.Connections = n;
 
             var seqAtStart = serverSeq();
             log.OpenWindow();
@@ -97,12 +98,13 @@ public static class HubLoadTest
             await Task.Delay(Drain);
             var histogram = new LatencyHistogram();
             var report = await clients.ReportAsync(system, seqAtEnd, histogram);
-            var (committed, sending) = system == "ours" ? (probe.Committed, probe.Sending) : (null, null);
+            var (committed, sending, allSent) = system == "ours" ? (probe.Committed, probe.Sending, probe.AllSent) : (null, null, null);
             var result = new CellResult(
                 system, n, m, repeat, rate,
                 histogram.Percentile(0.50), histogram.Percentile(0.95), histogram.Percentile(0.99), histogram.Count,
                 committed?.Percentile(0.50) ?? double.NaN, committed?.Percentile(0.99) ?? double.NaN,
                 sending?.Percentile(0.50) ?? double.NaN, sending?.Percentile(0.99) ?? double.NaN,
+                allSent?.Percentile(0.50) ?? double.NaN, allSent?.Percentile(0.99) ?? double.NaN,
                 (seqAtEnd - seqAtStart) * report.Connected,
                 report.Connected, report.Lost, report.OutOfOrder, report.Resyncs, report.Behind,
                 serverCores, serverPeak, clientCores);
@@ -136,9 +138,9 @@ public static class HubLoadTest
     {
         Console.WriteLine();
         Console.WriteLine("medians over repeats; ratio = median over repeats of (ours p99 / bare p99) measured side by side; " +
-                          "committed / first send = the server's stages for ours (post → on disk and raised; post → delta handed to the first connection)");
-        Console.WriteLine("| N | M/s | system | achieved/s | p50 ms | p95 ms | p99 ms | p99 ratio to bare | committed p50 / p99 ms | first send p50 / p99 ms | connected at end (min) | messages | lost | out of order | resyncs | undelivered after drain | server CPU cores | server peak WS MiB | clients CPU cores |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                          "committed / first send / all sent = the server's stages for ours (post → on disk and raised; post → delta handed to the first connection; post → its send to every connection completed)");
+        Console.WriteLine("| N | M/s | system | achieved/s | p50 ms | p95 ms | p99 ms | p99 ratio to bare | committed p50 / p99 ms | first send p50 / p99 ms | all sent p50 / p99 ms | connected at end (min) | messages | lost | out of order | resyncs | undelivered after drain | server CPU cores | server peak WS MiB | clients CPU cores |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var n in options.Subscribers)
         {
             foreach (var m in options.Rates)
@@ -150,8 +152,9 @@ public static class HubLoadTest
                     var ratio = system == "bare"
                         ? 1.0
                         : Median(cells.Select(c => c.P99 / bare.Single(b => b.Repeat == c.Repeat).P99));
-                    var stages = system == "bare" ? "— | —" : string.Create(CultureInfo.InvariantCulture,
-                        $"{Median(cells.Select(c => c.CommittedP50)):F1} / {Median(cells.Select(c => c.CommittedP99)):F1} | {Median(cells.Select(c => c.SendingP50)):F1} / {Median(cells.Select(c => c.SendingP99)):F1}");
+                    var stages = system == "bare" ? "— | — | —" : string.Create(CultureInfo.InvariantCulture,
+                        $"{Median(cells.Select(c => c.CommittedP50)):F1} / {Median(cells.Select(c => c.CommittedP99)):F1} | {Median(cells.Select(c => c.SendingP50)):F1} / {Median(cells.Select(c => c.SendingP99)):F1} | " +
+                        $"{Median(cells.Select(c => c.AllSentP50)):F1} / {Median(cells.Select(c => c.AllSentP99)):F1}");
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {n} | {m} | {system} | {Median(cells.Select(c => c.Achieved)):F0} | {Median(cells.Select(c => c.P50)):F1} | " +
                         $"{Median(cells.Select(c => c.P95)):F1} | {Median(cells.Select(c => c.P99)):F1} | {ratio:F2} | {stages} | " +
@@ -172,13 +175,13 @@ public static class HubLoadTest
 
     private sealed record CellResult(
         string System, int N, int M, int Repeat, double Achieved, double P50, double P95, double P99, long Samples,
-        double CommittedP50, double CommittedP99, double SendingP50, double SendingP99,
+        double CommittedP50, double CommittedP99, double SendingP50, double SendingP99, double AllSentP50, double AllSentP99,
         long Messages, int Connected, long Lost, long OutOfOrder, long Resyncs, long Undelivered,
         double ServerCores, long ServerPeakWorkingSet, double ClientCores)
     {
         public string Line() => string.Create(CultureInfo.InvariantCulture,
             $"  {System} N={N} M={M} #{Repeat + 1}: {Achieved:F0}/s, p50 {P50:F1} p95 {P95:F1} p99 {P99:F1} ms ({Samples} receipts)") +
-            (System == "ours" ? string.Create(CultureInfo.InvariantCulture, $", committed p50 {CommittedP50:F1} p99 {CommittedP99:F1}, first send p50 {SendingP50:F1} p99 {SendingP99:F1}") : "") +
+            (System == "ours" ? string.Create(CultureInfo.InvariantCulture, $", committed p50 {CommittedP50:F1} p99 {CommittedP99:F1}, first send p50 {SendingP50:F1} p99 {SendingP99:F1}, all sent p50 {AllSentP50:F1} p99 {AllSentP99:F1}") : "") +
             string.Create(CultureInfo.InvariantCulture, $", {Connected}/{N} connected, {Messages} msgs, lost {Lost}, out of order {OutOfOrder}, resyncs {Resyncs}, undelivered {Undelivered}, " +
             $"server CPU {ServerCores:F2} cores, peak WS {ServerPeakWorkingSet / 1048576.0:F0} MiB, clients CPU {ClientCores:F2} cores");
     }
