@@ -47,6 +47,7 @@ const HOME_PADDING = 40;
 const HIT_TOLERANCE = 6;
 const RECONNECT_AFTER_CLOSE_MS = 5000;
 const SLOW_FRAME_MS = 30;
+const MEASURE_FRAMES_FOR_MS = 60000;
 // A wall that heard nothing from the hub for this long says so rather than look live.
 const STALE_AFTER_MS = 15000;
 const STALE_CHECK_MS = 1000;
@@ -1082,19 +1083,23 @@ class TwinMap {
   }
 
   // Where a wall's time goes, as performance measures for DevTools and the wall bench: the load's
-  // steps (twinmap:basemap, :hub, :cameras, :snapshot) and every frame that took longer than
-  // SLOW_FRAME_MS to compose (twinmap:frame), which on a software-rendered wall is the redraw of
-  // the live symbols after their data changed.
+  // steps (twinmap:basemap, :hub, :cameras, :snapshot) and, during the first minute, every frame
+  // that took longer than SLOW_FRAME_MS to compose (twinmap:frame), which on a software-rendered
+  // wall is the redraw of the live symbols after their data changed. Only the first minute: the
+  // browser keeps every measure, and a wall runs for weeks.
   measureSlowFrames() {
     let composing = 0;
-    this.map.on('precompose', () => {
-      composing = performance.now();
-    });
-    this.map.on('postcompose', () => {
-      if (performance.now() - composing > SLOW_FRAME_MS) {
-        performance.measure('twinmap:frame', { start: composing });
-      }
-    });
+    const keys = [
+      this.map.on('precompose', () => {
+        composing = performance.now();
+      }),
+      this.map.on('postcompose', () => {
+        if (performance.now() - composing > SLOW_FRAME_MS) {
+          performance.measure('twinmap:frame', { start: composing });
+        }
+      }),
+    ];
+    setTimeout(() => ol.Observable.unByKey(keys), MEASURE_FRAMES_FOR_MS);
   }
 
   applyDelta(delta) {
