@@ -319,10 +319,10 @@ public static class WallBench
                 await page.EvaluateAsync<double[]>(FullPictureScript, new[] { cameras, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(180));
             }
 
-            // Every drone update redraws a wall's map: fifty full-size maps redrawn in software took
-            // more than the browser's share of 2 cores, and the 26th wall never finished loading.
-            // The server does not know a window's size, so a wall shrunk once loaded holds the same
-            // circuit and hub connection while costing the browser far less.
+            // Every drone update redraws a wall's map, and fifty full-size maps redrawn in software
+            // take more than the browser's share of 2 cores. The server does not know a window's
+            // size, so a wall shrunk once loaded holds the same circuit and hub connection while
+            // costing the browser less (on this machine still not enough for more than 25).
             await page.SetViewportSizeAsync(320, 180);
 
             if (opened == count || MemoryCheckpoints.Contains(opened))
