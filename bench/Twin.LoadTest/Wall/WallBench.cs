@@ -140,8 +140,8 @@ public static class WallBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load #{i + 1}: blank page interactive {interactiveTimes[^1]:F0} ms"));
         }
 
-        var blankMemory = walls > 0 ? await MemoryPerPageAsync(browser, server, BlankInteractivePage, walls, cameras) : null;
-        var wallMemory = walls > 0 ? await MemoryPerPageAsync(browser, server, "/", walls, cameras) : null;
+        var blankMemory = walls > 0 ? await MemoryPerPageAsync(browser, server, BlankInteractivePage, walls) : null;
+        var wallMemory = walls > 0 ? await MemoryPerPageAsync(browser, server, "/", walls) : null;
 
         Console.WriteLine();
         Console.WriteLine("| figure | goal | measured (median) | baseline | ratio |");
@@ -293,15 +293,16 @@ public static class WallBench
     /// <summary>
     /// Opens <paramref name="count"/> pages one after another, each in its own browser context (its
     /// own cookie, circuit and, for the wall, its own hub connection), and waits until each is
-    /// interactive and, for the wall, until its map holds the full picture: one wall at a time, each
-    /// shrunk once loaded (below), so that 2 cores are not asked to draw fifty maps. The app runs in this process; its
+    /// interactive and, for the wall, until its hub snapshot has arrived: one wall at a time, each
+    /// with its map module replaced by hub-only-map.js (connects and receives like the map, draws
+    /// nothing; the server cannot tell the difference). The app runs in this process; its
     /// memory is read after a full blocking compacting collection at checkpoints (10, 25, … pages
     /// open) and once more after every page has left. Two figures per page: the least-squares slope
     /// of memory against pages open through the checkpoints (what opening one more costs, pools
     /// and caches the server fills on the way included), and the memory released when all pages
     /// leave, divided by their number (what the open pages themselves hold).
     /// </summary>
-    private static async Task<PageMemory> MemoryPerPageAsync(IBrowser browser, TwinServer server, string path, int count, int cameras)
+    private static async Task<PageMemory> MemoryPerPageAsync(IBrowser browser, TwinServer server, string path, int count)
     {
         var points = new List<(int Pages, long Heap, long Rss)>();
         var (heap0, rss0) = await SettledMemoryAsync();
@@ -310,20 +311,18 @@ public static class WallBench
         for (var opened = 1; opened <= count; opened++)
         {
             var context = await BenchChromium.NewWallContextAsync(browser, server, 1280, 720);
+            await context.RouteAsync("**/assets/js/twinmap*.js", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 200, ContentType = "text/javascript", Body = HubOnlyMap.Value,
+            }));
             var page = await context.NewPageAsync();
             pages.Add(page);
             await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
             await page.Locator("#interactive-marker[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 180_000 });
             if (path == "/")
             {
-                await page.EvaluateAsync<double[]>(FullPictureScript, new[] { cameras, SensorCount, TicketCount }).WaitAsync(TimeSpan.FromSeconds(180));
+                await page.WaitForFunctionAsync("async () => (await import('/assets/js/twinmap.js')).getStats().snapshots > 0", null, new() { Timeout = 180_000, PollingInterval = 100 });
             }
-
-            // Every drone update redraws a wall's map, and fifty full-size maps redrawn in software
-            // take more than the browser's share of 2 cores. The server does not know a window's
-            // size, so a wall shrunk once loaded holds the same circuit and hub connection while
-            // costing the browser less (on this machine still not enough for more than 25).
-            await page.SetViewportSizeAsync(320, 180);
 
             if (opened == count || MemoryCheckpoints.Contains(opened))
             {
@@ -353,6 +352,10 @@ public static class WallBench
     }
 
     private sealed record PageMemory(double HeapSlope, double RssSlope, double HeapReleased);
+
+    // Full walls drawn in software: fifty of them in one browser are more than 2 cores run (two runs
+    // of session 4 stopped at the 26th wall, even with each wall's window shrunk once loaded).
+    private static readonly Lazy<string> HubOnlyMap = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Wall", "hub-only-map.js")));
 
     private static readonly int[] MemoryCheckpoints = [10, 25];
 
