@@ -20,7 +20,9 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
         var page = tracked.Page;
         await OpenLiveWallAsync(page);
 
-        await MapModule.CallAsync(page, "flyTo", Lon, Lat, 16, 500);
+        // Held long enough to be seen: a poll cannot run while the page's thread draws a long frame
+        // (up to a second in software just after the snapshot), and a 500 ms hold fell in one.
+        await MapModule.CallAsync(page, "flyTo", Lon, Lat, 16, 4_000);
 
         await WaitForViewAsync(page, "the view reaches the point at zoom 16", v => IsAt(v, Lon, Lat, 16));
         await WaitForViewAsync(page, "the view returns to the district", v =>
