@@ -1,13 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using CommandCenter.Drones;
-using Microsoft.Extensions.Time.Testing;
 using SkiaSharp;
-using Twin.Domain.Cameras;
-using Twin.Domain.Catalogue;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
-using Twin.Domain.Simulation;
 
 namespace Twin.Benchmarks;
 
@@ -27,25 +23,7 @@ public class FrameRenderBenchmarks
     [GlobalSetup]
     public void GlobalSetup()
     {
-        var geo = Path.Combine(AppContext.BaseDirectory, "geo");
-        var map = DistrictMapLoader.LoadFromDirectory(geo, 500);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero));
-        var engine = new TwinEngine(map, EventCatalogue.LoadDefault(), time);
-        var options = new SimulatorOptions();
-        var cameras = CameraLayout.Create(map, DistrictMapLoader.LoadMetroStationsFromDirectory(geo), options.Seed);
-        var simulator = new TwinSimulator(map, EventCatalogue.LoadDefault(), cameras, options);
-        var from = time.GetUtcNow();
-        for (var i = 0; i < 120; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(30));
-            foreach (var command in simulator.Advance(from, time.GetUtcNow(), engine.Snapshot()).ToList())
-            {
-                engine.Apply(command);
-            }
-
-            from = time.GetUtcNow();
-        }
-
+        var (map, _, time, engine) = SimulatedTwin.Run(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1));
         var home = new GeoPoint(121.394871, 31.220367);
         engine.RegisterDrone(new DroneDefinition("D-B", "bench", home, 15));
         time.Advance(TimeSpan.FromSeconds(1));

@@ -1,10 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Time.Testing;
 using Twin.Domain.Alarms;
-using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
-using Twin.Domain.Geography;
 using Twin.Domain.Privacy;
 using Twin.Domain.Sensors;
 using Twin.Domain.Simulation;
@@ -31,25 +28,8 @@ public class VitalSignBenchmarks
     [GlobalSetup]
     public void GlobalSetup()
     {
-        var geo = Path.Combine(AppContext.BaseDirectory, "geo");
-        var map = DistrictMapLoader.LoadFromDirectory(geo, 500);
-        var catalogue = EventCatalogue.LoadDefault();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 10, 1, 0, 0, TimeSpan.Zero));
-        _engine = new TwinEngine(map, catalogue, time);
-        var options = new SimulatorOptions();
-        var cameras = CameraLayout.Create(map, DistrictMapLoader.LoadMetroStationsFromDirectory(geo), options.Seed);
-        var simulator = new TwinSimulator(map, catalogue, cameras, options);
-        var from = time.GetUtcNow();
-        for (var i = 0; i < 240; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(30));
-            foreach (var command in simulator.Advance(from, time.GetUtcNow(), _engine.Snapshot()).ToList())
-            {
-                _engine.Apply(command);
-            }
-
-            from = time.GetUtcNow();
-        }
+        var (map, catalogue, time, engine) = SimulatedTwin.Run(new DateTimeOffset(2026, 6, 10, 1, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(2));
+        _engine = engine;
 
         // Distinct wording per report, so that the duplicate check (一口派单) keeps them all open.
         var places = SensorFleet.Create(map, new SimulatorOptions { SensorCount = Tickets, Seed = 7 });
