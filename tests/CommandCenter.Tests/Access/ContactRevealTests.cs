@@ -76,8 +76,8 @@ public sealed class ContactRevealTests(IngestionApp app) : IClassFixture<Ingesti
         var at = app.InsidePoint();
         var report = new TicketReport(id, TicketChannel.Hotline12345, "noise", "噪音扰民", "夜间噪音扰民", at, "测试地址", null,
             new Reporter("李四光", "13700005555"), app.Runtime.Clock.GetUtcNow());
-        var result = await app.Runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report));
+        var result = await app.Runtime.Commands.SubmitAsync(new ReportTicketCommand(report));
         Assert.True(result.Accepted, result.Reason);
-        return app.Runtime.Pipeline.Current.Tickets.Single(t => t.Id == id);
+        return app.Runtime.Queries.Current.Tickets.Single(t => t.Id == id);
     }
 }

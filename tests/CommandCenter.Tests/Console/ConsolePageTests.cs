@@ -50,7 +50,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
     public async Task Selecting_a_discovered_ticket_shows_masked_details_only_legal_actions_and_filing_it_adds_to_its_timeline()
     {
         var feed = await LiveFeedAsync();
-        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var runtime = _app.Services.AppTwin();
         var ticket = await ReportOwnTicketAsync(runtime);
         await using var ctx = ConsoleContext.Create(_app.Services);
         var console = ctx.Render<ConsolePage>();
@@ -84,7 +84,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
     public async Task A_refused_command_shows_the_engines_reason()
     {
         var feed = await LiveFeedAsync();
-        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var runtime = _app.Services.AppTwin();
         var ticket = await ReportOwnTicketAsync(runtime);
         await using var ctx = ConsoleContext.Create(_app.Services);
         var console = ctx.Render<ConsolePage>();
@@ -115,7 +115,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
     /// A report of the test's own: the simulator only moves tickets it reported itself (ids "T-…"),
     /// so this one stays 'discovered' until the console acts on it.
     /// </summary>
-    private static async Task<TicketState> ReportOwnTicketAsync(TwinRuntime runtime)
+    private static async Task<TicketState> ReportOwnTicketAsync(AppTwin runtime)
     {
         var id = "CONSOLE-" + Guid.NewGuid().ToString("N")[..8];
         var place = runtime.District.SubDistricts[0].Boundary.InteriorPoint;
@@ -130,9 +130,9 @@ public sealed class ConsolePageTests : IAsyncLifetime
             null,
             new Reporter("张三丰", "13912345678"),
             runtime.Clock.GetUtcNow());
-        var result = await runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report));
+        var result = await runtime.Commands.SubmitAsync(new ReportTicketCommand(report));
         Assert.True(result.Accepted, result.Reason);
-        var ticket = runtime.Pipeline.Current.Tickets.Single(t => t.Id == id);
+        var ticket = runtime.Queries.Current.Tickets.Single(t => t.Id == id);
         Assert.Equal(TicketStatus.Discovered, ticket.Status);
         return ticket;
     }

@@ -29,7 +29,7 @@ public sealed class WallPageTests : IAsyncLifetime
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddAppTwin(_app.Services);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<CameraLayer>());
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
         ctx.Services.AddSingleton(TimeProvider.System);
