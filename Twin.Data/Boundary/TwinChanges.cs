@@ -96,7 +96,7 @@ public sealed partial class TwinChanges : ITwinChanges, IDisposable
 
         public void Offer(TwinChangeSet changes)
         {
-            if (_queue.Writer.TryWrite(changes))
+            if (Volatile.Read(ref _disposed) == 1 || _queue.Writer.TryWrite(changes))
             {
                 return;
             }

@@ -149,7 +149,13 @@ public sealed partial class ConsolePage : IDisposable
         if (Snapshot is null || snapshot.Version > Snapshot.Version)
         {
             Snapshot = snapshot;
-            await RefreshHistoryAsync();
+
+            // While an action is in flight its answer brings the ticket's new steps (TakeHistory).
+            if (!Busy)
+            {
+                await RefreshHistoryAsync();
+            }
+
             StateHasChanged();
         }
     });

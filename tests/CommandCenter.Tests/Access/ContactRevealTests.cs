@@ -2,6 +2,7 @@ using Bunit;
 using CommandCenter.Audit;
 using CommandCenter.Security;
 using CommandCenter.Tests.Ingestion;
+using CommandCenter.Tests.Support;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -63,7 +64,7 @@ public sealed class ContactRevealTests(IngestionApp app) : IClassFixture<Ingesti
         ctx.Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(principal)));
         ctx.Services.AddAuthorizationCore(SecuritySetup.ConfigurePolicies);
         ctx.Services.AddTransient<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
-        ctx.Services.AddSingleton(app.Runtime);
+        ctx.Services.AddAppTwin(app.Services);
         ctx.Services.AddSingleton(app.Services.GetRequiredService<AuditTrail>());
         ctx.Services.AddScoped<ContactRevealService>();
         ctx.Services.AddScoped<ClientOrigin>();

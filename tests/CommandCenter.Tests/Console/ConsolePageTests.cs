@@ -5,6 +5,8 @@ using CommandCenter.Officers;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Twin.Data.Boundary;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 
@@ -78,6 +80,31 @@ public sealed class ConsolePageTests : IAsyncLifetime
         }, TimeSpan.FromSeconds(10));
         Assert.Empty(console.FindAll("[data-refusal]"));
         Assert.Contains("Dispatch", console.FindAll("[data-action]").Select(b => b.GetAttribute("data-action")));
+    }
+
+    [Fact]
+    public async Task An_officers_action_crosses_the_boundary_once_and_its_answer_brings_the_new_step_without_a_store_read()
+    {
+        await LiveFeedAsync();
+        var ticket = await ReportOwnTicketAsync(_app.Services.AppTwin());
+        await using var ctx = ConsoleContext.Create(_app.Services);
+        var commands = new CountingCommands(_app.Services.GetRequiredService<ITwinCommands>());
+        var queries = new CountingQueries(_app.Services.GetRequiredService<ITwinQueries>());
+        ctx.Services.AddSingleton<ITwinCommands>(commands);
+        ctx.Services.AddSingleton<ITwinQueries>(queries);
+        var console = ctx.Render<ConsolePage>();
+        await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
+        console.WaitForAssertion(() => Assert.Equal("1", console.Find("[data-timeline]").GetAttribute("data-count")));
+        Assert.Contains(nameof(ITwinQueries.GetTicketHistoryAsync), queries.StoreReads);
+        queries.StoreReads.Clear();
+
+        await console.InvokeAsync(() => console.Find("[data-action='File']").Click());
+
+        console.WaitForAssertion(() => Assert.Equal(2, console.FindAll("[data-timeline-entry]").Count), TimeSpan.FromSeconds(10));
+        Assert.IsType<FileTicketCommand>(Assert.Single(commands.Submitted));
+
+        // The evidence list may look again (the ticket changed), but the history is never read back.
+        Assert.DoesNotContain(nameof(ITwinQueries.GetTicketHistoryAsync), queries.StoreReads);
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
+        ctx.Services.AddAppTwin(_app.Services);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<AuditTrail>());
         ctx.Services.AddScoped<ClientOrigin>();
         ctx.Services.AddScoped<SignedInOfficer>();
