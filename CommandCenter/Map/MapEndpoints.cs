@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using CommandCenter.Live;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
+using Twin.Domain.Geography;
 
 namespace CommandCenter.Map;
 
@@ -14,9 +14,8 @@ public static class MapEndpoints
 
     public static IEndpointRouteBuilder MapTwinMapEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/map/corridor.geojson", (TwinRuntime runtime) =>
+        endpoints.MapGet("/api/map/corridor.geojson", (DistrictMap district) =>
         {
-            var district = runtime.District;
             var feature = new Feature(district.Corridor, new AttributesTable
             {
                 { "name", "苏河秀带" },

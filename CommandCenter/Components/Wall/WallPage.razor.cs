@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Components.Wall;
 
@@ -23,7 +25,10 @@ public sealed partial class WallPage : IDisposable
     private WallFeed Feed { get; set; } = default!;
 
     [Inject]
-    private TwinRuntime Runtime { get; set; } = default!;
+    private TwinClock Clock { get; set; } = default!;
+
+    [Inject]
+    private DistrictMap District { get; set; } = default!;
 
     [Inject]
     private IOptions<TwinOptions> Options { get; set; } = default!;
@@ -38,9 +43,9 @@ public sealed partial class WallPage : IDisposable
 
     private TwinSnapshot? Snapshot { get; set; }
 
-    private DateTimeOffset Now => Runtime.Clock.GetUtcNow();
+    private DateTimeOffset Now => Clock.GetUtcNow();
 
-    private double SpeedFactor => Runtime.SpeedFactor;
+    private double SpeedFactor => Clock.SpeedFactor;
 
     private string MapConnection { get; set; } = "connecting";
 
@@ -74,7 +79,7 @@ public sealed partial class WallPage : IDisposable
     }
 
     private string SubDistrictName(string code) =>
-        Runtime.District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
+        District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
 
     public void Dispose()
     {
