@@ -6,6 +6,7 @@ using CommandCenter.Configuration;
 using CommandCenter.Drones;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
+using CommandCenter.Localization;
 using CommandCenter.Map;
 using CommandCenter.Officers;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSignalR();
 builder.Services.AddProblemDetails();
+builder.Services.AddTwinLanguage();
 
 builder.Services.Configure<TwinOptions>(builder.Configuration.GetSection(TwinOptions.Section));
 builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.SectionName));
@@ -74,6 +76,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseTwinLanguage();
 app.UseTwinSecurity();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseIngestion();

@@ -14,13 +14,10 @@ public sealed partial class LoginPage
     [SupplyParameterFromQuery(Name = "error")]
     public string? Error { get; set; }
 
-    [SupplyParameterFromQuery(Name = "lang")]
-    public string? LangQuery { get; set; }
-
     [Inject]
     private IOptions<SecurityOptions> Security { get; set; } = default!;
 
-    private Lang L => LangExtensions.Parse(LangQuery);
+    private static Lang L => Language.Current;
 
     private string LangLink => $"/account/login?lang={(L == Lang.En ? "zh" : "en")}&returnUrl={Uri.EscapeDataString(ReturnUrl ?? "/")}"
         + (string.IsNullOrEmpty(Error) ? "" : "&error=" + Uri.EscapeDataString(Error));

@@ -35,10 +35,7 @@ public sealed partial class ConsolePage : IDisposable
     [Inject]
     private Security.SignedInOfficer Access { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "lang")]
-    public string? LangQuery { get; set; }
-
-    private Lang Lang => LangExtensions.Parse(LangQuery);
+    private static Lang Lang => Language.Current;
 
     private Officer? Officer { get; set; }
 

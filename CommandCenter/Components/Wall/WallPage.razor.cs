@@ -31,10 +31,7 @@ public sealed partial class WallPage : IDisposable
     [Inject]
     private TimeProvider RealTime { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "lang")]
-    public string? LangQuery { get; set; }
-
-    private Lang Lang => LangExtensions.Parse(LangQuery);
+    private static Lang Lang => Language.Current;
 
     private TwinSnapshot? Snapshot { get; set; }
 
