@@ -36,6 +36,9 @@ public static class Language
         _ => null,
     };
 
+    /// <summary>The switch's label: the other language, in its own words.</summary>
+    public static string SwitchLabel => Current.Pick("English", "中文");
+
     /// <summary>The same page in the other language (the switch in each page's header).</summary>
     public static string SwitchHref(string path) =>
         $"{path}?{QueryKey}={(Current == Lang.En ? "zh" : EnglishCode)}";

@@ -73,7 +73,7 @@ public sealed partial class DronePanel
         await RunAsync($"drone.send {kind}", targetId, async () =>
         {
             var (result, missionId) = await Desk.SendAsync(drone.Id, kind, targetId, Officer, CancellationToken.None);
-            return (result.Accepted, result.Accepted ? $"{drone.Id} 已受领任务 {missionId}，飞往 {targetId}" : result.Reason);
+            return (result.Accepted, result.Accepted ? DroneText.MissionAccepted(drone.Id, missionId, targetId) : result.Reason);
         });
     }
 
@@ -87,7 +87,7 @@ public sealed partial class DronePanel
         await RunAsync("drone.capture " + drone.Id, ticketId, async () =>
         {
             var (result, evidenceId) = await Desk.CaptureAsync(drone.Id, ticketId, Officer, CancellationToken.None);
-            return (result.Accepted, result.Accepted ? $"已抓拍 {evidenceId} 并附到工单 {ticketId}" : result.Reason);
+            return (result.Accepted, result.Accepted ? DroneText.Captured(evidenceId, ticketId) : result.Reason);
         });
     }
 
@@ -105,7 +105,7 @@ public sealed partial class DronePanel
         {
             var (accepted, message) = await action();
             Failed = !accepted;
-            Message = message ?? "操作被拒绝";
+            Message = message ?? DroneText.Refused;
         }
         finally
         {
