@@ -31,6 +31,8 @@ public partial class MapLegend
 
     private static Lang Lang => Language.Current;
 
+    private static string SensorsName => MapLayerNames.All.Single(l => l.Layer == MapLayers.Sensors).Name.Text(Lang);
+
     [Parameter]
     public EventCallback<(string Layer, bool Visible)> VisibilityChanged { get; set; }
 
