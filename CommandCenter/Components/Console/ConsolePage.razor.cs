@@ -20,6 +20,7 @@ public sealed partial class ConsolePage : IDisposable
     private DateTimeOffset _historyUpdatedAt;
     private TicketQueue? _queue;
     private TicketView? _view;
+    private readonly CircuitCulture _culture = new();
     private IReadOnlyDictionary<string, TicketState> _byId = new Dictionary<string, TicketState>();
     private long _byIdVersion = -1;
 
@@ -125,6 +126,8 @@ public sealed partial class ConsolePage : IDisposable
 
     private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(async () =>
     {
+        _culture.Apply();
+
         // A command's own commit may already have shown a newer snapshot than the feed's.
         if (Snapshot is null || snapshot.Version > Snapshot.Version)
         {
