@@ -11,7 +11,6 @@ using Twin.Domain.Alarms;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
-using Twin.Domain.Vocabulary;
 
 namespace CommandCenter.Tests.Vocabulary;
 
