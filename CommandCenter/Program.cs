@@ -4,6 +4,7 @@ using CommandCenter.Core;
 using CommandCenter.Drones;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
+using CommandCenter.Localization;
 using CommandCenter.Map;
 using CommandCenter.Security;
 
@@ -22,6 +23,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services
     .AddTwinWeb()
+    .AddTwinLanguage()
     .AddTwinCore(builder.Configuration, builder.Environment)
     .AddTwinData()
     .AddTwinMap()
@@ -39,6 +41,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseTwinLanguage();
 app.UseTwinSecurity();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseIngestion();

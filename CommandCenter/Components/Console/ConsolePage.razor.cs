@@ -25,6 +25,7 @@ public sealed partial class ConsolePage : IDisposable
     private DateTimeOffset _historyUpdatedAt;
     private TicketQueue? _queue;
     private TicketView? _view;
+    private readonly CircuitCulture _culture = new();
     private IReadOnlyDictionary<string, TicketState> _byId = new Dictionary<string, TicketState>();
     private long _byIdVersion = -1;
 
@@ -52,10 +53,7 @@ public sealed partial class ConsolePage : IDisposable
     [Inject]
     private DuplicateDetector Duplicates { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "lang")]
-    public string? LangQuery { get; set; }
-
-    private Lang Lang => LangExtensions.Parse(LangQuery);
+    private static Lang Lang => Language.Current;
 
     private Officer? Officer { get; set; }
 
@@ -145,6 +143,8 @@ public sealed partial class ConsolePage : IDisposable
 
     private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(async () =>
     {
+        _culture.Apply();
+
         // A command's own commit may already have shown a newer snapshot than the feed's.
         if (Snapshot is null || snapshot.Version > Snapshot.Version)
         {

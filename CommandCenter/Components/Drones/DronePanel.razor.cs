@@ -72,7 +72,7 @@ public sealed partial class DronePanel
         }
 
         await RunAsync(DroneDesk.SendCommand(drone.Id, kind, targetId, Officer),
-            outcome => $"{drone.Id} 已受领任务 {outcome.Id}，飞往 {targetId}");
+            outcome => DroneText.MissionAccepted(drone.Id, outcome.Id, targetId));
     }
 
     private async Task CaptureAsync()
@@ -89,7 +89,7 @@ public sealed partial class DronePanel
             return;
         }
 
-        await RunAsync(capture, outcome => $"已抓拍 {outcome.Id} 并附到工单 {ticketId}");
+        await RunAsync(capture, outcome => DroneText.Captured(outcome.Id, ticketId));
     }
 
     private async Task RunAsync(Twin.Domain.Engine.TwinCommand command, Func<CommandOutcome, string> done)
@@ -99,7 +99,7 @@ public sealed partial class DronePanel
         {
             var outcome = await Commands.SubmitAsync(command, CancellationToken.None);
             Failed = !outcome.Accepted;
-            Message = outcome.Accepted ? done(outcome) : outcome.Reason ?? "操作被拒绝";
+            Message = outcome.Accepted ? done(outcome) : outcome.Reason ?? DroneText.Refused;
         }
         finally
         {

@@ -20,6 +20,7 @@ public sealed partial class WallPage : IDisposable
 {
     private TwinMap? _map;
     private ITimer? _clockTimer;
+    private readonly CircuitCulture _culture = new();
 
     [Inject]
     private WallFeed Feed { get; set; } = default!;
@@ -36,10 +37,7 @@ public sealed partial class WallPage : IDisposable
     [Inject]
     private TimeProvider RealTime { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "lang")]
-    public string? LangQuery { get; set; }
-
-    private Lang Lang => LangExtensions.Parse(LangQuery);
+    private static Lang Lang => Language.Current;
 
     private TwinSnapshot? Snapshot { get; set; }
 
@@ -59,14 +57,14 @@ public sealed partial class WallPage : IDisposable
     {
         Snapshot = Feed.Current;
         Feed.Updated += OnSnapshot;
-        _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(() => _culture.Run(StateHasChanged)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
-    private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(() =>
+    private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(() => _culture.Run(() =>
     {
         Snapshot = snapshot;
         StateHasChanged();
-    });
+    }));
 
     private void OnMapConnectionChanged(string state) => MapConnection = state;
 

@@ -215,8 +215,10 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     public async Task The_console_speaks_English_when_asked()
     {
         await ReportAsync("E-1", TicketChannel.Hotline12345, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
+
+        // A circuit keeps the culture of its request, which ?lang=en or the remembered cookie set.
+        using var english = UiLanguage.English();
         await using var ctx = NewContext();
-        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/console?lang=en");
         var console = ctx.Render<ConsolePage>();
         console.WaitForAssertion(() => Assert.Equal(1, Count(console, "[data-queue]")));
         await SelectAsync(console, "E-1");
