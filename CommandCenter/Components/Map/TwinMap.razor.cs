@@ -76,6 +76,7 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
             tileUrl = TileUrl,
             attribution = Attribution,
             followCriticalAlarms = FollowCriticalAlarms,
+            vocabulary = MapVocabulary.Document,
         };
         try
         {
