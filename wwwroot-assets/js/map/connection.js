@@ -28,8 +28,13 @@ export class TwinHubConnection {
       .withAutomaticReconnect()
       .configureLogging(signalR.LogLevel.Warning)
       .build();
-    this.connection.on('Snapshot', (/** @type {any} */ snapshot) => feed.receiveSnapshot(snapshot));
-    this.connection.on('Delta', (/** @type {any} */ delta) => feed.receiveDelta(delta));
+    // The handlers return nothing: SignalR would send a returned value to the server as a client result.
+    this.connection.on('Snapshot', (/** @type {any} */ snapshot) => {
+      feed.receiveSnapshot(snapshot);
+    });
+    this.connection.on('Delta', (/** @type {any} */ delta) => {
+      feed.receiveDelta(delta);
+    });
     this.connection.onreconnecting(() => {
       feed.connectionLost();
       report('reconnecting');
