@@ -8,7 +8,7 @@ namespace CommandCenter.Components.Map;
 /// <summary>
 /// The map's legend: one toggle per live layer, and a key for every colour and shape the map draws.
 /// Keys use the wire values of docs/hub-protocol.md; the colours are in MapLegend.razor.css and the
-/// shapes mirror the channel shapes of the map's vocabulary (<see cref="CommandCenter.Map.MapVocabulary"/>).
+/// shapes mirror twinmap.js's CHANNEL_SHAPES.
 /// </summary>
 public partial class MapLegend
 {
