@@ -4,7 +4,7 @@
 // hangs on twinmap.js as an overlay, on the same map and the same hub connection.
 import { addOverlay } from './twinmap.js';
 
-/** @typedef {import('./twinmap.js').OverlayContext} OverlayContext */
+/** @typedef {import('./map/types.js').OverlayContext} OverlayContext */
 /** @typedef {{ at?: string, routesVersion: number | null, drones: { features: unknown[] } }} Fleet the hub's Drones message */
 
 const COLORS = {

@@ -3,7 +3,7 @@
 // Live features go from SignalR into OpenLayers sources here and never through Blazor, so a busy
 // feed cannot stall the circuit. Needs the global builds `ol` (lib/ol/ol.js) and `signalR`
 // (lib/signalr/signalr.min.js) on the page. The parts are in ./map/: labels and symbols (pure),
-// styles, basemap, layers, the hub feed (pure) and its connection, and popups.
+// styles, basemap, layers, the hub feed (pure) and its connection, the view, and popups.
 import { loadBasemap } from './map/basemap.js';
 import { TwinHubConnection } from './map/connection.js';
 import { HubFeed } from './map/hubfeed.js';
@@ -14,34 +14,10 @@ import { MapStyles } from './map/styles.js';
 import { MapView } from './map/view.js';
 import { symbologyFrom } from './map/symbols.js';
 
-/** @typedef {import('./map/labels.js').Vocabulary} Vocabulary */
 /** @typedef {import('./map/symbols.js').Palette} Palette */
 
-/**
- * What TwinMap.razor.cs passes to init().
- * @typedef {object} MapOptions
- * @property {string} hubUrl
- * @property {string | null} [camerasUrl] the versioned camera file (docs/hub-protocol.md)
- * @property {string | null} corridorUrl
- * @property {string} lang 'zh' or 'en'
- * @property {string | null} tileUrl
- * @property {string} attribution
- * @property {boolean} followCriticalAlarms
- * @property {Vocabulary | null} [vocabulary] names and colours of the wire values
- */
-
-/**
- * What an overlay draws with: the map, its hub connection, the language and the pixel scale.
- * @typedef {{ map: any, connection: any, lang: string, px: (size: number) => number }} OverlayContext
- */
-
-/**
- * An overlay (dronelayer.js) draws its own layers on the map and listens on its hub connection:
- * attach() runs before the connection starts, detach() on dispose.
- * @typedef {object} Overlay
- * @property {(context: OverlayContext) => void} attach
- * @property {() => void} detach
- */
+/** @typedef {import('./map/types.js').MapOptions} MapOptions */
+/** @typedef {import('./map/types.js').Overlay} Overlay */
 
 const DEFAULT_ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · geoBoundaries · metro: metromancn (MIT)';
 const SLOW_FRAME_MS = 30;
