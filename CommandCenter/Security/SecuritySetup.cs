@@ -37,7 +37,10 @@ public static class SecuritySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TwinDbContext>()
-            .AddUserManager<TwinUserManager>();
+            .AddUserManager<TwinUserManager>()
+            .AddPasswordValidator<CommonPasswords>();
+        // The server's name and version help nobody but a scanner.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddOptions<IdentityOptions>().Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((o, s) =>
         {
             o.Lockout.MaxFailedAccessAttempts = s.Value.MaxFailedLogins;

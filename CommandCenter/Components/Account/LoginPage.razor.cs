@@ -27,8 +27,10 @@ public sealed partial class LoginPage
 
     private string? Message => Error switch
     {
-        "invalid" => L.Pick("用户名或密码错误。", "Wrong user name or password."),
-        "lockedout" => L.Pick("登录失败次数过多，账号已锁定，请稍后再试或联系管理员。", "Too many failed attempts: the account is locked. Try later or ask an administrator."),
+        // One answer for an unknown name, a wrong password and a locked account (no enumeration).
+        "invalid" => L.Pick(
+            $"用户名或密码错误。连续失败 {Security.Value.MaxFailedLogins} 次后账号将锁定 {Security.Value.LockoutMinutes} 分钟。",
+            $"Wrong user name or password. After {Security.Value.MaxFailedLogins} failures an account is locked for {Security.Value.LockoutMinutes} minutes."),
         "throttled" => L.Pick("尝试过于频繁，请一分钟后再试。", "Too many attempts; try again in a minute."),
         "loggedout" => L.Pick("已退出登录。", "You have signed out."),
         "idle" => L.Pick($"{Security.Value.IdleTimeoutMinutes} 分钟无操作，已自动退出，请重新登录。", $"Signed out after {Security.Value.IdleTimeoutMinutes} minutes without activity. Please sign in again."),
