@@ -103,7 +103,9 @@ public static class SecuritySetup
         var keyDirectory = configuration["Twin:Security:KeyDirectory"];
         if (!string.IsNullOrWhiteSpace(keyDirectory))
         {
-            keys.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(environment.ContentRootPath, keyDirectory))));
+            var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, keyDirectory));
+            PrivateFiles.CreateDirectory(directory);
+            keys.PersistKeysToFileSystem(new DirectoryInfo(directory));
         }
 
         return keys;

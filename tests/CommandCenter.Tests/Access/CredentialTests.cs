@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Net;
+using CommandCenter.Audit;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Twin.Data.Store;
 
 namespace CommandCenter.Tests.Access;
 
@@ -16,11 +19,18 @@ namespace CommandCenter.Tests.Access;
 /// </summary>
 public sealed class CredentialTests : IAsyncLifetime
 {
-    private readonly ClockedApp _app = new();
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), "cityops-credential-keys", Guid.NewGuid().ToString("N"));
+    private readonly ClockedApp _app;
+
+    public CredentialTests() => _app = new(b => b.UseSetting("Twin:Security:KeyDirectory", _keys));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Ingestion.IngestionApp.DeleteFolder(Path.GetDirectoryName(_keys)!);
+    }
 
     [Fact]
     public async Task Unknown_names_wrong_passwords_and_locked_accounts_get_the_same_answer_in_the_same_time()
@@ -109,6 +119,24 @@ public sealed class CredentialTests : IAsyncLifetime
         var own = await PostWithOriginAsync(officer.Client, "http://localhost");
         Assert.Equal("/account/login?error=loggedout", own.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.Client.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_database_the_audit_key_the_anchors_and_the_key_folder_are_the_apps_alone()
+    {
+        using var admin = await _app.SignInAsync(Roles.Admin);
+        await _app.Services.GetRequiredService<AuditTrail>().AnchorAsync();
+        var database = _app.Services.GetRequiredService<IOptions<Twin.Data.Store.TwinStoreOptions>>().Value.DatabasePath;
+        var folder = Path.GetDirectoryName(database)!;
+
+        foreach (var file in new[] { database, Path.Combine(folder, AuditSecrets.KeyFileName), Path.Combine(folder, AuditSecrets.AnchorFileName) })
+        {
+            Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(file));
+        }
+
+        Assert.Equal(PrivateFiles.DirectoryMode, File.GetUnixFileMode(folder));
+        Assert.Equal(PrivateFiles.DirectoryMode, File.GetUnixFileMode(_keys));
     }
 
     [Fact]
