@@ -24,6 +24,7 @@ public static class SecuritySetup
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
 
         AddTwinDataProtection(services, configuration, environment);
+        services.AddTwinForwardedHeaders(configuration);
         services.AddSingleton<IContactProtector, DataProtectionPersonalData>();
         services.AddOptions<TwinStoreOptions>().PostConfigure<IContactProtector>((o, p) => o.PersonalData = p);
         services.AddDbContextFactory<TwinDbContext>((sp, b) => sp.GetRequiredService<TwinRuntime>().Store.Configure(b));
@@ -108,6 +109,8 @@ public static class SecuritySetup
             keys.PersistKeysToFileSystem(new DirectoryInfo(directory));
         }
 
+        TransportSecurity.ProtectKeysAtRest(keys, configuration, environment);
+
         return keys;
     }
 
@@ -138,6 +141,7 @@ public static class SecuritySetup
     /// <summary>Headers and the origin check first (they apply to every response), then who is who and what they may do.</summary>
     public static WebApplication UseTwinSecurity(this WebApplication app)
     {
+        TransportSecurity.WarnAboutUnprotectedKeys(app);
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -11,7 +11,7 @@ using Twin.Data.Store;
 namespace Twin.Data.Migrations
 {
     [DbContext(typeof(TwinDbContext))]
-    [Migration("20261205074809_ReporterStatement")]
+    [Migration("20261205083230_ReporterStatement")]
     partial class ReporterStatement
     {
         /// <inheritdoc />
