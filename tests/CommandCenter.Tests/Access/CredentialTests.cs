@@ -3,7 +3,6 @@ using System.Net;
 using CommandCenter.Audit;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
