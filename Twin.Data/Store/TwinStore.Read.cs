@@ -79,7 +79,7 @@ public sealed partial class TwinStore
     }
 
     /// <summary>
-    /// The reporter's real name and phone for one ticket, decrypted; null when the ticket is
+    /// The reporter's real name, phone and (when it carried personal data) statement for one ticket, decrypted; null when the ticket is
     /// unknown. Callers reveal it only to an authorised person and audit that they did.
     /// </summary>
     public async Task<Reporter?> GetReporterContactAsync(string ticketId, CancellationToken ct = default)
@@ -87,8 +87,10 @@ public sealed partial class TwinStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         await using var db = CreateDbContext();
         var row = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
-            .Select(t => new { t.ReporterName, t.ReporterPhone }).FirstOrDefaultAsync(ct);
-        return row is null ? null : new Reporter(_personalData.Unprotect(row.ReporterName), _personalData.Unprotect(row.ReporterPhone));
+            .Select(t => new { t.ReporterName, t.ReporterPhone, t.ReporterStatement }).FirstOrDefaultAsync(ct);
+        return row is null
+            ? null
+            : new Reporter(_personalData.Unprotect(row.ReporterName), _personalData.Unprotect(row.ReporterPhone), _personalData.Unprotect(row.ReporterStatement));
     }
 
     /// <summary>An alarm's changes, oldest first.</summary>

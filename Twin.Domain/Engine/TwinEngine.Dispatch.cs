@@ -1,5 +1,6 @@
 using System.Globalization;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Privacy;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 
@@ -292,7 +293,7 @@ public sealed partial class TwinEngine
             _slaChecks.Enqueue(new SlaCheck(after.Id, due, 1), due);
         }
 
-        var transition = new TicketTransition(after.Id, before.Status, after.Status, now, actor, note);
+        var transition = new TicketTransition(after.Id, before.Status, after.Status, now, actor, note is null ? null : FreeTextMask.Mask(note));
         _pendingEvents.Add(new TicketChanged(NextEventSequence(), now, after, transition));
         Version++;
         return InputResult.Ok;

@@ -2,8 +2,23 @@ using Twin.Domain.Geography;
 
 namespace Twin.Domain.Tickets;
 
-/// <summary>The reporter as stored. Only <see cref="Privacy.PersonalDataMask"/> forms are ever displayed.</summary>
-public sealed record Reporter(string? Name, string? Phone);
+/// <summary>
+/// The reporter as stored. Only <see cref="Privacy.PersonalDataMask"/> forms are ever displayed.
+/// <see cref="Statement"/> is the report's own title and description as written, kept only when
+/// <see cref="Privacy.FreeTextMask"/> had something to mask in them.
+/// </summary>
+public sealed record Reporter(string? Name, string? Phone, string? Statement = null)
+{
+    /// <summary>The unmasked title and description when masking changed them, else null.</summary>
+    public static string? StatementOf(TicketReport report)
+    {
+        var title = report.Title?.Trim() ?? string.Empty;
+        var description = report.Description?.Trim() ?? string.Empty;
+        return Privacy.FreeTextMask.Mask(title) == title && Privacy.FreeTextMask.Mask(description) == description
+            ? null
+            : title + "\n" + description;
+    }
+}
 
 /// <summary>A new ticket as it arrives from a channel, before the engine accepts it.</summary>
 public sealed record TicketReport(
