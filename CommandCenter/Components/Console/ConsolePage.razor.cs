@@ -150,9 +150,10 @@ public sealed partial class ConsolePage : IDisposable
     /// <summary>An officer who opens a case takes it over: simulated staff leave it alone from then on (the engine records it once).</summary>
     private async Task ClaimAsync(string id)
     {
-        if (MayAct && Officer is not null && Find(id) is { IsClaimed: false })
+        if (MayAct && Officer is not null && Find(id) is { IsClaimed: false }
+            && (await Runtime.Pipeline.SubmitAsync(new MarkTicketViewedCommand(id, Officer.Name))).Accepted)
         {
-            await Runtime.Pipeline.SubmitAsync(new MarkTicketViewedCommand(id, Officer.Name));
+            TakeNewerSnapshot();
         }
     }
 
@@ -179,6 +180,15 @@ public sealed partial class ConsolePage : IDisposable
         finally
         {
             Busy = false;
+        }
+    }
+
+    /// <summary>An officer who starts acknowledging an alarm takes it over, so simulated staff do not acknowledge it while they write the note.</summary>
+    private async Task ClaimAlarmAsync(string alarmId)
+    {
+        if (MayAct && Officer is not null)
+        {
+            await Runtime.Pipeline.SubmitAsync(new MarkAlarmViewedCommand(alarmId, Officer.Name));
         }
     }
 

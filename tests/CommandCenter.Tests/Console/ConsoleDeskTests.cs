@@ -163,6 +163,9 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         }, TimeSpan.FromSeconds(10));
         wall.WaitForAssertion(() => Assert.Equal("0", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
         var engineSide = _runtime.Pipeline.Current;
+
+        // Opening the alarm to acknowledge it took it over first: simulated staff could not acknowledge it meanwhile.
+        Assert.Equal("test-officer", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).ClaimedBy);
         Assert.Equal(0, engineSide.VitalSigns.Alerts.Unacknowledged);
         Assert.Equal("已电话通知物业到场核查", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).AcknowledgementNote);
         var history = await _runtime.Store.GetAlarmHistoryAsync(alarmId);
