@@ -1,4 +1,3 @@
-using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Simulation;
