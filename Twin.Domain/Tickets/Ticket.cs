@@ -63,13 +63,23 @@ public sealed record TicketState(
     string? MergedIntoId = null,
     int DuplicatesCount = 0,
     string? PossibleDuplicateOf = null,
-    bool? Satisfied = null)
+    bool? Satisfied = null,
+    string? ClaimedBy = null,
+    string RefusedDepartments = "",
+    string? DuplicateExplanation = null)
 {
     /// <summary>Separates <see cref="CoordinatingDepartments"/>; a string keeps the record's value equality.</summary>
     public const char DepartmentSeparator = '、';
 
     public IReadOnlyList<string> CoordinatingDepartmentList =>
         CoordinatingDepartments.Length == 0 ? [] : CoordinatingDepartments.Split(DepartmentSeparator);
+
+    /// <summary>Departments that refused the case (退单), in order; dispatch by the responsibility list skips them.</summary>
+    public IReadOnlyList<string> RefusedDepartmentList =>
+        RefusedDepartments.Length == 0 ? [] : RefusedDepartments.Split(DepartmentSeparator);
+
+    /// <summary>A person opened or acted on the case (<see cref="ClaimedBy"/>): simulated staff leave it alone.</summary>
+    public bool IsClaimed => ClaimedBy is not null;
 }
 
 /// <summary>One step of a ticket's append-only history.</summary>
