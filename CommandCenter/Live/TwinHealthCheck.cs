@@ -1,3 +1,5 @@
+using System.Globalization;
+using Twin.Data.History;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CommandCenter.Live;
@@ -12,8 +14,15 @@ public sealed class TwinHealthCheck(TwinRuntime runtime) : IHealthCheck
             return Task.FromResult(HealthCheckResult.Unhealthy("The twin failed to start.", runtime.Ready.Exception));
         }
 
-        return Task.FromResult(runtime.IsRunning
-            ? HealthCheckResult.Healthy($"Twin running, version {runtime.Pipeline.Current.Version}.")
+        if (runtime.IsRunning)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy($"Twin running, version {runtime.Pipeline.Current.Version}."));
+        }
+
+        // A first run writes a month of history before it serves: say how far it has got.
+        return Task.FromResult(runtime.WarmStart is { Stage: WarmStartStage.WritingHistory } progress
+            ? HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture,
+                $"The twin is writing its history: {progress.Fraction:P0}, up to {progress.SimulatedUpTo:yyyy-MM-dd HH:mm} UTC."))
             : HealthCheckResult.Unhealthy("The twin is starting or stopped."));
     }
 }

@@ -1,5 +1,6 @@
 using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
+using Twin.Data.History;
 using Twin.Data.Pipeline;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
@@ -60,6 +61,11 @@ public sealed class TwinRuntime : IAsyncDisposable
     public IReadOnlyList<Camera> Cameras { get; }
 
     public Task Ready => _ready.Task;
+
+    /// <summary>How far a first run's warm start has got; null when none ran (or none is running yet).</summary>
+    public WarmStartProgress? WarmStart { get; private set; }
+
+    internal void ReportWarmStart(WarmStartProgress progress) => WarmStart = progress;
 
     public bool IsRunning { get; private set; }
 

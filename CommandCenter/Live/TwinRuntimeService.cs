@@ -1,3 +1,4 @@
+using Twin.Data.History;
 using Twin.Domain.Engine;
 
 namespace CommandCenter.Live;
@@ -14,6 +15,7 @@ public sealed class TwinRuntimeService(TwinRuntime runtime, ILogger<TwinRuntimeS
     {
         try
         {
+            await WarmStartIfFirstRunAsync(stoppingToken);
             await runtime.Pipeline.StartupAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -43,5 +45,23 @@ public sealed class TwinRuntimeService(TwinRuntime runtime, ILogger<TwinRuntimeS
             runtime.MarkStopped();
             await pipeline.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>On a first run (an empty store) the simulated month before now is written before the engine is built from the store.</summary>
+    private async Task WarmStartIfFirstRunAsync(CancellationToken ct)
+    {
+        var options = runtime.Simulator;
+        await runtime.Store.InitializeAsync(ct);
+        if (!options.Enabled || options.HistoryDays == 0 || !await runtime.Store.IsEmptyAsync(ct))
+        {
+            return;
+        }
+
+        logger.LogInformation("First run: writing the simulated district's previous {Days} days into the store.", options.HistoryDays);
+        var warmStart = new WarmStart(runtime.District, runtime.Catalogue, runtime.Cameras, options);
+        var result = await warmStart.RunAsync(runtime.Store, runtime.Clock.GetUtcNow(), new Progress<WarmStartProgress>(runtime.ReportWarmStart), ct);
+        logger.LogInformation(
+            "History written in {Seconds:F1} s: {Tickets} tickets, {Alarms} alarms, {Readings} readings.",
+            result.Elapsed.TotalSeconds, result.Tickets, result.Alarms, result.Observations);
     }
 }

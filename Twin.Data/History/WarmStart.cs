@@ -81,6 +81,7 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
         var alarms = 0;
         long observations = 0;
         var batchStart = from;
+        var writing = Task.CompletedTask;
         for (var stepFrom = from; stepFrom < now; stepFrom += Step)
         {
             ct.ThrowIfCancellationRequested();
@@ -125,12 +126,18 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
             if (batch.EventCount >= EventsPerBatch || stepTo - batchStart >= BatchSpan || stepTo >= now)
             {
                 observations += batch.ObservationCount;
-                await store.WriteAsync(batch.Build(), ct);
+
+                // One batch is written on another thread while the next is simulated, so that the
+                // engine and SQLite each have a core; the batches still commit in order.
+                await writing;
+                var built = batch.Build();
+                writing = Task.Run(() => store.WriteAsync(built, ct), ct);
                 batchStart = stepTo;
                 progress?.Report(new WarmStartProgress(WarmStartStage.WritingHistory, (stepTo - from) / (now - from), stepTo));
             }
         }
 
+        await writing;
         progress?.Report(new WarmStartProgress(WarmStartStage.Done, 1, now));
         return new WarmStartResult(from, now, tickets, alarms, observations, watch.Elapsed);
     }
