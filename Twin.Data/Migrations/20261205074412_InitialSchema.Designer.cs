@@ -11,8 +11,8 @@ using Twin.Data.Store;
 namespace Twin.Data.Migrations
 {
     [DbContext(typeof(TwinDbContext))]
-    [Migration("20261130043619_Security")]
-    partial class Security
+    [Migration("20261205074412_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -352,6 +352,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("change");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -379,6 +383,10 @@ namespace Twin.Data.Migrations
                     b.Property<string>("AcknowledgedBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledgement_note");
 
                     b.Property<long?>("ClearedAt")
                         .HasColumnType("INTEGER")
@@ -502,6 +510,257 @@ namespace Twin.Data.Migrations
                         .HasDatabaseName("ix_audit_log_actor_at");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Drones.DroneRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<double>("AltitudeMetres")
+                        .HasColumnType("REAL")
+                        .HasColumnName("altitude_m");
+
+                    b.Property<double>("BatteryPercent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("battery_percent");
+
+                    b.Property<string>("FeedUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feed_url");
+
+                    b.Property<double>("HeadingDegrees")
+                        .HasColumnType("REAL")
+                        .HasColumnName("heading_deg");
+
+                    b.Property<double>("HomeLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("home_lat");
+
+                    b.Property<double>("HomeLon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("home_lon");
+
+                    b.Property<long?>("LastTelemetryAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_telemetry_at");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("LinkPercent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("link_percent");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lon");
+
+                    b.Property<double>("MaxSpeedMps")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max_speed_mps");
+
+                    b.Property<string>("MissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<double>("SpeedMps")
+                        .HasColumnType("REAL")
+                        .HasColumnName("speed_mps");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drones");
+
+                    b.ToTable("drones", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Drones.DroneTelemetryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("AltitudeMetres")
+                        .HasColumnType("REAL")
+                        .HasColumnName("altitude_m");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<double>("BatteryPercent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("battery_percent");
+
+                    b.Property<string>("DroneId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drone_id");
+
+                    b.Property<double>("HeadingDegrees")
+                        .HasColumnType("REAL")
+                        .HasColumnName("heading_deg");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("LinkPercent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("link_percent");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lon");
+
+                    b.Property<double>("SpeedMps")
+                        .HasColumnType("REAL")
+                        .HasColumnName("speed_mps");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drone_telemetry");
+
+                    b.HasIndex("DroneId", "At")
+                        .HasDatabaseName("ix_drone_telemetry_drone_id_at");
+
+                    b.ToTable("drone_telemetry", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Drones.EvidenceRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<double>("AltitudeMetres")
+                        .HasColumnType("REAL")
+                        .HasColumnName("altitude_m");
+
+                    b.Property<long>("CapturedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("DroneId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drone_id");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("jpeg");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lon");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("TicketId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence");
+
+                    b.HasIndex("DroneId");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_evidence_ticket_id");
+
+                    b.ToTable("evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Drones.MissionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("DroneId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drone_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("PlannedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("planned_at");
+
+                    b.Property<string>("RouteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route_id");
+
+                    b.Property<long?>("ScheduledFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_for");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TargetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Waypoints")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("waypoints");
+
+                    b.HasKey("Id")
+                        .HasName("pk_missions");
+
+                    b.HasIndex("DroneId");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_missions_status");
+
+                    b.ToTable("missions", (string)null);
                 });
 
             modelBuilder.Entity("Twin.Data.Sensors.ObservationRow", b =>
@@ -901,6 +1160,43 @@ namespace Twin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_alarm_history_alarms_alarm_id");
+                });
+
+            modelBuilder.Entity("Twin.Data.Drones.DroneTelemetryRow", b =>
+                {
+                    b.HasOne("Twin.Data.Drones.DroneRow", null)
+                        .WithMany()
+                        .HasForeignKey("DroneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_drone_telemetry_drones_drone_id");
+                });
+
+            modelBuilder.Entity("Twin.Data.Drones.EvidenceRow", b =>
+                {
+                    b.HasOne("Twin.Data.Drones.DroneRow", null)
+                        .WithMany()
+                        .HasForeignKey("DroneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_drones_drone_id");
+
+                    b.HasOne("Twin.Data.Tickets.TicketRow", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Twin.Data.Drones.MissionRow", b =>
+                {
+                    b.HasOne("Twin.Data.Drones.DroneRow", null)
+                        .WithMany()
+                        .HasForeignKey("DroneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_missions_drones_drone_id");
                 });
 
             modelBuilder.Entity("Twin.Data.Sensors.ObservationRow", b =>

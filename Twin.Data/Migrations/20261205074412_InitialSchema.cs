@@ -1,0 +1,736 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Twin.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "alarms",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    source = table.Column<string>(type: "TEXT", nullable: false),
+                    source_id = table.Column<string>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    severity = table.Column<string>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", nullable: false),
+                    lon = table.Column<double>(type: "REAL", nullable: false),
+                    lat = table.Column<double>(type: "REAL", nullable: false),
+                    sub_district_code = table.Column<string>(type: "TEXT", nullable: false),
+                    raised_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    acknowledged_by = table.Column<string>(type: "TEXT", nullable: true),
+                    acknowledged_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    cleared_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    acknowledgement_note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alarms", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", nullable: false),
+                    action = table.Column<string>(type: "TEXT", nullable: false),
+                    target = table.Column<string>(type: "TEXT", nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", nullable: false),
+                    detail = table.Column<string>(type: "TEXT", nullable: true),
+                    ip = table.Column<string>(type: "TEXT", nullable: true),
+                    user_agent = table.Column<string>(type: "TEXT", nullable: true),
+                    prev_hash = table.Column<string>(type: "TEXT", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "auth_sessions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    device_id = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_seen_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    end_reason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_auth_sessions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "drones",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    model = table.Column<string>(type: "TEXT", nullable: false),
+                    home_lon = table.Column<double>(type: "REAL", nullable: false),
+                    home_lat = table.Column<double>(type: "REAL", nullable: false),
+                    max_speed_mps = table.Column<double>(type: "REAL", nullable: false),
+                    feed_url = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    lon = table.Column<double>(type: "REAL", nullable: false),
+                    lat = table.Column<double>(type: "REAL", nullable: false),
+                    altitude_m = table.Column<double>(type: "REAL", nullable: false),
+                    heading_deg = table.Column<double>(type: "REAL", nullable: false),
+                    speed_mps = table.Column<double>(type: "REAL", nullable: false),
+                    battery_percent = table.Column<double>(type: "REAL", nullable: false),
+                    link_percent = table.Column<double>(type: "REAL", nullable: false),
+                    last_telemetry_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    mission_id = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_drones", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sensors",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    lon = table.Column<double>(type: "REAL", nullable: false),
+                    lat = table.Column<double>(type: "REAL", nullable: false),
+                    unit = table.Column<string>(type: "TEXT", nullable: false),
+                    warning_level = table.Column<double>(type: "REAL", nullable: false),
+                    alarm_level = table.Column<double>(type: "REAL", nullable: false),
+                    hysteresis = table.Column<double>(type: "REAL", nullable: false),
+                    high_is_bad = table.Column<bool>(type: "INTEGER", nullable: false),
+                    report_interval_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    sub_district_code = table.Column<string>(type: "TEXT", nullable: false),
+                    in_corridor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    last_value = table.Column<double>(type: "REAL", nullable: true),
+                    last_observed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    battery_percent = table.Column<double>(type: "REAL", nullable: true),
+                    value_state = table.Column<string>(type: "TEXT", nullable: false),
+                    health = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sensors", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tickets",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", nullable: false),
+                    category_code = table.Column<string>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: false),
+                    lon = table.Column<double>(type: "REAL", nullable: false),
+                    lat = table.Column<double>(type: "REAL", nullable: false),
+                    address = table.Column<string>(type: "TEXT", nullable: false),
+                    sub_district_code = table.Column<string>(type: "TEXT", nullable: false),
+                    neighbourhood_code = table.Column<string>(type: "TEXT", nullable: true),
+                    reporter_masked = table.Column<string>(type: "TEXT", nullable: false),
+                    phone_masked = table.Column<string>(type: "TEXT", nullable: false),
+                    reporter_name = table.Column<string>(type: "TEXT", nullable: true),
+                    reporter_phone = table.Column<string>(type: "TEXT", nullable: true),
+                    priority = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    in_corridor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    reported_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    dispatched_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    department = table.Column<string>(type: "TEXT", nullable: true),
+                    coordinating_departments = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    supervision_level = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
+                    step_due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    overdue_steps = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
+                    reopened_count = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
+                    merged_into_id = table.Column<string>(type: "TEXT", nullable: true),
+                    duplicates_count = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
+                    possible_duplicate_of = table.Column<string>(type: "TEXT", nullable: true),
+                    satisfied = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tickets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wall_devices",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", nullable: false),
+                    issued_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    issued_by = table.Column<string>(type: "TEXT", nullable: false),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_by = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_wall_devices", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alarm_areas",
+                columns: table => new
+                {
+                    alarm_id = table.Column<string>(type: "TEXT", nullable: false),
+                    area = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alarm_areas", x => x.alarm_id);
+                    table.ForeignKey(
+                        name: "fk_alarm_areas_alarms_alarm_id",
+                        column: x => x.alarm_id,
+                        principalTable: "alarms",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alarm_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    alarm_id = table.Column<string>(type: "TEXT", nullable: false),
+                    change = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    severity = table.Column<string>(type: "TEXT", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alarm_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_alarm_history_alarms_alarm_id",
+                        column: x => x.alarm_id,
+                        principalTable: "alarms",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "drone_telemetry",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    drone_id = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    lon = table.Column<double>(type: "REAL", nullable: false),
+                    lat = table.Column<double>(type: "REAL", nullable: false),
+                    altitude_m = table.Column<double>(type: "REAL", nullable: false),
+                    heading_deg = table.Column<double>(type: "REAL", nullable: false),
+                    speed_mps = table.Column<double>(type: "REAL", nullable: false),
+                    battery_percent = table.Column<double>(type: "REAL", nullable: false),
+                    link_percent = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_drone_telemetry", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_drone_telemetry_drones_drone_id",
+                        column: x => x.drone_id,
+                        principalTable: "drones",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "missions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    drone_id = table.Column<string>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    route_id = table.Column<string>(type: "TEXT", nullable: true),
+                    target_id = table.Column<string>(type: "TEXT", nullable: true),
+                    waypoints = table.Column<string>(type: "TEXT", nullable: false),
+                    planned_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    scheduled_for = table.Column<long>(type: "INTEGER", nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_missions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_missions_drones_drone_id",
+                        column: x => x.drone_id,
+                        principalTable: "drones",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "observations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    sensor_id = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<double>(type: "REAL", nullable: false),
+                    observed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    battery_percent = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_observations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_observations_sensors_sensor_id",
+                        column: x => x.sensor_id,
+                        principalTable: "sensors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evidence",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    ticket_id = table.Column<string>(type: "TEXT", nullable: false),
+                    drone_id = table.Column<string>(type: "TEXT", nullable: false),
+                    captured_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    lon = table.Column<double>(type: "REAL", nullable: false),
+                    lat = table.Column<double>(type: "REAL", nullable: false),
+                    altitude_m = table.Column<double>(type: "REAL", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", nullable: false),
+                    jpeg = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evidence", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_evidence_drones_drone_id",
+                        column: x => x.drone_id,
+                        principalTable: "drones",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_evidence_tickets_ticket_id",
+                        column: x => x.ticket_id,
+                        principalTable: "tickets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ticket_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ticket_id = table.Column<string>(type: "TEXT", nullable: false),
+                    from_status = table.Column<string>(type: "TEXT", nullable: true),
+                    to_status = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ticket_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_ticket_history_tickets_ticket_id",
+                        column: x => x.ticket_id,
+                        principalTable: "tickets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alarm_history_alarm_id",
+                table: "alarm_history",
+                column: "alarm_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alarms_cleared_at",
+                table: "alarms",
+                column: "cleared_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alarms_raised_at",
+                table: "alarms",
+                column: "raised_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alarms_source_source_id",
+                table: "alarms",
+                columns: new[] { "source", "source_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_actor_at",
+                table: "audit_log",
+                columns: new[] { "actor", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_at",
+                table: "audit_log",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_auth_sessions_device_id",
+                table: "auth_sessions",
+                column: "device_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_auth_sessions_user_id",
+                table: "auth_sessions",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_drone_telemetry_drone_id_at",
+                table: "drone_telemetry",
+                columns: new[] { "drone_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_drone_id",
+                table: "evidence",
+                column: "drone_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_ticket_id",
+                table: "evidence",
+                column: "ticket_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_missions_drone_id",
+                table: "missions",
+                column: "drone_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_missions_status",
+                table: "missions",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observations_sensor_id_observed_at",
+                table: "observations",
+                columns: new[] { "sensor_id", "observed_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ticket_history_ticket_id",
+                table: "ticket_history",
+                column: "ticket_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_closed_at",
+                table: "tickets",
+                column: "closed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_merged_into_id",
+                table: "tickets",
+                column: "merged_into_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_reported_at",
+                table: "tickets",
+                column: "reported_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_status",
+                table: "tickets",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_wall_devices_token_hash",
+                table: "wall_devices",
+                column: "token_hash",
+                unique: true);
+
+            // Append-only: no row is ever changed, and none younger than the 180-day retention
+            // minimum (等保2.0) is removed. The hash chain shows anything done around these.
+            migrationBuilder.Sql(
+                """
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                """);
+            migrationBuilder.Sql(
+                """
+                CREATE TRIGGER audit_log_no_early_delete BEFORE DELETE ON audit_log
+                WHEN OLD.at > (CAST(strftime('%s', 'now') AS INTEGER) - 180 * 86400) * 10000000 + 621355968000000000
+                BEGIN SELECT RAISE(ABORT, 'audit records are kept at least 180 days'); END;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_log_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_log_no_early_delete;");
+
+            migrationBuilder.DropTable(
+                name: "alarm_areas");
+
+            migrationBuilder.DropTable(
+                name: "alarm_history");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "auth_sessions");
+
+            migrationBuilder.DropTable(
+                name: "drone_telemetry");
+
+            migrationBuilder.DropTable(
+                name: "evidence");
+
+            migrationBuilder.DropTable(
+                name: "missions");
+
+            migrationBuilder.DropTable(
+                name: "observations");
+
+            migrationBuilder.DropTable(
+                name: "ticket_history");
+
+            migrationBuilder.DropTable(
+                name: "wall_devices");
+
+            migrationBuilder.DropTable(
+                name: "alarms");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "drones");
+
+            migrationBuilder.DropTable(
+                name: "sensors");
+
+            migrationBuilder.DropTable(
+                name: "tickets");
+        }
+    }
+}
