@@ -22,6 +22,12 @@ if (args is ["audit", "verify", ..])
     return await AuditVerifyCommand.RunAsync(builder.Configuration, builder.Environment, Console.Out);
 }
 
+// `-- backup` writes an online copy of the database; `-- restore FILE` puts one in its place (app stopped).
+if (args is ["backup", ..] or ["restore", _, ..])
+{
+    return await BackupCommand.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
+}
+
 // The build output serves static web assets (npm libraries, ../wwwroot-assets, framework files) from
 // their source folders through the runtime manifest, which ASP.NET Core reads only in Development
 // unless asked; publish output has no manifest, so this is a no-op there.
@@ -39,11 +45,17 @@ builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(Si
 builder.Services.Configure<TwinStoreOptions>(builder.Configuration.GetSection("Twin:Storage"));
 builder.Services.PostConfigure<TwinStoreOptions>(o =>
     o.DatabasePath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.DatabasePath)));
+builder.Services.AddOptions<TwinStoreOptions>().Validate(o =>
+{
+    o.Validate();
+    return true;
+}).ValidateOnStart();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<TwinRuntime>();
 builder.Services.AddHostedService<TwinRuntimeService>();
 builder.Services.AddHostedService<SimulatorService>();
+builder.Services.AddHostedService<DataLifecycleService>();
 builder.Services.AddSingleton<WallFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
 builder.Services.AddScoped<SignedInOfficer>();
