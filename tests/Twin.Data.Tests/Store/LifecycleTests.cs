@@ -88,6 +88,20 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sensors_history_is_hourly_before_the_raw_window_and_raw_within_it()
+    {
+        await _store.RunLifecycleAsync(Now, Defaults);
+
+        var points = await _store.GetSensorHistoryAsync("S-1", Now.AddDays(-9), Now);
+
+        var rawFrom = _readings.Where(o => o.SensorId == "S-1" && o.ObservedAt >= Now.AddDays(-7)).Min(o => o.ObservedAt);
+        Assert.All(points.Where(p => p.At < rawFrom), p => Assert.False(p.IsRaw));
+        Assert.Equal(48, points.Count(p => !p.IsRaw));
+        Assert.Equal(_readings.Count(o => o.SensorId == "S-1" && o.ObservedAt >= rawFrom), points.Count(p => p.IsRaw));
+        Assert.Equal(points.Select(p => p.At).Order(), points.Select(p => p.At));
+    }
+
+    [Fact]
     public async Task Nothing_a_rollup_does_not_cover_is_trimmed_and_a_second_pass_changes_nothing()
     {
         // A window of zero days would take every reading, but the hour still running has no rollup yet.
