@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Threading.Channels;
 using CommandCenter.Live;
-using CommandCenter.Security;
 using Twin.Data.Audit;
 
 namespace CommandCenter.Audit;
@@ -17,7 +16,7 @@ public sealed record AuditOrigin(string? Ip, string? UserAgent)
 }
 
 /// <summary>
-/// Records audit entries. <see cref="Record"/> queues one for the background writer (a burst of
+/// Records audit entries. <see cref="Record(AuditEntry)"/> queues one for the background writer (a burst of
 /// ticket transitions does not wait for the disk); <see cref="WriteAsync"/> returns only once the
 /// entry is committed, for actions that must not happen unaudited (revealing personal data).
 /// </summary>

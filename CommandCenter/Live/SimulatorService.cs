@@ -1,4 +1,3 @@
-using Twin.Domain.Engine;
 using Twin.Domain.Simulation;
 
 namespace CommandCenter.Live;

@@ -4,7 +4,6 @@ using CommandCenter.Configuration;
 using CommandCenter.Live;
 using Microsoft.Extensions.Options;
 using Twin.Data.Pipeline;
-using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Twin.Data.Drones;
 using Twin.Domain.Drones;
 using Twin.Domain.Geography;
 

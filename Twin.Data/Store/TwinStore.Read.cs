@@ -1,8 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Alarms;
-using Twin.Data.Sensors;
-using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Twin.Domain.Alarms;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;

@@ -1,4 +1,3 @@
-using CommandCenter.Audit;
 using CommandCenter.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using CommandCenter.Ingestion.Cap;
 using CommandCenter.Ingestion.Open311;
 using CommandCenter.Ingestion.SensorThings;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Ingestion.Common;

@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Twin.Domain.Alarms;
-using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
-using Twin.Domain.Privacy;
 using Twin.Domain.Sensors;
 using Twin.Domain.Simulation;
 using Twin.Domain.Tickets;

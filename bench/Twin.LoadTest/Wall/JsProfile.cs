@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Twin.LoadTest.Wall;

@@ -5,7 +5,6 @@ using CommandCenter.Security;
 using CommandCenter.Tests.Ingestion;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Twin.Data.Audit;
 

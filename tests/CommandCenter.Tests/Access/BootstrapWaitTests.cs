@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

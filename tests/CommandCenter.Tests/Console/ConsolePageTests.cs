@@ -1,10 +1,8 @@
 using Bunit;
 using CommandCenter.Components.Console;
 using CommandCenter.Live;
-using CommandCenter.Officers;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 

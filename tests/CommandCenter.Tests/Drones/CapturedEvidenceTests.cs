@@ -1,12 +1,9 @@
 using Bunit;
 using CommandCenter.Components.Console;
-using CommandCenter.Components.Drones;
-using CommandCenter.Drones;
 using CommandCenter.Live;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 

@@ -4,7 +4,6 @@ using CommandCenter.Drones;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Twin.Domain.Drones;
 
 namespace CommandCenter.Tests.Drones;
 

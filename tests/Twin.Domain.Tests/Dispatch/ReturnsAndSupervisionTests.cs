@@ -1,5 +1,4 @@
 using Twin.Domain.Dispatch;
-using Twin.Domain.Tests.Support;
 using Twin.Domain.Tickets;
 
 namespace Twin.Domain.Tests.Dispatch;

@@ -1,5 +1,4 @@
 using Twin.Domain.Alarms;
-using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tests.Support;
 using Twin.Domain.Tickets;
