@@ -6,7 +6,6 @@ using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
 using Twin.Domain.Simulation;
-using Twin.Domain.Alarms;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 

@@ -1,5 +1,4 @@
 using Twin.Data.History;
-using Twin.Data.Store;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Engine;
 using Twin.Domain.Simulation;

@@ -4,16 +4,7 @@ using Twin.Data.Store;
 
 namespace Twin.Data.Sensors;
 
-internal sealed class HourlyRollupConfiguration : IEntityTypeConfiguration<HourlyRollupRow>
-{
-    public void Configure(EntityTypeBuilder<HourlyRollupRow> builder) => RollupColumns.Configure(builder, "observation_hourly");
-}
-
-internal sealed class DailyRollupConfiguration : IEntityTypeConfiguration<DailyRollupRow>
-{
-    public void Configure(EntityTypeBuilder<DailyRollupRow> builder) => RollupColumns.Configure(builder, "observation_daily");
-}
-
+/// <summary>The columns, key and index both rollup tables share.</summary>
 internal static class RollupColumns
 {
     /// <summary>Keyed by (sensor, period start): a re-run of a period replaces its row, and a sensor's range is one index scan.</summary>
