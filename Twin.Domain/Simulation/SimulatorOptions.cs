@@ -74,6 +74,12 @@ public sealed class SimulatorOptions
     /// <summary>Drones patrolling the creek (2–4), each on its own route; 0 turns the drone simulation off.</summary>
     public int DroneCount { get; set; } = 3;
 
+    /// <summary>
+    /// Read by the host: on a first run (an empty store) the simulated district's previous days
+    /// are written into the store before it goes live, so the wall starts with a month behind it; 0 = none.
+    /// </summary>
+    public int HistoryDays { get; set; } = 30;
+
     /// <summary>Throws when a value cannot work; the host calls it at start-up.</summary>
     public void Validate()
     {
@@ -92,6 +98,7 @@ public sealed class SimulatorOptions
         Require(IsRate(BreachEpisodesPerDay) && IsRate(OutagesPerDay) && IsRate(StaleGapsPerDay), "episode rates must be finite and not negative");
         Require(IsShare(LowBatteryShare) && IsShare(CorridorSensorShare) && IsShare(OverdueShare) && IsShare(EvaluatedShare), "shares must lie in 0–1");
         Require(DroneCount is 0 or (>= 2 and <= 4), "DroneCount must be 0 or 2–4");
+        Require(HistoryDays is >= 0 and <= 400, "HistoryDays must lie in 0–400");
         Require(AcknowledgeMinutesMin >= 0 && AcknowledgeMinutesMax >= AcknowledgeMinutesMin, "AcknowledgeMinutes needs 0 <= Min <= Max");
         Require(ParseShare(SimulatedStaff) is not null, $"SimulatedStaff must be on, off or a share 0–1, not '{SimulatedStaff}'");
     }
