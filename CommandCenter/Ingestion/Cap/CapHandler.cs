@@ -103,6 +103,11 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
             area,
             message.References);
         var outcome = await commands.SubmitAsync(new RaiseExternalAlarmCommand(alert), ct);
+        if (outcome.Conflict)
+        {
+            return IngestErrors.Error(context, 409, outcome.Reason!, new Dictionary<string, object?> { ["alarm"] = outcome.Id, ["identifier"] = message.Identifier, ["sender"] = message.Sender });
+        }
+
         return outcome.Exists
             ? Answer(outcome.Accepted ? 201 : 200, message, outcome.Id!, replay: outcome.Replayed)
             : IngestErrors.Error(context, 422, outcome.Reason ?? "The alert was refused.");
