@@ -32,6 +32,7 @@ public static class IngestErrors
     {
         400 => "The request is malformed.",
         401 => "A valid API key is required.",
+        403 => "Not allowed for this source.",
         404 => "Not found.",
         409 => "Conflict.",
         413 => "The request body is too large.",
