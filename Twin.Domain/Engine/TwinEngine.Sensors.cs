@@ -132,7 +132,7 @@ public sealed partial class TwinEngine
         }
 
         _kindSeries[kind].Add(observation.ObservedAt, observation.Value);
-        var nextState = slot.Definition.Thresholds.Next(slot.ValueState, observation.Value);
+        var nextState = EffectiveThresholds(slot.Definition).Next(slot.ValueState, observation.Value);
         if (nextState != slot.ValueState)
         {
             ChangeValueState(slot, nextState, observation.ObservedAt, now);
@@ -201,6 +201,11 @@ public sealed partial class TwinEngine
             }
 
             return;
+        }
+
+        if (next == ValueState.Alarm && slot.LastValue is { } value)
+        {
+            ProposeFromSensor(slot.Definition, value);
         }
 
         var severity = SeverityFor(slot.Definition.Kind, next);
@@ -301,10 +306,12 @@ public sealed partial class TwinEngine
                 total += _kindHealth[k, h];
             }
 
-            if (total == 0 || _kindThresholds[k] is not { } thresholds)
+            if (total == 0 || _kindThresholds[k] is not { } ownThresholds)
             {
                 continue;
             }
+
+            var thresholds = _thresholdOverrides[k]?.Apply(ownThresholds) ?? ownThresholds;
 
             double? max = null;
             foreach (var slot in _sensorOrder)

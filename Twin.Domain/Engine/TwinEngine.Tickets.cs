@@ -95,7 +95,7 @@ public sealed partial class TwinEngine
             report.ReportedAt,
             null,
             null,
-            StepDueAt: report.ReportedAt + category.TimeLimits.Dispatch,
+            StepDueAt: report.ReportedAt + LimitsFor(category.Code).Dispatch,
             PossibleDuplicateOf: match?.CaseId);
         _tickets[ticket.Id] = ticket;
         _backlog++;

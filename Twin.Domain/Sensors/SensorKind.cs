@@ -10,6 +10,15 @@ public enum SensorKind
     SecondaryWater,
     SiteDust,
     Smoke,
+
+    /// <summary>雨量计: rainfall intensity in mm/h (the 24 h total is summed from its readings).</summary>
+    RainGauge,
+
+    /// <summary>水质 溶解氧: dissolved oxygen in mg/L; low is bad.</summary>
+    DissolvedOxygen,
+
+    /// <summary>水质 氨氮: ammonia nitrogen in mg/L.</summary>
+    AmmoniaNitrogen,
 }
 
 public static class SensorKinds
@@ -27,6 +36,9 @@ public static class SensorKinds
         SensorKind.SecondaryWater => "secondary-water",
         SensorKind.SiteDust => "site-dust",
         SensorKind.Smoke => "smoke",
+        SensorKind.RainGauge => "rain-gauge",
+        SensorKind.DissolvedOxygen => "dissolved-oxygen",
+        SensorKind.AmmoniaNitrogen => "ammonia-nitrogen",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -42,6 +54,9 @@ public static class SensorKinds
         SensorKind.SecondaryWater => "二次供水",
         SensorKind.SiteDust => "工地扬尘",
         SensorKind.Smoke => "烟感",
+        SensorKind.RainGauge => "雨量",
+        SensorKind.DissolvedOxygen => "溶解氧",
+        SensorKind.AmmoniaNitrogen => "氨氮",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -55,6 +70,9 @@ public static class SensorKinds
         SensorKind.SecondaryWater => "Secondary water",
         SensorKind.SiteDust => "Site dust",
         SensorKind.Smoke => "Smoke",
+        SensorKind.RainGauge => "Rainfall",
+        SensorKind.DissolvedOxygen => "Dissolved oxygen",
+        SensorKind.AmmoniaNitrogen => "Ammonia nitrogen",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
