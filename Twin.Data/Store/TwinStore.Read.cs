@@ -55,6 +55,7 @@ public sealed partial class TwinStore
         var aggregates = await ReadHourlyAggregatesAsync(connection, transaction, now, ct);
         var nextAlarmNumber = await ReadNextAlarmNumberAsync(connection, transaction, ct);
         var fleet = await ReadFleetAsync(db, connection, transaction, DroneTrailPoints, ct);
+        var emergency = await ReadEmergencyAsync(db, ct);
 
         return new EngineRestoreState(
             sensors.Select(s => s.ToState()).ToList(),
@@ -66,6 +67,7 @@ public sealed partial class TwinStore
             Drones = fleet.Drones,
             Missions = fleet.Missions,
             NextMissionNumber = fleet.NextMissionNumber,
+            Emergency = emergency,
         };
     }
 
