@@ -63,6 +63,14 @@ public sealed class SimulatorOptions
     /// <summary>Drones patrolling the creek (2–4), each on its own route; 0 turns the drone simulation off.</summary>
     public int DroneCount { get; set; } = 3;
 
+    /// <summary>
+    /// <c>daily</c> (an ordinary day) or <c>typhoon</c>: a storm from the start — rain, rising creek
+    /// levels, waterlogging reports and a CAP typhoon warning (<see cref="StormScenario"/>).
+    /// </summary>
+    public string Scenario { get; set; } = DailyScenario;
+
+    public const string DailyScenario = "daily";
+
     /// <summary>Throws when a value cannot work; the host calls it at start-up.</summary>
     public void Validate()
     {
@@ -81,6 +89,7 @@ public sealed class SimulatorOptions
         Require(IsRate(BreachEpisodesPerDay) && IsRate(OutagesPerDay) && IsRate(StaleGapsPerDay), "episode rates must be finite and not negative");
         Require(IsShare(LowBatteryShare) && IsShare(CorridorSensorShare) && IsShare(OverdueShare) && IsShare(EvaluatedShare), "shares must lie in 0–1");
         Require(DroneCount is 0 or (>= 2 and <= 4), "DroneCount must be 0 or 2–4");
+        Require(Scenario is DailyScenario or StormScenario.Name, $"Scenario must be {DailyScenario} or {StormScenario.Name}");
         Require(AcknowledgeMinutesMin >= 0 && AcknowledgeMinutesMax >= AcknowledgeMinutesMin, "AcknowledgeMinutes needs 0 <= Min <= Max");
     }
 
