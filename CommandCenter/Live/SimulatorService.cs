@@ -19,7 +19,7 @@ public sealed class SimulatorService(TwinRuntime runtime, ILogger<SimulatorServi
         }
 
         await runtime.Ready.WaitAsync(stoppingToken);
-        var simulator = new TwinSimulator(runtime.District, runtime.Catalogue, runtime.Cameras, runtime.Simulator);
+        var simulator = new TwinSimulator(runtime.District, runtime.Catalogue, runtime.Cameras, runtime.Simulator, runtime.FloodControl.Points);
         logger.LogInformation("Simulator running at {Speed}× with {Sensors} sensors.", runtime.SpeedFactor, simulator.Sensors.Count);
         var from = runtime.Clock.GetUtcNow();
         using var timer = new PeriodicTimer(Step);

@@ -4,6 +4,7 @@ using Twin.Data.Pipeline;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Simulation;
@@ -34,7 +35,8 @@ public sealed class TwinRuntime : IAsyncDisposable
         Simulator.Validate();
         SpeedFactor = Simulator.Enabled ? Simulator.SpeedFactor : 1;
         Clock = new TwinClock(TimeProvider.System, Simulator.StartAt ?? TimeProvider.System.GetUtcNow(), SpeedFactor);
-        Engine = new TwinEngine(District, Catalogue, Clock);
+        FloodControl = FloodControlAssetsLoader.LoadFromDirectory(geoDirectory);
+        Engine = new TwinEngine(District, Catalogue, Clock, options: null, new EmergencyResources(PlanLibrary.LoadDefault(Catalogue), FloodControl));
         Store = new TwinStore(storeOptions.Value);
         Pipeline = new TwinPipeline(Engine, Store, new TwinPipelineOptions(), loggerFactory.CreateLogger<TwinPipeline>());
         Cameras = CameraLayout.Create(District, DistrictMapLoader.LoadMetroStationsFromDirectory(geoDirectory), Simulator.Seed);
@@ -43,6 +45,9 @@ public sealed class TwinRuntime : IAsyncDisposable
     public DistrictMap District { get; }
 
     public EventCatalogue Catalogue { get; }
+
+    /// <summary>Waterlogging points, underpasses, pumping stations, depots and teams (simulated placements).</summary>
+    public FloodControlAssets FloodControl { get; }
 
     public SimulatorOptions Simulator { get; }
 
