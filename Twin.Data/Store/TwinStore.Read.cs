@@ -56,6 +56,7 @@ public sealed partial class TwinStore
         var nextAlarmNumber = await ReadNextAlarmNumberAsync(connection, transaction, ct);
         var fleet = await ReadFleetAsync(db, connection, transaction, DroneTrailPoints, ct);
         var emergency = await ReadEmergencyAsync(db, ct);
+        var rainfall = await ReadRainfallAsync(connection, transaction, now, ct);
 
         return new EngineRestoreState(
             sensors.Select(s => s.ToState()).ToList(),
@@ -68,6 +69,7 @@ public sealed partial class TwinStore
             Missions = fleet.Missions,
             NextMissionNumber = fleet.NextMissionNumber,
             Emergency = emergency,
+            RainfallAggregates = rainfall,
         };
     }
 

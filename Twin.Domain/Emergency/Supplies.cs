@@ -44,3 +44,6 @@ public sealed record FloodControlAssets(IReadOnlyList<FloodPoint> Points, IReadO
 
     public IEnumerable<FloodPoint> OfKind(FloodPointKind kind) => Points.Where(p => p.Kind == kind);
 }
+
+/// <summary>A rain gauge's latest intensity and its 24 h total.</summary>
+public sealed record RainfallFigure(string SensorId, string Name, GeoPoint Location, double? LastMmPerHour, double Last24HoursMm);

@@ -125,6 +125,7 @@ public sealed partial class TwinEngine
         }
 
         slot.LastValue = observation.Value;
+        RecordRainfall(slot.Definition, observation.ObservedAt, observation.Value);
         slot.LastObservedAt = observation.ObservedAt;
         if (observation.BatteryPercent is not null)
         {

@@ -97,6 +97,7 @@ public sealed partial class TwinEngine
             Proposals = [.. _openProposals.Values.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id, StringComparer.Ordinal)],
             Checklist = ChecklistSteps(),
             Stock = StockLevels(),
+            Rainfall = RainfallFigures(now),
         };
     }
 
@@ -156,6 +157,7 @@ public sealed partial class TwinEngine
         _nextAlarmNumber = state.NextAlarmNumber;
         ResetDrones(state);
         RestoreMode(state.Emergency);
+        RestoreRainfall(state.RainfallAggregates);
         _todayStart = ShanghaiClock.StartOfDay(now);
         RecountToday();
         Version++;

@@ -44,6 +44,9 @@ public sealed record TwinSnapshot(
 
     /// <summary>Supplies per depot and item.</summary>
     public ImmutableArray<StockLevel> Stock { get; init; } = [];
+
+    /// <summary>Every rain gauge: mm/h now and mm over the last 24 h.</summary>
+    public ImmutableArray<RainfallFigure> Rainfall { get; init; } = [];
 }
 
 /// <summary>What the store hands the engine at start-up to rebuild its state.</summary>
@@ -62,7 +65,13 @@ public sealed record EngineRestoreState(
     public long NextMissionNumber { get; init; } = 1;
 
     public EmergencyRestoreState Emergency { get; init; } = EmergencyRestoreState.Daily;
+
+    /// <summary>Hourly sums of each rain gauge over the last day, for its 24 h total.</summary>
+    public IReadOnlyList<SensorHourlyAggregate> RainfallAggregates { get; init; } = [];
 }
+
+/// <summary>Observations of one sensor in one UTC hour, summed (to rebuild a rain gauge's 24 h total).</summary>
+public sealed record SensorHourlyAggregate(string SensorId, DateTimeOffset HourStart, double Sum, int Count);
 
 /// <summary>Observations of one sensor kind in one UTC hour, summed (to rebuild hourly means).</summary>
 public sealed record HourlyObservationAggregate(SensorKind Kind, DateTimeOffset HourStart, double Sum, int Count);

@@ -1,6 +1,7 @@
 using Twin.Data.Tests.Support;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Sensors;
 
 namespace Twin.Data.Tests.Emergency;
 
@@ -47,6 +48,29 @@ public sealed class EmergencyPersistenceTests : IDisposable
         await restarted.SubmitOkAsync(new DismissProposalCommand(snapshot.Proposals.Single().Id, "李督办", OfficerRole.Supervisor, "已处置"));
         await restarted.SubmitOkAsync(new ProposeModeCommand("sensor", "S-WL-0002", EmergencyType.FloodTyphoon, ResponseLevel.I, "水位超保证"));
         Assert.NotEqual(snapshot.Proposals.Single().Id, restarted.Pipeline.Current.Proposals.Single().Id);
+    }
+
+    [Fact]
+    public async Task A_restart_keeps_each_rain_gauges_24_hour_total()
+    {
+        var clock = Scenario.Clock();
+        double before;
+        await using (var twin = await PipelineHarness.StartAsync(_db, clock))
+        {
+            await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("RG-1", SensorKind.RainGauge)));
+            for (var i = 0; i < 12; i++)
+            {
+                await twin.SubmitOkAsync(new RecordObservationCommand(new Observation("RG-1", 12 + i, clock.GetUtcNow())));
+                clock.Advance(TimeSpan.FromMinutes(10));
+            }
+
+            await twin.StopAsync();
+            before = twin.Engine.Snapshot().Rainfall.Single().Last24HoursMm;
+        }
+
+        await using var restarted = await PipelineHarness.StartAsync(_db, clock);
+        Assert.True(before > 0);
+        Assert.Equal(before, restarted.Engine.Snapshot().Rainfall.Single().Last24HoursMm);
     }
 
     [Fact]
