@@ -1,18 +1,12 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CommandCenter.Audit;
 using CommandCenter.Components;
-using CommandCenter.Configuration;
+using CommandCenter.Core;
 using CommandCenter.Drones;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
+using CommandCenter.Localization;
 using CommandCenter.Map;
-using CommandCenter.Officers;
-using Microsoft.Extensions.Options;
 using CommandCenter.Security;
-using MudBlazor.Services;
-using Twin.Data.Store;
-using Twin.Domain.Simulation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,44 +21,17 @@ if (args is ["audit", "verify", ..])
 // unless asked; publish output has no manifest, so this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
 
-// Razor components entity-encode non-ASCII text unless an encoder allowing all ranges is registered.
-builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
-builder.Services.AddSignalR();
-builder.Services.AddProblemDetails();
-
-builder.Services.Configure<TwinOptions>(builder.Configuration.GetSection(TwinOptions.Section));
-builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.SectionName));
-builder.Services.Configure<TwinStoreOptions>(builder.Configuration.GetSection("Twin:Storage"));
-builder.Services.PostConfigure<TwinStoreOptions>(o =>
-    o.DatabasePath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.DatabasePath)));
-
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<TwinRuntime>();
-builder.Services.AddHostedService<TwinRuntimeService>();
-builder.Services.AddHostedService<SimulatorService>();
-builder.Services.AddSingleton<WallFeed>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
-builder.Services.AddScoped<SignedInOfficer>();
-builder.Services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
-builder.Services.AddSingleton<IMapSender, HubMapSender>();
-builder.Services.AddSingleton(sp => new MapFanout(
-    sp.GetRequiredService<IMapSender>(),
-    sp.GetRequiredService<IOptions<TwinOptions>>().Value.Map.SubscriberQueueLength,
-    sp.GetRequiredService<ILogger<MapFanout>>()));
-builder.Services.AddSingleton<MapBroadcaster>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<MapBroadcaster>());
-builder.Services.AddSingleton(sp =>
-{
-    var runtime = sp.GetRequiredService<TwinRuntime>();
-    return new CameraLayer(runtime.District, runtime.Cameras);
-});
-builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin").AddCheck<SecurityHealthCheck>("security");
-builder.Services.AddOpenApi();
-builder.Services.AddIngestion(builder.Configuration);
-builder.Services.AddDrones(builder.Configuration);
-builder.Services.AddTwinSecurity(builder.Configuration, builder.Environment);
+builder.Services
+    .AddTwinWeb()
+    .AddTwinLanguage()
+    .AddTwinCore(builder.Configuration, builder.Environment)
+    .AddTwinData()
+    .AddTwinMap()
+    .AddTwinLive()
+    .AddIngestion(builder.Configuration)
+    .AddDrones(builder.Configuration)
+    .AddTwinSecurity(builder.Configuration, builder.Environment)
+    .AddTwinAudit(builder.Environment);
 
 var app = builder.Build();
 
@@ -74,16 +41,15 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseTwinLanguage();
 app.UseTwinSecurity();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseIngestion();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync }).AllowAnonymous();
-app.MapHub<TwinHub>(TwinHub.Path);
-app.MapTwinMapEndpoints();
-app.MapCameraEndpoints();
+app.MapTwinLive();
+app.MapTwinMap();
 app.MapOpenApi();
 // The ingestion APIs authenticate their callers with their own API keys, not with accounts.
 app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();

@@ -1,6 +1,6 @@
-using CommandCenter.Live;
 using CommandCenter.Security;
 using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
 
 namespace CommandCenter.Audit;
 
@@ -8,14 +8,14 @@ namespace CommandCenter.Audit;
 /// Anchors the audit chain's head at start-up and every <see cref="SecurityOptions.AuditAnchorMinutes"/>
 /// (the last one is written when the audit trail stops); see <see cref="AuditTrail.AnchorAsync"/>.
 /// </summary>
-public sealed class AuditAnchoring(AuditTrail audit, TwinRuntime runtime, IOptions<SecurityOptions> options, TimeProvider time, ILogger<AuditAnchoring> logger)
+public sealed class AuditAnchoring(AuditTrail audit, TwinReadiness readiness, IOptions<SecurityOptions> options, TimeProvider time, ILogger<AuditAnchoring> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await runtime.Ready.WaitAsync(stoppingToken);
+            await readiness.Ready.WaitAsync(stoppingToken);
             using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.AuditAnchorMinutes), time);
             do
             {
@@ -35,7 +35,7 @@ public sealed class AuditAnchoring(AuditTrail audit, TwinRuntime runtime, IOptio
         {
             // Stopping.
         }
-        catch (Exception e) when (runtime.Ready.IsFaulted)
+        catch (Exception e) when (readiness.Ready.IsFaulted)
         {
             logger.LogDebug(e, "Audit anchoring not started: the store did not start.");
         }

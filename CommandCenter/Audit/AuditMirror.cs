@@ -1,5 +1,5 @@
-using CommandCenter.Live;
 using Twin.Data.Audit;
+using Twin.Data.Boundary;
 using Twin.Data.Pipeline;
 using Twin.Domain.Engine;
 
@@ -9,23 +9,26 @@ namespace CommandCenter.Audit;
 /// Mirrors into the audit log every ticket transition and alarm acknowledgement the pipeline
 /// commits, with the actor the engine recorded (the signed-in officer for the console's actions).
 /// The ticket's own history stays the operational record; the audit copy is the tamper-evident one.
-/// Notes are not copied: free text may hold personal data.
+/// Notes are not copied: free text may hold personal data. It takes every change set, however far
+/// behind (<see cref="ChangeDelivery.Every"/>): a step missing from the audit log is a gap in the record.
 /// </summary>
-public sealed class AuditMirror(TwinRuntime runtime, AuditTrail audit, TimeProvider time) : IHostedService
+public sealed class AuditMirror(ITwinChanges changes, AuditTrail audit, TimeProvider time) : IHostedService
 {
+    private IDisposable? _subscription;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        runtime.Pipeline.Committed += OnCommitted;
+        _subscription = changes.Subscribe(nameof(AuditMirror), OnCommitted, ChangeDelivery.Every);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        runtime.Pipeline.Committed -= OnCommitted;
+        _subscription?.Dispose();
         return Task.CompletedTask;
     }
 
-    private void OnCommitted(TwinChangeSet changes)
+    private Task OnCommitted(TwinChangeSet changes, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         foreach (var change in changes.Events)
@@ -43,5 +46,7 @@ public sealed class AuditMirror(TwinRuntime runtime, AuditTrail audit, TimeProvi
                     break;
             }
         }
+
+        return Task.CompletedTask;
     }
 }

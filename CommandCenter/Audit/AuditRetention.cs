@@ -1,18 +1,18 @@
-using CommandCenter.Live;
 using CommandCenter.Security;
 using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
 
 namespace CommandCenter.Audit;
 
 /// <summary>Once a day, removes audit records older than <see cref="SecurityOptions.AuditRetentionDays"/> (at least 180).</summary>
-public sealed class AuditRetention(TwinRuntime runtime, AuditTrail audit, IOptionsMonitor<SecurityOptions> options, TimeProvider time, ILogger<AuditRetention> logger)
+public sealed class AuditRetention(TwinReadiness readiness, AuditTrail audit, IOptionsMonitor<SecurityOptions> options, TimeProvider time, ILogger<AuditRetention> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await runtime.Ready.WaitAsync(stoppingToken);
+            await readiness.Ready.WaitAsync(stoppingToken);
             using var daily = new PeriodicTimer(TimeSpan.FromDays(1), time);
             do
             {
@@ -29,7 +29,7 @@ public sealed class AuditRetention(TwinRuntime runtime, AuditTrail audit, IOptio
         {
             // Stopping.
         }
-        catch (Exception e) when (runtime.Ready.IsFaulted)
+        catch (Exception e) when (readiness.Ready.IsFaulted)
         {
             logger.LogDebug(e, "Audit retention not started: the store did not start.");
         }

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using System.Threading.Channels;
-using CommandCenter.Live;
 using Twin.Data.Audit;
+using Twin.Data.Boundary;
+using Twin.Data.Store;
 
 namespace CommandCenter.Audit;
 
@@ -20,14 +21,14 @@ public sealed record AuditOrigin(string? Ip, string? UserAgent)
 /// ticket transitions does not wait for the disk); <see cref="WriteAsync"/> returns only once the
 /// entry is committed, for actions that must not happen unaudited (revealing personal data).
 /// </summary>
-public sealed class AuditTrail(TwinRuntime runtime, AuditSecrets secrets, TimeProvider time, ILogger<AuditTrail> logger) : BackgroundService
+public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSecrets secrets, TimeProvider time, ILogger<AuditTrail> logger) : BackgroundService
 {
     private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _anchoring = new(1, 1);
     private long _anchoredSeq = -1;
     private AuditLog? _log;
 
-    public AuditLog Log => _log ??= new AuditLog(runtime.Store, secrets.Chain);
+    public AuditLog Log => _log ??= new AuditLog(store, secrets.Chain);
 
     /// <summary>Verifies the chain with its key and against the anchors kept outside the database.</summary>
     public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => secrets.VerifyAsync(Log, ct);
@@ -38,7 +39,7 @@ public sealed class AuditTrail(TwinRuntime runtime, AuditSecrets secrets, TimePr
     /// </summary>
     public async Task<AuditAnchor?> AnchorAsync(CancellationToken ct = default)
     {
-        await runtime.Ready.WaitAsync(ct);
+        await readiness.Ready.WaitAsync(ct);
         await _anchoring.WaitAsync(ct);
         try
         {
@@ -71,7 +72,7 @@ public sealed class AuditTrail(TwinRuntime runtime, AuditSecrets secrets, TimePr
 
     public async Task WriteAsync(AuditEntry entry, CancellationToken ct = default)
     {
-        await runtime.Ready.WaitAsync(ct);
+        await readiness.Ready.WaitAsync(ct);
         await Log.AppendAsync([entry], ct);
     }
 
@@ -91,7 +92,7 @@ public sealed class AuditTrail(TwinRuntime runtime, AuditSecrets secrets, TimePr
     {
         try
         {
-            await runtime.Ready.WaitAsync(stoppingToken);
+            await readiness.Ready.WaitAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

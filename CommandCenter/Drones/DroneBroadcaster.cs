@@ -1,7 +1,8 @@
-using CommandCenter.Live;
 using CommandCenter.Map;
+using Twin.Data.Boundary;
 using Twin.Data.Pipeline;
 using Twin.Domain.Drones;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Drones;
 
@@ -12,8 +13,13 @@ namespace CommandCenter.Drones;
 /// connection's own sending loop (<see cref="MapFanout"/>), so a slow screen does not hold it back
 /// from the others and is sent only the latest fleet when it reads again.
 /// </summary>
-public sealed class DroneBroadcaster(MapFanout fanout, TwinRuntime runtime, PatrolRouteCatalog routes, ILogger<DroneBroadcaster> logger)
-    : BackgroundService
+public sealed class DroneBroadcaster(
+    MapFanout fanout,
+    ITwinQueries queries,
+    ITwinChanges twinChanges,
+    TwinClock clock,
+    PatrolRouteCatalog routes,
+    ILogger<DroneBroadcaster> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
@@ -32,7 +38,7 @@ public sealed class DroneBroadcaster(MapFanout fanout, TwinRuntime runtime, Patr
                 .OrderBy(d => d.Id, StringComparer.Ordinal)
                 .Select(d => DroneFeatures.Drone(d, d.MissionId is { } id ? _missions.GetValueOrDefault(id) : null))
                 .ToList();
-            return new DroneFleetMessage(runtime.Clock.GetUtcNow(), routes.Version, new FeatureCollection(features));
+            return new DroneFleetMessage(clock.GetUtcNow(), routes.Version, new FeatureCollection(features));
         }
     }
 
@@ -43,51 +49,45 @@ public sealed class DroneBroadcaster(MapFanout fanout, TwinRuntime runtime, Patr
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await runtime.Ready.WaitAsync(stoppingToken);
+        await queries.WaitUntilReadyAsync(stoppingToken);
+
         // Subscribed first: a change committed while loading is then applied after, never lost.
-        runtime.Pipeline.Committed += OnCommitted;
+        using var subscription = twinChanges.Subscribe(nameof(DroneBroadcaster), OnCommittedAsync);
         Reload();
-        try
+        using var timer = new PeriodicTimer(Interval);
+        var lastSent = DateTimeOffset.MinValue;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            using var timer = new PeriodicTimer(Interval);
-            var lastSent = DateTimeOffset.MinValue;
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            bool changed;
+            lock (_gate)
             {
-                bool changed;
-                lock (_gate)
-                {
-                    changed = _dirty;
-                    _dirty = false;
-                }
-
-                if (!changed && DateTimeOffset.UtcNow - lastSent < Heartbeat)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    fanout.PublishFleet(Message());
-                    lastSent = DateTimeOffset.UtcNow;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Could not push the fleet; the next change or heartbeat tries again.");
-                }
+                changed = _dirty;
+                _dirty = false;
             }
-        }
-        finally
-        {
-            runtime.Pipeline.Committed -= OnCommitted;
+
+            if (!changed && DateTimeOffset.UtcNow - lastSent < Heartbeat)
+            {
+                continue;
+            }
+
+            try
+            {
+                fanout.PublishFleet(Message());
+                lastSent = DateTimeOffset.UtcNow;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not push the fleet; the next change or heartbeat tries again.");
+            }
         }
     }
 
-    private void OnCommitted(TwinChangeSet changes)
+    private Task OnCommittedAsync(TwinChangeSet changes, CancellationToken ct)
     {
         if (changes.IsReset)
         {
             Reload();
-            return;
+            return Task.CompletedTask;
         }
 
         lock (_gate)
@@ -111,11 +111,13 @@ public sealed class DroneBroadcaster(MapFanout fanout, TwinRuntime runtime, Patr
                 }
             }
         }
+
+        return Task.CompletedTask;
     }
 
     private void Reload()
     {
-        var snapshot = runtime.Pipeline.Current;
+        var snapshot = queries.Current;
         lock (_gate)
         {
             _drones.Clear();

@@ -1,18 +1,19 @@
 using System.Security.Cryptography;
-using CommandCenter.Live;
+using Twin.Data.Boundary;
 using Twin.Domain.Drones;
-using Twin.Domain.Engine;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Drones;
 
 /// <summary>
 /// What officers and drones ask of the fleet, for the HTTP API, the hub and the console alike:
-/// every change goes through the single-writer pipeline and is answered once it is on disk.
+/// every change goes through <see cref="ITwinCommands"/> and is answered once it is on disk, with
+/// the id of what it made (the mission, the evidence) in the answer.
 /// </summary>
-public sealed class DroneDesk(TwinRuntime runtime, DroneFeeds feeds)
+public sealed class DroneDesk(ITwinCommands commands, DroneFeeds feeds, TwinClock clock)
 {
-    public async Task<InputResult> RegisterAsync(DroneDefinition drone, CancellationToken ct) =>
-        await runtime.Pipeline.SubmitAsync(new RegisterDroneCommand(drone), ct);
+    public Task<CommandOutcome> RegisterAsync(DroneDefinition drone, CancellationToken ct) =>
+        commands.SubmitAsync(new RegisterDroneCommand(drone), ct);
 
     public async Task<TelemetryAck> ReportAsync(DroneTelemetryMessage message, CancellationToken ct)
     {
@@ -22,30 +23,36 @@ public sealed class DroneDesk(TwinRuntime runtime, DroneFeeds feeds)
             return new TelemetryAck(false, problem);
         }
 
-        var result = await runtime.Pipeline.SubmitAsync(new RecordDroneTelemetryCommand(report), ct);
+        var result = await commands.SubmitAsync(new RecordDroneTelemetryCommand(report), ct);
         return new TelemetryAck(result.Accepted, result.Reason);
     }
 
-    public async Task<(InputResult Result, string? MissionId)> SendAsync(string droneId, MissionKind kind, string targetId, string actor, CancellationToken ct)
-    {
-        var result = await runtime.Pipeline.SubmitAsync(
-            new PlanMissionCommand(new MissionPlan(droneId, kind, actor, TargetId: targetId, Preempt: true)), ct);
-        return (result, result.Accepted ? runtime.Pipeline.Current.Drones.FirstOrDefault(d => d.Id == droneId)?.MissionId : null);
-    }
+    /// <summary>Sends a drone to a ticket or an alarm; the outcome's <see cref="CommandOutcome.Id"/> is the new mission.</summary>
+    public Task<CommandOutcome> SendAsync(string droneId, MissionKind kind, string targetId, string actor, CancellationToken ct) =>
+        commands.SubmitAsync(SendCommand(droneId, kind, targetId, actor), ct);
 
-    public async Task<InputResult> ChangeMissionAsync(string missionId, MissionStatus to, string actor, string? note, CancellationToken ct) =>
-        await runtime.Pipeline.SubmitAsync(new ChangeMissionStatusCommand(missionId, to, actor, note), ct);
+    public Task<CommandOutcome> ChangeMissionAsync(string missionId, MissionStatus to, string actor, string? note, CancellationToken ct) =>
+        commands.SubmitAsync(new ChangeMissionStatusCommand(missionId, to, actor, note), ct);
 
-    /// <summary>Captures what the drone's feed shows now and attaches it to the ticket.</summary>
-    public async Task<(InputResult Result, string? EvidenceId)> CaptureAsync(string droneId, string ticketId, string actor, CancellationToken ct)
+    /// <summary>Captures what the drone's feed shows now and attaches it to the ticket; the outcome's id is the evidence.</summary>
+    public async Task<CommandOutcome> CaptureAsync(string droneId, string ticketId, string actor, CancellationToken ct) =>
+        CaptureCommand(droneId, ticketId, actor) is { } command
+            ? await commands.SubmitAsync(command, ct)
+            : CommandOutcome.Refused($"Unknown drone '{droneId}'.");
+
+    /// <summary>A mission that takes the drone off its patrol to the target.</summary>
+    public static PlanMissionCommand SendCommand(string droneId, MissionKind kind, string targetId, string actor) =>
+        new(new MissionPlan(droneId, kind, actor, TargetId: targetId, Preempt: true));
+
+    /// <summary>The drone's current frame as evidence for the ticket, or null for an unknown drone.</summary>
+    public AttachEvidenceCommand? CaptureCommand(string droneId, string ticketId, string actor)
     {
         if (feeds.RenderNow(droneId) is not { } frame)
         {
-            return (InputResult.Refused($"Unknown drone '{droneId}'."), null);
+            return null;
         }
 
-        var id = $"E-{runtime.Clock.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        var result = await runtime.Pipeline.SubmitAsync(new AttachEvidenceCommand(id, ticketId, droneId, frame, actor), ct);
-        return (result, result.Accepted ? id : null);
+        var id = $"E-{clock.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        return new AttachEvidenceCommand(id, ticketId, droneId, frame, actor);
     }
 }

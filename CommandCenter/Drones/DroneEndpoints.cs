@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CommandCenter.Ingestion.Common;
-using CommandCenter.Live;
 using CommandCenter.Security;
+using Twin.Data.Boundary;
 using Twin.Domain.Drones;
 
 namespace CommandCenter.Drones;
@@ -103,8 +103,8 @@ public static class DroneEndpoints
                     return IngestErrors.Error(context, 400, "kind must be ticketFlight or alarmFlight, with a targetId.");
                 }
 
-                var (result, missionId) = await desk.SendAsync(droneId, kind, request.TargetId, SignedInOfficer.NameOf(context.User), ct);
-                return result.Accepted ? Results.Json(new { missionId }, Json, statusCode: 201) : IngestErrors.Error(context, 422, result.Reason!);
+                var result = await desk.SendAsync(droneId, kind, request.TargetId, SignedInOfficer.NameOf(context.User), ct);
+                return result.Accepted ? Results.Json(new { missionId = result.Id }, Json, statusCode: 201) : IngestErrors.Error(context, 422, result.Reason!);
             })
             .RequireAuthorization(Policies.ActOnTickets)
             .WithSummary("Send a drone to a ticket or an alarm (it leaves a patrol for it).");
@@ -136,17 +136,17 @@ public static class DroneEndpoints
                     return IngestErrors.Error(context, 400, "ticketId is required.");
                 }
 
-                var (result, evidenceId) = await desk.CaptureAsync(droneId, request.TicketId, SignedInOfficer.NameOf(context.User), ct);
+                var result = await desk.CaptureAsync(droneId, request.TicketId, SignedInOfficer.NameOf(context.User), ct);
                 return result.Accepted
-                    ? Results.Json(new { evidenceId, url = $"{EvidencePrefix}/{evidenceId}.jpg" }, Json, statusCode: 201)
+                    ? Results.Json(new { evidenceId = result.Id, url = $"{EvidencePrefix}/{result.Id}.jpg" }, Json, statusCode: 201)
                     : IngestErrors.Error(context, 422, result.Reason!);
             })
             .RequireAuthorization(Policies.ActOnTickets)
             .WithSummary("Capture the drone's current frame and attach it to a ticket as evidence (图像回传).");
 
-        endpoints.MapGet(EvidencePrefix + "/{evidenceId}.jpg", async (HttpContext context, string evidenceId, TwinRuntime runtime, CancellationToken ct) =>
+        endpoints.MapGet(EvidencePrefix + "/{evidenceId}.jpg", async (HttpContext context, string evidenceId, ITwinQueries queries, CancellationToken ct) =>
             {
-                if (await runtime.Store.GetEvidenceImageAsync(evidenceId, ct) is not { } image)
+                if (await queries.GetEvidenceImageAsync(evidenceId, ct) is not { } image)
                 {
                     return IngestErrors.Error(context, 404, $"No evidence '{evidenceId}'.");
                 }

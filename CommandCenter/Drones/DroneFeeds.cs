@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
-using CommandCenter.Live;
 using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Drones;
 
@@ -9,7 +10,7 @@ namespace CommandCenter.Drones;
 /// it, once for all its watchers, at <see cref="DroneOptions.FeedFramesPerSecond"/>; the last
 /// watcher leaving stops it.
 /// </summary>
-public sealed class DroneFeeds(TwinRuntime runtime, FrameRenderer renderer, IOptions<DroneOptions> options, ILogger<DroneFeeds> logger) : IDisposable
+public sealed class DroneFeeds(ITwinQueries queries, TwinClock clock, FrameRenderer renderer, IOptions<DroneOptions> options, ILogger<DroneFeeds> logger) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
@@ -29,12 +30,12 @@ public sealed class DroneFeeds(TwinRuntime runtime, FrameRenderer renderer, IOpt
     /// <summary>One frame of the drone's view now, or null for an unknown drone.</summary>
     public byte[]? RenderNow(string droneId)
     {
-        var snapshot = runtime.Pipeline.Current;
+        var snapshot = queries.Current;
         var drone = snapshot.Drones.FirstOrDefault(d => d.Id == droneId);
-        return drone is null ? null : renderer.Render(drone, snapshot, runtime.Clock.GetUtcNow());
+        return drone is null ? null : renderer.Render(drone, snapshot, clock.GetUtcNow());
     }
 
-    public bool Exists(string droneId) => runtime.Pipeline.Current.Drones.Any(d => d.Id == droneId);
+    public bool Exists(string droneId) => queries.Current.Drones.Any(d => d.Id == droneId);
 
     /// <summary>Frames as they are rendered, the latest one first, until <paramref name="ct"/> ends the watch.</summary>
     public async IAsyncEnumerable<byte[]> WatchAsync(string droneId, [EnumeratorCancellation] CancellationToken ct)

@@ -1,5 +1,9 @@
-using CommandCenter.Live;
+using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
 using Twin.Domain.Drones;
+using Twin.Domain.Geography;
+using Twin.Domain.Simulation;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Drones;
 
@@ -7,30 +11,38 @@ namespace CommandCenter.Drones;
 /// Flies the simulated fleet (Twin:Simulator:DroneCount drones) a few times a second up to the
 /// twin's clock, on the routes in force.
 /// </summary>
-public sealed class DroneSimulatorService(TwinRuntime runtime, PatrolRouteCatalog routes, ILogger<DroneSimulatorService> logger) : BackgroundService
+public sealed class DroneSimulatorService(
+    ITwinCommands commands,
+    ITwinQueries queries,
+    TwinClock clock,
+    DistrictMap district,
+    IOptions<SimulatorOptions> options,
+    PatrolRouteCatalog routes,
+    ILogger<DroneSimulatorService> logger) : BackgroundService
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!runtime.Simulator.Enabled || runtime.Simulator.DroneCount == 0)
+        var settings = options.Value;
+        if (!settings.Enabled || settings.DroneCount == 0)
         {
             return;
         }
 
-        await runtime.Ready.WaitAsync(stoppingToken);
-        var simulator = new DroneSimulator(runtime.District, new OperatingArea(runtime.District), routes.Routes, runtime.Simulator.DroneCount, runtime.Simulator.Seed);
-        logger.LogInformation("Drone simulator flying {Count} drones on {Routes} routes ({Source}).", runtime.Simulator.DroneCount, routes.Routes.Length, routes.Source);
-        var from = runtime.Clock.GetUtcNow();
+        await queries.WaitUntilReadyAsync(stoppingToken);
+        var simulator = new DroneSimulator(district, new OperatingArea(district), routes.Routes, settings.DroneCount, settings.Seed);
+        logger.LogInformation("Drone simulator flying {Count} drones on {Routes} routes ({Source}).", settings.DroneCount, routes.Routes.Length, routes.Source);
+        var from = clock.GetUtcNow();
         using var timer = new PeriodicTimer(Step);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var to = runtime.Clock.GetUtcNow();
-            foreach (var command in simulator.Advance(from, to, runtime.Pipeline.Current, routes.Routes))
+            var to = clock.GetUtcNow();
+            foreach (var command in simulator.Advance(from, to, queries.Current, routes.Routes))
             {
-                if (!runtime.Pipeline.TryPost(command))
+                if (!commands.TryPost(command))
                 {
-                    await runtime.Pipeline.SubmitAsync(command, stoppingToken);
+                    await commands.SubmitAsync(command, stoppingToken);
                 }
             }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommandCenter.Live;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using SkiaSharp;
@@ -31,8 +30,8 @@ public sealed class FrameRenderer : IDisposable
     private readonly SKPath _corridor;
     private readonly SKTypeface _typeface;
 
-    public FrameRenderer(TwinRuntime runtime, IOptions<DroneOptions> options)
-        : this(runtime.District, options.Value)
+    public FrameRenderer(DistrictMap district, IOptions<DroneOptions> options)
+        : this(district, options.Value)
     {
     }
 

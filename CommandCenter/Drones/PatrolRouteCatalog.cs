@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using CommandCenter.Configuration;
-using CommandCenter.Live;
 using Microsoft.Extensions.Options;
+using Twin.Data.Store;
 using Twin.Domain.Drones;
+using Twin.Domain.Geography;
 
 namespace CommandCenter.Drones;
 
@@ -22,11 +23,11 @@ public sealed class PatrolRouteCatalog
     private volatile RouteSet _current;
 
     public PatrolRouteCatalog(
-        TwinRuntime runtime, IOptions<TwinOptions> twin, IOptions<DroneOptions> options, IHostEnvironment environment, ILogger<PatrolRouteCatalog> logger)
+        DistrictMap district, IOptions<TwinStoreOptions> store, IOptions<TwinOptions> twin, IOptions<DroneOptions> options, IHostEnvironment environment, ILogger<PatrolRouteCatalog> logger)
     {
-        _area = new OperatingArea(runtime.District);
+        _area = new OperatingArea(district);
         _uploadPath = string.IsNullOrWhiteSpace(options.Value.RoutesFile)
-            ? Path.Combine(Path.GetDirectoryName(runtime.Store.DatabasePath)!, UploadedFile)
+            ? Path.Combine(Path.GetDirectoryName(store.Value.DatabasePath)!, UploadedFile)
             : Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.RoutesFile));
         var repositoryPath = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, twin.Value.GeoDirectory, RepositoryFile));
         if (File.Exists(_uploadPath))

@@ -1,4 +1,11 @@
+using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
+using Twin.Domain.Cameras;
+using Twin.Domain.Catalogue;
+using Twin.Domain.Emergency;
+using Twin.Domain.Geography;
 using Twin.Domain.Simulation;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Live;
 
@@ -6,31 +13,41 @@ namespace CommandCenter.Live;
 /// Feeds the built-in simulator into the pipeline a few times a second, up to the twin's clock.
 /// Its first step registers the sensors the store lacks and takes over open simulated tickets.
 /// </summary>
-public sealed class SimulatorService(TwinRuntime runtime, ILogger<SimulatorService> logger) : BackgroundService
+public sealed class SimulatorService(
+    ITwinCommands commands,
+    ITwinQueries queries,
+    TwinClock clock,
+    DistrictMap district,
+    EventCatalogue catalogue,
+    IReadOnlyList<Camera> cameras,
+    FloodControlAssets floodControl,
+    IOptions<SimulatorOptions> options,
+    ILogger<SimulatorService> logger) : BackgroundService
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!runtime.Simulator.Enabled)
+        var settings = options.Value;
+        if (!settings.Enabled)
         {
             logger.LogInformation("Simulator is off (Twin:Simulator:Enabled = false).");
             return;
         }
 
-        await runtime.Ready.WaitAsync(stoppingToken);
-        var simulator = new TwinSimulator(runtime.District, runtime.Catalogue, runtime.Cameras, runtime.Simulator, runtime.FloodControl.Points);
-        logger.LogInformation("Simulator running at {Speed}× with {Sensors} sensors.", runtime.SpeedFactor, simulator.Sensors.Count);
-        var from = runtime.Clock.GetUtcNow();
+        await queries.WaitUntilReadyAsync(stoppingToken);
+        var simulator = new TwinSimulator(district, catalogue, cameras, settings, floodControl.Points);
+        logger.LogInformation("Simulator running at {Speed}× with {Sensors} sensors.", clock.SpeedFactor, simulator.Sensors.Count);
+        var from = clock.GetUtcNow();
         using var timer = new PeriodicTimer(Step);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var to = runtime.Clock.GetUtcNow();
-            foreach (var command in simulator.Advance(from, to, runtime.Pipeline.Current))
+            var to = clock.GetUtcNow();
+            foreach (var command in simulator.Advance(from, to, queries.Current))
             {
-                if (!runtime.Pipeline.TryPost(command))
+                if (!commands.TryPost(command))
                 {
-                    await runtime.Pipeline.SubmitAsync(command, stoppingToken);
+                    await commands.SubmitAsync(command, stoppingToken);
                 }
             }
 

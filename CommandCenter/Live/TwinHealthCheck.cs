@@ -1,19 +1,20 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Twin.Data.Boundary;
 
 namespace CommandCenter.Live;
 
 /// <summary>Healthy once the engine is rebuilt and the pipeline runs; unhealthy if start-up failed.</summary>
-public sealed class TwinHealthCheck(TwinRuntime runtime) : IHealthCheck
+public sealed class TwinHealthCheck(TwinReadiness readiness, ITwinQueries queries) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (runtime.Ready.IsFaulted)
+        if (readiness.Ready.IsFaulted)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("The twin failed to start.", runtime.Ready.Exception));
+            return Task.FromResult(HealthCheckResult.Unhealthy("The twin failed to start.", readiness.Ready.Exception));
         }
 
-        return Task.FromResult(runtime.IsRunning
-            ? HealthCheckResult.Healthy($"Twin running, version {runtime.Pipeline.Current.Version}.")
+        return Task.FromResult(readiness.IsRunning
+            ? HealthCheckResult.Healthy($"Twin running, version {queries.Current.Version}.")
             : HealthCheckResult.Unhealthy("The twin is starting or stopped."));
     }
 }

@@ -1,5 +1,6 @@
 using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
 using Twin.Domain.Engine;
 
 namespace CommandCenter.Live;
@@ -9,7 +10,7 @@ namespace CommandCenter.Live;
 /// the pipeline's current snapshot at the wall's render budget, so however fast the twin
 /// changes, a circuit renders at most a few times a second.
 /// </summary>
-public sealed class WallFeed(TwinRuntime runtime, IOptions<TwinOptions> options, TimeProvider realTime) : BackgroundService
+public sealed class WallFeed(ITwinQueries queries, IOptions<TwinOptions> options, TimeProvider realTime) : BackgroundService
 {
     private long _version = -1;
 
@@ -22,12 +23,12 @@ public sealed class WallFeed(TwinRuntime runtime, IOptions<TwinOptions> options,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await runtime.Ready.WaitAsync(stoppingToken);
+        await queries.WaitUntilReadyAsync(stoppingToken);
         var period = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.Value.Wall.MaxRendersPerSecond));
         using var timer = new PeriodicTimer(period, realTime);
         do
         {
-            var snapshot = runtime.Pipeline.Current;
+            var snapshot = queries.Current;
             if (snapshot.Version != _version)
             {
                 _version = snapshot.Version;

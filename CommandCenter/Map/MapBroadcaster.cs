@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using CommandCenter.Configuration;
-using CommandCenter.Live;
 using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
 using Twin.Data.Pipeline;
+using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 
@@ -21,7 +23,10 @@ public sealed class MapBroadcaster : BackgroundService
 {
     private readonly TimeSpan _coalesceWindow;
     private readonly MapFanout _fanout;
-    private readonly TwinRuntime _runtime;
+    private readonly ITwinQueries _queries;
+    private readonly ITwinChanges _twinChanges;
+    private readonly EventCatalogue _catalogue;
+    private readonly DistrictMap _district;
     private readonly ILogger<MapBroadcaster> _logger;
     private readonly Channel<TwinChangeSet> _changes = Channel.CreateUnbounded<TwinChangeSet>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -31,10 +36,20 @@ public sealed class MapBroadcaster : BackgroundService
     private DateTimeOffset _dayStart;
     private SnapshotMessage? _lastSnapshot;
 
-    public MapBroadcaster(MapFanout fanout, TwinRuntime runtime, IOptions<TwinOptions> options, ILogger<MapBroadcaster> logger)
+    public MapBroadcaster(
+        MapFanout fanout,
+        ITwinQueries queries,
+        ITwinChanges changes,
+        EventCatalogue catalogue,
+        DistrictMap district,
+        IOptions<TwinOptions> options,
+        ILogger<MapBroadcaster> logger)
     {
         _fanout = fanout;
-        _runtime = runtime;
+        _queries = queries;
+        _twinChanges = changes;
+        _catalogue = catalogue;
+        _district = district;
         _logger = logger;
         _coalesceWindow = TimeSpan.FromMilliseconds(options.Value.Map.CoalesceMilliseconds);
     }
@@ -53,7 +68,7 @@ public sealed class MapBroadcaster : BackgroundService
 
     private async Task UnderGateAsync(Action action, CancellationToken cancellationToken)
     {
-        await _runtime.Ready.WaitAsync(cancellationToken);
+        await _queries.WaitUntilReadyAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -67,11 +82,11 @@ public sealed class MapBroadcaster : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await _runtime.Ready.WaitAsync(stoppingToken);
+        await _queries.WaitUntilReadyAsync(stoppingToken);
         await _gate.WaitAsync(stoppingToken);
         try
         {
-            Reload(_runtime.Pipeline.Current);
+            Reload(_queries.Current);
 
             // A screen that connected before this first load holds an empty snapshot at an older seq.
             _fanout.ResyncAll(BuildSnapshot());
@@ -81,47 +96,47 @@ public sealed class MapBroadcaster : BackgroundService
             _gate.Release();
         }
 
-        _runtime.Pipeline.Committed += OnCommitted;
-        try
+        // The callback only queues: the coalescing below runs on this service's own loop.
+        using var subscription = _twinChanges.Subscribe(nameof(MapBroadcaster), (changes, _) =>
         {
-            // At most one delta per window, timed from the last one: a change after a quiet window
-            // goes out as soon as it is committed, a steady stream once per window. Waiting a whole
-            // window after the first change of every burst added up to a window to every reading.
-            var lastPublished = Stopwatch.GetTimestamp() - (long)(_coalesceWindow.TotalSeconds * Stopwatch.Frequency);
-            while (await _changes.Reader.WaitToReadAsync(stoppingToken))
-            {
-                var wait = _coalesceWindow - Stopwatch.GetElapsedTime(lastPublished);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, stoppingToken);
-                }
+            _changes.Writer.TryWrite(changes);
+            return Task.CompletedTask;
+        });
 
-                lastPublished = Stopwatch.GetTimestamp();
-                await PublishPendingAsync(stoppingToken);
-            }
-        }
-        finally
+        // At most one delta per window, timed from the last one: a change after a quiet window
+        // goes out as soon as it is committed, a steady stream once per window. Waiting a whole
+        // window after the first change of every burst added up to a window to every reading.
+        var lastPublished = Stopwatch.GetTimestamp() - (long)(_coalesceWindow.TotalSeconds * Stopwatch.Frequency);
+        while (await _changes.Reader.WaitToReadAsync(stoppingToken))
         {
-            _runtime.Pipeline.Committed -= OnCommitted;
+            var wait = _coalesceWindow - Stopwatch.GetElapsedTime(lastPublished);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, stoppingToken);
+            }
+
+            lastPublished = Stopwatch.GetTimestamp();
+            await PublishPendingAsync(stoppingToken);
         }
     }
-
-    private void OnCommitted(TwinChangeSet changes) => _changes.Writer.TryWrite(changes);
 
     private async Task PublishPendingAsync(CancellationToken cancellationToken)
     {
         var upserts = new Dictionary<(string Layer, string Id), MapFeature>();
         var removals = new HashSet<FeatureRemoval>();
-        var snapshot = _runtime.Pipeline.Current;
+        var snapshot = _queries.Current;
+        var reset = false;
         while (_changes.Reader.TryRead(out var set))
         {
+            reset |= set.IsReset;
             Collect(set, upserts, removals);
         }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (ShanghaiClock.StartOfDay(snapshot.At) != _dayStart)
+            // A new day, or a reset (the engine was rebuilt, or this service fell too far behind): start from the picture.
+            if (reset || ShanghaiClock.StartOfDay(snapshot.At) != _dayStart)
             {
                 Reload(snapshot);
                 _fanout.ResyncAll(BuildSnapshot());
@@ -261,14 +276,14 @@ public sealed class MapBroadcaster : BackgroundService
 
         return _lastSnapshot = new SnapshotMessage(new WireJson<MapSnapshot>(new MapSnapshot(
             Seq,
-            _runtime.Pipeline.Current.At,
+            _queries.Current.At,
             _layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.ToList())))));
     }
 
     private MapFeature TicketFeature(TicketState ticket) => MapFeatures.Ticket(
         ticket,
-        _runtime.Catalogue.Find(ticket.CategoryCode)?.NameZh ?? ticket.CategoryCode,
-        _runtime.District.FindSubDistrict(ticket.SubDistrictCode)?.Name ?? ticket.SubDistrictCode);
+        _catalogue.Find(ticket.CategoryCode)?.NameZh ?? ticket.CategoryCode,
+        _district.FindSubDistrict(ticket.SubDistrictCode)?.Name ?? ticket.SubDistrictCode);
 
     public override void Dispose()
     {

@@ -1,22 +1,22 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using CommandCenter.Live;
+using CommandCenter.Vocabulary;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
+using Twin.Domain.Geography;
 
 namespace CommandCenter.Map;
 
-/// <summary>Static map layers computed on the server: the 苏河秀带 corridor band.</summary>
+/// <summary>Static map documents computed on the server: the 苏河秀带 corridor band and the vocabulary.</summary>
 public static class MapEndpoints
 {
     private static readonly JsonSerializerOptions GeoJson = CreateOptions();
 
     public static IEndpointRouteBuilder MapTwinMapEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/map/corridor.geojson", (TwinRuntime runtime) =>
+        endpoints.MapGet("/api/map/corridor.geojson", (DistrictMap district) =>
         {
-            var district = runtime.District;
             var feature = new Feature(district.Corridor, new AttributesTable
             {
                 { "name", "苏河秀带" },
@@ -27,6 +27,10 @@ public static class MapEndpoints
             var collection = new NetTopologySuite.Features.FeatureCollection { feature };
             return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
         }).RequireAuthorization(Security.Policies.ViewWall);
+
+        // The same document the map receives in its init options, for a module that loads it itself.
+        endpoints.MapGet(VocabularyDocument.Path, () => Results.Json(VocabularyDocument.Current, WireJson<VocabularyDocument>.Options))
+            .RequireAuthorization(Security.Policies.ViewWall);
         return endpoints;
     }
 

@@ -93,12 +93,7 @@ public static class MapFeatures
         {
             ["layer"] = MapLayers.Alarms,
             ["severity"] = Wire(a.Severity),
-            ["source"] = a.Source switch
-            {
-                AlarmSource.AiVideo => "ai-video",
-                AlarmSource.Cap => "cap",
-                _ => "sensor",
-            },
+            ["source"] = Wire(a.Source),
             ["kind"] = a.Kind,
             ["title"] = a.Title,
             ["raisedAt"] = a.RaisedAt,
@@ -122,8 +117,16 @@ public static class MapFeatures
     private static string JoinMasked(string name, string phone) =>
         string.Join(' ', new[] { name, phone }.Where(s => s.Length > 0));
 
+    /// <summary>An alarm's source as the protocol document lists it.</summary>
+    public static string Wire(AlarmSource source) => source switch
+    {
+        AlarmSource.AiVideo => "ai-video",
+        AlarmSource.Cap => "cap",
+        _ => "sensor",
+    };
+
     /// <summary>camelCase enum names, as the protocol document lists them.</summary>
-    private static string Wire<T>(T value) where T : struct, Enum
+    public static string Wire<T>(T value) where T : struct, Enum
     {
         var name = value.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using CommandCenter.Audit;
-using CommandCenter.Live;
 using Microsoft.AspNetCore.Authorization;
 using Twin.Data.Audit;
+using Twin.Data.Boundary;
 using Twin.Domain.Tickets;
 
 namespace CommandCenter.Security;
@@ -14,7 +14,7 @@ public sealed record RevealResult(Reporter? Contact, string? Refusal);
 /// to know). The reveal is committed to the audit log before the contact is returned; if the
 /// audit cannot be written, nothing is revealed. The contact is never logged.
 /// </summary>
-public sealed class ContactRevealService(TwinRuntime runtime, IAuthorizationService authorization, AuditTrail audit)
+public sealed class ContactRevealService(ITwinQueries queries, IAuthorizationService authorization, AuditTrail audit)
 {
     public const int MinimumReasonLength = 4;
 
@@ -33,7 +33,7 @@ public sealed class ContactRevealService(TwinRuntime runtime, IAuthorizationServ
         }
 
         await audit.WriteAsync(audit.Entry(user, AuditActions.ContactRevealed, ticketId, AuditOutcome.Success, "reason: " + why, origin), ct);
-        var contact = await runtime.Store.GetReporterContactAsync(ticketId, ct);
+        var contact = await queries.GetReporterContactAsync(ticketId, ct);
         return contact is null ? new(null, "工单不存在 · No such ticket.") : new(contact, null);
     }
 }

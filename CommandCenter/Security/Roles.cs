@@ -1,3 +1,5 @@
+using CommandCenter.Localization;
+
 namespace CommandCenter.Security;
 
 /// <summary>The roles of the command centre and what each may do (see <see cref="Policies"/>).</summary>
@@ -23,13 +25,14 @@ public static class Roles
     /// <summary>Roles a person can hold; <see cref="Wall"/> belongs to devices.</summary>
     public static IReadOnlyList<string> People { get; } = [Officer, Supervisor, Leader, Admin];
 
+    /// <summary>The role as the administration page names it, in the page's language.</summary>
     public static string Name(string role) => role switch
     {
-        Wall => "大屏 Wall",
-        Officer => "值班员 Officer",
-        Supervisor => "督办员 Supervisor",
-        Leader => "领导 Leader",
-        Admin => "管理员 Admin",
+        Wall => Language.Current.Pick("大屏", "Wall"),
+        Officer => Language.Current.Pick("值班员", "Officer"),
+        Supervisor => Language.Current.Pick("督办员", "Supervisor"),
+        Leader => Language.Current.Pick("领导", "Leader"),
+        Admin => Language.Current.Pick("管理员", "Admin"),
         _ => role,
     };
 }

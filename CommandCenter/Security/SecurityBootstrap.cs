@@ -1,10 +1,10 @@
 using CommandCenter.Audit;
-using CommandCenter.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twin.Data.Accounts;
 using Twin.Data.Audit;
+using Twin.Data.Boundary;
 using Twin.Data.Store;
 
 namespace CommandCenter.Security;
@@ -16,7 +16,7 @@ namespace CommandCenter.Security;
 /// is a default password: none is in the repository.
 /// </summary>
 public sealed class SecurityBootstrap(
-    TwinRuntime runtime,
+    TwinReadiness readiness,
     IServiceScopeFactory scopes,
     IOptions<SecurityOptions> options,
     IHostEnvironment environment,
@@ -37,7 +37,7 @@ public sealed class SecurityBootstrap(
         {
             try
             {
-                await runtime.Ready;
+                await readiness.Ready;
                 await RunAsync();
                 _done.TrySetResult();
             }

@@ -1,5 +1,5 @@
 using CommandCenter.Audit;
-using CommandCenter.Live;
+using CommandCenter.Officers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +14,7 @@ using Twin.Data.Store;
 
 namespace CommandCenter.Security;
 
-/// <summary>Wires accounts, sessions, authorization, audit and the response headers.</summary>
+/// <summary>Wires accounts, sessions, authorization, the officers' role check and the response headers (the audit log is <see cref="AuditSetup"/>'s).</summary>
 public static class SecuritySetup
 {
     public static IServiceCollection AddTwinSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -25,7 +25,6 @@ public static class SecuritySetup
         AddTwinDataProtection(services, configuration, environment);
         services.AddSingleton<IContactProtector, DataProtectionPersonalData>();
         services.AddOptions<TwinStoreOptions>().PostConfigure<IContactProtector>((o, p) => o.PersonalData = p);
-        services.AddDbContextFactory<TwinDbContext>((sp, b) => sp.GetRequiredService<TwinRuntime>().Store.Configure(b));
 
         services.AddIdentityCore<TwinUser>(o =>
             {
@@ -75,17 +74,12 @@ public static class SecuritySetup
         services.AddScoped<AccountService>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<ContactRevealService>();
-        services.AddSingleton(sp => AuditSecrets.Resolve(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value,
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TwinStoreOptions>>().Value.DatabasePath,
-            environment.ContentRootPath, sp.GetRequiredService<IDataProtectionProvider>(), createKey: true));
-        services.AddSingleton<AuditTrail>();
-        services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
-        services.AddHostedService<AuditAnchoring>();
-        services.AddHostedService<AuditMirror>();
-        services.AddHostedService<AuditRetention>();
+        services.AddScoped<SignedInOfficer>();
+        services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
+        services.AddScoped<IOfficerCommands, OfficerCommands>();
         services.AddSingleton<SecurityBootstrap>();
         services.AddHostedService<SecurityBootstrapService>();
+        services.AddHealthChecks().AddCheck<SecurityHealthCheck>("security");
         return services;
     }
 

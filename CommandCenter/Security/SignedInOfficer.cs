@@ -10,7 +10,8 @@ namespace CommandCenter.Security;
 /// <summary>
 /// The console's officer is the signed-in person: histories record "姓名（账号）", so each step
 /// names an account the audit log can follow. Acting on tickets and alarms needs
-/// <see cref="Policies.ActOnTickets"/>; a leader sees the console but is refused, audited.
+/// <see cref="Policies.ActOnTickets"/>; a leader sees the console but is refused, audited, by
+/// <see cref="OfficerCommands"/>.
 /// </summary>
 public sealed class SignedInOfficer(AuthenticationStateProvider state, IAuthorizationService authorization, AuditTrail audit, ClientOrigin origin)
     : IOfficerIdentity
@@ -32,18 +33,9 @@ public sealed class SignedInOfficer(AuthenticationStateProvider state, IAuthoriz
     /// <summary>Whether the signed-in person may act on tickets and alarms, so a page offers only what they may do.</summary>
     public async Task<bool> MayActAsync() => (await authorization.AuthorizeAsync(await UserAsync(), Policies.ActOnTickets)).Succeeded;
 
-    /// <summary>Null when the signed-in person may act; otherwise the refusal to show, already audited.</summary>
-    public async Task<string?> RefusalAsync(string action, string target)
-    {
-        if (await MayActAsync())
-        {
-            return null;
-        }
-
-        var user = await UserAsync();
-        audit.Record(user, AuditActions.Forbidden, target, AuditOutcome.Denied, action, origin.Current);
-        return "当前角色无权办理 · This role may not act on tickets or alarms.";
-    }
+    /// <summary>Audits an action the signed-in person was refused (see <see cref="OfficerCommands"/>).</summary>
+    public async Task RecordRefusalAsync(string action, string target) =>
+        audit.Record(await UserAsync(), AuditActions.Forbidden, target, AuditOutcome.Denied, action, origin.Current);
 
     private async Task<ClaimsPrincipal> UserAsync() => (await state.GetAuthenticationStateAsync()).User;
 }

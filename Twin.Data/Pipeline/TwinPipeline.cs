@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Twin.Data.Boundary;
 using Twin.Data.Store;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
@@ -15,7 +16,8 @@ namespace Twin.Data.Pipeline;
 /// The single writer: it owns the engine, applies inputs in arrival order, writes each batch in
 /// one transaction and only then acknowledges it (acknowledged = on disk). If a write fails, the
 /// batch's acknowledgements fail and the engine is rebuilt from the store, so memory never holds
-/// what the disk does not. Call <see cref="StartupAsync"/> once, then run <see cref="RunAsync"/>.
+/// what the disk does not. Idempotency keys are checked here too, batch by batch, so that no two
+/// copies of one request can both create. Call <see cref="StartupAsync"/> once, then run <see cref="RunAsync"/>.
 /// </summary>
 public sealed partial class TwinPipeline
 {
@@ -68,10 +70,10 @@ public sealed partial class TwinPipeline
     }
 
     /// <summary>Queues an input and completes once the batch holding it is committed to disk.</summary>
-    public async ValueTask<InputResult> SubmitAsync(TwinCommand command, CancellationToken ct = default)
+    public async ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var ack = new TaskCompletionSource<InputResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ack = new TaskCompletionSource<CommandOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _queue.Writer.WriteAsync(new Pending(command, ack), ct);
         return await ack.Task.WaitAsync(ct);
     }
@@ -157,14 +159,57 @@ public sealed partial class TwinPipeline
             return;
         }
 
+        // Keys already on disk, read before anything of this batch is applied: nothing else writes
+        // between this read and the apply, so a key is either known here or made by this batch.
+        Dictionary<IdempotencyKey, StoredKey> known;
+        try
+        {
+            known = await FindKnownKeysAsync(batch);
+        }
+        catch (Exception ex)
+        {
+            // Nothing applied yet: the batch fails whole, and as after a failed write the store
+            // must answer a rebuild before the next batch is taken.
+            LogWriteFailed(ex, batch.Count);
+            _needsRebuild = true;
+            foreach (var pending in batch)
+            {
+                pending.Ack?.TrySetException(ex);
+            }
+
+            return;
+        }
+
         var results = new InputResult[batch.Count];
+        var found = new StoredKey?[batch.Count];
+        var replayOf = new int[batch.Count];
+        var commandEvents = new IReadOnlyList<TwinEvent>[batch.Count];
+        var firstInBatch = new Dictionary<IdempotencyKey, int>();
+        var events = new List<TwinEvent>();
         var observations = new List<Observation>();
+        var observationOf = new int[batch.Count];
         var newTickets = new List<TicketReport>();
         var anyAccepted = false;
         var engineFaulted = false;
         for (var i = 0; i < batch.Count; i++)
         {
             var command = batch[i].Command;
+            commandEvents[i] = [];
+            observationOf[i] = -1;
+            replayOf[i] = -1;
+            var key = batch[i].Ack is null ? null : IdempotencyKey.Of(command);
+            if (key is not null && known.TryGetValue(key, out var stored))
+            {
+                found[i] = stored;
+                continue;
+            }
+
+            if (key is not null && firstInBatch.TryGetValue(key, out var first))
+            {
+                replayOf[i] = first;
+                continue;
+            }
+
             InputResult result;
             try
             {
@@ -179,6 +224,8 @@ public sealed partial class TwinPipeline
                 continue;
             }
 
+            commandEvents[i] = _engine.DrainEvents();
+            events.AddRange(commandEvents[i]);
             if (!result.Accepted)
             {
                 if (batch[i].Ack is null)
@@ -190,9 +237,15 @@ public sealed partial class TwinPipeline
             }
 
             anyAccepted = true;
+            if (key is not null)
+            {
+                firstInBatch[key] = i;
+            }
+
             switch (command)
             {
                 case RecordObservationCommand c:
+                    observationOf[i] = observations.Count;
                     observations.Add(c.Observation);
                     break;
                 case ReportTicketCommand c:
@@ -201,12 +254,14 @@ public sealed partial class TwinPipeline
             }
         }
 
-        var events = _engine.DrainEvents();
+        // What a faulted input left behind is written too, as before: the rebuild below reconciles it.
+        events.AddRange(_engine.DrainEvents());
         var changedSensors = _engine.DrainChangedSensors();
+        IReadOnlyList<long> observationIds;
         try
         {
             // Not cancellable: a batch that reached the engine is either written whole or rolled back by failure.
-            await _store.WriteAsync(new TwinBatch(observations, newTickets, events, changedSensors), CancellationToken.None);
+            observationIds = await _store.WriteAsync(new TwinBatch(observations, newTickets, events, changedSensors), CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -243,7 +298,7 @@ public sealed partial class TwinPipeline
 
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Ack?.TrySetResult(results[i]);
+            batch[i].Ack?.TrySetResult(Outcome(batch, i, new BatchAnswers(results, found, replayOf, commandEvents, observationOf, observationIds)));
         }
 
         if (events.Count > 0 || changedSensors.Count > 0)
@@ -358,5 +413,5 @@ public sealed partial class TwinPipeline
     [LoggerMessage(Level = LogLevel.Information, Message = "Twin pipeline stopped.")]
     private partial void LogStopped();
 
-    private readonly record struct Pending(TwinCommand Command, TaskCompletionSource<InputResult>? Ack);
+    private readonly record struct Pending(TwinCommand Command, TaskCompletionSource<CommandOutcome>? Ack);
 }

@@ -62,6 +62,36 @@ public sealed partial class TwinStore
         return row?.ToState();
     }
 
+    /// <summary>Which of <paramref name="ids"/> are stored tickets (the writer's replay check).</summary>
+    public async Task<IReadOnlyList<string>> FindTicketIdsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = CreateDbContext();
+        return await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The alarm ids stored under each of the given source ids (the writer's replay check for outside alerts).</summary>
+    public async Task<Dictionary<string, string>> FindAlarmIdsBySourceAsync(AlarmSource source, IReadOnlyCollection<string> sourceIds, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (sourceIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = CreateDbContext();
+        var rows = await db.Alarms.AsNoTracking()
+            .Where(a => a.Source == source && sourceIds.Contains(a.SourceId))
+            .Select(a => new { a.SourceId, a.Id })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+    }
+
     /// <summary>The row ids of a sensor's readings at the given times (those stored; a replay finds its first copy).</summary>
     public async Task<Dictionary<DateTimeOffset, long>> FindObservationIdsAsync(
         string sensorId, IReadOnlyCollection<DateTimeOffset> times, CancellationToken ct = default)

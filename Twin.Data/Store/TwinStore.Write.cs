@@ -16,12 +16,13 @@ public sealed partial class TwinStore
     /// Writes one batch in ONE transaction: all of it is on disk when this returns, or none of it
     /// when it throws. Sensors go first (observations refer to them), then observations
     /// (INSERT OR IGNORE, so a replayed reading is stored once), then the events in order.
+    /// Answers the row ids of the batch's observations, in order (stored now or found stored).
     /// </summary>
-    public async Task WriteAsync(TwinBatch batch, CancellationToken ct = default)
+    public async Task<IReadOnlyList<long>> WriteAsync(TwinBatch batch, CancellationToken ct = default)
     {
         if (batch.IsEmpty)
         {
-            return;
+            return [];
         }
 
         await _writeGate.WaitAsync(ct);
@@ -31,7 +32,7 @@ public sealed partial class TwinStore
             var writer = _writer ??= await WriteCommands.OpenAsync(ConnectionString, ct);
             try
             {
-                writer.Write(batch, _personalData, ct);
+                return writer.Write(batch, _personalData, ct);
             }
             catch
             {
@@ -53,6 +54,7 @@ public sealed partial class TwinStore
         private readonly SqliteConnection _connection;
         private readonly SqliteCommand _upsertSensor;
         private readonly SqliteCommand _insertObservation;
+        private readonly SqliteCommand _findObservation;
         private readonly SqliteCommand _upsertTicket;
         private readonly SqliteCommand _insertTicketHistory;
         private readonly SqliteCommand _upsertAlarm;
@@ -84,7 +86,13 @@ public sealed partial class TwinStore
                 """
                 INSERT OR IGNORE INTO observations (sensor_id, value, observed_at, battery_percent)
                 VALUES ($sensor_id, $value, $observed_at, $battery_percent)
+                RETURNING id
                 """);
+            _findObservation = _connection.CreateCommand();
+            _findObservation.CommandText = "SELECT id FROM observations WHERE sensor_id = $sensor_id AND observed_at = $observed_at";
+            _findObservation.Parameters.Add(new SqliteParameter("$sensor_id", DBNull.Value));
+            _findObservation.Parameters.Add(new SqliteParameter("$observed_at", DBNull.Value));
+            _findObservation.Prepare();
 
             // The raw reporter is written once, when the ticket is created, and never overwritten by a state change.
             _upsertTicket = Prepare(
@@ -186,7 +194,7 @@ public sealed partial class TwinStore
             }
         }
 
-        public void Write(TwinBatch batch, IContactProtector personalData, CancellationToken ct)
+        public IReadOnlyList<long> Write(TwinBatch batch, IContactProtector personalData, CancellationToken ct)
         {
             // BEGIN IMMEDIATE: take the write lock up front rather than fail half-way on an upgrade.
             using var transaction = _connection.BeginTransaction(deferred: false);
@@ -198,9 +206,10 @@ public sealed partial class TwinStore
             }
 
             ct.ThrowIfCancellationRequested();
-            foreach (var observation in batch.Observations)
+            var observationIds = new long[batch.Observations.Count];
+            for (var i = 0; i < observationIds.Length; i++)
             {
-                InsertObservation(observation);
+                observationIds[i] = InsertObservation(batch.Observations[i]);
             }
 
             ct.ThrowIfCancellationRequested();
@@ -246,12 +255,14 @@ public sealed partial class TwinStore
 
             ct.ThrowIfCancellationRequested();
             transaction.Commit();
+            return observationIds;
         }
 
         public void Dispose()
         {
             _upsertSensor.Dispose();
             _insertObservation.Dispose();
+            _findObservation.Dispose();
             _upsertTicket.Dispose();
             _insertTicketHistory.Dispose();
             _upsertAlarm.Dispose();
@@ -289,14 +300,23 @@ public sealed partial class TwinStore
             _upsertSensor.ExecuteNonQuery();
         }
 
-        private void InsertObservation(in Observation observation)
+        /// <summary>The new row's id, or the id of the copy already stored at that sensor and time.</summary>
+        private long InsertObservation(in Observation observation)
         {
             var p = _insertObservation.Parameters;
             p[0].Value = observation.SensorId;
             p[1].Value = observation.Value;
             p[2].Value = UtcTicks.From(observation.ObservedAt);
             p[3].Value = Nullable(observation.BatteryPercent);
-            _insertObservation.ExecuteNonQuery();
+            if (_insertObservation.ExecuteScalar() is long id)
+            {
+                return id;
+            }
+
+            var f = _findObservation.Parameters;
+            f[0].Value = observation.SensorId;
+            f[1].Value = p[2].Value;
+            return (long)_findObservation.ExecuteScalar()!;
         }
 
         private static Reporter? Protect(Reporter? reporter, IContactProtector personalData) =>
@@ -486,6 +506,7 @@ public sealed partial class TwinStore
         {
             _upsertSensor.Transaction = transaction;
             _insertObservation.Transaction = transaction;
+            _findObservation.Transaction = transaction;
             _upsertTicket.Transaction = transaction;
             _insertTicketHistory.Transaction = transaction;
             _upsertAlarm.Transaction = transaction;

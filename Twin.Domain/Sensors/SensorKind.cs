@@ -1,3 +1,5 @@
+using Twin.Domain.Vocabulary;
+
 namespace Twin.Domain.Sensors;
 
 public enum SensorKind
@@ -44,35 +46,7 @@ public static class SensorKinds
 
     public static bool TryParse(string slug, out SensorKind kind) => BySlug.TryGetValue(slug, out kind);
 
-    public static string NameZh(this SensorKind kind) => kind switch
-    {
-        SensorKind.CreekWaterLevel => "河道水位",
-        SensorKind.AirQuality => "空气质量",
-        SensorKind.Noise => "环境噪声",
-        SensorKind.ManholeCover => "智能井盖",
-        SensorKind.Lift => "电梯梯控",
-        SensorKind.SecondaryWater => "二次供水",
-        SensorKind.SiteDust => "工地扬尘",
-        SensorKind.Smoke => "烟感",
-        SensorKind.RainGauge => "雨量",
-        SensorKind.DissolvedOxygen => "溶解氧",
-        SensorKind.AmmoniaNitrogen => "氨氮",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public static string NameZh(this SensorKind kind) => Names.Of(kind).Zh;
 
-    public static string NameEn(this SensorKind kind) => kind switch
-    {
-        SensorKind.CreekWaterLevel => "Creek water level",
-        SensorKind.AirQuality => "Air quality",
-        SensorKind.Noise => "Noise",
-        SensorKind.ManholeCover => "Manhole cover",
-        SensorKind.Lift => "Lift",
-        SensorKind.SecondaryWater => "Secondary water",
-        SensorKind.SiteDust => "Site dust",
-        SensorKind.Smoke => "Smoke",
-        SensorKind.RainGauge => "Rainfall",
-        SensorKind.DissolvedOxygen => "Dissolved oxygen",
-        SensorKind.AmmoniaNitrogen => "Ammonia nitrogen",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public static string NameEn(this SensorKind kind) => Names.Of(kind).En;
 }

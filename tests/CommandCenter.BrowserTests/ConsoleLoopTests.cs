@@ -92,7 +92,7 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
 
         var steps = view.Locator("[data-timeline-entry]");
         await Assertions.Expect(steps).ToHaveCountAsync(7);
-        string[] expected = ["发现", "发现 → 立案", "立案 → 派遣", "派遣 → 处置", "处置 → 审核", "审核 → 结案", "结案 → 评价"];
+        string[] expected = ["发现", "发现 → 立案", "立案 → 派遣", "派遣 → 处置", "处置 → 审核", "审核 → 结案", "结案 → 问效"];
         for (var i = 0; i < expected.Length; i++)
         {
             await Assertions.Expect(steps.Nth(i).Locator(".what")).ToHaveTextAsync(expected[i]);

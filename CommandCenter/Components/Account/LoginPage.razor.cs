@@ -14,29 +14,26 @@ public sealed partial class LoginPage
     [SupplyParameterFromQuery(Name = "error")]
     public string? Error { get; set; }
 
-    [SupplyParameterFromQuery(Name = "lang")]
-    public string? LangQuery { get; set; }
-
     [Inject]
     private IOptions<SecurityOptions> Security { get; set; } = default!;
 
-    private Lang L => LangExtensions.Parse(LangQuery);
+    private static Lang L => Language.Current;
 
     private string LangLink => $"/account/login?lang={(L == Lang.En ? "zh" : "en")}&returnUrl={Uri.EscapeDataString(ReturnUrl ?? "/")}"
         + (string.IsNullOrEmpty(Error) ? "" : "&error=" + Uri.EscapeDataString(Error));
 
     private string? Message => Error switch
     {
-        "invalid" => L.Pick("用户名或密码错误。", "Wrong user name or password."),
-        "lockedout" => L.Pick("登录失败次数过多，账号已锁定，请稍后再试或联系管理员。", "Too many failed attempts: the account is locked. Try later or ask an administrator."),
-        "throttled" => L.Pick("尝试过于频繁，请一分钟后再试。", "Too many attempts; try again in a minute."),
-        "loggedout" => L.Pick("已退出登录。", "You have signed out."),
-        "idle" => L.Pick($"{Security.Value.IdleTimeoutMinutes} 分钟无操作，已自动退出，请重新登录。", $"Signed out after {Security.Value.IdleTimeoutMinutes} minutes without activity. Please sign in again."),
-        "expired" => L.Pick($"登录已满 {Security.Value.AbsoluteTimeoutHours} 小时，请重新登录。", $"Your sign-in reached its {Security.Value.AbsoluteTimeoutHours}-hour limit. Please sign in again."),
-        "ended" => L.Pick("会话已被结束（账号被停用或变更），请重新登录。", "Your session was ended (account disabled or changed). Please sign in again."),
-        "revoked" => L.Pick("此大屏的授权已被撤销，请联系管理员重新配对。", "This wall's pairing was revoked; ask an administrator for a new link."),
-        "form" => L.Pick("登录页面已过期，请重新输入用户名和密码。", "The sign-in page had expired. Please enter your user name and password again."),
+        "invalid" => AccountText.Invalid,
+        "lockedout" => AccountText.LockedOut,
+        "throttled" => AccountText.Throttled,
+        "loggedout" => AccountText.LoggedOut,
+        "idle" => AccountText.Idle(Security.Value.IdleTimeoutMinutes),
+        "expired" => AccountText.Expired(Security.Value.AbsoluteTimeoutHours),
+        "ended" => AccountText.Ended,
+        "revoked" => AccountText.Revoked,
+        "form" => AccountText.FormExpired,
         null or "" => null,
-        _ => L.Pick("请重新登录。", "Please sign in again."),
+        _ => AccountText.SignInAgain,
     };
 }

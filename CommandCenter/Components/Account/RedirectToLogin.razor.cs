@@ -1,6 +1,5 @@
 using CommandCenter.Audit;
 using CommandCenter.Localization;
-using Microsoft.AspNetCore.WebUtilities;
 using CommandCenter.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -45,7 +44,7 @@ public sealed partial class RedirectToLogin
         if (user.Identity?.IsAuthenticated != true)
         {
             var end = (Sessions as SessionAuthenticationStateProvider)?.EndReason ?? SessionEnd.None;
-            var english = LangExtensions.Parse(QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query).GetValueOrDefault("lang")) == Lang.En;
+            var english = Language.Current == Lang.En;
             _leaving = true;
             Navigation.NavigateTo(AccountEndpoints.LoginUrl(here, end, english), forceLoad: true);
             return;

@@ -10,19 +10,6 @@ public sealed partial class AuditPage
 {
     private const int Limit = 500;
 
-    private static readonly (string Prefix, string Name)[] ActionGroups =
-    [
-        ("auth.", "登录与会话 · Sign-in and sessions"),
-        ("authz.", "越权访问 · Refused access"),
-        ("ticket.", "工单流转 · Ticket transitions"),
-        ("alarm.", "告警确认 · Alarm acknowledgements"),
-        ("personal-data.", "个人信息查看 · Personal data reveals"),
-        ("account.", "账号变更 · Account changes"),
-        ("wall-device.", "大屏设备 · Wall devices"),
-        ("audit.", "审计 · Audit"),
-        ("config.", "配置 · Configuration"),
-    ];
-
     private static readonly System.Globalization.CultureInfo ZhCn = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
 
     private IReadOnlyList<AuditRecord> _rows = [];

@@ -47,7 +47,7 @@ public sealed partial class UsersPage
     {
         var name = _newUserName ?? string.Empty;
         var result = await Admin.CreateAsync(await UserAsync(), Origin.Current, name, _newDisplayName ?? name, _newRole);
-        await ShowAsync(result, $"已创建 {name} · Created", $"{name} 的一次性密码 · one-time password:");
+        await ShowAsync(result, AdminText.Created(name), name + AdminText.OneTimePassword);
         if (result.Succeeded)
         {
             _newUserName = _newDisplayName = null;
@@ -56,15 +56,15 @@ public sealed partial class UsersPage
 
     private async Task SetDisabledAsync(AccountView account, bool disabled) =>
         await ShowAsync(await Admin.SetDisabledAsync(await UserAsync(), Origin.Current, account.Id, disabled),
-            disabled ? $"已停用 {account.UserName}，其会话已结束 · Disabled; sessions ended" : $"已启用 {account.UserName} · Enabled");
+            disabled ? AdminText.Disabled(account.UserName) : AdminText.Enabled(account.UserName));
 
     private async Task SetRoleAsync(AccountView account, string? role) =>
         await ShowAsync(await Admin.SetRoleAsync(await UserAsync(), Origin.Current, account.Id, role ?? string.Empty),
-            $"{account.UserName} → {Roles.Name(role ?? string.Empty)}，须重新登录 · must sign in again");
+            AdminText.RoleChanged(account.UserName, Roles.Name(role ?? string.Empty)));
 
     private async Task ResetAsync(AccountView account) =>
         await ShowAsync(await Admin.ResetPasswordAsync(await UserAsync(), Origin.Current, account.Id),
-            $"已重置 {account.UserName} 的密码 · Password reset", $"{account.UserName} 的一次性密码 · one-time password:");
+            AdminText.PasswordReset(account.UserName), account.UserName + AdminText.OneTimePassword);
 
     private async Task IssueAsync()
     {
@@ -75,11 +75,11 @@ public sealed partial class UsersPage
             _wallName = null;
         }
 
-        await ShowAsync(result, "已签发 · Issued", "大屏配对链接 · Pairing link:");
+        await ShowAsync(result, AdminText.IssuedDone, AdminText.PairingLink);
     }
 
     private async Task RevokeAsync(WallDeviceView device) =>
-        await ShowAsync(await Admin.RevokeDeviceAsync(await UserAsync(), Origin.Current, device.Id), $"已吊销 {device.Name} · Revoked");
+        await ShowAsync(await Admin.RevokeDeviceAsync(await UserAsync(), Origin.Current, device.Id), AdminText.RevokedDevice(device.Name));
 
     private async Task ShowAsync(AdminResult result, string success, string? secretLabel = null)
     {
@@ -91,7 +91,7 @@ public sealed partial class UsersPage
     }
 
     private static string State(AccountView a) =>
-        a.Disabled ? "已停用 disabled" : a.LockedOut ? "已锁定 locked" : a.MustChangePassword ? "待改密 must change password" : "正常 active";
+        a.Disabled ? AdminText.AccountDisabled : a.LockedOut ? AdminText.AccountLocked : a.MustChangePassword ? AdminText.MustChangePassword : AdminText.AccountActive;
 
     private static string Time(DateTimeOffset at) => ShanghaiClock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -27,8 +27,7 @@ public sealed partial class AlarmDesk
     [Parameter, EditorRequired]
     public Func<string, string> SubDistrictName { get; set; } = code => code;
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     /// <summary>Acknowledges (alarm id, note); answers the engine's refusal, or null when accepted.</summary>
     [Parameter, EditorRequired]

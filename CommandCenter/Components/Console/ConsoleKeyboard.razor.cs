@@ -21,8 +21,7 @@ public sealed partial class ConsoleKeyboard : IAsyncDisposable
     [Parameter]
     public bool ShowHelp { get; set; }
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     [Parameter]
     public EventCallback<Shortcut> Pressed { get; set; }

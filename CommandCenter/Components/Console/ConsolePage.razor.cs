@@ -2,17 +2,22 @@ using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Officers;
 using Microsoft.AspNetCore.Components;
+using Twin.Data.Boundary;
+using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 using Twin.Domain.Tickets;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Components.Console;
 
 /// <summary>
 /// The duty officers' console (值班台): the queue, the alarms to acknowledge, the selected ticket
 /// with its map, relations, history and legal actions, and 评效. Snapshots come from
-/// <see cref="WallFeed"/>, already coalesced; commands go through the pipeline, whose answer comes
-/// after the change is committed. Who acts is asked of <see cref="IOfficerIdentity"/> only.
+/// <see cref="WallFeed"/>, already coalesced; commands go through <see cref="IOfficerCommands"/>
+/// (the role check in front of the writer), whose answer comes after the change is committed and
+/// carries the ticket's new steps. Who acts is asked of <see cref="IOfficerIdentity"/> only.
 /// </summary>
 public sealed partial class ConsolePage : IDisposable
 {
@@ -20,6 +25,7 @@ public sealed partial class ConsolePage : IDisposable
     private DateTimeOffset _historyUpdatedAt;
     private TicketQueue? _queue;
     private TicketView? _view;
+    private readonly CircuitCulture _culture = new();
     private IReadOnlyDictionary<string, TicketState> _byId = new Dictionary<string, TicketState>();
     private long _byIdVersion = -1;
 
@@ -27,18 +33,27 @@ public sealed partial class ConsolePage : IDisposable
     private WallFeed Feed { get; set; } = default!;
 
     [Inject]
-    private TwinRuntime Runtime { get; set; } = default!;
+    private ITwinQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private IOfficerCommands Commands { get; set; } = default!;
 
     [Inject]
     private IOfficerIdentity Identity { get; set; } = default!;
 
     [Inject]
-    private Security.SignedInOfficer Access { get; set; } = default!;
+    private TwinClock Clock { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "lang")]
-    public string? LangQuery { get; set; }
+    [Inject]
+    private EventCatalogue Catalogue { get; set; } = default!;
 
-    private Lang Lang => LangExtensions.Parse(LangQuery);
+    [Inject]
+    private DistrictMap District { get; set; } = default!;
+
+    [Inject]
+    private DuplicateDetector Duplicates { get; set; } = default!;
+
+    private static Lang Lang => Language.Current;
 
     private Officer? Officer { get; set; }
 
@@ -56,7 +71,7 @@ public sealed partial class ConsolePage : IDisposable
 
     private bool ShowHelp { get; set; }
 
-    private DateTimeOffset Now => Runtime.Clock.GetUtcNow();
+    private DateTimeOffset Now => Clock.GetUtcNow();
 
     private IReadOnlyList<TicketState> Queue => Snapshot is { } s ? Filter.Apply(s.Tickets, Now) : [];
 
@@ -70,10 +85,10 @@ public sealed partial class ConsolePage : IDisposable
             .. Enum.GetValues<TicketStatus>().Select(s => new Choice(s.ToString(), ConsoleText.Status(s, Lang)))];
 
     private IReadOnlyList<Choice> Categories =>
-        [new(string.Empty, Lang.Pick("全部", "All")), .. Runtime.Catalogue.Categories.Select(c => new Choice(c.Code, Lang.Pick(c.NameZh, c.NameEn)))];
+        [new(string.Empty, Lang.Pick("全部", "All")), .. Catalogue.Categories.Select(c => new Choice(c.Code, Lang.Pick(c.NameZh, c.NameEn)))];
 
     private IReadOnlyList<Choice> SubDistricts =>
-        [new(string.Empty, Lang.Pick("全部", "All")), .. Runtime.District.SubDistricts.Select(s => new Choice(s.Code, Lang.Pick(s.Name, s.NameEn)))];
+        [new(string.Empty, Lang.Pick("全部", "All")), .. District.SubDistricts.Select(s => new Choice(s.Code, Lang.Pick(s.Name, s.NameEn)))];
 
     private IReadOnlyList<string> Departments { get; set; } = [];
 
@@ -115,24 +130,32 @@ public sealed partial class ConsolePage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Officer = await Identity.GetCurrentAsync();
-        MayAct = await Access.MayActAsync();
-        Departments = Runtime.Catalogue.Categories
+        MayAct = await Commands.MayActAsync();
+        Departments = Catalogue.Categories
             .SelectMany(c => (c.DepartmentBySubDistrict?.Values ?? []).Prepend(c.Department))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        Snapshot = Feed.Current ?? (Runtime.Ready.IsCompletedSuccessfully ? Runtime.Pipeline.Current : null);
+        Snapshot = Feed.Current ?? (Queries.IsReady ? Queries.Current : null);
         Feed.Updated += OnSnapshot;
         await RefreshHistoryAsync();
     }
 
     private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(async () =>
     {
+        _culture.Apply();
+
         // A command's own commit may already have shown a newer snapshot than the feed's.
         if (Snapshot is null || snapshot.Version > Snapshot.Version)
         {
             Snapshot = snapshot;
-            await RefreshHistoryAsync();
+
+            // While an action is in flight its answer brings the ticket's new steps (TakeHistory).
+            if (!Busy)
+            {
+                await RefreshHistoryAsync();
+            }
+
             StateHasChanged();
         }
     });
@@ -148,23 +171,16 @@ public sealed partial class ConsolePage : IDisposable
 
     private async Task SubmitAsync(DispatchCommand command)
     {
-        if (await Access.RefusalAsync(command.GetType().Name, command.TicketId) is { } refused)
-        {
-            Refusal = refused;
-            return;
-        }
-
         Busy = true;
         try
         {
-            var result = await Runtime.Pipeline.SubmitAsync(command);
+            var result = await Commands.SubmitAsync(command);
             Refusal = result.Accepted ? null : result.Reason ?? Lang.Pick("操作被拒绝", "The action was refused");
             if (result.Accepted)
             {
                 TakeNewerSnapshot();
+                TakeHistory(result);
             }
-
-            await RefreshHistoryAsync();
         }
         finally
         {
@@ -179,12 +195,7 @@ public sealed partial class ConsolePage : IDisposable
             return Lang.Pick("未识别值班员", "No officer at this desk");
         }
 
-        if (await Access.RefusalAsync(nameof(AcknowledgeAlarmCommand), alarmId) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = await Runtime.Pipeline.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));
+        var result = await Commands.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));
         if (!result.Accepted)
         {
             return result.Reason ?? Lang.Pick("确认被拒绝", "The acknowledgement was refused");
@@ -196,10 +207,26 @@ public sealed partial class ConsolePage : IDisposable
 
     private void TakeNewerSnapshot()
     {
-        if (Runtime.Pipeline.Current is { } current && (Snapshot is null || current.Version > Snapshot.Version))
+        if (Queries.Current is { } current && (Snapshot is null || current.Version > Snapshot.Version))
         {
             Snapshot = current;
         }
+    }
+
+    /// <summary>
+    /// The selected ticket's steps this action added come with its answer: appended to the history
+    /// already read, so the store is not asked again for what the console has just done.
+    /// </summary>
+    private void TakeHistory(CommandOutcome outcome)
+    {
+        var steps = outcome.Changes.OfType<TicketChanged>().Where(c => c.Ticket.Id == _historyId).ToList();
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        History = [.. History, .. steps.Select(c => c.Transition)];
+        _historyUpdatedAt = steps[^1].Ticket.UpdatedAt;
     }
 
     private async Task OnShortcutAsync(Shortcut shortcut)
@@ -257,7 +284,7 @@ public sealed partial class ConsolePage : IDisposable
 
         _historyId = ticket.Id;
         _historyUpdatedAt = ticket.UpdatedAt;
-        History = await Runtime.Store.GetTicketHistoryAsync(ticket.Id);
+        History = await Queries.GetTicketHistoryAsync(ticket.Id);
     }
 
     private TicketState? Find(string id)
@@ -283,15 +310,15 @@ public sealed partial class ConsolePage : IDisposable
     // Explain reads only the engine's rules, catalogue and projection, never its changing state,
     // so the circuit may call it while the pipeline writes.
     private string Explain(TicketState report, TicketState theCase) => ConsoleText.Explanation(
-        Runtime.Engine.Duplicates.Explain(report, theCase),
+        Duplicates.Explain(report, theCase),
         report.CategoryCode == theCase.CategoryCode,
         CategoryName(report.CategoryCode),
         CategoryName(theCase.CategoryCode),
         Lang);
 
-    private string CategoryName(string code) => Runtime.Catalogue.Find(code) is { } c ? Lang.Pick(c.NameZh, c.NameEn) : code;
+    private string CategoryName(string code) => Catalogue.Find(code) is { } c ? Lang.Pick(c.NameZh, c.NameEn) : code;
 
-    private string SubDistrictName(string code) => Runtime.District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
+    private string SubDistrictName(string code) => District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
 
     public void Dispose() => Feed.Updated -= OnSnapshot;
 }

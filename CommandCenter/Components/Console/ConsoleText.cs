@@ -4,49 +4,18 @@ using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
+using Twin.Domain.Vocabulary;
 
 namespace CommandCenter.Components.Console;
 
-/// <summary>What the duty officer reads: names for the domain's enums in the desk's language, and Shanghai times.</summary>
+/// <summary>What the duty officer reads: the vocabulary's names in the desk's language, the actions' names, and Shanghai times.</summary>
 public static class ConsoleText
 {
-    public static string Status(TicketStatus status, Lang lang = Lang.Zh) => lang == Lang.En
-        ? status switch
-        {
-            TicketStatus.Discovered => "Discovered",
-            TicketStatus.Filed => "Filed",
-            TicketStatus.Dispatched => "Dispatched",
-            TicketStatus.Handling => "Handling",
-            TicketStatus.Review => "Review",
-            TicketStatus.Closed => "Closed",
-            TicketStatus.Evaluated => "Evaluated",
-            TicketStatus.Merged => "Merged",
-            _ => status.ToString(),
-        }
-        : status.NameZh();
+    public static string Status(TicketStatus status, Lang lang = Lang.Zh) => Names.Of(status).Text(lang);
 
-    public static string Channel(TicketChannel channel, Lang lang = Lang.Zh) => lang == Lang.En
-        ? channel switch
-        {
-            TicketChannel.Hotline12345 => "12345 hotline",
-            TicketChannel.GridPatrol => "Grid patrol",
-            TicketChannel.SmartCase => "Smart case",
-            TicketChannel.AiVideo => "AI video",
-            TicketChannel.VideoPatrol => "Video patrol",
-            TicketChannel.CitizenApp => "Suishenpai app",
-            TicketChannel.NonPolice110 => "110 non-police",
-            _ => channel.ToString(),
-        }
-        : channel.NameZh();
+    public static string Channel(TicketChannel channel, Lang lang = Lang.Zh) => Names.Of(channel).Text(lang);
 
-    public static string Priority(TicketPriority priority, Lang lang = Lang.Zh) => priority switch
-    {
-        TicketPriority.Low => lang.Pick("低", "Low"),
-        TicketPriority.Normal => lang.Pick("一般", "Normal"),
-        TicketPriority.High => lang.Pick("高", "High"),
-        TicketPriority.Urgent => lang.Pick("紧急", "Urgent"),
-        _ => priority.ToString(),
-    };
+    public static string Priority(TicketPriority priority, Lang lang = Lang.Zh) => Names.Of(priority).Text(lang);
 
     public static string Action(DispatchAction action, Lang lang = Lang.Zh) => action switch
     {
@@ -67,22 +36,9 @@ public static class ConsoleText
         _ => action.ToString(),
     };
 
-    public static string Severity(AlarmSeverity severity, Lang lang = Lang.Zh) => severity switch
-    {
-        AlarmSeverity.Critical => lang.Pick("紧急", "Critical"),
-        AlarmSeverity.Major => lang.Pick("重要", "Major"),
-        AlarmSeverity.Minor => lang.Pick("一般", "Minor"),
-        AlarmSeverity.Info => lang.Pick("提示", "Info"),
-        _ => severity.ToString(),
-    };
+    public static string Severity(AlarmSeverity severity, Lang lang = Lang.Zh) => Names.Of(severity).Text(lang);
 
-    public static string Source(AlarmSource source, Lang lang = Lang.Zh) => source switch
-    {
-        AlarmSource.SensorThreshold => lang.Pick("传感器", "Sensor"),
-        AlarmSource.AiVideo => lang.Pick("AI视频", "AI video"),
-        AlarmSource.Cap => lang.Pick("预警发布", "CAP warning"),
-        _ => source.ToString(),
-    };
+    public static string Source(AlarmSource source, Lang lang = Lang.Zh) => Names.Of(source).Text(lang);
 
     /// <summary>How long ago, short: 45秒, 12分钟, 3.5小时.</summary>
     public static string Age(TimeSpan age, Lang lang = Lang.Zh)

@@ -17,6 +17,5 @@ public sealed partial class EvaluationTable
     [Parameter, EditorRequired]
     public string KeyHeader { get; set; } = string.Empty;
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 }

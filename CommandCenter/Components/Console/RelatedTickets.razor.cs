@@ -9,8 +9,7 @@ public sealed partial class RelatedTickets
     [Parameter, EditorRequired]
     public IReadOnlyList<RelatedTicket> Related { get; set; } = [];
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     /// <summary>Opens the related ticket in the view.</summary>
     [Parameter]

@@ -35,8 +35,7 @@ public sealed partial class TicketActions
     [Parameter, EditorRequired]
     public IReadOnlyList<string> Departments { get; set; } = [];
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     [Parameter]
     public EventCallback<DispatchCommand> Submit { get; set; }

@@ -16,8 +16,7 @@ public sealed partial class TicketDetails
     [Parameter, EditorRequired]
     public Func<string, string> SubDistrictName { get; set; } = code => code;
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     /// <summary>Masked name and phone; a report without either (an anonymous app report) shows a dash.</summary>
     private string Reporter =>

@@ -28,8 +28,7 @@ public sealed partial class TicketMiniMap : IAsyncDisposable
     [Parameter, EditorRequired]
     public IReadOnlyList<RelatedTicket> Related { get; set; } = [];
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     /// <summary>What the markers show; the map is redrawn only when this changes.</summary>
     private string Signature =>

@@ -51,8 +51,7 @@ public sealed partial class TicketQueue
     [Parameter, EditorRequired]
     public Func<TicketState, string?> Explain { get; set; } = _ => null;
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     /// <summary>Puts the cursor in the search box (shortcut "/").</summary>
     public ValueTask FocusSearchAsync() => _search?.FocusAsync() ?? ValueTask.CompletedTask;

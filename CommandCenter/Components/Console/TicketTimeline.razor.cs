@@ -10,6 +10,5 @@ public sealed partial class TicketTimeline
     [Parameter, EditorRequired]
     public IReadOnlyList<TicketTransition> History { get; set; } = [];
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 }

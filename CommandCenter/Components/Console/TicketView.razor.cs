@@ -1,4 +1,5 @@
 using CommandCenter.Localization;
+using CommandCenter.Vocabulary;
 using Microsoft.AspNetCore.Components;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Tickets;
@@ -45,8 +46,7 @@ public sealed partial class TicketView
     [Parameter, EditorRequired]
     public Func<string, string> SubDistrictName { get; set; } = code => code;
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     [Parameter]
     public EventCallback<DispatchCommand> Submit { get; set; }
@@ -57,4 +57,7 @@ public sealed partial class TicketView
 
     /// <summary>Does what the shortcut's button would do for the open ticket.</summary>
     public Task TryInvokeAsync(Shortcut shortcut) => _actions?.TryInvokeAsync(shortcut) ?? Task.CompletedTask;
+
+    /// <summary>The status in the colour the map and its legend give it, dark text for contrast on the bright palette.</summary>
+    private static string StatusChipStyle(TicketStatus status) => $"background-color: {VocabularyStyle.Color(status)}; color: #0b1622;";
 }

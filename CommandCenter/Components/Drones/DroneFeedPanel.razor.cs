@@ -13,8 +13,7 @@ public sealed partial class DroneFeedPanel
 {
     private string? _shownId;
 
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     [Parameter]
     public ImmutableArray<DroneState> Drones { get; set; } = [];

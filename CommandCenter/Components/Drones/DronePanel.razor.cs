@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using CommandCenter.Drones;
-using CommandCenter.Security;
+using CommandCenter.Officers;
 using Microsoft.AspNetCore.Components;
+using Twin.Data.Boundary;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 
@@ -10,7 +11,7 @@ namespace CommandCenter.Components.Drones;
 /// <summary>
 /// The console's drone desk: the fleet at a glance, the chosen drone's live feed, and the two
 /// things an officer does with it — send it to the selected ticket or an alarm, and capture what
-/// it sees onto the selected ticket as evidence. Both need <see cref="Policies.ActOnTickets"/>: a
+/// it sees onto the selected ticket as evidence. Both go through <see cref="IOfficerCommands"/>: a
 /// leader watches the feeds without the buttons, and a call that arrives anyway is refused and audited.
 /// </summary>
 public sealed partial class DronePanel
@@ -22,7 +23,7 @@ public sealed partial class DronePanel
     private DroneDesk Desk { get; set; } = default!;
 
     [Inject]
-    private SignedInOfficer Access { get; set; } = default!;
+    private IOfficerCommands Commands { get; set; } = default!;
 
     /// <summary>Whether the actions are offered; the handlers check again, whatever the page showed.</summary>
     private bool MayAct { get; set; }
@@ -51,7 +52,7 @@ public sealed partial class DronePanel
     private bool Failed { get; set; }
 
     protected override async Task OnInitializedAsync() =>
-        MayAct = await Access.MayActAsync();
+        MayAct = await Commands.MayActAsync();
 
     private void Select(string droneId)
     {
@@ -70,11 +71,8 @@ public sealed partial class DronePanel
             return;
         }
 
-        await RunAsync($"drone.send {kind}", targetId, async () =>
-        {
-            var (result, missionId) = await Desk.SendAsync(drone.Id, kind, targetId, Officer, CancellationToken.None);
-            return (result.Accepted, result.Accepted ? $"{drone.Id} 已受领任务 {missionId}，飞往 {targetId}" : result.Reason);
-        });
+        await RunAsync(DroneDesk.SendCommand(drone.Id, kind, targetId, Officer),
+            outcome => DroneText.MissionAccepted(drone.Id, outcome.Id, targetId));
     }
 
     private async Task CaptureAsync()
@@ -84,28 +82,24 @@ public sealed partial class DronePanel
             return;
         }
 
-        await RunAsync("drone.capture " + drone.Id, ticketId, async () =>
-        {
-            var (result, evidenceId) = await Desk.CaptureAsync(drone.Id, ticketId, Officer, CancellationToken.None);
-            return (result.Accepted, result.Accepted ? $"已抓拍 {evidenceId} 并附到工单 {ticketId}" : result.Reason);
-        });
-    }
-
-    private async Task RunAsync(string what, string target, Func<Task<(bool Accepted, string? Message)>> action)
-    {
-        if (await Access.RefusalAsync(what, target) is { } refusal)
+        if (Desk.CaptureCommand(drone.Id, ticketId, Officer) is not { } capture)
         {
             Failed = true;
-            Message = refusal;
+            Message = $"Unknown drone '{drone.Id}'.";
             return;
         }
 
+        await RunAsync(capture, outcome => DroneText.Captured(outcome.Id, ticketId));
+    }
+
+    private async Task RunAsync(Twin.Domain.Engine.TwinCommand command, Func<CommandOutcome, string> done)
+    {
         Busy = true;
         try
         {
-            var (accepted, message) = await action();
-            Failed = !accepted;
-            Message = message ?? "操作被拒绝";
+            var outcome = await Commands.SubmitAsync(command, CancellationToken.None);
+            Failed = !outcome.Accepted;
+            Message = outcome.Accepted ? done(outcome) : outcome.Reason ?? DroneText.Refused;
         }
         finally
         {

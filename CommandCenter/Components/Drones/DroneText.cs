@@ -33,4 +33,25 @@ public static class DroneText
         MissionStatus.Landed => lang.Pick("已降落", "landed"),
         _ => lang.Pick("已中止", "aborted"),
     };
+
+    public static string PatrolsAndImages => T("无人机轮巡 · 图像回传", "Drone patrols · images");
+    public static string LiveView => T("无人机实时画面", "Drone live view");
+    public static string Battery => T("电量", "Battery");
+    public static string Link => T("链路", "Link");
+    public static string Alarm => T("告警", "Alarm");
+    public static string SendToAlarm => T("派往告警", "Send to alarm");
+    public static string CaptureToTicket => T("抓拍并附到工单", "Capture to ticket");
+    public static string ReadOnly => T("只读 · 当前角色不能派遣无人机或抓拍", "Read-only · this role cannot send drones or capture");
+    public static string Refused => T("操作被拒绝", "The action was refused");
+    public static string Images => T("无人机图像回传", "Drone images");
+    public static string Altitude => T("高度", "Altitude");
+
+    public static string LiveViewOf(string droneId) => T($"{droneId} 实时画面", $"{droneId} live view");
+    public static string SendToTicket(string? ticketId) => T($"派往选中工单 {ticketId}", $"Send to ticket {ticketId}");
+    public static string MissionAccepted(string droneId, string? missionId, string targetId) =>
+        T($"{droneId} 已受领任务 {missionId}，飞往 {targetId}", $"{droneId} took mission {missionId} to {targetId}");
+    public static string Captured(string? evidenceId, string ticketId) =>
+        T($"已抓拍 {evidenceId} 并附到工单 {ticketId}", $"Captured {evidenceId} and attached it to {ticketId}");
+
+    private static string T(string zh, string en) => Language.Current.Pick(zh, en);
 }

@@ -1,6 +1,6 @@
 using CommandCenter.Drones;
-using CommandCenter.Live;
 using Microsoft.AspNetCore.Components;
+using Twin.Data.Boundary;
 using Twin.Domain.Drones;
 
 namespace CommandCenter.Components.Drones;
@@ -14,7 +14,7 @@ public sealed partial class TicketEvidence
     private (string? Id, DateTimeOffset At) _loaded;
 
     [Inject]
-    private TwinRuntime Runtime { get; set; } = default!;
+    private ITwinQueries Queries { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public string TicketId { get; set; } = string.Empty;
@@ -33,7 +33,7 @@ public sealed partial class TicketEvidence
         }
 
         _loaded = (TicketId, UpdatedAt);
-        Items = await Runtime.Store.GetEvidenceAsync(TicketId);
+        Items = await Queries.GetEvidenceAsync(TicketId);
     }
 
     private static string Url(string evidenceId) => $"{DroneEndpoints.EvidencePrefix}/{Uri.EscapeDataString(evidenceId)}.jpg";

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using CommandCenter.Localization;
 using CommandCenter.Map;
+using CommandCenter.Vocabulary;
 using Microsoft.JSInterop;
 
 namespace CommandCenter.Components.Map;
@@ -31,10 +33,6 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
 
     [Parameter]
     public string HubUrl { get; set; } = "/hubs/twin";
-
-    /// <summary>"zh" or "en": the language of place names and popups.</summary>
-    [Parameter]
-    public string Lang { get; set; } = "zh";
 
     /// <summary>An XYZ raster tile URL template; without one the map draws only its vector basemap.</summary>
     [Parameter]
@@ -72,10 +70,11 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
         {
             hubUrl = HubUrl,
             camerasUrl = CameraEndpoints.VersionedPath(cameraFile.Version),
-            lang = Lang,
+            lang = Language.Current == Lang.En ? "en" : "zh",
             tileUrl = TileUrl,
             attribution = Attribution,
             followCriticalAlarms = FollowCriticalAlarms,
+            vocabulary = VocabularyDocument.Current,
         };
         try
         {

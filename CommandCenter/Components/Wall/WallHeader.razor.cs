@@ -7,8 +7,7 @@ namespace CommandCenter.Components.Wall;
 
 public partial class WallHeader
 {
-    [Parameter]
-    public Lang Lang { get; set; }
+    private static Lang Lang => Language.Current;
 
     /// <summary>The twin's clock, in UTC; shown in Asia/Shanghai.</summary>
     [Parameter]

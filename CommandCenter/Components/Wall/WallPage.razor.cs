@@ -5,6 +5,8 @@ using CommandCenter.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Components.Wall;
 
@@ -17,12 +19,16 @@ public sealed partial class WallPage : IDisposable
 {
     private TwinMap? _map;
     private ITimer? _clockTimer;
+    private readonly CircuitCulture _culture = new();
 
     [Inject]
     private WallFeed Feed { get; set; } = default!;
 
     [Inject]
-    private TwinRuntime Runtime { get; set; } = default!;
+    private TwinClock Clock { get; set; } = default!;
+
+    [Inject]
+    private DistrictMap District { get; set; } = default!;
 
     [Inject]
     private IOptions<TwinOptions> Options { get; set; } = default!;
@@ -30,16 +36,13 @@ public sealed partial class WallPage : IDisposable
     [Inject]
     private TimeProvider RealTime { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "lang")]
-    public string? LangQuery { get; set; }
-
-    private Lang Lang => LangExtensions.Parse(LangQuery);
+    private static Lang Lang => Language.Current;
 
     private TwinSnapshot? Snapshot { get; set; }
 
-    private DateTimeOffset Now => Runtime.Clock.GetUtcNow();
+    private DateTimeOffset Now => Clock.GetUtcNow();
 
-    private double SpeedFactor => Runtime.SpeedFactor;
+    private double SpeedFactor => Clock.SpeedFactor;
 
     private string MapConnection { get; set; } = "connecting";
 
@@ -53,14 +56,14 @@ public sealed partial class WallPage : IDisposable
     {
         Snapshot = Feed.Current;
         Feed.Updated += OnSnapshot;
-        _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(() => _culture.Run(StateHasChanged)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
-    private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(() =>
+    private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(() => _culture.Run(() =>
     {
         Snapshot = snapshot;
         StateHasChanged();
-    });
+    }));
 
     private void OnMapConnectionChanged(string state) => MapConnection = state;
 
@@ -73,7 +76,7 @@ public sealed partial class WallPage : IDisposable
     }
 
     private string SubDistrictName(string code) =>
-        Runtime.District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
+        District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
 
     public void Dispose()
     {

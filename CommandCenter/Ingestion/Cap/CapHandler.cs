@@ -2,9 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Ingestion.Common;
-using CommandCenter.Live;
 using CommandCenter.Map;
 using NetTopologySuite.Geometries;
+using Twin.Data.Boundary;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -14,9 +14,10 @@ namespace CommandCenter.Ingestion.Cap;
 /// <summary>
 /// CAP 1.2 into the alarm model. Alert raises an alarm pinned inside Putuo where the area meets
 /// the district; Update replaces the alarms of the messages it references; Cancel clears them.
-/// A message already received (same sender and identifier) is answered again, not raised twice.
+/// A message already received (same sender and identifier) is answered again, not raised twice:
+/// the writer finds it by its key before applying.
 /// </summary>
-public sealed class CapHandler(TwinRuntime runtime)
+public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, DistrictMap district)
 {
     private const double MinRadiusMetres = 100;
 
@@ -44,7 +45,6 @@ public sealed class CapHandler(TwinRuntime runtime)
             return IngestErrors.Error(context, 422, $"A {message.Status} message is not raised on the wall; only Actual and Exercise are.");
         }
 
-        await runtime.Ready.WaitAsync(ct);
         switch (message.MsgType)
         {
             case "Alert" or "Update":
@@ -79,11 +79,6 @@ public sealed class CapHandler(TwinRuntime runtime)
 
     private async Task<IResult> RaiseAsync(HttpContext context, CapMessage message, InputDatum datum, CancellationToken ct)
     {
-        if (await runtime.Store.FindAlarmBySourceAsync(AlarmSource.Cap, message.Key, ct) is { } existing)
-        {
-            return Answer(200, message, existing.Id, replay: true);
-        }
-
         var info = message.Info!;
         var area = Area(info, datum);
         if (area.Problem() is { } areaProblem)
@@ -95,7 +90,7 @@ public sealed class CapHandler(TwinRuntime runtime)
         {
             return IngestErrors.Error(context, anchorProblem == AnchorProblem.Invalid ? 400 : 422, anchorProblem == AnchorProblem.Invalid
                 ? "A <polygon> is not a valid shape (its edges cross)."
-                : $"The alert's area does not reach {runtime.District.Name}.");
+                : $"The alert's area does not reach {district.Name}.");
         }
 
         var title = info.Headline ?? $"{info.Event} · {info.AreaDescription}";
@@ -107,13 +102,10 @@ public sealed class CapHandler(TwinRuntime runtime)
             location,
             area,
             message.References);
-        var result = await runtime.Pipeline.SubmitAsync(new RaiseExternalAlarmCommand(alert), ct);
-        if (await runtime.Store.FindAlarmBySourceAsync(AlarmSource.Cap, message.Key, ct) is { } raised)
-        {
-            return Answer(result.Accepted ? 201 : 200, message, raised.Id, replay: !result.Accepted);
-        }
-
-        return IngestErrors.Error(context, 422, result.Reason ?? "The alert was refused.");
+        var outcome = await commands.SubmitAsync(new RaiseExternalAlarmCommand(alert), ct);
+        return outcome.Exists
+            ? Answer(outcome.Accepted ? 201 : 200, message, outcome.Id!, replay: outcome.Replayed)
+            : IngestErrors.Error(context, 422, outcome.Reason ?? "The alert was refused.");
     }
 
     private async Task<IResult> CancelAsync(HttpContext context, CapMessage message, CancellationToken ct)
@@ -121,7 +113,7 @@ public sealed class CapHandler(TwinRuntime runtime)
         var known = new List<AlarmState>();
         foreach (var key in message.References)
         {
-            if (await runtime.Store.FindAlarmBySourceAsync(AlarmSource.Cap, key, ct) is { } alarm)
+            if (await queries.FindAlarmBySourceAsync(AlarmSource.Cap, key, ct) is { } alarm)
             {
                 known.Add(alarm);
             }
@@ -133,7 +125,7 @@ public sealed class CapHandler(TwinRuntime runtime)
         }
 
         // Refused only when every referenced alarm is already cleared: a replayed Cancel changes nothing and is answered alike.
-        await runtime.Pipeline.SubmitAsync(new CancelExternalAlarmCommand(message.References, message.Key), ct);
+        await commands.SubmitAsync(new CancelExternalAlarmCommand(message.References, message.Key), ct);
         var body = new JsonObject
         {
             ["identifier"] = message.Identifier,
@@ -183,7 +175,7 @@ public sealed class CapHandler(TwinRuntime runtime)
                 return null;
             }
 
-            inside = geometry.Intersection(runtime.District.Outline);
+            inside = geometry.Intersection(district.Outline);
         }
         catch (Exception ex) when (ex is TopologyException or ArgumentException)
         {
@@ -191,7 +183,7 @@ public sealed class CapHandler(TwinRuntime runtime)
             return null;
         }
 
-        if (inside.IsEmpty || inside.InteriorPoint is not { IsEmpty: false } point || !runtime.District.Contains(new GeoPoint(point.X, point.Y)))
+        if (inside.IsEmpty || inside.InteriorPoint is not { IsEmpty: false } point || !district.Contains(new GeoPoint(point.X, point.Y)))
         {
             problem = AnchorProblem.Outside;
             return null;

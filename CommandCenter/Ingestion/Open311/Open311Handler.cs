@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CommandCenter.Ingestion.Common;
-using CommandCenter.Live;
 using Microsoft.Extensions.Primitives;
+using Twin.Data.Boundary;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Tickets;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Ingestion.Open311;
 
@@ -15,7 +16,7 @@ namespace CommandCenter.Ingestion.Open311;
 /// GeoReport v2 over the twin: services are the event catalogue's categories, a service request
 /// is a ticket (channel 随申拍, the citizen app channel) whose id starts with <see cref="IdPrefix"/>.
 /// </summary>
-public sealed class Open311Handler(TwinRuntime runtime)
+public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries, EventCatalogue catalogue, DistrictMap district, TwinClock clock)
 {
     /// <summary>Keeps requests apart from simulated tickets: the simulator never adopts an id with this prefix.</summary>
     public const string IdPrefix = "O311-";
@@ -43,11 +44,11 @@ public sealed class Open311Handler(TwinRuntime runtime)
     };
 
     public IResult Services(string format) =>
-        Answer(format, "services", new Open311List("service", runtime.Catalogue.Categories.Select(Service).ToList()));
+        Answer(format, "services", new Open311List("service", catalogue.Categories.Select(Service).ToList()));
 
     public IResult ServiceDefinition(HttpContext context, string code, string format)
     {
-        if (runtime.Catalogue.Find(code) is not { } category)
+        if (catalogue.Find(code) is not { } category)
         {
             return IngestErrors.Error(context, 404, $"No service '{code}'; see services.{format}.");
         }
@@ -80,7 +81,8 @@ public sealed class Open311Handler(TwinRuntime runtime)
     /// <summary>
     /// POST requests: validates the form, then reports the ticket and answers once it is on disk.
     /// The id is a hash of the source and the whole form, so a replayed request (a client retrying
-    /// after a lost answer) finds its ticket instead of creating a second one.
+    /// after a lost answer) finds its ticket instead of creating a second one: the writer checks
+    /// the id before applying, so two copies racing each other cannot both create.
     /// </summary>
     public async Task<IResult> CreateAsync(HttpContext context, string format, CancellationToken ct)
     {
@@ -96,12 +98,6 @@ public sealed class Open311Handler(TwinRuntime runtime)
         }
 
         var id = IdPrefix + RequestHash(ingest.Source!.Name, ingest.Form);
-        await runtime.Ready.WaitAsync(ct);
-        if (await runtime.Store.FindTicketAsync(id, ct) is not null)
-        {
-            return Created(format, id, replay: true);
-        }
-
         var report = new TicketReport(
             id,
             TicketChannel.CitizenApp,
@@ -112,24 +108,18 @@ public sealed class Open311Handler(TwinRuntime runtime)
             request.Address,
             null,
             new Reporter(request.ReporterName, request.Phone),
-            runtime.Clock.GetUtcNow(),
+            clock.GetUtcNow(),
             request.Priority);
-        var result = await runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report), ct);
-        if (result.Accepted)
-        {
-            return Created(format, id, replay: false);
-        }
-
-        // A concurrent copy of the same request may have won the race; then this one is its replay.
-        return await runtime.Store.FindTicketAsync(id, ct) is not null
-            ? Created(format, id, replay: true)
-            : IngestErrors.Error(context, 400, result.Reason ?? "The request was refused.");
+        var outcome = await commands.SubmitAsync(new ReportTicketCommand(report), ct);
+        return outcome.Exists
+            ? Created(format, outcome.Id!, replay: outcome.Replayed)
+            : IngestErrors.Error(context, 400, outcome.Reason ?? "The request was refused.");
     }
 
     public async Task<IResult> QueryAsync(HttpContext context, string format, CancellationToken ct)
     {
         var query = context.Request.Query;
-        var now = runtime.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (!TryTime(query["end_date"], now, out var to) || !TryTime(query["start_date"], to.AddDays(-90), out var from))
         {
             return IngestErrors.Error(context, 400, "start_date and end_date must be W3C date-times with an offset, e.g. 2026-11-30T08:00:00+08:00.");
@@ -165,8 +155,8 @@ public sealed class Open311Handler(TwinRuntime runtime)
 
         // The spec: when ids are given, the other filters do not apply.
         var tickets = ids.Count > 0
-            ? await runtime.Store.QueryTicketsAsync(IdPrefix, ids, null, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, MaxResults, ct)
-            : await runtime.Store.QueryTicketsAsync(IdPrefix, null, codes, statuses, from, to, MaxResults, ct);
+            ? await queries.QueryTicketsAsync(new TicketQuery(IdPrefix, ids, null, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, MaxResults), ct)
+            : await queries.QueryTicketsAsync(new TicketQuery(IdPrefix, null, codes, statuses, from, to, MaxResults), ct);
         var items = new List<IReadOnlyDictionary<string, object?>>();
         foreach (var ticket in tickets)
         {
@@ -178,7 +168,7 @@ public sealed class Open311Handler(TwinRuntime runtime)
 
     public async Task<IResult> GetAsync(HttpContext context, string id, string format, CancellationToken ct)
     {
-        if (!id.StartsWith(IdPrefix, StringComparison.Ordinal) || await runtime.Store.FindTicketAsync(id, ct) is not { } ticket)
+        if (!id.StartsWith(IdPrefix, StringComparison.Ordinal) || await queries.FindTicketAsync(id, ct) is not { } ticket)
         {
             return IngestErrors.Error(context, 404, $"No service request '{id}'.");
         }
@@ -192,8 +182,8 @@ public sealed class Open311Handler(TwinRuntime runtime)
     /// </summary>
     private async Task<IReadOnlyDictionary<string, object?>> RequestViewAsync(TicketState t, CancellationToken ct)
     {
-        var category = runtime.Catalogue.Find(t.CategoryCode);
-        var history = await runtime.Store.GetTicketHistoryAsync(t.Id, ct);
+        var category = catalogue.Find(t.CategoryCode);
+        var history = await queries.GetTicketHistoryAsync(t.Id, ct);
         var last = history.Count > 0 ? history[^1] : null;
         return new Dictionary<string, object?>
         {
@@ -248,7 +238,7 @@ public sealed class Open311Handler(TwinRuntime runtime)
             return "service_code is required.";
         }
 
-        if (runtime.Catalogue.Find(code) is not { } category)
+        if (catalogue.Find(code) is not { } category)
         {
             return $"service_code '{code}' is not a service of this server (see services.json).";
         }
@@ -279,7 +269,7 @@ public sealed class Open311Handler(TwinRuntime runtime)
         {
             if (Locate(address) is not { } found)
             {
-                return $"address_string '{address}' names no 街道 or 镇 of {runtime.District.Name}; send lat and long.";
+                return $"address_string '{address}' names no 街道 or 镇 of {district.Name}; send lat and long.";
             }
 
             location = found;
@@ -346,7 +336,7 @@ public sealed class Open311Handler(TwinRuntime runtime)
     /// <summary>No geocoder is reachable: an address is placed only when it names a 街道/镇 (at a point inside it).</summary>
     private GeoPoint? Locate(string address)
     {
-        foreach (var sub in runtime.District.SubDistricts)
+        foreach (var sub in district.SubDistricts)
         {
             var shortName = sub.Name.EndsWith("街道", StringComparison.Ordinal) ? sub.Name[..^2] : sub.Name;
             if (address.Contains(sub.Name, StringComparison.Ordinal) || (shortName.Length >= 2 && address.Contains(shortName, StringComparison.Ordinal)))

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Ingestion.Common;
-using CommandCenter.Live;
 using Microsoft.AspNetCore.WebUtilities;
+using Twin.Data.Boundary;
 using Twin.Data.Sensors;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
 
 namespace CommandCenter.Ingestion.SensorThings;
@@ -13,9 +14,11 @@ namespace CommandCenter.Ingestion.SensorThings;
 /// <summary>
 /// The SensorThings API 1.1 view of the twin's sensors: each sensor is a Thing with one Location
 /// and one Datastream, all three with the sensor's id; Sensors and ObservedProperties are the
-/// sensor kinds; Observations are the stored readings, ids from the observations table.
+/// sensor kinds; Observations are the stored readings, ids from the observations table. Readings
+/// go in through <see cref="ITwinCommands"/>, whose answer carries their ids; replays are found
+/// there, inside the writer.
 /// </summary>
-public sealed class SensorThingsHandler(TwinRuntime runtime)
+public sealed class SensorThingsHandler(ITwinCommands commands, ITwinQueries queries, DistrictMap district)
 {
     public const int MaxBatchObservations = 10_000;
 
@@ -92,7 +95,7 @@ public sealed class SensorThingsHandler(TwinRuntime runtime)
         }
 
         // One row more than asked tells whether a next page exists without counting.
-        var page = await runtime.Store.QueryObservationsAsync(
+        var page = await queries.QueryObservationsAsync(
             new ObservationQuery(sensorId, query.Filter, query.OrderBy, query.Skip, query.Top + 1, query.Count), ct);
         var items = page.Items.Take(query.Top).ToList();
         var result = new JsonObject();
@@ -113,7 +116,7 @@ public sealed class SensorThingsHandler(TwinRuntime runtime)
     public async Task<IResult> ObservationAsync(HttpContext c, string id, bool datastreamOnly, CancellationToken ct)
     {
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ||
-            await runtime.Store.GetObservationAsync(number, ct) is not { } observation)
+            await queries.GetObservationAsync(number, ct) is not { } observation)
         {
             return IngestErrors.Error(c, 404, $"No Observation {id}.");
         }
@@ -155,21 +158,19 @@ public sealed class SensorThingsHandler(TwinRuntime runtime)
                 return IngestErrors.Error(c, datastreamId is null ? 400 : 404, $"No Datastream {input.SensorId}.");
             }
 
-            await runtime.Ready.WaitAsync(ct);
-            var existing = await runtime.Store.FindObservationIdsAsync(input.SensorId, [input.ObservedAt], ct);
-            if (existing.TryGetValue(input.ObservedAt, out var storedId))
+            var outcome = await commands.SubmitAsync(new RecordObservationCommand(input), ct);
+            if (outcome is { Accepted: true, ObservationId: { } id })
             {
-                return await StoredAsync(c, storedId, 200, ct);
+                return Stored(c, new StoredObservation(id, input.SensorId, input.Value, input.ObservedAt, input.BatteryPercent), 201);
             }
 
-            var result = await runtime.Pipeline.SubmitAsync(new RecordObservationCommand(input), ct);
-            existing = await runtime.Store.FindObservationIdsAsync(input.SensorId, [input.ObservedAt], ct);
-            if (existing.TryGetValue(input.ObservedAt, out storedId))
+            // A replay answers with the copy stored first, which may carry another value.
+            if (outcome is { Replayed: true, ObservationId: { } storedId } && await queries.GetObservationAsync(storedId, ct) is { } stored)
             {
-                return await StoredAsync(c, storedId, result.Accepted ? 201 : 200, ct);
+                return Stored(c, stored, 200);
             }
 
-            return IngestErrors.Error(c, 422, result.Reason ?? "The observation was refused.");
+            return IngestErrors.Error(c, 422, outcome.Reason ?? "The observation was refused.");
         }
     }
 
@@ -196,44 +197,29 @@ public sealed class SensorThingsHandler(TwinRuntime runtime)
             inputs = read;
         }
 
-        await runtime.Ready.WaitAsync(ct);
-        var stored = await StoredIdsAsync(inputs, ct);
-        var submissions = new List<Task<InputResult>>();
-        foreach (var input in inputs.Where(o => !stored.ContainsKey((o.SensorId, o.ObservedAt))).Distinct()
-                     .OrderBy(o => o.SensorId, StringComparer.Ordinal).ThenBy(o => o.ObservedAt))
+        // In time order per datastream, so that none is refused as older than one just before it;
+        // submitted together, so they share the writer's batches (one fsync, not thousands).
+        var ordered = inputs.Distinct().OrderBy(o => o.SensorId, StringComparer.Ordinal).ThenBy(o => o.ObservedAt).ToList();
+        var outcomes = await commands.SubmitAllAsync(ordered.Select(o => (TwinCommand)new RecordObservationCommand(o)).ToList(), ct);
+        var stored = new Dictionary<(string, DateTimeOffset), long>();
+        for (var i = 0; i < ordered.Count; i++)
         {
-            // Queued in time order per datastream and awaited together, so they share the pipeline's batches (one fsync, not thousands).
-            submissions.Add(runtime.Pipeline.SubmitAsync(new RecordObservationCommand(input), ct).AsTask());
+            if (outcomes[i].ObservationId is { } id)
+            {
+                stored.TryAdd((ordered[i].SensorId, ordered[i].ObservedAt), id);
+            }
         }
 
-        await Task.WhenAll(submissions);
-        stored = await StoredIdsAsync(inputs, ct);
         var links = inputs.Select(o => stored.TryGetValue((o.SensorId, o.ObservedAt), out var id)
             ? (JsonNode)JsonValue.Create(ObservationLink(c, id))
             : JsonValue.Create("error")).ToArray();
         return Results.Text(new JsonArray(links).ToJsonString(Output), "application/json; charset=utf-8", statusCode: 201);
     }
 
-    private async Task<Dictionary<(string, DateTimeOffset), long>> StoredIdsAsync(List<Observation> inputs, CancellationToken ct)
+    private IResult Stored(HttpContext c, StoredObservation observation, int status)
     {
-        var result = new Dictionary<(string, DateTimeOffset), long>();
-        foreach (var group in inputs.GroupBy(o => o.SensorId, StringComparer.Ordinal))
-        {
-            var ids = await runtime.Store.FindObservationIdsAsync(group.Key, group.Select(o => o.ObservedAt).ToList(), ct);
-            foreach (var (at, id) in ids)
-            {
-                result[(group.Key, at)] = id;
-            }
-        }
-
-        return result;
-    }
-
-    private async Task<IResult> StoredAsync(HttpContext c, long id, int status, CancellationToken ct)
-    {
-        var observation = await runtime.Store.GetObservationAsync(id, ct);
-        c.Response.Headers.Location = ObservationLink(c, id);
-        return Results.Text(ObservationEntity(c, observation!, expandDatastream: false).ToJsonString(Output), "application/json; charset=utf-8", statusCode: status);
+        c.Response.Headers.Location = ObservationLink(c, observation.Id);
+        return Results.Text(ObservationEntity(c, observation, expandDatastream: false).ToJsonString(Output), "application/json; charset=utf-8", statusCode: status);
     }
 
     private static JsonDocument? ParseJson(HttpContext c, out string? problem)
@@ -477,7 +463,7 @@ public sealed class SensorThingsHandler(TwinRuntime runtime)
             ["properties"] = new JsonObject
             {
                 ["kind"] = s.Definition.Kind.Slug(),
-                ["subdistrict"] = runtime.District.FindSubDistrict(s.SubDistrictCode)?.Name ?? s.SubDistrictCode,
+                ["subdistrict"] = district.FindSubDistrict(s.SubDistrictCode)?.Name ?? s.SubDistrictCode,
                 ["health"] = s.Health.ToString(),
                 ["inCorridor"] = s.InCorridor,
             },
@@ -579,7 +565,7 @@ public sealed class SensorThingsHandler(TwinRuntime runtime)
 
     // ---- plumbing ---------------------------------------------------------------------------------------
 
-    private IReadOnlyList<SensorState> Sensors() => runtime.Pipeline.Current.Sensors;
+    private IReadOnlyList<SensorState> Sensors() => queries.Current.Sensors;
 
     private SensorState? FindSensor(string id)
     {

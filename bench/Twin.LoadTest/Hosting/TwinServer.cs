@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using CommandCenter.Live;
 using CommandCenter.Map;
 using CommandCenter.Security;
 using System.Security.Cryptography;
@@ -35,7 +34,7 @@ public sealed class TwinServer : WebApplicationFactory<Program>
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
 
-    public TwinRuntime Runtime => Services.GetRequiredService<TwinRuntime>();
+    public ServerTwin Runtime => new(Services);
 
     public MapBroadcaster Broadcaster => Services.GetRequiredService<MapBroadcaster>();
 

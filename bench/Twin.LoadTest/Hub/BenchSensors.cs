@@ -1,4 +1,3 @@
-using CommandCenter.Live;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 using Twin.Domain.Simulation;
@@ -27,7 +26,7 @@ public sealed class BenchSensors
 
     public IReadOnlyList<double> Values { get; }
 
-    public static async Task<BenchSensors> RegisterAsync(TwinRuntime runtime, int count)
+    public static async Task<BenchSensors> RegisterAsync(Hosting.ServerTwin runtime, int count)
     {
         var fleet = SensorFleet.Create(runtime.District, new SimulatorOptions { SensorCount = count, Seed = 20221 });
         var results = await Task.WhenAll(fleet.Select(d => runtime.Pipeline.SubmitAsync(new RegisterSensorCommand(d)).AsTask()));

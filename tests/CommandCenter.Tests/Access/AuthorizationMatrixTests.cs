@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/admin/audit", Policies.Administer, true),
         ("/admin/audit/export.csv", Policies.Administer, false),
         ("/api/map/corridor.geojson", Policies.ViewWall, false),
+        ("/api/map/vocabulary.json", Policies.ViewWall, false),
         ("/api/map/cameras.geojson", Policies.ViewWall, false),
         ("/api/drones/", Policies.ViewWall, false),
         ("/api/drones/routes", Policies.ViewWall, false),

@@ -2,6 +2,7 @@ using Bunit;
 using CommandCenter.Audit;
 using CommandCenter.Security;
 using CommandCenter.Tests.Ingestion;
+using CommandCenter.Tests.Support;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -63,7 +64,7 @@ public sealed class ContactRevealTests(IngestionApp app) : IClassFixture<Ingesti
         ctx.Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(principal)));
         ctx.Services.AddAuthorizationCore(SecuritySetup.ConfigurePolicies);
         ctx.Services.AddTransient<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
-        ctx.Services.AddSingleton(app.Runtime);
+        ctx.Services.AddAppTwin(app.Services);
         ctx.Services.AddSingleton(app.Services.GetRequiredService<AuditTrail>());
         ctx.Services.AddScoped<ContactRevealService>();
         ctx.Services.AddScoped<ClientOrigin>();
@@ -76,8 +77,8 @@ public sealed class ContactRevealTests(IngestionApp app) : IClassFixture<Ingesti
         var at = app.InsidePoint();
         var report = new TicketReport(id, TicketChannel.Hotline12345, "noise", "噪音扰民", "夜间噪音扰民", at, "测试地址", null,
             new Reporter("李四光", "13700005555"), app.Runtime.Clock.GetUtcNow());
-        var result = await app.Runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report));
+        var result = await app.Runtime.Commands.SubmitAsync(new ReportTicketCommand(report));
         Assert.True(result.Accepted, result.Reason);
-        return app.Runtime.Pipeline.Current.Tickets.Single(t => t.Id == id);
+        return app.Runtime.Queries.Current.Tickets.Single(t => t.Id == id);
     }
 }

@@ -124,10 +124,10 @@ public sealed class IdleLivePageTests : IAsyncLifetime
     /// <summary>A new ticket, which the twin pushes to the console, and one minute of fake time; 1 when the push reached the page.</summary>
     private async Task<int> PushAndAdvanceAsync(IRenderedComponent<ContainerFragment> page)
     {
-        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var runtime = _app.Services.AppTwin();
         var before = page.FindAll("[data-console]").FirstOrDefault()?.GetAttribute("data-version");
         var place = runtime.District.SubDistricts[0].Boundary.InteriorPoint;
-        var accepted = await runtime.Pipeline.SubmitAsync(new ReportTicketCommand(new TicketReport(
+        var accepted = await runtime.Commands.SubmitAsync(new ReportTicketCommand(new TicketReport(
             "IDLE-" + Guid.NewGuid().ToString("N")[..8], TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "测试推送",
             new Twin.Domain.Geography.GeoPoint(place.X, place.Y), "测试地址", null, new Reporter("测试", "13900000000"), runtime.Clock.GetUtcNow())));
         Assert.True(accepted.Accepted, accepted.Reason);
@@ -184,7 +184,7 @@ public sealed class IdleLivePageTests : IAsyncLifetime
         ctx.Services.AddMudServices();
         var app = _app.Services;
         ctx.Services.AddSingleton(app.GetRequiredService<WallFeed>());
-        ctx.Services.AddSingleton(app.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddAppTwin(app);
         ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Drones.DroneDesk>());
         ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Audit.AuditTrail>());
         ctx.Services.AddSingleton(app.GetRequiredService<SessionStore>());

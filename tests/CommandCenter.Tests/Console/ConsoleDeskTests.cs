@@ -3,7 +3,6 @@ using Bunit;
 using CommandCenter.Components.Console;
 using CommandCenter.Components.Wall;
 using CommandCenter.Configuration;
-using CommandCenter.Live;
 using CommandCenter.Map;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
@@ -28,12 +27,12 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
 
     private readonly TwinAppFactory _factory = new();
     private WebApplicationFactory<Program> _app = default!;
-    private TwinRuntime _runtime = default!;
+    private AppTwin _runtime = default!;
 
     public async Task InitializeAsync()
     {
         _app = _factory.WithWebHostBuilder(b => b.UseSetting("Twin:Simulator:Enabled", "false"));
-        _runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        _runtime = _app.Services.AppTwin();
         await _runtime.Ready.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
@@ -159,7 +158,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
             Assert.Equal("0", console.Find("[data-figure='unacknowledged'] b").TextContent);
         }, TimeSpan.FromSeconds(10));
         wall.WaitForAssertion(() => Assert.Equal("0", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
-        var engineSide = _runtime.Pipeline.Current;
+        var engineSide = _runtime.Queries.Current;
         Assert.Equal(0, engineSide.VitalSigns.Alerts.Unacknowledged);
         Assert.Equal("已电话通知物业到场核查", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).AcknowledgementNote);
         var history = await _runtime.Store.GetAlarmHistoryAsync(alarmId);
@@ -194,14 +193,14 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         // Approve is not legal for a dispatched ticket: nothing happens but a hint.
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("a"));
         console.WaitForAssertion(() => Assert.Contains("不能审核通过", console.Find("[data-hint]").TextContent));
-        Assert.Equal(nameof(TicketStatus.Dispatched), _runtime.Pipeline.Current.Tickets.Single(t => t.Id == "K-OLD").Status.ToString());
+        Assert.Equal(nameof(TicketStatus.Dispatched), _runtime.Queries.Current.Tickets.Single(t => t.Id == "K-OLD").Status.ToString());
 
         // K-NEW is discovered: C (close) needs a reason, which the shortcut asks for instead of closing.
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("k"));
         console.WaitForAssertion(() => Assert.Equal("K-NEW", console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("c"));
         console.WaitForAssertion(() => Assert.Contains("请填写原因", console.Find("[data-hint]").TextContent));
-        Assert.Equal(TicketStatus.Discovered, _runtime.Pipeline.Current.Tickets.Single(t => t.Id == "K-NEW").Status);
+        Assert.Equal(TicketStatus.Discovered, _runtime.Queries.Current.Tickets.Single(t => t.Id == "K-NEW").Status);
 
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("?"));
         console.WaitForAssertion(() => Assert.Contains("键盘快捷键", console.Find("[data-shortcut-help]").TextContent));
@@ -216,8 +215,10 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     public async Task The_console_speaks_English_when_asked()
     {
         await ReportAsync("E-1", TicketChannel.Hotline12345, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
+
+        // A circuit keeps the culture of its request, which ?lang=en or the remembered cookie set.
+        using var english = UiLanguage.English();
         await using var ctx = NewContext();
-        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/console?lang=en");
         var console = ctx.Render<ConsolePage>();
         console.WaitForAssertion(() => Assert.Equal(1, Count(console, "[data-queue]")));
         await SelectAsync(console, "E-1");
@@ -255,17 +256,17 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     private async Task ReportAsync(string id, TicketChannel channel, string category, GeoPoint at, string title, string description)
     {
         var report = new TicketReport(id, channel, category, title, description, at, "测试地址", null, new Reporter("李四", "13800001111"), _runtime.Clock.GetUtcNow());
-        var result = await _runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report));
+        var result = await _runtime.Commands.SubmitAsync(new ReportTicketCommand(report));
         Assert.True(result.Accepted, result.Reason);
     }
 
     private async Task<string> RaiseSmokeAlarmAsync()
     {
         var sensor = new SensorDefinition("CONSOLE-SMOKE", SensorKind.Smoke, "测试烟感", Place(3), "unit", new Thresholds(50, 80, 5), TimeSpan.FromMinutes(1));
-        Assert.True((await _runtime.Pipeline.SubmitAsync(new RegisterSensorCommand(sensor))).Accepted);
+        Assert.True((await _runtime.Commands.SubmitAsync(new RegisterSensorCommand(sensor))).Accepted);
         var reading = new Observation(sensor.Id, 95, _runtime.Clock.GetUtcNow());
-        Assert.True((await _runtime.Pipeline.SubmitAsync(new RecordObservationCommand(reading))).Accepted);
-        return _runtime.Pipeline.Current.ActiveAlarms.Single(a => a.SourceId == sensor.Id).Id;
+        Assert.True((await _runtime.Commands.SubmitAsync(new RecordObservationCommand(reading))).Accepted);
+        return _runtime.Queries.Current.ActiveAlarms.Single(a => a.SourceId == sensor.Id).Id;
     }
 
     private BunitContext NewContext() => ConsoleContext.Create(_app.Services);

@@ -3,6 +3,8 @@ using CommandCenter.Components.Console;
 using CommandCenter.Live;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Twin.Data.Boundary;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 
@@ -48,7 +50,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
     public async Task Selecting_a_discovered_ticket_shows_masked_details_only_legal_actions_and_filing_it_adds_to_its_timeline()
     {
         var feed = await LiveFeedAsync();
-        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var runtime = _app.Services.AppTwin();
         var ticket = await ReportOwnTicketAsync(runtime);
         await using var ctx = ConsoleContext.Create(_app.Services);
         var console = ctx.Render<ConsolePage>();
@@ -79,10 +81,35 @@ public sealed class ConsolePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_officers_action_crosses_the_boundary_once_and_its_answer_brings_the_new_step_without_a_store_read()
+    {
+        await LiveFeedAsync();
+        var ticket = await ReportOwnTicketAsync(_app.Services.AppTwin());
+        await using var ctx = ConsoleContext.Create(_app.Services);
+        var commands = new CountingCommands(_app.Services.GetRequiredService<ITwinCommands>());
+        var queries = new CountingQueries(_app.Services.GetRequiredService<ITwinQueries>());
+        ctx.Services.AddSingleton<ITwinCommands>(commands);
+        ctx.Services.AddSingleton<ITwinQueries>(queries);
+        var console = ctx.Render<ConsolePage>();
+        await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
+        console.WaitForAssertion(() => Assert.Equal("1", console.Find("[data-timeline]").GetAttribute("data-count")));
+        Assert.Contains(nameof(ITwinQueries.GetTicketHistoryAsync), queries.StoreReads);
+        queries.StoreReads.Clear();
+
+        await console.InvokeAsync(() => console.Find("[data-action='File']").Click());
+
+        console.WaitForAssertion(() => Assert.Equal(2, console.FindAll("[data-timeline-entry]").Count), TimeSpan.FromSeconds(10));
+        Assert.IsType<FileTicketCommand>(Assert.Single(commands.Submitted));
+
+        // The evidence list may look again (the ticket changed), but the history is never read back.
+        Assert.DoesNotContain(nameof(ITwinQueries.GetTicketHistoryAsync), queries.StoreReads);
+    }
+
+    [Fact]
     public async Task A_refused_command_shows_the_engines_reason()
     {
         var feed = await LiveFeedAsync();
-        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var runtime = _app.Services.AppTwin();
         var ticket = await ReportOwnTicketAsync(runtime);
         await using var ctx = ConsoleContext.Create(_app.Services);
         var console = ctx.Render<ConsolePage>();
@@ -113,7 +140,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
     /// A report of the test's own: the simulator only moves tickets it reported itself (ids "T-…"),
     /// so this one stays 'discovered' until the console acts on it.
     /// </summary>
-    private static async Task<TicketState> ReportOwnTicketAsync(TwinRuntime runtime)
+    private static async Task<TicketState> ReportOwnTicketAsync(AppTwin runtime)
     {
         var id = "CONSOLE-" + Guid.NewGuid().ToString("N")[..8];
         var place = runtime.District.SubDistricts[0].Boundary.InteriorPoint;
@@ -128,9 +155,9 @@ public sealed class ConsolePageTests : IAsyncLifetime
             null,
             new Reporter("张三丰", "13912345678"),
             runtime.Clock.GetUtcNow());
-        var result = await runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report));
+        var result = await runtime.Commands.SubmitAsync(new ReportTicketCommand(report));
         Assert.True(result.Accepted, result.Reason);
-        var ticket = runtime.Pipeline.Current.Tickets.Single(t => t.Id == id);
+        var ticket = runtime.Queries.Current.Tickets.Single(t => t.Id == id);
         Assert.Equal(TicketStatus.Discovered, ticket.Status);
         return ticket;
     }

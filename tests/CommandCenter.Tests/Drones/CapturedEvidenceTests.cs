@@ -21,7 +21,7 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
     [Fact]
     public async Task A_captured_frame_appears_on_its_ticket_with_a_timeline_entry()
     {
-        var runtime = _app.Services.GetRequiredService<TwinRuntime>();
+        var runtime = _app.Services.AppTwin();
         var feed = _app.Services.GetRequiredService<WallFeed>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (feed.Current is not { } s || s.Drones.Length < 2 || s.Tickets.Length == 0)
@@ -32,7 +32,7 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
 
         var ticketId = "EVIDENCE-" + Guid.NewGuid().ToString("N")[..8];
         var place = runtime.District.SubDistricts[0].Boundary.InteriorPoint;
-        var accepted = await runtime.Pipeline.SubmitAsync(new ReportTicketCommand(new TicketReport(
+        var accepted = await runtime.Commands.SubmitAsync(new ReportTicketCommand(new TicketReport(
             ticketId, TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "苏州河步道有流动摊位", new Twin.Domain.Geography.GeoPoint(place.X, place.Y),
             "测试地址", null, new Reporter("张三丰", "13912345678"), runtime.Clock.GetUtcNow())));
         Assert.True(accepted.Accepted, accepted.Reason);

@@ -157,7 +157,7 @@ public sealed class DroneApiTests(IngestionApp app) : IClassFixture<IngestionApp
         var id = "DRONE-" + Guid.NewGuid().ToString("N")[..8];
         var report = new TicketReport(id, TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "苏州河步道有流动摊位", Home with { Lat = Home.Lat + 0.003 },
             "苏州河步道", null, new Reporter("网格员", "13800000000"), app.Runtime.Clock.GetUtcNow());
-        var result = await app.Runtime.Pipeline.SubmitAsync(new ReportTicketCommand(report));
+        var result = await app.Runtime.Commands.SubmitAsync(new ReportTicketCommand(report));
         Assert.True(result.Accepted, result.Reason);
         return id;
     }

@@ -64,7 +64,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         var refused = await audit.Log.QueryAsync(new AuditQuery(Actor: "test-leader", ActionPrefix: AuditActions.Forbidden, Limit: 100));
         Assert.Contains(refused, r => r.Entry.Target == ticketId && r.Entry.Outcome == AuditOutcome.Denied
             && r.Entry.Detail!.StartsWith(action == "capture" ? "drone.capture " + droneId : "drone.send TicketFlight", StringComparison.Ordinal));
-        Assert.DoesNotContain(_app.Services.GetRequiredService<TwinRuntime>().Pipeline.Current.Missions, m => m.TargetId == ticketId);
+        Assert.DoesNotContain(_app.Services.AppTwin().Queries.Current.Missions, m => m.TargetId == ticketId);
     }
 
     private BunitContext Context(out BunitAuthorizationContext auth)
@@ -73,6 +73,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<CommandCenter.Drones.DroneDesk>());
+        ctx.Services.AddAppTwin(_app.Services);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<AuditTrail>());
         ctx.Services.AddScoped<ClientOrigin>();
         ctx.Services.AddScoped<SignedInOfficer>();

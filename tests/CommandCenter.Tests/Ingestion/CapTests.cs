@@ -30,7 +30,7 @@ public sealed class CapTests(IngestionApp app) : IClassFixture<IngestionApp>
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         var alarmId = JsonDocument.Parse(text).RootElement.GetProperty("alarmId").GetString();
 
-        var alarm = app.Runtime.Pipeline.Current.ActiveAlarms.Single(a => a.Id == alarmId);
+        var alarm = app.Runtime.Queries.Current.ActiveAlarms.Single(a => a.Id == alarmId);
         Assert.Equal(AlarmSource.Cap, alarm.Source);
         Assert.Equal("KSTO@NWS.NOAA.GOV,PUTUO-TS-1", alarm.SourceId);
 
@@ -57,7 +57,7 @@ public sealed class CapTests(IngestionApp app) : IClassFixture<IngestionApp>
         Assert.Equal(HttpStatusCode.Created, update.StatusCode);
         var second = JsonDocument.Parse(await update.Content.ReadAsStringAsync()).RootElement.GetProperty("alarmId").GetString();
         Assert.NotEqual(first, second);
-        var active = app.Runtime.Pipeline.Current.ActiveAlarms;
+        var active = app.Runtime.Queries.Current.ActiveAlarms;
         Assert.DoesNotContain(active, a => a.Id == first);
         var replacement = Assert.Single(active, a => a.Id == second);
 
@@ -76,7 +76,7 @@ public sealed class CapTests(IngestionApp app) : IClassFixture<IngestionApp>
             "trinet@caltech.edu,TRI13970876.1,2003-06-11T20:30:00-07:00 trinet@caltech.edu,TRI13970876.2,2003-06-11T20:56:00-07:00");
         var cancelled = await client.PostAsync(Path, IngestionApp.Xml(cancel));
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        Assert.DoesNotContain(app.Runtime.Pipeline.Current.ActiveAlarms, a => a.Id == second);
+        Assert.DoesNotContain(app.Runtime.Queries.Current.ActiveAlarms, a => a.Id == second);
         var history = app.Count("alarm_history");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Path, IngestionApp.Xml(cancel))).StatusCode);
         Assert.Equal(history, app.Count("alarm_history"));
@@ -96,7 +96,7 @@ public sealed class CapTests(IngestionApp app) : IClassFixture<IngestionApp>
         var response = await app.KeyedClient().PostAsync(Path + "?datum=gcj02", IngestionApp.Xml(xml));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("alarmId").GetString();
-        var area = app.Runtime.Pipeline.Current.ActiveAlarms.Single(a => a.Id == id).Area!;
+        var area = app.Runtime.Queries.Current.ActiveAlarms.Single(a => a.Id == id).Area!;
         Assert.Equal(wgs.Lon, area.Centre!.Value.Lon, 5);
         Assert.Equal(wgs.Lat, area.Centre!.Value.Lat, 5);
         Assert.Equal(500, area.RadiusMetres, 3);

@@ -1,12 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text;
-using CommandCenter.Live;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
@@ -39,7 +37,7 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static IReadOnlyList<string> SensorIds { get; } = Enumerable.Range(1, 6).Select(i => $"S-TEST-{i:D4}").ToList();
 
-    public TwinRuntime Runtime => Services.GetRequiredService<TwinRuntime>();
+    public AppTwin Runtime => Services.AppTwin();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -77,7 +75,7 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
         var points = Runtime.District.SubDistricts.Select(s => s.Boundary.InteriorPoint).ToList();
         for (var i = 0; i < SensorIds.Count; i++)
         {
-            if (Runtime.Pipeline.Current.Sensors.Any(s => s.Definition.Id == SensorIds[i]))
+            if (Runtime.Queries.Current.Sensors.Any(s => s.Definition.Id == SensorIds[i]))
             {
                 continue;
             }
@@ -85,14 +83,14 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
             var definition = new SensorDefinition(
                 SensorIds[i], SensorKind.Noise, $"测试噪声站 {i + 1}", new GeoPoint(points[i].X, points[i].Y), "dB(A)",
                 new Thresholds(70, 85, 2), TimeSpan.FromMinutes(1));
-            var result = await Runtime.Pipeline.SubmitAsync(new RegisterSensorCommand(definition));
+            var result = await Runtime.Commands.SubmitAsync(new RegisterSensorCommand(definition));
             Assert.True(result.Accepted, result.Reason);
         }
 
         // The APIs look sensors up in the twin's published picture, which follows a commit within
         // the pipeline's snapshot interval, not at once: a test posting at once got "No Datastream".
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!SensorIds.All(id => Runtime.Pipeline.Current.Sensors.Any(s => s.Definition.Id == id)))
+        while (!SensorIds.All(id => Runtime.Queries.Current.Sensors.Any(s => s.Definition.Id == id)))
         {
             Assert.True(DateTime.UtcNow < deadline, "The test sensors never appeared in the twin's picture.");
             await Task.Delay(20);

@@ -68,7 +68,7 @@ public sealed class Open311Tests(IngestionApp app) : IClassFixture<IngestionApp>
         Assert.StartsWith("O311-", id);
 
         // Acknowledged means applied: the ticket is in the twin as soon as the answer arrives.
-        var ticket = _app.Runtime.Pipeline.Current.Tickets.Single(t => t.Id == id);
+        var ticket = _app.Runtime.Queries.Current.Tickets.Single(t => t.Id == id);
         Assert.Equal(TicketChannel.CitizenApp, ticket.Channel);
         Assert.Equal("garbage-sorting", ticket.CategoryCode);
 
@@ -97,7 +97,7 @@ public sealed class Open311Tests(IngestionApp app) : IClassFixture<IngestionApp>
     {
         var client = _app.CreateClient();
         var id = await CreateAsync(client, "noise", "夜间施工噪音扰民");
-        var result = await _app.Runtime.Pipeline.SubmitAsync(new ChangeTicketStatusCommand(id, TicketStatus.Closed, "值班员", "已协调施工单位停工"));
+        var result = await _app.Runtime.Commands.SubmitAsync(new ChangeTicketStatusCommand(id, TicketStatus.Closed, "值班员", "已协调施工单位停工"));
         Assert.True(result.Accepted, result.Reason);
 
         var request = JsonDocument.Parse(await client.GetStringAsync($"/open311/v2/requests/{id}.json")).RootElement[0];
@@ -120,7 +120,7 @@ public sealed class Open311Tests(IngestionApp app) : IClassFixture<IngestionApp>
         }
 
         Assert.Equal(tickets, _app.Count("tickets"));
-        Assert.Equal(1, _app.Runtime.Pipeline.Current.Tickets.Count(t => t.Id == first));
+        Assert.Equal(1, _app.Runtime.Queries.Current.Tickets.Count(t => t.Id == first));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class Open311Tests(IngestionApp app) : IClassFixture<IngestionApp>
             ("description", "GCJ-02 from a phone map")));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString();
-        var ticket = _app.Runtime.Pipeline.Current.Tickets.Single(t => t.Id == id);
+        var ticket = _app.Runtime.Queries.Current.Tickets.Single(t => t.Id == id);
         Assert.Equal(wgs.Lon, ticket.Location.Lon, 6);
         Assert.Equal(wgs.Lat, ticket.Location.Lat, 6);
     }
@@ -166,7 +166,7 @@ public sealed class Open311Tests(IngestionApp app) : IClassFixture<IngestionApp>
             ("api_key", IngestionApp.Key), ("service_code", "noise"), ("address_string", $"上海市普陀区{sub.Name}某小区"), ("description", "广场舞噪音")));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString();
-        Assert.Equal(sub.Code, _app.Runtime.Pipeline.Current.Tickets.Single(t => t.Id == id).SubDistrictCode);
+        Assert.Equal(sub.Code, _app.Runtime.Queries.Current.Tickets.Single(t => t.Id == id).SubDistrictCode);
     }
 
     private FormUrlEncodedContent Form(string service, string description)

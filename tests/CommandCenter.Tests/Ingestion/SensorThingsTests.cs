@@ -65,12 +65,12 @@ public sealed class SensorThingsTests(IngestionApp app) : IClassFixture<Ingestio
         Assert.Equal("S-TEST-0001", read.GetProperty("Datastream").GetProperty("@iot.id").GetString());
         // A reading alone republishes the twin's picture within the pipeline's snapshot interval, not at once.
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (app.Runtime.Pipeline.Current.Sensors.Single(s => s.Definition.Id == "S-TEST-0001").LastValue != 21.6 && DateTime.UtcNow < deadline)
+        while (app.Runtime.Queries.Current.Sensors.Single(s => s.Definition.Id == "S-TEST-0001").LastValue != 21.6 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
-        Assert.Equal(21.6, app.Runtime.Pipeline.Current.Sensors.Single(s => s.Definition.Id == "S-TEST-0001").LastValue);
+        Assert.Equal(21.6, app.Runtime.Queries.Current.Sensors.Single(s => s.Definition.Id == "S-TEST-0001").LastValue);
 
         var replay = await client.PostAsync($"{Base}/Observations", IngestionApp.Json(body));
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);

@@ -16,7 +16,7 @@ public static class ConsoleContext
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(app.GetRequiredService<WallFeed>());
-        ctx.Services.AddSingleton(app.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddAppTwin(app);
         ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Drones.DroneDesk>());
         var auth = ctx.AddAuthorization().SetAuthorized("test-" + role).SetRoles(role);
         if (role == Roles.Leader)

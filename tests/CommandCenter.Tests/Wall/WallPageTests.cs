@@ -24,12 +24,12 @@ public sealed class WallPageTests : IAsyncLifetime
     public async Task The_wall_shows_the_engines_live_counters_in_five_panels()
     {
         var feed = _app.Services.GetRequiredService<WallFeed>();
-        await Eventually(() => feed.Current is { } s && s.VitalSigns.Pulse.TicketsToday > 0 && s.Sensors.Length == TwinAppFactory.SensorCount);
+        await Eventually.Until(() => feed.Current is { } s && s.VitalSigns.Pulse.TicketsToday > 0 && s.Sensors.Length == TwinAppFactory.SensorCount, "the wall's feed has today's tickets and every sensor");
         await using var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<TwinRuntime>());
+        ctx.Services.AddAppTwin(_app.Services);
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<CameraLayer>());
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
         ctx.Services.AddSingleton(TimeProvider.System);
@@ -46,15 +46,5 @@ public sealed class WallPageTests : IAsyncLifetime
 
         var version = wall.Find(".wall").GetAttribute("data-version");
         wall.WaitForAssertion(() => Assert.NotEqual(version, wall.Find(".wall").GetAttribute("data-version")), TimeSpan.FromSeconds(15));
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the twin did not come alive within 60 s");
-            await Task.Delay(200);
-        }
     }
 }

@@ -39,7 +39,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task<InputResult> SubmitOkAsync(TwinCommand command)
+    public async Task<Twin.Data.Boundary.CommandOutcome> SubmitOkAsync(TwinCommand command)
     {
         var result = await Pipeline.SubmitAsync(command);
         Assert.True(result.Accepted, result.Reason);

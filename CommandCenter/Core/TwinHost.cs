@@ -1,12 +1,14 @@
+using Twin.Data.Boundary;
+using Twin.Data.Pipeline;
 using Twin.Domain.Engine;
 
-namespace CommandCenter.Live;
+namespace CommandCenter.Core;
 
 /// <summary>
 /// Hosts the twin: rebuilds the engine from the store, then runs the single-writer pipeline and
 /// a clock tick that lets time-driven state (sensor health, the day's counters) advance.
 /// </summary>
-public sealed class TwinRuntimeService(TwinRuntime runtime, ILogger<TwinRuntimeService> logger) : BackgroundService
+public sealed class TwinHost(TwinPipeline pipeline, TwinReadiness readiness, ILogger<TwinHost> logger) : BackgroundService
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(2);
 
@@ -14,25 +16,25 @@ public sealed class TwinRuntimeService(TwinRuntime runtime, ILogger<TwinRuntimeS
     {
         try
         {
-            await runtime.Pipeline.StartupAsync(stoppingToken);
+            await pipeline.StartupAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogCritical(ex, "The twin could not start from its store.");
-            runtime.MarkFailed(ex);
+            readiness.MarkFailed(ex);
             throw;
         }
 
-        var pipeline = runtime.Pipeline.RunAsync(stoppingToken);
-        runtime.MarkReady();
+        var writer = pipeline.RunAsync(stoppingToken);
+        readiness.MarkReady();
         logger.LogInformation("Twin running: {Sensors} sensors, {Tickets} tickets in memory.",
-            runtime.Pipeline.Current.Sensors.Length, runtime.Pipeline.Current.Tickets.Length);
+            pipeline.Current.Sensors.Length, pipeline.Current.Tickets.Length);
         try
         {
             using var timer = new PeriodicTimer(TickInterval);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await runtime.Pipeline.SubmitAsync(new TickCommand(), stoppingToken);
+                await pipeline.SubmitAsync(new TickCommand(), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,8 +42,8 @@ public sealed class TwinRuntimeService(TwinRuntime runtime, ILogger<TwinRuntimeS
         }
         finally
         {
-            runtime.MarkStopped();
-            await pipeline.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            readiness.MarkStopped();
+            await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 }

@@ -1,0 +1,82 @@
+using CommandCenter.Configuration;
+using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
+using Twin.Data.Pipeline;
+using Twin.Data.Store;
+using Twin.Domain.Cameras;
+using Twin.Domain.Catalogue;
+using Twin.Domain.Emergency;
+using Twin.Domain.Engine;
+using Twin.Domain.Geography;
+using Twin.Domain.Simulation;
+using Twin.Domain.Time;
+
+namespace CommandCenter.Core;
+
+/// <summary>
+/// The twin's core as one registration: district, catalogue, the twin's clock, engine, store,
+/// single-writer pipeline, cameras and readiness, reached by the rest of the app only through
+/// <see cref="ITwinCommands"/>, <see cref="ITwinQueries"/> and <see cref="ITwinChanges"/>
+/// (see docs/decisions/0006-application-boundary.md).
+/// </summary>
+public static class TwinCoreSetup
+{
+    public static IServiceCollection AddTwinCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<TwinOptions>(configuration.GetSection(TwinOptions.Section));
+        services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.SectionName));
+        services.Configure<TwinStoreOptions>(configuration.GetSection("Twin:Storage"));
+        services.PostConfigure<TwinStoreOptions>(o => o.DatabasePath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.DatabasePath)));
+
+        // The one real clock: tests replace it with a FakeTimeProvider, which then drives the twin too.
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var simulator = Simulator(sp);
+            var time = sp.GetRequiredService<TimeProvider>();
+            return new TwinClock(time, simulator.StartAt ?? time.GetUtcNow(), simulator.Enabled ? simulator.SpeedFactor : 1);
+        });
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TwinOptions>>().Value;
+            return DistrictMapLoader.LoadFromDirectory(GeoDirectory(options), options.CorridorHalfWidthMetres);
+        });
+        services.AddSingleton(_ => EventCatalogue.LoadDefault());
+        services.AddSingleton<IReadOnlyList<Camera>>(sp => CameraLayout.Create(
+            sp.GetRequiredService<DistrictMap>(),
+            DistrictMapLoader.LoadMetroStationsFromDirectory(GeoDirectory(sp.GetRequiredService<IOptions<TwinOptions>>().Value)),
+            Simulator(sp).Seed));
+
+        // Simulated placements (geo/SOURCES.md): waterlogging points, underpasses, pumping stations, depots with their stock, teams.
+        services.AddSingleton(sp => FloodControlAssetsLoader.LoadFromDirectory(GeoDirectory(sp.GetRequiredService<IOptions<TwinOptions>>().Value)));
+        services.AddSingleton(sp => new EmergencyResources(
+            PlanLibrary.LoadDefault(sp.GetRequiredService<EventCatalogue>()), sp.GetRequiredService<FloodControlAssets>()));
+        services.AddSingleton(_ => DutyRoster.LoadDefault());
+        services.AddSingleton(sp => new TwinEngine(
+            sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<EventCatalogue>(), sp.GetRequiredService<TwinClock>(),
+            options: null, sp.GetRequiredService<EmergencyResources>()));
+        services.AddSingleton(sp => sp.GetRequiredService<TwinEngine>().Duplicates);
+        services.AddSingleton(sp => new TwinStore(sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value));
+        services.AddSingleton(sp => new TwinPipeline(
+            sp.GetRequiredService<TwinEngine>(), sp.GetRequiredService<TwinStore>(), new TwinPipelineOptions(), sp.GetRequiredService<ILogger<TwinPipeline>>()));
+        services.AddSingleton<TwinReadiness>();
+
+        services.AddSingleton<ITwinCommands, TwinCommands>();
+        services.AddSingleton<ITwinQueries, TwinQueries>();
+        services.AddSingleton<TwinChanges>();
+        services.AddSingleton<ITwinChanges>(sp => sp.GetRequiredService<TwinChanges>());
+        services.AddHostedService<TwinHost>();
+        return services;
+    }
+
+    private static SimulatorOptions Simulator(IServiceProvider sp)
+    {
+        var simulator = sp.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+        simulator.Validate();
+        return simulator;
+    }
+
+    private static string GeoDirectory(TwinOptions options) =>
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, options.GeoDirectory));
+}

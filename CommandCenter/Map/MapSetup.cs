@@ -1,0 +1,32 @@
+using CommandCenter.Configuration;
+using Microsoft.Extensions.Options;
+using Twin.Domain.Cameras;
+using Twin.Domain.Geography;
+
+namespace CommandCenter.Map;
+
+/// <summary>Wires the wall's map feed: the hub, its per-screen fanout, the broadcaster of deltas and the static camera layer.</summary>
+public static class MapSetup
+{
+    public static IServiceCollection AddTwinMap(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<IMapSender, HubMapSender>();
+        services.AddSingleton(sp => new MapFanout(
+            sp.GetRequiredService<IMapSender>(),
+            sp.GetRequiredService<IOptions<TwinOptions>>().Value.Map.SubscriberQueueLength,
+            sp.GetRequiredService<ILogger<MapFanout>>()));
+        services.AddSingleton<MapBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<MapBroadcaster>());
+        services.AddSingleton(sp => new CameraLayer(sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<IReadOnlyList<Camera>>()));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTwinMap(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<TwinHub>(TwinHub.Path);
+        endpoints.MapTwinMapEndpoints();
+        endpoints.MapCameraEndpoints();
+        return endpoints;
+    }
+}

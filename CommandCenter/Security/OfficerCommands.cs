@@ -1,0 +1,41 @@
+using CommandCenter.Officers;
+using Twin.Data.Boundary;
+using Twin.Domain.Dispatch;
+using Twin.Domain.Drones;
+using Twin.Domain.Engine;
+
+namespace CommandCenter.Security;
+
+/// <summary>
+/// The role check around <see cref="ITwinCommands"/> for the signed-in person (scoped to their
+/// circuit): refused actions never reach the writer and are audited with what was tried on what.
+/// </summary>
+public sealed class OfficerCommands(ITwinCommands commands, SignedInOfficer officer) : IOfficerCommands
+{
+    public const string Refusal = "当前角色无权办理 · This role may not act on tickets or alarms.";
+
+    public Task<bool> MayActAsync() => officer.MayActAsync();
+
+    public async Task<CommandOutcome> SubmitAsync(TwinCommand command, CancellationToken ct = default)
+    {
+        var (action, target) = Describe(command);
+        if (!await officer.MayActAsync())
+        {
+            await officer.RecordRefusalAsync(action, target);
+            return CommandOutcome.Refused(Refusal, forbidden: true);
+        }
+
+        return await commands.SubmitAsync(command, ct);
+    }
+
+    /// <summary>How the audit log names a refused action and its target.</summary>
+    public static (string Action, string Target) Describe(TwinCommand command) => command switch
+    {
+        DispatchCommand c => (c.GetType().Name, c.TicketId),
+        AcknowledgeAlarmCommand c => (nameof(AcknowledgeAlarmCommand), c.AlarmId),
+        PlanMissionCommand c => ($"drone.send {c.Plan.Kind}", c.Plan.TargetId ?? c.Plan.DroneId),
+        AttachEvidenceCommand c => ("drone.capture " + c.DroneId, c.TicketId),
+        ChangeMissionStatusCommand c => ($"drone.mission {c.To}", c.MissionId),
+        _ => (command.GetType().Name, string.Empty),
+    };
+}

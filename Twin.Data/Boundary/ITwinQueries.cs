@@ -1,0 +1,64 @@
+using Twin.Data.Alarms;
+using Twin.Data.Sensors;
+using Twin.Domain.Alarms;
+using Twin.Domain.Drones;
+using Twin.Domain.Emergency;
+using Twin.Domain.Engine;
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Boundary;
+
+/// <summary>
+/// What the twin knows, read without going through the writer: the current picture in memory, and
+/// what only the store keeps (histories, readings, evidence). Each store read is one question with
+/// its own request and answer types, so history search is one more method of the same kind.
+/// </summary>
+public interface ITwinQueries
+{
+    /// <summary>The latest published picture (never null; empty until the twin has started).</summary>
+    TwinSnapshot Current { get; }
+
+    /// <summary>True once the twin has been rebuilt from its store and <see cref="Current"/> shows it.</summary>
+    bool IsReady { get; }
+
+    /// <summary>Completes once the twin has been rebuilt from its store (faults if it could not start).</summary>
+    Task WaitUntilReadyAsync(CancellationToken ct = default);
+
+    Task<TicketState?> FindTicketAsync(string id, CancellationToken ct = default);
+
+    /// <summary>Tickets whose id starts with <paramref name="query"/>'s prefix, newest first.</summary>
+    Task<IReadOnlyList<TicketState>> QueryTicketsAsync(TicketQuery query, CancellationToken ct = default);
+
+    Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default);
+
+    Task<AlarmState?> FindAlarmBySourceAsync(AlarmSource source, string sourceId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<AlarmHistoryEntry>> GetAlarmHistoryAsync(string alarmId, CancellationToken ct = default);
+
+    Task<StoredObservation?> GetObservationAsync(long id, CancellationToken ct = default);
+
+    Task<ObservationPage> QueryObservationsAsync(ObservationQuery query, CancellationToken ct = default);
+
+    /// <summary>A ticket's reporter in clear: only for the audited reveal.</summary>
+    Task<Reporter?> GetReporterContactAsync(string ticketId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<EvidenceInfo>> GetEvidenceAsync(string ticketId, CancellationToken ct = default);
+
+    Task<(byte[] Jpeg, string Sha256)?> GetEvidenceImageAsync(string evidenceId, CancellationToken ct = default);
+
+    /// <summary>Every emergency incident, latest first.</summary>
+    Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct = default);
+
+    /// <summary>复盘 of one incident (up to now while it runs); null when there is no such incident.</summary>
+    Task<AfterActionReport?> GetAfterActionReportAsync(string incidentId, CancellationToken ct = default);
+}
+
+/// <summary>Open311's ticket query: an id prefix, optional filters, a time window and a limit.</summary>
+public sealed record TicketQuery(
+    string IdPrefix,
+    IReadOnlyCollection<string>? Ids,
+    IReadOnlyCollection<string>? CategoryCodes,
+    IReadOnlyCollection<TicketStatus>? Statuses,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int Limit);

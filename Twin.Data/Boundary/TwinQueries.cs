@@ -1,0 +1,93 @@
+using Twin.Data.Pipeline;
+using Twin.Data.Alarms;
+using Twin.Data.Sensors;
+using Twin.Data.Store;
+using Twin.Domain.Alarms;
+using Twin.Domain.Drones;
+using Twin.Domain.Emergency;
+using Twin.Domain.Engine;
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Boundary;
+
+/// <summary><see cref="ITwinQueries"/>: the pipeline's published snapshot and the store's reads, once the store is migrated.</summary>
+public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinReadiness readiness) : ITwinQueries
+{
+    public TwinSnapshot Current => pipeline.Current;
+
+    public bool IsReady => readiness.Ready.IsCompletedSuccessfully;
+
+    public Task WaitUntilReadyAsync(CancellationToken ct = default) => readiness.Ready.WaitAsync(ct);
+
+    public async Task<TicketState?> FindTicketAsync(string id, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.FindTicketAsync(id, ct);
+    }
+
+    public async Task<IReadOnlyList<TicketState>> QueryTicketsAsync(TicketQuery query, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.QueryTicketsAsync(query.IdPrefix, query.Ids, query.CategoryCodes, query.Statuses, query.From, query.To, query.Limit, ct);
+    }
+
+    public async Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetTicketHistoryAsync(ticketId, ct);
+    }
+
+    public async Task<AlarmState?> FindAlarmBySourceAsync(AlarmSource source, string sourceId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.FindAlarmBySourceAsync(source, sourceId, ct);
+    }
+
+    public async Task<IReadOnlyList<AlarmHistoryEntry>> GetAlarmHistoryAsync(string alarmId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetAlarmHistoryAsync(alarmId, ct);
+    }
+
+    public async Task<StoredObservation?> GetObservationAsync(long id, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetObservationAsync(id, ct);
+    }
+
+    public async Task<ObservationPage> QueryObservationsAsync(ObservationQuery query, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.QueryObservationsAsync(query, ct);
+    }
+
+    public async Task<Reporter?> GetReporterContactAsync(string ticketId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetReporterContactAsync(ticketId, ct);
+    }
+
+    public async Task<IReadOnlyList<EvidenceInfo>> GetEvidenceAsync(string ticketId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetEvidenceAsync(ticketId, ct);
+    }
+
+    public async Task<(byte[] Jpeg, string Sha256)?> GetEvidenceImageAsync(string evidenceId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetEvidenceImageAsync(evidenceId, ct);
+    }
+
+    public async Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.ListIncidentsAsync(ct);
+    }
+
+    public async Task<AfterActionReport?> GetAfterActionReportAsync(string incidentId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetAfterActionReportAsync(incidentId, pipeline.Current.At, ct);
+    }
+}

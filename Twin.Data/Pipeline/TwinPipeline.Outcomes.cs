@@ -1,0 +1,131 @@
+using Twin.Data.Boundary;
+using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
+using Twin.Domain.Drones;
+using Twin.Domain.Engine;
+
+namespace Twin.Data.Pipeline;
+
+/// <summary>
+/// An input's idempotency key: what makes a second copy of it the same request. A ticket is keyed
+/// by its id (Open311 derives it from the request), a reading by its sensor and time, an outside
+/// alert by its CAP sender and identifier. Other inputs have none.
+/// </summary>
+internal abstract record IdempotencyKey
+{
+    public static IdempotencyKey? Of(TwinCommand command) => command switch
+    {
+        ReportTicketCommand c => new TicketKey(c.Report.Id),
+        RecordObservationCommand c => new ObservationKey(c.Observation.SensorId, c.Observation.ObservedAt),
+        RaiseExternalAlarmCommand c => new ExternalAlertKey(c.Alert.SourceKey),
+        _ => null,
+    };
+}
+
+internal sealed record TicketKey(string TicketId) : IdempotencyKey;
+
+internal sealed record ObservationKey(string SensorId, DateTimeOffset ObservedAt) : IdempotencyKey;
+
+internal sealed record ExternalAlertKey(string SourceKey) : IdempotencyKey;
+
+/// <summary>What the store already holds under a key: the entity's id, or a reading's row id.</summary>
+internal sealed record StoredKey(string? Id, long? ObservationId);
+
+public sealed partial class TwinPipeline
+{
+    /// <summary>
+    /// The keys of this batch's acknowledged inputs that the store already holds. Posted inputs
+    /// (the simulators') are generated fresh and skip this read; the engine still refuses a
+    /// ticket id it holds or a reading no newer than the last.
+    /// </summary>
+    private async Task<Dictionary<IdempotencyKey, StoredKey>> FindKnownKeysAsync(List<Pending> batch)
+    {
+        var keys = batch.Where(p => p.Ack is not null).Select(p => IdempotencyKey.Of(p.Command)).OfType<IdempotencyKey>().Distinct().ToList();
+        var known = new Dictionary<IdempotencyKey, StoredKey>();
+        if (keys.Count == 0)
+        {
+            return known;
+        }
+
+        var ticketIds = keys.OfType<TicketKey>().Select(k => k.TicketId).ToList();
+        foreach (var id in await _store.FindTicketIdsAsync(ticketIds, CancellationToken.None))
+        {
+            known[new TicketKey(id)] = new StoredKey(id, null);
+        }
+
+        foreach (var sensor in keys.OfType<ObservationKey>().GroupBy(k => k.SensorId, StringComparer.Ordinal))
+        {
+            var ids = await _store.FindObservationIdsAsync(sensor.Key, sensor.Select(k => k.ObservedAt).ToList(), CancellationToken.None);
+            foreach (var (at, id) in ids)
+            {
+                known[new ObservationKey(sensor.Key, at)] = new StoredKey(sensor.Key, id);
+            }
+        }
+
+        var alertKeys = keys.OfType<ExternalAlertKey>().Select(k => k.SourceKey).ToList();
+        foreach (var (sourceKey, alarmId) in await _store.FindAlarmIdsBySourceAsync(AlarmSource.Cap, alertKeys, CancellationToken.None))
+        {
+            known[new ExternalAlertKey(sourceKey)] = new StoredKey(alarmId, null);
+        }
+
+        return known;
+    }
+
+    private static CommandOutcome Outcome(List<Pending> batch, int i, BatchAnswers answers)
+    {
+        if (answers.Found[i] is { } stored)
+        {
+            return new CommandOutcome { Kind = OutcomeKind.Replayed, Id = stored.Id, ObservationId = stored.ObservationId };
+        }
+
+        if (answers.ReplayOf[i] is >= 0 and var first)
+        {
+            // The same key earlier in this batch: this copy answers with what the first one made.
+            var original = Outcome(batch, first, answers);
+            return original.Exists ? original with { Kind = OutcomeKind.Replayed, Changes = [] } : original;
+        }
+
+        var result = answers.Results[i];
+        if (!result.Accepted)
+        {
+            return CommandOutcome.Refused(result.Reason ?? "The input was refused.");
+        }
+
+        var events = answers.Events[i];
+        return new CommandOutcome
+        {
+            Kind = OutcomeKind.Applied,
+            Id = IdOf(batch[i].Command, events),
+            ObservationId = answers.ObservationOf[i] is >= 0 and var row ? answers.ObservationIds[row] : null,
+            Changes = events,
+        };
+    }
+
+    /// <summary>The id of what an input created or acted on; the engine names alarms and missions itself.</summary>
+    private static string? IdOf(TwinCommand command, IReadOnlyList<TwinEvent> events) => command switch
+    {
+        ReportTicketCommand c => c.Report.Id,
+        ChangeTicketStatusCommand c => c.TicketId,
+        DispatchCommand c => c.TicketId,
+        RaiseAiVideoAlarmCommand or RaiseExternalAlarmCommand =>
+            events.OfType<AlarmChanged>().LastOrDefault(e => e.Change == AlarmChange.Raised)?.Alarm.Id,
+        AcknowledgeAlarmCommand c => c.AlarmId,
+        PlanMissionCommand => events.OfType<MissionChanged>().LastOrDefault(e => e.From is null)?.Mission.Id,
+        ChangeMissionStatusCommand c => c.MissionId,
+        AttachEvidenceCommand c => c.EvidenceId,
+        RecordObservationCommand c => c.Observation.SensorId,
+        RegisterSensorCommand c => c.Sensor.Id,
+        RegisterDroneCommand c => c.Drone.Id,
+        RecordDroneTelemetryCommand c => c.Telemetry.DroneId,
+        _ => null,
+    };
+
+    /// <summary>A batch's answers, by input index, gathered while it is applied and written.</summary>
+    private sealed record BatchAnswers(
+        InputResult[] Results,
+        StoredKey?[] Found,
+        int[] ReplayOf,
+        IReadOnlyList<TwinEvent>[] Events,
+        int[] ObservationOf,
+        IReadOnlyList<long> ObservationIds);
+}
