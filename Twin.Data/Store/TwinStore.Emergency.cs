@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Twin.Domain.Engine;
-using Twin.Domain.Sensors;
 using Twin.Domain.Emergency;
 
 namespace Twin.Data.Store;
@@ -100,33 +97,4 @@ public sealed partial class TwinStore
         timeline[0].At,
         timeline[^1].Kind == ModeChangeKind.Ended ? timeline[^1].At : null,
         timeline.Select(m => m.Level).Min());
-
-    /// <summary>Hourly sums of each rain gauge over the last 25 hours (the engine's 24 h total needs the current hour and 24 before it).</summary>
-    private static async Task<IReadOnlyList<SensorHourlyAggregate>> ReadRainfallAsync(
-        SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, CancellationToken ct)
-    {
-        var currentHour = now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour;
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            """
-            SELECT s.id, o.observed_at / $hour_ticks AS hour, SUM(o.value), COUNT(*)
-            FROM sensors AS s
-            JOIN observations AS o ON o.sensor_id = s.id AND o.observed_at >= $from
-            WHERE s.kind = $kind
-            GROUP BY s.id, hour
-            ORDER BY hour, s.id
-            """;
-        command.Parameters.AddWithValue("$hour_ticks", TimeSpan.TicksPerHour);
-        command.Parameters.AddWithValue("$from", currentHour - 24 * TimeSpan.TicksPerHour);
-        command.Parameters.AddWithValue("$kind", nameof(SensorKind.RainGauge));
-        var result = new List<SensorHourlyAggregate>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            result.Add(new SensorHourlyAggregate(reader.GetString(0), UtcTicks.ToInstant(reader.GetInt64(1) * TimeSpan.TicksPerHour), reader.GetDouble(2), reader.GetInt32(3)));
-        }
-
-        return result;
-    }
 }
