@@ -198,8 +198,8 @@ public sealed partial class TwinEngine
         WithdrawSteps(now, keep: planLevel.Checklist.Select(s => s.Id).ToHashSet(StringComparer.Ordinal));
         StartSteps(incidentId, planLevel, now);
 
-        // A proposal the new mode already covers has nothing left to ask.
-        foreach (var covered in _openProposals.Values.Where(p => p.Type == type && !p.Level.IsHigherThan(level)).ToList())
+        // A proposal the new mode already covers has nothing left to ask (the one being confirmed is decided by its confirmation).
+        foreach (var covered in _openProposals.Values.Where(p => p.Id != proposalId && p.Type == type && !p.Level.IsHigherThan(level)).ToList())
         {
             Decide(covered, ProposalStatus.Confirmed, actor, $"已由 {incidentId} {level.NameZh()} 覆盖");
         }

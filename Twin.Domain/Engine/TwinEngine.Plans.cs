@@ -72,8 +72,13 @@ public sealed partial class TwinEngine
             return InputResult.Refused($"Depot {depotId} holds {onHand} {item}; {quantity} cannot be drawn.");
         }
 
+        if (kind == StockMovementKind.Restock && quantity > int.MaxValue - onHand)
+        {
+            return InputResult.Refused($"Depot {depotId} cannot hold {quantity} more {item}.");
+        }
+
         var now = Now;
-        var after = kind == StockMovementKind.Draw ? onHand - quantity : checked(onHand + quantity);
+        var after = kind == StockMovementKind.Draw ? onHand - quantity : onHand + quantity;
         _stock[(depotId!, item!)] = after;
         _pendingEvents.Add(new StockMoved(NextEventSequence(), now,
             new StockMovement(depotId!, item!, kind, quantity, now, actor.Trim(), note.Trim()), new StockLevel(depotId!, item!, after)));

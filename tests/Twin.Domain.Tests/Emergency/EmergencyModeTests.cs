@@ -107,8 +107,10 @@ public sealed class EmergencyModeTests
         Assert.Equal((EmergencyType.FloodTyphoon, ResponseLevel.IV), (snapshot.Mode.Type!.Value, snapshot.Mode.Level!.Value));
         Assert.Empty(snapshot.Proposals);
         Assert.NotEmpty(snapshot.Checklist);
-        var started = engine.DrainEvents().OfType<ModeChanged>().Single();
-        Assert.Equal(id, started.Change.ProposalId);
+        var events = engine.DrainEvents();
+        Assert.Equal(id, events.OfType<ModeChanged>().Single().Change.ProposalId);
+        var decided = Assert.Single(events.OfType<ModeProposalChanged>(), e => e.Proposal.Status != ProposalStatus.Open).Proposal;
+        Assert.Equal((ProposalStatus.Confirmed, "李督办"), (decided.Status, decided.DecidedBy));
     }
 
     [Fact]

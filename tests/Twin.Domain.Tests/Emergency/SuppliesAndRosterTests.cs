@@ -31,6 +31,7 @@ public sealed class SuppliesAndRosterTests
         Assert.False(engine.MoveStock(depot.Id, "沙袋", StockMovementKind.Draw, start + 1, "王值班", "长风积水点").Accepted);
         Assert.False(engine.MoveStock(depot.Id, "沙袋", StockMovementKind.Draw, 10, "王值班", " ").Accepted);
         Assert.False(engine.MoveStock(depot.Id, "直升机", StockMovementKind.Draw, 1, "王值班", "x").Accepted);
+        Assert.False(engine.MoveStock(depot.Id, "沙袋", StockMovementKind.Restock, int.MaxValue, "王值班", "x").Accepted);
         TestEngine.Accept(engine.MoveStock(depot.Id, "沙袋", StockMovementKind.Draw, 200, "王值班", "送往金沙江路站周边易积水点"));
         TestEngine.Accept(engine.MoveStock(depot.Id, "沙袋", StockMovementKind.Restock, 50, "王值班", "回收"));
 
