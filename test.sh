@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The project's one test command: builds the solution in Release, runs every test project, and
-# ends with a plain "N passed, N failed, N skipped" line totalled over all of them.
+# The project's one test command: builds the solution in Release, lints, type-checks and unit-tests
+# the browser modules, runs every test project, and ends with a plain "N passed, N failed, N skipped"
+# line totalled over all of them.
 set -euo pipefail
 cd "$(dirname "$0")"
 started=$SECONDS
@@ -25,6 +26,34 @@ if ! dotnet build CityOps.Twin.sln -c Release -tl:off; then
     exit 1
 fi
 
+echo "== JavaScript: lint, type check and unit tests of wwwroot-assets/js"
+# The build's npm ci has installed the tools (CommandCenter/package.json). Lint and the type check
+# count as one test each; the unit tests' TAP summary gives their counts.
+js_passed=0 js_failed=0
+set +e
+for check in lint typecheck; do
+    if npm --prefix CommandCenter run --silent "$check"; then
+        js_passed=$((js_passed + 1))
+    else
+        echo "JavaScript $check failed"
+        js_failed=$((js_failed + 1))
+    fi
+done
+js_tap=$(npm --prefix CommandCenter run --silent test:js 2>&1)
+js_status=$?
+set -e
+js_count() { sed -n "s/^# $1 \([0-9]*\)$/\1/p" <<<"$js_tap" | tail -n 1; }
+js_unit_passed=$(js_count pass) js_unit_failed=$(js_count fail) js_cancelled=$(js_count cancelled)
+js_unit_failed=$((${js_unit_failed:-0} + ${js_cancelled:-0}))
+if ((js_status != 0 && js_unit_failed == 0)); then
+    # The runner itself failed (e.g. a test file that does not load): count it, show why.
+    js_unit_failed=1
+fi
+if ((js_unit_failed > 0)); then echo "$js_tap"; fi
+echo "JavaScript unit tests: ${js_unit_passed:-0} passed, $js_unit_failed failed"
+js_passed=$((js_passed + ${js_unit_passed:-0}))
+js_failed=$((js_failed + js_unit_failed))
+
 echo "== test"
 # A hung test (e.g. a browser wait that never ends) is killed well inside CI's time budget.
 set +e
@@ -38,7 +67,7 @@ set -e
 
 # Every test project writes one .trx; its <Counters> element holds that project's totals
 # (a skipped test is counted in total but not in executed; errors, timeouts and aborts count as failures).
-passed=0 failed=0 skipped=0
+passed=$js_passed failed=$js_failed skipped=0
 for trx in "$results"/*.trx; do
     [[ -e "$trx" ]] || continue
     counters=$(grep -o '<Counters [^>]*>' "$trx" || true)

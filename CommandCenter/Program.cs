@@ -35,6 +35,8 @@ builder.Services
 
 var app = builder.Build();
 
+// First, so that HSTS, cookies and the audit log see the client's scheme and address.
+app.UseTwinForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -1,6 +1,7 @@
 using CommandCenter.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Twin.Data.Audit;
+using Twin.Data.Store;
 
 namespace CommandCenter.Audit;
 
@@ -15,15 +16,22 @@ public sealed class AuditSecrets
     public const string AnchorFileName = "audit-anchors.log";
     private const string Purpose = "CityOps.Twin.AuditChainKey.v1";
 
-    private AuditSecrets(AuditChain chain, AuditAnchorFile anchors)
+    private AuditSecrets(AuditChain chain, AuditAnchorFile anchors, AuditAnchorFile? mirror)
     {
         Chain = chain;
         Anchors = anchors;
+        Mirror = mirror;
     }
 
     public AuditChain Chain { get; }
 
     public AuditAnchorFile Anchors { get; }
+
+    /// <summary>The second anchor file (<see cref="SecurityOptions.AuditAnchorMirror"/>), if configured.</summary>
+    public AuditAnchorFile? Mirror { get; }
+
+    /// <summary>Where the anchors are written: the anchor file, and the mirror when there is one.</summary>
+    public IEnumerable<AuditAnchorFile> AnchorFiles => Mirror is null ? [Anchors] : [Anchors, Mirror];
 
     /// <summary>
     /// Resolves the key and the anchor file. <paramref name="createKey"/> is false for verification:
@@ -36,14 +44,43 @@ public sealed class AuditSecrets
             ? Path.Combine(folder, AnchorFileName)
             : Path.GetFullPath(Path.Combine(contentRoot, options.AuditAnchorFile));
         var chain = new AuditChain(Key(options, Path.Combine(folder, KeyFileName), protection.CreateProtector(Purpose), createKey));
-        return new AuditSecrets(chain, new AuditAnchorFile(anchors, chain));
+        var mirror = string.IsNullOrWhiteSpace(options.AuditAnchorMirror)
+            ? null
+            : new AuditAnchorFile(Path.GetFullPath(Path.Combine(contentRoot, options.AuditAnchorMirror)), chain);
+        return new AuditSecrets(chain, new AuditAnchorFile(anchors, chain), mirror);
     }
 
-    /// <summary>The chain checked against every anchor in the anchor file; a forged or garbled anchor file is itself a finding.</summary>
+    /// <summary>
+    /// The chain checked against every anchor in the anchor file and its mirror; a forged or garbled
+    /// anchor file is itself a finding, and so are two files whose newest anchors disagree: whoever
+    /// cut the log's newest rows and the last line of one file could not reach the other.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(AuditLog log, CancellationToken ct = default)
     {
-        var (anchors, problem) = await Anchors.ReadAsync(ct);
-        return problem is null ? await log.VerifyAsync(anchors, ct) : new AuditVerification(0, null, problem, AuditChain.Genesis);
+        var anchors = new List<AuditAnchor>();
+        var newest = new List<(string Path, long Seq)>();
+        foreach (var file in AnchorFiles)
+        {
+            var (read, problem) = await file.ReadAsync(ct);
+            if (problem is not null)
+            {
+                return new AuditVerification(0, null, $"{problem} ({file.Path})", AuditChain.Genesis);
+            }
+
+            anchors.AddRange(read);
+            newest.Add((file.Path, read.Count == 0 ? 0 : read.Max(a => a.Seq)));
+        }
+
+        var verification = await log.VerifyAsync(anchors, ct);
+        if (verification.Intact && newest is [var primary, var mirror] && primary.Seq != mirror.Seq)
+        {
+            return verification with
+            {
+                Problem = $"the anchor files disagree: {primary.Path} ends at row {primary.Seq}, {mirror.Path} at row {mirror.Seq}",
+            };
+        }
+
+        return verification;
     }
 
     private static byte[] Key(SecurityOptions options, string keyFile, IDataProtector protector, bool create)
@@ -73,8 +110,12 @@ public sealed class AuditSecrets
         }
 
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(AuditChain.MinimumKeyBytes);
-        Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
-        File.WriteAllText(keyFile, Convert.ToBase64String(protector.Protect(key)));
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(keyFile)!);
+        using (var file = new StreamWriter(new FileStream(keyFile, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write))))
+        {
+            file.Write(Convert.ToBase64String(protector.Protect(key)));
+        }
+
         return key;
     }
 }

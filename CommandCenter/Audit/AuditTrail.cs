@@ -48,7 +48,11 @@ public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSe
                 return null;
             }
 
-            await secrets.Anchors.AppendAsync(head, ct);
+            foreach (var file in secrets.AnchorFiles)
+            {
+                await file.AppendAsync(head, ct);
+            }
+
             _anchoredSeq = head.Seq;
             logger.LogInformation("Audit anchor: row {Seq}, hash {Hash}, at {At:O}.", head.Seq, head.Hash, head.At);
             return head;

@@ -39,7 +39,7 @@ public static class AuditVerifyCommand
         var result = await secrets.VerifyAsync(new AuditLog(store, secrets.Chain));
         if (result.Intact)
         {
-            output.WriteLine($"Audit log intact: {result.Rows} rows, head row {result.HeadSeq}, head hash {result.HeadHash}; anchors in {secrets.Anchors.Path} agree.");
+            output.WriteLine($"Audit log intact: {result.Rows} rows, head row {result.HeadSeq}, head hash {result.HeadHash}; anchors in {string.Join(" and ", secrets.AnchorFiles.Select(f => f.Path))} agree.");
             return 0;
         }
 

@@ -32,6 +32,9 @@ public static class DroneFeatures
             ["missionKind"] = mission is null ? null : Wire(mission.Kind.ToString()),
             ["missionStatus"] = mission is null ? null : Wire(mission.Status.ToString()),
             ["target"] = mission?.TargetId,
+
+            // Why the mission stands where it does, e.g. the battery figures of a return (电量低返航).
+            ["missionNote"] = mission?.Note,
             ["feedUrl"] = FeedUrl(d),
             ["trail"] = d.Trail.Select(p => new[] { Math.Round(p.Lon, 6), Math.Round(p.Lat, 6) }).ToArray(),
         });

@@ -37,21 +37,38 @@ public static class AccountEndpoints
             {
                 LoginOutcome.SignedIn => Results.LocalRedirect(SafeReturn(returnUrl)),
                 LoginOutcome.MustChangePassword => Results.LocalRedirect($"{PasswordPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
-                _ => Results.LocalRedirect($"{LoginPath}?error={outcome.ToString().ToLowerInvariant()}&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
+                // A locked account is told apart only in the audit log: the same answer as a wrong
+                // password or an unknown name, so that nobody learns which accounts exist.
+                LoginOutcome.Throttled => Results.LocalRedirect($"{LoginPath}?error=throttled&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
+                _ => Results.LocalRedirect($"{LoginPath}?error=invalid&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
             };
         }).AllowAnonymous().DisableAntiforgery().AfterAccountsAreReady();
 
-        // No antiforgery field: the cookie is SameSite=Lax, so no other site can post here with it.
-        endpoints.MapPost(LogoutPath, async (HttpContext http, AccountService accounts) =>
+        // The form carries an antiforgery token; a page rendered before a restart may hold a stale
+        // one, so a post from this very origin (the browser's Origin header) is accepted too.
+        // Anything else could be another site signing a person out, so it is refused.
+        endpoints.MapPost(LogoutPath, async (HttpContext http, AccountService accounts, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            if (!IsSameOrigin(http) && !await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "退出请求来源不明 · Sign-out refused",
+                    detail: "The sign-out did not come from this site's own page.");
+            }
+
             await accounts.LogoutAsync(http);
             return Results.LocalRedirect(LoginPath + "?error=loggedout");
         }).RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
 
+        // As for sign-in, a stale token gets the form back with a message rather than a bare 400.
         endpoints.MapPost(PasswordPath, async ([FromForm] string? current, [FromForm] string? next, [FromForm] string? confirm, [FromForm] string? returnUrl,
-            HttpContext http, AccountService accounts) =>
+            HttpContext http, AccountService accounts, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
             var back = Uri.EscapeDataString(SafeReturn(returnUrl));
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.LocalRedirect($"{PasswordPath}?error=form&returnUrl={back}");
+            }
+
             if (!string.Equals(next, confirm, StringComparison.Ordinal))
             {
                 return Results.LocalRedirect($"{PasswordPath}?error=mismatch&returnUrl={back}");
@@ -61,7 +78,7 @@ public static class AccountEndpoints
             return errors.Count == 0
                 ? Results.LocalRedirect(SafeReturn(returnUrl))
                 : Results.LocalRedirect($"{PasswordPath}?error={Uri.EscapeDataString(string.Join(" ", errors))}&returnUrl={back}");
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
 
         endpoints.MapGet(PairPath, async (string? token, HttpContext http, AccountService accounts) =>
             await accounts.PairWallAsync(http, token)
@@ -134,6 +151,12 @@ public static class AccountEndpoints
 
         return english ? url + "&lang=en" : url;
     }
+
+    /// <summary>True when the browser says the request comes from a page of this very host.</summary>
+    private static bool IsSameOrigin(HttpContext http) =>
+        http.Request.Headers.Origin is [{ } origin] && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && string.Equals(uri.Scheme, http.Request.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Only a local path: an absolute or protocol-relative URL would make login an open redirect.</summary>
     public static string SafeReturn(string? returnUrl) =>

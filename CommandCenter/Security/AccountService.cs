@@ -46,7 +46,10 @@ public sealed class AccountService(
             return LoginOutcome.Throttled;
         }
 
+        // Every attempt costs one password hash, whether the account exists, is locked or is
+        // disabled, so that the answer's timing does not tell an attacker which accounts exist.
         var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
+        var passwordMatches = VerifyPassword(user, password ?? string.Empty);
         if (user is null || string.IsNullOrEmpty(password))
         {
             await audit.WriteAsync(audit.Entry(null, AuditActions.LoginFailed, name, AuditOutcome.Failure, "unknown account or empty password", origin));
@@ -59,7 +62,7 @@ public sealed class AccountService(
             return LoginOutcome.LockedOut;
         }
 
-        if (user.Disabled || !await users.CheckPasswordAsync(user, password))
+        if (user.Disabled || !passwordMatches)
         {
             await users.AccessFailedAsync(user);
             var locked = await users.IsLockedOutAsync(user);
@@ -74,6 +77,20 @@ public sealed class AccountService(
         return user.MustChangePassword ? LoginOutcome.MustChangePassword : LoginOutcome.SignedIn;
     }
 
+    /// <summary>Checks the password against the account's hash, or against a stand-in hash when there is no account.</summary>
+    private bool VerifyPassword(TwinUser? user, string password)
+    {
+        var hash = user?.PasswordHash ?? StandInHash.Value;
+        return users.PasswordHasher.VerifyHashedPassword(user ?? StandInUser, hash, password) != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed
+            && user?.PasswordHash is not null;
+    }
+
+    private static readonly TwinUser StandInUser = new() { UserName = "stand-in" };
+
+    // Hashed once with the same hasher and work factor as real accounts' passwords.
+    private static readonly Lazy<string> StandInHash = new(() =>
+        new Microsoft.AspNetCore.Identity.PasswordHasher<TwinUser>().HashPassword(StandInUser, PasswordRules.Generate()));
+
     public async Task LogoutAsync(HttpContext http)
     {
         if (http.User.FindFirstValue(TwinClaims.SessionId) is { } sid)
@@ -85,18 +102,21 @@ public sealed class AccountService(
         await http.SignOutAsync(Scheme);
     }
 
-    /// <summary>Changes the signed-in person's password; the session restarts with fresh claims.</summary>
+    /// <summary>
+    /// Changes the signed-in person's password; every session of the account ends and this one
+    /// restarts with fresh claims. Returns the <see cref="PasswordRules.Messages"/> codes of what failed.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ChangePasswordAsync(HttpContext http, string? current, string? next)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null || http.User.FindFirstValue(TwinClaims.SessionId) is not { } sid)
         {
-            return ["请重新登录 · Please sign in again."];
+            return ["session"];
         }
 
         if (string.Equals(current, next, StringComparison.Ordinal))
         {
-            return ["新密码不能与原密码相同 · The new password must differ from the current one."];
+            return ["same"];
         }
 
         var result = await users.ChangePasswordAsync(user, current ?? string.Empty, next ?? string.Empty);
@@ -104,12 +124,13 @@ public sealed class AccountService(
         {
             await audit.WriteAsync(audit.Entry(http.User, AuditActions.PasswordChanged, user.UserName, AuditOutcome.Failure,
                 string.Join(",", result.Errors.Select(e => e.Code)), AuditOrigin.Of(http)));
-            return result.Errors.Select(e => PasswordRules.Describe(e)).ToList();
+            return result.Errors.Select(e => e.Code).ToList();
         }
 
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await sessions.EndAsync(sid, SessionEnd.AccountChanged);
+        // Whoever else holds a session of this account (a stolen cookie, a forgotten terminal) is signed out too.
+        await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountChanged);
         await SignInPersonAsync(http, user);
         await audit.WriteAsync(audit.Entry(http.User, AuditActions.PasswordChanged, user.UserName, AuditOutcome.Success, null, AuditOrigin.Of(http)) with { Actor = user.UserName! });
         return [];

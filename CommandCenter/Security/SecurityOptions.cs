@@ -43,6 +43,13 @@ public sealed class SecurityOptions
     /// <summary>The append-only file of the audit chain's head anchors; relative to the content root. Empty: next to the database.</summary>
     public string? AuditAnchorFile { get; set; }
 
+    /// <summary>
+    /// A second anchor file, on storage the database's owner cannot write (another volume, a
+    /// write-only share, a mount owned by another account); relative to the content root. Every
+    /// anchor is appended to both, and <c>audit verify</c> reads both. Empty: none.
+    /// </summary>
+    public string? AuditAnchorMirror { get; set; }
+
     /// <summary>How often the audit chain's head is anchored outside the database.</summary>
     public int AuditAnchorMinutes { get; set; } = 5;
 

@@ -23,6 +23,7 @@ public static class SecuritySetup
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
 
         AddTwinDataProtection(services, configuration, environment);
+        services.AddTwinForwardedHeaders(configuration);
         services.AddSingleton<IContactProtector, DataProtectionPersonalData>();
         services.AddOptions<TwinStoreOptions>().PostConfigure<IContactProtector>((o, p) => o.PersonalData = p);
 
@@ -35,7 +36,10 @@ public static class SecuritySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TwinDbContext>()
-            .AddUserManager<TwinUserManager>();
+            .AddUserManager<TwinUserManager>()
+            .AddPasswordValidator<CommonPasswords>();
+        // The server's name and version help nobody but a scanner.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddOptions<IdentityOptions>().Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((o, s) =>
         {
             o.Lockout.MaxFailedAccessAttempts = s.Value.MaxFailedLogins;
@@ -93,8 +97,12 @@ public static class SecuritySetup
         var keyDirectory = configuration["Twin:Security:KeyDirectory"];
         if (!string.IsNullOrWhiteSpace(keyDirectory))
         {
-            keys.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(environment.ContentRootPath, keyDirectory))));
+            var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, keyDirectory));
+            PrivateFiles.CreateDirectory(directory);
+            keys.PersistKeysToFileSystem(new DirectoryInfo(directory));
         }
+
+        TransportSecurity.ProtectKeysAtRest(keys, configuration, environment);
 
         return keys;
     }
@@ -126,6 +134,7 @@ public static class SecuritySetup
     /// <summary>Headers and the origin check first (they apply to every response), then who is who and what they may do.</summary>
     public static WebApplication UseTwinSecurity(this WebApplication app)
     {
+        TransportSecurity.WarnAboutUnprotectedKeys(app);
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
         app.UseAuthorization();

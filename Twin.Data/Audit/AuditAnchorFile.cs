@@ -15,10 +15,10 @@ public sealed class AuditAnchorFile(string path, AuditChain chain)
 
     public async Task AppendAsync(AuditAnchor anchor, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        Store.PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         var line = string.Create(CultureInfo.InvariantCulture, $"{anchor.Seq} {anchor.Hash} {anchor.At.UtcTicks} {chain.AnchorMac(anchor)}\n");
         // Append mode and a flush to disk: an anchor that was reported written survives a crash.
-        await using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+        await using var file = new FileStream(Path, Store.PrivateFiles.Options(FileMode.Append, FileAccess.Write, FileOptions.WriteThrough));
         await file.WriteAsync(Encoding.ASCII.GetBytes(line), ct);
     }
 

@@ -1340,6 +1340,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reporter_phone");
 
+                    b.Property<string>("ReporterStatement")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_statement");
+
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("INTEGER")
                         .HasColumnName("satisfied");

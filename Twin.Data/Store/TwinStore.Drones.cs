@@ -13,12 +13,23 @@ public sealed partial class TwinStore
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await using var db = CreateDbContext();
-        return await db.Evidence.AsNoTracking()
+        var theCase = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => new { t.Lon, t.Lat }).FirstOrDefaultAsync(ct);
+        if (theCase is null)
+        {
+            return [];
+        }
+
+        var rows = await db.Evidence.AsNoTracking()
             .Where(e => e.TicketId == ticketId)
             .OrderBy(e => e.CapturedAt).ThenBy(e => e.Id)
-            .Select(e => new EvidenceInfo(
-                e.Id, e.TicketId, e.DroneId, e.CapturedAt, new GeoPoint(e.Lon, e.Lat), e.AltitudeMetres, e.Sha256, e.Actor, e.Jpeg.Length))
+            .Select(e => new { e.Id, e.TicketId, e.DroneId, e.CapturedAt, e.Lon, e.Lat, e.AltitudeMetres, e.Sha256, e.Actor, Bytes = e.Jpeg.Length })
             .ToListAsync(ct);
+
+        // Evidence is only ever attached to a stored ticket, whose place never changes: the distance is measured again on reading.
+        return rows.Select(e => new EvidenceInfo(
+                e.Id, e.TicketId, e.DroneId, e.CapturedAt, new GeoPoint(e.Lon, e.Lat), e.AltitudeMetres, e.Sha256, e.Actor, e.Bytes,
+                EvidenceRules.DistanceMetres(new GeoPoint(e.Lon, e.Lat), new GeoPoint(theCase.Lon, theCase.Lat))))
+            .ToList();
     }
 
     /// <summary>One evidence image and its hash, or null when there is no such evidence.</summary>

@@ -22,7 +22,9 @@ public sealed partial class TwinStore
     /// the database: every sensor (in registration order) with its current state; tickets that are
     /// open, reported since the start of yesterday (Asia/Shanghai) or closed today (so today's
     /// closure counts survive a restart); alarms active or raised since the start of yesterday;
-    /// hourly sums per sensor kind over the last 48 h; and the next alarm number.
+    /// hourly sums per sensor kind over the last 48 h; and the next alarm number. What tickets and
+    /// alarms keep beyond their rows (claims by people, refusing departments, duplicate
+    /// explanations) is read back from their histories.
     /// </summary>
     public async Task<EngineRestoreState> LoadRestoreStateAsync(DateTimeOffset now, CancellationToken ct = default)
     {
@@ -51,6 +53,21 @@ public sealed partial class TwinStore
             .OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
             .ToListAsync(ct);
 
+        var ticketIds = tickets.Select(t => t.Id).ToList();
+        var histories = (await db.TicketHistory.AsNoTracking()
+                .Where(h => ticketIds.Contains(h.TicketId))
+                .OrderBy(h => h.Id)
+                .ToListAsync(ct))
+            .ToLookup(h => h.TicketId, h => h.ToTransition(), StringComparer.Ordinal);
+
+        var activeAlarmIds = alarms.Where(a => a.ClearedAt == null).Select(a => a.Id).ToList();
+        var alarmClaims = (await db.AlarmHistory.AsNoTracking()
+                .Where(h => h.Change == AlarmChange.Claimed && activeAlarmIds.Contains(h.AlarmId))
+                .OrderBy(h => h.Id)
+                .ToListAsync(ct))
+            .GroupBy(h => h.AlarmId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Actor, StringComparer.Ordinal);
+
         var areas = await ReadAlarmAreasAsync(db, alarms, ct);
         var aggregates = await ReadHourlyAggregatesAsync(connection, transaction, now, ct);
         var nextAlarmNumber = await ReadNextAlarmNumberAsync(connection, transaction, ct);
@@ -60,8 +77,8 @@ public sealed partial class TwinStore
 
         return new EngineRestoreState(
             sensors.Select(s => s.ToState()).ToList(),
-            tickets.Select(t => t.ToState()).ToList(),
-            alarms.Select(a => areas.TryGetValue(a.Id, out var area) ? a.ToState() with { Area = area } : a.ToState()).ToList(),
+            tickets.Select(t => TicketHistoryFacts.Rebuild(t.ToState(), histories[t.Id])).ToList(),
+            alarms.Select(a => a.ToState() with { Area = areas.GetValueOrDefault(a.Id), ClaimedBy = alarmClaims.GetValueOrDefault(a.Id) }).ToList(),
             aggregates,
             nextAlarmNumber)
         {
@@ -83,7 +100,7 @@ public sealed partial class TwinStore
     }
 
     /// <summary>
-    /// The reporter's real name and phone for one ticket, decrypted; null when the ticket is
+    /// The reporter's real name, phone and (when it carried personal data) statement for one ticket, decrypted; null when the ticket is
     /// unknown. Callers reveal it only to an authorised person and audit that they did.
     /// </summary>
     public async Task<Reporter?> GetReporterContactAsync(string ticketId, CancellationToken ct = default)
@@ -91,8 +108,10 @@ public sealed partial class TwinStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         await using var db = CreateDbContext();
         var row = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
-            .Select(t => new { t.ReporterName, t.ReporterPhone }).FirstOrDefaultAsync(ct);
-        return row is null ? null : new Reporter(_personalData.Unprotect(row.ReporterName), _personalData.Unprotect(row.ReporterPhone));
+            .Select(t => new { t.ReporterName, t.ReporterPhone, t.ReporterStatement }).FirstOrDefaultAsync(ct);
+        return row is null
+            ? null
+            : new Reporter(_personalData.Unprotect(row.ReporterName), _personalData.Unprotect(row.ReporterPhone), _personalData.Unprotect(row.ReporterStatement));
     }
 
     /// <summary>An alarm's changes, oldest first.</summary>

@@ -100,11 +100,11 @@ public sealed partial class TwinStore
                 INSERT INTO tickets (id, channel, category_code, title, description, lon, lat, address, sub_district_code,
                     neighbourhood_code, reporter_masked, phone_masked, reporter_name, reporter_phone, priority, status, in_corridor,
                     reported_at, updated_at, dispatched_at, closed_at, department, coordinating_departments, supervision_level,
-                    step_due_at, overdue_steps, reopened_count, merged_into_id, duplicates_count, possible_duplicate_of, satisfied)
+                    step_due_at, overdue_steps, reopened_count, merged_into_id, duplicates_count, possible_duplicate_of, satisfied, reporter_statement)
                 VALUES ($id, $channel, $category_code, $title, $description, $lon, $lat, $address, $sub_district_code,
                     $neighbourhood_code, $reporter_masked, $phone_masked, $reporter_name, $reporter_phone, $priority, $status, $in_corridor,
                     $reported_at, $updated_at, $dispatched_at, $closed_at, $department, $coordinating_departments, $supervision_level,
-                    $step_due_at, $overdue_steps, $reopened_count, $merged_into_id, $duplicates_count, $possible_duplicate_of, $satisfied)
+                    $step_due_at, $overdue_steps, $reopened_count, $merged_into_id, $duplicates_count, $possible_duplicate_of, $satisfied, $reporter_statement)
                 ON CONFLICT (id) DO UPDATE SET
                     channel = excluded.channel, category_code = excluded.category_code, title = excluded.title,
                     description = excluded.description, lon = excluded.lon, lat = excluded.lat, address = excluded.address,
@@ -215,7 +215,7 @@ public sealed partial class TwinStore
             ct.ThrowIfCancellationRequested();
             var reporters = batch.NewTickets.Count == 0
                 ? null
-                : batch.NewTickets.ToDictionary(r => r.Id, r => Protect(r.Reporter, personalData), StringComparer.Ordinal);
+                : batch.NewTickets.ToDictionary(r => r.Id, r => Protect(r, personalData), StringComparer.Ordinal);
             foreach (var change in batch.Events)
             {
                 switch (change)
@@ -319,8 +319,8 @@ public sealed partial class TwinStore
             return (long)_findObservation.ExecuteScalar()!;
         }
 
-        private static Reporter? Protect(Reporter? reporter, IContactProtector personalData) =>
-            reporter is null ? null : new Reporter(personalData.Protect(reporter.Name), personalData.Protect(reporter.Phone));
+        private static Reporter Protect(TicketReport report, IContactProtector personalData) =>
+            new(personalData.Protect(report.Reporter?.Name), personalData.Protect(report.Reporter?.Phone), personalData.Protect(Reporter.StatementOf(report)));
 
         private void UpsertTicket(TicketState ticket, Reporter? rawReporter)
         {
@@ -356,6 +356,7 @@ public sealed partial class TwinStore
             p[28].Value = ticket.DuplicatesCount;
             p[29].Value = (object?)ticket.PossibleDuplicateOf ?? DBNull.Value;
             p[30].Value = ticket.Satisfied is { } satisfied ? satisfied : DBNull.Value;
+            p[31].Value = (object?)rawReporter?.Statement ?? DBNull.Value;
             _upsertTicket.ExecuteNonQuery();
         }
 

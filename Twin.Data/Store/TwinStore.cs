@@ -32,17 +32,20 @@ public sealed partial class TwinStore : IAsyncDisposable
 
     internal string ConnectionString { get; }
 
-    /// <summary>Creates the database directory and applies pending migrations.</summary>
+    /// <summary>Creates the database directory and applies pending migrations; the file is readable by the app's account only.</summary>
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
         {
-            Directory.CreateDirectory(directory);
+            PrivateFiles.CreateDirectory(directory);
         }
 
         await using var db = CreateDbContext();
         await db.Database.MigrateAsync(ct);
+
+        // SQLite gives its -wal and -shm files the database file's mode, so narrowing this one is enough.
+        PrivateFiles.Restrict(DatabasePath);
     }
 
     public async ValueTask DisposeAsync()

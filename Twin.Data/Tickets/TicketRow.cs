@@ -37,6 +37,9 @@ public sealed class TicketRow
 
     public string? ReporterPhone { get; set; }
 
+    /// <summary>The report's title and description as written, encrypted; only when they carried personal data.</summary>
+    public string? ReporterStatement { get; set; }
+
     public TicketPriority Priority { get; set; }
 
     public TicketStatus Status { get; set; }

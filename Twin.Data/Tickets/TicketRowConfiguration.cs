@@ -24,6 +24,7 @@ internal sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRo
         builder.Property(t => t.PhoneMasked).HasColumnName("phone_masked");
         builder.Property(t => t.ReporterName).HasColumnName("reporter_name");
         builder.Property(t => t.ReporterPhone).HasColumnName("reporter_phone");
+        builder.Property(t => t.ReporterStatement).HasColumnName("reporter_statement");
         builder.Property(t => t.Priority).HasColumnName("priority").HasConversion<string>();
         builder.Property(t => t.Status).HasColumnName("status").HasConversion<string>();
         builder.Property(t => t.InCorridor).HasColumnName("in_corridor");

@@ -40,6 +40,9 @@ public sealed record AlarmState(
     /// <summary>What the officer wrote when acknowledging (e.g. who was called), for the next shift to read.</summary>
     public string? AcknowledgementNote { get; init; }
 
+    /// <summary>The person who opened the alarm before acknowledging it: simulated staff leave it alone.</summary>
+    public string? ClaimedBy { get; init; }
+
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
     public bool IsActive => ClearedAt is null;

@@ -23,4 +23,8 @@ public sealed record EventCategory(
     /// <summary>The owner in one 街镇: the 街镇's own team where the catalogue names one, else the district department.</summary>
     public string DepartmentFor(string subDistrictCode) =>
         DepartmentBySubDistrict?.GetValueOrDefault(subDistrictCode) ?? Department;
+
+    /// <summary>The responsibility list (责任清单) in one 街镇, in the order dispatch tries it: the owner first, then the district department.</summary>
+    public IReadOnlyList<string> ResponsibleFor(string subDistrictCode) =>
+        DepartmentFor(subDistrictCode) is var owner && owner == Department ? [owner] : [owner, Department];
 }

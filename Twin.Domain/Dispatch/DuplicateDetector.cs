@@ -24,9 +24,23 @@ public sealed record DuplicateMatch(
     double Similarity,
     double Score)
 {
-    public string Explanation =>
+    /// <summary>
+    /// The judgement in words, naming the case and, when the nearest report was one already merged
+    /// into it, that report too: the figures are measured against it. Stored on the report
+    /// (<see cref="Tickets.TicketState.DuplicateExplanation"/>) and in its history, so every view
+    /// reads the same words.
+    /// </summary>
+    /// <remarks>Both tickets are named, so the words read right beside either of them.</remarks>
+    public string ExplanationFor(string reportId) => Decision == DuplicateDecision.Merge
+        ? $"自动并案：{reportId}并入{CaseId}{Via}，{Figures}"
+        : $"疑似重复：{reportId}疑似{CaseId}的重复报告{Via}，{Figures}";
+
+    /// <summary>The rule and the figures behind it, without the verdict.</summary>
+    public string Figures =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{(Decision == DuplicateDecision.Merge ? "自动并案" : "疑似重复")}：与{MatchedTicketId}{Rule}，相距{DistanceMetres:F0}米，间隔{Minutes(TimeGap)}，文本相似度{Similarity:F2}，综合得分{Score:F2}");
+            $"{Rule}，相距{DistanceMetres:F0}米，间隔{Minutes(TimeGap)}，文本相似度{Similarity:F2}，综合得分{Score:F2}");
+
+    private string Via => MatchedTicketId == CaseId ? string.Empty : $"（最相近的是已并入该案的{MatchedTicketId}）";
 
     private static string Minutes(TimeSpan gap) =>
         gap.TotalMinutes < 120

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -199,7 +200,7 @@ public sealed class DroneSimulator
         drone.Altitude = Math.Min(drone.CruiseAltitude, drone.Altitude + 4 * seconds);
         if (drone.Mode is Mode.Patrol or Mode.ToTarget && LowBattery(drone))
         {
-            GoHome(drone, commands, "电量低返航 · low battery");
+            GoHome(drone, commands, LowBatteryReason(drone));
         }
 
         var budget = CruiseSpeedMps * seconds;
@@ -233,7 +234,7 @@ public sealed class DroneSimulator
                 drone.Next++;
                 return true;
             case Mode.Patrol:
-                GoHome(drone, commands, null);
+                GoHome(drone, commands, "巡逻完成返航 · patrol complete");
                 return true;
             case Mode.ToTarget:
                 drone.Mode = Mode.OnStation;
@@ -268,7 +269,7 @@ public sealed class DroneSimulator
         drone.Heading = Normalise(Math.Atan2(centre.X - x, centre.Y - y) * 180 / Math.PI);
         if (now >= drone.StationUntil || LowBattery(drone))
         {
-            GoHome(drone, commands, LowBattery(drone) ? "电量低返航 · low battery" : null);
+            GoHome(drone, commands, LowBattery(drone) ? LowBatteryReason(drone) : "现场悬停结束返航 · time on station over");
         }
     }
 
@@ -276,7 +277,17 @@ public sealed class DroneSimulator
     private bool LowBattery(SimDrone drone) =>
         drone.Battery < ReserveBattery + _area.DistanceMetres(drone.Position, drone.Definition.Home) / CruiseSpeedMps * DrainPerSecond;
 
-    private static void GoHome(SimDrone drone, List<TwinCommand> commands, string? note)
+    /// <summary>Why the drone turns back, in the figures the officer weighs: what is left against what the flight home needs.</summary>
+    private string LowBatteryReason(SimDrone drone)
+    {
+        var home = _area.DistanceMetres(drone.Position, drone.Definition.Home);
+        var needed = home / CruiseSpeedMps * DrainPerSecond;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"电量低返航：剩余{drone.Battery:F0}%，返航{home:F0}米需{needed:F0}%，另留{ReserveBattery:F0}%余量 · low battery: {drone.Battery:F0}% left, {needed:F0}% needed to fly {home:F0} m home plus {ReserveBattery:F0}% reserve");
+    }
+
+    private static void GoHome(SimDrone drone, List<TwinCommand> commands, string note)
     {
         if (drone.MissionId is { } id)
         {

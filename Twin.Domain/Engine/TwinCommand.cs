@@ -20,7 +20,8 @@ public sealed record ChangeTicketStatusCommand(string TicketId, TicketStatus To,
 
 public sealed record RaiseAiVideoAlarmCommand(AiVideoEvent Event) : TwinCommand;
 
-public sealed record AcknowledgeAlarmCommand(string AlarmId, string By, string? Note = null) : TwinCommand;
+/// <param name="BySimulatedStaff">The simulator's duty officer: refused on an alarm a person has opened.</param>
+public sealed record AcknowledgeAlarmCommand(string AlarmId, string By, string? Note = null, bool BySimulatedStaff = false) : TwinCommand;
 
 public sealed record TickCommand : TwinCommand;
 
@@ -41,7 +42,11 @@ public sealed partial class TwinEngine
             case RaiseAiVideoAlarmCommand c:
                 return RaiseAiVideoAlarm(c.Event);
             case AcknowledgeAlarmCommand c:
-                return AcknowledgeAlarm(c.AlarmId, c.By, c.Note);
+                return AcknowledgeAlarm(c.AlarmId, c.By, c.Note, c.BySimulatedStaff);
+            case MarkTicketViewedCommand c:
+                return MarkTicketViewed(c.TicketId, c.By);
+            case MarkAlarmViewedCommand c:
+                return MarkAlarmViewed(c.AlarmId, c.By);
             case RaiseExternalAlarmCommand c:
                 return RaiseExternalAlarm(c.Alert);
             case CancelExternalAlarmCommand c:

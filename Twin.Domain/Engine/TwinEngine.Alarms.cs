@@ -65,7 +65,7 @@ public sealed partial class TwinEngine
     /// normal; an AI video event is instantaneous, so acknowledging it also clears it. The note is
     /// kept with the alarm and its history.
     /// </summary>
-    public InputResult AcknowledgeAlarm(string alarmId, string by, string? note = null)
+    public InputResult AcknowledgeAlarm(string alarmId, string by, string? note = null, bool bySimulatedStaff = false)
     {
         if (!_activeAlarms.TryGetValue(alarmId ?? string.Empty, out var alarm))
         {
@@ -80,6 +80,11 @@ public sealed partial class TwinEngine
         if (string.IsNullOrWhiteSpace(by))
         {
             return InputResult.Refused($"Alarm {alarmId}: acknowledging needs the officer's name.");
+        }
+
+        if (bySimulatedStaff && alarm.ClaimedBy is { } claimedBy)
+        {
+            return RefusedToSimulatedStaff($"Alarm {alarmId}", claimedBy);
         }
 
         var now = Now;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Privacy;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 
@@ -48,18 +49,25 @@ public sealed partial class TwinEngine
         var now = Now;
         RollDayIfNeeded(now);
         var by = command.By.Trim();
-        return command switch
+        var result = Act(ticket, command, by, now);
+
+        // Only the simulator's path (ChangeTicketStatus) is simulated staff; every loop action is a person's.
+        if (result.Accepted)
+        {
+            ClaimTicket(_tickets[ticket.Id], by, now);
+        }
+
+        return result;
+    }
+
+    private InputResult Act(TicketState ticket, DispatchCommand command, string by, DateTimeOffset now) =>
+        command switch
         {
             FileTicketCommand c => Commit(ticket, EnterStep(ticket, TicketStatus.Filed, now), by, c.Note ?? "立案", now),
             DispatchTicketCommand c => Dispatch(ticket, c.Department, by, now),
             AcceptDispatchCommand => Commit(ticket, EnterStep(ticket, TicketStatus.Handling, now), by, $"{ticket.Department}接单处置", now),
             AddCoordinatingDepartmentCommand c => AddCoordinating(ticket, c.Department, by, now),
-            RefuseDispatchCommand c => WithReason(ticket, c.Reason, reason => Commit(
-                ticket,
-                EnterStep(ticket, TicketStatus.Filed, now) with { Department = null, CoordinatingDepartments = string.Empty },
-                by,
-                $"退单（{ticket.Department}认为非本部门职责）：{reason}，退回派单员重新派遣",
-                now)),
+            RefuseDispatchCommand c => WithReason(ticket, c.Reason, reason => Refuse(ticket, reason, by, now)),
             SubmitForReviewCommand c => Commit(ticket, EnterStep(ticket, TicketStatus.Review, now), by, c.Note ?? "处置完成，提交审核", now),
             ApproveReviewCommand c => Commit(ticket, EnterStep(ticket, TicketStatus.Closed, now), by, c.Note ?? "审核通过，结案", now),
             RejectReviewCommand c => WithReason(ticket, c.Reason, reason =>
@@ -69,7 +77,7 @@ public sealed partial class TwinEngine
             EvaluateTicketCommand c => Evaluate(ticket, c.Satisfied, c.Note, by, now),
             ReopenTicketCommand c => WithReason(ticket, c.Reason, reason => Commit(
                 ticket,
-                EnterStep(ticket, TicketStatus.Handling, now) with { ReopenedCount = ticket.ReopenedCount + 1 },
+                EnterStep(ticket, TicketStatus.Handling, now) with { ReopenedCount = ticket.ReopenedCount + 1, Satisfied = null },
                 by,
                 $"重新处置：{reason}",
                 now)),
@@ -78,18 +86,49 @@ public sealed partial class TwinEngine
             SplitTicketCommand c => WithReason(ticket, c.Reason, reason => Split(ticket, reason, by, now)),
             _ => InputResult.Refused($"Unknown dispatch action {command.GetType().Name}."),
         };
-    }
 
     private static InputResult WithReason(TicketState ticket, string? reason, Func<string, InputResult> apply) =>
         string.IsNullOrWhiteSpace(reason) ? InputResult.Refused($"Ticket {ticket.Id}: this action needs a reason.") : apply(reason.Trim());
 
+    /// <summary>
+    /// 派遣 to the named department, or by the responsibility list: its first department that has
+    /// not refused this case. When every listed department has refused, the officer must choose.
+    /// </summary>
     private InputResult Dispatch(TicketState ticket, string? department, string by, DateTimeOffset now)
     {
-        var owner = string.IsNullOrWhiteSpace(department)
-            ? _catalogue.Find(ticket.CategoryCode)!.DepartmentFor(ticket.SubDistrictCode)
-            : department.Trim();
+        string owner;
+        if (!string.IsNullOrWhiteSpace(department))
+        {
+            owner = department.Trim();
+        }
+        else if (_catalogue.Find(ticket.CategoryCode)!.ResponsibleFor(ticket.SubDistrictCode).FirstOrDefault(d => !ticket.RefusedDepartmentList.Contains(d)) is { } next)
+        {
+            owner = next;
+        }
+        else
+        {
+            return InputResult.Refused(
+                $"Ticket {ticket.Id}: every department on the responsibility list has refused it ({ticket.RefusedDepartments}); name the department to dispatch to.");
+        }
+
         var updated = EnterStep(ticket, TicketStatus.Dispatched, now) with { Department = owner };
         return Commit(ticket, updated, by, $"派至{owner}", now);
+    }
+
+    /// <summary>退单: back to the dispatcher, the refusing department remembered so that the list does not send it back there.</summary>
+    private InputResult Refuse(TicketState ticket, string reason, string by, DateTimeOffset now)
+    {
+        var department = ticket.Department!;
+        var refused = ticket.RefusedDepartmentList.Contains(department)
+            ? ticket.RefusedDepartments
+            : ticket.RefusedDepartments.Length == 0 ? department : ticket.RefusedDepartments + TicketState.DepartmentSeparator + department;
+        var updated = EnterStep(ticket, TicketStatus.Filed, now) with
+        {
+            Department = null,
+            CoordinatingDepartments = string.Empty,
+            RefusedDepartments = refused,
+        };
+        return Commit(ticket, updated, by, TicketHistoryFacts.RefusalNote(department, reason), now);
     }
 
     private InputResult AddCoordinating(TicketState ticket, string? department, string by, DateTimeOffset now)
@@ -117,7 +156,8 @@ public sealed partial class TwinEngine
             return Commit(ticket, EnterStep(ticket, TicketStatus.Evaluated, now) with { Satisfied = true }, by, $"满意{said}", now);
         }
 
-        var reopened = EnterStep(ticket, TicketStatus.Handling, now) with { Satisfied = false, ReopenedCount = ticket.ReopenedCount + 1 };
+        // The evaluation belongs to the closure it judged; the reopened case awaits a new one (the history keeps 不满意).
+        var reopened = EnterStep(ticket, TicketStatus.Handling, now) with { Satisfied = null, ReopenedCount = ticket.ReopenedCount + 1 };
         return Commit(ticket, reopened, by, $"不满意{said}，重新处置", now);
     }
 
@@ -159,13 +199,13 @@ public sealed partial class TwinEngine
             return InputResult.Refused($"Ticket {ticket.Id}: it is a case with {ticket.DuplicatesCount} merged report(s); split them first.");
         }
 
-        MergeInto(ticket, target, by, $"人工并案：并入{target.Id}", now);
+        MergeInto(ticket, target, by, $"人工并案：{ticket.Id}并入{target.Id}，{_duplicates.Explain(ticket, target).Figures}", now);
         return InputResult.Ok;
     }
 
     private void MergeInto(TicketState report, TicketState target, string by, string note, DateTimeOffset now)
     {
-        var merged = EnterStep(report, TicketStatus.Merged, now) with { MergedIntoId = target.Id, PossibleDuplicateOf = null };
+        var merged = EnterStep(report, TicketStatus.Merged, now) with { MergedIntoId = target.Id, PossibleDuplicateOf = null, DuplicateExplanation = note };
         Commit(report, merged, by, note, now);
         MergedInto(target.Id).Add(report.Id);
         _duplicates.Add(merged, target.Id);
@@ -175,7 +215,7 @@ public sealed partial class TwinEngine
     private InputResult Split(TicketState report, string reason, string by, DateTimeOffset now)
     {
         var caseId = report.MergedIntoId!;
-        var own = EnterStep(report, TicketStatus.Discovered, now) with { MergedIntoId = null };
+        var own = EnterStep(report, TicketStatus.Discovered, now) with { MergedIntoId = null, DuplicateExplanation = null };
         Commit(report, own, by, $"拆案：从{caseId}拆出，{reason}", now);
         if (_mergedReports.TryGetValue(caseId, out var reports))
         {
@@ -292,7 +332,7 @@ public sealed partial class TwinEngine
             _slaChecks.Enqueue(new SlaCheck(after.Id, due, 1), due);
         }
 
-        var transition = new TicketTransition(after.Id, before.Status, after.Status, now, actor, note);
+        var transition = new TicketTransition(after.Id, before.Status, after.Status, now, actor, note is null ? null : FreeTextMask.Mask(note));
         _pendingEvents.Add(new TicketChanged(NextEventSequence(), now, after, transition));
         Version++;
         return InputResult.Ok;
@@ -308,7 +348,7 @@ public sealed partial class TwinEngine
         _slaChecks.Enqueue(new SlaCheck(ticket.Id, ticket.StepDueAt!.Value, 1), ticket.StepDueAt.Value);
         if (match is { Decision: DuplicateDecision.Merge } && _tickets.TryGetValue(match.CaseId, out var target))
         {
-            MergeInto(ticket, target, "一口派单", match.Explanation, now);
+            MergeInto(ticket, target, "一口派单", match.ExplanationFor(ticket.Id), now);
         }
     }
 
@@ -403,102 +443,5 @@ public sealed partial class TwinEngine
         _slaChecks = new PriorityQueue<SlaCheck, DateTimeOffset>();
     }
 
-    private DispatchFigures DispatchFigures(DateTimeOffset now)
-    {
-        var overall = new EvaluationTally();
-        var byDepartment = new Dictionary<string, EvaluationTally>(StringComparer.Ordinal);
-        var bySubDistrict = new Dictionary<string, EvaluationTally>(StringComparer.Ordinal);
-        int supervised = 0, overdue = 0, candidates = 0;
-        foreach (var ticket in _tickets.Values)
-        {
-            // A merged report counts against the department of the case it joined.
-            var department = ticket.Status == TicketStatus.Merged
-                ? _tickets.GetValueOrDefault(ticket.MergedIntoId ?? string.Empty)?.Department
-                : ticket.Department;
-            overall.Add(ticket);
-            Tally(bySubDistrict, ticket.SubDistrictCode).Add(ticket);
-            if (department is not null)
-            {
-                Tally(byDepartment, department).Add(ticket);
-            }
-
-            if (ticket.Status.IsOpen())
-            {
-                supervised += ticket.SupervisionLevel > 0 ? 1 : 0;
-                overdue += ticket.StepDueAt < now ? 1 : 0;
-                candidates += ticket.PossibleDuplicateOf is not null ? 1 : 0;
-            }
-        }
-
-        return new DispatchFigures(
-            overall.ToRow("all", "全区"),
-            byDepartment.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value.ToRow(kv.Key, kv.Key)).ToList(),
-            bySubDistrict.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => kv.Value.ToRow(kv.Key, _district.FindSubDistrict(kv.Key)?.Name ?? kv.Key)).ToList(),
-            supervised,
-            overdue,
-            candidates);
-    }
-
-    private static EvaluationTally Tally(Dictionary<string, EvaluationTally> tallies, string key)
-    {
-        if (!tallies.TryGetValue(key, out var tally))
-        {
-            tally = new EvaluationTally();
-            tallies[key] = tally;
-        }
-
-        return tally;
-    }
-
     private readonly record struct SlaCheck(string TicketId, DateTimeOffset DueAt, int Level);
-
-    private sealed class EvaluationTally
-    {
-        private readonly List<double> _loopHours = [];
-        private int _reports;
-        private int _merged;
-        private int _onTime;
-        private int _everClosed;
-        private int _reopened;
-
-        public void Add(TicketState ticket)
-        {
-            _reports++;
-            if (ticket.Status == TicketStatus.Merged)
-            {
-                _merged++;
-                return;
-            }
-
-            if (ticket.ClosedAt is { } closedAt)
-            {
-                _loopHours.Add((closedAt - ticket.ReportedAt).TotalHours);
-                _onTime += ticket.OverdueSteps == 0 ? 1 : 0;
-            }
-
-            if (ticket.ClosedAt is not null || ticket.ReopenedCount > 0)
-            {
-                _everClosed++;
-                _reopened += ticket.ReopenedCount > 0 ? 1 : 0;
-            }
-        }
-
-        public EvaluationRow ToRow(string key, string name)
-        {
-            var closed = _loopHours.Count;
-            _loopHours.Sort();
-            return new EvaluationRow(
-                key,
-                name,
-                _reports,
-                _reports - _merged,
-                closed,
-                closed > 0 ? (double)_onTime / closed : null,
-                closed > 0 ? _loopHours.Average() : null,
-                closed > 0 ? _loopHours[(int)Math.Ceiling(0.9 * closed) - 1] : null,
-                _everClosed > 0 ? (double)_reopened / _everClosed : null,
-                _reports > 0 ? (double)_merged / _reports : null);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Cryptography;
 using Twin.Domain.Drones;
 using Twin.Domain.Geography;
@@ -226,11 +227,15 @@ public sealed partial class TwinEngine
 
         var now = Now;
         var hash = Convert.ToHexStringLower(SHA256.HashData(jpeg));
+        var distance = EvidenceRules.DistanceMetres(drone.Position, ticket.Location);
         var evidence = new EvidenceFrame(
-            command.EvidenceId, ticket.Id, drone.Id, now, drone.Position, drone.AltitudeMetres, hash, command.Actor.Trim(), jpeg);
+            command.EvidenceId, ticket.Id, drone.Id, now, drone.Position, drone.AltitudeMetres, hash, command.Actor.Trim(), jpeg, distance);
         var touched = ticket with { UpdatedAt = now };
         _tickets[ticket.Id] = touched;
-        var note = $"无人机图像回传 · {drone.Id} · {evidence.Id} · SHA-256 {hash[..12]}";
+        var where = string.Create(
+            CultureInfo.InvariantCulture,
+            $"拍摄位置{drone.Position.Lon:F5},{drone.Position.Lat:F5}，距案发点{distance:F0}米{(evidence.OffStation ? "（偏离现场）" : string.Empty)}");
+        var note = $"无人机图像回传 · {drone.Id} · {evidence.Id} · {where} · SHA-256 {hash[..12]}";
         _pendingEvents.Add(new TicketChanged(NextEventSequence(), now, touched, new TicketTransition(ticket.Id, null, ticket.Status, now, evidence.Actor, note)));
         _pendingEvents.Add(new EvidenceAttached(NextEventSequence(), now, evidence));
         Version++;

@@ -80,8 +80,8 @@ public sealed partial class TwinEngine
             report.Id,
             report.Channel,
             category.Code,
-            report.Title.Trim(),
-            report.Description?.Trim() ?? string.Empty,
+            FreeTextMask.Mask(report.Title.Trim()),
+            FreeTextMask.Mask(report.Description?.Trim() ?? string.Empty),
             report.Location,
             report.Address?.Trim() ?? string.Empty,
             _district.SubDistrictFor(report.Location).Code,
@@ -96,7 +96,8 @@ public sealed partial class TwinEngine
             null,
             null,
             StepDueAt: report.ReportedAt + LimitsFor(category.Code).Dispatch,
-            PossibleDuplicateOf: match?.CaseId);
+            PossibleDuplicateOf: match?.CaseId,
+            DuplicateExplanation: match is { Decision: DuplicateDecision.Candidate } ? match.ExplanationFor(report.Id) : null);
         _tickets[ticket.Id] = ticket;
         _backlog++;
         _ticketsIn.Add(ticket.ReportedAt);
@@ -111,8 +112,7 @@ public sealed partial class TwinEngine
         }
 
         // A candidate is explained on the report itself; a merge gets its own step right after.
-        var note = match is { Decision: DuplicateDecision.Candidate } ? match.Explanation : null;
-        var transition = new TicketTransition(ticket.Id, null, TicketStatus.Discovered, ticket.ReportedAt, ticket.Channel.NameZh(), note);
+        var transition = new TicketTransition(ticket.Id, null, TicketStatus.Discovered, ticket.ReportedAt, ticket.Channel.NameZh(), ticket.DuplicateExplanation);
         _pendingEvents.Add(new TicketChanged(NextEventSequence(), now, ticket, transition));
         Version++;
         AfterReported(ticket, match, now);
@@ -120,8 +120,9 @@ public sealed partial class TwinEngine
     }
 
     /// <summary>
-    /// Moves a ticket forward along the loop, any number of steps (the simulator's path). Returns,
-    /// supervision and merges are <see cref="DispatchCommand"/>s; a merge is never reached this way.
+    /// Moves a ticket forward along the loop, any number of steps: the path of simulated staff, so
+    /// refused once a person has claimed the ticket. Returns, supervision and merges are
+    /// <see cref="DispatchCommand"/>s; a merge is never reached this way.
     /// </summary>
     public InputResult ChangeTicketStatus(string ticketId, TicketStatus to, string actor, string? note = null)
     {
@@ -143,6 +144,11 @@ public sealed partial class TwinEngine
         if (string.IsNullOrWhiteSpace(actor))
         {
             return InputResult.Refused($"Ticket {ticketId}: a status change needs an actor.");
+        }
+
+        if (ticket.ClaimedBy is { } claimedBy)
+        {
+            return RefusedToSimulatedStaff($"Ticket {ticketId}", claimedBy);
         }
 
         var now = Now;

@@ -3,6 +3,7 @@ using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Emergency;
 using Twin.Domain.Geography;
+using Twin.Domain.Privacy;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
@@ -118,8 +119,10 @@ public sealed partial class TwinEngine
         }
 
         ResetTickets();
-        foreach (var ticket in state.Tickets)
+        foreach (var stored in state.Tickets)
         {
+            // Rows written before free-text masking existed are masked on their way in.
+            var ticket = stored with { Title = FreeTextMask.Mask(stored.Title), Description = FreeTextMask.Mask(stored.Description) };
             _tickets[ticket.Id] = ticket;
             _ticketsIn.Add(ticket.ReportedAt);
             if (ticket.ClosedAt is { } closedAt)

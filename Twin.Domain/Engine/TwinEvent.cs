@@ -22,6 +22,9 @@ public enum AlarmChange
     Escalated,
     Acknowledged,
     Cleared,
+
+    /// <summary>A person opened the alarm; simulated staff leave it alone from then on.</summary>
+    Claimed,
 }
 
 public sealed record AlarmChanged(long Sequence, DateTimeOffset At, AlarmState Alarm, AlarmChange Change, string? Actor) : TwinEvent(Sequence, At);

@@ -60,6 +60,17 @@ public sealed class SimulatorOptions
 
     public int AcknowledgeMinutesMax { get; set; } = 12;
 
+    /// <summary>
+    /// Whether the simulator also plays the centre's staff and the departments (filing, dispatching,
+    /// handling, closing tickets, acknowledging alarms): <c>on</c>, <c>off</c> (nothing moves but by
+    /// people and timers), or the share 0–1 of cases they work; the rest are left to people, the
+    /// most urgent first. Whatever the setting, they never touch a case a person opened or acted on.
+    /// </summary>
+    public string SimulatedStaff { get; set; } = "on";
+
+    /// <summary><see cref="SimulatedStaff"/> as a share: on is 1, off is 0.</summary>
+    public double SimulatedStaffShare => ParseShare(SimulatedStaff) ?? throw new ArgumentException($"{SectionName}: SimulatedStaff must be on, off or a share 0–1, not '{SimulatedStaff}'.");
+
     /// <summary>Drones patrolling the creek (2–4), each on its own route; 0 turns the drone simulation off.</summary>
     public int DroneCount { get; set; } = 3;
 
@@ -91,7 +102,16 @@ public sealed class SimulatorOptions
         Require(DroneCount is 0 or (>= 2 and <= 4), "DroneCount must be 0 or 2–4");
         Require(Scenario is DailyScenario or StormScenario.Name, $"Scenario must be {DailyScenario} or {StormScenario.Name}");
         Require(AcknowledgeMinutesMin >= 0 && AcknowledgeMinutesMax >= AcknowledgeMinutesMin, "AcknowledgeMinutes needs 0 <= Min <= Max");
+        Require(ParseShare(SimulatedStaff) is not null, $"SimulatedStaff must be on, off or a share 0–1, not '{SimulatedStaff}'");
     }
+
+    private static double? ParseShare(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "on" => 1,
+        "off" => 0,
+        { } text when double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share) && IsShare(share) => share,
+        _ => null,
+    };
 
     private static bool IsRate(double value) => double.IsFinite(value) && value >= 0;
 

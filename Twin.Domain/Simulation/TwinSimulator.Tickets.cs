@@ -81,7 +81,7 @@ public sealed partial class TwinSimulator
     private DateOnly _ticketDay;
     private int _ticketNumber;
     private TwinSnapshot? _statusSource;
-    private Dictionary<string, TicketStatus> _statusInSnapshot = [];
+    private Dictionary<string, TicketState> _ticketsInSnapshot = [];
 
     private static (ArrivalStream Arrivals, ArrivalStream AiEvents, Random TicketRng, Random AiRng, Random PlanRng, ChannelCategories[] Channels)
         CreateTicketSources(EventCatalogue catalogue, SimulatorOptions options)
@@ -210,12 +210,20 @@ public sealed partial class TwinSimulator
             var id = TicketPrefix(day) + (++_ticketNumber).ToString("D6", CultureInfo.InvariantCulture);
             var report = pending.Report with { Id = id };
             entries.Add(new Entry(pending.At, SortTicketReport, _ticketNumber, new ReportTicketCommand(report)));
+
+            // Planned either way, so the plan generator's draws do not depend on the staff setting.
             var steps = PlanSteps(pending.Category, report.Channel, report.ReportedAt, _planRng);
-            Schedule(new TicketPlan(id, steps));
+            if (StaffWork(id, report.Priority ?? pending.Category.DefaultPriority))
+            {
+                Schedule(new TicketPlan(id, steps));
+            }
         }
     }
 
-    /// <summary>Status changes that are due. A step a duty officer has already taken (or passed) is skipped.</summary>
+    /// <summary>
+    /// Status changes that are due. A step a duty officer has already taken (or passed) is skipped,
+    /// and a ticket a person has claimed is dropped: from then on it is theirs.
+    /// </summary>
     private void MoveTicketsOn(DateTimeOffset to, TwinSnapshot? current, List<Entry> entries)
     {
         List<TicketPlan>? unseen = null;
@@ -225,14 +233,20 @@ public sealed partial class TwinSimulator
 
             // A ticket reported in this very call may be merged as a duplicate on arrival (一口派单):
             // its first step waits until a snapshot shows whether it is a case of its own.
-            if (plan.Next == 0 && current is not null && StatusInSnapshot(current, plan.Id) is null)
+            var seen = TicketInSnapshot(current, plan.Id);
+            if (plan.Next == 0 && current is not null && seen is null)
             {
                 (unseen ??= []).Add(plan);
                 continue;
             }
 
+            if (seen is { IsClaimed: true })
+            {
+                continue;
+            }
+
             var step = plan.Steps[plan.Next++];
-            if (StatusInSnapshot(current, plan.Id) is not { } status || status < step.To)
+            if (seen is null || seen.Status < step.To)
             {
                 entries.Add(new Entry(step.At, SortTicketStatus, due.Sequence, new ChangeTicketStatusCommand(plan.Id, step.To, step.Actor, step.Note)));
             }
@@ -252,7 +266,8 @@ public sealed partial class TwinSimulator
     /// <summary>After a restart, the open simulated tickets carry on from where they are, spread over the next half hour.</summary>
     private void TakeOverOpenTickets(DateTimeOffset origin, TwinSnapshot current)
     {
-        foreach (var ticket in current.Tickets.Where(t => t.Status.IsOpen() && t.Id.StartsWith("T-", StringComparison.Ordinal)).OrderBy(t => t.Id, StringComparer.Ordinal))
+        var open = current.Tickets.Where(t => t.Status.IsOpen() && t.Id.StartsWith("T-", StringComparison.Ordinal) && StaffWork(t));
+        foreach (var ticket in open.OrderBy(t => t.Id, StringComparer.Ordinal))
         {
             if (_catalogue.Find(ticket.CategoryCode) is not { } category)
             {
@@ -340,7 +355,7 @@ public sealed partial class TwinSimulator
         _plans.Enqueue(plan, (plan.Steps[0].At, _planSequence++));
     }
 
-    private TicketStatus? StatusInSnapshot(TwinSnapshot? current, string ticketId)
+    private TicketState? TicketInSnapshot(TwinSnapshot? current, string ticketId)
     {
         if (current is null)
         {
@@ -350,10 +365,10 @@ public sealed partial class TwinSimulator
         if (!ReferenceEquals(current, _statusSource))
         {
             _statusSource = current;
-            _statusInSnapshot = current.Tickets.ToDictionary(t => t.Id, t => t.Status, StringComparer.Ordinal);
+            _ticketsInSnapshot = current.Tickets.ToDictionary(t => t.Id, StringComparer.Ordinal);
         }
 
-        return _statusInSnapshot.TryGetValue(ticketId, out var status) ? status : null;
+        return _ticketsInSnapshot.GetValueOrDefault(ticketId);
     }
 
     private static int HighestTicketNumber(TwinSnapshot? current, string prefix)

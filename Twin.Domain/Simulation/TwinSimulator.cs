@@ -81,6 +81,8 @@ public sealed partial class TwinSimulator
         _outages = new ArrivalStream(new Random(options.Seed + 3), options.OutagesPerDay, DailyProfile.Flat);
         _staleGaps = new ArrivalStream(new Random(options.Seed + 4), options.StaleGapsPerDay, DailyProfile.Flat);
         (_ticketArrivals, _aiEvents, _ticketRng, _aiRng, _planRng, _channels) = CreateTicketSources(catalogue, options);
+        _staffShare = options.SimulatedStaffShare;
+        _priorityLine = PriorityLine(catalogue);
         _neighbourhoods = district.SubDistricts.ToDictionary(
             s => s.Code,
             s => district.Neighbourhoods.Where(n => n.SubDistrictCode == s.Code).ToArray(),
@@ -179,7 +181,7 @@ public sealed partial class TwinSimulator
 
     /// <summary>
     /// A simulated duty officer acknowledges the simulator's own alarms a few minutes after they are
-    /// raised. A threshold alarm is acknowledged only while its reading is still out of range, so the
+    /// raised, unless they are left to people (see <see cref="StaffWork(AlarmState)"/>). A threshold alarm is acknowledged only while its reading is still out of range, so the
     /// acknowledgement never reaches an alarm that this call's readings are about to clear.
     /// </summary>
     private void AcknowledgeAlarms(DateTimeOffset from, DateTimeOffset to, TwinSnapshot current, List<Entry> entries)
@@ -187,7 +189,7 @@ public sealed partial class TwinSimulator
         var pending = new HashSet<string>(StringComparer.Ordinal);
         foreach (var alarm in current.ActiveAlarms)
         {
-            if (alarm.IsAcknowledged)
+            if (alarm.IsAcknowledged || !StaffWork(alarm))
             {
                 continue;
             }
@@ -210,7 +212,7 @@ public sealed partial class TwinSimulator
             }
 
             pending.Add(alarm.Id);
-            entries.Add(new Entry(from, SortAcknowledge, DeterministicNoise.StableHash(alarm.Id), new AcknowledgeAlarmCommand(alarm.Id, DutyOfficer(to, alarm.Id))));
+            entries.Add(new Entry(from, SortAcknowledge, DeterministicNoise.StableHash(alarm.Id), new AcknowledgeAlarmCommand(alarm.Id, DutyOfficer(to, alarm.Id), BySimulatedStaff: true)));
         }
 
         // Only ids the snapshot still shows unacknowledged are kept: once the engine has applied an

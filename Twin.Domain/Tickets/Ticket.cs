@@ -2,8 +2,23 @@ using Twin.Domain.Geography;
 
 namespace Twin.Domain.Tickets;
 
-/// <summary>The reporter as stored. Only <see cref="Privacy.PersonalDataMask"/> forms are ever displayed.</summary>
-public sealed record Reporter(string? Name, string? Phone);
+/// <summary>
+/// The reporter as stored. Only <see cref="Privacy.PersonalDataMask"/> forms are ever displayed.
+/// <see cref="Statement"/> is the report's own title and description as written, kept only when
+/// <see cref="Privacy.FreeTextMask"/> had something to mask in them.
+/// </summary>
+public sealed record Reporter(string? Name, string? Phone, string? Statement = null)
+{
+    /// <summary>The unmasked title and description when masking changed them, else null.</summary>
+    public static string? StatementOf(TicketReport report)
+    {
+        var title = report.Title?.Trim() ?? string.Empty;
+        var description = report.Description?.Trim() ?? string.Empty;
+        return Privacy.FreeTextMask.Mask(title) == title && Privacy.FreeTextMask.Mask(description) == description
+            ? null
+            : title + "\n" + description;
+    }
+}
 
 /// <summary>A new ticket as it arrives from a channel, before the engine accepts it.</summary>
 public sealed record TicketReport(
@@ -48,13 +63,23 @@ public sealed record TicketState(
     string? MergedIntoId = null,
     int DuplicatesCount = 0,
     string? PossibleDuplicateOf = null,
-    bool? Satisfied = null)
+    bool? Satisfied = null,
+    string? ClaimedBy = null,
+    string RefusedDepartments = "",
+    string? DuplicateExplanation = null)
 {
     /// <summary>Separates <see cref="CoordinatingDepartments"/>; a string keeps the record's value equality.</summary>
     public const char DepartmentSeparator = '、';
 
     public IReadOnlyList<string> CoordinatingDepartmentList =>
         CoordinatingDepartments.Length == 0 ? [] : CoordinatingDepartments.Split(DepartmentSeparator);
+
+    /// <summary>Departments that refused the case (退单), in order; dispatch by the responsibility list skips them.</summary>
+    public IReadOnlyList<string> RefusedDepartmentList =>
+        RefusedDepartments.Length == 0 ? [] : RefusedDepartments.Split(DepartmentSeparator);
+
+    /// <summary>A person opened or acted on the case (<see cref="ClaimedBy"/>): simulated staff leave it alone.</summary>
+    public bool IsClaimed => ClaimedBy is not null;
 }
 
 /// <summary>One step of a ticket's append-only history.</summary>

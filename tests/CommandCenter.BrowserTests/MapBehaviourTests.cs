@@ -78,8 +78,8 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
     {
         await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
         var page = tracked.Page;
-        await page.GotoAsync("/");
-        await page.WaitForInteractiveAsync();
+        // The map's palette comes from the vocabulary the server passes when the map starts.
+        await OpenLiveWallAsync(page);
         await Assertions.Expect(page.Locator("[data-legend]")).ToBeVisibleAsync();
 
         // Both sides are normalised by the browser (computed rgb()), so '#ff3b3b' equals 'rgb(255, 59, 59)'.
@@ -96,7 +96,9 @@ public sealed partial class MapBehaviourTests(AppServerFixture app, BrowserFixtu
                 ['unhealthyRing', palette.unhealthyRing, 'borderTopColor'],
                 ['aiCamera', palette.aiCamera, 'fill'],
               ];
-              const wrong = [];
+              const wrong = ['ticketStatus', 'valueState', 'severity']
+                .filter((group) => Object.keys(palette[group]).length === 0)
+                .map((group) => `${group}: the map has no colours`);
               for (const [key, colour, property] of keys) {
                 const element = document.querySelector(`[data-legend] [data-legend-key="${key}"]`);
                 const shown = element ? getComputedStyle(element)[property] : 'missing';

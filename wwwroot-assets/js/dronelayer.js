@@ -1,7 +1,11 @@
+// @ts-check
 // The drone layer of the wall's map (docs/hub-protocol.md, `Drones`): each drone drawn live with
 // its heading and trail, a lost link shown in grey with a warning, and the patrol routes. It
 // hangs on twinmap.js as an overlay, on the same map and the same hub connection.
 import { addOverlay } from './twinmap.js';
+
+/** @typedef {import('./map/types.js').OverlayContext} OverlayContext */
+/** @typedef {{ at?: string, routesVersion: number | null, drones: { features: unknown[] } }} Fleet the hub's Drones message */
 
 const COLORS = {
   drone: '#3df5ff',
@@ -25,11 +29,13 @@ const TRAIL_WIDTH = 2.5;
 const ROUTE_WIDTH = 1.5;
 const LABEL_SIZE = 13;
 
+/** @type {DroneOverlay | null} */
 let attached = null;
 let visible = true;
 
 export const palette = COLORS;
 
+/** @param {boolean} value */
 export function setVisible(value) {
   visible = Boolean(value);
   if (attached) {
@@ -42,7 +48,9 @@ export function droneStats() {
   if (!attached) {
     return { attached: false, drones: 0, airborne: 0, linkLost: 0, trails: 0, trailPoints: 0, routes: 0, visible, lastFleetAt: null };
   }
+  /** @type {any[]} */
   const drones = attached.drones.getFeatures();
+  /** @type {any[]} */
   const trails = attached.trails.getFeatures();
   return {
     attached: true,
@@ -59,16 +67,26 @@ export function droneStats() {
 }
 
 class DroneOverlay {
+  /** @param {OverlayContext} ctx */
   constructor(ctx) {
     this.ctx = ctx;
     this.format = new ol.format.GeoJSON({ featureProjection: 'EPSG:3857' });
     this.routes = new ol.source.Vector();
     this.trails = new ol.source.Vector();
     this.drones = new ol.source.Vector();
+    /** @type {number | null} */
     this.routesVersion = null;
+    /** @type {string | null} */
     this.lastFleetAt = null;
+    /** @type {Map<string, any>} */
     this.styles = new Map();
+    /** @type {number | null} */
     this.styleScale = null;
+    /**
+     * @param {any} source
+     * @param {(feature: any) => any} style
+     * @param {object} [extra]
+     */
     const layer = (source, style, extra = {}) => new ol.layer.Vector({ source, style, zIndex: 50, ...extra });
     this.layers = [
       layer(this.routes, () => this.routeStyle()),
@@ -79,6 +97,7 @@ class DroneOverlay {
       l.setVisible(visible);
       ctx.map.addLayer(l);
     }
+    /** @param {Fleet} fleet */
     this.onFleet = (fleet) => {
       try {
         this.apply(fleet);
@@ -93,6 +112,7 @@ class DroneOverlay {
     return this.ctx.lang === 'en' ? 'en' : 'zh';
   }
 
+  /** @param {Fleet} fleet */
   apply(fleet) {
     this.lastFleetAt = new Date().toISOString();
     if (fleet.routesVersion !== this.routesVersion) {
@@ -113,13 +133,18 @@ class DroneOverlay {
       }
       this.setTrail(id, feature.get('trail'), feature.get('linkLost') === true);
     }
-    for (const stale of this.drones.getFeatures().filter((f) => !seen.has(f.getId()))) {
+    for (const stale of this.drones.getFeatures().filter((/** @type {any} */ f) => !seen.has(f.getId()))) {
       this.drones.removeFeature(stale);
       const trail = this.trails.getFeatureById(stale.getId());
       if (trail) this.trails.removeFeature(trail);
     }
   }
 
+  /**
+   * @param {string} id
+   * @param {[number, number][] | undefined} points
+   * @param {boolean} lost
+   */
   setTrail(id, points, lost) {
     const existing = this.trails.getFeatureById(id);
     if (!Array.isArray(points) || points.length < 2) {
@@ -149,6 +174,10 @@ class DroneOverlay {
     }
   }
 
+  /**
+   * @param {string} key
+   * @param {() => any} create
+   */
   cached(key, create) {
     const scale = this.ctx.px(1);
     if (scale !== this.styleScale) {
@@ -170,6 +199,7 @@ class DroneOverlay {
     }));
   }
 
+  /** @param {any} feature */
   trailStyle(feature) {
     const lost = feature.get('linkLost') === true;
     const px = this.ctx.px;
@@ -178,6 +208,7 @@ class DroneOverlay {
     }));
   }
 
+  /** @param {any} feature */
   droneStyle(feature) {
     const px = this.ctx.px;
     const status = feature.get('status');

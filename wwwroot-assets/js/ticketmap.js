@@ -1,3 +1,4 @@
+// @ts-check
 // The console's ticket map: the district basemap (the same geodata as the wall's twinmap.js),
 // centred on one ticket, with the reports merged into its case and the possible duplicates nearby.
 // No hub and no live layers: the console's circuit passes the markers in whenever the ticket or
@@ -16,6 +17,7 @@ const MAX_ZOOM = 17;
 const FIT_PADDING = 36;
 
 // Roles and their look; the legend in the component uses the same words.
+/** @type {Record<string, { color: string, radius: number }>} */
 const MARKERS = {
   ticket: { color: '#38e1ff', radius: 9 },
   case: { color: '#4d7dff', radius: 7 },
@@ -25,10 +27,15 @@ const MARKERS = {
 
 // Element id → promise of { map, markers }: a second call while the first is still loading the
 // basemap must reuse that map, not build another one in the same element.
+/** @typedef {{ map: any, markers: any, shown?: string }} TicketMap */
+/** @typedef {{ id: string, lon: number, lat: number }} Point */
+/** @type {Map<string, Promise<TicketMap>>} */
 const maps = new Map();
+/** @type {Promise<Record<string, unknown>> | null} */
 let basemap = null;
 
 // The basemap is fetched once per page and shared by every ticket map on it.
+/** @returns {Promise<Record<string, unknown>>} */
 function loadBasemap() {
   basemap ??= Promise.all(
     Object.entries(BASEMAP).map(async ([key, file]) => {
@@ -45,6 +52,7 @@ function loadBasemap() {
   return basemap;
 }
 
+/** @param {any} feature */
 function markerStyle(feature) {
   const look = MARKERS[feature.get('role')] ?? MARKERS.candidate;
   return new ol.style.Style({
@@ -64,9 +72,17 @@ function markerStyle(feature) {
   });
 }
 
+/**
+ * @param {HTMLElement} target
+ * @returns {Promise<TicketMap>}
+ */
 async function create(target) {
   const format = new ol.format.GeoJSON({ featureProjection: 'EPSG:3857' });
   const geo = await loadBasemap();
+  /**
+   * @param {string} key
+   * @param {any} style
+   */
   const layer = (key, style) => new ol.layer.Vector({ source: new ol.source.Vector({ features: format.readFeatures(geo[key]) }), style });
   const markers = new ol.source.Vector();
   const map = new ol.Map({
@@ -92,17 +108,23 @@ async function create(target) {
 
 // Shows `ticket` ({ id, lon, lat }) and `related` ([{ id, lon, lat, role }]) on the map in the
 // element with `elementId`, creating the map on first use.
+/**
+ * @param {string} elementId
+ * @param {Point} ticket
+ * @param {(Point & { role: string })[] | null} related
+ */
 export async function show(elementId, ticket, related) {
   const target = document.getElementById(elementId);
   if (!target) {
     throw new Error(`ticketmap: no element #${elementId}`);
   }
-  if (!maps.has(elementId)) {
-    const creating = create(target);
+  let creating = maps.get(elementId);
+  if (!creating) {
+    creating = create(target);
     creating.catch(() => maps.delete(elementId));
     maps.set(elementId, creating);
   }
-  const entry = await maps.get(elementId);
+  const entry = await creating;
   const points = [{ ...ticket, role: 'ticket' }, ...(related ?? [])];
   entry.markers.clear();
   entry.markers.addFeatures(points.map((p) => {
@@ -120,6 +142,7 @@ export async function show(elementId, ticket, related) {
   entry.shown = ticket.id;
 }
 
+/** @param {string} elementId */
 export async function dispose(elementId) {
   const creating = maps.get(elementId);
   maps.delete(elementId);
@@ -128,6 +151,7 @@ export async function dispose(elementId) {
 }
 
 // What the map shows, for browser tests: the ticket at its centre and every marker by role.
+/** @param {string} elementId */
 export async function getState(elementId) {
   const entry = await maps.get(elementId)?.catch(() => null);
   if (!entry) {
@@ -137,6 +161,6 @@ export async function getState(elementId) {
   return {
     ticket: entry.shown,
     center,
-    markers: entry.markers.getFeatures().map((f) => ({ id: f.get('id'), role: f.get('role') })),
+    markers: entry.markers.getFeatures().map((/** @type {any} */ f) => ({ id: f.get('id'), role: f.get('role') })),
   };
 }

@@ -13,7 +13,6 @@ public static class AccountText
     public static string SignOut => T("退出", "Sign out");
 
     public static string Invalid => T("用户名或密码错误。", "Wrong user name or password.");
-    public static string LockedOut => T("登录失败次数过多，账号已锁定，请稍后再试或联系管理员。", "Too many failed attempts: the account is locked. Try later or ask an administrator.");
     public static string Throttled => T("尝试过于频繁，请一分钟后再试。", "Too many attempts; try again in a minute.");
     public static string LoggedOut => T("已退出登录。", "You have signed out.");
     public static string Ended => T("会话已被结束（账号被停用或变更），请重新登录。", "Your session was ended (account disabled or changed). Please sign in again.");

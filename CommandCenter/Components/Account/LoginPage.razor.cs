@@ -24,8 +24,8 @@ public sealed partial class LoginPage
 
     private string? Message => Error switch
     {
+        // One answer for an unknown name, a wrong password and a locked account (no enumeration).
         "invalid" => AccountText.Invalid,
-        "lockedout" => AccountText.LockedOut,
         "throttled" => AccountText.Throttled,
         "loggedout" => AccountText.LoggedOut,
         "idle" => AccountText.Idle(Security.Value.IdleTimeoutMinutes),

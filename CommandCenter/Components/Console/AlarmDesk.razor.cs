@@ -33,6 +33,10 @@ public sealed partial class AlarmDesk
     [Parameter, EditorRequired]
     public Func<string, string, Task<string?>> Acknowledge { get; set; } = (_, _) => Task.FromResult<string?>(null);
 
+    /// <summary>The officer opened the alarm to acknowledge it: the page takes it over from simulated staff.</summary>
+    [Parameter]
+    public EventCallback<string> Open { get; set; }
+
     private bool Busy { get; set; }
 
     private string? Refusal { get; set; }
@@ -40,11 +44,12 @@ public sealed partial class AlarmDesk
     private IReadOnlyList<AlarmState> Ordered =>
         Alarms.OrderBy(a => a.IsAcknowledged).ThenByDescending(a => a.Severity).ThenBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
 
-    private void Start(string alarmId)
+    private async Task Start(string alarmId)
     {
         _acknowledging = alarmId;
         _note = null;
         Refusal = null;
+        await Open.InvokeAsync(alarmId);
     }
 
     private void Cancel()

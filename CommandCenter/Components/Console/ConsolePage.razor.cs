@@ -50,9 +50,6 @@ public sealed partial class ConsolePage : IDisposable
     [Inject]
     private DistrictMap District { get; set; } = default!;
 
-    [Inject]
-    private DuplicateDetector Duplicates { get; set; } = default!;
-
     private static Lang Lang => Language.Current;
 
     private Officer? Officer { get; set; }
@@ -105,18 +102,18 @@ public sealed partial class ConsolePage : IDisposable
             var related = new List<RelatedTicket>();
             if ((ticket.MergedIntoId ?? ticket.PossibleDuplicateOf) is { } caseId && Find(caseId) is { } theCase)
             {
-                related.Add(new RelatedTicket(theCase, Relation.Case, Explain(ticket, theCase)));
+                related.Add(new RelatedTicket(theCase, Relation.Case, ticket.DuplicateExplanation ?? string.Empty));
             }
 
             foreach (var other in snapshot.Tickets)
             {
                 if (other.MergedIntoId == ticket.Id)
                 {
-                    related.Add(new RelatedTicket(other, Relation.MergedReport, Explain(other, ticket)));
+                    related.Add(new RelatedTicket(other, Relation.MergedReport, other.DuplicateExplanation ?? string.Empty));
                 }
                 else if (other.PossibleDuplicateOf == ticket.Id && other.Status.IsOpen())
                 {
-                    related.Add(new RelatedTicket(other, Relation.Candidate, Explain(other, ticket)));
+                    related.Add(new RelatedTicket(other, Relation.Candidate, other.DuplicateExplanation ?? string.Empty));
                 }
             }
 
@@ -166,7 +163,18 @@ public sealed partial class ConsolePage : IDisposable
     {
         SelectedId = id;
         Refusal = null;
+        await ClaimAsync(id);
         await RefreshHistoryAsync();
+    }
+
+    /// <summary>An officer who opens a case takes it over: simulated staff leave it alone from then on (the engine records it once).</summary>
+    private async Task ClaimAsync(string id)
+    {
+        if (MayAct && Officer is not null && Find(id) is { IsClaimed: false }
+            && (await Commands.SubmitAsync(new MarkTicketViewedCommand(id, Officer.Name))).Accepted)
+        {
+            TakeNewerSnapshot();
+        }
     }
 
     private async Task SubmitAsync(DispatchCommand command)
@@ -185,6 +193,15 @@ public sealed partial class ConsolePage : IDisposable
         finally
         {
             Busy = false;
+        }
+    }
+
+    /// <summary>An officer who starts acknowledging an alarm takes it over, so simulated staff do not acknowledge it while they write the note.</summary>
+    private async Task ClaimAlarmAsync(string alarmId)
+    {
+        if (MayAct && Officer is not null)
+        {
+            await Commands.SubmitAsync(new MarkAlarmViewedCommand(alarmId, Officer.Name));
         }
     }
 
@@ -303,18 +320,11 @@ public sealed partial class ConsolePage : IDisposable
         return _byId.GetValueOrDefault(id);
     }
 
-    /// <summary>The queue explains duplicate candidates and merged reports; other tickets need no words.</summary>
-    private string? ExplainInQueue(TicketState ticket) =>
-        (ticket.PossibleDuplicateOf ?? ticket.MergedIntoId) is { } caseId && Find(caseId) is { } theCase ? Explain(ticket, theCase) : null;
-
-    // Explain reads only the engine's rules, catalogue and projection, never its changing state,
-    // so the circuit may call it while the pipeline writes.
-    private string Explain(TicketState report, TicketState theCase) => ConsoleText.Explanation(
-        Duplicates.Explain(report, theCase),
-        report.CategoryCode == theCase.CategoryCode,
-        CategoryName(report.CategoryCode),
-        CategoryName(theCase.CategoryCode),
-        Lang);
+    /// <summary>
+    /// The queue explains duplicate candidates and merged reports with the words stored on the
+    /// report when it was judged, the same words its timeline shows; other tickets need none.
+    /// </summary>
+    private static string? ExplainInQueue(TicketState ticket) => ticket.DuplicateExplanation;
 
     private string CategoryName(string code) => Catalogue.Find(code) is { } c ? Lang.Pick(c.NameZh, c.NameEn) : code;
 

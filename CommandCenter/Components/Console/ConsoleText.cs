@@ -51,24 +51,6 @@ public static class ConsoleText
                 : string.Create(CultureInfo.InvariantCulture, $"{a.TotalHours:F1}{lang.Pick("小时", " h")}");
     }
 
-    /// <summary>
-    /// A duplicate judgement in words: the rule, then distance, time gap and text similarity as an
-    /// officer weighs them (similarity as a percentage of shared character pairs).
-    /// </summary>
-    public static string Explanation(DuplicateMatch match, bool sameCategory, string reportCategory, string caseCategory, Lang lang = Lang.Zh)
-    {
-        var verdict = match.Decision == DuplicateDecision.Merge ? lang.Pick("已并入", "Merged into") : lang.Pick("疑似重复", "Possible duplicate of");
-        var rule = sameCategory
-            ? lang.Pick($"同类事项（{reportCategory}）", $"same category ({reportCategory})")
-            : lang.Pick($"相关事项（{caseCategory}↔{reportCategory}）", $"related categories ({caseCategory} ↔ {reportCategory})");
-        var similarity = string.Create(CultureInfo.InvariantCulture, $"{match.Similarity * 100:F0}%");
-        var score = match.Score.ToString("F2", CultureInfo.InvariantCulture);
-        var distance = match.DistanceMetres.ToString("F0", CultureInfo.InvariantCulture);
-        return lang == Lang.En
-            ? $"{verdict} {match.CaseId}: {rule}, {distance} m apart, reported {Age(match.TimeGap, lang)} apart, {similarity} of the wording shared (score {score})"
-            : $"{verdict}{match.CaseId}：{rule}，相距{distance}米，上报间隔{Age(match.TimeGap, lang)}，文字相似{similarity}（综合得分{score}）";
-    }
-
     /// <summary>A UTC instant as the officer's wall clock shows it (Asia/Shanghai).</summary>
     public static string Time(DateTimeOffset utc) =>
         ShanghaiClock.ToLocal(utc).ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

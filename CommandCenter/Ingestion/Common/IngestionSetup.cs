@@ -110,6 +110,14 @@ public sealed class IngestGateMiddleware(RequestDelegate next, IOptionsMonitor<I
                 return;
             }
 
+            // Every format taken here (JSON, CAP XML, forms) is UTF-8; refusing other bytes up front
+            // keeps each parser from meeting them (System.Text.Json throws on them, others guess).
+            if (!System.Text.Unicode.Utf8.IsValid(read))
+            {
+                await IngestErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "The body is not valid UTF-8.");
+                return;
+            }
+
             body = read;
         }
 

@@ -22,6 +22,9 @@ public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries,
     public const string IdPrefix = "O311-";
 
     private const int MaxResults = 1000;
+
+    // Four decimals are about 10 m: enough to find the place, not the doorway.
+    private const int PublicCoordinateDecimals = 4;
     private const string PriorityAttribute = "priority";
 
     private static readonly string[] PriorityValues = ["low", "normal", "high", "urgent"];
@@ -157,13 +160,7 @@ public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries,
         var tickets = ids.Count > 0
             ? await queries.QueryTicketsAsync(new TicketQuery(IdPrefix, ids, null, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, MaxResults), ct)
             : await queries.QueryTicketsAsync(new TicketQuery(IdPrefix, null, codes, statuses, from, to, MaxResults), ct);
-        var items = new List<IReadOnlyDictionary<string, object?>>();
-        foreach (var ticket in tickets)
-        {
-            items.Add(await RequestViewAsync(ticket, ct));
-        }
-
-        return Answer(format, "service_requests", new Open311List("request", items));
+        return Answer(format, "service_requests", new Open311List("request", tickets.Select(RequestView).ToList()));
     }
 
     public async Task<IResult> GetAsync(HttpContext context, string id, string format, CancellationToken ct)
@@ -173,23 +170,22 @@ public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries,
             return IngestErrors.Error(context, 404, $"No service request '{id}'.");
         }
 
-        return Answer(format, "service_requests", new Open311List("request", [await RequestViewAsync(ticket, ct)]));
+        return Answer(format, "service_requests", new Open311List("request", [RequestView(ticket)]));
     }
 
     /// <summary>
-    /// A ticket as a GeoReport request. Only the citizen's own text and the masked loop state go
-    /// out: the spec's contact fields (email, phone, names) are input only and never echoed.
+    /// A ticket as a GeoReport request, as anyone may read it: the citizen's own text (masked),
+    /// a public status text instead of officers' notes (which name colleagues and evidence), and the
+    /// place rounded to about 10 m. The spec's contact fields are input only and never echoed.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, object?>> RequestViewAsync(TicketState t, CancellationToken ct)
+    private IReadOnlyDictionary<string, object?> RequestView(TicketState t)
     {
         var category = catalogue.Find(t.CategoryCode);
-        var history = await queries.GetTicketHistoryAsync(t.Id, ct);
-        var last = history.Count > 0 ? history[^1] : null;
         return new Dictionary<string, object?>
         {
             ["service_request_id"] = t.Id,
             ["status"] = t.Status.IsOpen() ? "open" : "closed",
-            ["status_notes"] = last is null ? null : last.Note ?? $"{last.To} · {last.Actor}",
+            ["status_notes"] = t.Status.TextZh(),
             ["service_name"] = category?.NameZh ?? t.CategoryCode,
             ["service_code"] = t.CategoryCode,
             ["description"] = t.Description,
@@ -203,8 +199,8 @@ public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries,
             ["address"] = t.Address,
             ["address_id"] = null,
             ["zipcode"] = null,
-            ["lat"] = Math.Round(t.Location.Lat, 6),
-            ["long"] = Math.Round(t.Location.Lon, 6),
+            ["lat"] = Math.Round(t.Location.Lat, PublicCoordinateDecimals),
+            ["long"] = Math.Round(t.Location.Lon, PublicCoordinateDecimals),
             ["media_url"] = null,
         };
     }

@@ -24,7 +24,8 @@ public sealed class SensorThingsHandler(ITwinCommands commands, ITwinQueries que
 
     private const string Measurement = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
 
-    private static readonly JsonDocumentOptions JsonLimits = new() { MaxDepth = 16 };
+    // A key given twice is ambiguous (which result counts?), so it is refused rather than resolved.
+    private static readonly JsonDocumentOptions JsonLimits = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
     // The answer is JSON for API clients, never inlined into HTML: OData links keep their quotes and names their Chinese.
     private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -23,6 +23,8 @@ public sealed class AuditVerifyCommandTests : IAsyncLifetime
 
     private string DatabasePath => Path.Combine(_directory, "twin.db");
 
+    private string MirrorPath => Path.Combine(_directory, "other-volume", "anchors.log");
+
     public async Task InitializeAsync()
     {
         await using var store = new TwinStore(new TwinStoreOptions { DatabasePath = DatabasePath });
@@ -32,7 +34,10 @@ public sealed class AuditVerifyCommandTests : IAsyncLifetime
         var at = DateTimeOffset.UtcNow;
         await log.AppendAsync(Enumerable.Range(1, 5)
             .Select(i => new AuditEntry(at.AddSeconds(i), "officer", "ticket.transition", $"T-{i}", AuditOutcome.Success, null, null, null)).ToList());
-        await secrets.Anchors.AppendAsync((await log.HeadAsync(at.AddMinutes(1)))!);
+        foreach (var file in secrets.AnchorFiles)
+        {
+            await file.AppendAsync((await log.HeadAsync(at.AddMinutes(1)))!);
+        }
     }
 
     public Task DisposeAsync()
@@ -111,6 +116,42 @@ public sealed class AuditVerifyCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_cut_together_with_the_last_anchor_line_are_found_through_the_mirror()
+    {
+        Tamper("DELETE FROM audit_log WHERE id >= 4");
+        await CutLastLineAsync(Secrets().Anchors.Path);
+
+        await AssertTamperedAsync("the log ends at row 3 but row 5 was anchored");
+    }
+
+    [Fact]
+    public async Task An_anchor_file_missing_its_last_line_disagrees_with_the_mirror_even_when_the_rows_are_intact()
+    {
+        var secrets = Secrets();
+        var rows = (await RowsAsync()).Count;
+        await using (var store = new TwinStore(new TwinStoreOptions { DatabasePath = DatabasePath }))
+        {
+            var audit = new AuditLog(store, secrets.Chain);
+            await audit.AppendAsync([new AuditEntry(DateTimeOffset.UtcNow, "officer", "ticket.transition", "T-6", AuditOutcome.Success, null, null, null)]);
+            await secrets.Mirror!.AppendAsync((await audit.HeadAsync(DateTimeOffset.UtcNow))!);
+        }
+
+        await AssertTamperedAsync($"the anchor files disagree: {secrets.Anchors.Path} ends at row {rows}, {MirrorPath} at row {rows + 1}");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_database_and_the_anchor_files_are_readable_by_the_owner_only()
+    {
+        foreach (var path in new[] { DatabasePath, Secrets().Anchors.Path, MirrorPath })
+        {
+            Assert.Equal(Twin.Data.Store.PrivateFiles.FileMode, File.GetUnixFileMode(path));
+        }
+
+        Assert.Equal(Twin.Data.Store.PrivateFiles.DirectoryMode, File.GetUnixFileMode(Path.GetDirectoryName(MirrorPath)!));
+    }
+
+    [Fact]
     public async Task A_forged_anchor_line_exits_one()
     {
         await File.AppendAllTextAsync(Secrets().Anchors.Path, $"9 {new string('a', 64)} {DateTimeOffset.UtcNow.UtcTicks} {new string('b', 64)}\n");
@@ -142,6 +183,7 @@ public sealed class AuditVerifyCommandTests : IAsyncLifetime
         ["Twin:Storage:DatabasePath"] = DatabasePath,
         ["Twin:Security:AuditKey"] = withKey ? _key : null,
         ["Twin:Security:KeyDirectory"] = Path.Combine(_directory, "keys"),
+        ["Twin:Security:AuditAnchorMirror"] = MirrorPath,
     }).Build();
 
     private AuditSecrets Secrets()
@@ -150,6 +192,12 @@ public sealed class AuditVerifyCommandTests : IAsyncLifetime
         var options = new SecurityOptions();
         configuration.GetSection(SecurityOptions.Section).Bind(options);
         return AuditSecrets.Resolve(options, DatabasePath, _directory, SecuritySetup.DataProtectionFor(configuration, new Environment(_directory)), createKey: false);
+    }
+
+    private static async Task CutLastLineAsync(string path)
+    {
+        var lines = await File.ReadAllLinesAsync(path);
+        await File.WriteAllLinesAsync(path, lines[..^1]);
     }
 
     private async Task<List<AuditRecord>> RowsAsync()

@@ -64,7 +64,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
 
         await using var scope = _app.Services.CreateAsyncScope();
         var reveal = scope.ServiceProvider.GetRequiredService<ContactRevealService>();
-        var principal = Officer();
+        var principal = TestAccounts.Principal(Roles.Officer);
         var noReason = await reveal.RevealAsync(principal, ticketId, "  ", AuditOrigin.None);
         Assert.Null(noReason.Contact);
         var revealed = await reveal.RevealAsync(principal, ticketId, "回访核实施工时间", new AuditOrigin("10.1.2.3", "tests"));
@@ -85,11 +85,6 @@ public sealed class PersonalDataTests : IAsyncLifetime
         Assert.DoesNotContain(lines, l => l.Contains(Phone, StringComparison.Ordinal) || l.Contains(GivenName, StringComparison.Ordinal)
             || l.Contains(Surname + GivenName, StringComparison.Ordinal) || l.Contains(GivenName + " " + Surname, StringComparison.Ordinal));
     }
-
-    /// <summary>The officer as the app's services see them: name and role, as their cookie carries.</summary>
-    private static System.Security.Claims.ClaimsPrincipal Officer() => new(new System.Security.Claims.ClaimsIdentity(
-        [new(System.Security.Claims.ClaimTypes.Name, TestAccounts.UserNameFor(Roles.Officer)), new(System.Security.Claims.ClaimTypes.Role, Roles.Officer)],
-        "Cookies", System.Security.Claims.ClaimTypes.Name, System.Security.Claims.ClaimTypes.Role));
 
     private sealed class IngestionAppWithLogs(CapturingLoggerProvider logs) : IngestionApp
     {

@@ -49,8 +49,9 @@ public sealed class SignOutTests : IAsyncLifetime
         Assert.Contains("data-logout", await officer.Client.GetStringAsync("/"));
         Assert.DoesNotContain("data-logout", await wall.Client.GetStringAsync("/"));
 
-        // The button's form: a plain post, as the browser sends it.
-        var signedOut = await officer.Client.PostAsync(AccountEndpoints.LogoutPath, new FormUrlEncodedContent([]));
+        // The button's form: a plain post with its antiforgery token, as the browser sends it.
+        var token = await TestAccounts.AntiforgeryTokenAsync(officer.Client, "/console");
+        var signedOut = await officer.Client.PostAsync(AccountEndpoints.LogoutPath, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal("/account/login?error=loggedout", signedOut.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.Client.GetAsync("/console")).StatusCode);
     }

@@ -82,12 +82,12 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         console.WaitForAssertion(() =>
         {
             var offered = console.Find("[data-queue] [data-explanation='D-OFFER']").TextContent;
-            Assert.Contains("疑似重复D-CASE", offered);
+            Assert.Contains("D-OFFER疑似D-CASE的重复报告", offered);
             Assert.Contains("相关事项", offered);
             Assert.Matches("相距(39|40|41)米", offered);
-            Assert.Contains("文字相似100%", offered);
+            Assert.Contains("文本相似度1.00", offered);
             var merged = console.Find("[data-queue] [data-explanation='D-MERGED']").TextContent;
-            Assert.Contains("已并入D-CASE", merged);
+            Assert.Contains("D-MERGED并入D-CASE", merged);
             Assert.Contains("同类事项（噪声扰民）", merged);
         });
         Assert.Empty(console.FindAll("[data-queue] [data-explanation='D-CASE']"));
@@ -106,7 +106,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         await SelectAsync(console, "D-OFFER");
         console.WaitForAssertion(() => Assert.Equal("D-CASE", console.Find("[data-input='merge'] input").GetAttribute("value")));
         await console.InvokeAsync(() => console.Find("[data-action='Merge']").Click());
-        console.WaitForAssertion(() => Assert.Contains("已并入D-CASE", console.Find("[data-queue] [data-explanation='D-OFFER']").TextContent));
+        console.WaitForAssertion(() => Assert.Contains("D-OFFER并入D-CASE", console.Find("[data-queue] [data-explanation='D-OFFER']").TextContent));
     }
 
     [Fact]
@@ -159,6 +159,9 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         }, TimeSpan.FromSeconds(10));
         wall.WaitForAssertion(() => Assert.Equal("0", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
         var engineSide = _runtime.Queries.Current;
+
+        // Opening the alarm to acknowledge it took it over first: simulated staff could not acknowledge it meanwhile.
+        Assert.Equal("test-officer", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).ClaimedBy);
         Assert.Equal(0, engineSide.VitalSigns.Alerts.Unacknowledged);
         Assert.Equal("已电话通知物业到场核查", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).AcknowledgementNote);
         var history = await _runtime.Store.GetAlarmHistoryAsync(alarmId);

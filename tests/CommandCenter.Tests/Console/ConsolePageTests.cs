@@ -57,7 +57,13 @@ public sealed class ConsolePageTests : IAsyncLifetime
 
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
 
-        console.WaitForAssertion(() => Assert.Equal(1, int.Parse(console.Find("[data-timeline]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture)));
+        // Opening the case takes it over from simulated staff: the timeline says who, right after the report.
+        console.WaitForAssertion(() =>
+        {
+            Assert.Equal(2, int.Parse(console.Find("[data-timeline]").GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains("人工接手", console.FindAll("[data-timeline-entry]")[^1].TextContent);
+        }, TimeSpan.FromSeconds(10));
+        Assert.Equal(TicketHistoryFacts.ClaimNote("test-officer"), (await runtime.Store.GetTicketHistoryAsync(ticket.Id))[^1].Note);
         var view = console.Find("[data-ticket-view]");
         Assert.Equal(ticket.Id, view.GetAttribute("data-ticket-view"));
         Assert.Equal(ticket.ReporterMasked + " · " + ticket.PhoneMasked, console.Find("[data-reporter]").TextContent);
@@ -73,7 +79,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
             Assert.Equal(nameof(TicketStatus.Filed), console.Find("[data-ticket-view]").GetAttribute("data-status"));
             Assert.Equal("立案", console.Find("[data-status-label]").TextContent.Trim());
             var entries = console.FindAll("[data-timeline-entry]");
-            Assert.Equal(2, entries.Count);
+            Assert.Equal(3, entries.Count);
             Assert.Contains("test-officer", entries[^1].TextContent);
         }, TimeSpan.FromSeconds(10));
         Assert.Empty(console.FindAll("[data-refusal]"));

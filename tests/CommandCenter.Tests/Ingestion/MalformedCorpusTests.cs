@@ -31,7 +31,50 @@ public sealed class MalformedCorpusTests(IngestionApp app) : IClassFixture<Inges
     [Fact]
     public Task Reads_of_unknown_ids_and_bad_query_options() => RunAsync(5, ReadCase);
 
+    [Fact]
+    public Task Byte_level_mutations_of_valid_bodies() => RunAsync(6, MutationCase);
+
     private sealed record BadRequest(string What, HttpRequestMessage Message);
+
+    // Byte sequences no UTF-8 encoder writes: a stray continuation byte, a lead byte without its
+    // continuation, an overlong '/', a UTF-16 surrogate, a code point past U+10FFFF, and 0xFF.
+    private static readonly byte[][] InvalidUtf8 = [[0x80], [0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xE4, 0xB8]];
+
+    /// <summary>A valid body of each API, then broken at the byte level: invalid UTF-8 anywhere, cut short, a key given twice.</summary>
+    private BadRequest MutationCase(Random r)
+    {
+        var at = app.InsidePoint(r.Next(3));
+        var time = IngestionApp.Iso(DateTimeOffset.UtcNow.AddMinutes(-r.Next(1, 600)));
+        var ds = IngestionApp.SensorIds[r.Next(IngestionApp.SensorIds.Count)];
+        var observation = $$$"""{"phenomenonTime":"{{{time}}}","result":{{{F(r.NextDouble() * 100)}}},"Datastream":{"@iot.id":"{{{ds}}}"}}""";
+        var batch = $$$"""[{"Datastream":{"@iot.id":"{{{ds}}}"},"components":["phenomenonTime","result"],"dataArray":[["{{{time}}}",{{{F(r.NextDouble() * 100)}}}]]}]""";
+        var form = $"api_key={IngestionApp.Key}&service_code=noise&lat={F(at.Lat)}&long={F(at.Lon)}&description={Uri.EscapeDataString("夜间施工噪声扰民")}";
+        var cap = CapSamples.Thunderstorm($"MUT-{r.Next()}", at);
+        var targets = new (string Path, string Body, string ContentType, bool Key, string? RepeatedKey)[]
+        {
+            ("/open311/v2/requests.json", form, "application/x-www-form-urlencoded", false, null),
+            ("/sta/v1.1/Observations", observation, "application/json", true, "\"result\":"),
+            ("/sta/v1.1/CreateObservations", batch, "application/json", true, "\"components\":"),
+            ("/api/alerts/cap", cap, "application/cap+xml", true, null),
+        };
+        var (path, body, contentType, key, repeatedKey) = targets[r.Next(targets.Length)];
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var mutation = r.Next(repeatedKey is not null ? 3 : contentType == "application/cap+xml" ? 2 : 1);
+        switch (mutation)
+        {
+            case 0:
+                var at0 = r.Next(bytes.Length + 1);
+                var bad = InvalidUtf8[r.Next(InvalidUtf8.Length)];
+                return new($"{path} invalid UTF-8 {Convert.ToHexString(bad)} at {at0}", RawBytes(path, [.. bytes[..at0], .. bad, .. bytes[at0..]], contentType, key));
+            case 1:
+                // Cut inside the document so that it cannot be complete (CAP and JSON only: a cut form is still a form).
+                var cut = r.Next(1, bytes.Length - 2);
+                return new($"{path} truncated at {cut}", RawBytes(path, bytes[..cut], contentType, key));
+            default:
+                var twice = body.Replace(repeatedKey!, repeatedKey + "[\"result\"]," + repeatedKey, StringComparison.Ordinal);
+                return new($"{path} duplicate key", Raw(path, twice, contentType, key));
+        }
+    }
 
     private async Task RunAsync(int seed, Func<Random, BadRequest> generate)
     {

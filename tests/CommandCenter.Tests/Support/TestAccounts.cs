@@ -34,6 +34,11 @@ public static partial class TestAccounts
 
     public static string UserNameFor(string role) => role == Roles.Admin ? "admin" : "test-" + role;
 
+    /// <summary>The role's test user as the app's services see them: name and role, as their cookie carries.</summary>
+    public static System.Security.Claims.ClaimsPrincipal Principal(string role) => new(new System.Security.Claims.ClaimsIdentity(
+        [new(System.Security.Claims.ClaimTypes.Name, UserNameFor(role)), new(System.Security.Claims.ClaimTypes.Role, role)],
+        "Cookies", System.Security.Claims.ClaimTypes.Name, System.Security.Claims.ClaimTypes.Role));
+
     /// <summary>A client signed in as <paramref name="role"/> (not following redirects, so refusals stay visible).</summary>
     public static async Task<SignedIn> SignInAsync(this WebApplicationFactory<Program> app, string role)
     {

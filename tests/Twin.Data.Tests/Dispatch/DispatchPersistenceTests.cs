@@ -14,6 +14,42 @@ public sealed class DispatchPersistenceTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
+    public async Task A_persons_claim_on_a_ticket_and_an_alarm_and_the_refusing_departments_survive_a_restart()
+    {
+        var clock = Scenario.Clock();
+        var now = clock.GetUtcNow();
+        string alarmId;
+        await using (var twin = await PipelineHarness.StartAsync(_db, clock))
+        {
+            await twin.SubmitOkAsync(new Twin.Domain.Engine.ReportTicketCommand(Scenario.Ticket("T-1", now)));
+            await twin.SubmitOkAsync(new Twin.Domain.Engine.ReportTicketCommand(Scenario.Ticket("T-2", now, placement: 3)));
+            await twin.SubmitOkAsync(new Twin.Domain.Engine.MarkTicketViewedCommand("T-2", "值班员02"));
+            await twin.SubmitOkAsync(new FileTicketCommand("T-1", "值班员01"));
+            await twin.SubmitOkAsync(new DispatchTicketCommand("T-1", "派单员"));
+            var refusing = twin.Engine.FindTicket("T-1")!.Department!;
+            await twin.SubmitOkAsync(new RefuseDispatchCommand("T-1", refusing, "非本部门职责"));
+            var ticket = twin.Engine.FindTicket("T-1")!;
+            await twin.SubmitOkAsync(new Twin.Domain.Engine.RaiseAiVideoAlarmCommand(
+                new Twin.Domain.Alarms.AiVideoEvent("CAM-1", "thrown-object", "疑似高空抛物", ticket.Location, Twin.Domain.Alarms.AlarmSeverity.Major, now)));
+            alarmId = twin.Engine.Snapshot().ActiveAlarms.Single().Id;
+            await twin.SubmitOkAsync(new Twin.Domain.Engine.MarkAlarmViewedCommand(alarmId, "值班员02"));
+            await twin.StopAsync();
+        }
+
+        await using var restarted = await PipelineHarness.StartAsync(_db, clock);
+        var one = restarted.Engine.FindTicket("T-1")!;
+        Assert.Equal("值班员01", one.ClaimedBy);
+        Assert.Single(one.RefusedDepartmentList);
+        Assert.Equal("值班员02", restarted.Engine.FindTicket("T-2")!.ClaimedBy);
+        Assert.Equal("值班员02", restarted.Engine.FindActiveAlarm(alarmId)!.ClaimedBy);
+
+        // The responsibility list (one department for this category) does not send it back to the one that refused before the restart.
+        var byList = await restarted.Pipeline.SubmitAsync(new DispatchTicketCommand("T-1", "派单员"));
+        Assert.False(byList.Accepted);
+        Assert.Contains("name the department", byList.Reason);
+    }
+
+    [Fact]
     public async Task Dispatch_fields_and_history_round_trip_and_a_restart_rebuilds_merges_and_clocks()
     {
         var clock = Scenario.Clock();
@@ -44,7 +80,9 @@ public sealed class DispatchPersistenceTests : IDisposable
         Assert.Equal((TicketStatus.Dispatched, 1, 2), (one.Status, one.DuplicatesCount, one.SupervisionLevel));
         Assert.Equal(["区城管执法局", "街道城管中队"], one.CoordinatingDepartmentList);
         Assert.Equal((TicketStatus.Merged, "T-1"), (before[1].Status, before[1].MergedIntoId));
-        Assert.Equal((TicketStatus.Handling, 1, false), (before[2].Status, before[2].ReopenedCount, before[2].Satisfied));
+        Assert.Equal((TicketStatus.Handling, 1, null), (before[2].Status, before[2].ReopenedCount, before[2].Satisfied));
+        Assert.Equal(("值班员01", "值班员01", null), (one.ClaimedBy, before[2].ClaimedBy, before[1].ClaimedBy));
+        Assert.StartsWith("自动并案：T-2并入T-1", before[1].DuplicateExplanation);
 
         await using var restarted = await PipelineHarness.StartAsync(_db, clock, duplicates: rules);
         var after = restarted.Engine.Snapshot().Tickets.OrderBy(t => t.Id, StringComparer.Ordinal).ToList();

@@ -58,6 +58,9 @@ public sealed class Desk
 
     public IEnumerable<TicketTransition> HistoryOf(string id) => History.Where(t => t.TicketId == id);
 
+    /// <summary>The loop's own steps, without the step that records a person taking the case over from simulated staff.</summary>
+    public IEnumerable<TicketTransition> LoopSteps(string id) => HistoryOf(id).Where(t => !TicketHistoryFacts.IsClaim(t));
+
     /// <summary>Takes a freshly reported ticket along the happy path to <paramref name="status"/>.</summary>
     public void Bring(string id, TicketStatus status)
     {

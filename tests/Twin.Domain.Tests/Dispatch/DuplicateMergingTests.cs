@@ -89,7 +89,7 @@ public class DuplicateMergingTests
         Assert.Equal(TimeSpan.FromHours(20), offered.TimeGap);
         Assert.Equal(1.0, offered.Similarity, 3);
         Assert.InRange(offered.Score, desk.Engine.Duplicates.Rules.CandidateScore, desk.Engine.Duplicates.Rules.MergeScore);
-        Assert.Contains("间隔20.0小时", offered.Explanation);
+        Assert.Contains("间隔20.0小时", offered.Figures);
 
         desk.Ok(new MergeTicketCommand("T-2", Desk.Officer, "T-1"));
         Assert.Equal(DuplicateDecision.Merge, desk.Engine.Duplicates.Explain(desk["T-2"], desk["T-1"]).Decision);
@@ -140,7 +140,7 @@ public class DuplicateMergingTests
 
         Assert.Equal((TicketStatus.Discovered, null), (desk["T-2"].Status, desk["T-2"].MergedIntoId));
         Assert.Equal(1, desk["T-1"].DuplicatesCount);
-        Assert.Contains("拆案", desk.HistoryOf("T-2").Last().Note);
+        Assert.Contains("拆案", desk.LoopSteps("T-2").Last().Note);
         Assert.Equal(2, desk.Engine.Snapshot().VitalSigns.Pulse.Backlog);
 
         // Both are cases again: the split report can be filed, and new reports can find it.

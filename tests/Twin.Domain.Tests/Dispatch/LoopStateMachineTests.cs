@@ -97,7 +97,7 @@ public class LoopStateMachineTests
         desk.Report(Id);
         desk.Bring(Id, TicketStatus.Evaluated);
 
-        var history = desk.HistoryOf(Id).ToList();
+        var history = desk.LoopSteps(Id).ToList();
         Assert.Equal(
             [null, TicketStatus.Discovered, TicketStatus.Filed, TicketStatus.Dispatched, TicketStatus.Handling, TicketStatus.Review, TicketStatus.Closed],
             history.Select(t => t.From));

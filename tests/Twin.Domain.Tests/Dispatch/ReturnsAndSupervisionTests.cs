@@ -62,7 +62,9 @@ public class ReturnsAndSupervisionTests
         desk.Ok(new EvaluateTicketCommand(Id, "市民回访", Satisfied: false, "夜里还在施工"));
 
         var ticket = desk[Id];
-        Assert.Equal((TicketStatus.Handling, 1, false, null), (ticket.Status, ticket.ReopenedCount, ticket.Satisfied, ticket.ClosedAt));
+        // The evaluation judged the closure that is now taken back: the history keeps it, the ticket awaits a new one.
+        Assert.Equal((TicketStatus.Handling, 1, null, null), (ticket.Status, ticket.ReopenedCount, ticket.Satisfied, ticket.ClosedAt));
+        Assert.Contains("不满意", desk.LoopSteps(Id).Last().Note);
         var pulse = desk.Engine.Snapshot().VitalSigns.Pulse;
         Assert.Equal((0, 1), (pulse.ClosedToday, pulse.Backlog));
 
@@ -72,7 +74,7 @@ public class ReturnsAndSupervisionTests
         Assert.Equal(
             [TicketStatus.Discovered, TicketStatus.Filed, TicketStatus.Dispatched, TicketStatus.Handling, TicketStatus.Review, TicketStatus.Closed,
              TicketStatus.Handling, TicketStatus.Review, TicketStatus.Closed, TicketStatus.Evaluated, TicketStatus.Handling],
-            desk.HistoryOf(Id).Select(t => t.To));
+            desk.LoopSteps(Id).Select(t => t.To));
     }
 
     [Fact]
@@ -142,7 +144,7 @@ public class ReturnsAndSupervisionTests
         desk.Report(Id);
         desk.Ok(new SuperviseTicketCommand(Id, "区城运中心主任", 2, "市领导批示"));
         Assert.Equal((2, 0), (desk[Id].SupervisionLevel, desk[Id].OverdueSteps));
-        Assert.Contains("挂牌督办", desk.HistoryOf(Id).Last().Note);
+        Assert.Contains("挂牌督办", desk.LoopSteps(Id).Last().Note);
 
         Assert.Contains("already", desk.Do(new SuperviseTicketCommand(Id, "督办员", 1, "催办")).Reason);
 

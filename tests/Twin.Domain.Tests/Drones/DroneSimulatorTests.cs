@@ -69,6 +69,29 @@ public sealed class DroneSimulatorTests
         Assert.Contains(MissionStatus.OnStation, log);
     }
 
+    [Fact]
+    public void Every_drone_that_turns_back_says_why_and_a_return_for_battery_gives_its_figures()
+    {
+        // Alarms at the far ends of the creek keep the drones flying out and hovering, so batteries run low.
+        for (var i = 0; i < 40; i++)
+        {
+            Run(TimeSpan.FromMinutes(2));
+            var route = Fleet.Routes[i % Fleet.Routes.Count].Points;
+            var far = route.Where(TestGeo.Putuo.Contains).MaxBy(p => Geodesy.DistanceMetres(p, route[0]));
+            TestEngine.Accept(_engine.RaiseAiVideoAlarm(new AiVideoEvent($"CAM-{i}", "thrown-object", "高空抛物", far, AlarmSeverity.Critical, _time.GetUtcNow())));
+        }
+
+        Run(TimeSpan.FromMinutes(10));
+
+        var returns = _commands.OfType<ChangeMissionStatusCommand>().Where(c => c.To == MissionStatus.Returning).ToList();
+        Assert.NotEmpty(returns);
+        Assert.All(returns, r => Assert.False(string.IsNullOrWhiteSpace(r.Note), $"mission {r.MissionId} turned back without a reason"));
+        var forBattery = returns.Where(r => r.Note!.StartsWith("电量低返航", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(forBattery);
+        Assert.All(forBattery, r => Assert.Matches(@"剩余\d+%，返航\d+米需\d+%，另留15%余量", r.Note));
+        Assert.Contains(_engine.DrainEvents().OfType<MissionChanged>(), m => m.Mission.Status == MissionStatus.Returning && m.Mission.Note!.StartsWith("电量低返航", StringComparison.Ordinal));
+    }
+
     private void Run(TimeSpan duration)
     {
         var end = _time.GetUtcNow() + duration;

@@ -32,6 +32,26 @@ public sealed class EvidenceTests
         Assert.Equal(_fleet.Time.GetUtcNow(), _fleet.Engine.FindTicket("T-E1")!.UpdatedAt);
     }
 
+    [Theory]
+    [InlineData(100, false)]
+    [InlineData(400, true)]
+    public void Evidence_records_the_drones_distance_from_the_case_and_flags_a_capture_taken_off_station(double metres, bool offStation)
+    {
+        TestEngine.Accept(_fleet.Engine.ReportTicket(TestEngine.Ticket("T-E3", _fleet.Time.GetUtcNow(), location: TestGeo.Changshou)));
+        _fleet.Fly(Fleet.Offset(TestGeo.Changshou, metres, 0), TimeSpan.FromSeconds(30));
+        _fleet.Engine.DrainEvents();
+
+        TestEngine.Accept(_fleet.Engine.AttachEvidence(new AttachEvidenceCommand("E-5", "T-E3", Fleet.DroneId, Jpeg, Fleet.Officer)));
+
+        var events = _fleet.Engine.DrainEvents();
+        var evidence = Assert.Single(events.OfType<EvidenceAttached>()).Evidence;
+        Assert.InRange(evidence.DistanceMetres, metres - 3, metres + 3);
+        Assert.Equal(offStation, evidence.OffStation);
+        var line = Assert.Single(events.OfType<TicketChanged>()).Transition.Note!;
+        Assert.Contains($"距案发点{evidence.DistanceMetres:F0}米", line);
+        Assert.Equal(offStation, line.Contains("偏离现场", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Evidence_that_is_not_a_jpeg_or_has_no_open_ticket_is_refused()
     {

@@ -27,4 +27,26 @@ public class EngineMaskingTests
             Assert.Contains("夜间施工噪声扰民", json);
         });
     }
+
+    [Fact]
+    public void Personal_data_written_into_the_title_or_description_is_masked_before_it_leaves_the_engine()
+    {
+        var (engine, time) = TestEngine.Create();
+        var report = TestEngine.Ticket("T-2", time.GetUtcNow()) with
+        {
+            Title = "我叫张小明 13812341234",
+            Description = "联系人李四，电话021-62345678，沪A·12345占道",
+        };
+
+        TestEngine.Accept(engine.ReportTicket(report));
+        var json = Json.Of(engine.Snapshot()) + string.Concat(engine.DrainEvents().Select(Json.Of));
+
+        foreach (var personal in new[] { "张小明", "13812341234", "李四", "62345678", "沪A·12345" })
+        {
+            Assert.DoesNotContain(personal, json);
+        }
+
+        Assert.Equal("我叫张** 138****1234", engine.FindTicket("T-2")!.Title);
+        Assert.Equal(report.Title + "\n" + report.Description, Reporter.StatementOf(report));
+    }
 }

@@ -1,0 +1,109 @@
+// @ts-check
+// The wall's SignalR connection to the twin hub (global `signalR`, lib/signalr/signalr.min.js):
+// it hands Snapshot and Delta to the hub feed, resynchronises after a reconnect, and keeps trying
+// for as long as the wall is on.
+
+/** @typedef {import('./hubfeed.js').HubFeed} HubFeed */
+/** @typedef {'connected' | 'reconnecting' | 'disconnected'} ConnectionState */
+
+const RECONNECT_AFTER_CLOSE_MS = 5000;
+
+export class TwinHubConnection {
+  /**
+   * @param {object} options
+   * @param {string} options.hubUrl
+   * @param {HubFeed} options.feed
+   * @param {(state: ConnectionState) => void} options.report
+   * @param {() => void} options.onConnected each time the connection is (re)established
+   */
+  constructor({ hubUrl, feed, report, onConnected }) {
+    this.feed = feed;
+    this.report = report;
+    this.onConnected = onConnected;
+    this.disposed = false;
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    this.restartTimer = null;
+    this.connection = new signalR.HubConnectionBuilder()
+      .withUrl(hubUrl)
+      .withAutomaticReconnect()
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+    // The handlers return nothing: SignalR would send a returned value to the server as a client result.
+    this.connection.on('Snapshot', (/** @type {any} */ snapshot) => {
+      feed.receiveSnapshot(snapshot);
+    });
+    this.connection.on('Delta', (/** @type {any} */ delta) => {
+      feed.receiveDelta(delta);
+    });
+    this.connection.onreconnecting(() => {
+      feed.connectionLost();
+      report('reconnecting');
+    });
+    this.connection.onreconnected(() => {
+      report('connected');
+      this.requestSnapshot();
+      onConnected();
+    });
+    // The automatic policy gives up after a few tries; the wall must keep trying for as long as
+    // it is on, so a closed connection is started again.
+    this.connection.onclose(() => {
+      feed.connectionLost();
+      report('disconnected');
+      this.scheduleRestart();
+    });
+  }
+
+  get connected() {
+    return this.connection.state === signalR.HubConnectionState.Connected;
+  }
+
+  async start() {
+    if (this.disposed) {
+      return;
+    }
+    try {
+      this.feed.connectionLost();
+      const connectStart = performance.now();
+      await this.connection.start();
+      performance.measure('twinmap:hub', { start: connectStart });
+      this.report('connected');
+      this.onConnected();
+    } catch (error) {
+      console.warn('twinmap: hub connection failed', error);
+      this.report('disconnected');
+      this.scheduleRestart();
+    }
+  }
+
+  scheduleRestart() {
+    if (this.disposed || this.restartTimer !== null) {
+      return;
+    }
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      this.start();
+    }, RECONNECT_AFTER_CLOSE_MS);
+  }
+
+  requestSnapshot() {
+    if (this.connected) {
+      this.connection.invoke('RequestSnapshot').catch((/** @type {unknown} */ error) => console.warn('twinmap: RequestSnapshot failed', error));
+    }
+  }
+
+  /**
+   * @param {string} method
+   * @returns {Promise<any>}
+   */
+  invoke(method) {
+    return this.connection.invoke(method);
+  }
+
+  async dispose() {
+    this.disposed = true;
+    if (this.restartTimer !== null) {
+      clearTimeout(this.restartTimer);
+    }
+    await this.connection.stop();
+  }
+}
