@@ -16,6 +16,12 @@ if (args is ["audit", "verify", ..])
     return await AuditVerifyCommand.RunAsync(builder.Configuration, builder.Environment, Console.Out);
 }
 
+// `-- backup` writes an online copy of the database; `-- restore FILE` puts one in its place (app stopped).
+if (args is ["backup", ..] or ["restore", _, ..])
+{
+    return await BackupCommand.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
+}
+
 // The build output serves static web assets (npm libraries, ../wwwroot-assets, framework files) from
 // their source folders through the runtime manifest, which ASP.NET Core reads only in Development
 // unless asked; publish output has no manifest, so this is a no-op there.

@@ -2,12 +2,21 @@ using Twin.Data.Store;
 
 namespace CommandCenter.Core;
 
-/// <summary>The EF context on the twin's database file, for what keeps its own tables there (accounts, sessions, the audit log).</summary>
+/// <summary>
+/// The EF context on the twin's database file, for what keeps its own tables there (accounts,
+/// sessions, the audit log), and the store's lifecycle (rollups, trimming, backups).
+/// </summary>
 public static class TwinDataSetup
 {
     public static IServiceCollection AddTwinData(this IServiceCollection services)
     {
         services.AddDbContextFactory<TwinDbContext>((sp, b) => sp.GetRequiredService<TwinStore>().Configure(b));
+        services.AddOptions<TwinStoreOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
+        services.AddHostedService<DataLifecycleService>();
         return services;
     }
 }

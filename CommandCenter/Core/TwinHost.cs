@@ -1,14 +1,32 @@
+using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
+using Twin.Data.History;
 using Twin.Data.Pipeline;
+using Twin.Data.Store;
+using Twin.Domain.Cameras;
+using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
+using Twin.Domain.Simulation;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Core;
 
 /// <summary>
-/// Hosts the twin: rebuilds the engine from the store, then runs the single-writer pipeline and
-/// a clock tick that lets time-driven state (sensor health, the day's counters) advance.
+/// Hosts the twin: on a first run writes the simulated district's past into the store, rebuilds
+/// the engine from the store, then runs the single-writer pipeline and a clock tick that lets
+/// time-driven state (sensor health, the day's counters) advance.
 /// </summary>
-public sealed class TwinHost(TwinPipeline pipeline, TwinReadiness readiness, ILogger<TwinHost> logger) : BackgroundService
+public sealed class TwinHost(
+    TwinPipeline pipeline,
+    TwinStore store,
+    TwinReadiness readiness,
+    TwinClock clock,
+    DistrictMap district,
+    EventCatalogue catalogue,
+    IReadOnlyList<Camera> cameras,
+    IOptions<SimulatorOptions> simulator,
+    ILogger<TwinHost> logger) : BackgroundService
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(2);
 
@@ -16,6 +34,7 @@ public sealed class TwinHost(TwinPipeline pipeline, TwinReadiness readiness, ILo
     {
         try
         {
+            await WarmStartIfFirstRunAsync(stoppingToken);
             await pipeline.StartupAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -45,5 +64,23 @@ public sealed class TwinHost(TwinPipeline pipeline, TwinReadiness readiness, ILo
             readiness.MarkStopped();
             await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>On a first run (an empty store) the simulated month before now is written before the engine is built from the store.</summary>
+    private async Task WarmStartIfFirstRunAsync(CancellationToken ct)
+    {
+        var options = simulator.Value;
+        await store.InitializeAsync(ct);
+        if (!options.Enabled || options.HistoryDays == 0 || !await store.IsEmptyAsync(ct))
+        {
+            return;
+        }
+
+        logger.LogInformation("First run: writing the simulated district's previous {Days} days into the store.", options.HistoryDays);
+        var warmStart = new WarmStart(district, catalogue, cameras, options);
+        var result = await warmStart.RunAsync(store, clock.GetUtcNow(), new Progress<WarmStartProgress>(readiness.ReportWarmStart), ct);
+        logger.LogInformation(
+            "History written in {Seconds:F1} s: {Tickets} tickets, {Alarms} alarms, {Readings} readings.",
+            result.Elapsed.TotalSeconds, result.Tickets, result.Alarms, result.Observations);
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Twin.Data.Boundary;
+using Twin.Data.History;
 
 namespace CommandCenter.Live;
 
@@ -13,8 +15,15 @@ public sealed class TwinHealthCheck(TwinReadiness readiness, ITwinQueries querie
             return Task.FromResult(HealthCheckResult.Unhealthy("The twin failed to start.", readiness.Ready.Exception));
         }
 
-        return Task.FromResult(readiness.IsRunning
-            ? HealthCheckResult.Healthy($"Twin running, version {queries.Current.Version}.")
+        if (readiness.IsRunning)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy($"Twin running, version {queries.Current.Version}."));
+        }
+
+        // A first run writes a month of history before it serves: say how far it has got.
+        return Task.FromResult(readiness.WarmStart is { Stage: WarmStartStage.WritingHistory } progress
+            ? HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture,
+                $"The twin is writing its history: {progress.Fraction:P0}, up to {progress.SimulatedUpTo:yyyy-MM-dd HH:mm} UTC."))
             : HealthCheckResult.Unhealthy("The twin is starting or stopped."));
     }
 }

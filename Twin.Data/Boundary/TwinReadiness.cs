@@ -1,3 +1,5 @@
+using Twin.Data.History;
+
 namespace Twin.Data.Boundary;
 
 /// <summary>
@@ -11,6 +13,11 @@ public sealed class TwinReadiness
     public Task Ready => _ready.Task;
 
     public bool IsRunning { get; private set; }
+
+    /// <summary>How far a first run's warm start has got; null when none ran (or none is running yet).</summary>
+    public WarmStartProgress? WarmStart { get; private set; }
+
+    public void ReportWarmStart(WarmStartProgress progress) => WarmStart = progress;
 
     public void MarkReady()
     {

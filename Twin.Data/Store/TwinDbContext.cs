@@ -21,6 +21,10 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
 
     public DbSet<ObservationRow> Observations => Set<ObservationRow>();
 
+    public DbSet<HourlyRollupRow> HourlyRollups => Set<HourlyRollupRow>();
+
+    public DbSet<DailyRollupRow> DailyRollups => Set<DailyRollupRow>();
+
     public DbSet<TicketRow> Tickets => Set<TicketRow>();
 
     public DbSet<TicketHistoryRow> TicketHistory => Set<TicketHistoryRow>();

@@ -90,6 +90,14 @@ public sealed partial class TwinStore
         };
     }
 
+    /// <summary>True when nothing has been stored yet: no sensor, no ticket, no alarm (a first run).</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        return !await db.Sensors.AnyAsync(ct) && !await db.Tickets.AnyAsync(ct) && !await db.Alarms.AnyAsync(ct);
+    }
+
     /// <summary>A ticket's transitions, oldest first.</summary>
     public async Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default)
     {

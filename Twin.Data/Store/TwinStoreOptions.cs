@@ -8,6 +8,51 @@ public sealed class TwinStoreOptions
     /// <summary>How long a command waits for a lock held by another connection before it fails.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Raw sensor readings are kept this many days; hourly and daily rollups keep what they said.</summary>
+    public int RawObservationDays { get; set; } = 7;
+
+    /// <summary>Hourly rollups are kept this many days (two years); daily rollups are kept for good.</summary>
+    public int HourlyRollupDays { get; set; } = 730;
+
+    /// <summary>How often the background pass sums up finished hours and trims what is past its keep.</summary>
+    public int LifecycleMinutes { get; set; } = 10;
+
+    public BackupOptions Backup { get; set; } = new();
+
+    /// <summary>Throws when a value cannot work; the host calls it at start-up.</summary>
+    public void Validate()
+    {
+        if (RawObservationDays < 1 || HourlyRollupDays < RawObservationDays || LifecycleMinutes < 1)
+        {
+            throw new ArgumentException("Twin:Storage: RawObservationDays must be at least 1, HourlyRollupDays at least as long, LifecycleMinutes at least 1.");
+        }
+
+        if (Backup.Keep < 1 || Backup.IntervalHours <= 0)
+        {
+            throw new ArgumentException("Twin:Storage:Backup: Keep must be at least 1 and IntervalHours above 0.");
+        }
+    }
+
     /// <summary>Encrypts reporters' names and phones at rest; the app sets one backed by ASP.NET Data Protection.</summary>
     public IContactProtector? PersonalData { get; set; }
+}
+
+/// <summary>Scheduled online backups (<c>Twin:Storage:Backup</c>).</summary>
+public sealed class BackupOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Where backups go; relative to the database's folder.</summary>
+    public string Directory { get; set; } = "backups";
+
+    public double IntervalHours { get; set; } = 24;
+
+    /// <summary>The newest this many backups are kept; older ones are deleted after each new one.</summary>
+    public int Keep { get; set; } = 7;
+
+    /// <summary>The backup folder for a database at <paramref name="databasePath"/>.</summary>
+    public string DirectoryFor(string databasePath) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(databasePath) ?? ".", Directory));
+
+    /// <summary>A new backup's file name: sortable by time.</summary>
+    public static string FileName(DateTimeOffset at) => $"cityops-twin-{at.UtcDateTime:yyyyMMdd-HHmmss}.db";
 }

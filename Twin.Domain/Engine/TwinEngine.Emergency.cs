@@ -238,6 +238,11 @@ public sealed partial class TwinEngine
     /// <summary>A CAP warning whose event a plan names proposes that plan at the warning colour's level.</summary>
     private void ProposeFromCap(string sourceKey, string kind, string title)
     {
+        if (!_options.ProposeModes)
+        {
+            return;
+        }
+
         foreach (var plan in _emergency.Plans.Plans)
         {
             if (plan.Triggers.MatchesCap(kind) || plan.Triggers.MatchesCap(title))
@@ -251,6 +256,11 @@ public sealed partial class TwinEngine
     /// <summary>A gauge of a kind a plan watches entering alarm proposes that plan at its sensor level.</summary>
     private void ProposeFromSensor(SensorDefinition sensor, double value)
     {
+        if (!_options.ProposeModes)
+        {
+            return;
+        }
+
         foreach (var plan in _emergency.Plans.Plans)
         {
             if (plan.Triggers.SensorKinds.Contains(sensor.Kind))

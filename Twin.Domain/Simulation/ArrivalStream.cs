@@ -2,13 +2,23 @@ using Twin.Domain.Time;
 
 namespace Twin.Domain.Simulation;
 
-/// <summary>Relative activity per Asia/Shanghai hour of the day (index 0 = 00:00–01:00).</summary>
+/// <summary>
+/// Relative activity per Asia/Shanghai hour of the day (index 0 = 00:00–01:00), scaled on
+/// Saturdays and Sundays by <c>weekendFactor</c> (at most 1: the weekday peak bounds the rate).
+/// </summary>
 internal sealed class DailyProfile
 {
     private readonly double[] _relative;
+    private readonly double _weekendFactor;
 
-    public DailyProfile(IReadOnlyList<double> hourlyWeights)
+    public DailyProfile(IReadOnlyList<double> hourlyWeights, double weekendFactor = 1)
     {
+        if (weekendFactor is not (> 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weekendFactor), weekendFactor, "A weekend factor lies in (0, 1].");
+        }
+
+        _weekendFactor = weekendFactor;
         if (hourlyWeights.Count != 24 || hourlyWeights.Any(w => !(w >= 0)) || hourlyWeights.Max() <= 0)
         {
             throw new ArgumentException("A daily profile needs 24 weights, not negative, not all zero.", nameof(hourlyWeights));
@@ -16,17 +26,22 @@ internal sealed class DailyProfile
 
         var max = hourlyWeights.Max();
         _relative = hourlyWeights.Select(w => w / max).ToArray();
-        PeakToMean = max / hourlyWeights.Average();
+        PeakToMean = max / (hourlyWeights.Average() * (5 + 2 * weekendFactor) / 7);
     }
 
     /// <summary>Flat: the same activity at every hour.</summary>
     public static DailyProfile Flat { get; } = new(Enumerable.Repeat(1.0, 24).ToArray());
 
-    /// <summary>How much busier the busiest hour is than the mean hour.</summary>
+    /// <summary>How much busier the busiest weekday hour is than the mean hour of a week.</summary>
     public double PeakToMean { get; }
 
-    /// <summary>Activity at <paramref name="utc"/> relative to the busiest hour (0–1).</summary>
-    public double Relative(DateTimeOffset utc) => _relative[ShanghaiClock.ToLocal(utc).Hour];
+    /// <summary>Activity at <paramref name="utc"/> relative to the busiest weekday hour (0–1).</summary>
+    public double Relative(DateTimeOffset utc)
+    {
+        var local = ShanghaiClock.ToLocal(utc);
+        var weekend = local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        return _relative[local.Hour] * (weekend ? _weekendFactor : 1);
+    }
 }
 
 /// <summary>

@@ -82,6 +82,12 @@ public sealed class SimulatorOptions
 
     public const string DailyScenario = "daily";
 
+    /// <summary>
+    /// Read by the host: on a first run (an empty store) the simulated district's previous days
+    /// are written into the store before it goes live, so the wall starts with a month behind it; 0 = none.
+    /// </summary>
+    public int HistoryDays { get; set; } = 30;
+
     /// <summary>Throws when a value cannot work; the host calls it at start-up.</summary>
     public void Validate()
     {
@@ -101,6 +107,7 @@ public sealed class SimulatorOptions
         Require(IsShare(LowBatteryShare) && IsShare(CorridorSensorShare) && IsShare(OverdueShare) && IsShare(EvaluatedShare), "shares must lie in 0–1");
         Require(DroneCount is 0 or (>= 2 and <= 4), "DroneCount must be 0 or 2–4");
         Require(Scenario is DailyScenario or StormScenario.Name, $"Scenario must be {DailyScenario} or {StormScenario.Name}");
+        Require(HistoryDays is >= 0 and <= 400, "HistoryDays must lie in 0–400");
         Require(AcknowledgeMinutesMin >= 0 && AcknowledgeMinutesMax >= AcknowledgeMinutesMin, "AcknowledgeMinutes needs 0 <= Min <= Max");
         Require(ParseShare(SimulatedStaff) is not null, $"SimulatedStaff must be on, off or a share 0–1, not '{SimulatedStaff}'");
     }

@@ -22,7 +22,10 @@ public sealed partial class TwinSimulator
     private readonly IReadOnlyList<FloodPoint> _floodPoints = [];
     private long _nextStormSlot;
 
-    private bool StormRuns => string.Equals(_options.Scenario, StormScenario.Name, StringComparison.Ordinal);
+    /// <summary>False for a replay of past days (the warm start): the scenario's storm starts with the live run.</summary>
+    public bool RunsScenario { get; init; } = true;
+
+    private bool StormRuns => RunsScenario && string.Equals(_options.Scenario, StormScenario.Name, StringComparison.Ordinal);
 
     private double StormHours(DateTimeOffset at) => (at - _origin!.Value).TotalHours;
 

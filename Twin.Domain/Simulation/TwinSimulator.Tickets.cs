@@ -10,12 +10,15 @@ namespace Twin.Domain.Simulation;
 
 public sealed partial class TwinSimulator
 {
-    /// <summary>Tickets per Asia/Shanghai hour: quiet at night, peaks mid-morning and mid-afternoon.</summary>
+    /// <summary>
+    /// Tickets per Asia/Shanghai hour: quiet at night, peaks mid-morning and mid-afternoon; grid
+    /// patrols and departments work fewer hours at weekends, so a weekend day brings about a third less.
+    /// </summary>
     private static readonly DailyProfile TicketProfile = new(
     [
         0.30, 0.20, 0.14, 0.11, 0.11, 0.16, 0.35, 0.70, 1.15, 1.55, 1.75, 1.65,
         1.20, 1.15, 1.45, 1.60, 1.50, 1.25, 1.00, 0.95, 0.90, 0.80, 0.62, 0.45,
-    ]);
+    ], weekendFactor: 0.65);
 
     /// <summary>Objects are thrown when people are at home and awake: around midday and in the evening.</summary>
     private static readonly DailyProfile ThrownObjectProfile = new(

@@ -271,6 +271,18 @@ public sealed partial class TwinSimulator
             sensor.SkipTo(from);
             for (var at = sensor.NextAt; at <= to; at = sensor.NextAt)
             {
+                if (at < EpisodeReadingsOnlyUntil && sensor.ResumeAt(at, EpisodeReadingsOnlyUntil) is var resume && resume > at)
+                {
+                    if (resume > to)
+                    {
+                        sensor.SkipTo(to);
+                        break;
+                    }
+
+                    sensor.SkipTo(resume.AddTicks(-1));
+                    continue;
+                }
+
                 var observation = sensor.NextObservation++;
                 if (sensor.IsSilentAt(at))
                 {
@@ -359,6 +371,26 @@ public sealed partial class TwinSimulator
                 _breaches.Enqueue(new Episode(from, until, peak));
                 _lastBreachEnd = until;
             }
+        }
+
+        /// <summary>
+        /// When a device that reports only around its episodes should report again: at once while
+        /// an episode (with a few readings either side, so that it is seen to start and to clear) is
+        /// on, else at the next one's lead-in, else at <paramref name="quietUntil"/>.
+        /// </summary>
+        public DateTimeOffset ResumeAt(DateTimeOffset at, DateTimeOffset quietUntil)
+        {
+            var margin = Definition.ReportInterval * 3;
+            foreach (var episode in _breaches)
+            {
+                if (episode.Until + margin > at)
+                {
+                    var leadIn = episode.From - margin;
+                    return leadIn < quietUntil ? leadIn : quietUntil;
+                }
+            }
+
+            return quietUntil;
         }
 
         /// <summary>A silence, unless the device is already silent then.</summary>

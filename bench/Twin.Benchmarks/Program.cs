@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using Twin.Benchmarks.History;
+
+// `-- warm-start [--days N]` is a timed run (one run takes most of a minute); the rest are BenchmarkDotNet jobs.
+if (args is ["warm-start", ..])
+{
+    return await WarmStartBench.RunAsync(args);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Twin.Benchmarks.FrameRenderBenchmarks).Assembly).Run(args);
+return 0;

@@ -53,6 +53,7 @@ public sealed class AppServerFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Twin__Storage__DatabasePath"] = DatabasePath;
         start.Environment["Twin__Simulator__SpeedFactor"] = "60";
+        start.Environment["Twin__Simulator__HistoryDays"] = "0";
         // Signed in as a deployment would be: a bootstrap admin password and a wall device token in settings.
         start.Environment["Twin__Security__BootstrapAdmin__Password"] = BrowserAccounts.AdminPassword;
         start.Environment["Twin__Security__WallToken"] = BrowserAccounts.WallToken;

@@ -108,6 +108,7 @@ public sealed class KillTests : IDisposable
             start.Environment["Twin__Storage__DatabasePath"] = Path.Combine(directory, "twin.db");
             // A small fleet keeps each of the four start-ups short; the simulator only provides sensors to post to.
             start.Environment["Twin__Simulator__SensorCount"] = "50";
+            start.Environment["Twin__Simulator__HistoryDays"] = "0";
             start.Environment["Twin__Ingestion__Sources__0__Name"] = "kill-test";
             start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
             start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "1000";

@@ -21,6 +21,9 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Twin:Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Twin:Simulator:SpeedFactor", "60");
+
+        // These tests watch a twin come alive from nothing; the warm start has tests of its own.
+        builder.UseSetting("Twin:Simulator:HistoryDays", "0");
         builder.UseSetting("Twin:Simulator:StartAt", MorningPeak().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Twin:Simulator:SensorCount", SensorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Twin:Simulator:SensorReportSecondsMin", "30");

@@ -1,3 +1,4 @@
+using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Emergency;
 using Twin.Domain.Geography;
@@ -11,6 +12,9 @@ public static class TestDistrict
         DistrictMapLoader.LoadFromDirectory(Path.Combine(RepoRoot(), "wwwroot-assets", "geo"), 500));
 
     private static readonly Lazy<EventCatalogue> LazyCatalogue = new(EventCatalogue.LoadDefault);
+
+    private static readonly Lazy<IReadOnlyList<Camera>> LazyCameras = new(() =>
+        CameraLayout.Create(Map, DistrictMapLoader.LoadMetroStationsFromDirectory(Path.Combine(RepoRoot(), "wwwroot-assets", "geo")), new Twin.Domain.Simulation.SimulatorOptions().Seed));
 
     private static readonly Lazy<IReadOnlyList<GeoPoint>> LazyPoints = new(() =>
         Map.SubDistricts
@@ -29,6 +33,9 @@ public static class TestDistrict
     public static EmergencyResources Emergency => LazyEmergency.Value;
 
     public static EventCatalogue Catalogue => LazyCatalogue.Value;
+
+    /// <summary>The camera layout of the default seed (AI cameras raise the simulated 高空抛物 alarms).</summary>
+    public static IReadOnlyList<Camera> Cameras => LazyCameras.Value;
 
     /// <summary>One point well inside each 街镇.</summary>
     public static IReadOnlyList<GeoPoint> InsidePoints => LazyPoints.Value;

@@ -11,7 +11,7 @@ using Twin.Data.Store;
 namespace Twin.Data.Migrations
 {
     [DbContext(typeof(TwinDbContext))]
-    [Migration("20261205085805_EmergencyMode")]
+    [Migration("20261205093240_EmergencyMode")]
     partial class EmergencyMode
     {
         /// <inheritdoc />
@@ -1066,6 +1066,84 @@ namespace Twin.Data.Migrations
                     b.ToTable("supply_stock", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>
+                {
+                    b.Property<string>("SensorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sensor_id");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("REAL")
+                        .HasColumnName("last");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("REAL")
+                        .HasColumnName("mean");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min");
+
+                    b.HasKey("SensorId", "PeriodStart")
+                        .HasName("pk_observation_daily");
+
+                    b.HasIndex("PeriodStart")
+                        .HasDatabaseName("ix_observation_daily_period_start");
+
+                    b.ToTable("observation_daily", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Sensors.HourlyRollupRow", b =>
+                {
+                    b.Property<string>("SensorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sensor_id");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("REAL")
+                        .HasColumnName("last");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("REAL")
+                        .HasColumnName("mean");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min");
+
+                    b.HasKey("SensorId", "PeriodStart")
+                        .HasName("pk_observation_hourly");
+
+                    b.HasIndex("PeriodStart")
+                        .HasDatabaseName("ix_observation_hourly_period_start");
+
+                    b.ToTable("observation_hourly", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Sensors.ObservationRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1343,6 +1421,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reporter_phone");
 
+                    b.Property<string>("ReporterStatement")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_statement");
+
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("INTEGER")
                         .HasColumnName("satisfied");
@@ -1510,6 +1592,26 @@ namespace Twin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_checklist_history_checklist_steps");
+                });
+
+            modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>
+                {
+                    b.HasOne("Twin.Data.Sensors.SensorRow", null)
+                        .WithMany()
+                        .HasForeignKey("SensorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_daily_sensors_sensor_id");
+                });
+
+            modelBuilder.Entity("Twin.Data.Sensors.HourlyRollupRow", b =>
+                {
+                    b.HasOne("Twin.Data.Sensors.SensorRow", null)
+                        .WithMany()
+                        .HasForeignKey("SensorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_hourly_sensors_sensor_id");
                 });
 
             modelBuilder.Entity("Twin.Data.Sensors.ObservationRow", b =>
