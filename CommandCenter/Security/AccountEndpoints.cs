@@ -35,7 +35,7 @@ public static class AccountEndpoints
             var outcome = await accounts.LoginAsync(http, userName, password);
             return outcome switch
             {
-                LoginOutcome.SignedIn => Results.LocalRedirect(SafeReturn(returnUrl)),
+                LoginOutcome.SignedIn => Results.LocalRedirect(Landing(returnUrl, http.User)),
                 LoginOutcome.MustChangePassword => Results.LocalRedirect($"{PasswordPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
                 // A locked account is told apart only in the audit log: the same answer as a wrong
                 // password or an unknown name, so that nobody learns which accounts exist.
@@ -76,7 +76,7 @@ public static class AccountEndpoints
 
             var errors = await accounts.ChangePasswordAsync(http, current, next);
             return errors.Count == 0
-                ? Results.LocalRedirect(SafeReturn(returnUrl))
+                ? Results.LocalRedirect(Landing(returnUrl, http.User))
                 : Results.LocalRedirect($"{PasswordPath}?error={Uri.EscapeDataString(string.Join(" ", errors))}&returnUrl={back}");
         }).RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
 
@@ -157,6 +157,19 @@ public static class AccountEndpoints
         http.Request.Headers.Origin is [{ } origin] && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
         && string.Equals(uri.Scheme, http.Request.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Where a sign-in lands: the page the person was sent away from, or, when that is only the
+    /// root (the login page's default), the person's own page rather than the wall.
+    /// </summary>
+    public static string Landing(string? returnUrl, System.Security.Claims.ClaimsPrincipal user) =>
+        SafeReturn(returnUrl) is var url && url != "/" ? url : HomeOf(user);
+
+    /// <summary>The page a role works on; a leader reads the console (read-only) until there is a briefing page.</summary>
+    public static string HomeOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Leader) ? "/console"
+        : user.IsInRole(Roles.Admin) ? "/admin/users"
+        : "/";
 
     /// <summary>Only a local path: an absolute or protocol-relative URL would make login an open redirect.</summary>
     public static string SafeReturn(string? returnUrl) =>

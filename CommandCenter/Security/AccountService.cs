@@ -195,11 +195,15 @@ public sealed class AccountService(
         }
 
         var now = time.GetUtcNow();
-        await http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role)), new AuthenticationProperties
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
+        await http.SignInAsync(Scheme, principal, new AuthenticationProperties
         {
             IsPersistent = false,
             IssuedUtc = now,
             ExpiresUtc = now.Add(options.CurrentValue.AbsoluteTimeout),
         });
+
+        // The cookie counts from the next request; the login answer itself picks the person's home page from this one.
+        http.User = principal;
     }
 }

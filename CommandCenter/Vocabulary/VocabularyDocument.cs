@@ -28,7 +28,7 @@ public sealed record VocabularyDocument(
     public static VocabularyDocument Current { get; } = new(
         Section<TicketStatus>(MapFeatures.Wire, s => new VocabularyEntry(Names.Of(s)) { Color = VocabularyStyle.Color(s) }),
         Section<TicketChannel>(MapFeatures.Wire, c => new VocabularyEntry(Names.Of(c)) { Shape = VocabularyStyle.Shape(c) }),
-        Section<TicketPriority>(MapFeatures.Wire, p => new VocabularyEntry(Names.Of(p))),
+        Section<TicketPriority>(MapFeatures.Wire, p => new VocabularyEntry(Names.Of(p)) { Color = VocabularyStyle.Color(p) }),
         Section<AlarmSeverity>(MapFeatures.Wire, s => new VocabularyEntry(Names.Of(s)) { Color = VocabularyStyle.Color(s), Radius = VocabularyStyle.Radius(s) }),
         Section<Twin.Domain.Sensors.ValueState>(MapFeatures.Wire, s => new VocabularyEntry(Names.Of(s)) { Color = VocabularyStyle.Color(s) }),
         Section<SensorHealth>(MapFeatures.Wire, h => new VocabularyEntry(Names.Of(h))),

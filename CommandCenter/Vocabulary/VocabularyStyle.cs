@@ -34,6 +34,16 @@ public static class VocabularyStyle
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
     };
 
+    /// <summary>The queue's priority chip: 紧急 shares the critical alarm's red, so that red means "now" on every screen.</summary>
+    public static string Color(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Low => "#8a96a3",
+        TicketPriority.Normal => "#4da6ff",
+        TicketPriority.High => "#ff8c1a",
+        TicketPriority.Urgent => "#ff2d55",
+        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, null),
+    };
+
     /// <summary>The alarm's dot grows with its severity, so that a critical one is seen from the back of the hall.</summary>
     public static int Radius(AlarmSeverity severity) => severity switch
     {

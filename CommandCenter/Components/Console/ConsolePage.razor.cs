@@ -259,6 +259,9 @@ public sealed partial class ConsolePage : IDisposable
             case ShortcutCommand.Search when _queue is not null:
                 await _queue.FocusSearchAsync();
                 break;
+            case ShortcutCommand.MostUrgent when Queue is [var top, ..]:
+                await SelectAsync(top.Id);
+                break;
             case ShortcutCommand.Next or ShortcutCommand.Previous:
                 await MoveAsync(shortcut.Command == ShortcutCommand.Next ? 1 : -1);
                 break;

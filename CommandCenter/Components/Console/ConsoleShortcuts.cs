@@ -3,11 +3,12 @@ using Twin.Domain.Dispatch;
 
 namespace CommandCenter.Components.Console;
 
-/// <summary>What a shortcut does: move in the queue, focus search, show help, or one of the loop's actions.</summary>
+/// <summary>What a shortcut does: move in the queue or jump to its most urgent ticket, focus search, show help, or one of the loop's actions.</summary>
 public enum ShortcutCommand
 {
     Next,
     Previous,
+    MostUrgent,
     Search,
     Help,
     Dismiss,
@@ -31,6 +32,7 @@ public static class ConsoleShortcuts
         new("ArrowDown", "↓", ShortcutCommand.Next, null, "队列下一件", "Next ticket in the queue"),
         new("k", "K", ShortcutCommand.Previous, null, "队列上一件", "Previous ticket in the queue"),
         new("ArrowUp", "↑", ShortcutCommand.Previous, null, "队列上一件", "Previous ticket in the queue"),
+        new("u", "U", ShortcutCommand.MostUrgent, null, "跳到最紧急的一件（队列之首）", "Jump to the most urgent ticket (top of the queue)"),
         new("/", "/", ShortcutCommand.Search, null, "搜索 / 筛选", "Search and filter"),
         new("f", "F", ShortcutCommand.Act, DispatchAction.File, "立案", "File"),
         new("d", "D", ShortcutCommand.Act, DispatchAction.Dispatch, "派遣", "Dispatch"),

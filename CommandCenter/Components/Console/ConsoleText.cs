@@ -17,6 +17,14 @@ public static class ConsoleText
 
     public static string Priority(TicketPriority priority, Lang lang = Lang.Zh) => Names.Of(priority).Text(lang);
 
+    public static string Range(QueueRange range, Lang lang = Lang.Zh) => range switch
+    {
+        QueueRange.Today => lang.Pick("今天", "Today"),
+        QueueRange.Day => lang.Pick("24 小时", "24 h"),
+        QueueRange.Week => lang.Pick("7 天", "7 days"),
+        _ => lang.Pick("全部时间", "Any time"),
+    };
+
     public static string Action(DispatchAction action, Lang lang = Lang.Zh) => action switch
     {
         DispatchAction.File => lang.Pick("立案", "File"),

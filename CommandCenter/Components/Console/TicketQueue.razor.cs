@@ -5,7 +5,7 @@ using Twin.Domain.Tickets;
 
 namespace CommandCenter.Components.Console;
 
-/// <summary>The desk's queue: filtered tickets, newest first, with duplicate candidates, overdue and 督办 flagged.</summary>
+/// <summary>The desk's queue: filtered tickets, most urgent first, with duplicate candidates, overdue and 督办 flagged.</summary>
 public sealed partial class TicketQueue
 {
     private MudTextField<string>? _search;
@@ -55,6 +55,10 @@ public sealed partial class TicketQueue
 
     /// <summary>Puts the cursor in the search box (shortcut "/").</summary>
     public ValueTask FocusSearchAsync() => _search?.FocusAsync() ?? ValueTask.CompletedTask;
+
+    private static IReadOnlyList<Choice> Priorities =>
+        [new(string.Empty, Lang.Pick("全部", "All")),
+            .. Enum.GetValues<TicketPriority>().Reverse().Select(p => new Choice(p.ToString(), ConsoleText.Priority(p, Lang)))];
 
     private static string Label(IReadOnlyList<Choice> choices, string? value) =>
         choices.FirstOrDefault(c => c.Value == value)?.Label ?? value ?? string.Empty;

@@ -72,7 +72,7 @@ public sealed class BootstrapWaitTests : IAsyncLifetime
 
         var signedIn = await login.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal("/admin/users", signedIn.Headers.Location?.OriginalString);
         var paired = await pairing.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.Redirect, paired.StatusCode);
         Assert.Equal("/", paired.Headers.Location?.OriginalString);

@@ -36,7 +36,7 @@ public sealed class SessionTests : IAsyncLifetime
         _app.Clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Contains("error=invalid", (await TestAccounts.PostLoginAsync(client, user, TestAccounts.Password)).Headers.Location!.OriginalString);
         _app.Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal("/", (await TestAccounts.PostLoginAsync(client, user, TestAccounts.Password)).Headers.Location!.OriginalString);
+        Assert.Equal("/console", (await TestAccounts.PostLoginAsync(client, user, TestAccounts.Password)).Headers.Location!.OriginalString);
 
         var audit = await AuditAsync(AuditActions.LoginLockedOut);
         Assert.Contains(audit, r => r.Entry.Target == user && r.Entry.Outcome == AuditOutcome.Failure);

@@ -66,6 +66,24 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_u_key_opens_the_most_urgent_ticket_whatever_was_reported_last()
+    {
+        var urgent = new TicketReport("P-URGENT", TicketChannel.Hotline12345, "street-vending", "人行道流动摊位", "早高峰人行道上有流动摊位占道经营", Place(0), "测试地址", null,
+            new Reporter("李四", "13800001111"), _runtime.Clock.GetUtcNow(), TicketPriority.Urgent);
+        Assert.True((await _runtime.Commands.SubmitAsync(new ReportTicketCommand(urgent))).Accepted);
+        await ReportAsync("P-LOW", TicketChannel.GridPatrol, "street-light", Place(2), "路灯不亮", "小区门口路灯晚上不亮");
+
+        await using var ctx = NewContext();
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.Equal(["P-URGENT", "P-LOW"], console.FindAll("[data-ticket]").Select(r => r.GetAttribute("data-ticket"))));
+
+        await console.InvokeAsync(() => console.FindComponent<ConsoleKeyboard>().Instance.OnShortcut("u"));
+
+        console.WaitForAssertion(() => Assert.Equal("P-URGENT", console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
+        Assert.Equal(nameof(TicketPriority.Urgent), console.Find("[data-priority-cell='P-URGENT']").GetAttribute("data-priority"));
+    }
+
+    [Fact]
     public async Task Candidates_and_merged_reports_are_explained_in_words_in_the_queue_and_the_ticket_view()
     {
         var here = Place(0);
@@ -171,8 +189,8 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     [Fact]
     public async Task Shortcuts_move_through_the_queue_file_and_dispatch_and_a_reason_is_asked_for_before_closing()
     {
-        await ReportAsync("K-OLD", TicketChannel.Hotline12345, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
-        await ReportAsync("K-NEW", TicketChannel.GridPatrol, "street-light", Place(1), "路灯不亮", "小区门口路灯晚上不亮");
+        await ReportAsync("K-OLD", TicketChannel.Hotline12345, "street-light", Place(1), "路灯不亮", "小区门口路灯晚上不亮");
+        await ReportAsync("K-NEW", TicketChannel.GridPatrol, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
         await using var ctx = NewContext();
         var keysModule = ctx.JSInterop.SetupModule("./assets/js/consolekeys.js");
         keysModule.Mode = JSRuntimeMode.Loose;
@@ -182,7 +200,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         Assert.Contains("?", Assert.IsAssignableFrom<IEnumerable<string>>(register.Arguments[1]));
         var keyboard = console.FindComponent<ConsoleKeyboard>();
 
-        // The queue is newest first: J opens the newest, J again the next.
+        // The queue is most urgent first (vending is 一般, a street light 低): J opens K-NEW, J again K-OLD.
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("j"));
         console.WaitForAssertion(() => Assert.Equal("K-NEW", console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("j"));

@@ -120,7 +120,7 @@ public sealed class VocabularyTests : IAsyncLifetime
         Assert.Equal("Creek water level", root.GetProperty("sensorKind").GetProperty("creek-water-level").GetProperty("en").GetString());
         Assert.Equal("AI video", root.GetProperty("source").GetProperty("ai-video").GetProperty("en").GetString());
         Assert.Equal("地铁站", root.GetProperty("layer").GetProperty("stations").GetProperty("zh").GetString());
-        Assert.False(root.GetProperty("priority").GetProperty("low").TryGetProperty("color", out _));
+        Assert.Equal(VocabularyStyle.Color(TicketPriority.Urgent), root.GetProperty("priority").GetProperty("urgent").GetProperty("color").GetString());
     }
 
     private static void AssertNamed(IReadOnlyDictionary<string, VocabularyEntry> section, IEnumerable<string> keys, bool needsColor = false)

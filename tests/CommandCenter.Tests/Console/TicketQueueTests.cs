@@ -1,0 +1,86 @@
+using Bunit;
+using CommandCenter.Components.Console;
+using CommandCenter.Tests.Support;
+using CommandCenter.Vocabulary;
+using MudBlazor.Services;
+using Twin.Domain.Geography;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Tests.Console;
+
+/// <summary>The queue's priority column, its order and its priority and time-range filters.</summary>
+public sealed class TicketQueueTests
+{
+    // 2026-03-10 02:00 UTC is 10:00 in Shanghai: "today" began eight hours earlier.
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
+
+    private static readonly TicketState[] Tickets =
+    [
+        Ticket("T-low-new", TicketPriority.Low, Now.AddMinutes(-5)),
+        Ticket("T-normal-old", TicketPriority.Normal, Now.AddDays(-3)),
+        Ticket("T-normal-new", TicketPriority.Normal, Now.AddHours(-1)),
+        Ticket("T-urgent-late", TicketPriority.Urgent, Now.AddDays(-10), due: Now.AddHours(2)),
+        Ticket("T-urgent-soon", TicketPriority.Urgent, Now.AddHours(-11), due: Now.AddMinutes(30)),
+        Ticket("T-high", TicketPriority.High, Now.AddHours(-7)),
+    ];
+
+    [Fact]
+    public void Most_urgent_comes_first_then_the_step_due_soonest_then_the_newest()
+    {
+        var order = new QueueFilter().Apply(Tickets, Now).Select(t => t.Id);
+
+        Assert.Equal(["T-urgent-soon", "T-urgent-late", "T-high", "T-normal-new", "T-normal-old", "T-low-new"], order);
+    }
+
+    [Theory]
+    [InlineData(QueueRange.Today, new[] { "T-high", "T-normal-new", "T-low-new" })]
+    [InlineData(QueueRange.Day, new[] { "T-urgent-soon", "T-high", "T-normal-new", "T-low-new" })]
+    [InlineData(QueueRange.Week, new[] { "T-urgent-soon", "T-high", "T-normal-new", "T-normal-old", "T-low-new" })]
+    public void The_time_range_keeps_what_was_reported_since_shanghai_midnight_24_hours_or_7_days(QueueRange range, string[] expected)
+    {
+        Assert.Equal(expected, new QueueFilter(Range: range).Apply(Tickets, Now).Select(t => t.Id));
+    }
+
+    [Fact]
+    public void The_priority_filter_keeps_one_priority()
+    {
+        Assert.Equal(["T-urgent-soon", "T-urgent-late"], new QueueFilter(Priority: nameof(TicketPriority.Urgent)).Apply(Tickets, Now).Select(t => t.Id));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_row_names_its_priority_in_the_vocabularys_words_and_colour(bool english)
+    {
+        using var _ = english ? UiLanguage.English() : UiLanguage.Chinese();
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var document = VocabularyDocument.Current;
+
+        var queue = ctx.Render<TicketQueue>(p => p
+            .Add(q => q.Tickets, new QueueFilter().Apply(Tickets, Now))
+            .Add(q => q.Filter, new QueueFilter())
+            .Add(q => q.Now, Now)
+            .Add(q => q.Channels, [])
+            .Add(q => q.Categories, [])
+            .Add(q => q.SubDistricts, [])
+            .Add(q => q.Statuses, []));
+
+        Assert.Equal("T-urgent-soon", queue.FindAll("[data-ticket]")[0].TextContent);
+        foreach (var ticket in Tickets)
+        {
+            var entry = document.Priority[Map.MapFeatures.Wire(ticket.Priority)];
+            var cell = queue.Find($"[data-priority-cell='{ticket.Id}']");
+            Assert.Equal(english ? entry.En : entry.Zh, cell.TextContent.Trim());
+            Assert.Contains(entry.Color!, cell.QuerySelector(".priority-chip")!.GetAttribute("style"));
+        }
+
+        Assert.Equal(english ? "Urgent" : "紧急", queue.Find("[data-priority-cell='T-urgent-soon']").TextContent.Trim());
+    }
+
+    private static TicketState Ticket(string id, TicketPriority priority, DateTimeOffset reported, DateTimeOffset? due = null) => new(
+        id, TicketChannel.GridPatrol, "street-vending", id, string.Empty, new GeoPoint(121.4, 31.25),
+        string.Empty, "310107001", null, string.Empty, string.Empty, priority, TicketStatus.Dispatched, false,
+        reported, reported, null, null, StepDueAt: due);
+}
