@@ -18,6 +18,8 @@ public sealed class TwinClockTests : IAsyncLifetime
         builder.UseSetting("Twin:Simulator:SensorReportSecondsMin", "120");
         builder.UseSetting("Twin:Simulator:SensorReportSecondsMax", "300");
         builder.UseSetting("Twin:Simulator:DroneCount", "0");
+        // An empty district: the hour under test is the only one, and no month of history is written first.
+        builder.UseSetting("Twin:Simulator:HistoryDays", "0");
     });
 
     public Task InitializeAsync() => _app.Services.AppTwin().Ready.WaitAsync(TimeSpan.FromSeconds(60));
