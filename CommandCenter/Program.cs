@@ -2,6 +2,7 @@ using CommandCenter.Audit;
 using CommandCenter.Components;
 using CommandCenter.Core;
 using CommandCenter.Drones;
+using CommandCenter.Hub;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Localization;
@@ -32,6 +33,7 @@ builder.Services
     .AddTwinLanguage()
     .AddTwinCore(builder.Configuration, builder.Environment)
     .AddTwinData()
+    .AddTwinHub()
     .AddTwinMap()
     .AddTwinLive()
     .AddIngestion(builder.Configuration)
@@ -57,6 +59,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapTwinLive();
+app.MapTwinHub();
 app.MapTwinMap();
 app.MapOpenApi();
 // The ingestion APIs authenticate their callers with their own API keys, not with accounts.

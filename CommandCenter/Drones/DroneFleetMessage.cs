@@ -9,6 +9,9 @@ namespace CommandCenter.Drones;
 /// </summary>
 public sealed record DroneFleetMessage(DateTimeOffset At, int RoutesVersion, FeatureCollection Drones);
 
+/// <summary>The whole drone fleet on a connection's send loop; each replaces the last, so a connection is only ever sent the latest.</summary>
+public sealed record DronesMessage(WireJson<DroneFleetMessage> Fleet) : MapMessage;
+
 public static class DroneFeatures
 {
     public const string Layer = "drones";

@@ -13,7 +13,7 @@ using Twin.Domain.Time;
 namespace CommandCenter.Map;
 
 /// <summary>
-/// Keeps the map's feature state and pushes it to <see cref="TwinHub"/> subscribers: a snapshot on
+/// Keeps the map's feature state and pushes it to the hub's (<c>Hub/TwinHub</c>) subscribers: a snapshot on
 /// request, then numbered deltas. Committed change sets are coalesced so that at most one delta
 /// leaves per <see cref="MapOptions.CoalesceMilliseconds"/> and a burst of observations becomes one
 /// update per sensor. Snapshots and deltas are queued under one gate so a snapshot's <c>seq</c> is exact

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using CommandCenter.Drones;
 
 namespace CommandCenter.Map;
 
@@ -10,9 +9,6 @@ public abstract record MapMessage;
 public sealed record SnapshotMessage(WireJson<MapSnapshot> Snapshot) : MapMessage;
 
 public sealed record DeltaMessage(WireJson<MapDelta> Delta) : MapMessage;
-
-/// <summary>The whole drone fleet; each replaces the last, so a connection is only ever sent the latest.</summary>
-public sealed record DronesMessage(WireJson<DroneFleetMessage> Fleet) : MapMessage;
 
 /// <summary>Wakes a connection's idle sending loop when a fleet is waiting; sent to nobody.</summary>
 internal sealed record FleetWaiting : MapMessage
@@ -87,7 +83,7 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
     }
 
     /// <summary>Offers the fleet to every connection, replacing any fleet one has not been sent yet.</summary>
-    public void PublishFleet(DronesMessage fleet)
+    public void PublishFleet(MapMessage fleet)
     {
         foreach (var feed in _feeds.Values)
         {
@@ -96,7 +92,7 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
     }
 
     /// <summary>Offers the fleet to one connection (a screen that just subscribed).</summary>
-    public void SendFleet(string connectionId, DronesMessage fleet)
+    public void SendFleet(string connectionId, MapMessage fleet)
     {
         if (_feeds.TryGetValue(connectionId, out var feed))
         {
@@ -128,7 +124,7 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
         private readonly ILogger _logger;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _pump;
-        private DronesMessage? _fleet;
+        private MapMessage? _fleet;
 
         public Feed(string connectionId, int capacity, IMapSender sender, ILogger logger)
         {
@@ -143,7 +139,7 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
 
         public bool TryEnqueue(MapMessage message) => _queue.Writer.TryWrite(message);
 
-        public void OfferFleet(DronesMessage fleet)
+        public void OfferFleet(MapMessage fleet)
         {
             // Whenever a fleet waits, the queue holds a message the loop will read (this marker, or
             // what filled the queue, or a snapshot that replaced both) and the loop then takes the fleet.
@@ -205,16 +201,4 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
             }
         }
     }
-}
-
-/// <summary>Sends through the hub to one connection: a slow one only holds up its own loop.</summary>
-public sealed class HubMapSender(Microsoft.AspNetCore.SignalR.IHubContext<TwinHub, ITwinClient> hub) : IMapSender
-{
-    public Task SendAsync(string connectionId, MapMessage message, CancellationToken cancellationToken) => message switch
-    {
-        SnapshotMessage s => hub.Clients.Client(connectionId).Snapshot(s.Snapshot),
-        DeltaMessage d => hub.Clients.Client(connectionId).Delta(d.Delta),
-        DronesMessage f => hub.Clients.Client(connectionId).Drones(f.Fleet),
-        _ => throw new ArgumentOutOfRangeException(nameof(message)),
-    };
 }

@@ -5,13 +5,11 @@ using Twin.Domain.Geography;
 
 namespace CommandCenter.Map;
 
-/// <summary>Wires the wall's map feed: the hub, its per-screen fanout, the broadcaster of deltas and the static camera layer.</summary>
+/// <summary>Wires the wall's map feed: its per-screen fanout (the hub itself is in <c>Hub/</c>), the broadcaster of deltas and the static camera layer.</summary>
 public static class MapSetup
 {
     public static IServiceCollection AddTwinMap(this IServiceCollection services)
     {
-        services.AddSignalR();
-        services.AddSingleton<IMapSender, HubMapSender>();
         services.AddSingleton(sp => new MapFanout(
             sp.GetRequiredService<IMapSender>(),
             sp.GetRequiredService<IOptions<TwinOptions>>().Value.Map.SubscriberQueueLength,
@@ -24,7 +22,6 @@ public static class MapSetup
 
     public static IEndpointRouteBuilder MapTwinMap(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<TwinHub>(TwinHub.Path);
         endpoints.MapTwinMapEndpoints();
         endpoints.MapCameraEndpoints();
         return endpoints;

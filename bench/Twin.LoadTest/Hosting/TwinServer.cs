@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CommandCenter.Hub;
 using CommandCenter.Map;
 using CommandCenter.Security;
 using System.Security.Cryptography;

@@ -107,7 +107,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
     [Fact]
     public void The_matrix_lists_every_method_of_every_hub_with_the_policy_it_carries()
     {
-        var hubs = typeof(CommandCenter.Map.TwinHub).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Microsoft.AspNetCore.SignalR.Hub).IsAssignableFrom(t)).ToList();
+        var hubs = typeof(CommandCenter.Hub.TwinHub).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Microsoft.AspNetCore.SignalR.Hub).IsAssignableFrom(t)).ToList();
         var methods = hubs.SelectMany(h => h.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
                 .Where(m => !m.IsSpecialName && m.Name is not (nameof(Microsoft.AspNetCore.SignalR.Hub.OnConnectedAsync) or nameof(Microsoft.AspNetCore.SignalR.Hub.OnDisconnectedAsync)))
                 .Select(m => (Name: $"{h.Name}.{m.Name}", Policy: System.Reflection.CustomAttributeExtensions.GetCustomAttribute<HubPolicyAttribute>(m)?.Policy)))

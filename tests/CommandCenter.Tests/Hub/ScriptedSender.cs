@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CommandCenter.Drones;
 using CommandCenter.Map;
 
 namespace CommandCenter.Tests.Hub;

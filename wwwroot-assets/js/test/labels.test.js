@@ -39,7 +39,7 @@ describe('popupContent', () => {
 
   it('shows a station only by name and lines, in pinyin in English', () => {
     const content = popupContent({ layer: 'stations', name: '曹杨路', pinyin: 'Caoyang Rd', lines: ['3', '4', '11'], source_station_id: 'x' }, undefined, 'en', vocabulary);
-    assert.equal(content.title, 'Metro station · Caoyang Rd');
+    assert.equal(content.title, 'Metro stations · Caoyang Rd');
     assert.deepEqual(content.rows, [['Name', '曹杨路'], ['Lines', '3, 4, 11']]);
   });
 });

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using CommandCenter.Drones;
+using CommandCenter.Map;
 using CommandCenter.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace CommandCenter.Map;
+namespace CommandCenter.Hub;
 
 /// <summary>What the server calls on a subscribed screen (payloads in docs/hub-protocol.md).</summary>
 public interface ITwinClient
