@@ -33,6 +33,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/api/map/cameras.geojson", Policies.ViewWall, false),
         ("/api/drones/", Policies.ViewWall, false),
         ("/api/drones/routes", Policies.ViewWall, false),
+        ("/api/search?q=积水", Policies.UseConsole, false),
         ("/openapi/v1.json", null, false),
     ];
 
