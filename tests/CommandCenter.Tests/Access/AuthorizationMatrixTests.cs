@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/", Policies.ViewWall, true),
         ("/?lang=en", Policies.ViewWall, true),
         ("/console", Policies.UseConsole, true),
+        ("/console/tickets/T-NO-SUCH-TICKET", Policies.UseConsole, true),
         ("/admin/users", Policies.Administer, true),
         ("/admin/audit", Policies.Administer, true),
         ("/admin/audit/export.csv", Policies.Administer, false),
