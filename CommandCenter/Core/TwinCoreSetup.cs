@@ -5,6 +5,7 @@ using Twin.Data.Pipeline;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Simulation;
@@ -47,7 +48,14 @@ public static class TwinCoreSetup
             DistrictMapLoader.LoadMetroStationsFromDirectory(GeoDirectory(sp.GetRequiredService<IOptions<TwinOptions>>().Value)),
             Simulator(sp).Seed));
 
-        services.AddSingleton(sp => new TwinEngine(sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<EventCatalogue>(), sp.GetRequiredService<TwinClock>()));
+        // Simulated placements (geo/SOURCES.md): waterlogging points, underpasses, pumping stations, depots with their stock, teams.
+        services.AddSingleton(sp => FloodControlAssetsLoader.LoadFromDirectory(GeoDirectory(sp.GetRequiredService<IOptions<TwinOptions>>().Value)));
+        services.AddSingleton(sp => new EmergencyResources(
+            PlanLibrary.LoadDefault(sp.GetRequiredService<EventCatalogue>()), sp.GetRequiredService<FloodControlAssets>()));
+        services.AddSingleton(_ => DutyRoster.LoadDefault());
+        services.AddSingleton(sp => new TwinEngine(
+            sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<EventCatalogue>(), sp.GetRequiredService<TwinClock>(),
+            options: null, sp.GetRequiredService<EmergencyResources>()));
         services.AddSingleton(sp => sp.GetRequiredService<TwinEngine>().Duplicates);
         services.AddSingleton(sp => new TwinStore(sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value));
         services.AddSingleton(sp => new TwinPipeline(

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Emergency;
 using Twin.Domain.Geography;
 using Twin.Domain.Simulation;
 using Twin.Domain.Time;
@@ -19,6 +20,7 @@ public sealed class SimulatorService(
     DistrictMap district,
     EventCatalogue catalogue,
     IReadOnlyList<Camera> cameras,
+    FloodControlAssets floodControl,
     IOptions<SimulatorOptions> options,
     ILogger<SimulatorService> logger) : BackgroundService
 {
@@ -34,7 +36,7 @@ public sealed class SimulatorService(
         }
 
         await queries.WaitUntilReadyAsync(stoppingToken);
-        var simulator = new TwinSimulator(district, catalogue, cameras, settings);
+        var simulator = new TwinSimulator(district, catalogue, cameras, settings, floodControl.Points);
         logger.LogInformation("Simulator running at {Speed}× with {Sensors} sensors.", clock.SpeedFactor, simulator.Sensors.Count);
         var from = clock.GetUtcNow();
         using var timer = new PeriodicTimer(Step);

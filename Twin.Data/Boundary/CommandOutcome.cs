@@ -10,6 +10,13 @@ public enum OutcomeKind
     /// <summary>Its idempotency key was already known: nothing changed, <see cref="CommandOutcome.Id"/> names what the first copy made.</summary>
     Replayed,
 
+    /// <summary>
+    /// Its idempotency key was already known but the stored record says otherwise (another result
+    /// for the same reading, another severity for the same CAP message): nothing changed,
+    /// <see cref="CommandOutcome.Id"/> names the stored record and <see cref="CommandOutcome.Reason"/> describes it.
+    /// </summary>
+    Conflict,
+
     /// <summary>The engine (or the role check in front of it) refused it; nothing changed.</summary>
     Refused,
 }
@@ -42,8 +49,10 @@ public sealed record CommandOutcome
 
     public bool Replayed => Kind == OutcomeKind.Replayed;
 
-    /// <summary>Applied now or by an earlier copy: either way the thing exists.</summary>
-    public bool Exists => Kind != OutcomeKind.Refused;
+    public bool Conflict => Kind == OutcomeKind.Conflict;
+
+    /// <summary>Applied now or by an earlier copy carrying the same body: either way the thing exists as asked.</summary>
+    public bool Exists => Kind is OutcomeKind.Applied or OutcomeKind.Replayed;
 
     public static CommandOutcome Refused(string reason, bool forbidden = false) =>
         new() { Kind = OutcomeKind.Refused, Reason = reason, Forbidden = forbidden };

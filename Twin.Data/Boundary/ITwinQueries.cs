@@ -3,6 +3,7 @@ using Twin.Data.Search;
 using Twin.Data.Sensors;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 
@@ -48,6 +49,12 @@ public interface ITwinQueries
     Task<IReadOnlyList<EvidenceInfo>> GetEvidenceAsync(string ticketId, CancellationToken ct = default);
 
     Task<(byte[] Jpeg, string Sha256)?> GetEvidenceImageAsync(string evidenceId, CancellationToken ct = default);
+
+    /// <summary>Every emergency incident, latest first.</summary>
+    Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct = default);
+
+    /// <summary>复盘 of one incident (up to now while it runs); null when there is no such incident.</summary>
+    Task<AfterActionReport?> GetAfterActionReportAsync(string incidentId, CancellationToken ct = default);
 }
 
 /// <summary>Open311's ticket query: an id prefix, optional filters, a time window and a limit.</summary>

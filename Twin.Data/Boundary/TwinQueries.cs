@@ -5,6 +5,7 @@ using Twin.Data.Sensors;
 using Twin.Data.Store;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 
@@ -83,5 +84,17 @@ public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinRead
     {
         await readiness.Ready.WaitAsync(ct);
         return await store.GetEvidenceImageAsync(evidenceId, ct);
+    }
+
+    public async Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.ListIncidentsAsync(ct);
+    }
+
+    public async Task<AfterActionReport?> GetAfterActionReportAsync(string incidentId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetAfterActionReportAsync(incidentId, pipeline.Current.At, ct);
     }
 }

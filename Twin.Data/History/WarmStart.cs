@@ -69,8 +69,8 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
         }
 
         var clock = new SteppedClock(from);
-        var engine = new TwinEngine(district, catalogue, clock);
-        var simulator = new TwinSimulator(district, catalogue, cameras, options) { EpisodeReadingsOnlyUntil = now - RawTail };
+        var engine = new TwinEngine(district, catalogue, clock, new EngineOptions { ProposeModes = false });
+        var simulator = new TwinSimulator(district, catalogue, cameras, options) { EpisodeReadingsOnlyUntil = now - RawTail, RunsScenario = false };
         var (rainFrom, rainUntil) = RainySpell(from, now);
         simulator.AddRainySpell(rainFrom, rainUntil);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Twin.Data.Boundary;
 using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
@@ -28,8 +29,28 @@ internal sealed record ObservationKey(string SensorId, DateTimeOffset ObservedAt
 
 internal sealed record ExternalAlertKey(string SourceKey) : IdempotencyKey;
 
-/// <summary>What the store already holds under a key: the entity's id, or a reading's row id.</summary>
-internal sealed record StoredKey(string? Id, long? ObservationId);
+/// <summary>
+/// What the store already holds under a key: the entity's id, or a reading's row id, and for the
+/// keys whose input can carry another body the stored content (<see cref="InputContent"/>) with
+/// the words naming that record to a sender whose copy differs. A ticket has no content: Open311
+/// derives its id from a hash of the whole form, so another body is another id.
+/// </summary>
+internal sealed record StoredKey(string? Id, long? ObservationId, string? Content = null, string? Record = null);
+
+/// <summary>The part of an input its key must agree with: a reading's result, an alert's kind, severity and title.</summary>
+internal static class InputContent
+{
+    public static string? Of(TwinCommand command) => command switch
+    {
+        RecordObservationCommand c => Result(c.Observation.Value),
+        RaiseExternalAlarmCommand c => Alert(c.Alert.Kind, c.Alert.Severity, c.Alert.Title),
+        _ => null,
+    };
+
+    public static string Result(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Alert(string kind, AlarmSeverity severity, string title) => $"{kind.Trim()}\n{severity}\n{title.Trim()}";
+}
 
 public sealed partial class TwinPipeline
 {
@@ -55,17 +76,20 @@ public sealed partial class TwinPipeline
 
         foreach (var sensor in keys.OfType<ObservationKey>().GroupBy(k => k.SensorId, StringComparer.Ordinal))
         {
-            var ids = await _store.FindObservationIdsAsync(sensor.Key, sensor.Select(k => k.ObservedAt).ToList(), CancellationToken.None);
-            foreach (var (at, id) in ids)
+            var stored = await _store.FindObservationsAtAsync(sensor.Key, sensor.Select(k => k.ObservedAt).ToList(), CancellationToken.None);
+            foreach (var (at, reading) in stored)
             {
-                known[new ObservationKey(sensor.Key, at)] = new StoredKey(sensor.Key, id);
+                var result = InputContent.Result(reading.Value);
+                known[new ObservationKey(sensor.Key, at)] = new StoredKey(sensor.Key, reading.Id, result,
+                    $"Observation {reading.Id} of Datastream {sensor.Key} at {at.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFFZ} with result {result}");
             }
         }
 
         var alertKeys = keys.OfType<ExternalAlertKey>().Select(k => k.SourceKey).ToList();
-        foreach (var (sourceKey, alarmId) in await _store.FindAlarmIdsBySourceAsync(AlarmSource.Cap, alertKeys, CancellationToken.None))
+        foreach (var (sourceKey, alarm) in await _store.FindAlarmsBySourceAsync(AlarmSource.Cap, alertKeys, CancellationToken.None))
         {
-            known[new ExternalAlertKey(sourceKey)] = new StoredKey(alarmId, null);
+            known[new ExternalAlertKey(sourceKey)] = new StoredKey(alarm.Id, null, InputContent.Alert(alarm.Kind, alarm.Severity, alarm.Title),
+                $"alarm {alarm.Id} from CAP message {sourceKey} ({alarm.Kind}, severity {alarm.Severity}, \"{alarm.Title}\")");
         }
 
         return known;
@@ -75,14 +99,34 @@ public sealed partial class TwinPipeline
     {
         if (answers.Found[i] is { } stored)
         {
-            return new CommandOutcome { Kind = OutcomeKind.Replayed, Id = stored.Id, ObservationId = stored.ObservationId };
+            var kind = stored.Content is not null && stored.Content != InputContent.Of(batch[i].Command) ? OutcomeKind.Conflict : OutcomeKind.Replayed;
+            return new CommandOutcome
+            {
+                Kind = kind,
+                Id = stored.Id,
+                ObservationId = stored.ObservationId,
+                Reason = kind == OutcomeKind.Conflict ? $"The same key already holds {stored.Record}; this copy carries another body." : null,
+            };
         }
 
         if (answers.ReplayOf[i] is >= 0 and var first)
         {
-            // The same key earlier in this batch: this copy answers with what the first one made.
+            // The same key earlier in this batch: this copy answers with what the first one made,
+            // or with a conflict naming it when it carries another body.
             var original = Outcome(batch, first, answers);
-            return original.Exists ? original with { Kind = OutcomeKind.Replayed, Changes = [] } : original;
+            if (!original.Exists)
+            {
+                return original;
+            }
+
+            return InputContent.Of(batch[i].Command) == InputContent.Of(batch[first].Command)
+                ? original with { Kind = OutcomeKind.Replayed, Changes = [] }
+                : original with
+                {
+                    Kind = OutcomeKind.Conflict,
+                    Changes = [],
+                    Reason = $"The same key was just stored as {DescribeFirst(batch[first].Command, original)}; this copy carries another body.",
+                };
         }
 
         var result = answers.Results[i];
@@ -100,6 +144,16 @@ public sealed partial class TwinPipeline
             Changes = events,
         };
     }
+
+    /// <summary>Names the record an earlier copy in the same batch stored, as the store's words would.</summary>
+    private static string DescribeFirst(TwinCommand command, CommandOutcome original) => command switch
+    {
+        RecordObservationCommand c =>
+            $"Observation {original.ObservationId} of Datastream {c.Observation.SensorId} at {c.Observation.ObservedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFFZ} with result {InputContent.Result(c.Observation.Value)}",
+        RaiseExternalAlarmCommand c =>
+            $"alarm {original.Id} from CAP message {c.Alert.SourceKey} ({c.Alert.Kind.Trim()}, severity {c.Alert.Severity}, \"{c.Alert.Title.Trim()}\")",
+        _ => original.Id ?? "another input",
+    };
 
     /// <summary>The id of what an input created or acted on; the engine names alarms and missions itself.</summary>
     private static string? IdOf(TwinCommand command, IReadOnlyList<TwinEvent> events) => command switch

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Twin.Data.Boundary;
 using Twin.Data.Store;
 using Twin.Domain.Drones;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
@@ -284,8 +285,8 @@ public sealed partial class TwinPipeline
         }
         else if (anyAccepted)
         {
-            // Published before the acknowledgements, so a submitter reads its own ticket, alarm or mission change.
-            if (events.Any(e => e is TicketChanged or AlarmChanged or MissionChanged) || Stopwatch.GetElapsedTime(_snapshotBuiltAt) >= _options.SnapshotInterval)
+            // Published before the acknowledgements, so a submitter reads its own ticket, alarm, mission or emergency change.
+            if (events.Any(PublishesAtOnce) || Stopwatch.GetElapsedTime(_snapshotBuiltAt) >= _options.SnapshotInterval)
             {
                 PublishSnapshot();
             }
@@ -355,6 +356,10 @@ public sealed partial class TwinPipeline
         RaiseCommitted(new TwinChangeSet(_engine.Version, [], [], IsReset: true));
         return true;
     }
+
+    /// <summary>Changes a person acts on next (tickets, alarms, missions, the mode and its plan) are published at once; readings can wait.</summary>
+    private static bool PublishesAtOnce(TwinEvent e) =>
+        e is TicketChanged or AlarmChanged or MissionChanged or ModeChanged or ModeProposalChanged or ChecklistStepChanged or StockMoved;
 
     private void PublishSnapshot()
     {

@@ -4,6 +4,7 @@ using Twin.Data.Accounts;
 using Twin.Data.Audit;
 using Twin.Data.Alarms;
 using Twin.Data.Drones;
+using Twin.Data.Emergency;
 using Twin.Data.Sensors;
 using Twin.Data.Tickets;
 
@@ -41,6 +42,18 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
     public DbSet<MissionRow> Missions => Set<MissionRow>();
 
     public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
+
+    public DbSet<ModeChangeRow> ModeChanges => Set<ModeChangeRow>();
+
+    public DbSet<ModeProposalRow> ModeProposals => Set<ModeProposalRow>();
+
+    public DbSet<ChecklistStepRow> ChecklistSteps => Set<ChecklistStepRow>();
+
+    public DbSet<ChecklistHistoryRow> ChecklistHistory => Set<ChecklistHistoryRow>();
+
+    public DbSet<StockRow> Stock => Set<StockRow>();
+
+    public DbSet<StockMovementRow> StockMovements => Set<StockMovementRow>();
 
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
 

@@ -75,8 +75,8 @@ public sealed partial class TwinStore
         return await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct);
     }
 
-    /// <summary>The alarm ids stored under each of the given source ids (the writer's replay check for outside alerts).</summary>
-    public async Task<Dictionary<string, string>> FindAlarmIdsBySourceAsync(AlarmSource source, IReadOnlyCollection<string> sourceIds, CancellationToken ct = default)
+    /// <summary>The alarms stored under each of the given source ids (the writer's replay check for outside alerts, which compares their content).</summary>
+    public async Task<Dictionary<string, AlarmState>> FindAlarmsBySourceAsync(AlarmSource source, IReadOnlyCollection<string> sourceIds, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (sourceIds.Count == 0)
@@ -87,13 +87,12 @@ public sealed partial class TwinStore
         await using var db = CreateDbContext();
         var rows = await db.Alarms.AsNoTracking()
             .Where(a => a.Source == source && sourceIds.Contains(a.SourceId))
-            .Select(a => new { a.SourceId, a.Id })
             .ToListAsync(ct);
-        return rows.GroupBy(r => r.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        return rows.GroupBy(r => r.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().ToState(), StringComparer.Ordinal);
     }
 
-    /// <summary>The row ids of a sensor's readings at the given times (those stored; a replay finds its first copy).</summary>
-    public async Task<Dictionary<DateTimeOffset, long>> FindObservationIdsAsync(
+    /// <summary>A sensor's stored readings at the given times (a replay finds its first copy and compares the result).</summary>
+    public async Task<Dictionary<DateTimeOffset, StoredObservation>> FindObservationsAtAsync(
         string sensorId, IReadOnlyCollection<DateTimeOffset> times, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -107,9 +106,9 @@ public sealed partial class TwinStore
         await using var db = CreateDbContext();
         var rows = await db.Observations.AsNoTracking()
             .Where(o => o.SensorId == sensorId && o.ObservedAt >= from && o.ObservedAt <= to)
-            .Select(o => new { o.ObservedAt, o.Id })
+            .Select(o => new StoredObservation(o.Id, o.SensorId, o.Value, o.ObservedAt, o.BatteryPercent))
             .ToListAsync(ct);
-        return rows.Where(r => wanted.Contains(r.ObservedAt)).ToDictionary(r => r.ObservedAt, r => r.Id);
+        return rows.Where(r => wanted.Contains(r.ObservedAt)).ToDictionary(r => r.ObservedAt);
     }
 
     public async Task<StoredObservation?> GetObservationAsync(long id, CancellationToken ct = default)

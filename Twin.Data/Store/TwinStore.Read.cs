@@ -72,6 +72,8 @@ public sealed partial class TwinStore
         var aggregates = await ReadHourlyAggregatesAsync(connection, transaction, now, ct);
         var nextAlarmNumber = await ReadNextAlarmNumberAsync(connection, transaction, ct);
         var fleet = await ReadFleetAsync(db, connection, transaction, DroneTrailPoints, ct);
+        var emergency = await ReadEmergencyAsync(db, ct);
+        var rainfall = await ReadRainfallAsync(connection, transaction, now, ct);
 
         return new EngineRestoreState(
             sensors.Select(s => s.ToState()).ToList(),
@@ -83,6 +85,8 @@ public sealed partial class TwinStore
             Drones = fleet.Drones,
             Missions = fleet.Missions,
             NextMissionNumber = fleet.NextMissionNumber,
+            Emergency = emergency,
+            RainfallAggregates = rainfall,
         };
     }
 
@@ -158,30 +162,51 @@ public sealed partial class TwinStore
         SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, CancellationToken ct)
     {
         var currentHour = now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour;
+        return await ReadHourlySumsAsync(
+            connection, transaction, "s.kind", onlyKind: null, currentHour - (AggregateHours - 1) * TimeSpan.TicksPerHour,
+            (kind, hour, sum, count) => new HourlyObservationAggregate(Enum.Parse<SensorKind>(kind), hour, sum, count), ct);
+    }
+
+    /// <summary>Hourly sums of each rain gauge over the last 25 hours (a 24 h total needs the current hour and the 24 before it).</summary>
+    private static async Task<IReadOnlyList<SensorHourlyAggregate>> ReadRainfallAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, CancellationToken ct)
+    {
+        var currentHour = now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour;
+        return await ReadHourlySumsAsync(
+            connection, transaction, "s.id", SensorKind.RainGauge, currentHour - 24 * TimeSpan.TicksPerHour,
+            (id, hour, sum, count) => new SensorHourlyAggregate(id, hour, sum, count), ct);
+    }
+
+    /// <summary>
+    /// Sums and counts of readings per UTC hour since <paramref name="fromTicks"/>, grouped by
+    /// <paramref name="sensorColumn"/> (a column of the sensors table, fixed in code).
+    /// </summary>
+    private static async Task<List<T>> ReadHourlySumsAsync<T>(
+        SqliteConnection connection, SqliteTransaction transaction, string sensorColumn, SensorKind? onlyKind, long fromTicks,
+        Func<string, DateTimeOffset, double, int, T> row, CancellationToken ct)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
 
         // Driven from sensors so that each sensor's slice is a range scan of the (sensor_id, observed_at) index.
         command.CommandText =
-            """
-            SELECT s.kind, o.observed_at / $hour_ticks AS hour, SUM(o.value), COUNT(*)
+            $"""
+            SELECT {sensorColumn}, o.observed_at / $hour_ticks AS hour, SUM(o.value), COUNT(*)
             FROM sensors AS s
             JOIN observations AS o ON o.sensor_id = s.id AND o.observed_at >= $from
-            GROUP BY s.kind, hour
-            ORDER BY hour, s.kind
+            WHERE $kind IS NULL OR s.kind = $kind
+            GROUP BY {sensorColumn}, hour
+            ORDER BY hour, {sensorColumn}
             """;
         command.Parameters.AddWithValue("$hour_ticks", TimeSpan.TicksPerHour);
-        command.Parameters.AddWithValue("$from", currentHour - (AggregateHours - 1) * TimeSpan.TicksPerHour);
+        command.Parameters.AddWithValue("$from", fromTicks);
+        command.Parameters.AddWithValue("$kind", onlyKind is { } kind ? kind.ToString() : DBNull.Value);
 
-        var result = new List<HourlyObservationAggregate>();
+        var result = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add(new HourlyObservationAggregate(
-                Enum.Parse<SensorKind>(reader.GetString(0)),
-                UtcTicks.ToInstant(reader.GetInt64(1) * TimeSpan.TicksPerHour),
-                reader.GetDouble(2),
-                reader.GetInt32(3)));
+            result.Add(row(reader.GetString(0), UtcTicks.ToInstant(reader.GetInt64(1) * TimeSpan.TicksPerHour), reader.GetDouble(2), reader.GetInt32(3)));
         }
 
         return result;

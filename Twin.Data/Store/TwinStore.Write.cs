@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Twin.Data.Alarms;
 using Twin.Data.Drones;
+using Twin.Data.Emergency;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
@@ -245,6 +246,9 @@ public sealed partial class TwinStore
                         break;
                     case EvidenceAttached e:
                         InsertEvidence(e.Evidence);
+                        break;
+                    default:
+                        EmergencyWrites.TryWrite(_connection, transaction, change);
                         break;
                 }
             }

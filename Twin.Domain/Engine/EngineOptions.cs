@@ -15,6 +15,12 @@ public sealed class EngineOptions
 
     public double LowBatteryPercent { get; init; } = 15;
 
+    /// <summary>
+    /// Whether CAP warnings and gauge breaches propose an emergency. A replay of past days (the warm
+    /// start) turns it off: a proposal is a question to the people on duty now.
+    /// </summary>
+    public bool ProposeModes { get; init; } = true;
+
     /// <summary>An airborne drone silent for this long is shown as having lost its link.</summary>
     public TimeSpan DroneLinkLostAfter { get; init; } = TimeSpan.FromSeconds(30);
 

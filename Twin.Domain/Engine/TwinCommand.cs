@@ -1,6 +1,7 @@
 using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
+using Twin.Domain.Emergency;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -62,6 +63,22 @@ public sealed partial class TwinEngine
                 return ChangeMissionStatus(c.MissionId, c.To, c.Actor, c.Note);
             case AttachEvidenceCommand c:
                 return AttachEvidence(c);
+            case StartEmergencyCommand c:
+                return StartEmergency(c.Type, c.Level, c.Actor, c.Role, c.Reason);
+            case ChangeResponseLevelCommand c:
+                return ChangeResponseLevel(c.Level, c.Actor, c.Role, c.Reason);
+            case EndEmergencyCommand c:
+                return EndEmergency(c.Actor, c.Role, c.Reason);
+            case ProposeModeCommand c:
+                return ProposeMode(c.Source, c.SourceRef, c.Type, c.Level, c.Reason);
+            case ConfirmProposalCommand c:
+                return ConfirmProposal(c.ProposalId, c.Actor, c.Role, c.Note);
+            case DismissProposalCommand c:
+                return DismissProposal(c.ProposalId, c.Actor, c.Role, c.Reason);
+            case CompleteChecklistStepCommand c:
+                return CompleteChecklistStep(c.StepId, c.Actor, c.Note);
+            case MoveStockCommand c:
+                return MoveStock(c.DepotId, c.Item, c.Kind, c.Quantity, c.Actor, c.Note);
             case TickCommand:
                 Tick();
                 return InputResult.Ok;

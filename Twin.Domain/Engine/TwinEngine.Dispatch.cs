@@ -238,7 +238,7 @@ public sealed partial class TwinEngine
     /// </summary>
     private TicketState EnterStep(TicketState ticket, TicketStatus to, DateTimeOffset now)
     {
-        var limits = _catalogue.Find(ticket.CategoryCode)!.TimeLimits;
+        var limits = LimitsFor(ticket.CategoryCode);
         DateTimeOffset? due = to switch
         {
             TicketStatus.Discovered => now + limits.Dispatch,
@@ -267,7 +267,7 @@ public sealed partial class TwinEngine
 
     private TimeSpan? StepLimit(TicketState ticket)
     {
-        var limits = _catalogue.Find(ticket.CategoryCode)!.TimeLimits;
+        var limits = LimitsFor(ticket.CategoryCode);
         return ticket.Status switch
         {
             TicketStatus.Discovered or TicketStatus.Filed => limits.Dispatch,

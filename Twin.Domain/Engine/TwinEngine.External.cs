@@ -61,6 +61,7 @@ public sealed partial class TwinEngine
             _district.SubDistrictFor(alert.Location).Code,
             now,
             alert.Area);
+        ProposeFromCap(alert.SourceKey, alert.Kind.Trim(), alert.Title.Trim());
         Version++;
         return InputResult.Ok;
     }

@@ -125,6 +125,7 @@ public sealed partial class TwinEngine
         }
 
         slot.LastValue = observation.Value;
+        RecordRainfall(slot.Definition, observation.ObservedAt, observation.Value);
         slot.LastObservedAt = observation.ObservedAt;
         if (observation.BatteryPercent is not null)
         {
@@ -132,7 +133,7 @@ public sealed partial class TwinEngine
         }
 
         _kindSeries[kind].Add(observation.ObservedAt, observation.Value);
-        var nextState = slot.Definition.Thresholds.Next(slot.ValueState, observation.Value);
+        var nextState = EffectiveThresholds(slot.Definition).Next(slot.ValueState, observation.Value);
         if (nextState != slot.ValueState)
         {
             ChangeValueState(slot, nextState, observation.ObservedAt, now);
@@ -201,6 +202,11 @@ public sealed partial class TwinEngine
             }
 
             return;
+        }
+
+        if (next == ValueState.Alarm && slot.LastValue is { } value)
+        {
+            ProposeFromSensor(slot.Definition, value);
         }
 
         var severity = SeverityFor(slot.Definition.Kind, next);
@@ -301,10 +307,12 @@ public sealed partial class TwinEngine
                 total += _kindHealth[k, h];
             }
 
-            if (total == 0 || _kindThresholds[k] is not { } thresholds)
+            if (total == 0 || _kindThresholds[k] is not { } ownThresholds)
             {
                 continue;
             }
+
+            var thresholds = _thresholdOverrides[k]?.Apply(ownThresholds) ?? ownThresholds;
 
             double? max = null;
             foreach (var slot in _sensorOrder)

@@ -95,7 +95,7 @@ public sealed partial class TwinEngine
             report.ReportedAt,
             null,
             null,
-            StepDueAt: report.ReportedAt + category.TimeLimits.Dispatch,
+            StepDueAt: report.ReportedAt + LimitsFor(category.Code).Dispatch,
             PossibleDuplicateOf: match?.CaseId,
             DuplicateExplanation: match is { Decision: DuplicateDecision.Candidate } ? match.ExplanationFor(report.Id) : null);
         _tickets[ticket.Id] = ticket;

@@ -1,6 +1,7 @@
 using Twin.Domain.Alarms;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Emergency;
 using Twin.Domain.Geography;
 using Twin.Domain.Privacy;
 using Twin.Domain.Sensors;
@@ -23,11 +24,12 @@ public sealed partial class TwinEngine
     private readonly EventCatalogue _catalogue;
     private readonly TimeProvider _time;
     private readonly EngineOptions _options;
+    private readonly EmergencyResources _emergency;
     private readonly List<TwinEvent> _pendingEvents = [];
     private long _eventSequence;
     private DateTimeOffset _todayStart;
 
-    public TwinEngine(DistrictMap district, EventCatalogue catalogue, TimeProvider time, EngineOptions? options = null)
+    public TwinEngine(DistrictMap district, EventCatalogue catalogue, TimeProvider time, EngineOptions? options = null, EmergencyResources? emergency = null)
     {
         _district = district;
         _catalogue = catalogue;
@@ -35,7 +37,13 @@ public sealed partial class TwinEngine
         _options = options ?? new EngineOptions();
         _todayStart = ShanghaiClock.StartOfDay(time.GetUtcNow());
         _duplicates = new DuplicateDetector(catalogue, _options.Duplicates);
+        _emergency = emergency ?? EmergencyResources.PlansOnly(catalogue);
+        _mode = OperatingMode.Daily(time.GetUtcNow());
+        RestoreStock([]);
     }
+
+    /// <summary>The plans and flood-control assets the engine runs with.</summary>
+    public EmergencyResources Emergency => _emergency;
 
     public DistrictMap District => _district;
 
@@ -67,6 +75,7 @@ public sealed partial class TwinEngine
         SweepSensorHealth(now);
         SweepSla(now);
         SweepDrones(now);
+        SweepChecklist(now);
         _sensorsOnlineSamples.Add(now, _healthCounts[(int)SensorHealth.Online] + _healthCounts[(int)SensorHealth.LowBattery]);
         Version++;
     }
@@ -85,6 +94,11 @@ public sealed partial class TwinEngine
         {
             Drones = [.. _drones.Values.OrderBy(d => d.Id, StringComparer.Ordinal)],
             Missions = [.. _missions.Values.OrderBy(m => m.Id, StringComparer.Ordinal)],
+            Mode = _mode,
+            Proposals = [.. _openProposals.Values.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id, StringComparer.Ordinal)],
+            Checklist = ChecklistSteps(),
+            Stock = StockLevels(),
+            Rainfall = RainfallFigures(now),
         };
     }
 
@@ -145,6 +159,8 @@ public sealed partial class TwinEngine
 
         _nextAlarmNumber = state.NextAlarmNumber;
         ResetDrones(state);
+        RestoreMode(state.Emergency);
+        RestoreRainfall(state.RainfallAggregates);
         _todayStart = ShanghaiClock.StartOfDay(now);
         RecountToday();
         Version++;

@@ -12,6 +12,15 @@ public enum SensorKind
     SecondaryWater,
     SiteDust,
     Smoke,
+
+    /// <summary>雨量计: rainfall intensity in mm/h (the 24 h total is summed from its readings).</summary>
+    RainGauge,
+
+    /// <summary>水质 溶解氧: dissolved oxygen in mg/L; low is bad.</summary>
+    DissolvedOxygen,
+
+    /// <summary>水质 氨氮: ammonia nitrogen in mg/L.</summary>
+    AmmoniaNitrogen,
 }
 
 public static class SensorKinds
@@ -29,6 +38,9 @@ public static class SensorKinds
         SensorKind.SecondaryWater => "secondary-water",
         SensorKind.SiteDust => "site-dust",
         SensorKind.Smoke => "smoke",
+        SensorKind.RainGauge => "rain-gauge",
+        SensorKind.DissolvedOxygen => "dissolved-oxygen",
+        SensorKind.AmmoniaNitrogen => "ammonia-nitrogen",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

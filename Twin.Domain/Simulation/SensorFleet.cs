@@ -18,8 +18,11 @@ public sealed record SensorKindProfile(
     bool BatteryPowered,
     int Decimals)
 {
-    /// <summary>Normal readings stay below this, so that a value leaving an episode always clears its alarm.</summary>
-    public double NormalCeiling => Thresholds.Warning - 2 * Thresholds.Hysteresis;
+    /// <summary>Normal readings stay below this (above it for a low-is-bad kind), so that a value leaving an episode always clears its alarm.</summary>
+    public double NormalCeiling => Thresholds.HighIsBad ? Thresholds.Warning - 2 * Thresholds.Hysteresis : Thresholds.Warning + 2 * Thresholds.Hysteresis;
+
+    /// <summary>A normal reading kept on the normal side of <see cref="NormalCeiling"/> and not below 0.</summary>
+    public double ClampNormal(double value) => Thresholds.HighIsBad ? Math.Clamp(value, 0, NormalCeiling) : Math.Max(value, NormalCeiling);
 }
 
 /// <summary>The simulated perception devices (感知设备): every kind, placed inside Putuo, same for a seed.</summary>
@@ -43,7 +46,13 @@ public static class SensorFleet
         new(SensorKind.SecondaryWater, "SW", "二次供水泵房", "NTU", new Thresholds(0.8, 1.0, 0.05), 0.08, false, 2),
         new(SensorKind.SiteDust, "SD", "工地扬尘", "µg/m³", new Thresholds(150, 250, 10), 0.03, false, 0),
         new(SensorKind.Smoke, "SM", "烟感", "%/m", new Thresholds(2, 4, 0.3), 0.274, true, 2),
+        new(SensorKind.RainGauge, "RG", "雨量站", "mm/h", new Thresholds(20, 35, 2), 0.004, false, 1),
+        new(SensorKind.DissolvedOxygen, "DO", "水质站(溶解氧)", "mg/L", new Thresholds(3, 2, 0.2, HighIsBad: false), 0.003, false, 2),
+        new(SensorKind.AmmoniaNitrogen, "AN", "水质站(氨氮)", "mg/L", new Thresholds(1.5, 2.0, 0.1), 0.003, false, 2),
     ];
+
+    /// <summary>Kinds placed along the creek bank rather than by population: gauges and water-quality stations.</summary>
+    public static bool OnCreekBank(SensorKind kind) => kind is SensorKind.CreekWaterLevel or SensorKind.DissolvedOxygen or SensorKind.AmmoniaNitrogen;
 
     public static SensorKindProfile ProfileOf(SensorKind kind) => Profiles.First(p => p.Kind == kind);
 
@@ -65,7 +74,7 @@ public static class SensorFleet
             {
                 var interval = TimeSpan.FromSeconds(rng.Next(options.SensorReportSecondsMin, options.SensorReportSecondsMax + 1));
                 var id = $"S-{profile.IdPrefix}-{number:D4}";
-                if (profile.Kind == SensorKind.CreekWaterLevel)
+                if (OnCreekBank(profile.Kind))
                 {
                     var location = sampler.PointOnCreekBank((number - 0.5) / counts[profile.Kind]);
                     sensors.Add(new SensorDefinition(id, profile.Kind, $"苏州河{profile.Label} {number:D2}", location, profile.Unit, profile.Thresholds, interval));

@@ -4,7 +4,7 @@ namespace Twin.Domain.Simulation;
 
 /// <summary>
 /// Normal readings of a device at a moment: a daily (or tidal) curve per kind, a fixed offset per
-/// device and keyed noise per observation, kept under <see cref="SensorKindProfile.NormalCeiling"/>.
+/// device and keyed noise per observation, kept on the normal side of <see cref="SensorKindProfile.NormalCeiling"/>.
 /// </summary>
 internal static class SensorReadings
 {
@@ -27,10 +27,17 @@ internal static class SensorReadings
             SensorKind.SecondaryWater => 0.25 + 0.05 * offset + 0.04 * noise,
             SensorKind.SiteDust => 55 + 35 * WorkingHours(shanghaiHour) + 8 * offset + 10 * noise,
             SensorKind.Smoke => Math.Abs(0.05 + 0.02 * offset + 0.04 * noise),
+
+            // Dry weather: mostly nothing, now and then a trace.
+            SensorKind.RainGauge => Math.Max(0, 0.4 * noise - 0.6),
+
+            // Photosynthesis lifts dissolved oxygen in the day.
+            SensorKind.DissolvedOxygen => 5.8 + 0.8 * Daytime(shanghaiHour) + 0.3 * offset + 0.15 * noise,
+            SensorKind.AmmoniaNitrogen => 0.7 + 0.1 * offset + 0.05 * noise,
             _ => throw new ArgumentOutOfRangeException(nameof(profile), profile.Kind, null),
         };
 
-        return Math.Clamp(value, 0, profile.NormalCeiling);
+        return profile.ClampNormal(value);
     }
 
     private static double Bump(double hour, double centre, double width) => Math.Exp(-Math.Pow((hour - centre) / width, 2));

@@ -75,6 +75,14 @@ public sealed class SimulatorOptions
     public int DroneCount { get; set; } = 3;
 
     /// <summary>
+    /// <c>daily</c> (an ordinary day) or <c>typhoon</c>: a storm from the start — rain, rising creek
+    /// levels, waterlogging reports and a CAP typhoon warning (<see cref="StormScenario"/>).
+    /// </summary>
+    public string Scenario { get; set; } = DailyScenario;
+
+    public const string DailyScenario = "daily";
+
+    /// <summary>
     /// Read by the host: on a first run (an empty store) the simulated district's previous days
     /// are written into the store before it goes live, so the wall starts with a month behind it; 0 = none.
     /// </summary>
@@ -98,6 +106,7 @@ public sealed class SimulatorOptions
         Require(IsRate(BreachEpisodesPerDay) && IsRate(OutagesPerDay) && IsRate(StaleGapsPerDay), "episode rates must be finite and not negative");
         Require(IsShare(LowBatteryShare) && IsShare(CorridorSensorShare) && IsShare(OverdueShare) && IsShare(EvaluatedShare), "shares must lie in 0–1");
         Require(DroneCount is 0 or (>= 2 and <= 4), "DroneCount must be 0 or 2–4");
+        Require(Scenario is DailyScenario or StormScenario.Name, $"Scenario must be {DailyScenario} or {StormScenario.Name}");
         Require(HistoryDays is >= 0 and <= 400, "HistoryDays must lie in 0–400");
         Require(AcknowledgeMinutesMin >= 0 && AcknowledgeMinutesMax >= AcknowledgeMinutesMin, "AcknowledgeMinutes needs 0 <= Min <= Max");
         Require(ParseShare(SimulatedStaff) is not null, $"SimulatedStaff must be on, off or a share 0–1, not '{SimulatedStaff}'");

@@ -1,6 +1,7 @@
 using Twin.Domain.Alarms;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
@@ -52,10 +53,12 @@ public sealed partial class TwinSimulator
     private DateTimeOffset? _origin;
 
     /// <param name="cameras">The camera layout; AI video events come from its <see cref="Camera.Ai"/> cameras.</param>
-    public TwinSimulator(DistrictMap district, EventCatalogue catalogue, IReadOnlyList<Camera> cameras, SimulatorOptions options)
+    /// <param name="floodPoints">Waterlogging points and underpasses: where the typhoon scenario's 积水 reports come from.</param>
+    public TwinSimulator(DistrictMap district, EventCatalogue catalogue, IReadOnlyList<Camera> cameras, SimulatorOptions options, IReadOnlyList<FloodPoint>? floodPoints = null)
     {
         options.Validate();
         _district = district;
+        _floodPoints = floodPoints ?? [];
         _catalogue = catalogue;
         _options = options;
         _sampler = new DistrictSampler(district);
@@ -119,6 +122,7 @@ public sealed partial class TwinSimulator
         Observe(from, to, newTickets, entries);
         ReceiveTickets(from, to, newTickets);
         DetectThrownObjects(from, to, newTickets, entries);
+        AdvanceStorm(from, to, newTickets, entries);
         FileNewTickets(newTickets, current, entries);
         MoveTicketsOn(to, current, entries);
 
@@ -286,7 +290,7 @@ public sealed partial class TwinSimulator
                 }
 
                 var hour = (at + shanghaiOffset).TimeOfDay.TotalHours;
-                var value = sensor.Reading(_options.Seed, observation, at, hour);
+                var value = WithStorm(sensor, at, sensor.Reading(_options.Seed, observation, at, hour));
                 entries.Add(new Entry(at, SortObservation, sensor.Index, new RecordObservationCommand(new Observation(sensor.Definition.Id, value, at, sensor.BatteryPercent))));
 
                 var previous = sensor.ValueState;

@@ -1,4 +1,5 @@
 using Twin.Domain.Alarms;
+using Twin.Domain.Emergency;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -95,6 +96,44 @@ public static class Names
         SensorKind.SecondaryWater => new("二次供水", "Secondary water"),
         SensorKind.SiteDust => new("工地扬尘", "Site dust"),
         SensorKind.Smoke => new("烟感", "Smoke"),
+        SensorKind.RainGauge => new("雨量", "Rainfall"),
+        SensorKind.DissolvedOxygen => new("溶解氧", "Dissolved oxygen"),
+        SensorKind.AmmoniaNitrogen => new("氨氮", "Ammonia nitrogen"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The plans' emergency types (预案类别).</summary>
+    public static Term Of(EmergencyType type) => type switch
+    {
+        EmergencyType.FloodTyphoon => new("防汛防台", "Flood and typhoon"),
+        EmergencyType.MajorFireAccident => new("重大火灾/事故", "Major fire or accident"),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>Shanghai's response levels, with the colour the wall shows them in.</summary>
+    public static Term Of(ResponseLevel level) => level switch
+    {
+        ResponseLevel.IV => new("IV级（蓝色）", "Level IV (blue)"),
+        ResponseLevel.III => new("III级（黄色）", "Level III (yellow)"),
+        ResponseLevel.II => new("II级（橙色）", "Level II (orange)"),
+        ResponseLevel.I => new("I级（红色）", "Level I (red)"),
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
+    };
+
+    public static Term Of(ModeChangeKind kind) => kind switch
+    {
+        ModeChangeKind.Started => new("启动应急响应", "Emergency response started"),
+        ModeChangeKind.Raised => new("提升响应级别", "Response level raised"),
+        ModeChangeKind.Lowered => new("降低响应级别", "Response level lowered"),
+        ModeChangeKind.Ended => new("终止应急响应", "Emergency response ended"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static Term Of(OfficerRole role) => role switch
+    {
+        OfficerRole.Officer => new("值班员", "Officer"),
+        OfficerRole.Supervisor => new("督办员", "Supervisor"),
+        OfficerRole.Leader => new("领导", "Leader"),
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 }

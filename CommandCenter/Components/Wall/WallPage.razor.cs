@@ -4,7 +4,6 @@ using CommandCenter.Live;
 using CommandCenter.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
-using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Time;
@@ -47,7 +46,7 @@ public sealed partial class WallPage : IDisposable
 
     private string MapConnection { get; set; } = "connecting";
 
-    private bool Emergency => Snapshot?.ActiveAlarms.Any(a => a.Severity == AlarmSeverity.Critical) == true;
+    private bool Emergency => Snapshot?.IsEmergency == true;
 
     private bool IsStale => RealTime.GetUtcNow() - Feed.LastChangeAt > TimeSpan.FromSeconds(Options.Value.Wall.StaleAfterSeconds);
 

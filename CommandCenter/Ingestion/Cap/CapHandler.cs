@@ -45,6 +45,13 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
             return IngestErrors.Error(context, 422, $"A {message.Status} message is not raised on the wall; only Actual and Exercise are.");
         }
 
+        if (message.MsgType is "Update" or "Cancel" && ForeignReference(message) is { } foreign)
+        {
+            return IngestErrors.Error(context, 403,
+                $"Only the sender of {foreign} may update or cancel it; this {message.MsgType} comes from {message.Sender}.",
+                new Dictionary<string, object?> { ["reference"] = foreign, ["sender"] = message.Sender });
+        }
+
         switch (message.MsgType)
         {
             case "Alert" or "Update":
@@ -77,6 +84,13 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
         return info.Urgency == "Immediate" && info.Certainty == "Observed" && severity < AlarmSeverity.Critical ? severity + 1 : severity;
     }
 
+    /// <summary>
+    /// The first reference naming another sender's message, if any. An alert belongs to its sender:
+    /// without this, any source could clear or replace another's warning by naming it.
+    /// </summary>
+    private static string? ForeignReference(CapMessage message) =>
+        message.References.FirstOrDefault(r => !r.StartsWith(message.Sender + ",", StringComparison.Ordinal));
+
     private async Task<IResult> RaiseAsync(HttpContext context, CapMessage message, InputDatum datum, CancellationToken ct)
     {
         var info = message.Info!;
@@ -103,6 +117,11 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
             area,
             message.References);
         var outcome = await commands.SubmitAsync(new RaiseExternalAlarmCommand(alert), ct);
+        if (outcome.Conflict)
+        {
+            return IngestErrors.Error(context, 409, outcome.Reason!, new Dictionary<string, object?> { ["alarm"] = outcome.Id, ["identifier"] = message.Identifier, ["sender"] = message.Sender });
+        }
+
         return outcome.Exists
             ? Answer(outcome.Accepted ? 201 : 200, message, outcome.Id!, replay: outcome.Replayed)
             : IngestErrors.Error(context, 422, outcome.Reason ?? "The alert was refused.");

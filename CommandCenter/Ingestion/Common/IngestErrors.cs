@@ -9,7 +9,8 @@ namespace CommandCenter.Ingestion.Common;
 /// </summary>
 public static class IngestErrors
 {
-    public static IResult Error(HttpContext context, int status, string detail)
+    /// <param name="extensions">Problem-details members beyond the standard ones (a conflict names the stored record).</param>
+    public static IResult Error(HttpContext context, int status, string detail, IDictionary<string, object?>? extensions = null)
     {
         var path = context.Request.Path;
         if (path.StartsWithSegments(Open311Endpoints.Prefix))
@@ -20,7 +21,7 @@ public static class IngestErrors
                 : Results.Text(Open311Document.Json(errors), "application/json; charset=utf-8", statusCode: status);
         }
 
-        return Results.Problem(detail: detail, statusCode: status, title: Title(status));
+        return Results.Problem(detail: detail, statusCode: status, title: Title(status), extensions: extensions);
     }
 
     /// <summary>Writes the error straight to the response (for middleware and the rate limiter, outside an endpoint).</summary>
@@ -31,6 +32,7 @@ public static class IngestErrors
     {
         400 => "The request is malformed.",
         401 => "A valid API key is required.",
+        403 => "Not allowed for this source.",
         404 => "Not found.",
         409 => "Conflict.",
         413 => "The request body is too large.",

@@ -165,10 +165,15 @@ public sealed class SensorThingsHandler(ITwinCommands commands, ITwinQueries que
                 return Stored(c, new StoredObservation(id, input.SensorId, input.Value, input.ObservedAt, input.BatteryPercent), 201);
             }
 
-            // A replay answers with the copy stored first, which may carry another value.
+            // A replay answers with the copy stored first; one carrying another result is a conflict naming it.
             if (outcome is { Replayed: true, ObservationId: { } storedId } && await queries.GetObservationAsync(storedId, ct) is { } stored)
             {
                 return Stored(c, stored, 200);
+            }
+
+            if (outcome is { Conflict: true, ObservationId: { } conflictId })
+            {
+                return IngestErrors.Error(c, 409, outcome.Reason!, new Dictionary<string, object?> { ["stored"] = ObservationLink(c, conflictId) });
             }
 
             return IngestErrors.Error(c, 422, outcome.Reason ?? "The observation was refused.");
@@ -205,7 +210,7 @@ public sealed class SensorThingsHandler(ITwinCommands commands, ITwinQueries que
         var stored = new Dictionary<(string, DateTimeOffset), long>();
         for (var i = 0; i < ordered.Count; i++)
         {
-            if (outcomes[i].ObservationId is { } id)
+            if (outcomes[i] is { Conflict: false, ObservationId: { } id })
             {
                 stored.TryAdd((ordered[i].SensorId, ordered[i].ObservedAt), id);
             }

@@ -98,13 +98,16 @@ public sealed class ConsolePageTests : IAsyncLifetime
         ctx.Services.AddSingleton<ITwinQueries>(queries);
         var console = ctx.Render<ConsolePage>();
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
-        console.WaitForAssertion(() => Assert.Equal("1", console.Find("[data-timeline]").GetAttribute("data-count")));
+        // Opening the case shows its report and the officer taking it over from simulated staff (人工接手).
+        console.WaitForAssertion(() => Assert.Equal("2", console.Find("[data-timeline]").GetAttribute("data-count")));
+        Assert.IsType<MarkTicketViewedCommand>(Assert.Single(commands.Submitted));
         Assert.Contains(nameof(ITwinQueries.GetTicketHistoryAsync), queries.StoreReads);
         queries.StoreReads.Clear();
+        commands.Submitted.Clear();
 
         await console.InvokeAsync(() => console.Find("[data-action='File']").Click());
 
-        console.WaitForAssertion(() => Assert.Equal(2, console.FindAll("[data-timeline-entry]").Count), TimeSpan.FromSeconds(10));
+        console.WaitForAssertion(() => Assert.Equal(3, console.FindAll("[data-timeline-entry]").Count), TimeSpan.FromSeconds(10));
         Assert.IsType<FileTicketCommand>(Assert.Single(commands.Submitted));
 
         // The evidence list may look again (the ticket changed), but the history is never read back.

@@ -6,6 +6,7 @@ using Twin.Data.Search;
 using Twin.Data.Sensors;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 
@@ -78,6 +79,12 @@ public sealed class CountingQueries(ITwinQueries inner) : ITwinQueries
 
     public Task<(byte[] Jpeg, string Sha256)?> GetEvidenceImageAsync(string evidenceId, CancellationToken ct = default) =>
         Read(nameof(GetEvidenceImageAsync), inner.GetEvidenceImageAsync(evidenceId, ct));
+
+    public Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct = default) =>
+        Read(nameof(ListIncidentsAsync), inner.ListIncidentsAsync(ct));
+
+    public Task<AfterActionReport?> GetAfterActionReportAsync(string incidentId, CancellationToken ct = default) =>
+        Read(nameof(GetAfterActionReportAsync), inner.GetAfterActionReportAsync(incidentId, ct));
 
     private Task<T> Read<T>(string name, Task<T> read)
     {

@@ -56,7 +56,7 @@ public sealed class IdempotencyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_reading_answers_with_its_row_id_and_a_replay_in_the_same_or_a_later_batch_with_the_same_id()
+    public async Task A_reading_answers_with_its_row_id_a_replay_with_the_same_id_and_another_result_with_a_conflict_naming_it()
     {
         var clock = Scenario.Clock();
         await using var store = _db.CreateStore();
@@ -65,12 +65,14 @@ public sealed class IdempotencyTests : IDisposable
         var sensor = pipeline.SubmitAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise))).AsTask();
         var reading = new RecordObservationCommand(new Observation("N-1", 55, clock.GetUtcNow()));
         var first = pipeline.SubmitAsync(reading).AsTask();
-        var sameBatch = pipeline.SubmitAsync(reading with { Observation = reading.Observation with { Value = 99 } }).AsTask();
+        var sameBatch = pipeline.SubmitAsync(reading).AsTask();
+        var otherValue = pipeline.SubmitAsync(reading with { Observation = reading.Observation with { Value = 99 } }).AsTask();
         var running = Task.Run(() => pipeline.RunAsync());
         Assert.True((await sensor).Accepted);
-        var (a, b) = (await first, await sameBatch);
+        var (a, b, c) = (await first, await sameBatch, await otherValue);
 
         var laterBatch = await pipeline.SubmitAsync(reading);
+        var laterConflict = await pipeline.SubmitAsync(reading with { Observation = reading.Observation with { Value = 98 } });
         pipeline.Complete();
         await running;
 
@@ -81,8 +83,14 @@ public sealed class IdempotencyTests : IDisposable
         Assert.Equal(id, b.ObservationId);
         Assert.True(laterBatch.Replayed);
         Assert.Equal(id, laterBatch.ObservationId);
+        Assert.Equal(OutcomeKind.Conflict, c.Kind);
+        Assert.Equal(id, c.ObservationId);
+        Assert.Contains($"Observation {id} of Datastream N-1", c.Reason);
+        Assert.Equal(OutcomeKind.Conflict, laterConflict.Kind);
+        Assert.Contains("with result 55", laterConflict.Reason);
+        Assert.False(laterConflict.Exists);
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM observations WHERE sensor_id = 'N-1' AND value = 55"));
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations WHERE value = 99"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations WHERE value IN (98, 99)"));
     }
 
     [Fact]

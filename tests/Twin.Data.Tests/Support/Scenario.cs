@@ -18,7 +18,7 @@ public static class Scenario
 
     /// <summary>Duplicate detection is off unless asked for: the scenarios repeat one ticket text at one place.</summary>
     public static TwinEngine Engine(TimeProvider time, DuplicateRules? duplicates = null) =>
-        new(TestDistrict.Map, TestDistrict.Catalogue, time, new EngineOptions { Duplicates = duplicates ?? DuplicateRules.Off });
+        new(TestDistrict.Map, TestDistrict.Catalogue, time, new EngineOptions { Duplicates = duplicates ?? DuplicateRules.Off }, TestDistrict.Emergency);
 
     public static GeoPoint Point(int i) => TestDistrict.InsidePoints[i % TestDistrict.InsidePoints.Count];
 

@@ -1,5 +1,6 @@
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Emergency;
 using Twin.Domain.Geography;
 
 namespace Twin.Data.Tests.Support;
@@ -22,7 +23,14 @@ public static class TestDistrict
             .Where(Map.Contains)
             .ToList());
 
+    private static readonly Lazy<EmergencyResources> LazyEmergency = new(() => new EmergencyResources(
+        PlanLibrary.LoadDefault(Catalogue),
+        FloodControlAssetsLoader.LoadFromDirectory(Path.Combine(RepoRoot(), "wwwroot-assets", "geo"))));
+
     public static DistrictMap Map => LazyMap.Value;
+
+    /// <summary>The plans and the flood-control assets (depots with stock).</summary>
+    public static EmergencyResources Emergency => LazyEmergency.Value;
 
     public static EventCatalogue Catalogue => LazyCatalogue.Value;
 

@@ -34,6 +34,9 @@ public class AggregateConsistencyTests
         [SensorKind.SecondaryWater] = ("mg/L", new Thresholds(0.2, 0.1, 0.02, HighIsBad: false)),
         [SensorKind.SiteDust] = ("µg/m³", new Thresholds(150, 250, 10)),
         [SensorKind.Smoke] = ("%/m", new Thresholds(5, 10, 1)),
+        [SensorKind.RainGauge] = ("mm/h", new Thresholds(20, 35, 2)),
+        [SensorKind.DissolvedOxygen] = ("mg/L", new Thresholds(3, 2, 0.2, HighIsBad: false)),
+        [SensorKind.AmmoniaNitrogen] = ("mg/L", new Thresholds(1.5, 2.0, 0.1)),
     };
 
     private sealed class ModelSensor(SensorDefinition definition, DateTimeOffset registeredAt)

@@ -62,8 +62,8 @@ public sealed class SensorFleetTests
     {
         Assert.All(SensorFleet.Profiles, p =>
         {
-            Assert.True(p.Thresholds.Alarm > p.Thresholds.Warning);
-            Assert.True(p.NormalCeiling > 0, $"{p.Kind}: normal readings have no room below warning");
+            Assert.True(p.Thresholds.HighIsBad ? p.Thresholds.Alarm > p.Thresholds.Warning : p.Thresholds.Alarm < p.Thresholds.Warning);
+            Assert.True(p.NormalCeiling > 0, $"{p.Kind}: normal readings have no room on the normal side of warning");
         });
         Assert.Equal(3.8, SensorFleet.ProfileOf(SensorKind.CreekWaterLevel).Thresholds.Warning);
         Assert.Equal(150, SensorFleet.ProfileOf(SensorKind.AirQuality).Thresholds.Alarm);

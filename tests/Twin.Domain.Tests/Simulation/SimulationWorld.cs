@@ -1,5 +1,6 @@
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Emergency;
 using Twin.Domain.Geography;
 
 namespace Twin.Domain.Tests.Simulation;
@@ -24,6 +25,8 @@ internal static class SimulationWorld
     private static readonly Lazy<IReadOnlyList<MetroStation>> StationsLazy = new(() => DistrictMapLoader.LoadMetroStationsFromDirectory(GeoDirectory));
     private static readonly Lazy<IReadOnlyList<Camera>> CamerasLazy = new(() => CameraLayout.Create(Map, Stations, seed: 20221));
 
+    private static readonly Lazy<FloodControlAssets> FloodControlLazy = new(() => FloodControlAssetsLoader.LoadFromDirectory(GeoDirectory));
+
     public static string GeoDirectory => GeoDirectoryLazy.Value;
 
     public static DistrictMap Map => MapLazy.Value;
@@ -33,6 +36,8 @@ internal static class SimulationWorld
     public static IReadOnlyList<Camera> Cameras => CamerasLazy.Value;
 
     public static EventCatalogue Catalogue { get; } = EventCatalogue.LoadDefault();
+
+    public static FloodControlAssets FloodControl => FloodControlLazy.Value;
 }
 
 /// <summary>NTS prepared geometries build their indexes lazily; the tests that share one map run one at a time.</summary>
