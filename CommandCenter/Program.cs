@@ -7,6 +7,7 @@ using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Map;
+using CommandCenter.Search;
 using CommandCenter.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -66,6 +67,7 @@ app.MapOpenApi();
 app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();
 app.MapDrones();
 app.MapAccountEndpoints();
+app.MapSearch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

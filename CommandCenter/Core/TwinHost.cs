@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Data.History;
 using Twin.Data.Pipeline;
+using Twin.Data.Search;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
@@ -71,6 +72,7 @@ public sealed class TwinHost(
     {
         var options = simulator.Value;
         await store.InitializeAsync(ct);
+        await store.IndexPlacesAsync(SearchPlaces.Of(district), ct);
         if (!options.Enabled || options.HistoryDays == 0 || !await store.IsEmptyAsync(ct))
         {
             return;

@@ -1,4 +1,5 @@
 using Twin.Data.Alarms;
+using Twin.Data.Search;
 using Twin.Data.Sensors;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
@@ -28,6 +29,9 @@ public interface ITwinQueries
 
     /// <summary>Tickets whose id starts with <paramref name="query"/>'s prefix, newest first.</summary>
     Task<IReadOnlyList<TicketState>> QueryTicketsAsync(TicketQuery query, CancellationToken ct = default);
+
+    /// <summary>Every stored ticket (any age) and place matching a valid <paramref name="query"/>; see <see cref="SearchQuery.Validate"/>.</summary>
+    Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default);
 
     Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default);
 

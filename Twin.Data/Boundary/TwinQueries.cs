@@ -1,5 +1,6 @@
 using Twin.Data.Pipeline;
 using Twin.Data.Alarms;
+using Twin.Data.Search;
 using Twin.Data.Sensors;
 using Twin.Data.Store;
 using Twin.Domain.Alarms;
@@ -29,6 +30,12 @@ public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinRead
     {
         await readiness.Ready.WaitAsync(ct);
         return await store.QueryTicketsAsync(query.IdPrefix, query.Ids, query.CategoryCodes, query.Statuses, query.From, query.To, query.Limit, ct);
+    }
+
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.SearchAsync(query, ct);
     }
 
     public async Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default)

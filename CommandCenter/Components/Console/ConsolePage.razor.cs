@@ -58,7 +58,14 @@ public sealed partial class ConsolePage : IDisposable
 
     private QueueFilter Filter { get; set; } = new();
 
+    /// <summary>The ticket of a deep link (<c>/console/tickets/{id}</c>): opened on arrival, of any age.</summary>
+    [Parameter]
+    public string? TicketId { get; set; }
+
     private string? SelectedId { get; set; }
+
+    /// <summary>A deep-linked ticket the engine no longer holds (closed before yesterday), read from the store.</summary>
+    private TicketState? StoredTicket { get; set; }
 
     private IReadOnlyList<TicketTransition> History { get; set; } = [];
 
@@ -72,7 +79,7 @@ public sealed partial class ConsolePage : IDisposable
 
     private IReadOnlyList<TicketState> Queue => Snapshot is { } s ? Filter.Apply(s.Tickets, Now) : [];
 
-    private TicketState? Selected => SelectedId is { } id ? Find(id) : null;
+    private TicketState? Selected => SelectedId is { } id ? Find(id) ?? (StoredTicket?.Id == id ? StoredTicket : null) : null;
 
     private IReadOnlyList<Choice> Channels =>
         [new(string.Empty, Lang.Pick("全部", "All")), .. Enum.GetValues<TicketChannel>().Select(c => new Choice(c.ToString(), ConsoleText.Channel(c, Lang)))];
@@ -156,6 +163,19 @@ public sealed partial class ConsolePage : IDisposable
             StateHasChanged();
         }
     });
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (TicketId is not { } id || id == SelectedId)
+        {
+            return;
+        }
+
+        SelectedId = id;
+        Refusal = null;
+        StoredTicket = Find(id) is null ? await Queries.FindTicketAsync(id) : null;
+        await RefreshHistoryAsync();
+    }
 
     private void OnFilterChanged(QueueFilter filter) => Filter = filter;
 

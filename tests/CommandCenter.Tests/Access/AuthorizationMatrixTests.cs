@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/", Policies.ViewWall, true),
         ("/?lang=en", Policies.ViewWall, true),
         ("/console", Policies.UseConsole, true),
+        ("/console/tickets/T-NO-SUCH-TICKET", Policies.UseConsole, true),
         ("/admin/users", Policies.Administer, true),
         ("/admin/audit", Policies.Administer, true),
         ("/admin/audit/export.csv", Policies.Administer, false),
@@ -33,6 +34,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/api/map/cameras.geojson", Policies.ViewWall, false),
         ("/api/drones/", Policies.ViewWall, false),
         ("/api/drones/routes", Policies.ViewWall, false),
+        ("/api/search?q=积水", Policies.UseConsole, false),
         ("/openapi/v1.json", null, false),
     ];
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Twin.Data.Alarms;
 using Twin.Data.Boundary;
+using Twin.Data.Search;
 using Twin.Data.Sensors;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
@@ -51,6 +52,9 @@ public sealed class CountingQueries(ITwinQueries inner) : ITwinQueries
 
     public Task<IReadOnlyList<TicketState>> QueryTicketsAsync(TicketQuery query, CancellationToken ct = default) =>
         Read(nameof(QueryTicketsAsync), inner.QueryTicketsAsync(query, ct));
+
+    public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default) =>
+        Read(nameof(SearchAsync), inner.SearchAsync(query, ct));
 
     public Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default) =>
         Read(nameof(GetTicketHistoryAsync), inner.GetTicketHistoryAsync(ticketId, ct));

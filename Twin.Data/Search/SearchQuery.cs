@@ -1,0 +1,123 @@
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Search;
+
+/// <summary>How search results are ordered.</summary>
+public enum SearchSort
+{
+    /// <summary>Best match first (bm25 for 3+ characters; newest first for shorter words, which carry no rank).</summary>
+    Relevance,
+
+    /// <summary>Newest report first.</summary>
+    Time,
+}
+
+/// <summary>Why a search query was refused.</summary>
+public enum SearchQueryError
+{
+    Empty,
+    TooLong,
+    UnbalancedQuotes,
+    FromAfterTo,
+    BadLimit,
+}
+
+/// <summary>
+/// One search over every stored ticket and the district's places. <see cref="Text"/> is matched as
+/// one phrase (quotes around it are allowed and dropped); the filters narrow by report time
+/// [<see cref="From"/>, <see cref="To"/>), channel, category, status, 街镇, the creek corridor and
+/// whether a step ever ran past its time limit.
+/// </summary>
+public sealed record SearchQuery(string Text)
+{
+    public const int MaxLength = 100;
+
+    public const int MaxLimit = 200;
+
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    public TicketChannel? Channel { get; init; }
+
+    public string? CategoryCode { get; init; }
+
+    public TicketStatus? Status { get; init; }
+
+    public string? SubDistrictCode { get; init; }
+
+    public bool? InCorridor { get; init; }
+
+    public bool? Overdue { get; init; }
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    public int Limit { get; init; } = 50;
+
+    /// <summary>The words searched for: the text trimmed, with a pair of enclosing quotes removed.</summary>
+    public string Phrase
+    {
+        get
+        {
+            var text = Text.Trim();
+            return text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1].Trim() : text;
+        }
+    }
+
+    /// <summary>The first thing wrong with this query, or null when it can be run.</summary>
+    public SearchQueryError? Validate()
+    {
+        if (Text.Length > MaxLength)
+        {
+            return SearchQueryError.TooLong;
+        }
+
+        if (Text.Count(c => c == '"') % 2 != 0)
+        {
+            return SearchQueryError.UnbalancedQuotes;
+        }
+
+        if (Phrase.Replace("\"", string.Empty, StringComparison.Ordinal).Trim().Length == 0)
+        {
+            return SearchQueryError.Empty;
+        }
+
+        if (From is { } from && To is { } to && from > to)
+        {
+            return SearchQueryError.FromAfterTo;
+        }
+
+        return Limit is < 1 or > MaxLimit ? SearchQueryError.BadLimit : null;
+    }
+}
+
+/// <summary>A ticket found by search: what a result list shows, never the reporter.</summary>
+public sealed record SearchHit(
+    string Id,
+    string Title,
+    string Address,
+    TicketChannel Channel,
+    string CategoryCode,
+    TicketStatus Status,
+    string SubDistrictCode,
+    double Lon,
+    double Lat,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset? ClosedAt);
+
+/// <summary>A place whose name contains the query: a 街镇 or a 居委.</summary>
+public sealed record SearchPlace(string Kind, string Code, string Name, string? SubDistrictCode)
+{
+    public const string SubDistrictKind = "subdistrict";
+
+    public const string NeighbourhoodKind = "neighbourhood";
+}
+
+/// <summary>Results, the number of all matches, and counts of the matches by status, channel and 街镇.</summary>
+public sealed record SearchResult(
+    IReadOnlyList<SearchHit> Hits,
+    int Total,
+    IReadOnlyDictionary<string, int> ByStatus,
+    IReadOnlyDictionary<string, int> ByChannel,
+    IReadOnlyDictionary<string, int> BySubDistrict,
+    IReadOnlyList<SearchPlace> Places);

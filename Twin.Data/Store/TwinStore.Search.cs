@@ -1,0 +1,221 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Twin.Data.Search;
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Store;
+
+public sealed partial class TwinStore
+{
+    private const int MaxPlaces = 10;
+
+    /// <summary>
+    /// Stored tickets of any age whose indexed text contains the query's phrase: FTS5 trigrams
+    /// (ranked by bm25) for 3+ characters, the character-pair index for one or two. The query
+    /// must be valid (<see cref="SearchQuery.Validate"/>).
+    /// </summary>
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (query.Validate() is { } error)
+        {
+            throw new ArgumentException($"Invalid search query: {error}.", nameof(query));
+        }
+
+        await using var db = CreateDbContext();
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+
+        // One read snapshot, so that the hits, the facets and the total agree.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var phrase = query.Phrase;
+        var (matches, ranked) = Candidates(phrase);
+        var filters = Filters(query);
+
+        await using var hitsCommand = SearchCommand(connection, transaction, query, phrase,
+            $"""
+            WITH m AS ({matches})
+            SELECT t.id, t.title, t.address, t.channel, t.category_code, t.status, t.sub_district_code, t.lon, t.lat, t.reported_at, t.closed_at
+            FROM m JOIN tickets t ON t.id = m.id
+            WHERE {filters}
+            ORDER BY {(query.Sort == SearchSort.Relevance && ranked ? "m.rank, " : string.Empty)}t.reported_at DESC, t.id
+            LIMIT $limit
+            """);
+        var hits = new List<SearchHit>();
+        await using (var reader = await hitsCommand.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                hits.Add(new SearchHit(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    Enum.Parse<TicketChannel>(reader.GetString(3)),
+                    reader.GetString(4),
+                    Enum.Parse<TicketStatus>(reader.GetString(5)),
+                    reader.GetString(6),
+                    reader.GetDouble(7),
+                    reader.GetDouble(8),
+                    UtcTicks.ToInstant(reader.GetInt64(9)),
+                    reader.IsDBNull(10) ? null : UtcTicks.ToInstant(reader.GetInt64(10))));
+            }
+        }
+
+        await using var facetsCommand = SearchCommand(connection, transaction, query, phrase,
+            $"""
+            WITH m AS ({matches}), f AS (SELECT t.status, t.channel, t.sub_district_code FROM m JOIN tickets t ON t.id = m.id WHERE {filters})
+            SELECT 's', status, COUNT(*) FROM f GROUP BY status
+            UNION ALL SELECT 'c', channel, COUNT(*) FROM f GROUP BY channel
+            UNION ALL SELECT 'd', sub_district_code, COUNT(*) FROM f GROUP BY sub_district_code
+            """);
+        var facets = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal)
+        {
+            ["s"] = new(StringComparer.Ordinal), ["c"] = new(StringComparer.Ordinal), ["d"] = new(StringComparer.Ordinal),
+        };
+        await using (var reader = await facetsCommand.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                facets[reader.GetString(0)][reader.GetString(1)] = reader.GetInt32(2);
+            }
+        }
+
+        var places = await SearchPlacesAsync(connection, transaction, phrase, ct);
+        return new SearchResult(hits, facets["s"].Values.Sum(), facets["s"], facets["c"], facets["d"], places);
+    }
+
+    /// <summary>Replaces the searchable places (街镇 and 居委 names) with <paramref name="places"/>, in one transaction.</summary>
+    public async Task IndexPlacesAsync(IEnumerable<SearchPlace> places, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var transaction = connection.BeginTransaction();
+        await using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM search_places";
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT OR REPLACE INTO search_places (kind, code, name, sub_district_code) VALUES ($kind, $code, $name, $sd)";
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var code = insert.Parameters.Add("$code", SqliteType.Text);
+        var name = insert.Parameters.Add("$name", SqliteType.Text);
+        var subDistrict = insert.Parameters.Add("$sd", SqliteType.Text);
+        foreach (var place in places)
+        {
+            kind.Value = place.Kind;
+            code.Value = place.Code;
+            name.Value = place.Name;
+            subDistrict.Value = (object?)place.SubDistrictCode ?? DBNull.Value;
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The matching tickets' ids (and a rank when the index gives one), as SQL over <c>$match</c>.</summary>
+    private static (string Sql, bool Ranked) Candidates(string phrase) => phrase.Length switch
+    {
+        >= 3 => ("SELECT k.ticket_id AS id, bm25(ticket_search) AS rank FROM ticket_search JOIN search_keys k ON k.id = ticket_search.rowid WHERE ticket_search MATCH $match", true),
+        2 => ("SELECT k.ticket_id AS id, 0 AS rank FROM ticket_bigrams b JOIN search_keys k ON k.id = b.key_id WHERE b.gram = $match", false),
+
+        // One character: every pair that starts with it (the last character of a text is indexed alone).
+        _ => ("SELECT k.ticket_id AS id, 0 AS rank FROM (SELECT DISTINCT key_id FROM ticket_bigrams WHERE gram >= $match AND gram < $match || char(1114111)) b JOIN search_keys k ON k.id = b.key_id", false),
+    };
+
+    private static string Filters(SearchQuery query)
+    {
+        var sql = new StringBuilder("1 = 1");
+        if (query.From is not null)
+        {
+            sql.Append(" AND t.reported_at >= $from");
+        }
+
+        if (query.To is not null)
+        {
+            sql.Append(" AND t.reported_at < $to");
+        }
+
+        if (query.Channel is not null)
+        {
+            sql.Append(" AND t.channel = $channel");
+        }
+
+        if (query.CategoryCode is not null)
+        {
+            sql.Append(" AND t.category_code = $category");
+        }
+
+        if (query.Status is not null)
+        {
+            sql.Append(" AND t.status = $status");
+        }
+
+        if (query.SubDistrictCode is not null)
+        {
+            sql.Append(" AND t.sub_district_code = $sub_district");
+        }
+
+        if (query.InCorridor is { } inCorridor)
+        {
+            sql.Append(inCorridor ? " AND t.in_corridor = 1" : " AND t.in_corridor = 0");
+        }
+
+        if (query.Overdue is { } overdue)
+        {
+            sql.Append(overdue ? " AND t.overdue_steps > 0" : " AND t.overdue_steps = 0");
+        }
+
+        return sql.ToString();
+    }
+
+    private static SqliteCommand SearchCommand(SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, string phrase, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$match", phrase.Length >= 3 ? "\"" + phrase.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : LowerAscii(phrase));
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        command.Parameters.AddWithValue("$from", query.From is { } from ? UtcTicks.From(from) : DBNull.Value);
+        command.Parameters.AddWithValue("$to", query.To is { } to ? UtcTicks.From(to) : DBNull.Value);
+        command.Parameters.AddWithValue("$channel", (object?)query.Channel?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$category", (object?)query.CategoryCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("$status", (object?)query.Status?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$sub_district", (object?)query.SubDistrictCode ?? DBNull.Value);
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<SearchPlace>> SearchPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, string phrase, CancellationToken ct)
+    {
+        // A few hundred names: a scan is cheaper than any index.
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT kind, code, name, sub_district_code FROM search_places WHERE instr(name, $phrase) > 0 ORDER BY kind DESC, length(name), code LIMIT $limit";
+        command.Parameters.AddWithValue("$phrase", phrase);
+        command.Parameters.AddWithValue("$limit", MaxPlaces);
+        var places = new List<SearchPlace>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            places.Add(new SearchPlace(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return places;
+    }
+
+    /// <summary>SQLite's lower() folds ASCII only; the pair index was built with it.</summary>
+    private static string LowerAscii(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+            }
+        });
+}

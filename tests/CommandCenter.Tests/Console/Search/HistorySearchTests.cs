@@ -1,0 +1,63 @@
+using Bunit;
+using CommandCenter.Components.Console.Search;
+using Twin.Data.Search;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Tests.Console.Search;
+
+/// <summary>The console's search box: runs the typed words as a query and lists what the store found, each linking to its ticket.</summary>
+public sealed class HistorySearchTests
+{
+    private static readonly SearchHit ClosedLastMonth = new(
+        "T-OLD-1", "长寿路路面积水", "普陀区长寿路 300 号", TicketChannel.Hotline12345, "road-damage", TicketStatus.Closed, "SD-1",
+        121.44, 31.24, new DateTimeOffset(2026, 5, 20, 1, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 20, 6, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Typed_words_are_searched_and_each_result_shows_status_time_title_and_sub_district_and_links_to_its_ticket()
+    {
+        await using var ctx = new BunitContext();
+        var asked = new List<SearchQuery>();
+        var box = ctx.Render<HistorySearch>(p => p
+            .Add(c => c.Search, (q, _) =>
+            {
+                asked.Add(q);
+                return Task.FromResult(new SearchResult([ClosedLastMonth], 1, new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), []));
+            })
+            .Add(c => c.SubDistrictName, code => code == "SD-1" ? "长寿路街道" : code));
+
+        box.Find("[data-search-input]").Change("积水");
+        box.Find("form").Submit();
+
+        Assert.Equal("积水", Assert.Single(asked).Phrase);
+        var hit = box.Find("[data-search-hit='T-OLD-1']");
+        Assert.Equal("/console/tickets/T-OLD-1", hit.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(nameof(TicketStatus.Closed), hit.QuerySelector("[data-status]")!.GetAttribute("data-status"));
+        Assert.Contains("长寿路路面积水", hit.TextContent, StringComparison.Ordinal);
+        Assert.Contains("长寿路街道", hit.TextContent, StringComparison.Ordinal);
+        Assert.Contains("05-20 09:30", hit.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", box.Find("[data-search-total]").GetAttribute("data-search-total"));
+    }
+
+    [Theory]
+    [InlineData("\"积水")]
+    [InlineData("   ")]
+    public async Task A_bad_query_says_why_and_is_not_run(string text)
+    {
+        await using var ctx = new BunitContext();
+        var runs = 0;
+        var box = ctx.Render<HistorySearch>(p => p
+            .Add(c => c.Search, (_, _) =>
+            {
+                runs++;
+                return Task.FromResult(new SearchResult([], 0, new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), []));
+            })
+            .Add(c => c.SubDistrictName, code => code));
+
+        box.Find("[data-search-input]").Change(text);
+        box.Find("form").Submit();
+
+        Assert.Equal(0, runs);
+        Assert.NotEmpty(box.Find("[data-search-error]").TextContent);
+        Assert.Empty(box.FindAll("[data-search-hit]"));
+    }
+}

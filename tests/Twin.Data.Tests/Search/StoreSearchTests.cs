@@ -1,0 +1,151 @@
+using Twin.Data.Search;
+using Twin.Data.Store;
+using Twin.Data.Tests.Support;
+using Twin.Domain.Engine;
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Tests.Search;
+
+public sealed class StoreSearchTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+    private readonly TwinStore _store;
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = Scenario.Clock();
+    private readonly TwinEngine _engine;
+
+    public StoreSearchTests()
+    {
+        _store = _db.CreateStore();
+        _engine = Scenario.Engine(_clock);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _store.InitializeAsync();
+        await _store.IndexPlacesAsync(SearchPlaces.Of(TestDistrict.Map));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        _db.Dispose();
+    }
+
+    [Fact]
+    public async Task A_ticket_about_standing_water_is_found_by_two_three_and_four_characters_within_its_dates()
+    {
+        await ReportAsync(Water("T-WATER", _clock.GetUtcNow()), Noise("T-NOISE", _clock.GetUtcNow()));
+        var day = _clock.GetUtcNow().AddHours(-1);
+
+        Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("积水")));
+        Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("长寿路")));
+        Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("路面积水") { From = day, To = day.AddDays(1) }));
+        Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("\"路面积水\"")));
+        Assert.Empty(await IdsAsync(new SearchQuery("路面积水") { From = day.AddDays(1), To = day.AddDays(2) }));
+        Assert.Equal(["T-NOISE"], await IdsAsync(new SearchQuery("噪声")));
+
+        // The category's name (道路破损) is indexed with the ticket, so its 2- and 4-character words find it.
+        Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("破损")));
+        Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("道路破损")));
+        Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("涝")));
+    }
+
+    [Fact]
+    public async Task A_callers_phone_and_name_written_into_the_text_are_not_findable()
+    {
+        await ReportAsync(Water("T-WATER", _clock.GetUtcNow()));
+
+        Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("积水")));
+        Assert.Empty(await IdsAsync(new SearchQuery("13812345678")));
+        Assert.Empty(await IdsAsync(new SearchQuery("12345678")));
+        Assert.Empty(await IdsAsync(new SearchQuery("李雪梅")));
+        Assert.Empty(await IdsAsync(new SearchQuery("雪梅")));
+        Assert.Empty(await IdsAsync(new SearchQuery("13900001111")));
+        Assert.Empty(await IdsAsync(new SearchQuery("王小明")));
+    }
+
+    [Fact]
+    public async Task Filters_sort_and_facets_follow_the_stored_state_after_each_write()
+    {
+        var start = _clock.GetUtcNow();
+        await ReportAsync(Water("T-1", start), Water("T-2", start.AddMinutes(1), TicketChannel.GridPatrol), Water("T-3", start.AddMinutes(2)));
+        Assert.True(_engine.ChangeTicketStatus("T-2", TicketStatus.Filed, "网格员").Accepted);
+        await WriteDrainedAsync();
+
+        var all = await _store.SearchAsync(new SearchQuery("积水") { Sort = SearchSort.Time });
+        Assert.Equal(["T-3", "T-2", "T-1"], all.Hits.Select(h => h.Id));
+        Assert.Equal(3, all.Total);
+        Assert.Equal(2, all.ByStatus[nameof(TicketStatus.Discovered)]);
+        Assert.Equal(1, all.ByStatus[nameof(TicketStatus.Filed)]);
+        Assert.Equal(1, all.ByChannel[nameof(TicketChannel.GridPatrol)]);
+        Assert.Equal(3, all.BySubDistrict.Values.Sum());
+
+        Assert.Equal(["T-2"], await IdsAsync(new SearchQuery("路面积水") { Status = TicketStatus.Filed }));
+        Assert.Equal(["T-2"], await IdsAsync(new SearchQuery("积水") { Channel = TicketChannel.GridPatrol }));
+        Assert.Equal(["T-3", "T-1"], await IdsAsync(new SearchQuery("积水") { Channel = TicketChannel.Hotline12345, Sort = SearchSort.Time }));
+        var limited = await _store.SearchAsync(new SearchQuery("积水") { Limit = 1, Sort = SearchSort.Time });
+        Assert.Equal(["T-3"], limited.Hits.Select(h => h.Id));
+        Assert.Equal(3, limited.Total);
+        Assert.Empty(await IdsAsync(new SearchQuery("积水") { SubDistrictCode = "no-such-code" }));
+    }
+
+    [Fact]
+    public async Task Places_are_found_by_part_of_their_name()
+    {
+        var subDistrict = TestDistrict.Map.SubDistricts[0];
+        var result = await _store.SearchAsync(new SearchQuery(subDistrict.Name[..2]));
+
+        Assert.Contains(result.Places, p => p.Kind == SearchPlace.SubDistrictKind && p.Code == subDistrict.Code);
+        var neighbourhood = TestDistrict.Map.Neighbourhoods[0];
+        Assert.Contains((await _store.SearchAsync(new SearchQuery(neighbourhood.Name))).Places, p => p.Code == neighbourhood.Code);
+    }
+
+    [Theory]
+    [InlineData("", SearchQueryError.Empty)]
+    [InlineData("   ", SearchQueryError.Empty)]
+    [InlineData("\"\"", SearchQueryError.Empty)]
+    [InlineData("\"积水", SearchQueryError.UnbalancedQuotes)]
+    public void Bad_queries_are_refused_with_their_reason(string text, SearchQueryError expected)
+    {
+        Assert.Equal(expected, new SearchQuery(text).Validate());
+    }
+
+    [Fact]
+    public void Long_queries_reversed_dates_and_bad_limits_are_refused()
+    {
+        Assert.Equal(SearchQueryError.TooLong, new SearchQuery(new string('水', SearchQuery.MaxLength + 1)).Validate());
+        Assert.Null(new SearchQuery(new string('水', SearchQuery.MaxLength)).Validate());
+        var now = Scenario.Morning;
+        Assert.Equal(SearchQueryError.FromAfterTo, new SearchQuery("积水") { From = now, To = now.AddDays(-1) }.Validate());
+        Assert.Equal(SearchQueryError.BadLimit, new SearchQuery("积水") { Limit = 0 }.Validate());
+    }
+
+    private static TicketReport Water(string id, DateTimeOffset at, TicketChannel channel = TicketChannel.Hotline12345) => new(
+        id,
+        channel,
+        "road-damage",
+        "长寿路路面积水",
+        "下雨后长寿路口路面积水严重，内涝到脚踝。我是李雪梅，电话13812345678",
+        Scenario.Point(0),
+        "普陀区长寿路 300 号",
+        null,
+        new Reporter("王小明", "13900001111"),
+        at);
+
+    private static TicketReport Noise(string id, DateTimeOffset at) => Scenario.Ticket(id, at, placement: 1);
+
+    private async Task ReportAsync(params TicketReport[] reports)
+    {
+        foreach (var report in reports)
+        {
+            Assert.True(_engine.ReportTicket(report).Accepted);
+        }
+
+        await _store.WriteAsync(new TwinBatch([], reports, _engine.DrainEvents(), _engine.DrainChangedSensors()));
+    }
+
+    private Task WriteDrainedAsync() => _store.WriteAsync(new TwinBatch([], [], _engine.DrainEvents(), _engine.DrainChangedSensors()));
+
+    private async Task<IReadOnlyList<string>> IdsAsync(SearchQuery query) =>
+        (await _store.SearchAsync(query)).Hits.Select(h => h.Id).ToList();
+}
