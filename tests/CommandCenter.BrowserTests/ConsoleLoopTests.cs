@@ -43,7 +43,9 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
         await page.Locator($"[data-queue] [data-ticket='{id}']").ClickAsync();
         var view = page.Locator($"[data-ticket-view='{id}']");
         await Assertions.Expect(view).ToHaveAttributeAsync("data-status", "Discovered", Patient);
-        await Assertions.Expect(view.Locator("[data-timeline-entry]")).ToHaveCountAsync(1);
+        // Opening the case takes it over from simulated staff: its timeline says so after the report.
+        await Assertions.Expect(view.Locator("[data-timeline-entry]")).ToHaveCountAsync(2);
+        await Assertions.Expect(view.Locator("[data-timeline-entry]").Nth(1).Locator(".note")).ToContainTextAsync("人工接手");
 
         // The ticket's map: centred on the ticket, its marker drawn.
         var mapId = await view.Locator("[data-ticket-map]").GetAttributeAsync("id");
@@ -91,15 +93,15 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
         await Assertions.Expect(view.Locator("[data-satisfied]")).ToHaveTextAsync("满意");
 
         var steps = view.Locator("[data-timeline-entry]");
-        await Assertions.Expect(steps).ToHaveCountAsync(7);
-        string[] expected = ["发现", "发现 → 立案", "立案 → 派遣", "派遣 → 处置", "处置 → 审核", "审核 → 结案", "结案 → 问效"];
+        await Assertions.Expect(steps).ToHaveCountAsync(8);
+        string[] expected = ["发现", "发现 → 发现", "发现 → 立案", "立案 → 派遣", "派遣 → 处置", "处置 → 审核", "审核 → 结案", "结案 → 问效"];
         for (var i = 0; i < expected.Length; i++)
         {
             await Assertions.Expect(steps.Nth(i).Locator(".what")).ToHaveTextAsync(expected[i]);
         }
 
-        await Assertions.Expect(steps.Nth(6)).ToContainTextAsync("满意：市民回访：已修复，满意");
-        await Assertions.Expect(steps.Nth(2)).ToContainTextAsync(BrowserAccounts.UserNameFor(Roles.Officer));
+        await Assertions.Expect(steps.Nth(7)).ToContainTextAsync("满意：市民回访：已修复，满意");
+        await Assertions.Expect(steps.Nth(3)).ToContainTextAsync(BrowserAccounts.UserNameFor(Roles.Officer));
 
         var scroll = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
         Assert.True(scroll[0] <= 1920 && scroll[1] <= 1080, $"the page scrolls: {scroll[0]}×{scroll[1]}");

@@ -190,6 +190,8 @@ public sealed partial class ConsolePage : IDisposable
     /// <summary>An officer who opens a case takes it over: simulated staff leave it alone from then on (the engine records it once).</summary>
     private async Task ClaimAsync(string id)
     {
+        // A case reported a moment ago may not be in the page's last snapshot yet; the claim must not depend on that.
+        TakeNewerSnapshot();
         if (MayAct && Officer is not null && Find(id) is { IsClaimed: false }
             && (await Commands.SubmitAsync(new MarkTicketViewedCommand(id, Officer.Name))).Accepted)
         {
