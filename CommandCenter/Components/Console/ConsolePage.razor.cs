@@ -85,7 +85,7 @@ public sealed partial class ConsolePage : IDisposable
         [new(string.Empty, ConsoleText.All), .. Enum.GetValues<TicketChannel>().Select(c => new Choice(c.ToString(), ConsoleText.Channel(c, Lang)))];
 
     private IReadOnlyList<Choice> Statuses =>
-        [new(QueueFilter.OpenOnly, ConsoleText.Open), new(string.Empty, ConsoleText.All),
+        [new(QueueFilter.OpenOnly, ConsoleText.OpenTickets), new(string.Empty, ConsoleText.All),
             .. Enum.GetValues<TicketStatus>().Select(s => new Choice(s.ToString(), ConsoleText.Status(s, Lang)))];
 
     private IReadOnlyList<Choice> Categories =>
