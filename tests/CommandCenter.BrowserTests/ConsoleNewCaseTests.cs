@@ -35,19 +35,48 @@ public sealed class ConsoleNewCaseTests(AppServerFixture app, BrowserFixture bro
         Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
     }
 
-    /// <summary>N, then Tab from field to field, choosing from the pickers by typing, and Enter to file; answers the new case's id.</summary>
-    private static async Task<string> FileByKeyboardAsync(IPage page, string description, string? expectDuplicateOf = null)
+    [Fact]
+    public async Task In_English_the_form_names_its_fields_and_says_what_is_missing()
+    {
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Officer, 1920, 1080);
+        var page = tracked.Page;
+        await page.GotoAsync("/console?lang=en");
+        await page.WaitForInteractiveAsync();
+        var form = await OpenFormAsync(page);
+
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(form.Locator("[data-problem='category']")).ToHaveTextAsync("Choose a category.");
+        await Assertions.Expect(form.Locator("[data-problem='place']")).ToHaveTextAsync("Choose a sub-district or neighbourhood.");
+        await Assertions.Expect(form.Locator("[data-problem='description']")).ToHaveTextAsync("Write what the caller reports.");
+        await Assertions.Expect(form.Locator("[data-field='channel']")).ToContainTextAsync("Phone call");
+        await form.Locator("h3").ClickAsync();
+        await BrowserFixture.ScreenshotAsync(page, "console-new-case-en-1920x1080");
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(form).ToHaveCountAsync(0);
+    }
+
+    /// <summary>N with the focus off any field; the shortcut listener is registered a moment after the page turns interactive.</summary>
+    private static async Task<ILocator> OpenFormAsync(IPage page)
     {
         await page.Locator(".console-header .brand").ClickAsync();
         var form = page.Locator("[data-new-case]");
-
-        // The shortcut listener is registered a moment after the page turns interactive.
         for (var attempt = 0; attempt < 30 && await form.CountAsync() == 0; attempt++)
         {
             await page.Keyboard.PressAsync("n");
             await page.WaitForTimeoutAsync(500);
         }
 
+        return form;
+    }
+
+    /// <summary>N, then Tab from field to field, choosing from the pickers by typing, and Enter to file; answers the new case's id.</summary>
+    private static async Task<string> FileByKeyboardAsync(IPage page, string description, string? expectDuplicateOf = null)
+    {
+        var form = await OpenFormAsync(page);
         await Assertions.Expect(form.Locator("[data-field='channel']")).ToBeFocusedAsync();
         await Assertions.Expect(form.Locator("[data-field='channel']")).ToHaveValueAsync("DeskCall");
 

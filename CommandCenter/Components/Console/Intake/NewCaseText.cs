@@ -10,7 +10,7 @@ public static class NewCaseText
     public static string Title => T("新建工单", "New case");
     public static string Channel => T("来源渠道", "Channel");
     public static string Category => T("事项类别（可搜索）", "Category (type to search)");
-    public static string Place => T("街镇 / 居委（可搜索）", "Sub-district / neighbourhood (type to search)");
+    public static string Place => T("街镇 / 居委（可搜索）", "Place (type to search)");
     public static string Address => T("详细地址（可选）", "Street address (optional)");
     public static string Description => T("诉求内容", "What the caller reports");
     public static string CallerName => T("来电人姓名（可选，加密保存）", "Caller's name (optional, stored encrypted)");
