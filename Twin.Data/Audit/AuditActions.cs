@@ -29,6 +29,7 @@ public static class AuditActions
     public const string PasswordReset = "account.password-reset";
     public const string WallTokenIssued = "wall-device.issue";
     public const string WallTokenRevoked = "wall-device.revoke";
+    public const string WallTokenRotated = "wall-device.rotate";
     public const string AuditExported = "audit.export";
     public const string Configuration = "config.start";
 }
