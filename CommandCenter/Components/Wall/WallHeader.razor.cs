@@ -19,19 +19,7 @@ public partial class WallHeader
     [Parameter]
     public bool Emergency { get; set; }
 
-    /// <summary>connected, reconnecting or disconnected (the map's live feed).</summary>
-    [Parameter]
-    public string ConnectionState { get; set; } = "connecting";
-
     private DateTimeOffset LocalTime => ShanghaiClock.ToLocal(Now);
 
     private CultureInfo Culture => CultureInfo.GetCultureInfo(Lang.Code());
-
-    private string ConnectionLabel => ConnectionState switch
-    {
-        "connected" => Lang.Pick("实时连接正常", "Live"),
-        "reconnecting" => Lang.Pick("重新连接中…", "Reconnecting…"),
-        "disconnected" => Lang.Pick("连接中断", "Disconnected"),
-        _ => Lang.Pick("连接中…", "Connecting…"),
-    };
 }

@@ -44,13 +44,17 @@ public sealed partial class WallPage : IDisposable
 
     private double SpeedFactor => Clock.SpeedFactor;
 
-    private string MapConnection { get; set; } = "connecting";
 
     private bool Emergency => Snapshot?.IsEmergency == true;
 
     private bool IsStale => RealTime.GetUtcNow() - Feed.LastChangeAt > TimeSpan.FromSeconds(Options.Value.Wall.StaleAfterSeconds);
 
     private string StaleLabel => Lang.Pick("数据延迟", "Stale");
+
+    /// <summary>What the panels say while the page's connection truth is down (WallPage.razor.css shows it).</summary>
+    private string Reconnecting => Lang.Pick("重连中 · 数据暂停更新", "Reconnecting · figures paused");
+
+    private string Disconnected => Lang.Pick("连接中断 · 自动重试中", "Disconnected · retrying");
 
     protected override void OnInitialized()
     {
@@ -64,8 +68,6 @@ public sealed partial class WallPage : IDisposable
         Snapshot = snapshot;
         StateHasChanged();
     }));
-
-    private void OnMapConnectionChanged(string state) => MapConnection = state;
 
     private async Task OnLayerToggledAsync((string Layer, bool Visible) change)
     {
