@@ -33,7 +33,7 @@ public sealed partial class UsersPage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private Microsoft.Extensions.Options.IOptions<SecurityOptions> Security { get; set; } = default!;
+    private Microsoft.Extensions.Options.IOptions<CommandCenter.Configuration.SecurityOptions> Security { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => ReloadAsync();
 

@@ -7,8 +7,6 @@ namespace CommandCenter.Components.Wall;
 
 public partial class WallHeader
 {
-    private static Lang Lang => Language.Current;
-
     /// <summary>The twin's clock, in UTC; shown in Asia/Shanghai.</summary>
     [Parameter]
     public DateTimeOffset Now { get; set; }
@@ -21,5 +19,5 @@ public partial class WallHeader
 
     private DateTimeOffset LocalTime => ShanghaiClock.ToLocal(Now);
 
-    private CultureInfo Culture => CultureInfo.GetCultureInfo(Lang.Code());
+    private CultureInfo Culture => CultureInfo.GetCultureInfo(Language.Code);
 }

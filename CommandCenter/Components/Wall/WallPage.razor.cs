@@ -36,8 +36,6 @@ public sealed partial class WallPage : IDisposable
     [Inject]
     private TimeProvider RealTime { get; set; } = default!;
 
-    private static Lang Lang => Language.Current;
-
     private TwinSnapshot? Snapshot { get; set; }
 
     private DateTimeOffset Now => Clock.GetUtcNow();
@@ -49,12 +47,7 @@ public sealed partial class WallPage : IDisposable
 
     private bool IsStale => RealTime.GetUtcNow() - Feed.LastChangeAt > TimeSpan.FromSeconds(Options.Value.Wall.StaleAfterSeconds);
 
-    private string StaleLabel => Lang.Pick("数据延迟", "Stale");
-
-    /// <summary>What the panels say while the page's connection truth is down (WallPage.razor.css shows it).</summary>
-    private string Reconnecting => Lang.Pick("重连中 · 数据暂停更新", "Reconnecting · figures paused");
-
-    private string Disconnected => Lang.Pick("连接中断 · 自动重试中", "Disconnected · retrying");
+    private string StaleLabel => WallText.Stale;
 
     protected override void OnInitialized()
     {
@@ -78,7 +71,7 @@ public sealed partial class WallPage : IDisposable
     }
 
     private string SubDistrictName(string code) =>
-        District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
+        District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;
 
     public void Dispose()
     {

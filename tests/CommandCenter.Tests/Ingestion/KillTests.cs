@@ -68,8 +68,8 @@ public sealed class KillTests : IDisposable
             await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = wallCookies).Build();
             var replica = new MapReplica(connection, recordStates: false);
             await connection.StartAsync();
-            Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(20), () =>
-                replica.RawMessages.Any(m => m.Contains(alarmId, StringComparison.Ordinal) && m.Contains("\"area\":{\"type\":\"Polygon\"", StringComparison.Ordinal))));
+            await Eventually.Until(() => replica.RawMessages.Any(m => m.Contains(alarmId, StringComparison.Ordinal) && m.Contains("\"area\":{\"type\":\"Polygon\"", StringComparison.Ordinal)),
+                "the restarted app sends the CAP alarm and its area to the hub");
 
             var replay = await app.Http.PostAsync("api/alerts/cap", IngestionApp.Xml(CapSamples.Thunderstorm("KILL-1", await app.InsidePointAsync())));
             Assert.Equal(HttpStatusCode.OK, replay.StatusCode);

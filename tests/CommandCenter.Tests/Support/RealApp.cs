@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using CommandCenter.Tests.Ingestion;
 using Twin.Domain.Geography;
 
 namespace CommandCenter.Tests.Support;
@@ -50,10 +49,10 @@ public sealed class RealApp : IAsyncDisposable
         start.Environment["Twin__Security__WallToken"] = TestAccounts.WallToken;
         start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
         start.Environment.Remove("ASPNETCORE_URLS");
-    foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-    {
-        start.Environment[name] = value;
-    }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start CommandCenter.");
         process.OutputDataReceived += (_, _) => { };
@@ -63,27 +62,27 @@ public sealed class RealApp : IAsyncDisposable
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
         var app = new RealApp(process, http);
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(180))
+        try
         {
-            Assert.False(process.HasExited, "CommandCenter exited during start-up.");
-            try
+            await Eventually.Until(async () =>
             {
-                if ((await http.GetAsync("healthz")).IsSuccessStatusCode)
+                Assert.False(process.HasExited, "CommandCenter exited during start-up.");
+                try
                 {
-                    return app;
+                    return (await http.GetAsync("healthz")).IsSuccessStatusCode;
                 }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return false; // Not listening yet.
+                }
+            }, "the started CommandCenter answers /healthz", TimeSpan.FromSeconds(180));
+            return app;
         }
-
-        await app.DisposeAsync();
-        throw new TimeoutException("CommandCenter did not become healthy within 180 s.");
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Signs in as the wall with the configured device token; the cookies carry its session.</summary>
@@ -92,8 +91,8 @@ public sealed class RealApp : IAsyncDisposable
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = Http.BaseAddress };
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(20), () =>
-            client.GetAsync($"wall/pair?token={TestAccounts.WallToken}").GetAwaiter().GetResult().StatusCode == HttpStatusCode.Redirect));
+        await Eventually.Until(async () => (await client.GetAsync($"wall/pair?token={TestAccounts.WallToken}")).StatusCode == HttpStatusCode.Redirect,
+            "the wall's pairing link signs it in");
         return cookies;
     }
 
@@ -107,12 +106,12 @@ public sealed class RealApp : IAsyncDisposable
     public async Task<string> FirstSensorAsync()
     {
         string? id = null;
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(20), () =>
+        await Eventually.Until(async () =>
         {
-            var things = JsonDocument.Parse(Http.GetStringAsync("sta/v1.1/Things?$top=1&$orderby=id").GetAwaiter().GetResult()).RootElement;
+            var things = JsonDocument.Parse(await Http.GetStringAsync("sta/v1.1/Things?$top=1&$orderby=id")).RootElement;
             id = things.GetProperty("value").EnumerateArray().Select(t => t.GetProperty("@iot.id").GetString()).FirstOrDefault();
             return id is not null;
-        }), "the simulator registered its sensors");
+        }, "the simulator registers its sensors");
         return id!;
     }
 
