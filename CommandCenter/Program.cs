@@ -7,6 +7,7 @@ using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Map;
+using CommandCenter.Observability;
 using CommandCenter.Search;
 using CommandCenter.Security;
 
@@ -28,6 +29,7 @@ if (args is ["backup", ..] or ["restore", _, ..])
 // their source folders through the runtime manifest, which ASP.NET Core reads only in Development
 // unless asked; publish output has no manifest, so this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
+builder.AddTwinObservability();
 
 builder.Services
     .AddTwinWeb()
@@ -55,11 +57,13 @@ if (!app.Environment.IsDevelopment())
 app.UseTwinLanguage();
 app.UseTwinSecurity();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseTwinObservability();
 app.UseIngestion();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapTwinLive();
+app.MapTwinMetrics();
 app.MapTwinHub();
 app.MapTwinMap();
 app.MapOpenApi();

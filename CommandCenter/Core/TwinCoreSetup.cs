@@ -1,6 +1,7 @@
 using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
+using Twin.Data.Diagnostics;
 using Twin.Data.Pipeline;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
@@ -59,7 +60,9 @@ public static class TwinCoreSetup
         services.AddSingleton(sp => sp.GetRequiredService<TwinEngine>().Duplicates);
         services.AddSingleton(sp => new TwinStore(sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value));
         services.AddSingleton(sp => new TwinPipeline(
-            sp.GetRequiredService<TwinEngine>(), sp.GetRequiredService<TwinStore>(), new TwinPipelineOptions(), sp.GetRequiredService<ILogger<TwinPipeline>>()));
+            sp.GetRequiredService<TwinEngine>(), sp.GetRequiredService<TwinStore>(), new TwinPipelineOptions(), sp.GetRequiredService<ILogger<TwinPipeline>>(),
+            sp.GetRequiredService<TwinMetrics>()));
+        services.AddSingleton(sp => sp.GetRequiredService<TwinPipeline>().WriteHealth);
         services.AddSingleton<TwinReadiness>();
 
         services.AddSingleton<ITwinCommands, TwinCommands>();
