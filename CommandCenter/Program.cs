@@ -1,3 +1,4 @@
+using CommandCenter.Api;
 using CommandCenter.Audit;
 using CommandCenter.Components;
 using CommandCenter.Core;
@@ -56,7 +57,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseTwinLanguage();
 app.UseTwinSecurity();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseTwinStatusCodePages();
 app.UseTwinObservability();
 app.UseIngestion();
 app.UseAntiforgery();

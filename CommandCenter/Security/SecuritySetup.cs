@@ -1,3 +1,4 @@
+using CommandCenter.Api;
 using CommandCenter.Audit;
 using CommandCenter.Officers;
 using Microsoft.AspNetCore.Authentication;
@@ -131,11 +132,16 @@ public static class SecuritySetup
             .RequireAssertion(c => !c.User.HasClaim(c => c.Type == AccountService.MustChangeClaim)).Build();
     }
 
-    /// <summary>Headers and the origin check first (they apply to every response), then who is who and what they may do.</summary>
+    /// <summary>
+    /// Headers and the origin check first (they apply to every response), then the APIs' answers
+    /// for routes nobody serves (before a sign-in challenge could answer them), then who is who and
+    /// what they may do.
+    /// </summary>
     public static WebApplication UseTwinSecurity(this WebApplication app)
     {
         TransportSecurity.WarnAboutUnprotectedKeys(app);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseApiAnswers();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -158,14 +164,13 @@ public static class SecuritySetup
             context.Principal?.Identity?.Name, AuditOutcome.Success, end.ToString(), AuditOrigin.Of(context.HttpContext));
     }
 
-    /// <summary>Pages are redirected (to login, or to change a one-time password); APIs and hubs get a status code.</summary>
+    /// <summary>Pages are redirected (to login, or to change a one-time password); APIs, hubs and the audit export get problem details.</summary>
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/admin/audit/export.csv"))
+        if (ApiAnswers.IsApi(path) || path.StartsWithSegments("/admin/audit/export.csv"))
         {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return ApiAnswers.WriteAsync(context.HttpContext, status);
         }
 
         if (status == StatusCodes.Status403Forbidden && context.HttpContext.User.HasClaim(c => c.Type == AccountService.MustChangeClaim))
