@@ -67,7 +67,7 @@ app.MapTwinLive();
 app.MapTwinMetrics();
 app.MapTwinHub();
 app.MapTwinMap();
-app.MapOpenApi();
+app.MapTwinApiDescription();
 // The ingestion APIs authenticate their callers with their own API keys, not with accounts.
 app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();
 app.MapDrones();

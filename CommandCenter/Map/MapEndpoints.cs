@@ -26,11 +26,11 @@ public static class MapEndpoints
             });
             var collection = new NetTopologySuite.Features.FeatureCollection { feature };
             return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
-        }).RequireAuthorization(Security.Policies.ViewWall);
+        }).RequireAuthorization(Security.Policies.ViewWall).Produces<System.Text.Json.Nodes.JsonObject>(200, "application/geo+json");
 
         // The same document the map receives in its init options, for a module that loads it itself.
         endpoints.MapGet(VocabularyDocument.Path, () => Results.Json(VocabularyDocument.Current, WireJson<VocabularyDocument>.Options))
-            .RequireAuthorization(Security.Policies.ViewWall);
+            .RequireAuthorization(Security.Policies.ViewWall).Produces<VocabularyDocument>(200);
         return endpoints;
     }
 
