@@ -24,8 +24,8 @@ public static class TwinCoreSetup
 {
     public static IServiceCollection AddTwinCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.Configure<TwinOptions>(configuration.GetSection(TwinOptions.Section));
-        services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.SectionName));
+        services.AddOptions<TwinOptions>().Bind(configuration.GetSection(TwinOptions.Section)).CheckedAtStart(o => o.Problems());
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
         services.Configure<TwinStoreOptions>(configuration.GetSection("Twin:Storage"));
         services.PostConfigure<TwinStoreOptions>(o => o.DatabasePath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.DatabasePath)));
 

@@ -1,5 +1,6 @@
 using CommandCenter.Api;
 using CommandCenter.Audit;
+using CommandCenter.Configuration;
 using CommandCenter.Officers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -21,7 +22,7 @@ public static class SecuritySetup
     public static IServiceCollection AddTwinSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
-            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+            .CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
 
         AddTwinDataProtection(services, configuration, environment);
         services.AddTwinForwardedHeaders(configuration);
@@ -95,7 +96,17 @@ public static class SecuritySetup
     private static IDataProtectionBuilder AddTwinDataProtection(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var keys = services.AddDataProtection().SetApplicationName("CityOps.Twin");
-        var keyDirectory = configuration["Twin:Security:KeyDirectory"];
+        var keyDirectory = configuration[KeyDirectoryKey];
+        if (string.IsNullOrWhiteSpace(keyDirectory) && environment.IsProduction())
+        {
+            // The keys decrypt reporters' contacts, the generated audit key and every session: in a
+            // home folder a new container or a reinstalled account loses them, and the data with them.
+            throw new InvalidOperationException(
+                $"In Production {KeyDirectoryKey} must name a persistent folder for the Data Protection keys (e.g. /var/lib/cityops-twin/keys, " +
+                $"a volume in a container, kept with the database's backups); without it the keys would live in the account's home folder " +
+                "and be lost with it, leaving stored contacts unreadable.");
+        }
+
         if (!string.IsNullOrWhiteSpace(keyDirectory))
         {
             var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, keyDirectory));
@@ -107,6 +118,8 @@ public static class SecuritySetup
 
         return keys;
     }
+
+    public const string KeyDirectoryKey = "Twin:Security:KeyDirectory";
 
     /// <summary>The app's Data Protection outside the web host (the <c>audit verify</c> command), with the same keys.</summary>
     public static IDataProtectionProvider DataProtectionFor(IConfiguration configuration, IHostEnvironment environment)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Cap;
 using CommandCenter.Ingestion.Open311;
 using CommandCenter.Ingestion.SensorThings;
@@ -13,7 +14,7 @@ public static class IngestionSetup
 
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).CheckedAtStart(IngestionOptionsChecks.Problems);
         services.AddSingleton<Open311Handler>();
         services.AddSingleton<SensorThingsHandler>();
         services.AddSingleton<CapHandler>();
