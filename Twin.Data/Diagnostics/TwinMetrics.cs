@@ -47,7 +47,7 @@ public sealed class TwinMetrics
         _pipelineInputs = meter.CreateCounter<long>("cityops.twin.pipeline.inputs", "{input}",
             "Inputs the writer handled, by kind (the command) and outcome: applied, refused (by the engine), replayed (an idempotent copy), failed (not written).");
         _inputs = meter.CreateCounter<long>("cityops.twin.inputs", "{request}",
-            "Requests to the ingestion APIs by source (the API key's configured name, or anonymous), api, outcome (accepted, refused) and reason.");
+            "Requests to the ingestion APIs by source (the API key's configured name, or unknown without a valid key), api, outcome (accepted, refused) and reason.");
         meter.CreateObservableGauge("cityops.twin.hub.subscribers", () => Observe(_hubSubscribers), "{connection}",
             "Screens subscribed to the map feed on /hubs/twin.");
         _deltasSent = meter.CreateCounter<long>("cityops.twin.hub.deltas", "{message}", "Map deltas sent to screens (one per screen).");
@@ -83,7 +83,7 @@ public sealed class TwinMetrics
     public void PipelineInput(string input, string outcome) =>
         _pipelineInputs.Add(1, new KeyValuePair<string, object?>("input", input), new KeyValuePair<string, object?>("outcome", outcome));
 
-    /// <param name="source">A configured source's name, or <c>anonymous</c> for reads without a key.</param>
+    /// <param name="source">A configured source's name, or <c>unknown</c> when no valid key was sent.</param>
     /// <param name="api"><c>sta</c>, <c>open311</c>, <c>cap</c>, <c>drones</c>.</param>
     /// <param name="reason">A short word from a fixed set (e.g. <c>invalid</c>, <c>rate_limited</c>); <c>ok</c> when accepted.</param>
     public void Input(string source, string api, bool accepted, string reason) =>
