@@ -1,6 +1,4 @@
-using CommandCenter.Ingestion.Common;
 using Microsoft.AspNetCore.Diagnostics;
-using CommandCenter.Ingestion.Open311;
 
 namespace CommandCenter.Api;
 
@@ -16,13 +14,14 @@ public static class ApiAnswers
 
     public static bool IsApi(PathString path) => Prefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Writes the error in the path's format (Open311's own under /open311, problem details elsewhere).</summary>
+    /// <summary>Writes the error in the path's format (a standard's own, <see cref="IApiErrorFormat"/>; problem details elsewhere).</summary>
     public static Task WriteAsync(HttpContext context, int status, string? detail = null)
     {
         detail ??= Detail(context, status);
-        if (context.Request.Path.StartsWithSegments(Open311Endpoints.Prefix, StringComparison.OrdinalIgnoreCase))
+        var path = context.Request.Path;
+        if (context.RequestServices.GetServices<IApiErrorFormat>().FirstOrDefault(f => f.Answers(path)) is { } own)
         {
-            return IngestErrors.WriteAsync(context, status, detail);
+            return own.WriteAsync(context, status, detail);
         }
 
         return Results.Problem(detail: detail, statusCode: status, title: Title(status)).ExecuteAsync(context);
@@ -113,4 +112,15 @@ public static class ApiAnswers
         405 => "Method not allowed.",
         _ => "The request failed.",
     };
+}
+
+/// <summary>
+/// An API whose standard defines its own error body (Open311's list of <c>{code, description}</c>):
+/// registered by that API, so that this folder needs none of them.
+/// </summary>
+public interface IApiErrorFormat
+{
+    bool Answers(PathString path);
+
+    Task WriteAsync(HttpContext context, int status, string detail);
 }

@@ -71,7 +71,6 @@ public static class SecuritySetup
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();
         services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();
-        services.AddSingleton<IAuthorizationHandler, IngestionKeyHandler>();
         services.AddSingleton<HubAuthorizationFilter>();
         services.Configure<HubOptions>(o => o.AddFilter<HubAuthorizationFilter>());
 
@@ -129,7 +128,7 @@ public static class SecuritySetup
         return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
     }
 
-    /// <summary>One policy per kind of use (<see cref="Policies"/>); a one-time password allows nothing but changing it.</summary>
+    /// <summary>One policy per kind of use (<see cref="Policies"/>; the ingestion setup adds the API-key policy it checks); a one-time password allows nothing but changing it.</summary>
     public static void ConfigurePolicies(AuthorizationOptions o)
     {
         foreach (var (name, roles) in Policies.RolesOf)
@@ -138,7 +137,6 @@ public static class SecuritySetup
         }
 
         o.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
-        o.AddPolicy(Policies.ReportTelemetry, p => p.RequireAuthenticatedUser().AddRequirements(new IngestionKeyRequirement()));
 
         // A page or API that names no policy still needs a signed-in user who has set a password.
         o.FallbackPolicy = o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()

@@ -3,6 +3,8 @@ using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Cap;
 using CommandCenter.Ingestion.Open311;
 using CommandCenter.Ingestion.SensorThings;
+using CommandCenter.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Ingestion.Common;
@@ -16,8 +18,13 @@ public static class IngestionSetup
     {
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).CheckedAtStart(IngestionOptionsChecks.Problems);
         services.AddSingleton<Open311Handler>();
+        services.AddSingleton<CommandCenter.Api.IApiErrorFormat, Open311ErrorFormat>();
         services.AddSingleton<SensorThingsHandler>();
         services.AddSingleton<CapHandler>();
+        // What a machine writing data proves is its source's API key; the check is ingestion's, the policy's name is shared.
+        services.AddSingleton<IAuthorizationHandler, IngestionKeyHandler>();
+        services.Configure<AuthorizationOptions>(o =>
+            o.AddPolicy(Policies.ReportTelemetry, p => p.RequireAuthenticatedUser().AddRequirements(new IngestionKeyRequirement())));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CommandCenter.Tests.Ingestion;
+using CommandCenter.Tests.Support;
 using Twin.Domain.Tests.Support;
 
 namespace CommandCenter.Tests.Operations;
@@ -28,9 +29,9 @@ public sealed class MetricsTests
         await using var wall = app.CreateHubConnection();
         var replica = IngestionApp.Replica(wall);
         await wall.StartAsync();
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.SnapshotsReceived > 0));
+        await Eventually.Until(() => replica.SnapshotsReceived > 0, "the hub sends the screen its first snapshot", TimeSpan.FromSeconds(10));
         Assert.Equal(HttpStatusCode.Created, (await app.PostReadingAsync(1, time.AddSeconds(5), 62.5)).StatusCode);
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.DeltaSeqs.Count > 0));
+        await Eventually.Until(() => replica.DeltaSeqs.Count > 0, "the reading reaches the screen as a delta", TimeSpan.FromSeconds(10));
 
         var after = await app.ScrapeAsync();
 
