@@ -1,6 +1,8 @@
 using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
+using Twin.Data.Audit;
 using Twin.Data.Boundary;
+using Twin.Data.Diagnostics;
 using Twin.Data.Pipeline;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
@@ -23,8 +25,8 @@ public static class TwinCoreSetup
 {
     public static IServiceCollection AddTwinCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.Configure<TwinOptions>(configuration.GetSection(TwinOptions.Section));
-        services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.SectionName));
+        services.AddOptions<TwinOptions>().Bind(configuration.GetSection(TwinOptions.Section)).CheckedAtStart(o => o.Problems());
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
         services.Configure<TwinStoreOptions>(configuration.GetSection("Twin:Storage"));
         services.PostConfigure<TwinStoreOptions>(o => o.DatabasePath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.DatabasePath)));
 
@@ -57,9 +59,13 @@ public static class TwinCoreSetup
             sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<EventCatalogue>(), sp.GetRequiredService<TwinClock>(),
             options: null, sp.GetRequiredService<EmergencyResources>()));
         services.AddSingleton(sp => sp.GetRequiredService<TwinEngine>().Duplicates);
-        services.AddSingleton(sp => new TwinStore(sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value));
+        // With the audit chain registered (AddTwinAudit), every batch carries its audit rows in its own transaction.
+        services.AddSingleton(sp => new TwinStore(
+            sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value, sp.GetService<AuditChain>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TwinPipeline(
-            sp.GetRequiredService<TwinEngine>(), sp.GetRequiredService<TwinStore>(), new TwinPipelineOptions(), sp.GetRequiredService<ILogger<TwinPipeline>>()));
+            sp.GetRequiredService<TwinEngine>(), sp.GetRequiredService<TwinStore>(), new TwinPipelineOptions(), sp.GetRequiredService<ILogger<TwinPipeline>>(),
+            sp.GetRequiredService<TwinMetrics>()));
+        services.AddSingleton(sp => sp.GetRequiredService<TwinPipeline>().WriteHealth);
         services.AddSingleton<TwinReadiness>();
 
         services.AddSingleton<ITwinCommands, TwinCommands>();

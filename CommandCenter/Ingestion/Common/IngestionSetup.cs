@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Cap;
 using CommandCenter.Ingestion.Open311;
 using CommandCenter.Ingestion.SensorThings;
@@ -15,8 +16,9 @@ public static class IngestionSetup
 
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).CheckedAtStart(IngestionOptionsChecks.Problems);
         services.AddSingleton<Open311Handler>();
+        services.AddSingleton<CommandCenter.Api.IApiErrorFormat, Open311ErrorFormat>();
         services.AddSingleton<SensorThingsHandler>();
         services.AddSingleton<CapHandler>();
         // What a machine writing data proves is its source's API key; the check is ingestion's, the policy's name is shared.
