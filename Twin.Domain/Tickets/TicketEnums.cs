@@ -56,6 +56,9 @@ public static class TicketStatusExtensions
 {
     public static bool IsOpen(this TicketStatus status) => status < TicketStatus.Closed;
 
+    /// <summary>来电, 来信, 来访, 其他: cases filed by hand at the duty desk, never by a feed or the simulator.</summary>
+    public static bool IsDesk(this TicketChannel channel) => channel >= TicketChannel.DeskCall;
+
     /// <summary>The users' word for the step (发现, 立案, …).</summary>
     public static string NameZh(this TicketStatus status) => Names.Of(status).Zh;
 

@@ -32,8 +32,7 @@ public sealed record DeskCase(
     public const int MaxPhone = 30;
 
     /// <summary>The desk's own channels: how a case reaches the officer directly.</summary>
-    public static IReadOnlyList<TicketChannel> Channels { get; } =
-        [TicketChannel.DeskCall, TicketChannel.DeskLetter, TicketChannel.DeskVisit, TicketChannel.DeskOther];
+    public static IReadOnlyList<TicketChannel> Channels { get; } = [.. Enum.GetValues<TicketChannel>().Where(c => c.IsDesk())];
 
     /// <summary>Each field's problem (field → message in the desk's language); empty when the case may be filed.</summary>
     public IReadOnlyDictionary<string, string> Problems()
