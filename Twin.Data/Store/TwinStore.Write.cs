@@ -64,10 +64,12 @@ public sealed partial class TwinStore
         private readonly SqliteCommand _insertTelemetry;
         private readonly SqliteCommand _upsertMission;
         private readonly SqliteCommand _insertEvidence;
+        private readonly LateReadingRollups _lateRollups;
 
         private WriteCommands(SqliteConnection connection)
         {
             _connection = connection;
+            _lateRollups = new LateReadingRollups(connection);
             _upsertSensor = Prepare(
                 """
                 INSERT INTO sensors (id, kind, name, lon, lat, unit, warning_level, alarm_level, hysteresis, high_is_bad,
@@ -207,9 +209,18 @@ public sealed partial class TwinStore
 
             ct.ThrowIfCancellationRequested();
             var observationIds = new long[batch.Observations.Count];
+            if (observationIds.Length > 0)
+            {
+                _lateRollups.Begin(transaction);
+            }
+
             for (var i = 0; i < observationIds.Length; i++)
             {
-                observationIds[i] = InsertObservation(batch.Observations[i]);
+                observationIds[i] = InsertObservation(batch.Observations[i], out var inserted);
+                if (inserted)
+                {
+                    _lateRollups.Fold(batch.Observations[i]);
+                }
             }
 
             ct.ThrowIfCancellationRequested();
@@ -272,6 +283,7 @@ public sealed partial class TwinStore
             _insertTelemetry.Dispose();
             _upsertMission.Dispose();
             _insertEvidence.Dispose();
+            _lateRollups.Dispose();
             _connection.Dispose();
         }
 
@@ -301,15 +313,17 @@ public sealed partial class TwinStore
         }
 
         /// <summary>The new row's id, or the id of the copy already stored at that sensor and time.</summary>
-        private long InsertObservation(in Observation observation)
+        private long InsertObservation(in Observation observation, out bool inserted)
         {
             var p = _insertObservation.Parameters;
             p[0].Value = observation.SensorId;
             p[1].Value = observation.Value;
             p[2].Value = UtcTicks.From(observation.ObservedAt);
             p[3].Value = Nullable(observation.BatteryPercent);
+            inserted = false;
             if (_insertObservation.ExecuteScalar() is long id)
             {
+                inserted = true;
                 return id;
             }
 

@@ -96,6 +96,13 @@ public sealed partial class TwinEngine
             return InputResult.Refused($"Sensor {slot.Definition.Id}: the value is not a finite number.");
         }
 
+        var range = slot.Definition.Kind.PlausibleRange();
+        if (!range.Contains(observation.Value))
+        {
+            return InputResult.Refused(FormattableString.Invariant(
+                $"Sensor {slot.Definition.Id}: {observation.Value:G6} {slot.Definition.Unit} is outside the plausible range of a {slot.Definition.Kind.NameEn()} sensor ({range} {slot.Definition.Unit})."));
+        }
+
         if (observation.BatteryPercent is { } battery && !(battery is >= 0 and <= 100))
         {
             return InputResult.Refused($"Sensor {slot.Definition.Id}: battery must be 0–100 %.");
@@ -104,12 +111,21 @@ public sealed partial class TwinEngine
         var now = Now;
         if (IsTooFarAhead(observation.ObservedAt, now))
         {
-            return InputResult.Refused($"Sensor {slot.Definition.Id}: observed at {observation.ObservedAt:O}, ahead of the twin's clock ({now:O}).");
+            return InputResult.Refused(
+                $"Sensor {slot.Definition.Id}: observed at {observation.ObservedAt:O}, more than {_options.MaxClockSkew.TotalMinutes:0.#} min ahead of the twin's clock ({now:O}).");
+        }
+
+        if (now - observation.ObservedAt > _options.MaxReadingAge)
+        {
+            return InputResult.Refused(
+                $"Sensor {slot.Definition.Id}: observed at {observation.ObservedAt:O}, more than {_options.MaxReadingAge.TotalDays:0.##} days before the twin's clock ({now:O}); late readings are kept only within that.");
         }
 
         if (slot.LastObservedAt is { } last && observation.ObservedAt <= last)
         {
-            return InputResult.Refused($"Sensor {slot.Definition.Id}: observed at {observation.ObservedAt:O}, not after its last observation ({last:O}).");
+            return observation.ObservedAt == last
+                ? InputResult.Refused($"Sensor {slot.Definition.Id}: already has an observation at {last:O}.")
+                : RecordLateObservation(slot, observation);
         }
 
         RollDayIfNeeded(now);
@@ -141,6 +157,21 @@ public sealed partial class TwinEngine
 
         SetHealth(slot, HealthAfterObservation(slot), now);
         MarkChanged(slot);
+        Version++;
+        return InputResult.Ok;
+    }
+
+    /// <summary>
+    /// A reading older than the sensor's newest (a gateway's buffer sent late) joins the history —
+    /// the kind's hourly means and a gauge's rainfall; the store keeps it and its rollups — but
+    /// the sensor's current value, state and health stay those of its newest reading: a late
+    /// value neither raises nor clears an alarm, and a late arrival does not make a silent
+    /// sensor look alive.
+    /// </summary>
+    private InputResult RecordLateObservation(SensorSlot slot, in Observation observation)
+    {
+        RecordRainfall(slot.Definition, observation.ObservedAt, observation.Value);
+        _kindSeries[(int)slot.Definition.Kind].Add(observation.ObservedAt, observation.Value);
         Version++;
         return InputResult.Ok;
     }

@@ -50,7 +50,7 @@ public static class SensorThingsEndpoints
         const string postDescription =
             "201 with Location once the observation is on disk; 200 with the stored observation when the datastream already has one at that " +
             "phenomenonTime (a replay creates nothing). result is a finite number; phenomenonTime an instant with a zone. " +
-            "Validation errors are RFC 9457 problem details (400); an observation the twin refuses (e.g. not after the datastream's last one) is 422. Max body 64 KB.";
+            "Validation errors are RFC 9457 problem details (400); an observation the twin refuses (outside its kind's plausible range, older than Twin:Ingestion:MaxReadingAgeDays or ahead of the clock) is 422; one older than the datastream's newest is kept in the history without changing the current value. Max body 64 KB.";
         g.MapPost("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, null, ct))
             .Ingest(IngestBodySize.Single, requiresKey: true)
             .DocumentBody("An Observation: phenomenonTime, result, Datastream {@iot.id}, optional resultTime and parameters.batteryPercent.", "application/json")

@@ -183,7 +183,7 @@ public sealed class SensorThingsHandler(ITwinCommands commands, ITwinQueries que
     /// <summary>
     /// CreateObservations (the dataArray extension). The whole body is checked first, so a malformed
     /// batch stores nothing; then each observation is applied on its own and the answer lists, in
-    /// order, each one's selfLink or "error" (refused by the twin, e.g. older than the last reading).
+    /// order, each one's selfLink or "error" (refused by the twin, e.g. older than late readings are kept).
     /// </summary>
     public async Task<IResult> CreateObservationsAsync(HttpContext c, CancellationToken ct)
     {
@@ -203,7 +203,7 @@ public sealed class SensorThingsHandler(ITwinCommands commands, ITwinQueries que
             inputs = read;
         }
 
-        // In time order per datastream, so that none is refused as older than one just before it;
+        // In time order per datastream, so that each moves the current value in turn rather than arriving late;
         // submitted together, so they share the writer's batches (one fsync, not thousands).
         var ordered = inputs.Distinct().OrderBy(o => o.SensorId, StringComparer.Ordinal).ThenBy(o => o.ObservedAt).ToList();
         var outcomes = await commands.SubmitAllAsync(ordered.Select(o => (TwinCommand)new RecordObservationCommand(o)).ToList(), ct);
