@@ -3,11 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Map;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using Twin.Data.Boundary;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Ingestion.Cap;
 
@@ -17,7 +19,7 @@ namespace CommandCenter.Ingestion.Cap;
 /// A message already received (same sender and identifier) is answered again, not raised twice:
 /// the writer finds it by its key before applying.
 /// </summary>
-public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, DistrictMap district)
+public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, DistrictMap district, TwinClock clock, IOptionsMonitor<IngestionOptions> options)
 {
     private const double MinRadiusMetres = 100;
 
@@ -43,6 +45,11 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
         if (message.Status is not ("Actual" or "Exercise"))
         {
             return IngestErrors.Error(context, 422, $"A {message.Status} message is not raised on the wall; only Actual and Exercise are.");
+        }
+
+        if (CapPlausibility.TimeProblem(message, clock.GetUtcNow(), options.CurrentValue) is { } timeProblem)
+        {
+            return IngestErrors.Error(context, 422, timeProblem);
         }
 
         if (message.MsgType is "Update" or "Cancel" && ForeignReference(message) is { } foreign)
@@ -105,6 +112,12 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
             return IngestErrors.Error(context, anchorProblem == AnchorProblem.Invalid ? 400 : 422, anchorProblem == AnchorProblem.Invalid
                 ? "A <polygon> is not a valid shape (its edges cross)."
                 : $"The alert's area does not reach {district.Name}.");
+        }
+
+        // After the anchor, which has refused shapes that are not valid geometry.
+        if (CapPlausibility.AreaProblem(area, options.CurrentValue.MaxCapAreaKm2) is { } sizeProblem)
+        {
+            return IngestErrors.Error(context, 422, sizeProblem);
         }
 
         var title = info.Headline ?? $"{info.Event} · {info.AreaDescription}";
