@@ -128,9 +128,9 @@ public sealed partial class TwinStore
             _upsertAlarm = Prepare(
                 """
                 INSERT INTO alarms (id, source, source_id, kind, severity, title, lon, lat, sub_district_code, raised_at,
-                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note)
+                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note, owner)
                 VALUES ($id, $source, $source_id, $kind, $severity, $title, $lon, $lat, $sub_district_code, $raised_at,
-                    $acknowledged_by, $acknowledged_at, $cleared_at, $acknowledgement_note)
+                    $acknowledged_by, $acknowledged_at, $cleared_at, $acknowledgement_note, $owner)
                 ON CONFLICT (id) DO UPDATE SET
                     source = excluded.source, source_id = excluded.source_id, kind = excluded.kind, severity = excluded.severity,
                     title = excluded.title, lon = excluded.lon, lat = excluded.lat, sub_district_code = excluded.sub_district_code,
@@ -403,6 +403,7 @@ public sealed partial class TwinStore
             p[11].Value = UtcTicks.FromNullable(alarm.AcknowledgedAt);
             p[12].Value = UtcTicks.FromNullable(alarm.ClearedAt);
             p[13].Value = (object?)alarm.AcknowledgementNote ?? DBNull.Value;
+            p[14].Value = (object?)alarm.Owner ?? DBNull.Value;
             _upsertAlarm.ExecuteNonQuery();
         }
 

@@ -108,10 +108,10 @@ public sealed partial class TwinEngine
 
     private AlarmState RaiseAlarm(
         AlarmSource source, string sourceId, string kind, AlarmSeverity severity, string title, GeoPoint location, string subDistrictCode, DateTimeOffset at,
-        AlarmArea? area = null)
+        AlarmArea? area = null, string? owner = null)
     {
         var alarm = new AlarmState(
-            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, title, location, subDistrictCode, at, null, null, null) { Area = area };
+            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, title, location, subDistrictCode, at, null, null, null) { Area = area, Owner = owner };
         AddActiveAlarm(alarm);
         _alarmsRaised.Add(at);
         if (at >= _todayStart)

@@ -52,11 +52,19 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
             return IngestErrors.Error(context, 422, timeProblem);
         }
 
+        var source = IngestRequest.Of(context).Source!;
         if (message.MsgType is "Update" or "Cancel" && ForeignReference(message) is { } foreign)
         {
-            return IngestErrors.Error(context, 403,
+            return await IngestErrors.ForbiddenAsync(context, source, foreign,
                 $"Only the sender of {foreign} may update or cancel it; this {message.MsgType} comes from {message.Sender}.",
                 new Dictionary<string, object?> { ["reference"] = foreign, ["sender"] = message.Sender });
+        }
+
+        if (message.MsgType is "Update" or "Cancel" && await AlarmOfAnotherSourceAsync(message, source, ct) is { } owned)
+        {
+            return await IngestErrors.ForbiddenAsync(context, source, owned.Id,
+                $"{owned.SourceId} was sent with another source's API key; only that source may update or cancel it.",
+                new Dictionary<string, object?> { ["reference"] = owned.SourceId, ["alarm"] = owned.Id });
         }
 
         switch (message.MsgType)
@@ -98,6 +106,24 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
     private static string? ForeignReference(CapMessage message) =>
         message.References.FirstOrDefault(r => !r.StartsWith(message.Sender + ",", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The first referenced alarm another ingestion source raised: a CAP sender name is only text
+    /// in the body, so any key could claim it; the key that sent the alert is what proves who owns it.
+    /// </summary>
+    private async Task<AlarmState?> AlarmOfAnotherSourceAsync(CapMessage message, IngestionSource source, CancellationToken ct)
+    {
+        foreach (var reference in message.References)
+        {
+            if (await queries.FindAlarmBySourceAsync(AlarmSource.Cap, reference, ct) is { Owner: { } owner } alarm &&
+                !string.Equals(owner, source.Name, StringComparison.Ordinal))
+            {
+                return alarm;
+            }
+        }
+
+        return null;
+    }
+
     private async Task<IResult> RaiseAsync(HttpContext context, CapMessage message, InputDatum datum, CancellationToken ct)
     {
         var info = message.Info!;
@@ -128,7 +154,10 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
             MapSeverity(info),
             location,
             area,
-            message.References);
+            message.References)
+        {
+            Owner = IngestRequest.Of(context).Source!.Name,
+        };
         var outcome = await commands.SubmitAsync(new RaiseExternalAlarmCommand(alert), ct);
         if (outcome.Conflict)
         {

@@ -1,3 +1,6 @@
+using Twin.Domain.Tickets;
+using Twin.Domain.Vocabulary;
+
 namespace CommandCenter.Ingestion.Common;
 
 /// <summary>
@@ -56,6 +59,20 @@ public sealed class IngestionOptions
         {
             throw new ArgumentException("Twin:Ingestion:MaxCapAreaKm2 and MaxCapValidityDays must be above 0.");
         }
+
+        foreach (var source in Sources)
+        {
+            if (source.Scopes.FirstOrDefault(s => !IngestScopes.All.Contains(s, StringComparer.Ordinal)) is { } unknown)
+            {
+                throw new ArgumentException(
+                    $"Twin:Ingestion source '{source.Name}': scope '{unknown}' is not one of {string.Join(", ", IngestScopes.All)}.");
+            }
+
+            if (source.TicketChannel(out var problem) is null)
+            {
+                throw new ArgumentException(problem);
+            }
+        }
     }
 }
 
@@ -67,4 +84,50 @@ public sealed class IngestionSource
     public string ApiKey { get; set; } = "";
 
     public int RatePerMinute { get; set; } = 600;
+
+    /// <summary>The APIs this source may use (<see cref="IngestScopes"/>); none unless listed.</summary>
+    public List<string> Scopes { get; set; } = [];
+
+    /// <summary>
+    /// The channel its Open311 requests are filed under: a <see cref="TicketChannel"/> name
+    /// (<c>Hotline12345</c>) or its Chinese or English name (<c>12345热线</c>); 随申拍 when unset.
+    /// </summary>
+    public string? Channel { get; set; }
+
+    public bool May(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);
+
+    /// <summary>The channel, or null (with the reason) when the name is not one of the vocabulary's.</summary>
+    public TicketChannel? TicketChannel(out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(Channel))
+        {
+            return Twin.Domain.Tickets.TicketChannel.CitizenApp;
+        }
+
+        foreach (var channel in Enum.GetValues<TicketChannel>())
+        {
+            var names = Names.Of(channel);
+            if (string.Equals(Channel, channel.ToString(), StringComparison.OrdinalIgnoreCase) || Channel == names.Zh ||
+                string.Equals(Channel, names.En, StringComparison.OrdinalIgnoreCase))
+            {
+                return channel;
+            }
+        }
+
+        problem = $"Twin:Ingestion source '{Name}': channel '{Channel}' is not one of {string.Join(", ", Enum.GetValues<TicketChannel>())}.";
+        return null;
+    }
+}
+
+/// <summary>The APIs a source's key can be allowed: anything not listed for it is 403.</summary>
+public static class IngestScopes
+{
+    public const string Open311 = "open311";
+    public const string StaRead = "sta-read";
+    public const string StaWrite = "sta-write";
+    public const string Cap = "cap";
+    public const string Drones = "drones";
+
+    public static IReadOnlyList<string> All { get; } = [Open311, StaRead, StaWrite, Cap, Drones];
 }

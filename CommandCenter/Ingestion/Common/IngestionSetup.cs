@@ -50,6 +50,13 @@ public static class IngestionSetup
                 return;
             }
 
+            if (IngestRequest.Find(context) is { Source: { } source } &&
+                context.GetEndpoint()?.Metadata.GetMetadata<IngestEndpoint>() is { Scope: { } scope } && !source.May(scope))
+            {
+                await RefuseScopeAsync(context, source, scope);
+                return;
+            }
+
             await next(context);
         });
         return app;
@@ -63,9 +70,21 @@ public static class IngestionSetup
         return endpoints;
     }
 
-    /// <summary>Marks an endpoint as ingestion: behind the gate and the per-key rate limit.</summary>
-    public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body, bool requiresKey) =>
-        builder.WithMetadata(new IngestEndpoint(body, requiresKey)).RequireRateLimiting(RatePolicy);
+    /// <summary>Marks a keyless (read) endpoint as ingestion: behind the gate and the per-address rate limit.</summary>
+    public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body) =>
+        builder.WithMetadata(new IngestEndpoint(body, RequiresKey: false, Scope: null)).RequireRateLimiting(RatePolicy);
+
+    /// <summary>Marks an endpoint as keyed ingestion: a source's key with <paramref name="scope"/> (<see cref="IngestScopes"/>), behind the per-key rate limit.</summary>
+    public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body, string scope) =>
+        builder.WithMetadata(new IngestEndpoint(body, RequiresKey: true, scope)).RequireRateLimiting(RatePolicy);
+
+    /// <summary>A valid key used outside its scopes: audited, then 403.</summary>
+    private static async Task RefuseScopeAsync(HttpContext context, IngestionSource source, string scope)
+    {
+        var detail = $"Source '{source.Name}' may not use the {scope} API (its scopes: {(source.Scopes.Count == 0 ? "none" : string.Join(", ", source.Scopes))}).";
+        var refusal = await IngestErrors.ForbiddenAsync(context, source, $"{context.Request.Method} {context.Request.Path}", detail);
+        await refusal.ExecuteAsync(context);
+    }
 
     private static RateLimitPartition<string> Partition(HttpContext context)
     {

@@ -38,31 +38,31 @@ public static class SensorThingsEndpoints
         Read(g, "/ObservedProperties({id})/Datastreams", (c, h, id) => h.KindDatastreams(c, id, observedProperty: true));
 
         g.MapGet("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, null, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false)
+            .Ingest(IngestBodySize.None)
             .WithSummary("Observations with $top, $skip, $count, $orderby, $filter (phenomenonTime, result) and $expand=Datastream.");
         g.MapGet("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, id, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false);
+            .Ingest(IngestBodySize.None);
         g.MapGet("/Observations({id})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, false, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false);
+            .Ingest(IngestBodySize.None);
         g.MapGet("/Observations({id})/Datastream", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, true, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false);
+            .Ingest(IngestBodySize.None);
 
         const string postDescription =
             "201 with Location once the observation is on disk; 200 with the stored observation when the datastream already has one at that " +
             "phenomenonTime (a replay creates nothing). result is a finite number; phenomenonTime an instant with a zone. " +
             "Validation errors are RFC 9457 problem details (400); an observation the twin refuses (outside its kind's plausible range, older than Twin:Ingestion:MaxReadingAgeDays or ahead of the clock) is 422; one older than the datastream's newest is kept in the history without changing the current value. Max body 64 KB.";
         g.MapPost("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, null, ct))
-            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
             .DocumentBody("An Observation: phenomenonTime, result, Datastream {@iot.id}, optional resultTime and parameters.batteryPercent.", "application/json")
             .WithSummary("Create an Observation (Datastream by @iot.id in the body).").WithDescription(postDescription)
             .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
         g.MapPost("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, id, ct))
-            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
             .DocumentBody("An Observation: phenomenonTime, result, optional resultTime and parameters.batteryPercent.", "application/json")
             .WithSummary("Create an Observation of this Datastream.").WithDescription(postDescription)
             .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(422);
         g.MapPost("/CreateObservations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationsAsync(c, ct))
-            .Ingest(IngestBodySize.Batch, requiresKey: true)
+            .Ingest(IngestBodySize.Batch, IngestScopes.StaWrite)
             .DocumentBody("CreateObservations: [{Datastream, components, dataArray@iot.count, dataArray}].", "application/json")
             .WithSummary("CreateObservations with dataArray: many observations in one request.")
             .WithDescription(
@@ -74,7 +74,7 @@ public static class SensorThingsEndpoints
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, IResult> handler, string? summary = null)
     {
-        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).Ingest(IngestBodySize.None, requiresKey: false);
+        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).Ingest(IngestBodySize.None);
         if (summary is not null)
         {
             route.WithSummary(summary);
@@ -82,10 +82,10 @@ public static class SensorThingsEndpoints
     }
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, string, IResult> handler) =>
-        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).Ingest(IngestBodySize.None, requiresKey: false);
+        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).Ingest(IngestBodySize.None);
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, IResult> handler, string summary) =>
-        g.MapGet(pattern, (HttpContext c) => handler(c)).Ingest(IngestBodySize.None, requiresKey: false).WithSummary(summary);
+        g.MapGet(pattern, (HttpContext c) => handler(c)).Ingest(IngestBodySize.None).WithSummary(summary);
 
     private static JsonObject ServiceRoot(HttpContext c)
     {

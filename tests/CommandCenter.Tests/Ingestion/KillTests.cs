@@ -112,6 +112,9 @@ public sealed class KillTests : IDisposable
             start.Environment["Twin__Ingestion__Sources__0__Name"] = "kill-test";
             start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
             start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "1000";
+            start.Environment["Twin__Ingestion__Sources__0__Scopes__0"] = "sta-write";
+            start.Environment["Twin__Ingestion__Sources__0__Scopes__1"] = "open311";
+            start.Environment["Twin__Ingestion__Sources__0__Scopes__2"] = "cap";
             start.Environment["Twin__Security__WallToken"] = TestAccounts.WallToken;
             start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
             start.Environment.Remove("ASPNETCORE_URLS");
