@@ -14,6 +14,8 @@ public static class IngestionSetup
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
+        services.AddOptions<SensorThresholdOptions>().Bind(configuration.GetSection(SensorThresholdOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SensorThresholdOptions>, SensorThresholdValidation>();
         services.AddSingleton<Open311Handler>();
         services.AddSingleton<SensorThingsHandler>();
         services.AddSingleton<CapHandler>();

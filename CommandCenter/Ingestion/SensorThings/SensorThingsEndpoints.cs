@@ -61,6 +61,16 @@ public static class SensorThingsEndpoints
             .DocumentBody("An Observation: phenomenonTime, result, optional resultTime and parameters.batteryPercent.", "application/json")
             .WithSummary("Create an Observation of this Datastream.").WithDescription(postDescription)
             .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(422);
+        g.MapPost("/Things", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateThingAsync(c, ct))
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+            .DocumentBody("A Thing with one Location (GeoJSON Point, WGS-84) and one Datastream whose ObservedProperty names a sensor kind (deep insert).", "application/json")
+            .WithSummary("Onboard a sensor: create a Thing with its Location and Datastream.")
+            .WithDescription(
+                "The Datastream's ObservedProperty is {\"definition\": \"urn:cityops-twin:observed-property:<kind>\"} or {\"@iot.id\": \"<kind>\"}; " +
+                "unitOfMeasurement.symbol, when given, must be the kind's unit; properties.reportIntervalSeconds (default 60) decides when it is stale. " +
+                "Thresholds come from Twin:Sensors:Thresholds (by the Thing's id, else its kind) or the kind's standard ones. " +
+                "201 with Location once the sensor is on disk (and on the wall); 409 when the id exists; 422 when the twin refuses it (outside Putuo, unknown kind, other unit).")
+            .Produces<JsonObject>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
         g.MapPost("/CreateObservations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationsAsync(c, ct))
             .Ingest(IngestBodySize.Batch, IngestScopes.StaWrite)
             .DocumentBody("CreateObservations: [{Datastream, components, dataArray@iot.count, dataArray}].", "application/json")

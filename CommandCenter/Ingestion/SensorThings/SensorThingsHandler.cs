@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Ingestion.Common;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Data.Sensors;
 using Twin.Domain.Geography;
@@ -17,7 +18,8 @@ namespace CommandCenter.Ingestion.SensorThings;
 /// go in through <see cref="ITwinCommands"/>, whose answer carries their ids; replays are found
 /// there, inside the writer.
 /// </summary>
-public sealed partial class SensorThingsHandler(ITwinCommands commands, ITwinQueries queries, DistrictMap district)
+public sealed partial class SensorThingsHandler(
+    ITwinCommands commands, ITwinQueries queries, DistrictMap district, IOptionsMonitor<SensorThresholdOptions> thresholds)
 {
     public const int MaxBatchObservations = 10_000;
 
@@ -157,7 +159,7 @@ public sealed partial class SensorThingsHandler(ITwinCommands commands, ITwinQue
             ["@iot.id"] = kind.Slug(),
             ["@iot.selfLink"] = self,
             ["name"] = kind.NameEn(),
-            ["definition"] = $"urn:cityops-twin:observed-property:{kind.Slug()}",
+            ["definition"] = DefinitionOf(kind),
             ["description"] = kind.NameZh(),
             ["Datastreams@iot.navigationLink"] = self + "/Datastreams",
         };

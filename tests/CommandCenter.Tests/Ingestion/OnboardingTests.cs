@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Tests.Ingestion;
+
+/// <summary>
+/// An integrator's first day with the simulator off (issue 18 item 1): a Thing deep-inserted with
+/// its Location and Datastream becomes a sensor on the hub within a second, takes readings at once,
+/// raises alarms at its configured levels and is still there after a restart.
+/// </summary>
+public sealed class OnboardingTests(OnboardingTests.App app) : IClassFixture<OnboardingTests.App>
+{
+    private const string Base = "/sta/v1.1";
+
+    /// <summary>The ingestion app with levels configured for one gateway's sensor.</summary>
+    public sealed class App : IngestionApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Twin:Sensors:Thresholds:GW-NOISE-0001:Warning", "60");
+            builder.UseSetting("Twin:Sensors:Thresholds:GW-NOISE-0001:Alarm", "70");
+            builder.UseSetting("Twin:Sensors:Thresholds:GW-NOISE-0001:Hysteresis", "2");
+        }
+    }
+
+    [Fact]
+    public async Task A_deep_inserted_Thing_is_on_the_hub_within_a_second_takes_readings_and_alarms_at_its_configured_level()
+    {
+        await using var connection = app.CreateHubConnection();
+        var replica = IngestionApp.Replica(connection);
+        await connection.StartAsync();
+        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.SnapshotsReceived > 0));
+        var client = app.KeyedClient(IngestionApp.SensorOnlyKey);
+
+        var created = await client.PostAsync($"{Base}/Things", IngestionApp.Json(Thing("GW-NOISE-0001", "长寿路噪声站 A", app.InsidePoint(2).Lon, app.InsidePoint(2).Lat)));
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, text);
+        Assert.EndsWith("/sta/v1.1/Things('GW-NOISE-0001')", created.Headers.Location!.ToString());
+        var thing = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("GW-NOISE-0001", thing.GetProperty("Datastreams")[0].GetProperty("@iot.id").GetString());
+        Assert.Equal("dB(A)", thing.GetProperty("Datastreams")[0].GetProperty("unitOfMeasurement").GetProperty("symbol").GetString());
+        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(1), () => replica.RawMessages.Any(m => m.Contains("GW-NOISE-0001", StringComparison.Ordinal))),
+            "the new sensor reached the hub within 1 s");
+
+        // Readings go to the new Datastream at once; 72 dB(A) is over the configured alarm level of 70 (the kind's own is 75).
+        var reading = await client.PostAsync($"{Base}/Datastreams('GW-NOISE-0001')/Observations", IngestionApp.Json(
+            $$"""{"phenomenonTime": "{{IngestionApp.Iso(DateTimeOffset.UtcNow.AddSeconds(-1))}}", "result": 72}"""));
+        Assert.Equal(HttpStatusCode.Created, reading.StatusCode);
+        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(1), () => replica.RawMessages.Any(m => m.Contains("GW-NOISE-0001", StringComparison.Ordinal) && m.Contains("72", StringComparison.Ordinal))));
+        Assert.Contains(app.Runtime.Queries.Current.ActiveAlarms, a => a.SourceId == "GW-NOISE-0001");
+        var sensor = app.Runtime.Queries.Current.Sensors.Single(s => s.Definition.Id == "GW-NOISE-0001");
+        Assert.Equal((60.0, 70.0), (sensor.Definition.Thresholds.Warning, sensor.Definition.Thresholds.Alarm));
+
+        var again = await client.PostAsync($"{Base}/Things", IngestionApp.Json(Thing("GW-NOISE-0001", "重复", app.InsidePoint(2).Lon, app.InsidePoint(2).Lat)));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("urn:example:temperature", "none of this twin's sensor kinds")]
+    [InlineData("urn:cityops-twin:observed-property:noise", "lies outside")]
+    public async Task A_Thing_the_twin_cannot_take_is_422_with_the_reason(string definition, string reason)
+    {
+        var outside = definition.EndsWith("noise", StringComparison.Ordinal);
+        var (lon, lat) = outside ? (121.4737, 31.2304) : (app.InsidePoint().Lon, app.InsidePoint().Lat);
+        var response = await app.KeyedClient().PostAsync($"{Base}/Things", IngestionApp.Json(Thing("GW-BAD-" + (outside ? "1" : "2"), "不收的站", lon, lat, definition)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(reason, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_key_without_sta_write_cannot_onboard()
+    {
+        var response = await app.KeyedClient(IngestionApp.HotlineKey).PostAsync($"{Base}/Things", IngestionApp.Json(Thing("GW-HOT-1", "热线网关", app.InsidePoint().Lon, app.InsidePoint().Lat)));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_onboarded_sensor_survives_a_restart()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cityops-ingest-tests", Guid.NewGuid().ToString("N"));
+        await using (var first = IngestionApp.On(folder))
+        {
+            await first.StartAsync();
+            var created = await first.KeyedClient().PostAsync($"{Base}/Things", IngestionApp.Json(
+                Thing("GW-AQ-0001", "桃浦空气站", first.InsidePoint(4).Lon, first.InsidePoint(4).Lat, "urn:cityops-twin:observed-property:air-quality", "AQI")));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await using (var second = IngestionApp.On(folder))
+        {
+            await second.StartAsync();
+            var datastream = await second.CreateClient().GetAsync($"{Base}/Datastreams('GW-AQ-0001')/ObservedProperty");
+            Assert.Equal(HttpStatusCode.OK, datastream.StatusCode);
+            Assert.Equal("urn:cityops-twin:observed-property:air-quality",
+                JsonDocument.Parse(await datastream.Content.ReadAsStringAsync()).RootElement.GetProperty("definition").GetString());
+        }
+
+        IngestionApp.DeleteFolder(folder);
+    }
+
+    [Fact]
+    public void Thresholds_in_the_wrong_order_stop_the_start()
+    {
+        using var bad = new BadThresholdsApp();
+        var error = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
+        Assert.NotNull(validation);
+        Assert.Contains("Warning (80) must be below Alarm (70)", validation!.Message);
+    }
+
+    private sealed class BadThresholdsApp : IngestionApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Twin:Sensors:Thresholds:noise:Warning", "80");
+            builder.UseSetting("Twin:Sensors:Thresholds:noise:Alarm", "70");
+        }
+    }
+
+    private static string Thing(string id, string name, double lon, double lat, string definition = "urn:cityops-twin:observed-property:noise", string unit = "dB(A)") => $$"""
+        {
+          "@iot.id": "{{id}}",
+          "name": "{{name}}",
+          "description": "网关接入的感知设备",
+          "Locations": [{
+            "name": "{{name}} 安装点",
+            "encodingType": "application/geo+json",
+            "location": {"type": "Point", "coordinates": [{{lon.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}, {{lat.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}]}
+          }],
+          "Datastreams": [{
+            "name": "{{name}} 读数",
+            "unitOfMeasurement": {"name": "{{unit}}", "symbol": "{{unit}}", "definition": null},
+            "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+            "ObservedProperty": {"name": "measured", "definition": "{{definition}}", "description": ""},
+            "Sensor": {"name": "gateway device", "encodingType": "text/plain", "metadata": "none"},
+            "properties": {"reportIntervalSeconds": 30}
+          }]
+        }
+        """;
+}
