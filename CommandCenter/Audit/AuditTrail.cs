@@ -194,6 +194,7 @@ public static class AuditActions
     public const string OriginRefused = "authz.origin-refused";
     public const string TicketTransition = "ticket.transition";
     public const string AlarmAcknowledged = "alarm.acknowledge";
+    public const string SensorRemoved = "sensor.remove";
     public const string ContactRevealed = "personal-data.reveal";
     public const string AccountCreated = "account.create";
     public const string AccountDisabled = "account.disable";

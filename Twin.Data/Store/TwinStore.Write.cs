@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Twin.Data.Alarms;
 using Twin.Data.Drones;
 using Twin.Data.Emergency;
+using Twin.Data.Sensors;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
@@ -257,6 +258,9 @@ public sealed partial class TwinStore
                         break;
                     case EvidenceAttached e:
                         InsertEvidence(e.Evidence);
+                        break;
+                    case SensorRemoved r:
+                        SensorRemoval.Delete(_connection, transaction, r.Sensor.Definition.Id);
                         break;
                     default:
                         EmergencyWrites.TryWrite(_connection, transaction, change);

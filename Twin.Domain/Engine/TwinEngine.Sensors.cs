@@ -84,6 +84,47 @@ public sealed partial class TwinEngine
         return InputResult.Ok;
     }
 
+    /// <summary>
+    /// Takes a sensor out of the twin: its figures leave the counts and means, an alarm it holds
+    /// is cleared, and it is dropped from the changes not yet drained so it is not written back.
+    /// </summary>
+    public InputResult RemoveSensor(string sensorId, string actor)
+    {
+        if (!_sensors.TryGetValue(sensorId ?? string.Empty, out var slot))
+        {
+            return InputResult.Refused($"Unknown sensor '{sensorId}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(actor))
+        {
+            return InputResult.Refused("Removing a sensor needs who removes it.");
+        }
+
+        var now = Now;
+        if (slot.ActiveAlarmId is { } alarmId)
+        {
+            ClearAlarm(alarmId, now, actor.Trim());
+        }
+
+        var kind = (int)slot.Definition.Kind;
+        _healthCounts[(int)slot.Health]--;
+        _kindHealth[kind, (int)slot.Health]--;
+        _kindValueState[kind, (int)slot.ValueState]--;
+        if (slot.LastValue is { } value)
+        {
+            _kindValueSum[kind] -= value;
+            _kindValueCount[kind]--;
+        }
+
+        _sensors.Remove(sensorId!);
+        _sensorOrder.Remove(slot);
+        _changedSensors.Remove(slot);
+        _rainfall.Remove(sensorId!);
+        _pendingEvents.Add(new SensorRemoved(NextEventSequence(), now, slot.ToState(), actor.Trim()));
+        Version++;
+        return InputResult.Ok;
+    }
+
     public InputResult RecordObservation(in Observation observation)
     {
         if (!_sensors.TryGetValue(observation.SensorId ?? string.Empty, out var slot))

@@ -36,7 +36,7 @@ public static class IngestErrors
         var origin = AuditOrigin.Of(context);
         var at = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         await context.RequestServices.GetRequiredService<AuditTrail>().WriteAsync(
-            new AuditEntry(at, "ingest:" + source.Name, AuditActions.Forbidden, target, AuditOutcome.Denied, detail, origin.Ip, origin.UserAgent),
+            new AuditEntry(at, source.Actor, AuditActions.Forbidden, target, AuditOutcome.Denied, detail, origin.Ip, origin.UserAgent),
             context.RequestAborted);
         return Error(context, StatusCodes.Status403Forbidden, detail, extensions);
     }

@@ -96,6 +96,9 @@ public sealed class IngestionSource
 
     public bool May(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);
 
+    /// <summary>How this source appears as the actor in the audit log and in the twin's records.</summary>
+    public string Actor => "ingest:" + Name;
+
     /// <summary>The channel, or null (with the reason) when the name is not one of the vocabulary's.</summary>
     public TicketChannel? TicketChannel(out string? problem)
     {

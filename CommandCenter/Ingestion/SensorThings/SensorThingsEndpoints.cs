@@ -71,6 +71,14 @@ public static class SensorThingsEndpoints
                 "Thresholds come from Twin:Sensors:Thresholds (by the Thing's id, else its kind) or the kind's standard ones. " +
                 "201 with Location once the sensor is on disk (and on the wall); 409 when the id exists; 422 when the twin refuses it (outside Putuo, unknown kind, other unit).")
             .Produces<JsonObject>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+        foreach (var (set, type) in new[] { ("Things", "Thing"), ("Datastreams", "Datastream") })
+        {
+            g.MapDelete($"/{set}({{id}})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.DeleteThingAsync(c, id, type, ct))
+                .Ingest(IngestBodySize.None, IngestScopes.StaWrite)
+                .WithSummary($"Delete a {type}: the sensor leaves the twin with its Observations (audited).")
+                .Produces(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        }
+
         g.MapPost("/CreateObservations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationsAsync(c, ct))
             .Ingest(IngestBodySize.Batch, IngestScopes.StaWrite)
             .DocumentBody("CreateObservations: [{Datastream, components, dataArray@iot.count, dataArray}].", "application/json")

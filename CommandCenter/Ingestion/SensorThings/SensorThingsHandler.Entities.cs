@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CommandCenter.Audit;
 using CommandCenter.Ingestion.Common;
+using Twin.Data.Audit;
 using Twin.Data.Boundary;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -71,6 +73,32 @@ public sealed partial class SensorThingsHandler
         thing["Locations"] = new System.Text.Json.Nodes.JsonArray(Location(c, sensor));
         thing["Datastreams"] = new System.Text.Json.Nodes.JsonArray(Datastream(c, sensor));
         return Results.Text(thing.ToJsonString(Output), "application/json; charset=utf-8", statusCode: 201);
+    }
+
+    /// <summary>
+    /// DELETE a Thing (or its Datastream, the same sensor): the sensor leaves the twin and the wall,
+    /// an alarm it holds is cleared, and its Observations and rollups are deleted with it, in one
+    /// transaction; 200 once on disk, 404 for an unknown id. Audited with the source that asked.
+    /// </summary>
+    public async Task<IResult> DeleteThingAsync(HttpContext c, string id, string type, CancellationToken ct)
+    {
+        if (FindSensor(id) is not { } sensor)
+        {
+            return IngestErrors.Error(c, 404, $"No {type} {id}.");
+        }
+
+        var source = IngestRequest.Of(c).Source!;
+        var outcome = await commands.SubmitAsync(new RemoveSensorCommand(sensor.Definition.Id, source.Actor), ct);
+        if (!outcome.Accepted)
+        {
+            return IngestErrors.Error(c, 404, outcome.Reason ?? $"No {type} {id}.");
+        }
+
+        var origin = AuditOrigin.Of(c);
+        await audit.WriteAsync(new AuditEntry(
+            clock.GetUtcNow(), source.Actor, AuditActions.SensorRemoved, sensor.Definition.Id, AuditOutcome.Success,
+            $"{sensor.Definition.Kind.Slug()} · {sensor.Definition.Name}", origin.Ip, origin.UserAgent), ct);
+        return Results.Ok();
     }
 
     private SensorDefinition? ReadThing(JsonElement root, out string? problem, out int status)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CommandCenter.Audit;
 using CommandCenter.Ingestion.Common;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,12 @@ namespace CommandCenter.Ingestion.SensorThings;
 /// there, inside the writer.
 /// </summary>
 public sealed partial class SensorThingsHandler(
-    ITwinCommands commands, ITwinQueries queries, DistrictMap district, IOptionsMonitor<SensorThresholdOptions> thresholds)
+    ITwinCommands commands,
+    ITwinQueries queries,
+    DistrictMap district,
+    IOptionsMonitor<SensorThresholdOptions> thresholds,
+    AuditTrail audit,
+    TimeProvider clock)
 {
     public const int MaxBatchObservations = 10_000;
 

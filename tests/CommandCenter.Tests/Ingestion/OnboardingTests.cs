@@ -102,6 +102,34 @@ public sealed class OnboardingTests(OnboardingTests.App app) : IClassFixture<Onb
     }
 
     [Fact]
+    public async Task Deleting_a_Thing_takes_the_sensor_off_the_hub_with_its_observations_and_is_audited()
+    {
+        await using var connection = app.CreateHubConnection();
+        var replica = IngestionApp.Replica(connection);
+        await connection.StartAsync();
+        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.SnapshotsReceived > 0));
+        var client = app.KeyedClient(IngestionApp.SensorOnlyKey);
+        var point = app.InsidePoint(5);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"{Base}/Things", IngestionApp.Json(Thing("GW-DEL-0001", "误建的站", point.Lon, point.Lat)))).StatusCode);
+        var reading = await client.PostAsync($"{Base}/Datastreams('GW-DEL-0001')/Observations", IngestionApp.Json(
+            $$"""{"phenomenonTime": "{{IngestionApp.Iso(DateTimeOffset.UtcNow.AddSeconds(-1))}}", "result": 90}"""));
+        Assert.Equal(HttpStatusCode.Created, reading.StatusCode);
+        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(2), () => app.Runtime.Queries.Current.ActiveAlarms.Any(a => a.SourceId == "GW-DEL-0001")));
+        var removalsBefore = replica.RawMessages.Count;
+
+        var deleted = await client.DeleteAsync($"{Base}/Things('GW-DEL-0001')");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Base}/Things('GW-DEL-0001')")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(reading.Headers.Location!.ToString())).StatusCode);
+        Assert.DoesNotContain(app.Runtime.Queries.Current.ActiveAlarms, a => a.SourceId == "GW-DEL-0001");
+        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(1),
+            () => replica.RawMessages.Skip(removalsBefore).Any(m => m.Contains("GW-DEL-0001", StringComparison.Ordinal))), "the removal reached the hub within 1 s");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"{Base}/Things('GW-DEL-0001')")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.KeyedClient(IngestionApp.HotlineKey).DeleteAsync($"{Base}/Things('S-TEST-0001')")).StatusCode);
+    }
+
+    [Fact]
     public void Thresholds_in_the_wrong_order_stop_the_start()
     {
         using var bad = new BadThresholdsApp();
