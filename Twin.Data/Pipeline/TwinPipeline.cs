@@ -359,11 +359,11 @@ public sealed partial class TwinPipeline
 
     /// <summary>
     /// Changes a person acts on next (tickets, alarms, missions, the mode and its plan) are
-    /// published at once, and so is a new or removed sensor, which its integrator acts on next;
+    /// published at once, and so is a sensor added, changed or removed, which its integrator acts on next;
     /// readings can wait.
     /// </summary>
     private static bool PublishesAtOnce(TwinEvent e) =>
-        e is TicketChanged or AlarmChanged or MissionChanged or ModeChanged or ModeProposalChanged or ChecklistStepChanged or StockMoved or SensorRegistered or SensorRemoved;
+        e is TicketChanged or AlarmChanged or MissionChanged or ModeChanged or ModeProposalChanged or ChecklistStepChanged or StockMoved or SensorRegistered or SensorDefinitionChanged or SensorRemoved;
 
     private void PublishSnapshot()
     {

@@ -85,6 +85,38 @@ public sealed partial class TwinEngine
     }
 
     /// <summary>
+    /// Renames a sensor or changes its report interval (which decides when it is stale); its kind,
+    /// place, levels, value and alarm stay as they are.
+    /// </summary>
+    public InputResult UpdateSensor(string sensorId, string? name, TimeSpan? reportInterval)
+    {
+        if (!_sensors.TryGetValue(sensorId ?? string.Empty, out var slot))
+        {
+            return InputResult.Refused($"Unknown sensor '{sensorId}'.");
+        }
+
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            return InputResult.Refused($"Sensor {sensorId} needs a name.");
+        }
+
+        if (reportInterval is { } interval && interval <= TimeSpan.Zero)
+        {
+            return InputResult.Refused($"Sensor {sensorId} needs a report interval above zero.");
+        }
+
+        slot.Definition = slot.Definition with
+        {
+            Name = name?.Trim() ?? slot.Definition.Name,
+            ReportInterval = reportInterval ?? slot.Definition.ReportInterval,
+        };
+        MarkChanged(slot);
+        _pendingEvents.Add(new SensorDefinitionChanged(NextEventSequence(), Now, slot.ToState()));
+        Version++;
+        return InputResult.Ok;
+    }
+
+    /// <summary>
     /// Takes a sensor out of the twin: its figures leave the counts and means, an alarm it holds
     /// is cleared, and it is dropped from the changes not yet drained so it is not written back.
     /// </summary>
@@ -419,7 +451,7 @@ public sealed partial class TwinEngine
 
     private sealed class SensorSlot(SensorState state)
     {
-        public SensorDefinition Definition { get; } = state.Definition;
+        public SensorDefinition Definition { get; set; } = state.Definition;
 
         public string SubDistrictCode { get; } = state.SubDistrictCode;
 

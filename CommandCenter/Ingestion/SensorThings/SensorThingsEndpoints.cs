@@ -77,6 +77,11 @@ public static class SensorThingsEndpoints
                 .Ingest(IngestBodySize.None, IngestScopes.StaWrite)
                 .WithSummary($"Delete a {type}: the sensor leaves the twin with its Observations (audited).")
                 .Produces(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            g.MapPatch($"/{set}({{id}})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.UpdateThingAsync(c, id, type, ct))
+                .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+                .DocumentBody($"The {type}'s new name (and, for a Datastream, properties.reportIntervalSeconds).", "application/json")
+                .WithSummary($"Update a {type}: its name, or a Datastream's report interval.")
+                .Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
         }
 
         g.MapPost("/CreateObservations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationsAsync(c, ct))

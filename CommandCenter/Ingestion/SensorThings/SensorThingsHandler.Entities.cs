@@ -101,6 +101,66 @@ public sealed partial class SensorThingsHandler
         return Results.Ok();
     }
 
+    /// <summary>
+    /// PATCH a Thing or its Datastream (the same sensor): <c>name</c> renames it, a Datastream's
+    /// <c>properties.reportIntervalSeconds</c> changes when it counts as stale; anything else the
+    /// twin models does not change after onboarding (a moved device is a new Thing) and is refused.
+    /// </summary>
+    public async Task<IResult> UpdateThingAsync(HttpContext c, string id, string type, CancellationToken ct)
+    {
+        if (FindSensor(id) is not { } sensor)
+        {
+            return IngestErrors.Error(c, 404, $"No {type} {id}.");
+        }
+
+        if (ParseJson(c, out var problem) is not { } document)
+        {
+            return IngestErrors.Error(c, 400, problem!);
+        }
+
+        string? name = null;
+        TimeSpan? interval = null;
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return IngestErrors.Error(c, 400, $"A {type} update is a JSON object.");
+            }
+
+            var allowed = type == "Datastream" ? new[] { "name", "description", "properties" } : ["name", "description"];
+            if (root.EnumerateObject().Select(m => m.Name).FirstOrDefault(n => !allowed.Contains(n, StringComparer.Ordinal)) is { } other)
+            {
+                return IngestErrors.Error(c, 422, $"{other} of a {type} cannot be changed here; only {string.Join(", ", allowed)} (a moved or different device is a new Thing).");
+            }
+
+            if (root.TryGetProperty("name", out _))
+            {
+                name = ReadName(root, type, out problem);
+                if (name is null)
+                {
+                    return IngestErrors.Error(c, 400, problem!);
+                }
+            }
+
+            if (type == "Datastream" && root.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object &&
+                properties.TryGetProperty("reportIntervalSeconds", out _))
+            {
+                if (ReadReportInterval(root, out problem) is not { } newInterval)
+                {
+                    return IngestErrors.Error(c, 400, problem!);
+                }
+
+                interval = newInterval;
+            }
+        }
+
+        var outcome = await commands.SubmitAsync(new UpdateSensorCommand(sensor.Definition.Id, name, interval), ct);
+        return outcome.Accepted
+            ? Json(type == "Thing" ? Thing(c, FindSensor(id)!) : Datastream(c, FindSensor(id)!))
+            : IngestErrors.Error(c, 422, outcome.Reason ?? $"The {type} update was refused.");
+    }
+
     private SensorDefinition? ReadThing(JsonElement root, out string? problem, out int status)
     {
         status = 400;

@@ -130,6 +130,26 @@ public sealed class OnboardingTests(OnboardingTests.App app) : IClassFixture<Onb
     }
 
     [Fact]
+    public async Task Patching_renames_the_Thing_and_changes_its_Datastreams_report_interval_but_not_its_place()
+    {
+        var client = app.KeyedClient(IngestionApp.SensorOnlyKey);
+        var point = app.InsidePoint(3);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"{Base}/Things", IngestionApp.Json(Thing("GW-PATCH-0001", "旧名", point.Lon, point.Lat)))).StatusCode);
+
+        var renamed = await client.PatchAsync($"{Base}/Things('GW-PATCH-0001')", IngestionApp.Json("""{"name": "曹杨新村噪声站"}"""));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("曹杨新村噪声站", JsonDocument.Parse(await renamed.Content.ReadAsStringAsync()).RootElement.GetProperty("name").GetString());
+        var slower = await client.PatchAsync($"{Base}/Datastreams('GW-PATCH-0001')", IngestionApp.Json("""{"properties": {"reportIntervalSeconds": 300}}"""));
+        Assert.Equal(HttpStatusCode.OK, slower.StatusCode);
+
+        var sensor = app.Runtime.Queries.Current.Sensors.Single(s => s.Definition.Id == "GW-PATCH-0001");
+        Assert.Equal(("曹杨新村噪声站", TimeSpan.FromMinutes(5)), (sensor.Definition.Name, sensor.Definition.ReportInterval));
+        var moved = await client.PatchAsync($"{Base}/Things('GW-PATCH-0001')", IngestionApp.Json("""{"Locations": []}"""));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PatchAsync($"{Base}/Things('GW-NONE')", IngestionApp.Json("""{"name": "x"}"""))).StatusCode);
+    }
+
+    [Fact]
     public void Thresholds_in_the_wrong_order_stop_the_start()
     {
         using var bad = new BadThresholdsApp();
