@@ -76,6 +76,13 @@ public static class IngestionSetup
     public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body) =>
         builder.WithMetadata(new IngestEndpoint(body, RequiresKey: false, Scope: null)).RequireRateLimiting(RatePolicy);
 
+    /// <summary>
+    /// A public read that a caller may also make with a key: the key must then be valid and hold
+    /// <paramref name="keyedScope"/>, and its reads count against its source's rate, not its address's.
+    /// </summary>
+    public static RouteHandlerBuilder IngestRead(this RouteHandlerBuilder builder, string keyedScope) =>
+        builder.WithMetadata(new IngestEndpoint(IngestBodySize.None, RequiresKey: false, keyedScope)).RequireRateLimiting(RatePolicy);
+
     /// <summary>Marks an endpoint as keyed ingestion: a source's key with <paramref name="scope"/> (<see cref="IngestScopes"/>), behind the per-key rate limit.</summary>
     public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body, string scope) =>
         builder.WithMetadata(new IngestEndpoint(body, RequiresKey: true, scope)).RequireRateLimiting(RatePolicy);
@@ -143,7 +150,7 @@ public sealed class IngestGateMiddleware(RequestDelegate next, IOptionsMonitor<I
         }
 
         var request = IngestRequest.Attach(context, body);
-        if (endpoint.RequiresKey)
+        if (endpoint.RequiresKey || (endpoint.Scope is not null && context.Request.Headers.ContainsKey("X-Api-Key")))
         {
             request.ResolveSource(context, o.Sources);
         }

@@ -38,14 +38,14 @@ public static class SensorThingsEndpoints
         Read(g, "/ObservedProperties({id})/Datastreams", (c, h, id) => h.KindDatastreams(c, id, observedProperty: true));
 
         g.MapGet("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, null, ct))
-            .Ingest(IngestBodySize.None)
+            .IngestRead(IngestScopes.StaRead)
             .WithSummary("Observations with $top, $skip, $count, $orderby, $filter (phenomenonTime, result) and $expand=Datastream.");
         g.MapGet("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, id, ct))
-            .Ingest(IngestBodySize.None);
+            .IngestRead(IngestScopes.StaRead);
         g.MapGet("/Observations({id})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, false, ct))
-            .Ingest(IngestBodySize.None);
+            .IngestRead(IngestScopes.StaRead);
         g.MapGet("/Observations({id})/Datastream", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, true, ct))
-            .Ingest(IngestBodySize.None);
+            .IngestRead(IngestScopes.StaRead);
 
         const string postDescription =
             "201 with Location once the observation is on disk; 200 with the stored observation when the datastream already has one at that " +
@@ -97,7 +97,7 @@ public static class SensorThingsEndpoints
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, IResult> handler, string? summary = null)
     {
-        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).Ingest(IngestBodySize.None);
+        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).IngestRead(IngestScopes.StaRead);
         if (summary is not null)
         {
             route.WithSummary(summary);
@@ -105,10 +105,10 @@ public static class SensorThingsEndpoints
     }
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, string, IResult> handler) =>
-        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).Ingest(IngestBodySize.None);
+        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).IngestRead(IngestScopes.StaRead);
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, IResult> handler, string summary) =>
-        g.MapGet(pattern, (HttpContext c) => handler(c)).Ingest(IngestBodySize.None).WithSummary(summary);
+        g.MapGet(pattern, (HttpContext c) => handler(c)).IngestRead(IngestScopes.StaRead).WithSummary(summary);
 
     private static JsonObject ServiceRoot(HttpContext c)
     {

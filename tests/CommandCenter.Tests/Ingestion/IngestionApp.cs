@@ -24,7 +24,7 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A 12345 hotline gateway: Open311 only, its requests filed as 12345热线.</summary>
     public const string HotlineKey = "test-key-hotline-gateway";
 
-    /// <summary>A sensor gateway: SensorThings writes only.</summary>
+    /// <summary>A sensor gateway: SensorThings only (writes and keyed reads).</summary>
     public const string SensorOnlyKey = "test-key-sensor-gateway";
 
     /// <summary>Another warning system: CAP only.</summary>
@@ -67,7 +67,7 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         Source(builder, 2, "hotline-gateway", HotlineKey, [Scopes.Open311], channel: "12345热线");
-        Source(builder, 3, "sensor-gateway", SensorOnlyKey, [Scopes.StaWrite]);
+        Source(builder, 3, "sensor-gateway", SensorOnlyKey, [Scopes.StaWrite, Scopes.StaRead]);
         Source(builder, 4, "other-warnings", OtherCapKey, [Scopes.Cap]);
         TestAccounts.Configure(builder);
     }

@@ -65,6 +65,19 @@ public sealed class KeyScopeTests(IngestionApp app) : IClassFixture<IngestionApp
     }
 
     [Fact]
+    public async Task SensorThings_reads_are_public_but_a_key_presented_on_them_must_hold_sta_read()
+    {
+        const string url = "/sta/v1.1/Things('S-TEST-0001')";
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.KeyedClient(IngestionApp.SensorOnlyKey).GetAsync(url)).StatusCode);
+
+        var hotline = await app.KeyedClient(IngestionApp.HotlineKey).GetAsync(url);
+        Assert.Equal(HttpStatusCode.Forbidden, hotline.StatusCode);
+        Assert.Contains("may not use the sta-read API", Detail(await hotline.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.KeyedClient("not-a-key").GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_cancel_or_update_sent_with_another_sources_key_is_403_even_under_the_same_sender_name()
     {
         var created = await app.KeyedClient().PostAsync(Cap, IngestionApp.Xml(CapSamples.Thunderstorm("SCOPE-OWN-1", app.InsidePoint(2))));
