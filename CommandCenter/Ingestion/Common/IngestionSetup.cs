@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CommandCenter.Ingestion.Cap;
+using CommandCenter.Ingestion.Mqtt;
 using CommandCenter.Ingestion.Open311;
 using CommandCenter.Ingestion.SensorThings;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public static class IngestionSetup
         services.AddSingleton<Open311Handler>();
         services.AddSingleton<SensorThingsHandler>();
         services.AddSingleton<CapHandler>();
+        services.Configure<MqttOptions>(configuration.GetSection(MqttOptions.Section));
+        services.AddHostedService<MqttBroker>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -98,7 +98,7 @@ public sealed partial class SensorThingsHandler
             var outcome = await commands.SubmitAsync(new RecordObservationCommand(input), ct);
             if (outcome is { Accepted: true, ObservationId: { } id })
             {
-                return Stored(c, new StoredObservation(id, input.SensorId, input.Value, input.ObservedAt, input.BatteryPercent), 201);
+                return Stored(c, Announce(new StoredObservation(id, input.SensorId, input.Value, input.ObservedAt, input.BatteryPercent)), 201);
             }
 
             // A replay answers with the copy stored first; one carrying another result is a conflict naming it.
@@ -149,6 +149,12 @@ public sealed partial class SensorThingsHandler
             if (outcomes[i] is { Conflict: false, ObservationId: { } id })
             {
                 stored.TryAdd((ordered[i].SensorId, ordered[i].ObservedAt), id);
+            }
+
+            if (outcomes[i] is { Accepted: true, ObservationId: { } created })
+            {
+                var o = ordered[i];
+                Announce(new StoredObservation(created, o.SensorId, o.Value, o.ObservedAt, o.BatteryPercent));
             }
         }
 
