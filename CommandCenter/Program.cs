@@ -9,13 +9,15 @@ using CommandCenter.Localization;
 using CommandCenter.Map;
 using CommandCenter.Search;
 using CommandCenter.Security;
+using CommandCenter.Vocabulary;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // `dotnet run --project CommandCenter -- audit verify`: checks the audit log's hash chain and exits.
 if (args is ["audit", "verify", ..])
 {
-    return await AuditVerifyCommand.RunAsync(builder.Configuration, builder.Environment, Console.Out);
+    return await AuditVerifyCommand.RunAsync(builder.Configuration, builder.Environment,
+        () => SecuritySetup.DataProtectionFor(builder.Configuration, builder.Environment), Console.Out);
 }
 
 // `-- backup` writes an online copy of the database; `-- restore FILE` puts one in its place (app stopped).
@@ -62,6 +64,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapTwinLive();
 app.MapTwinHub();
 app.MapTwinMap();
+app.MapVocabulary();
 app.MapOpenApi();
 // The ingestion APIs authenticate their callers with their own API keys, not with accounts.
 app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();

@@ -1,4 +1,4 @@
-using CommandCenter.Security;
+using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 

@@ -1,4 +1,4 @@
-using CommandCenter.Security;
+using CommandCenter.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Twin.Data.Audit;
 using Twin.Data.Store;

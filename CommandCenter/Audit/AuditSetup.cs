@@ -1,4 +1,4 @@
-using CommandCenter.Security;
+using CommandCenter.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Twin.Data.Store;

@@ -1,4 +1,5 @@
-using CommandCenter.Security;
+using CommandCenter.Configuration;
+using Microsoft.AspNetCore.DataProtection;
 using Twin.Data.Audit;
 using Twin.Data.Store;
 
@@ -7,11 +8,13 @@ namespace CommandCenter.Audit;
 /// <summary>
 /// <c>audit verify</c>: walks the audit log's keyed hash chain in the configured database, checks
 /// it against the head anchors kept outside it, and prints the result. Exit code 0 when intact,
-/// 1 with the first bad row or the cut, 2 when there is no database or no key.
+/// 1 with the first bad row or the cut, 2 when there is no database or no key. The app's Data
+/// Protection comes from the caller (the security setup owns it), since the generated audit key is
+/// stored under it.
 /// </summary>
 public static class AuditVerifyCommand
 {
-    public static async Task<int> RunAsync(IConfiguration configuration, IHostEnvironment environment, TextWriter output)
+    public static async Task<int> RunAsync(IConfiguration configuration, IHostEnvironment environment, Func<IDataProtectionProvider> protection, TextWriter output)
     {
         var options = new TwinStoreOptions();
         configuration.GetSection("Twin:Storage").Bind(options);
@@ -27,7 +30,7 @@ public static class AuditVerifyCommand
         AuditSecrets secrets;
         try
         {
-            secrets = AuditSecrets.Resolve(security, path, environment.ContentRootPath, SecuritySetup.DataProtectionFor(configuration, environment), createKey: false);
+            secrets = AuditSecrets.Resolve(security, path, environment.ContentRootPath, protection(), createKey: false);
         }
         catch (Exception e) when (e is InvalidOperationException or System.Security.Cryptography.CryptographicException or FormatException)
         {

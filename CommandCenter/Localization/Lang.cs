@@ -36,6 +36,9 @@ public static class Language
         _ => null,
     };
 
+    /// <summary>A name the data carries in both languages (a sub-district's, a category's, an officer's).</summary>
+    public static string Name(string zh, string en) => Current.Pick(zh, en);
+
     /// <summary>The switch's label: the other language, in its own words.</summary>
     public static string SwitchLabel => Current.Pick("English", "中文");
 

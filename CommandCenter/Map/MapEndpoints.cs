@@ -1,14 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using CommandCenter.Vocabulary;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 using Twin.Domain.Geography;
 
 namespace CommandCenter.Map;
 
-/// <summary>Static map documents computed on the server: the 苏河秀带 corridor band and the vocabulary.</summary>
+/// <summary>Static map documents computed on the server: the 苏河秀带 corridor band.</summary>
 public static class MapEndpoints
 {
     private static readonly JsonSerializerOptions GeoJson = CreateOptions();
@@ -27,10 +26,6 @@ public static class MapEndpoints
             var collection = new NetTopologySuite.Features.FeatureCollection { feature };
             return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
         }).RequireAuthorization(Security.Policies.ViewWall);
-
-        // The same document the map receives in its init options, for a module that loads it itself.
-        endpoints.MapGet(VocabularyDocument.Path, () => Results.Json(VocabularyDocument.Current, WireJson<VocabularyDocument>.Options))
-            .RequireAuthorization(Security.Policies.ViewWall);
         return endpoints;
     }
 

@@ -58,6 +58,7 @@ public static class MapLayers
     public const string Alarms = "alarms";
     public const string Cameras = "cameras";
     public const string Heat = "heat";
+    public const string Drones = "drones";
 
     /// <summary>The layers that a snapshot carries; cameras are static and fetched once.</summary>
     public static IReadOnlyList<string> Live { get; } = [Tickets, Sensors, Alarms, Heat];

@@ -6,7 +6,7 @@ namespace CommandCenter.Officers;
 /// <summary>
 /// The console's way into the twin: <see cref="ITwinCommands"/> behind the role check. An action
 /// the signed-in role may not take is refused (<see cref="CommandOutcome.Forbidden"/>) and audited
-/// here, in one place, before it reaches the writer. Answered by <see cref="Security.OfficerCommands"/>.
+/// here, in one place, before it reaches the writer. Answered by the security folder's <c>OfficerCommands</c>.
 /// </summary>
 public interface IOfficerCommands
 {

@@ -2,7 +2,7 @@ namespace CommandCenter.Officers;
 
 /// <summary>
 /// Who is at the desk: the one place the console asks whose name an action carries in the history.
-/// Answered by <see cref="Security.SignedInOfficer"/>: the signed-in person.
+/// Answered by the security folder's <c>SignedInOfficer</c>: the signed-in person.
 /// </summary>
 public interface IOfficerIdentity
 {

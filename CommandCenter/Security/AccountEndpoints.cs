@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CommandCenter.Audit;
+using CommandCenter.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Twin.Data.Audit;
 

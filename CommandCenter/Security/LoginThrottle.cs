@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Security;

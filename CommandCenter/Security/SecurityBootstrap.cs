@@ -1,4 +1,5 @@
 using CommandCenter.Audit;
+using CommandCenter.Configuration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using CommandCenter.Audit;
+using CommandCenter.Configuration;
 using CommandCenter.Officers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -69,7 +70,6 @@ public static class SecuritySetup
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();
         services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();
-        services.AddSingleton<IAuthorizationHandler, IngestionKeyHandler>();
         services.AddSingleton<HubAuthorizationFilter>();
         services.Configure<HubOptions>(o => o.AddFilter<HubAuthorizationFilter>());
 
@@ -115,7 +115,7 @@ public static class SecuritySetup
         return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
     }
 
-    /// <summary>One policy per kind of use (<see cref="Policies"/>); a one-time password allows nothing but changing it.</summary>
+    /// <summary>One policy per kind of use (<see cref="Policies"/>; the ingestion setup adds the API-key policy it checks); a one-time password allows nothing but changing it.</summary>
     public static void ConfigurePolicies(AuthorizationOptions o)
     {
         foreach (var (name, roles) in Policies.RolesOf)
@@ -124,7 +124,6 @@ public static class SecuritySetup
         }
 
         o.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
-        o.AddPolicy(Policies.ReportTelemetry, p => p.RequireAuthenticatedUser().AddRequirements(new IngestionKeyRequirement()));
 
         // A page or API that names no policy still needs a signed-in user who has set a password.
         o.FallbackPolicy = o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()

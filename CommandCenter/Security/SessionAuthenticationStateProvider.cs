@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommandCenter.Configuration;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;

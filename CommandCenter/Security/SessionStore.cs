@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CommandCenter.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twin.Data.Accounts;

@@ -1,4 +1,3 @@
-using CommandCenter.Components.Map;
 using CommandCenter.Map;
 using Twin.Domain.Vocabulary;
 
@@ -16,7 +15,7 @@ public static class MapLayerNames
         (MapLayers.Alarms, new("告警", "Alarms")),
         (MapLayers.Cameras, new("视频监控", "Cameras")),
         (MapLayers.Heat, new("今日热线热力", "Hotline heat today")),
-        (TwinMap.DroneLayer, new("无人机", "Drones")),
+        (MapLayers.Drones, new("无人机", "Drones")),
         (Stations, new("地铁站", "Metro stations")),
     ];
 

@@ -763,6 +763,387 @@ namespace Twin.Data.Migrations
                     b.ToTable("missions", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Emergency.ChecklistHistoryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_id");
+
+                    b.Property<int>("SupervisionLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supervision_level");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checklist_history");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_checklist_history_incident_id");
+
+                    b.HasIndex("IncidentId", "StepId");
+
+                    b.ToTable("checklist_history", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Emergency.ChecklistStepRow", b =>
+                {
+                    b.Property<string>("IncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("StepId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SupervisionLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supervision_level");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_zh");
+
+                    b.HasKey("IncidentId", "StepId")
+                        .HasName("pk_checklist_steps");
+
+                    b.ToTable("checklist_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Emergency.ModeChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("ProposalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mode_changes");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_mode_changes_incident_id");
+
+                    b.ToTable("mode_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Emergency.ModeProposalRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceRef")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_ref");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mode_proposals");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_mode_proposals_status");
+
+                    b.ToTable("mode_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Emergency.StockMovementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("DepotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("depot_id");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_movements");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_stock_movements_at");
+
+                    b.ToTable("stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Emergency.StockRow", b =>
+                {
+                    b.Property<string>("DepotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("depot_id");
+
+                    b.Property<string>("Item")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("DepotId", "Item")
+                        .HasName("pk_supply_stock");
+
+                    b.ToTable("supply_stock", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>
+                {
+                    b.Property<string>("SensorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sensor_id");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("REAL")
+                        .HasColumnName("last");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("REAL")
+                        .HasColumnName("mean");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min");
+
+                    b.HasKey("SensorId", "PeriodStart")
+                        .HasName("pk_observation_daily");
+
+                    b.HasIndex("PeriodStart")
+                        .HasDatabaseName("ix_observation_daily_period_start");
+
+                    b.ToTable("observation_daily", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Sensors.HourlyRollupRow", b =>
+                {
+                    b.Property<string>("SensorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sensor_id");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("REAL")
+                        .HasColumnName("last");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("REAL")
+                        .HasColumnName("max");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("REAL")
+                        .HasColumnName("mean");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("REAL")
+                        .HasColumnName("min");
+
+                    b.HasKey("SensorId", "PeriodStart")
+                        .HasName("pk_observation_hourly");
+
+                    b.HasIndex("PeriodStart")
+                        .HasDatabaseName("ix_observation_hourly_period_start");
+
+                    b.ToTable("observation_hourly", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Sensors.ObservationRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1040,6 +1421,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reporter_phone");
 
+                    b.Property<string>("ReporterStatement")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_statement");
+
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("INTEGER")
                         .HasColumnName("satisfied");
@@ -1197,6 +1582,36 @@ namespace Twin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_missions_drones_drone_id");
+                });
+
+            modelBuilder.Entity("Twin.Data.Emergency.ChecklistHistoryRow", b =>
+                {
+                    b.HasOne("Twin.Data.Emergency.ChecklistStepRow", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId", "StepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_checklist_history_checklist_steps");
+                });
+
+            modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>
+                {
+                    b.HasOne("Twin.Data.Sensors.SensorRow", null)
+                        .WithMany()
+                        .HasForeignKey("SensorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_daily_sensors_sensor_id");
+                });
+
+            modelBuilder.Entity("Twin.Data.Sensors.HourlyRollupRow", b =>
+                {
+                    b.HasOne("Twin.Data.Sensors.SensorRow", null)
+                        .WithMany()
+                        .HasForeignKey("SensorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_hourly_sensors_sensor_id");
                 });
 
             modelBuilder.Entity("Twin.Data.Sensors.ObservationRow", b =>

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Twin.Data.Search;
 
 #nullable disable
 
@@ -117,6 +118,29 @@ namespace Twin.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "checklist_steps",
+                columns: table => new
+                {
+                    incident_id = table.Column<string>(type: "TEXT", nullable: false),
+                    step_id = table.Column<string>(type: "TEXT", nullable: false),
+                    level = table.Column<string>(type: "TEXT", nullable: false),
+                    title_zh = table.Column<string>(type: "TEXT", nullable: false),
+                    title_en = table.Column<string>(type: "TEXT", nullable: false),
+                    department = table.Column<string>(type: "TEXT", nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    supervision_level = table.Column<int>(type: "INTEGER", nullable: false),
+                    done_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    done_by = table.Column<string>(type: "TEXT", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_checklist_steps", x => new { x.incident_id, x.step_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "drones",
                 columns: table => new
                 {
@@ -140,6 +164,48 @@ namespace Twin.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_drones", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mode_changes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    incident_id = table.Column<string>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", nullable: false),
+                    level = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", nullable: false),
+                    role = table.Column<string>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    proposal_id = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_mode_changes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mode_proposals",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    source = table.Column<string>(type: "TEXT", nullable: false),
+                    source_ref = table.Column<string>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", nullable: false),
+                    level = table.Column<string>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    proposed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    decided_by = table.Column<string>(type: "TEXT", nullable: true),
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    decision_note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_mode_proposals", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -171,6 +237,38 @@ namespace Twin.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "stock_movements",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    depot_id = table.Column<string>(type: "TEXT", nullable: false),
+                    item = table.Column<string>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stock_movements", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supply_stock",
+                columns: table => new
+                {
+                    depot_id = table.Column<string>(type: "TEXT", nullable: false),
+                    item = table.Column<string>(type: "TEXT", nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_supply_stock", x => new { x.depot_id, x.item });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "tickets",
                 columns: table => new
                 {
@@ -188,6 +286,7 @@ namespace Twin.Data.Migrations
                     phone_masked = table.Column<string>(type: "TEXT", nullable: false),
                     reporter_name = table.Column<string>(type: "TEXT", nullable: true),
                     reporter_phone = table.Column<string>(type: "TEXT", nullable: true),
+                    reporter_statement = table.Column<string>(type: "TEXT", nullable: true),
                     priority = table.Column<string>(type: "TEXT", nullable: false),
                     status = table.Column<string>(type: "TEXT", nullable: false),
                     in_corridor = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -377,6 +476,31 @@ namespace Twin.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "checklist_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    incident_id = table.Column<string>(type: "TEXT", nullable: false),
+                    step_id = table.Column<string>(type: "TEXT", nullable: false),
+                    change = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    supervision_level = table.Column<int>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_checklist_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_checklist_history_checklist_steps",
+                        columns: x => new { x.incident_id, x.step_id },
+                        principalTable: "checklist_steps",
+                        principalColumns: new[] { "incident_id", "step_id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "drone_telemetry",
                 columns: table => new
                 {
@@ -427,6 +551,52 @@ namespace Twin.Data.Migrations
                         name: "fk_missions_drones_drone_id",
                         column: x => x.drone_id,
                         principalTable: "drones",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "observation_daily",
+                columns: table => new
+                {
+                    sensor_id = table.Column<string>(type: "TEXT", nullable: false),
+                    period_start = table.Column<long>(type: "INTEGER", nullable: false),
+                    count = table.Column<int>(type: "INTEGER", nullable: false),
+                    min = table.Column<double>(type: "REAL", nullable: false),
+                    mean = table.Column<double>(type: "REAL", nullable: false),
+                    max = table.Column<double>(type: "REAL", nullable: false),
+                    last = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_observation_daily", x => new { x.sensor_id, x.period_start });
+                    table.ForeignKey(
+                        name: "fk_observation_daily_sensors_sensor_id",
+                        column: x => x.sensor_id,
+                        principalTable: "sensors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "observation_hourly",
+                columns: table => new
+                {
+                    sensor_id = table.Column<string>(type: "TEXT", nullable: false),
+                    period_start = table.Column<long>(type: "INTEGER", nullable: false),
+                    count = table.Column<int>(type: "INTEGER", nullable: false),
+                    min = table.Column<double>(type: "REAL", nullable: false),
+                    mean = table.Column<double>(type: "REAL", nullable: false),
+                    max = table.Column<double>(type: "REAL", nullable: false),
+                    last = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_observation_hourly", x => new { x.sensor_id, x.period_start });
+                    table.ForeignKey(
+                        name: "fk_observation_hourly_sensors_sensor_id",
+                        column: x => x.sensor_id,
+                        principalTable: "sensors",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -587,6 +757,16 @@ namespace Twin.Data.Migrations
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_checklist_history_incident_id",
+                table: "checklist_history",
+                column: "incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_checklist_history_incident_id_step_id",
+                table: "checklist_history",
+                columns: new[] { "incident_id", "step_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_drone_telemetry_drone_id_at",
                 table: "drone_telemetry",
                 columns: new[] { "drone_id", "at" });
@@ -612,10 +792,35 @@ namespace Twin.Data.Migrations
                 column: "status");
 
             migrationBuilder.CreateIndex(
+                name: "ix_mode_changes_incident_id",
+                table: "mode_changes",
+                column: "incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_mode_proposals_status",
+                table: "mode_proposals",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observation_daily_period_start",
+                table: "observation_daily",
+                column: "period_start");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observation_hourly_period_start",
+                table: "observation_hourly",
+                column: "period_start");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_observations_sensor_id_observed_at",
                 table: "observations",
                 columns: new[] { "sensor_id", "observed_at" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stock_movements_at",
+                table: "stock_movements",
+                column: "at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_ticket_history_ticket_id",
@@ -661,11 +866,23 @@ namespace Twin.Data.Migrations
                 WHEN OLD.at > (CAST(strftime('%s', 'now') AS INTEGER) - 180 * 86400) * 10000000 + 621355968000000000
                 BEGIN SELECT RAISE(ABORT, 'audit records are kept at least 180 days'); END;
                 """);
+
+            // History search: the FTS5 trigram and character-pair indexes and the triggers that keep
+            // them in step with tickets are raw SQL, which EF does not model (Search/SearchIndexSql).
+            foreach (var sql in SearchIndexSql.Create())
+            {
+                migrationBuilder.Sql(sql);
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var sql in SearchIndexSql.Drop())
+            {
+                migrationBuilder.Sql(sql);
+            }
+
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_log_no_update;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_log_no_early_delete;");
 
@@ -697,6 +914,9 @@ namespace Twin.Data.Migrations
                 name: "auth_sessions");
 
             migrationBuilder.DropTable(
+                name: "checklist_history");
+
+            migrationBuilder.DropTable(
                 name: "drone_telemetry");
 
             migrationBuilder.DropTable(
@@ -706,7 +926,25 @@ namespace Twin.Data.Migrations
                 name: "missions");
 
             migrationBuilder.DropTable(
+                name: "mode_changes");
+
+            migrationBuilder.DropTable(
+                name: "mode_proposals");
+
+            migrationBuilder.DropTable(
+                name: "observation_daily");
+
+            migrationBuilder.DropTable(
+                name: "observation_hourly");
+
+            migrationBuilder.DropTable(
                 name: "observations");
+
+            migrationBuilder.DropTable(
+                name: "stock_movements");
+
+            migrationBuilder.DropTable(
+                name: "supply_stock");
 
             migrationBuilder.DropTable(
                 name: "ticket_history");
@@ -722,6 +960,9 @@ namespace Twin.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "checklist_steps");
 
             migrationBuilder.DropTable(
                 name: "drones");

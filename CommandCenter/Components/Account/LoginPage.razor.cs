@@ -1,5 +1,5 @@
+using CommandCenter.Configuration;
 using CommandCenter.Localization;
-using CommandCenter.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 

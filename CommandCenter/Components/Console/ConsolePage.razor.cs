@@ -82,17 +82,17 @@ public sealed partial class ConsolePage : IDisposable
     private TicketState? Selected => SelectedId is { } id ? Find(id) ?? (StoredTicket?.Id == id ? StoredTicket : null) : null;
 
     private IReadOnlyList<Choice> Channels =>
-        [new(string.Empty, Lang.Pick("全部", "All")), .. Enum.GetValues<TicketChannel>().Select(c => new Choice(c.ToString(), ConsoleText.Channel(c, Lang)))];
+        [new(string.Empty, ConsoleText.All), .. Enum.GetValues<TicketChannel>().Select(c => new Choice(c.ToString(), ConsoleText.Channel(c, Lang)))];
 
     private IReadOnlyList<Choice> Statuses =>
-        [new(QueueFilter.OpenOnly, Lang.Pick("未结案", "Open")), new(string.Empty, Lang.Pick("全部", "All")),
+        [new(QueueFilter.OpenOnly, ConsoleText.OpenTickets), new(string.Empty, ConsoleText.All),
             .. Enum.GetValues<TicketStatus>().Select(s => new Choice(s.ToString(), ConsoleText.Status(s, Lang)))];
 
     private IReadOnlyList<Choice> Categories =>
-        [new(string.Empty, Lang.Pick("全部", "All")), .. Catalogue.Categories.Select(c => new Choice(c.Code, Lang.Pick(c.NameZh, c.NameEn)))];
+        [new(string.Empty, ConsoleText.All), .. Catalogue.Categories.Select(c => new Choice(c.Code, Language.Name(c.NameZh, c.NameEn)))];
 
     private IReadOnlyList<Choice> SubDistricts =>
-        [new(string.Empty, Lang.Pick("全部", "All")), .. District.SubDistricts.Select(s => new Choice(s.Code, Lang.Pick(s.Name, s.NameEn)))];
+        [new(string.Empty, ConsoleText.All), .. District.SubDistricts.Select(s => new Choice(s.Code, Language.Name(s.Name, s.NameEn)))];
 
     private IReadOnlyList<string> Departments { get; set; } = [];
 
@@ -205,7 +205,7 @@ public sealed partial class ConsolePage : IDisposable
         try
         {
             var result = await Commands.SubmitAsync(command);
-            Refusal = result.Accepted ? null : result.Reason ?? Lang.Pick("操作被拒绝", "The action was refused");
+            Refusal = result.Accepted ? null : result.Reason ?? ConsoleText.ActionRefused;
             if (result.Accepted)
             {
                 TakeNewerSnapshot();
@@ -231,13 +231,13 @@ public sealed partial class ConsolePage : IDisposable
     {
         if (Officer is null)
         {
-            return Lang.Pick("未识别值班员", "No officer at this desk");
+            return ConsoleText.NoOfficer;
         }
 
         var result = await Commands.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));
         if (!result.Accepted)
         {
-            return result.Reason ?? Lang.Pick("确认被拒绝", "The acknowledgement was refused");
+            return result.Reason ?? ConsoleText.AcknowledgementRefused;
         }
 
         TakeNewerSnapshot();
@@ -351,9 +351,9 @@ public sealed partial class ConsolePage : IDisposable
     /// </summary>
     private static string? ExplainInQueue(TicketState ticket) => ticket.DuplicateExplanation;
 
-    private string CategoryName(string code) => Catalogue.Find(code) is { } c ? Lang.Pick(c.NameZh, c.NameEn) : code;
+    private string CategoryName(string code) => Catalogue.Find(code) is { } c ? Language.Name(c.NameZh, c.NameEn) : code;
 
-    private string SubDistrictName(string code) => District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
+    private string SubDistrictName(string code) => District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;
 
     public void Dispose() => Feed.Updated -= OnSnapshot;
 }

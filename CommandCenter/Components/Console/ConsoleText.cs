@@ -8,7 +8,7 @@ using Twin.Domain.Vocabulary;
 
 namespace CommandCenter.Components.Console;
 
-/// <summary>What the duty officer reads: the vocabulary's names in the desk's language, the actions' names, and Shanghai times.</summary>
+/// <summary>What the duty officer reads: the vocabulary's names in the desk's language, the actions' names, the desk's own words, and Shanghai times.</summary>
 public static class ConsoleText
 {
     public static string Status(TicketStatus status, Lang lang = Lang.Zh) => Names.Of(status).Text(lang);
@@ -68,4 +68,116 @@ public static class ConsoleText
 
     public static string Hours(double? hours) =>
         hours is { } h ? h.ToString("0.0", CultureInfo.InvariantCulture) + " h" : "—";
+
+    // The desk's own words, in the page's language. The page: header, its figures, loading.
+    public static string PageTitle => T("值班台 · 普陀区城市运行数字孪生", "Duty desk · Putuo City Operations Twin");
+    public static string Brand => T("一口派单 · 值班台", "One-stop dispatch · Duty desk");
+    public static string UnacknowledgedAlarms => T("未确认告警", "Unacknowledged alarms");
+    public static string Overdue => T("超时", "Overdue");
+    public static string Supervised => T("督办", "Supervised");
+    public static string PossibleDuplicates => T("疑似重复", "Possible duplicates");
+    public static string Shortcuts => T("快捷键", "Shortcuts");
+    public static string LoadingTickets => T("正在载入工单…", "Loading tickets…");
+    public static string NoOfficer => T("未识别值班员", "No officer at this desk");
+    public static string ActionRefused => T("操作被拒绝", "The action was refused");
+    public static string AcknowledgementRefused => T("确认被拒绝", "The acknowledgement was refused");
+
+    // The queue: its search, filters, columns and flags.
+    public static string QueueSearch => T("搜索编号、标题、地址（/）", "Search id, title, address (/)");
+    public static string All => T("全部", "All");
+    public static string OpenTickets => T("未结案", "Open");
+    public static string ChannelLabel => T("渠道", "Channel");
+    public static string Category => T("类别", "Category");
+    public static string SubDistrict => T("街镇", "Sub-district");
+    public static string StatusLabel => T("状态", "Status");
+    public static string PriorityLabel => T("优先级", "Priority");
+    public static string Reported => T("上报时间", "Reported");
+    public static string OverdueOnly => T("仅超时", "Overdue only");
+    public static string Id => T("编号", "Id");
+    public static string Flags => T("标记", "Flags");
+    public static string DuplicateFlag => T("疑似重复", "Duplicate?");
+    public static string SupervisedFlag => T("督办", "Supervised ");
+    public static string MergedFlag => T("并入", "Merged ");
+    public static string NoTicketMatches => T("没有符合条件的工单", "No ticket matches");
+
+    // History search.
+    public static string HistorySearchPlaceholder => T("搜索全部历史工单：地址、事项、关键词", "Search all tickets: address, category, words");
+    public static string HistorySearchLabel => T("搜索历史工单", "Search ticket history");
+    public static string Search => T("搜索", "Search");
+
+    // A ticket: its details, timeline, map and related tickets.
+    public static string PickATicket => T("从左侧队列选择工单（J / K 上下移动，? 查看快捷键）", "Pick a ticket from the queue (J / K to move, ? for shortcuts)");
+    public static string Address => T("地址", "Address");
+    public static string Reporter => T("上报人", "Reporter");
+    public static string StepDue => T("本步时限", "Step due");
+    public static string Supervision => T("督办", "Supervision");
+    public static string ResponsibleDepartment => T("责任部门", "Department");
+    public static string Feedback => T("评价", "Feedback");
+    public static string Satisfied => T("满意", "Satisfied");
+    public static string NotSatisfied => T("不满意", "Not satisfied");
+    public static string Description => T("描述", "Description");
+    public static string Timeline => T("流转记录", "Timeline");
+    public static string ThisTicket => T("本工单", "This ticket");
+    public static string MergedReportsOnMap => T("并入报告", "Merged");
+    public static string PossibleDuplicate => T("疑似重复", "Possible duplicate");
+    public static string Case => T("主案", "Case");
+    public static string MergedReport => T("并入报告", "Merged report");
+    public static string MapFailed => T("地图无法加载", "The map could not load");
+    public static string ReadOnlyRole => T("本角色只读：可查看，不可办理", "Read-only for this role: view, not act");
+
+    // A ticket's actions.
+    public static string ReasonNoteFeedback => T("原因 / 备注 / 评价意见", "Reason / note / feedback");
+    public static string DepartmentToDispatchTo => T("部门（派遣留空按责任清单）", "Department (empty: by the duty list)");
+    public static string MergeInto => T("并入工单编号", "Merge into ticket id");
+    public static string RaiseSupervisionTo => T("督办升级至", "Raise supervision to");
+    public static string NotSatisfiedReopen => T("不满意（重新处置）", "Not satisfied (reopen)");
+    public static string ChooseCoordinatingDepartment => T("请选择协同部门", "Choose the coordinating department");
+    public static string EnterCaseToMergeInto => T("请填写并入的工单编号", "Enter the id of the case to merge into");
+    public static string EnterSupervisionReason => T("请填写督办原因（已是最高级别时不能再督办）", "Enter the reason (not possible at the highest level)");
+    public static string EnterReason => T("请填写原因", "Enter a reason");
+
+    // Alarms.
+    public static string NoActiveAlarms => T("暂无活动告警", "No active alarms");
+    public static string Acknowledged => T("已确认", "Ack'd");
+    public static string AcknowledgementNote => T("确认备注（必填）", "Note (required)");
+    public static string AcknowledgeAlarm => T("确认告警", "Acknowledge");
+    public static string Acknowledge => T("确认", "Acknowledge");
+    public static string Cancel => T("取消", "Cancel");
+
+    // 一网评效.
+    public static string EvaluationByDepartment => T("一网评效 · 按部门", "Evaluation by department");
+    public static string EvaluationBySubDistrict => T("一网评效 · 按街镇", "Evaluation by sub-district");
+    public static string Department => T("部门", "Department");
+    public static string Reports => T("报告", "Reports");
+    public static string Cases => T("案件", "Cases");
+    public static string Closed => T("结案", "Closed");
+    public static string OnTimeRate => T("按时率", "On time");
+    public static string MeanLoop => T("平均闭环", "Mean loop");
+    public static string P90Loop => T("P90闭环", "P90 loop");
+    public static string ReopenedRate => T("重开率", "Reopened");
+    public static string MergedRate => T("并案率", "Merged");
+
+    // The keyboard help.
+    public static string KeyboardShortcuts => T("键盘快捷键", "Keyboard shortcuts");
+    public static string ShortcutsNotInFields => T("在输入框中打字时快捷键不起作用。", "Shortcuts do nothing while you type in a field.");
+
+    public static string TicketCount(int count) => T($"共 {count} 件", $"{count} tickets");
+
+    public static string Found(int count) => T($"共 {count} 件", $"{count} found");
+
+    public static string CoordinatingWith(string departments) => T($"（协同：{departments}）", $" (with {departments})");
+
+    public static string AlarmsToAcknowledge(int unacknowledged, int active) =>
+        T($"告警待确认 {unacknowledged} · 活动 {active}", $"Alarms: {unacknowledged} to acknowledge · {active} active");
+
+    /// <summary>Why a shortcut did nothing: the action is not one the ticket's status allows.</summary>
+    public static string NotInThisState(DispatchAction action, TicketStatus status)
+    {
+        var lang = Language.Current;
+        return T(
+            $"{Status(status, lang)}状态不能{Action(action, lang)}",
+            $"Cannot {Action(action, lang).ToLowerInvariant()} a ticket that is {Status(status, lang).ToLowerInvariant()}");
+    }
+
+    private static string T(string zh, string en) => Language.Current.Pick(zh, en);
 }

@@ -1,4 +1,3 @@
-using CommandCenter.Localization;
 using Microsoft.AspNetCore.Components;
 using Twin.Domain.Dispatch;
 
@@ -16,6 +15,4 @@ public sealed partial class EvaluationTable
 
     [Parameter, EditorRequired]
     public string KeyHeader { get; set; } = string.Empty;
-
-    private static Lang Lang => Language.Current;
 }

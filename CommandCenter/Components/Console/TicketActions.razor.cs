@@ -89,9 +89,7 @@ public sealed partial class TicketActions
 
         if (!Legal(action))
         {
-            Hint = Lang.Pick(
-                $"{ConsoleText.Status(Ticket.Status, Lang)}状态不能{ConsoleText.Action(action, Lang)}",
-                $"Cannot {ConsoleText.Action(action, Lang).ToLowerInvariant()} a ticket that is {ConsoleText.Status(Ticket.Status, Lang).ToLowerInvariant()}");
+            Hint = ConsoleText.NotInThisState(action, Ticket.Status);
             StateHasChanged();
             return;
         }
@@ -143,9 +141,9 @@ public sealed partial class TicketActions
 
     private string MissingInput(DispatchAction action) => action switch
     {
-        DispatchAction.AddCoordinatingDepartment => Lang.Pick("请选择协同部门", "Choose the coordinating department"),
-        DispatchAction.Merge => Lang.Pick("请填写并入的工单编号", "Enter the id of the case to merge into"),
-        DispatchAction.Supervise => Lang.Pick("请填写督办原因（已是最高级别时不能再督办）", "Enter the reason (not possible at the highest level)"),
-        _ => Lang.Pick("请填写原因", "Enter a reason"),
+        DispatchAction.AddCoordinatingDepartment => ConsoleText.ChooseCoordinatingDepartment,
+        DispatchAction.Merge => ConsoleText.EnterCaseToMergeInto,
+        DispatchAction.Supervise => ConsoleText.EnterSupervisionReason,
+        _ => ConsoleText.EnterReason,
     };
 }

@@ -1,4 +1,3 @@
-using CommandCenter.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Twin.Domain.Tickets;
@@ -27,8 +26,6 @@ public sealed partial class TicketMiniMap : IAsyncDisposable
 
     [Parameter, EditorRequired]
     public IReadOnlyList<RelatedTicket> Related { get; set; } = [];
-
-    private static Lang Lang => Language.Current;
 
     /// <summary>What the markers show; the map is redrawn only when this changes.</summary>
     private string Signature =>

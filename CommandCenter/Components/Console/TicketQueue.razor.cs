@@ -57,7 +57,7 @@ public sealed partial class TicketQueue
     public ValueTask FocusSearchAsync() => _search?.FocusAsync() ?? ValueTask.CompletedTask;
 
     private static IReadOnlyList<Choice> Priorities =>
-        [new(string.Empty, Lang.Pick("全部", "All")),
+        [new(string.Empty, ConsoleText.All),
             .. Enum.GetValues<TicketPriority>().Reverse().Select(p => new Choice(p.ToString(), ConsoleText.Priority(p, Lang)))];
 
     private static string Label(IReadOnlyList<Choice> choices, string? value) =>

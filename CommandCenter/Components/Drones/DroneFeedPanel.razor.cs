@@ -25,12 +25,12 @@ public sealed partial class DroneFeedPanel
 
     protected override void OnParametersSet()
     {
-        Chosen = Pick(Drones, Missions, _shownId);
+        Chosen = Choose(Drones, Missions, _shownId);
         _shownId = Chosen?.Id;
     }
 
     /// <summary>A drone on a flight to an alarm or ticket first, then the one already shown while it flies, then any flying, then any.</summary>
-    public static DroneState? Pick(IReadOnlyList<DroneState> drones, IReadOnlyList<MissionState> missions, string? shownId)
+    public static DroneState? Choose(IReadOnlyList<DroneState> drones, IReadOnlyList<MissionState> missions, string? shownId)
     {
         var sent = missions.Where(m => m.Kind != MissionKind.Patrol).OrderByDescending(m => m.PlannedAt).Select(m => m.DroneId).ToList();
         return drones.Where(d => sent.Contains(d.Id)).OrderBy(d => sent.IndexOf(d.Id)).FirstOrDefault()

@@ -15,7 +15,6 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     public const string DefaultAttribution =
         "© OpenStreetMap contributors (ODbL) · geoBoundaries · metro: metromancn (MIT)";
 
-    public const string DroneLayer = "drones";
 
     private readonly string elementId = $"twinmap-{Guid.NewGuid():N}";
     private IJSObjectReference? module;
@@ -98,7 +97,7 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     /// </summary>
     public async Task SetLayerVisibleAsync(string layer, bool visible)
     {
-        if (layer == DroneLayer && droneLayer is not null)
+        if (layer == MapLayers.Drones && droneLayer is not null)
         {
             await droneLayer.InvokeVoidAsync("setVisible", visible);
         }

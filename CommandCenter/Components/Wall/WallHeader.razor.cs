@@ -7,8 +7,6 @@ namespace CommandCenter.Components.Wall;
 
 public partial class WallHeader
 {
-    private static Lang Lang => Language.Current;
-
     /// <summary>The twin's clock, in UTC; shown in Asia/Shanghai.</summary>
     [Parameter]
     public DateTimeOffset Now { get; set; }
@@ -25,13 +23,13 @@ public partial class WallHeader
 
     private DateTimeOffset LocalTime => ShanghaiClock.ToLocal(Now);
 
-    private CultureInfo Culture => CultureInfo.GetCultureInfo(Lang.Code());
+    private CultureInfo Culture => CultureInfo.GetCultureInfo(Language.Code);
 
     private string ConnectionLabel => ConnectionState switch
     {
-        "connected" => Lang.Pick("实时连接正常", "Live"),
-        "reconnecting" => Lang.Pick("重新连接中…", "Reconnecting…"),
-        "disconnected" => Lang.Pick("连接中断", "Disconnected"),
-        _ => Lang.Pick("连接中…", "Connecting…"),
+        "connected" => WallText.Live,
+        "reconnecting" => WallText.Reconnecting,
+        "disconnected" => WallText.Disconnected,
+        _ => WallText.Connecting,
     };
 }

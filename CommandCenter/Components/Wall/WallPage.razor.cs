@@ -36,8 +36,6 @@ public sealed partial class WallPage : IDisposable
     [Inject]
     private TimeProvider RealTime { get; set; } = default!;
 
-    private static Lang Lang => Language.Current;
-
     private TwinSnapshot? Snapshot { get; set; }
 
     private DateTimeOffset Now => Clock.GetUtcNow();
@@ -50,7 +48,7 @@ public sealed partial class WallPage : IDisposable
 
     private bool IsStale => RealTime.GetUtcNow() - Feed.LastChangeAt > TimeSpan.FromSeconds(Options.Value.Wall.StaleAfterSeconds);
 
-    private string StaleLabel => Lang.Pick("数据延迟", "Stale");
+    private string StaleLabel => WallText.Stale;
 
     protected override void OnInitialized()
     {
@@ -76,7 +74,7 @@ public sealed partial class WallPage : IDisposable
     }
 
     private string SubDistrictName(string code) =>
-        District.FindSubDistrict(code) is { } s ? Lang.Pick(s.Name, s.NameEn) : code;
+        District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;
 
     public void Dispose()
     {

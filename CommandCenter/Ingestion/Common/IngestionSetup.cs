@@ -3,6 +3,8 @@ using CommandCenter.Ingestion.Cap;
 using CommandCenter.Ingestion.Mqtt;
 using CommandCenter.Ingestion.Open311;
 using CommandCenter.Ingestion.SensorThings;
+using CommandCenter.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Ingestion.Common;
@@ -22,6 +24,10 @@ public static class IngestionSetup
         services.AddSingleton<CapHandler>();
         services.Configure<MqttOptions>(configuration.GetSection(MqttOptions.Section));
         services.AddHostedService<MqttBroker>();
+        // What a machine writing data proves is its source's API key; the check is ingestion's, the policy's name is shared.
+        services.AddSingleton<IAuthorizationHandler, IngestionKeyHandler>();
+        services.Configure<AuthorizationOptions>(o =>
+            o.AddPolicy(Policies.ReportTelemetry, p => p.RequireAuthenticatedUser().AddRequirements(new IngestionKeyRequirement())));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,4 +1,5 @@
 using CommandCenter.Audit;
+using CommandCenter.Configuration;
 using CommandCenter.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -222,7 +223,8 @@ public sealed class AuditVerifyCommandTests : IAsyncLifetime
     private async Task<(int Exit, string Output)> RunAsync(bool withKey = true)
     {
         var output = new StringWriter();
-        var exit = await AuditVerifyCommand.RunAsync(Configuration(withKey), new Environment(_directory), output);
+        var (configuration, environment) = (Configuration(withKey), new Environment(_directory));
+        var exit = await AuditVerifyCommand.RunAsync(configuration, environment, () => SecuritySetup.DataProtectionFor(configuration, environment), output);
         return (exit, output.ToString());
     }
 

@@ -43,11 +43,7 @@ public sealed class BootstrapWaitTests : IAsyncLifetime
         Assert.False(login.IsCompleted, "sign-in did not wait for the bootstrap");
         Assert.False(pairing.IsCompleted, "pairing did not wait for the bootstrap");
 
-        for (var i = 0; i < 100 && !(login.IsCompleted && pairing.IsCompleted); i++)
-        {
-            _app.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
+        await Eventually.Advancing(_app.Clock, TimeSpan.FromSeconds(1), () => login.IsCompleted && pairing.IsCompleted, "sign-in and pairing stop waiting");
 
         foreach (var response in new[] { await login, await pairing })
         {

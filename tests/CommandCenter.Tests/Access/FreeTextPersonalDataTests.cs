@@ -49,7 +49,7 @@ public sealed class FreeTextPersonalDataTests(IngestionApp app) : IClassFixture<
         {
             var replica = new MapReplica(hub, recordStates: false);
             await hub.StartAsync();
-            Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.RawMessages.Any(m => m.Contains(ticketId, StringComparison.Ordinal))));
+            await Eventually.Until(() => replica.RawMessages.Any(m => m.Contains(ticketId, StringComparison.Ordinal)), "the ticket reaches the hub");
             Assert.All(replica.RawMessages, AssertNoPersonalData);
         }
 

@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.Rendering;
 using CommandCenter.Components.Account;
 using CommandCenter.Components.Console;
+using CommandCenter.Configuration;
 using CommandCenter.Live;
 using CommandCenter.Officers;
 using CommandCenter.Security;

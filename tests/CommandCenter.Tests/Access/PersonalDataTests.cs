@@ -58,7 +58,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
         {
             var replica = new MapReplica(hub, recordStates: false);
             await hub.StartAsync();
-            Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.RawMessages.Any(m => m.Contains(ticketId, StringComparison.Ordinal))));
+            await Eventually.Until(() => replica.RawMessages.Any(m => m.Contains(ticketId, StringComparison.Ordinal)), "the ticket reaches the hub");
             Assert.DoesNotContain(replica.RawMessages, m => m.Contains(Phone, StringComparison.Ordinal) || m.Contains(GivenName, StringComparison.Ordinal));
         }
 

@@ -135,12 +135,7 @@ public sealed class ConsolePageTests : IAsyncLifetime
     private async Task<WallFeed> LiveFeedAsync()
     {
         var feed = _app.Services.GetRequiredService<WallFeed>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (feed.Current is not { } s || s.Tickets.Count(t => t.Status.IsOpen()) == 0 || s.Dispatch is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the twin did not come alive within 60 s");
-            await Task.Delay(200);
-        }
+        await Eventually.Until(() => feed.Current is { Dispatch: not null } s && s.Tickets.Any(t => t.Status.IsOpen()), "the twin comes alive with open tickets");
 
         return feed;
     }

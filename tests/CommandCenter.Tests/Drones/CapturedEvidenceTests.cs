@@ -23,12 +23,7 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
     {
         var runtime = _app.Services.AppTwin();
         var feed = _app.Services.GetRequiredService<WallFeed>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (feed.Current is not { } s || s.Drones.Length < 2 || s.Tickets.Length == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the fleet did not come up within 60 s");
-            await Task.Delay(200);
-        }
+        await Eventually.Until(() => feed.Current is { Drones.Length: >= 2, Tickets.Length: > 0 }, "the fleet and a ticket are up");
 
         var ticketId = "EVIDENCE-" + Guid.NewGuid().ToString("N")[..8];
         var place = runtime.District.SubDistricts[0].Boundary.InteriorPoint;

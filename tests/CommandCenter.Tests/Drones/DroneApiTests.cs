@@ -60,13 +60,7 @@ public sealed class DroneApiTests(IngestionApp app) : IClassFixture<IngestionApp
         Assert.True(accepted.Accepted, accepted.Reason);
         Assert.False(refused.Accepted);
         Assert.Contains("outside the operating area", refused.Reason);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!Pushed(fleets, id, Home.Lat + 0.002) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(Pushed(fleets, id, Home.Lat + 0.002), "the new position was not pushed to the hub");
+        await Eventually.Until(() => Pushed(fleets, id, Home.Lat + 0.002), "the new position is pushed to the hub");
     }
 
     [Fact]

@@ -84,13 +84,6 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
     private async Task<Twin.Domain.Engine.TwinSnapshot> FleetAsync()
     {
         var feed = _app.Services.GetRequiredService<WallFeed>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (feed.Current is not { } s || s.Drones.Length < 2 || s.Tickets.Length == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the fleet did not come up within 60 s");
-            await Task.Delay(200);
-        }
-
-        return feed.Current;
+        return await Eventually.Value(() => feed.Current is { Drones.Length: >= 2, Tickets.Length: > 0 } s ? s : null, "the fleet and a ticket are up");
     }
 }

@@ -1,5 +1,6 @@
 using CommandCenter.Drones;
 using CommandCenter.Map;
+using CommandCenter.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using static CommandCenter.Tests.Hub.MapFanoutTests;
 
@@ -17,21 +18,23 @@ public sealed class DroneFanoutTests
         await using var fanout = new MapFanout(sender, queueLength: 8, NullLogger<MapFanout>.Instance);
         fanout.Subscribe("wall-slow", Snapshot(0));
         fanout.Subscribe("wall-fast", Snapshot(0));
-        await FanoutWait.Until(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its snapshot");
+        await Eventually.Until(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its snapshot");
 
         for (var fleet = 1; fleet <= 3; fleet++)
         {
             fanout.PublishFleet(Fleet(fleet));
-            await FanoutWait.Until(() => sender.Received("wall-fast").LastOrDefault() == $"drones {fleet}", $"the fast screen gets fleet {fleet}");
+            await Eventually.Until(() => sender.Received("wall-fast").LastOrDefault() == $"drones {fleet}", $"the fast screen gets fleet {fleet}");
         }
 
         Assert.Equal(["snapshot 0", "drones 1", "drones 2", "drones 3"], sender.Received("wall-fast"));
         Assert.Equal(["snapshot 0"], sender.Received("wall-slow"));
 
         sender.ReleaseSlow();
-        await FanoutWait.Until(() => sender.Received("wall-slow").Count == 2, "the slow screen gets a fleet once it reads again");
-        await Task.Delay(200);
-        Assert.Equal(["snapshot 0", "drones 3"], sender.Received("wall-slow"));
+        await Eventually.Until(() => sender.Received("wall-slow").Count == 2, "the slow screen gets a fleet once it reads again");
+        // A later fleet marks the end: anything older still queued for the slow screen would arrive before it.
+        fanout.PublishFleet(Fleet(4));
+        await Eventually.Until(() => sender.Received("wall-slow").LastOrDefault() == "drones 4", "the slow screen gets the next fleet");
+        Assert.Equal(["snapshot 0", "drones 3", "drones 4"], sender.Received("wall-slow"));
     }
 
     [Fact]
@@ -40,7 +43,7 @@ public sealed class DroneFanoutTests
         var sender = new ScriptedSender(slow: "wall-slow");
         await using var fanout = new MapFanout(sender, queueLength: 4, NullLogger<MapFanout>.Instance);
         fanout.Subscribe("wall-slow", Snapshot(0));
-        await FanoutWait.Until(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its snapshot");
+        await Eventually.Until(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its snapshot");
 
         fanout.PublishFleet(Fleet(7));
         for (var seq = 1; seq <= 10; seq++)
@@ -50,7 +53,7 @@ public sealed class DroneFanoutTests
 
         Assert.True(fanout.Overflows > 0, "the deltas overflowed the slow screen's queue");
         sender.ReleaseSlow();
-        await FanoutWait.Until(() => sender.Received("wall-slow").LastOrDefault() == "delta 10", "the slow screen reaches the latest delta");
+        await Eventually.Until(() => sender.Received("wall-slow").LastOrDefault() == "delta 10", "the slow screen reaches the latest delta");
         Assert.Single(sender.Received("wall-slow"), m => m == "drones 7");
     }
 
@@ -63,7 +66,7 @@ public sealed class DroneFanoutTests
         fanout.SendFleet("wall-a", Fleet(1));
         fanout.SendFleet("wall-gone", Fleet(1));
 
-        await FanoutWait.Until(() => sender.Received("wall-a").Count == 2, "the new screen gets the fleet after its snapshot");
+        await Eventually.Until(() => sender.Received("wall-a").Count == 2, "the new screen gets the fleet after its snapshot");
         Assert.Equal(["snapshot 0", "drones 1"], sender.Received("wall-a"));
         Assert.Empty(sender.Received("wall-gone"));
     }

@@ -1,4 +1,5 @@
 using CommandCenter.Map;
+using CommandCenter.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CommandCenter.Tests.Hub;
@@ -21,13 +22,13 @@ public sealed class MapFanoutTests
             fanout.Publish(Delta(seq), () => Snapshot(seq));
         }
 
-        await FanoutWait.Until(() => sender.Received("wall-fast").Count == 6, "the fast screen gets its snapshot and five deltas");
+        await Eventually.Until(() => sender.Received("wall-fast").Count == 6, "the fast screen gets its snapshot and five deltas");
         Assert.Equal(["snapshot 0", "delta 1", "delta 2", "delta 3", "delta 4", "delta 5"], sender.Received("wall-fast"));
         Assert.Equal(["snapshot 0"], sender.Received("wall-slow"));
         Assert.Equal(0, fanout.Overflows);
 
         sender.ReleaseSlow();
-        await FanoutWait.Until(() => sender.Received("wall-slow").Count == 6, "the slow screen catches up once it reads again");
+        await Eventually.Until(() => sender.Received("wall-slow").Count == 6, "the slow screen catches up once it reads again");
         Assert.Equal(sender.Received("wall-fast"), sender.Received("wall-slow"));
     }
 
@@ -38,18 +39,18 @@ public sealed class MapFanoutTests
         await using var fanout = new MapFanout(sender, queueLength: 4, NullLogger<MapFanout>.Instance);
         fanout.Subscribe("wall-slow", Snapshot(0));
         fanout.Subscribe("wall-fast", Snapshot(0));
-        await FanoutWait.Until(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its first snapshot");
+        await Eventually.Until(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its first snapshot");
 
         // Deltas come a window apart; the fast screen takes each before the next exists.
         for (var seq = 1; seq <= 10; seq++)
         {
             fanout.Publish(Delta(seq), () => Snapshot(seq));
-            await FanoutWait.Until(() => sender.Received("wall-fast").Count == seq + 1, $"the fast screen gets delta {seq}");
+            await Eventually.Until(() => sender.Received("wall-fast").Count == seq + 1, $"the fast screen gets delta {seq}");
         }
 
         Assert.Equal(2, fanout.Overflows);
         sender.ReleaseSlow();
-        await FanoutWait.Until(() => sender.Received("wall-slow").LastOrDefault() == "delta 10", "the slow screen reaches the latest delta");
+        await Eventually.Until(() => sender.Received("wall-slow").LastOrDefault() == "delta 10", "the slow screen reaches the latest delta");
 
         var slow = sender.Received("wall-slow");
         Assert.True(slow.Count < 11, $"the slow screen skipped what it could not take: {string.Join(", ", slow)}");
@@ -68,12 +69,12 @@ public sealed class MapFanoutTests
         fanout.Subscribe("wall-a", Snapshot(0));
         fanout.Subscribe("wall-b", Snapshot(0));
         fanout.Publish(Delta(1), () => Snapshot(1));
-        await FanoutWait.Until(() => sender.Received("wall-a").Count == 2 && sender.Received("wall-b").Count == 2, "both get delta 1");
+        await Eventually.Until(() => sender.Received("wall-a").Count == 2 && sender.Received("wall-b").Count == 2, "both get delta 1");
 
         await fanout.UnsubscribeAsync("wall-a");
         fanout.Publish(Delta(2), () => Snapshot(2));
 
-        await FanoutWait.Until(() => sender.Received("wall-b").Count == 3, "the remaining screen gets delta 2");
+        await Eventually.Until(() => sender.Received("wall-b").Count == 3, "the remaining screen gets delta 2");
         Assert.Equal(["snapshot 0", "delta 1"], sender.Received("wall-a"));
         Assert.Equal(1, fanout.Subscribers);
     }

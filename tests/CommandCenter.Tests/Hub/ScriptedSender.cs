@@ -4,19 +4,6 @@ using CommandCenter.Map;
 
 namespace CommandCenter.Tests.Hub;
 
-internal static class FanoutWait
-{
-    public static async Task Until(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
-            await Task.Delay(20);
-        }
-    }
-}
-
 /// <summary>Records what each connection was sent; the slow one blocks inside its first send until released.</summary>
 internal sealed class ScriptedSender(string? slow) : IMapSender
 {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Ingestion;
 
@@ -29,6 +30,6 @@ public sealed class CapOwnershipTests(IngestionApp app) : IClassFixture<Ingestio
 
         var ownCancel = await client.PostAsync(Path, IngestionApp.Xml(CapSamples.Cancel("KSTO@NWS.NOAA.GOV", "PUTUO-OWN-2", reference)));
         Assert.Equal(HttpStatusCode.OK, ownCancel.StatusCode);
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(5), () => app.Runtime.Queries.Current.ActiveAlarms.All(a => a.Id != alarmId)));
+        await Eventually.Until(() => app.Runtime.Queries.Current.ActiveAlarms.All(a => a.Id != alarmId), "the cancelled alarm leaves the twin");
     }
 }

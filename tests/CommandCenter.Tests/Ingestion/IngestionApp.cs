@@ -125,12 +125,8 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The APIs look sensors up in the twin's published picture, which follows a commit within
         // the pipeline's snapshot interval, not at once: a test posting at once got "No Datastream".
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!SensorIds.All(id => Runtime.Queries.Current.Sensors.Any(s => s.Definition.Id == id)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The test sensors never appeared in the twin's picture.");
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => SensorIds.All(id => Runtime.Queries.Current.Sensors.Any(s => s.Definition.Id == id)),
+            "the test sensors appear in the twin's picture");
     }
 
     /// <summary>A point inside Putuo (a 街道's interior point), WGS-84.</summary>
@@ -185,23 +181,6 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // A file still held by a pooled connection is left for the OS to clean.
         }
-    }
-
-    /// <summary>Polls until <paramref name="condition"/> holds or the time is up.</summary>
-    public static async Task<bool> WithinAsync(TimeSpan limit, Func<bool> condition)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return condition();
     }
 
     internal static MapReplica Replica(HubConnection connection) => new(connection, recordStates: false);

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Twin.Domain.Tickets;
 
+using CommandCenter.Tests.Support;
+
 namespace CommandCenter.Tests.Ingestion;
 
 /// <summary>
@@ -101,7 +103,7 @@ public sealed class KeyScopeTests(IngestionApp app) : IClassFixture<IngestionApp
 
         var own = await app.KeyedClient().PostAsync(Cap, IngestionApp.Xml(CapSamples.Cancel("KSTO@NWS.NOAA.GOV", "SCOPE-OWN-4", reference)));
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(5), () => app.Runtime.Queries.Current.ActiveAlarms.All(a => a.Id != alarmId)));
+        await Eventually.Until(() => app.Runtime.Queries.Current.ActiveAlarms.All(a => a.Id != alarmId), "the owner's cancel clears the alarm", TimeSpan.FromSeconds(5));
     }
 
     private string Thunderstorm(string identifier) => CapSamples.Thunderstorm(identifier, app.InsidePoint(2));

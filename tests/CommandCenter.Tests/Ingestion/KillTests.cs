@@ -71,8 +71,8 @@ public sealed class KillTests : IDisposable
             await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = wallCookies).Build();
             var replica = new MapReplica(connection, recordStates: false);
             await connection.StartAsync();
-            Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(20), () =>
-                replica.RawMessages.Any(m => m.Contains(alarmId, StringComparison.Ordinal) && m.Contains("\"area\":{\"type\":\"Polygon\"", StringComparison.Ordinal))));
+            await Eventually.Until(() => replica.RawMessages.Any(m => m.Contains(alarmId, StringComparison.Ordinal) && m.Contains("\"area\":{\"type\":\"Polygon\"", StringComparison.Ordinal)),
+                "the restarted app sends the CAP alarm and its area to the hub");
 
             var replay = await app.Http.PostAsync("api/alerts/cap", IngestionApp.Xml(CapSamples.Thunderstorm("KILL-1", await app.InsidePointAsync())));
             Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
@@ -115,6 +115,7 @@ public sealed class KillTests : IDisposable
             start.Environment["Twin__Ingestion__Sources__0__Scopes__0"] = "sta-write";
             start.Environment["Twin__Ingestion__Sources__0__Scopes__1"] = "open311";
             start.Environment["Twin__Ingestion__Sources__0__Scopes__2"] = "cap";
+            start.Environment["Twin__Ingestion__Sources__0__Scopes__3"] = "sta-read";
             start.Environment["Twin__Security__WallToken"] = TestAccounts.WallToken;
             start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
             start.Environment.Remove("ASPNETCORE_URLS");
@@ -126,27 +127,27 @@ public sealed class KillTests : IDisposable
             var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
             http.DefaultRequestHeaders.Add("X-Api-Key", Key);
             var app = new RealApp(process, http);
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(180))
+            try
             {
-                Assert.False(process.HasExited, "CommandCenter exited during start-up.");
-                try
+                await Eventually.Until(async () =>
                 {
-                    if ((await http.GetAsync("healthz")).IsSuccessStatusCode)
+                    Assert.False(process.HasExited, "CommandCenter exited during start-up.");
+                    try
                     {
-                        return app;
+                        return (await http.GetAsync("healthz")).IsSuccessStatusCode;
                     }
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(200);
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        return false; // Not listening yet.
+                    }
+                }, "the started CommandCenter answers /healthz", TimeSpan.FromSeconds(180));
+                return app;
             }
-
-            await app.DisposeAsync();
-            throw new TimeoutException("CommandCenter did not become healthy within 180 s.");
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
         }
 
         /// <summary>Signs in as the wall with the configured device token; the cookies carry its session.</summary>
@@ -155,8 +156,8 @@ public sealed class KillTests : IDisposable
             var cookies = new CookieContainer();
             using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
             using var client = new HttpClient(handler) { BaseAddress = Http.BaseAddress };
-            Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(20), () =>
-                client.GetAsync($"wall/pair?token={TestAccounts.WallToken}").GetAwaiter().GetResult().StatusCode == HttpStatusCode.Redirect));
+            await Eventually.Until(async () => (await client.GetAsync($"wall/pair?token={TestAccounts.WallToken}")).StatusCode == HttpStatusCode.Redirect,
+                "the wall's pairing link signs it in");
             return cookies;
         }
 
@@ -170,12 +171,12 @@ public sealed class KillTests : IDisposable
         public async Task<string> FirstSensorAsync()
         {
             string? id = null;
-            Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(20), () =>
+            await Eventually.Until(async () =>
             {
-                var things = JsonDocument.Parse(Http.GetStringAsync("sta/v1.1/Things?$top=1&$orderby=id").GetAwaiter().GetResult()).RootElement;
+                var things = JsonDocument.Parse(await Http.GetStringAsync("sta/v1.1/Things?$top=1&$orderby=id")).RootElement;
                 id = things.GetProperty("value").EnumerateArray().Select(t => t.GetProperty("@iot.id").GetString()).FirstOrDefault();
                 return id is not null;
-            }), "the simulator registered its sensors");
+            }, "the simulator registers its sensors");
             return id!;
         }
 

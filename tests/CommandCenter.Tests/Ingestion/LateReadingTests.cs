@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Twin.Data.Store;
 
+using CommandCenter.Tests.Support;
+
 namespace CommandCenter.Tests.Ingestion;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class LateReadingTests(IngestionApp app) : IClassFixture<Ingestion
         var client = app.KeyedClient();
         var newest = DateTimeOffset.UtcNow.AddSeconds(-5);
         Assert.Equal(HttpStatusCode.Created, (await Post(client, sensor, newest, 55)).StatusCode);
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(5), () => Current(sensor).LastValue == 55));
+        await Eventually.Until(() => Current(sensor).LastValue == 55, "the newest reading is the current value", TimeSpan.FromSeconds(5));
 
         // A gateway's buffer arrives late: above the alarm level (85), a minute before the newest reading.
         var late = await Post(client, sensor, newest.AddMinutes(-1), 99);

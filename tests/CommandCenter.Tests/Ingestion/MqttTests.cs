@@ -9,6 +9,8 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
+using CommandCenter.Tests.Support;
+
 namespace CommandCenter.Tests.Ingestion;
 
 /// <summary>
@@ -57,12 +59,12 @@ public sealed class MqttTests(MqttTests.App app) : IClassFixture<MqttTests.App>
 
         Assert.Equal(MqttClientPublishReasonCode.Success, published.ReasonCode);
         Assert.Equal(before + 1, app.Count("observations"));
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(2), () => received.Any(o => o.GetProperty("result").GetDouble() == 63.5)));
+        await Eventually.Until(() => received.Any(o => o.GetProperty("result").GetDouble() == 63.5), "the subscriber receives the published reading", TimeSpan.FromSeconds(2));
 
         var http = await app.KeyedClient().PostAsync("/sta/v1.1/Datastreams('S-TEST-0001')/Observations", IngestionApp.Json(
             $$"""{"phenomenonTime": "{{IngestionApp.Iso(DateTimeOffset.UtcNow.AddSeconds(-1))}}", "result": 64.5}"""));
         Assert.Equal(HttpStatusCode.Created, http.StatusCode);
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(2), () => received.Any(o => o.GetProperty("result").GetDouble() == 64.5)));
+        await Eventually.Until(() => received.Any(o => o.GetProperty("result").GetDouble() == 64.5), "the subscriber receives the HTTP reading", TimeSpan.FromSeconds(2));
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 
+using CommandCenter.Tests.Support;
+
 namespace CommandCenter.Tests.Ingestion;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class OnboardingTests(OnboardingTests.App app) : IClassFixture<Onb
         await using var connection = app.CreateHubConnection();
         var replica = IngestionApp.Replica(connection);
         await connection.StartAsync();
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.SnapshotsReceived > 0));
+        await Eventually.Until(() => replica.SnapshotsReceived > 0, "the hub sends its first snapshot", TimeSpan.FromSeconds(10));
         var client = app.KeyedClient(IngestionApp.SensorOnlyKey);
 
         var created = await client.PostAsync($"{Base}/Things", IngestionApp.Json(Thing("GW-NOISE-0001", "长寿路噪声站 A", app.InsidePoint(2).Lon, app.InsidePoint(2).Lat)));
@@ -42,14 +44,13 @@ public sealed class OnboardingTests(OnboardingTests.App app) : IClassFixture<Onb
         var thing = JsonDocument.Parse(text).RootElement;
         Assert.Equal("GW-NOISE-0001", thing.GetProperty("Datastreams")[0].GetProperty("@iot.id").GetString());
         Assert.Equal("dB(A)", thing.GetProperty("Datastreams")[0].GetProperty("unitOfMeasurement").GetProperty("symbol").GetString());
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(1), () => replica.RawMessages.Any(m => m.Contains("GW-NOISE-0001", StringComparison.Ordinal))),
-            "the new sensor reached the hub within 1 s");
+        await Eventually.Until(() => replica.RawMessages.Any(m => m.Contains("GW-NOISE-0001", StringComparison.Ordinal)), "the new sensor reached the hub within 1 s", TimeSpan.FromSeconds(1));
 
         // Readings go to the new Datastream at once; 72 dB(A) is over the configured alarm level of 70 (the kind's own is 75).
         var reading = await client.PostAsync($"{Base}/Datastreams('GW-NOISE-0001')/Observations", IngestionApp.Json(
             $$"""{"phenomenonTime": "{{IngestionApp.Iso(DateTimeOffset.UtcNow.AddSeconds(-1))}}", "result": 72}"""));
         Assert.Equal(HttpStatusCode.Created, reading.StatusCode);
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(1), () => replica.RawMessages.Any(m => m.Contains("GW-NOISE-0001", StringComparison.Ordinal) && m.Contains("72", StringComparison.Ordinal))));
+        await Eventually.Until(() => replica.RawMessages.Any(m => m.Contains("GW-NOISE-0001", StringComparison.Ordinal) && m.Contains("72", StringComparison.Ordinal)), "the reading reaches the hub within 1 s", TimeSpan.FromSeconds(1));
         Assert.Contains(app.Runtime.Queries.Current.ActiveAlarms, a => a.SourceId == "GW-NOISE-0001");
         var sensor = app.Runtime.Queries.Current.Sensors.Single(s => s.Definition.Id == "GW-NOISE-0001");
         Assert.Equal((60.0, 70.0), (sensor.Definition.Thresholds.Warning, sensor.Definition.Thresholds.Alarm));
@@ -107,14 +108,14 @@ public sealed class OnboardingTests(OnboardingTests.App app) : IClassFixture<Onb
         await using var connection = app.CreateHubConnection();
         var replica = IngestionApp.Replica(connection);
         await connection.StartAsync();
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.SnapshotsReceived > 0));
+        await Eventually.Until(() => replica.SnapshotsReceived > 0, "the hub sends its first snapshot", TimeSpan.FromSeconds(10));
         var client = app.KeyedClient(IngestionApp.SensorOnlyKey);
         var point = app.InsidePoint(5);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"{Base}/Things", IngestionApp.Json(Thing("GW-DEL-0001", "误建的站", point.Lon, point.Lat)))).StatusCode);
         var reading = await client.PostAsync($"{Base}/Datastreams('GW-DEL-0001')/Observations", IngestionApp.Json(
             $$"""{"phenomenonTime": "{{IngestionApp.Iso(DateTimeOffset.UtcNow.AddSeconds(-1))}}", "result": 90}"""));
         Assert.Equal(HttpStatusCode.Created, reading.StatusCode);
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(2), () => app.Runtime.Queries.Current.ActiveAlarms.Any(a => a.SourceId == "GW-DEL-0001")));
+        await Eventually.Until(() => app.Runtime.Queries.Current.ActiveAlarms.Any(a => a.SourceId == "GW-DEL-0001"), "the reading raises its alarm", TimeSpan.FromSeconds(2));
         var removalsBefore = replica.RawMessages.Count;
 
         var deleted = await client.DeleteAsync($"{Base}/Things('GW-DEL-0001')");
@@ -123,8 +124,7 @@ public sealed class OnboardingTests(OnboardingTests.App app) : IClassFixture<Onb
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Base}/Things('GW-DEL-0001')")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(reading.Headers.Location!.ToString())).StatusCode);
         Assert.DoesNotContain(app.Runtime.Queries.Current.ActiveAlarms, a => a.SourceId == "GW-DEL-0001");
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(1),
-            () => replica.RawMessages.Skip(removalsBefore).Any(m => m.Contains("GW-DEL-0001", StringComparison.Ordinal))), "the removal reached the hub within 1 s");
+        await Eventually.Until(() => replica.RawMessages.Skip(removalsBefore).Any(m => m.Contains("GW-DEL-0001", StringComparison.Ordinal)), "the removal reached the hub within 1 s", TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"{Base}/Things('GW-DEL-0001')")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.KeyedClient(IngestionApp.HotlineKey).DeleteAsync($"{Base}/Things('S-TEST-0001')")).StatusCode);
     }

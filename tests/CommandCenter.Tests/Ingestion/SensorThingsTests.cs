@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Ingestion;
 
@@ -64,13 +65,8 @@ public sealed class SensorThingsTests(IngestionApp app) : IClassFixture<Ingestio
         Assert.Equal(21.6, read.GetProperty("result").GetDouble());
         Assert.Equal("S-TEST-0001", read.GetProperty("Datastream").GetProperty("@iot.id").GetString());
         // A reading alone republishes the twin's picture within the pipeline's snapshot interval, not at once.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (app.Runtime.Queries.Current.Sensors.Single(s => s.Definition.Id == "S-TEST-0001").LastValue != 21.6 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Equal(21.6, app.Runtime.Queries.Current.Sensors.Single(s => s.Definition.Id == "S-TEST-0001").LastValue);
+        await Eventually.Until(() => app.Runtime.Queries.Current.Sensors.Single(s => s.Definition.Id == "S-TEST-0001").LastValue == 21.6,
+            "the twin's picture shows the reading 21.6");
 
         var replay = await client.PostAsync($"{Base}/Observations", IngestionApp.Json(body));
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Ingestion;
 
@@ -14,7 +15,7 @@ public sealed class WallTests(IngestionApp app) : IClassFixture<IngestionApp>
         await using var connection = app.CreateHubConnection();
         var replica = IngestionApp.Replica(connection);
         await connection.StartAsync();
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => replica.SnapshotsReceived > 0));
+        await Eventually.Until(() => replica.SnapshotsReceived > 0, "the hub sends its first snapshot");
         var client = app.KeyedClient();
         var at = app.InsidePoint(6);
 
@@ -23,19 +24,19 @@ public sealed class WallTests(IngestionApp app) : IClassFixture<IngestionApp>
             ("long", at.Lon.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), ("description", "墙上可见的工单")));
         Assert.Equal(HttpStatusCode.Created, ticket.StatusCode);
         var ticketId = JsonDocument.Parse(await ticket.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString()!;
-        Assert.True(await IngestionApp.WithinAsync(Limit, () => Seen(replica, ticketId)), "the ticket reached the hub within 1 s");
+        await Eventually.Until(() => Seen(replica, ticketId), "the ticket reaches the hub within 1 s", Limit);
 
         var observation = await client.PostAsync("/sta/v1.1/Observations", IngestionApp.Json(
             $$"""{"phenomenonTime":"{{IngestionApp.Iso(DateTimeOffset.UtcNow.AddSeconds(-1))}}","result":77.125,"Datastream":{"@iot.id":"S-TEST-0005"} }"""));
         Assert.Equal(HttpStatusCode.Created, observation.StatusCode);
-        Assert.True(await IngestionApp.WithinAsync(Limit, () => Seen(replica, "S-TEST-0005", "77.13")), "the reading reached the hub within 1 s");
+        await Eventually.Until(() => Seen(replica, "S-TEST-0005", "77.13"), "the reading reaches the hub within 1 s", Limit);
 
         var alert = await client.PostAsync("/api/alerts/cap", IngestionApp.Xml(CapSamples.Thunderstorm("WALL-1", at)));
         Assert.Equal(HttpStatusCode.Created, alert.StatusCode);
         var alarmId = JsonDocument.Parse(await alert.Content.ReadAsStringAsync()).RootElement.GetProperty("alarmId").GetString()!;
-        Assert.True(await IngestionApp.WithinAsync(Limit, () => Seen(replica, alarmId, "\"area\":{\"type\":\"Polygon\"")), "the CAP alarm and its area reached the hub within 1 s");
+        await Eventually.Until(() => Seen(replica, alarmId, "\"area\":{\"type\":\"Polygon\""), "the CAP alarm and its area reach the hub within 1 s", Limit);
     }
 
-    private static bool Seen(Support.MapReplica replica, params string[] fragments) =>
+    private static bool Seen(MapReplica replica, params string[] fragments) =>
         replica.RawMessages.Any(m => fragments.All(f => m.Contains(f, StringComparison.Ordinal)));
 }

@@ -85,4 +85,33 @@ public sealed class LanguageTests : IAsyncLifetime
             Assert.Contains(status, legend.Markup);
         }
     }
+
+    [Theory]
+    [InlineData(Roles.Wall, "/", "普陀区城市运行数字孪生", "Putuo City Operations Twin")]
+    [InlineData(Roles.Officer, "/console", "值班台 · 普陀区城市运行数字孪生", "Duty desk · Putuo City Operations Twin")]
+    [InlineData(Roles.Admin, "/admin/users", "账号与大屏", "Accounts and walls")]
+    [InlineData(Roles.Admin, "/admin/audit", "审计日志", "Audit log")]
+    [InlineData(Roles.Officer, "/account/password", "修改密码", "Change password")]
+    [InlineData(Roles.Officer, "/account/denied", "无权访问", "Access denied")]
+    [InlineData(Roles.Officer, "/not-found", "页面不存在", "Not found")]
+    [InlineData(Roles.Officer, "/Error", "出错了", "Error")]
+    public async Task Every_pages_title_follows_the_language(string role, string path, string chinese, string english)
+    {
+        using var signedIn = await _app.SignInAsync(role);
+
+        Assert.Equal(chinese, Title(await signedIn.Client.GetStringAsync(path + "?lang=zh")));
+        Assert.Equal(english, Title(await signedIn.Client.GetStringAsync(path + "?lang=en")));
+    }
+
+    [Fact]
+    public async Task The_sign_in_pages_title_follows_the_language()
+    {
+        using var anonymous = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+
+        Assert.Equal("登录 · 普陀区城市运行数字孪生", Title(await anonymous.GetStringAsync("/account/login?lang=zh")));
+        Assert.Equal("Sign in · CityOps Twin · Putuo", Title(await anonymous.GetStringAsync("/account/login?lang=en")));
+    }
+
+    private static string Title(string page) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "<title>(.*?)</title>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
 }

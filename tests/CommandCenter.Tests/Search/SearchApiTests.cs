@@ -81,7 +81,7 @@ public sealed class SearchApiTests(IngestionApp app) : IClassFixture<IngestionAp
             ("description", $"长寿路路面积水严重，我是{Name}，电话{Phone}"), ("first_name", "雪梅"), ("last_name", "李"), ("phone", Phone)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString()!;
-        Assert.True(await IngestionApp.WithinAsync(TimeSpan.FromSeconds(10), () => app.Count($"tickets WHERE id = '{id}'") == 1));
+        await Eventually.Until(() => app.Count($"tickets WHERE id = '{id}'") == 1, "the reported ticket is stored");
         return id;
     }
 

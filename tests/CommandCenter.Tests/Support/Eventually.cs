@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace CommandCenter.Tests.Support;
 
 /// <summary>
@@ -26,6 +28,22 @@ public static class Eventually
             await Task.Delay(Poll);
         }
     }
+
+    /// <summary>
+    /// Moves <paramref name="clock"/> on by <paramref name="step"/> between polls until
+    /// <paramref name="condition"/> holds: for what the app does when its time comes (a timeout, an idle check).
+    /// </summary>
+    public static Task Advancing(FakeTimeProvider clock, TimeSpan step, Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        Until(() =>
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            clock.Advance(step);
+            return false;
+        }, what, timeout);
 
     /// <summary>Polls <paramref name="probe"/> until it answers something, and returns that.</summary>
     public static async Task<T> Value<T>(Func<T?> probe, string what, TimeSpan? timeout = null)

@@ -35,7 +35,7 @@ public sealed class VocabularyTests : IAsyncLifetime
         AssertNamed(document.Health, Enum.GetValues<SensorHealth>().Select(v => MapFeatures.Wire(v)));
         AssertNamed(document.SensorKind, Enum.GetValues<SensorKind>().Select(k => k.Slug()));
         AssertNamed(document.Source, Enum.GetValues<AlarmSource>().Select(v => MapFeatures.Wire(v)));
-        AssertNamed(document.Layer, [.. MapLayers.Live, MapLayers.Cameras, TwinMap.DroneLayer, MapLayerNames.Stations]);
+        AssertNamed(document.Layer, [.. MapLayers.Live, MapLayers.Cameras, MapLayers.Drones, MapLayerNames.Stations]);
 
         Assert.All(document.Channel.Values, c => Assert.InRange(c.Shape!.Points, 3, 8));
         Assert.Equal(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CommandCenter.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Twin.Data.Boundary;
 using Twin.Data.Pipeline;
@@ -46,8 +47,8 @@ public sealed class ChangeSubscriptionTests : IDisposable
         }
 
         release.SetResult();
-        await Eventually(() => every.Count == Readings + 1);
-        await Eventually(() => latest.Any(s => s.IsReset));
+        await Eventually.Until(() => every.Count == Readings + 1, "the every-change subscriber has every change set");
+        await Eventually.Until(() => latest.Any(s => s.IsReset), "the latest-only subscriber gets a reset");
 
         Assert.Equal(every.Select(s => s.Version).Order(), every.Select(s => s.Version));
         Assert.All(every, s => Assert.False(s.IsReset));
@@ -72,7 +73,7 @@ public sealed class ChangeSubscriptionTests : IDisposable
             return Task.CompletedTask;
         });
         await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
-        await Eventually(() => !seen.IsEmpty);
+        await Eventually.Until(() => !seen.IsEmpty, "the subscriber sees a change");
 
         subscription.Dispose();
         var before = seen.Count;
@@ -80,17 +81,7 @@ public sealed class ChangeSubscriptionTests : IDisposable
         await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-3", SensorKind.Noise, placement: 2)));
 
         // The witness has both later change sets, so the disposed one would have had them by now.
-        await Eventually(() => witnessed.Count == before + 2);
+        await Eventually.Until(() => witnessed.Count == before + 2, "the witness has both later change sets");
         Assert.Equal(before, seen.Count);
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 20 s");
-            await Task.Delay(10);
-        }
     }
 }

@@ -1,8 +1,7 @@
-using CommandCenter.Ingestion.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
-namespace CommandCenter.Security;
+namespace CommandCenter.Ingestion.Common;
 
 /// <summary>
 /// The caller's connection presented an ingestion source's API key with the drones scope

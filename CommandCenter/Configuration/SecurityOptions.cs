@@ -1,6 +1,6 @@
 using Twin.Data.Audit;
 
-namespace CommandCenter.Security;
+namespace CommandCenter.Configuration;
 
 /// <summary>Accounts, sessions and audit (<c>Twin:Security</c>).</summary>
 public sealed class SecurityOptions
