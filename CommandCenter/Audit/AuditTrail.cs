@@ -17,9 +17,12 @@ public sealed record AuditOrigin(string? Ip, string? UserAgent)
 }
 
 /// <summary>
-/// Records audit entries. <see cref="Record(AuditEntry)"/> queues one for the background writer (a burst of
-/// ticket transitions does not wait for the disk); <see cref="WriteAsync"/> returns only once the
-/// entry is committed, for actions that must not happen unaudited (revealing personal data).
+/// Records the app's own audit entries (sign-ins, refusals, accounts, configuration, reveals).
+/// <see cref="Record(AuditEntry)"/> queues one for the background writer (a burst of refused
+/// requests does not wait for the disk); <see cref="WriteAsync"/> returns only once the entry is
+/// committed, for actions that must not happen unaudited (revealing personal data). The twin's
+/// state changes (ticket steps, acknowledgements, modes) are not recorded here: the store writes
+/// their audit rows in the batch's own transaction. Both extend the one chain under SQLite's write lock.
 /// </summary>
 public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSecrets secrets, TimeProvider time, ILogger<AuditTrail> logger) : BackgroundService
 {
@@ -175,34 +178,4 @@ public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSe
             }
         }
     }
-}
-
-/// <summary>Audit actions, one string per kind of event.</summary>
-public static class AuditActions
-{
-    public const string LoginSucceeded = "auth.login";
-    public const string LoginFailed = "auth.login-failed";
-    public const string LoginLockedOut = "auth.locked-out";
-    public const string LoginThrottled = "auth.throttled";
-    public const string Logout = "auth.logout";
-    public const string SessionEnded = "auth.session-ended";
-    public const string PasswordChanged = "auth.password-changed";
-    public const string WallPaired = "auth.wall-paired";
-    public const string WallPairingFailed = "auth.wall-pairing-failed";
-    public const string Forbidden = "authz.forbidden";
-    public const string Challenged = "authz.unauthenticated";
-    public const string OriginRefused = "authz.origin-refused";
-    public const string TicketTransition = "ticket.transition";
-    public const string AlarmAcknowledged = "alarm.acknowledge";
-    public const string SensorRemoved = "sensor.remove";
-    public const string ContactRevealed = "personal-data.reveal";
-    public const string AccountCreated = "account.create";
-    public const string AccountDisabled = "account.disable";
-    public const string AccountEnabled = "account.enable";
-    public const string RolesChanged = "account.roles";
-    public const string PasswordReset = "account.password-reset";
-    public const string WallTokenIssued = "wall-device.issue";
-    public const string WallTokenRevoked = "wall-device.revoke";
-    public const string AuditExported = "audit.export";
-    public const string Configuration = "config.start";
 }

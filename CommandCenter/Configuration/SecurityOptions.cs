@@ -11,10 +11,15 @@ public sealed class SecurityOptions
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
 
     /// <summary>
-    /// A wall device token known from configuration (e.g. set by the deployment), registered as the
-    /// device "配置的大屏" on start-up. Revoking it on the admin page stops it working.
+    /// A wall device token known from configuration (e.g. set by the deployment from its secret
+    /// store, for a kiosk that pairs again at every boot), registered as the device "配置的大屏" on
+    /// start-up. Unlike an issued pairing link it neither expires nor is spent by use; revoking it
+    /// on the admin page stops it working.
     /// </summary>
     public string? WallToken { get; set; }
+
+    /// <summary>How long an issued or printed pairing link stays usable; it pairs one browser and is then spent.</summary>
+    public int PairingLinkMinutes { get; set; } = 15;
 
     public int IdleTimeoutMinutes { get; set; } = 30;
 
@@ -71,7 +76,7 @@ public sealed class SecurityOptions
         }
 
         if (IdleTimeoutMinutes < 1 || AbsoluteTimeoutHours < 1 || MaxFailedLogins < 1 || LockoutMinutes < 1 || LoginAttemptsPerMinute < 1 || RevalidateSeconds < 1
-            || AuditAnchorMinutes < 1 || BootstrapWaitSeconds < 1)
+            || AuditAnchorMinutes < 1 || BootstrapWaitSeconds < 1 || PairingLinkMinutes < 1)
         {
             throw new InvalidOperationException("Twin:Security timeouts, limits and intervals must be positive.");
         }

@@ -1,6 +1,7 @@
 using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Common;
 using Microsoft.Extensions.Options;
+using Twin.Data.Audit;
 using Twin.Data.Boundary;
 using Twin.Data.Pipeline;
 using Twin.Data.Store;
@@ -58,7 +59,9 @@ public static class TwinCoreSetup
             sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<EventCatalogue>(), sp.GetRequiredService<TwinClock>(),
             EngineOptionsOf(sp), sp.GetRequiredService<EmergencyResources>()));
         services.AddSingleton(sp => sp.GetRequiredService<TwinEngine>().Duplicates);
-        services.AddSingleton(sp => new TwinStore(sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value));
+        // With the audit chain registered (AddTwinAudit), every batch carries its audit rows in its own transaction.
+        services.AddSingleton(sp => new TwinStore(
+            sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value, sp.GetService<AuditChain>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TwinPipeline(
             sp.GetRequiredService<TwinEngine>(), sp.GetRequiredService<TwinStore>(), new TwinPipelineOptions(), sp.GetRequiredService<ILogger<TwinPipeline>>()));
         services.AddSingleton<TwinReadiness>();

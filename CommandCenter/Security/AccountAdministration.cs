@@ -176,6 +176,29 @@ public sealed class AccountAdministration(
         return AdminResult.Ok();
     }
 
+    /// <summary>
+    /// Gives a device a new pairing link (the secret returned) and ends its sessions: the browser
+    /// that held the old cookie is signed out and only the new link pairs, once.
+    /// </summary>
+    public async Task<AdminResult> RotateDeviceAsync(ClaimsPrincipal admin, AuditOrigin origin, string deviceId)
+    {
+        await RequireAdminAsync(admin);
+        await using var db = await contexts.CreateDbContextAsync();
+        if (await db.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null) is not { } device)
+        {
+            return AdminResult.Fail("大屏不存在或已吊销 · No such wall, or revoked.");
+        }
+
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        device.TokenHash = AccountService.HashToken(token);
+        device.IssuedAt = time.GetUtcNow();
+        device.IssuedBy = AuditTrail.ActorOf(admin);
+        await db.SaveChangesAsync();
+        await sessions.EndAllOfDeviceAsync(device.Id, SessionEnd.DeviceRevoked);
+        await audit.WriteAsync(audit.Entry(admin, AuditActions.WallTokenRotated, device.Id, AuditOutcome.Success, device.Name, origin));
+        return AdminResult.Ok(token);
+    }
+
     internal static async Task<WallDeviceRow> RegisterDeviceAsync(IDbContextFactory<TwinDbContext> contexts, string name, string token, string by, DateTimeOffset at)
     {
         await using var db = await contexts.CreateDbContextAsync();

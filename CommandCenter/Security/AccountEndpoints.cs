@@ -85,7 +85,7 @@ public static class AccountEndpoints
             await accounts.PairWallAsync(http, token)
                 ? Results.LocalRedirect("/")
                 : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "大屏配对失败 · Wall pairing failed",
-                    detail: "The device token is unknown or revoked. Ask an administrator for a new pairing link."))
+                    detail: "配对链接无效、已使用、已过期或已吊销，请向管理员索取新链接 · The pairing link is unknown, already used, expired or revoked; ask an administrator for a new one."))
             .AllowAnonymous()
             .AfterAccountsAreReady();
 

@@ -137,7 +137,13 @@ public sealed class AccountService(
         return [];
     }
 
-    /// <summary>Signs a wall in with its device token: a long-lived cookie, no idle or absolute timeout.</summary>
+    /// <summary>
+    /// Signs a wall in with a pairing link's token: a long-lived cookie, no idle or absolute
+    /// timeout. An issued link pairs one browser within <see cref="SecurityOptions.PairingLinkMinutes"/>
+    /// and is spent by that use (atomically, so two browsers racing on one link cannot both pair);
+    /// the cookie is then the device's credential, ended by rotating or revoking the device. The
+    /// configured <see cref="SecurityOptions.WallToken"/> is a deployment's secret and is not spent.
+    /// </summary>
     public async Task<bool> PairWallAsync(HttpContext http, string? token)
     {
         var origin = AuditOrigin.Of(http);
@@ -149,11 +155,31 @@ public sealed class AccountService(
 
         var hash = HashToken(token);
         await using var db = await contexts.CreateDbContextAsync();
-        var device = await db.WallDevices.AsNoTracking().FirstOrDefaultAsync(d => d.TokenHash == hash && d.RevokedAt == null);
-        if (device is null)
+        var spentHash = SpentLinkPrefix + hash;
+        var device = await db.WallDevices.AsNoTracking().FirstOrDefaultAsync(d => (d.TokenHash == hash || d.TokenHash == spentHash) && d.RevokedAt == null);
+        if (device is null || device.TokenHash == spentHash)
         {
-            await audit.WriteAsync(audit.Entry(null, AuditActions.WallPairingFailed, null, AuditOutcome.Denied, "unknown or revoked token", origin));
+            await audit.WriteAsync(audit.Entry(null, AuditActions.WallPairingFailed, device?.Id, AuditOutcome.Denied,
+                device is null ? "unknown or revoked link" : "pairing link already used", origin));
             return false;
+        }
+
+        var configured = options.CurrentValue.WallToken is { Length: > 0 } wallToken && HashToken(wallToken) == hash;
+        if (!configured)
+        {
+            if (time.GetUtcNow() > device.IssuedAt.AddMinutes(options.CurrentValue.PairingLinkMinutes))
+            {
+                await audit.WriteAsync(audit.Entry(null, AuditActions.WallPairingFailed, device.Id, AuditOutcome.Denied, "pairing link expired", origin));
+                return false;
+            }
+
+            var spent = await db.WallDevices.Where(d => d.Id == device.Id && d.TokenHash == hash)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.TokenHash, spentHash));
+            if (spent != 1)
+            {
+                await audit.WriteAsync(audit.Entry(null, AuditActions.WallPairingFailed, device.Id, AuditOutcome.Denied, "pairing link already used", origin));
+                return false;
+            }
         }
 
         var sid = await sessions.StartAsync(null, device.Id);
@@ -176,6 +202,9 @@ public sealed class AccountService(
         await audit.WriteAsync(audit.Entry(null, AuditActions.WallPaired, device.Id, AuditOutcome.Success, device.Name, origin) with { Actor = "wall:" + device.Name });
         return true;
     }
+
+    /// <summary>A spent link's hash is kept behind this prefix: no token hashes to it, and start-up still knows the token was registered.</summary>
+    public const string SpentLinkPrefix = "used:";
 
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
 

@@ -100,10 +100,6 @@ public sealed class SecurityBootstrap(
         await RegisterWallAsync(contexts, o);
     }
 
-    /// <summary>
-    /// The configured token is registered once; in Development with none configured, one is
-    /// generated on first run so that the README's run command opens onto a working wall.
-    /// </summary>
     private string BaseAddress() =>
         server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address
             ? address.TrimEnd('/') + "/"
@@ -111,36 +107,65 @@ public sealed class SecurityBootstrap(
 
     private async Task RegisterWallAsync(IDbContextFactory<TwinDbContext> contexts, SecurityOptions o)
     {
-        await using var db = await contexts.CreateDbContextAsync();
-        var token = o.WallToken;
-        if (string.IsNullOrWhiteSpace(token))
+        if (string.IsNullOrWhiteSpace(o.WallToken))
         {
-            if (!environment.IsDevelopment() || await db.WallDevices.AnyAsync())
+            if (environment.IsDevelopment())
             {
-                return;
+                await PrintDevelopmentLinkAsync(contexts, o);
             }
 
-            token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+            return;
         }
 
-        var hash = AccountService.HashToken(token);
+        await using var db = await contexts.CreateDbContextAsync();
+        var hash = AccountService.HashToken(o.WallToken);
         if (!await db.WallDevices.AnyAsync(d => d.TokenHash == hash))
         {
-            var device = await AccountAdministration.RegisterDeviceAsync(contexts, "配置的大屏 configured wall", token, "system", time.GetUtcNow());
+            var device = await AccountAdministration.RegisterDeviceAsync(contexts, "配置的大屏 configured wall", o.WallToken, "system", time.GetUtcNow());
             audit.Record(new AuditEntry(time.GetUtcNow(), "system", AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, null, null));
-            if (string.IsNullOrWhiteSpace(o.WallToken))
-            {
-                Console.WriteLine($"""
-
-                    ==== CityOps Twin: wall pairing (Development) ====
-                    Open on the wall display: {BaseAddress()}wall/pair?token={token}
-                    (revocable on /admin/users; shown once)
-                    ==================================================
-
-                    """);
-            }
         }
     }
+
+    /// <summary>
+    /// Development without a configured token: until a wall has paired, every start prints a fresh
+    /// pairing link (single-use, valid <see cref="SecurityOptions.PairingLinkMinutes"/>), so that the
+    /// README's run command opens onto a working wall. The unpaired device of an earlier start gets
+    /// the new link rather than a second device being registered.
+    /// </summary>
+    private async Task PrintDevelopmentLinkAsync(IDbContextFactory<TwinDbContext> contexts, SecurityOptions o)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        if (await db.WallDevices.AnyAsync(d => d.RevokedAt == null && d.TokenHash.StartsWith(AccountService.SpentLinkPrefix)))
+        {
+            return;
+        }
+
+        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var now = time.GetUtcNow();
+        var device = await db.WallDevices.FirstOrDefaultAsync(d => d.RevokedAt == null && d.IssuedBy == "system");
+        if (device is null)
+        {
+            device = await AccountAdministration.RegisterDeviceAsync(contexts, DevelopmentWallName, token, "system", now);
+        }
+        else
+        {
+            device.TokenHash = AccountService.HashToken(token);
+            device.IssuedAt = now;
+            await db.SaveChangesAsync();
+        }
+
+        audit.Record(new AuditEntry(now, "system", AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, null, null));
+        Console.WriteLine($"""
+
+            ==== CityOps Twin: wall pairing (Development) ====
+            Open on the wall display: {BaseAddress()}wall/pair?token={token}
+            (pairs one browser, within {o.PairingLinkMinutes} minutes; a new link is printed at each start until a wall has paired)
+            ==================================================
+
+            """);
+    }
+
+    private const string DevelopmentWallName = "开发大屏 development wall";
 }
 
 /// <summary>Runs <see cref="SecurityBootstrap"/> when the host starts.</summary>

@@ -30,7 +30,7 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
         {
             await using var connection = await OpenAsync(ct);
             await using var transaction = connection.BeginTransaction(deferred: false);
-            await AppendAsync(connection, transaction, entries, ct);
+            AuditAppender.Append(connection, transaction, chain, entries);
             await transaction.CommitAsync(ct);
         }
         finally
@@ -96,7 +96,10 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
         return await reader.ReadAsync(ct) ? new AuditAnchor(reader.GetInt64(0), reader.GetString(1), now) : null;
     }
 
-    /// <summary>Walks the whole chain and checks it against the head anchors kept outside it (see <see cref="AuditChain.Verify"/>).</summary>
+    /// <summary>
+    /// Walks the whole chain and checks it against the head anchors kept outside it (see
+    /// <see cref="AuditChain.Verify"/>), then the histories against it (<see cref="HistoryCrossCheck"/>).
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(IReadOnlyList<AuditAnchor> headAnchors, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
@@ -122,7 +125,10 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
         command.Transaction = transaction;
         command.CommandText = $"{Select} ORDER BY id";
         var rows = await ReadAsync(command, ct);
-        return chain.Verify(rows, anchors, headAnchors);
+        var verification = chain.Verify(rows, anchors, headAnchors);
+        return verification.Intact && await HistoryCrossCheck.FindMissingAsync(connection, transaction, rows, ct) is { } missing
+            ? verification with { Problem = missing }
+            : verification;
     }
 
     /// <summary>
@@ -160,8 +166,8 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
             delete.Parameters.AddWithValue("$id", lastId);
             var removed = await delete.ExecuteNonQueryAsync(ct);
 
-            await AppendAsync(connection, transaction,
-                [new AuditEntry(now, actor, PurgeAction, null, AuditOutcome.Success, AuditChain.PurgeDetail(anchor, removed), null, null)], ct);
+            AuditAppender.Append(connection, transaction, chain,
+                [new AuditEntry(now, actor, PurgeAction, null, AuditOutcome.Success, AuditChain.PurgeDetail(anchor, removed), null, null)]);
             await transaction.CommitAsync(ct);
             return removed;
         }
@@ -172,57 +178,6 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
     }
 
     private const string Select = "SELECT id, at, actor, action, target, outcome, detail, ip, user_agent, prev_hash, hash FROM audit_log";
-
-    private async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
-    {
-        long id = 0;
-        var previousHash = AuditChain.Genesis;
-        await using (var head = connection.CreateCommand())
-        {
-            head.Transaction = transaction;
-            head.CommandText = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
-            await using var reader = await head.ExecuteReaderAsync(ct);
-            if (await reader.ReadAsync(ct))
-            {
-                id = reader.GetInt64(0);
-                previousHash = reader.GetString(1);
-            }
-        }
-
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText =
-            """
-            INSERT INTO audit_log (id, at, actor, action, target, outcome, detail, ip, user_agent, prev_hash, hash)
-            VALUES ($id, $at, $actor, $action, $target, $outcome, $detail, $ip, $user_agent, $prev_hash, $hash)
-            """;
-        string[] names = ["$id", "$at", "$actor", "$action", "$target", "$outcome", "$detail", "$ip", "$user_agent", "$prev_hash", "$hash"];
-        foreach (var name in names)
-        {
-            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        insert.Prepare();
-        foreach (var entry in entries)
-        {
-            id++;
-            var hash = chain.Hash(previousHash, id, entry);
-            var p = insert.Parameters;
-            p[0].Value = id;
-            p[1].Value = entry.At.UtcTicks;
-            p[2].Value = entry.Actor;
-            p[3].Value = entry.Action;
-            p[4].Value = (object?)entry.Target ?? DBNull.Value;
-            p[5].Value = entry.Outcome;
-            p[6].Value = (object?)entry.Detail ?? DBNull.Value;
-            p[7].Value = (object?)entry.Ip ?? DBNull.Value;
-            p[8].Value = (object?)entry.UserAgent ?? DBNull.Value;
-            p[9].Value = previousHash;
-            p[10].Value = hash;
-            await insert.ExecuteNonQueryAsync(ct);
-            previousHash = hash;
-        }
-    }
 
     private static async Task<IReadOnlyList<AuditRecord>> ReadAsync(SqliteCommand command, CancellationToken ct)
     {

@@ -211,7 +211,7 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
 
         public TwinBatch Build()
         {
-            var batch = new TwinBatch(_observations, _tickets, _events, [.. _sensors.Values]);
+            var batch = new TwinBatch(_observations, _tickets, _events, [.. _sensors.Values]) { IsReplay = true };
             _observations = [];
             _tickets = [];
             _events = [];

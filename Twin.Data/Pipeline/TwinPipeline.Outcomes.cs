@@ -4,6 +4,7 @@ using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
+using Twin.Domain.Privacy;
 
 namespace Twin.Data.Pipeline;
 
@@ -49,7 +50,8 @@ internal static class InputContent
 
     public static string Result(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    public static string Alert(string kind, AlarmSeverity severity, string title) => $"{kind.Trim()}\n{severity}\n{title.Trim()}";
+    /// <summary>The title as the engine stores it (de-identified), so a copy compares equal to the alarm it raised.</summary>
+    public static string Alert(string kind, AlarmSeverity severity, string title) => $"{kind.Trim()}\n{severity}\n{FreeTextMask.Mask(title.Trim())}";
 }
 
 public sealed partial class TwinPipeline
@@ -151,7 +153,7 @@ public sealed partial class TwinPipeline
         RecordObservationCommand c =>
             $"Observation {original.ObservationId} of Datastream {c.Observation.SensorId} at {c.Observation.ObservedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFFZ} with result {InputContent.Result(c.Observation.Value)}",
         RaiseExternalAlarmCommand c =>
-            $"alarm {original.Id} from CAP message {c.Alert.SourceKey} ({c.Alert.Kind.Trim()}, severity {c.Alert.Severity}, \"{c.Alert.Title.Trim()}\")",
+            $"alarm {original.Id} from CAP message {c.Alert.SourceKey} ({c.Alert.Kind.Trim()}, severity {c.Alert.Severity}, \"{FreeTextMask.Mask(c.Alert.Title.Trim())}\")",
         _ => original.Id ?? "another input",
     };
 

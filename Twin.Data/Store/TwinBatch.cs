@@ -15,5 +15,8 @@ public sealed record TwinBatch(
     IReadOnlyList<TwinEvent> Events,
     IReadOnlyList<SensorState> ChangedSensors)
 {
+    /// <summary>A simulated past written by the warm start: audited as ranges, not step by step.</summary>
+    public bool IsReplay { get; init; }
+
     public bool IsEmpty => Observations.Count == 0 && NewTickets.Count == 0 && Events.Count == 0 && ChangedSensors.Count == 0;
 }

@@ -1,13 +1,10 @@
 using Microsoft.Data.Sqlite;
-using Twin.Data.Alarms;
-using Twin.Data.Drones;
+using Twin.Data.Audit;
 using Twin.Data.Emergency;
 using Twin.Data.Sensors;
-using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
-using Twin.Domain.Tickets;
 
 namespace Twin.Data.Store;
 
@@ -33,7 +30,7 @@ public sealed partial class TwinStore
             var writer = _writer ??= await WriteCommands.OpenAsync(ConnectionString, ct);
             try
             {
-                return writer.Write(batch, _personalData, ct);
+                return writer.Write(batch, _personalData, _audit is null ? null : (_audit, new BatchAudit(_time.GetUtcNow(), batch.IsReplay)), ct);
             }
             catch
             {
@@ -50,7 +47,7 @@ public sealed partial class TwinStore
     }
 
     /// <summary>The write connection and its prepared statements, kept for the store's lifetime.</summary>
-    private sealed class WriteCommands : IDisposable
+    private sealed partial class WriteCommands : IDisposable
     {
         private readonly SqliteConnection _connection;
         private readonly SqliteCommand _upsertSensor;
@@ -125,6 +122,7 @@ public sealed partial class TwinStore
                 """
                 INSERT INTO ticket_history (ticket_id, from_status, to_status, at, actor, note)
                 VALUES ($ticket_id, $from_status, $to_status, $at, $actor, $note)
+                RETURNING id
                 """);
             _upsertAlarm = Prepare(
                 """
@@ -143,6 +141,7 @@ public sealed partial class TwinStore
                 """
                 INSERT INTO alarm_history (alarm_id, change, at, severity, actor, note)
                 VALUES ($alarm_id, $change, $at, $severity, $actor, $note)
+                RETURNING id
                 """);
             _insertAlarmArea = Prepare(
                 """
@@ -197,7 +196,7 @@ public sealed partial class TwinStore
             }
         }
 
-        public IReadOnlyList<long> Write(TwinBatch batch, IContactProtector personalData, CancellationToken ct)
+        public IReadOnlyList<long> Write(TwinBatch batch, IContactProtector personalData, (AuditChain Chain, BatchAudit Rows)? audit, CancellationToken ct)
         {
             // BEGIN IMMEDIATE: take the write lock up front rather than fail half-way on an upgrade.
             using var transaction = _connection.BeginTransaction(deferred: false);
@@ -234,11 +233,13 @@ public sealed partial class TwinStore
                 {
                     case TicketChanged t:
                         UpsertTicket(t.Ticket, reporters?.GetValueOrDefault(t.Ticket.Id));
-                        InsertTicketHistory(t.Transition);
+                        var ticketStep = InsertTicketHistory(t.Transition);
+                        audit?.Rows.TicketStep(t.Transition, ticketStep);
                         break;
                     case AlarmChanged a:
                         UpsertAlarm(a.Alarm);
-                        InsertAlarmHistory(a);
+                        var alarmStep = InsertAlarmHistory(a);
+                        audit?.Rows.AlarmStep(a, alarmStep);
                         if (a is { Change: AlarmChange.Raised, Alarm.Area: { } area })
                         {
                             InsertAlarmArea(a.Alarm.Id, area);
@@ -264,8 +265,14 @@ public sealed partial class TwinStore
                         break;
                     default:
                         EmergencyWrites.TryWrite(_connection, transaction, change);
+                        audit?.Rows.Emergency(change);
                         break;
                 }
+            }
+
+            if (audit is { } auditing)
+            {
+                AuditAppender.Append(_connection, transaction, auditing.Chain, auditing.Rows.Complete());
             }
 
             ct.ThrowIfCancellationRequested();
@@ -335,172 +342,6 @@ public sealed partial class TwinStore
             f[0].Value = observation.SensorId;
             f[1].Value = p[2].Value;
             return (long)_findObservation.ExecuteScalar()!;
-        }
-
-        private static Reporter Protect(TicketReport report, IContactProtector personalData) =>
-            new(personalData.Protect(report.Reporter?.Name), personalData.Protect(report.Reporter?.Phone), personalData.Protect(Reporter.StatementOf(report)));
-
-        private void UpsertTicket(TicketState ticket, Reporter? rawReporter)
-        {
-            var p = _upsertTicket.Parameters;
-            p[0].Value = ticket.Id;
-            p[1].Value = ticket.Channel.ToString();
-            p[2].Value = ticket.CategoryCode;
-            p[3].Value = ticket.Title;
-            p[4].Value = ticket.Description;
-            p[5].Value = ticket.Location.Lon;
-            p[6].Value = ticket.Location.Lat;
-            p[7].Value = ticket.Address;
-            p[8].Value = ticket.SubDistrictCode;
-            p[9].Value = (object?)ticket.NeighbourhoodCode ?? DBNull.Value;
-            p[10].Value = ticket.ReporterMasked;
-            p[11].Value = ticket.PhoneMasked;
-            p[12].Value = (object?)rawReporter?.Name ?? DBNull.Value;
-            p[13].Value = (object?)rawReporter?.Phone ?? DBNull.Value;
-            p[14].Value = ticket.Priority.ToString();
-            p[15].Value = ticket.Status.ToString();
-            p[16].Value = ticket.InCorridor;
-            p[17].Value = UtcTicks.From(ticket.ReportedAt);
-            p[18].Value = UtcTicks.From(ticket.UpdatedAt);
-            p[19].Value = UtcTicks.FromNullable(ticket.DispatchedAt);
-            p[20].Value = UtcTicks.FromNullable(ticket.ClosedAt);
-            p[21].Value = (object?)ticket.Department ?? DBNull.Value;
-            p[22].Value = ticket.CoordinatingDepartments;
-            p[23].Value = ticket.SupervisionLevel;
-            p[24].Value = UtcTicks.FromNullable(ticket.StepDueAt);
-            p[25].Value = ticket.OverdueSteps;
-            p[26].Value = ticket.ReopenedCount;
-            p[27].Value = (object?)ticket.MergedIntoId ?? DBNull.Value;
-            p[28].Value = ticket.DuplicatesCount;
-            p[29].Value = (object?)ticket.PossibleDuplicateOf ?? DBNull.Value;
-            p[30].Value = ticket.Satisfied is { } satisfied ? satisfied : DBNull.Value;
-            p[31].Value = (object?)rawReporter?.Statement ?? DBNull.Value;
-            _upsertTicket.ExecuteNonQuery();
-        }
-
-        private void InsertTicketHistory(TicketTransition transition)
-        {
-            var p = _insertTicketHistory.Parameters;
-            p[0].Value = transition.TicketId;
-            p[1].Value = (object?)transition.From?.ToString() ?? DBNull.Value;
-            p[2].Value = transition.To.ToString();
-            p[3].Value = UtcTicks.From(transition.At);
-            p[4].Value = transition.Actor;
-            p[5].Value = (object?)transition.Note ?? DBNull.Value;
-            _insertTicketHistory.ExecuteNonQuery();
-        }
-
-        private void UpsertAlarm(AlarmState alarm)
-        {
-            var p = _upsertAlarm.Parameters;
-            p[0].Value = alarm.Id;
-            p[1].Value = alarm.Source.ToString();
-            p[2].Value = alarm.SourceId;
-            p[3].Value = alarm.Kind;
-            p[4].Value = alarm.Severity.ToString();
-            p[5].Value = alarm.Title;
-            p[6].Value = alarm.Location.Lon;
-            p[7].Value = alarm.Location.Lat;
-            p[8].Value = alarm.SubDistrictCode;
-            p[9].Value = UtcTicks.From(alarm.RaisedAt);
-            p[10].Value = (object?)alarm.AcknowledgedBy ?? DBNull.Value;
-            p[11].Value = UtcTicks.FromNullable(alarm.AcknowledgedAt);
-            p[12].Value = UtcTicks.FromNullable(alarm.ClearedAt);
-            p[13].Value = (object?)alarm.AcknowledgementNote ?? DBNull.Value;
-            p[14].Value = (object?)alarm.Owner ?? DBNull.Value;
-            _upsertAlarm.ExecuteNonQuery();
-        }
-
-        private void InsertAlarmHistory(AlarmChanged change)
-        {
-            var p = _insertAlarmHistory.Parameters;
-            p[0].Value = change.Alarm.Id;
-            p[1].Value = change.Change.ToString();
-            p[2].Value = UtcTicks.From(change.At);
-            p[3].Value = change.Alarm.Severity.ToString();
-            p[4].Value = (object?)change.Actor ?? DBNull.Value;
-            p[5].Value = (object?)(change.Change == AlarmChange.Acknowledged ? change.Alarm.AcknowledgementNote : null) ?? DBNull.Value;
-            _insertAlarmHistory.ExecuteNonQuery();
-        }
-
-        private void InsertAlarmArea(string alarmId, AlarmArea area)
-        {
-            var p = _insertAlarmArea.Parameters;
-            p[0].Value = alarmId;
-            p[1].Value = AlarmAreaJson.Write(area);
-            _insertAlarmArea.ExecuteNonQuery();
-        }
-
-        private void UpsertDrone(DroneState drone)
-        {
-            var d = drone.Definition;
-            var p = _upsertDrone.Parameters;
-            p[0].Value = d.Id;
-            p[1].Value = d.Model;
-            p[2].Value = d.Home.Lon;
-            p[3].Value = d.Home.Lat;
-            p[4].Value = d.MaxSpeedMps;
-            p[5].Value = (object?)d.FeedUrl ?? DBNull.Value;
-            p[6].Value = drone.Status.ToString();
-            p[7].Value = drone.Position.Lon;
-            p[8].Value = drone.Position.Lat;
-            p[9].Value = drone.AltitudeMetres;
-            p[10].Value = drone.HeadingDegrees;
-            p[11].Value = drone.SpeedMps;
-            p[12].Value = drone.BatteryPercent;
-            p[13].Value = drone.LinkPercent;
-            p[14].Value = UtcTicks.FromNullable(drone.LastTelemetryAt);
-            p[15].Value = (object?)drone.MissionId ?? DBNull.Value;
-            _upsertDrone.ExecuteNonQuery();
-        }
-
-        private void InsertTelemetry(in DroneTelemetry t)
-        {
-            var p = _insertTelemetry.Parameters;
-            p[0].Value = t.DroneId;
-            p[1].Value = UtcTicks.From(t.At);
-            p[2].Value = t.Position.Lon;
-            p[3].Value = t.Position.Lat;
-            p[4].Value = t.AltitudeMetres;
-            p[5].Value = t.HeadingDegrees;
-            p[6].Value = t.SpeedMps;
-            p[7].Value = t.BatteryPercent;
-            p[8].Value = t.LinkPercent;
-            _insertTelemetry.ExecuteNonQuery();
-        }
-
-        private void UpsertMission(MissionState m)
-        {
-            var p = _upsertMission.Parameters;
-            p[0].Value = m.Id;
-            p[1].Value = m.DroneId;
-            p[2].Value = m.Kind.ToString();
-            p[3].Value = m.Status.ToString();
-            p[4].Value = (object?)m.RouteId ?? DBNull.Value;
-            p[5].Value = (object?)m.TargetId ?? DBNull.Value;
-            p[6].Value = WaypointText.Write(m.Waypoints);
-            p[7].Value = UtcTicks.From(m.PlannedAt);
-            p[8].Value = UtcTicks.FromNullable(m.ScheduledFor);
-            p[9].Value = UtcTicks.From(m.UpdatedAt);
-            p[10].Value = m.Actor;
-            p[11].Value = (object?)m.Note ?? DBNull.Value;
-            _upsertMission.ExecuteNonQuery();
-        }
-
-        private void InsertEvidence(EvidenceFrame e)
-        {
-            var p = _insertEvidence.Parameters;
-            p[0].Value = e.Id;
-            p[1].Value = e.TicketId;
-            p[2].Value = e.DroneId;
-            p[3].Value = UtcTicks.From(e.CapturedAt);
-            p[4].Value = e.Position.Lon;
-            p[5].Value = e.Position.Lat;
-            p[6].Value = e.AltitudeMetres;
-            p[7].Value = e.Sha256;
-            p[8].Value = e.Actor;
-            p[9].Value = e.Jpeg;
-            _insertEvidence.ExecuteNonQuery();
         }
 
         private static object Nullable(double? value) => value is { } v ? v : DBNull.Value;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Twin.Data.Audit;
 
 namespace Twin.Data.Store;
 
@@ -13,14 +14,23 @@ public sealed partial class TwinStore : IAsyncDisposable
     private readonly DbContextOptions<TwinDbContext> _contextOptions;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly IContactProtector _personalData;
+    private readonly AuditChain? _audit;
+    private readonly TimeProvider _time;
     private WriteCommands? _writer;
     private bool _disposed;
 
-    public TwinStore(TwinStoreOptions options)
+    /// <param name="audit">
+    /// The audit chain: with it every batch appends the audit rows of its state changes in its own
+    /// transaction (<see cref="BatchAudit"/>); without it (tools, tests of other things) none.
+    /// </param>
+    /// <param name="time">The wall clock the audit rows are stamped with.</param>
+    public TwinStore(TwinStoreOptions options, AuditChain? audit = null, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         DatabasePath = Path.GetFullPath(options.DatabasePath);
         _personalData = options.PersonalData ?? IContactProtector.Plain;
+        _audit = audit;
+        _time = time ?? TimeProvider.System;
         ConnectionString = BuildConnectionString(DatabasePath, options.BusyTimeout);
         _contextOptions = new DbContextOptionsBuilder<TwinDbContext>()
             .UseSqlite(ConnectionString, sqlite => sqlite.CommandTimeout(TimeoutSeconds(options.BusyTimeout)))
@@ -41,8 +51,12 @@ public sealed partial class TwinStore : IAsyncDisposable
             PrivateFiles.CreateDirectory(directory);
         }
 
-        await using var db = CreateDbContext();
-        await db.Database.MigrateAsync(ct);
+        await using (var db = CreateDbContext())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        await MarkAuditedHistoryAsync(ct);
 
         // SQLite gives its -wal and -shm files the database file's mode, so narrowing this one is enough.
         PrivateFiles.Restrict(DatabasePath);

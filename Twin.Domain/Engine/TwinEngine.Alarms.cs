@@ -1,5 +1,6 @@
 using Twin.Domain.Alarms;
 using Twin.Domain.Geography;
+using Twin.Domain.Privacy;
 
 namespace Twin.Domain.Engine;
 
@@ -92,7 +93,7 @@ public sealed partial class TwinEngine
         {
             AcknowledgedBy = by.Trim(),
             AcknowledgedAt = now,
-            AcknowledgementNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            AcknowledgementNote = string.IsNullOrWhiteSpace(note) ? null : FreeTextMask.Mask(note.Trim()),
         };
         _activeAlarms[alarm.Id] = acknowledged;
         _unacknowledged--;
@@ -106,12 +107,13 @@ public sealed partial class TwinEngine
         return InputResult.Ok;
     }
 
+    /// <summary>The title is de-identified here, once for every source: a CAP headline is written by people too.</summary>
     private AlarmState RaiseAlarm(
         AlarmSource source, string sourceId, string kind, AlarmSeverity severity, string title, GeoPoint location, string subDistrictCode, DateTimeOffset at,
         AlarmArea? area = null, string? owner = null)
     {
         var alarm = new AlarmState(
-            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, title, location, subDistrictCode, at, null, null, null) { Area = area, Owner = owner };
+            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, FreeTextMask.Mask(title), location, subDistrictCode, at, null, null, null) { Area = area, Owner = owner };
         AddActiveAlarm(alarm);
         _alarmsRaised.Add(at);
         if (at >= _todayStart)

@@ -1,4 +1,5 @@
 using Twin.Domain.Alarms;
+using Twin.Domain.Privacy;
 
 namespace Twin.Domain.Engine;
 
@@ -62,7 +63,7 @@ public sealed partial class TwinEngine
             now,
             alert.Area,
             alert.Owner);
-        ProposeFromCap(alert.SourceKey, alert.Kind.Trim(), alert.Title.Trim());
+        ProposeFromCap(alert.SourceKey, alert.Kind.Trim(), FreeTextMask.Mask(alert.Title.Trim()));
         Version++;
         return InputResult.Ok;
     }

@@ -139,8 +139,14 @@ public sealed partial class TwinEngine
         RebuildDispatchState(now);
         ResetAlarms();
         _todayStart = ShanghaiClock.StartOfDay(now);
-        foreach (var alarm in state.Alarms)
+        foreach (var stored in state.Alarms)
         {
+            // Rows written before alarm texts were masked are masked on their way in.
+            var alarm = stored with
+            {
+                Title = FreeTextMask.Mask(stored.Title),
+                AcknowledgementNote = stored.AcknowledgementNote is { } note ? FreeTextMask.Mask(note) : null,
+            };
             _alarmsRaised.Add(alarm.RaisedAt);
             if (alarm.IsActive)
             {

@@ -18,6 +18,7 @@ public sealed class AppServerFixture : IAsyncLifetime
     private readonly Lock _logLock = new();
     private Process? _process;
     private StreamWriter? _log;
+    private ProcessStartInfo? _start;
 
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
@@ -64,7 +65,20 @@ public sealed class AppServerFixture : IAsyncLifetime
         start.Environment["Twin__Simulator__StartAt"] = morning.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("ASPNETCORE_URLS");
 
+        _start = start;
         _log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
+        await StartProcessAsync();
+    }
+
+    /// <summary>Kills the app (SIGKILL, as a crash or a pulled plug would end it); <see cref="RestartAsync"/> brings it back.</summary>
+    public Task StopAsync() => StopProcessAsync();
+
+    /// <summary>Starts the app again on the same port and database, and returns once /healthz answers 200.</summary>
+    public Task RestartAsync() => StartProcessAsync();
+
+    private async Task StartProcessAsync()
+    {
+        var start = _start!;
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => WriteLog(e.Data);
         _process.ErrorDataReceived += (_, e) => WriteLog(e.Data);

@@ -30,7 +30,8 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
             await Assertions.Expect(page.Locator($"[data-panel='{panel}']")).ToBeVisibleAsync();
         }
 
-        Assert.Equal("connected", await page.Locator("[data-connection]").GetAttributeAsync("data-connection"));
+        Assert.Equal("connected", await page.Locator("html").GetAttributeAsync("data-twin-connection"));
+        await Assertions.Expect(page.Locator("[data-connection-badge]")).ToHaveTextAsync("实时连接正常", new() { UseInnerText = true });
         var scroll = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
         Assert.True(scroll[0] <= width && scroll[1] <= height, $"the wall scrolls: {scroll[0]}×{scroll[1]}");
 

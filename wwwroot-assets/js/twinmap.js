@@ -48,12 +48,8 @@ export let palette = symbologyFrom(null).palette;
 /**
  * @param {string} elementId
  * @param {Partial<MapOptions>} options
- * @param {DotNetReference | null} dotnetRef
  */
-export async function init(elementId, options, dotnetRef) {
-  if (current) {
-    await dispose();
-  }
+export async function init(elementId, options) {
   /** @type {MapOptions} */
   const opts = {
     hubUrl: '/hubs/twin',
@@ -68,10 +64,29 @@ export async function init(elementId, options, dotnetRef) {
   if (!target) {
     throw new Error(`twinmap: no element #${elementId}`);
   }
-  const twin = new TwinMap(target, opts, dotnetRef ?? null);
+  // A circuit started afresh after the server came back renders the page again without the old
+  // circuit disposing anything: the running map, whose hub reconnects on its own and is live
+  // already, moves into the new element rather than loading the basemap and cameras again.
+  if (current && sameMap(current.opts, opts)) {
+    current.moveTo(target);
+    return;
+  }
+  if (current) {
+    await dispose();
+  }
+  const twin = new TwinMap(target, opts);
   palette = twin.styles.symbology.palette;
   current = twin;
   await twin.load();
+}
+
+/**
+ * @param {MapOptions} a
+ * @param {MapOptions} b
+ */
+function sameMap(a, b) {
+  return a.hubUrl === b.hubUrl && a.camerasUrl === b.camerasUrl && a.lang === b.lang && a.tileUrl === b.tileUrl
+    && a.followCriticalAlarms === b.followCriticalAlarms;
 }
 
 export async function dispose() {
@@ -144,9 +159,8 @@ class TwinMap {
   /**
    * @param {HTMLElement} target
    * @param {MapOptions} opts
-   * @param {DotNetReference | null} dotnetRef
    */
-  constructor(target, opts, dotnetRef) {
+  constructor(target, opts) {
     this.opts = opts;
     // Requested now, in parallel with the basemap; read once the hub is connecting (see load()).
     /** @type {Promise<Response> | null} */
@@ -157,7 +171,6 @@ class TwinMap {
     this.camerasLoading = null;
     this.camerasLoaded = false;
     this.lang = languageOf(opts.lang);
-    this.dotnetRef = dotnetRef;
     this.disposed = false;
     this.stale = true;
     this.styles = new MapStyles(symbologyFrom(opts.vocabulary));
@@ -251,8 +264,9 @@ class TwinMap {
     this.hub = new TwinHubConnection({
       hubUrl: this.opts.hubUrl,
       feed: this.feed,
+      // The page's one connection truth (Layout/ReconnectModal.razor.js) combines this with the circuit's.
       report: (state) => {
-        this.dotnetRef?.invokeMethodAsync('OnMapConnectionChanged', state).catch(() => {});
+        document.dispatchEvent(new CustomEvent('twin:connection', { detail: state }));
       },
       onConnected: () => this.loadCameras(),
     });
@@ -353,6 +367,11 @@ class TwinMap {
       stale: this.stale,
       scale: this.styles.scale,
     };
+  }
+
+  /** @param {HTMLElement} target */
+  moveTo(target) {
+    this.map.setTarget(target);
   }
 
   async dispose() {

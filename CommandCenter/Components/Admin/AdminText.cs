@@ -26,13 +26,14 @@ public static class AdminText
     public static string Name => T("名称", "Name");
     public static string Issued => T("签发", "Issued");
     public static string Revoke => T("吊销", "Revoke");
+    public static string Rotate => T("重新配对", "New pairing link");
     public static string Active => T("有效", "active");
     public static string AccountActive => T("正常", "active");
     public static string AccountDisabled => T("已停用", "disabled");
     public static string AccountLocked => T("已锁定", "locked");
     public static string MustChangePassword => T("待改密", "must change password");
     public static string OneTimePassword => T("的一次性密码：", "'s one-time password:");
-    public static string PairingLink => T("大屏配对链接：", "Pairing link:");
+    public static string PairingLink(int minutes) => T($"大屏配对链接（仅可配对一台浏览器，{minutes} 分钟内有效）：", $"Pairing link (pairs one browser, valid {minutes} minutes):");
     public static string IssuedDone => T("已签发", "Issued");
 
     public static string Revoked(string when) => T($"已吊销 {when}", $"revoked {when}");
@@ -42,6 +43,7 @@ public static class AdminText
     public static string RoleChanged(string name, string role) => T($"{name} → {role}，须重新登录", $"{name} → {role}; must sign in again");
     public static string PasswordReset(string name) => T($"已重置 {name} 的密码", $"Reset {name}'s password");
     public static string RevokedDevice(string name) => T($"已吊销 {name}", $"Revoked {name}");
+    public static string RotatedDevice(string name) => T($"已为 {name} 签发新配对链接，原大屏已退出", $"New pairing link for {name}; the wall that held the old one is signed out");
 
     public static string From => T("自（上海时间）", "From (Shanghai)");
     public static string To => T("至（上海时间）", "To (Shanghai)");

@@ -32,6 +32,9 @@ public sealed partial class UsersPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<CommandCenter.Configuration.SecurityOptions> Security { get; set; } = default!;
+
     protected override Task OnInitializedAsync() => ReloadAsync();
 
     private async Task<ClaimsPrincipal> UserAsync() => (await AuthenticationState).User;
@@ -69,14 +72,20 @@ public sealed partial class UsersPage
     private async Task IssueAsync()
     {
         var result = await Admin.IssueDeviceAsync(await UserAsync(), Origin.Current, _wallName ?? string.Empty);
-        if (result.OneTimeSecret is { } token)
+        if (result.Succeeded)
         {
-            result = result with { OneTimeSecret = Navigation.ToAbsoluteUri($"{AccountEndpoints.PairPath}?token={token}").ToString() };
             _wallName = null;
         }
 
-        await ShowAsync(result, AdminText.IssuedDone, AdminText.PairingLink);
+        await ShowAsync(AsLink(result), AdminText.IssuedDone, AdminText.PairingLink(Security.Value.PairingLinkMinutes));
     }
+
+    private async Task RotateAsync(WallDeviceView device) =>
+        await ShowAsync(AsLink(await Admin.RotateDeviceAsync(await UserAsync(), Origin.Current, device.Id)), AdminText.RotatedDevice(device.Name), AdminText.PairingLink(Security.Value.PairingLinkMinutes));
+
+    private AdminResult AsLink(AdminResult result) => result.OneTimeSecret is { } token
+        ? result with { OneTimeSecret = Navigation.ToAbsoluteUri($"{AccountEndpoints.PairPath}?token={token}").ToString() }
+        : result;
 
     private async Task RevokeAsync(WallDeviceView device) =>
         await ShowAsync(await Admin.RevokeDeviceAsync(await UserAsync(), Origin.Current, device.Id), AdminText.RevokedDevice(device.Name));

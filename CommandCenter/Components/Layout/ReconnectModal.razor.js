@@ -8,20 +8,68 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// One truth for the page's connection: the Blazor circuit and, on the wall, the map's hub
+// (twinmap.js dispatches 'twin:connection'). The combined state goes on <html data-twin-connection>,
+// which the wall's badge and panels are styled from; it is set here, not rendered by the server,
+// because while the circuit is down the server cannot render anything, and <html> is outside what
+// a fresh circuit renders again.
+const parts = { circuit: "up", hub: null };
+
+function publish() {
+    const state = parts.circuit === "failed" ? "disconnected"
+        : parts.circuit === "down" ? "reconnecting"
+            : parts.hub ?? "connecting";
+    document.documentElement.dataset.twinConnection = state;
+}
+
+window.twinConnection = {
+    hub(state) {
+        parts.hub = state;
+        publish();
+    },
+};
+document.addEventListener("twin:connection", (event) => window.twinConnection.hub(event.detail));
+
+// The wall says it in its badge and panels and keeps the map in view; other pages get the dialog.
+const showsOwnState = () => document.querySelector("[data-connection-badge]") !== null;
+
 function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
+    const state = event.detail.state;
+    if (state === "show" || state === "retrying") {
+        parts.circuit = "down";
+        if (state === "show" && !showsOwnState()) {
+            reconnectModal.showModal();
+        }
+    } else if (state === "hide") {
+        parts.circuit = "up";
         reconnectModal.close();
-    } else if (event.detail.state === "failed") {
+    } else if (state === "failed") {
+        parts.circuit = "failed";
         scheduleRetry();
-    } else if (event.detail.state === "rejected") {
-        location.reload();
+    } else if (state === "rejected") {
+        // The server restarted and no longer knows the circuit: a fresh one renders the page in
+        // place (the wall's map, live again through its own hub connection, is kept), a reload only
+        // if that fails.
+        resumeOrReload();
     }
+    publish();
+}
+
+async function resumeOrReload() {
+    try {
+        if (await Blazor.resumeCircuit()) {
+            parts.circuit = "up";
+            publish();
+            return;
+        }
+    } catch {
+        // Fall through to the reload.
+    }
+    location.reload();
 }
 
 // Nobody touches the wall: once Blazor's own attempts are exhausted, keep retrying by ourselves.
-const retryIntervalMs = 5000;
+const retryIntervalMs = 1000;
 let retryTimer = null;
 
 function scheduleRetry() {
@@ -40,13 +88,8 @@ async function retry() {
         const successful = await Blazor.reconnect();
         if (!successful) {
             // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
-                location.reload();
-            } else {
-                reconnectModal.close();
-            }
+            reconnectModal.close();
+            await resumeOrReload();
         }
     } catch (err) {
         // The server is unreachable for now.

@@ -19,7 +19,6 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     private readonly string elementId = $"twinmap-{Guid.NewGuid():N}";
     private IJSObjectReference? module;
     private IJSObjectReference? droneLayer;
-    private DotNetObjectReference<TwinMap>? selfReference;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -47,10 +46,6 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
     [Parameter]
     public string? Class { get; set; }
 
-    /// <summary>Raised with "connected", "reconnecting" or "disconnected".</summary>
-    [Parameter]
-    public EventCallback<string> ConnectionChanged { get; set; }
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
@@ -63,7 +58,6 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
 
         // Imported before init so that the drone overlay is on the map when the hub connects.
         droneLayer = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/dronelayer.js");
-        selfReference = DotNetObjectReference.Create(this);
         var cameraFile = await Cameras.FileAsync();
         var options = new
         {
@@ -77,18 +71,15 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
         };
         try
         {
-            await module.InvokeVoidAsync("init", elementId, options, selfReference);
+            await module.InvokeVoidAsync("init", elementId, options);
         }
         catch (JSException ex)
         {
             // A map that cannot load its geodata must not take the wall's panels down with the circuit.
             Logger.LogError(ex, "The map could not start.");
-            await ConnectionChanged.InvokeAsync("disconnected");
+            await JS.InvokeVoidAsync("twinConnection.hub", "disconnected");
         }
     }
-
-    [JSInvokable]
-    public Task OnMapConnectionChanged(string state) => ConnectionChanged.InvokeAsync(state);
 
     /// <summary>
     /// Shows or hides a map layer: tickets, sensors, alarms, cameras, heat, corridor, metroLines,
@@ -126,7 +117,5 @@ public sealed partial class TwinMap : ComponentBase, IAsyncDisposable
         {
             // The circuit is gone, and the browser's map with it.
         }
-
-        selfReference?.Dispose();
     }
 }

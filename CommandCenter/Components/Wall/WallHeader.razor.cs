@@ -17,19 +17,7 @@ public partial class WallHeader
     [Parameter]
     public bool Emergency { get; set; }
 
-    /// <summary>connected, reconnecting or disconnected (the map's live feed).</summary>
-    [Parameter]
-    public string ConnectionState { get; set; } = "connecting";
-
     private DateTimeOffset LocalTime => ShanghaiClock.ToLocal(Now);
 
     private CultureInfo Culture => CultureInfo.GetCultureInfo(Language.Code);
-
-    private string ConnectionLabel => ConnectionState switch
-    {
-        "connected" => WallText.Live,
-        "reconnecting" => WallText.Reconnecting,
-        "disconnected" => WallText.Disconnected,
-        _ => WallText.Connecting,
-    };
 }

@@ -42,7 +42,6 @@ public sealed partial class WallPage : IDisposable
 
     private double SpeedFactor => Clock.SpeedFactor;
 
-    private string MapConnection { get; set; } = "connecting";
 
     private bool Emergency => Snapshot?.IsEmergency == true;
 
@@ -62,8 +61,6 @@ public sealed partial class WallPage : IDisposable
         Snapshot = snapshot;
         StateHasChanged();
     }));
-
-    private void OnMapConnectionChanged(string state) => MapConnection = state;
 
     private async Task OnLayerToggledAsync((string Layer, bool Visible) change)
     {

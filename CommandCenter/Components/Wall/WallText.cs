@@ -13,8 +13,10 @@ public static class WallText
     public static string EmergencyMode => T("应急模式", "Emergency");
     public static string DailyMode => T("日常模式", "Daily");
     public static string Live => T("实时连接正常", "Live");
-    public static string Reconnecting => T("重新连接中…", "Reconnecting…");
-    public static string Disconnected => T("连接中断", "Disconnected");
+    public static string Reconnecting => T("重连中…", "Reconnecting…");
+    public static string Disconnected => T("连接中断 · 自动重试", "Disconnected · retrying");
+    public static string PanelsReconnecting => T("重连中 · 数据暂停更新", "Reconnecting · figures paused");
+    public static string PanelsDisconnected => T("连接中断 · 自动重试中", "Disconnected · retrying");
     public static string Connecting => T("连接中…", "Connecting…");
     public static string Stale => T("数据延迟", "Stale");
     public static string Loading => T("正在载入城市体征…", "Loading the city's vital signs…");

@@ -63,6 +63,33 @@ public sealed class FreeTextPersonalDataTests(IngestionApp app) : IClassFixture<
         Assert.Single(await audit.Log.QueryAsync(new AuditQuery(ActionPrefix: AuditActions.ContactRevealed, Target: ticketId)));
     }
 
+    [Fact]
+    public async Task A_CAP_alert_naming_a_contact_and_a_number_reaches_the_hub_and_the_wall_masked()
+    {
+        var cap = CapSamples.Thunderstorm("PII-CAP-1", app.InsidePoint())
+            .Replace("<headline>SEVERE THUNDERSTORM WARNING</headline>", "<headline>暴雨积水预警 联系人王五 电话13700001111</headline>", StringComparison.Ordinal)
+            .Replace("<description> AT 254 PM", "<description>我是王五 电话13700001111 AT 254 PM", StringComparison.Ordinal)
+            .Replace("<instruction>TAKE COVER", "<instruction>联系人王五 13700001111 TAKE COVER", StringComparison.Ordinal);
+        var response = await app.KeyedClient().PostAsync("/api/alerts/cap", IngestionApp.Xml(cap));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var alarmId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("alarmId").GetString()!;
+        Assert.Equal(0, app.Count($"alarms WHERE id = '{alarmId}' AND (title LIKE '%王五%' OR title LIKE '%13700001111%')"));
+
+        using var wall = await app.SignInAsync(Roles.Wall);
+        await using (var hub = wall.CreateHubConnection())
+        {
+            var replica = new MapReplica(hub, recordStates: false);
+            await hub.StartAsync();
+            await Eventually.Until(() => replica.RawMessages.Any(m => m.Contains(alarmId, StringComparison.Ordinal) && m.Contains("联系人王* 电话137****1111", StringComparison.Ordinal)),
+                "the alarm reaches the hub with its headline masked");
+            Assert.All(replica.RawMessages, AssertNoPersonalData);
+        }
+
+        var page = await wall.Client.GetStringAsync("/");
+        Assert.Contains("暴雨积水预警 联系人王* 电话137****1111", page);
+        AssertNoPersonalData(page);
+    }
+
     private static void AssertNoPersonalData(string text) =>
         Assert.All(PersonalData, p => Assert.DoesNotContain(p, text, StringComparison.Ordinal));
 }

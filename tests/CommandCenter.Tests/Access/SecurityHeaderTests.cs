@@ -75,7 +75,7 @@ public sealed class SecurityHeaderTests(IngestionApp app) : IClassFixture<Ingest
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
         var audit = app.Services.GetRequiredService<CommandCenter.Audit.AuditTrail>();
         await audit.FlushAsync();
-        var refused = await audit.Log.QueryAsync(new AuditQuery(ActionPrefix: CommandCenter.Audit.AuditActions.OriginRefused));
+        var refused = await audit.Log.QueryAsync(new AuditQuery(ActionPrefix: Twin.Data.Audit.AuditActions.OriginRefused));
         Assert.Contains(refused, r => r.Entry.Detail == "origin https://evil.example");
     }
 

@@ -1,11 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
-using Twin.Domain.Geography;
 
 namespace CommandCenter.Tests.Ingestion;
 
@@ -17,7 +14,7 @@ namespace CommandCenter.Tests.Ingestion;
 [Collection(KillCollection.Name)]
 public sealed class KillTests : IDisposable
 {
-    private const string Key = "kill-test-key";
+    private const string Key = RealApp.Key;
     private readonly string _directory = Directory.CreateTempSubdirectory("cityops-kill-").FullName;
 
     public void Dispose() => IngestionApp.DeleteFolder(_directory);
@@ -77,136 +74,6 @@ public sealed class KillTests : IDisposable
             var replay = await app.Http.PostAsync("api/alerts/cap", IngestionApp.Xml(CapSamples.Thunderstorm("KILL-1", await app.InsidePointAsync())));
             Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
             Assert.Equal(alarmId, JsonDocument.Parse(await replay.Content.ReadAsStringAsync()).RootElement.GetProperty("alarmId").GetString());
-        }
-    }
-
-    private sealed class RealApp : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private RealApp(Process process, HttpClient http)
-        {
-            _process = process;
-            Http = http;
-        }
-
-        public HttpClient Http { get; }
-
-        public static async Task<RealApp> StartAsync(string directory)
-        {
-            var port = FreeLoopbackPort();
-            var start = new ProcessStartInfo
-            {
-                FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "CommandCenter.dll"), "--urls", $"http://127.0.0.1:{port}" },
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["Twin__Storage__DatabasePath"] = Path.Combine(directory, "twin.db");
-            // A small fleet keeps each of the four start-ups short; the simulator only provides sensors to post to.
-            start.Environment["Twin__Simulator__SensorCount"] = "50";
-            start.Environment["Twin__Simulator__HistoryDays"] = "0";
-            start.Environment["Twin__Ingestion__Sources__0__Name"] = "kill-test";
-            start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
-            start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "1000";
-            start.Environment["Twin__Ingestion__Sources__0__Scopes__0"] = "sta-write";
-            start.Environment["Twin__Ingestion__Sources__0__Scopes__1"] = "open311";
-            start.Environment["Twin__Ingestion__Sources__0__Scopes__2"] = "cap";
-            start.Environment["Twin__Ingestion__Sources__0__Scopes__3"] = "sta-read";
-            start.Environment["Twin__Security__WallToken"] = TestAccounts.WallToken;
-            start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
-            start.Environment.Remove("ASPNETCORE_URLS");
-            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start CommandCenter.");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
-            http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-            var app = new RealApp(process, http);
-            try
-            {
-                await Eventually.Until(async () =>
-                {
-                    Assert.False(process.HasExited, "CommandCenter exited during start-up.");
-                    try
-                    {
-                        return (await http.GetAsync("healthz")).IsSuccessStatusCode;
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                    {
-                        return false; // Not listening yet.
-                    }
-                }, "the started CommandCenter answers /healthz", TimeSpan.FromSeconds(180));
-                return app;
-            }
-            catch
-            {
-                await app.DisposeAsync();
-                throw;
-            }
-        }
-
-        /// <summary>Signs in as the wall with the configured device token; the cookies carry its session.</summary>
-        public async Task<CookieContainer> PairWallAsync()
-        {
-            var cookies = new CookieContainer();
-            using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-            using var client = new HttpClient(handler) { BaseAddress = Http.BaseAddress };
-            await Eventually.Until(async () => (await client.GetAsync($"wall/pair?token={TestAccounts.WallToken}")).StatusCode == HttpStatusCode.Redirect,
-                "the wall's pairing link signs it in");
-            return cookies;
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public async Task<string> FirstSensorAsync()
-        {
-            string? id = null;
-            await Eventually.Until(async () =>
-            {
-                var things = JsonDocument.Parse(await Http.GetStringAsync("sta/v1.1/Things?$top=1&$orderby=id")).RootElement;
-                id = things.GetProperty("value").EnumerateArray().Select(t => t.GetProperty("@iot.id").GetString()).FirstOrDefault();
-                return id is not null;
-            }, "the simulator registers its sensors");
-            return id!;
-        }
-
-        /// <summary>A point inside Putuo: a sensor's Location.</summary>
-        public async Task<GeoPoint> InsidePointAsync()
-        {
-            await FirstSensorAsync();
-            var location = JsonDocument.Parse(await Http.GetStringAsync("sta/v1.1/Locations?$top=1&$orderby=id")).RootElement
-                .GetProperty("value")[0].GetProperty("location").GetProperty("coordinates");
-            return new GeoPoint(location[0].GetDouble(), location[1].GetDouble());
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-
-            _process.Dispose();
-            Http.Dispose();
-            return ValueTask.CompletedTask;
-        }
-
-        private static int FreeLoopbackPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -143,7 +143,12 @@ public sealed class LifecycleTests : IAsyncLifetime
             engine.Apply(new ReportTicketCommand(ticket));
         }
 
-        await _store.WriteAsync(new TwinBatch([], tickets, engine.DrainEvents(), []));
+        // Written as the app writes them: each ticket's first step with its audit row in the batch.
+        await using (var audited = _db.CreateStore(audit: chain))
+        {
+            await audited.WriteAsync(new TwinBatch([], tickets, engine.DrainEvents(), []));
+        }
+
         var backup = Path.Combine(Path.GetDirectoryName(_db.DatabasePath)!, "backups", "copy.db");
         await _store.BackupAsync(backup);
 
@@ -155,7 +160,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(_readings.Count, target.Scalar("SELECT COUNT(*) FROM observations"));
         var verified = await new AuditLog(restored, chain).VerifyAsync([]);
         Assert.True(verified.Intact, verified.Problem);
-        Assert.Equal(5, verified.Rows);
+        Assert.Equal(5 + tickets.Count, verified.Rows);
     }
 
     [Fact]

@@ -28,10 +28,11 @@ public sealed class PipelineHarness : IAsyncDisposable
     public Task Running { get; private set; } = Task.CompletedTask;
 
     public static async Task<PipelineHarness> StartAsync(
-        TempDatabase db, FakeTimeProvider clock, TwinPipelineOptions? options = null, TimeSpan? busyTimeout = null, DuplicateRules? duplicates = null)
+        TempDatabase db, FakeTimeProvider clock, TwinPipelineOptions? options = null, TimeSpan? busyTimeout = null, DuplicateRules? duplicates = null,
+        Twin.Data.Audit.AuditChain? audit = null)
     {
         var engine = Scenario.Engine(clock, duplicates);
-        var store = db.CreateStore(busyTimeout);
+        var store = db.CreateStore(busyTimeout, audit, clock);
         var pipeline = new TwinPipeline(engine, store, options);
         await pipeline.StartupAsync();
         var harness = new PipelineHarness(clock, engine, store, pipeline);

@@ -16,8 +16,8 @@ public sealed class TempDatabase : IDisposable
 
     public string DatabasePath { get; }
 
-    public TwinStore CreateStore(TimeSpan? busyTimeout = null) =>
-        new(new TwinStoreOptions { DatabasePath = DatabasePath, BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(30) });
+    public TwinStore CreateStore(TimeSpan? busyTimeout = null, Twin.Data.Audit.AuditChain? audit = null, TimeProvider? time = null) =>
+        new(new TwinStoreOptions { DatabasePath = DatabasePath, BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(30) }, audit, time);
 
     /// <summary>A plain connection, for checks that must not go through the store.</summary>
     public SqliteConnection OpenRaw()

@@ -168,7 +168,7 @@ export function popupContent(props, id, lang, vocabulary) {
 export function staleMessage(lang, connected, silentMs) {
   const seconds = Math.round(silentMs / 1000);
   if (lang === 'en') {
-    return `Map data stale · ${connected ? `no update for ${seconds} s` : 'not connected'}`;
+    return `Map data stale · ${connected ? `no update for ${seconds} s` : 'reconnecting…'}`;
   }
-  return `地图数据延迟 · ${connected ? `${seconds} 秒无更新` : '连接中断'}`;
+  return `地图数据延迟 · ${connected ? `${seconds} 秒无更新` : '重连中…'}`;
 }

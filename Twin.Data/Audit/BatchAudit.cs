@@ -1,0 +1,85 @@
+using System.Globalization;
+using Twin.Domain.Emergency;
+using Twin.Domain.Engine;
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Audit;
+
+/// <summary>
+/// The audit rows of one pipeline batch, appended by the store in the batch's own transaction: a
+/// ticket step, an alarm acknowledgement, a mode change or a decided proposal is on disk exactly
+/// when its audit row is. Each row names the history row it records. Notes and reasons are not
+/// copied: free text may hold personal data. A replayed month (the warm start) gets one row naming
+/// the ranges it wrote rather than one per simulated step.
+/// </summary>
+internal sealed class BatchAudit(DateTimeOffset now, bool replay)
+{
+    private readonly List<AuditEntry> _entries = [];
+    private readonly Dictionary<string, (long First, long Last)> _replayed = new(StringComparer.Ordinal);
+
+    /// <summary>The batch's rows, the replayed ranges' row last.</summary>
+    public IReadOnlyList<AuditEntry> Complete()
+    {
+        if (_replayed.Count > 0)
+        {
+            var ranges = string.Join("; ", _replayed.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => AuditedHistory.Range(r.Key, r.Value.First, r.Value.Last)));
+            _entries.Add(Entry("system", AuditActions.HistoryReplayed, null, $"simulated history written by the warm start: {ranges}"));
+            _replayed.Clear();
+        }
+
+        return _entries;
+    }
+
+    public void TicketStep(TicketTransition t, long historyId)
+    {
+        if (!Replayed(AuditedHistory.Tickets, historyId))
+        {
+            var step = (t.From is { } from ? from + "→" : "") + t.To;
+            _entries.Add(Entry(t.Actor, AuditActions.TicketTransition, t.TicketId,
+                string.Create(CultureInfo.InvariantCulture, $"{step}; twin time {t.At:O}; {AuditedHistory.Row(AuditedHistory.Tickets, historyId)}")));
+        }
+    }
+
+    public void AlarmStep(AlarmChanged a, long historyId)
+    {
+        if (a.Change == AlarmChange.Acknowledged && !Replayed(AuditedHistory.Alarms, historyId))
+        {
+            _entries.Add(Entry(a.Actor ?? "system", AuditActions.AlarmAcknowledged, a.Alarm.Id,
+                string.Create(CultureInfo.InvariantCulture, $"twin time {a.At:O}; {AuditedHistory.Row(AuditedHistory.Alarms, historyId)}")));
+        }
+    }
+
+    public void Emergency(TwinEvent change)
+    {
+        if (replay)
+        {
+            return;
+        }
+
+        switch (change)
+        {
+            case ModeChanged { Change: var c }:
+                _entries.Add(Entry(c.Actor, AuditActions.ModeChanged, c.IncidentId,
+                    string.Create(CultureInfo.InvariantCulture, $"{c.Kind} {c.Type} {c.Level} as {c.Role}; twin time {c.At:O}")));
+                break;
+            case ModeProposalChanged { Proposal: { Status: not ProposalStatus.Open, DecidedBy: { } by } p }:
+                _entries.Add(Entry(by, AuditActions.ModeProposalDecided, p.Id,
+                    string.Create(CultureInfo.InvariantCulture, $"{p.Status} {p.Type} {p.Level}; twin time {p.DecidedAt:O}")));
+                break;
+        }
+    }
+
+    private bool Replayed(string table, long historyId)
+    {
+        if (!replay)
+        {
+            return false;
+        }
+
+        _replayed[table] = _replayed.TryGetValue(table, out var r) ? (Math.Min(r.First, historyId), Math.Max(r.Last, historyId)) : (historyId, historyId);
+        return true;
+    }
+
+    private AuditEntry Entry(string actor, string action, string? target, string detail) =>
+        new(now, actor, action, target, AuditOutcome.Success, detail, null, null);
+}
