@@ -1,3 +1,4 @@
+using CommandCenter.Api;
 using CommandCenter.Audit;
 using CommandCenter.Components;
 using CommandCenter.Core;
@@ -7,6 +8,7 @@ using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Map;
+using CommandCenter.Observability;
 using CommandCenter.Search;
 using CommandCenter.Security;
 using CommandCenter.Vocabulary;
@@ -30,6 +32,7 @@ if (args is ["backup", ..] or ["restore", _, ..])
 // their source folders through the runtime manifest, which ASP.NET Core reads only in Development
 // unless asked; publish output has no manifest, so this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
+builder.AddTwinObservability();
 
 builder.Services
     .AddTwinWeb()
@@ -56,16 +59,18 @@ if (!app.Environment.IsDevelopment())
 
 app.UseTwinLanguage();
 app.UseTwinSecurity();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseTwinStatusCodePages();
+app.UseTwinObservability();
 app.UseIngestion();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapTwinLive();
+app.MapTwinMetrics();
 app.MapTwinHub();
 app.MapTwinMap();
 app.MapVocabulary();
-app.MapOpenApi();
+app.MapTwinApiDescription();
 // The ingestion APIs authenticate their callers with their own API keys, not with accounts.
 app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();
 app.MapDrones();

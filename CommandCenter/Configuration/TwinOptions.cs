@@ -14,6 +14,46 @@ public sealed class TwinOptions
     public MapOptions Map { get; set; } = new();
 
     public WallOptions Wall { get; set; } = new();
+
+    /// <summary>What cannot work, by configuration key; checked at start-up.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(GeoDirectory))
+        {
+            yield return "Twin:GeoDirectory must name the folder of the district's GeoJSON.";
+        }
+
+        if (!double.IsFinite(CorridorHalfWidthMetres) || CorridorHalfWidthMetres is <= 0 or > 5000)
+        {
+            yield return "Twin:CorridorHalfWidthMetres must lie in (0, 5000].";
+        }
+
+        if (Map.CoalesceMilliseconds is < 1 or > 10_000)
+        {
+            yield return "Twin:Map:CoalesceMilliseconds must lie in 1–10000.";
+        }
+
+        if (Map.SubscriberQueueLength is < 1 or > 10_000)
+        {
+            yield return "Twin:Map:SubscriberQueueLength must lie in 1–10000.";
+        }
+
+        if (Map.TileUrl is { Length: > 0 } url && !(Uri.TryCreate(url.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            yield return $"Twin:Map:TileUrl must be an absolute http(s) URL with {{z}}/{{x}}/{{y}}, not '{url}'.";
+        }
+
+        if (Wall.StaleAfterSeconds is < 1 or > 3600)
+        {
+            yield return "Twin:Wall:StaleAfterSeconds must lie in 1–3600.";
+        }
+
+        if (Wall.MaxRendersPerSecond is < 1 or > 60)
+        {
+            yield return "Twin:Wall:MaxRendersPerSecond must lie in 1–60.";
+        }
+    }
 }
 
 public sealed class MapOptions

@@ -3,6 +3,7 @@ using CommandCenter.Ingestion.Common;
 using Microsoft.Extensions.Options;
 using Twin.Data.Audit;
 using Twin.Data.Boundary;
+using Twin.Data.Diagnostics;
 using Twin.Data.Pipeline;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
@@ -25,8 +26,8 @@ public static class TwinCoreSetup
 {
     public static IServiceCollection AddTwinCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.Configure<TwinOptions>(configuration.GetSection(TwinOptions.Section));
-        services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.SectionName));
+        services.AddOptions<TwinOptions>().Bind(configuration.GetSection(TwinOptions.Section)).CheckedAtStart(o => o.Problems());
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
         services.Configure<TwinStoreOptions>(configuration.GetSection("Twin:Storage"));
         services.PostConfigure<TwinStoreOptions>(o => o.DatabasePath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.DatabasePath)));
 
@@ -63,7 +64,9 @@ public static class TwinCoreSetup
         services.AddSingleton(sp => new TwinStore(
             sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value, sp.GetService<AuditChain>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TwinPipeline(
-            sp.GetRequiredService<TwinEngine>(), sp.GetRequiredService<TwinStore>(), new TwinPipelineOptions(), sp.GetRequiredService<ILogger<TwinPipeline>>()));
+            sp.GetRequiredService<TwinEngine>(), sp.GetRequiredService<TwinStore>(), new TwinPipelineOptions(), sp.GetRequiredService<ILogger<TwinPipeline>>(),
+            sp.GetRequiredService<TwinMetrics>()));
+        services.AddSingleton(sp => sp.GetRequiredService<TwinPipeline>().WriteHealth);
         services.AddSingleton<TwinReadiness>();
 
         services.AddSingleton<ITwinCommands, TwinCommands>();

@@ -1,3 +1,4 @@
+using CommandCenter.Configuration;
 using Twin.Data.Store;
 
 namespace CommandCenter.Core;
@@ -11,11 +12,7 @@ public static class TwinDataSetup
     public static IServiceCollection AddTwinData(this IServiceCollection services)
     {
         services.AddDbContextFactory<TwinDbContext>((sp, b) => sp.GetRequiredService<TwinStore>().Configure(b));
-        services.AddOptions<TwinStoreOptions>().Validate(o =>
-        {
-            o.Validate();
-            return true;
-        }).ValidateOnStart();
+        services.AddOptions<TwinStoreOptions>().CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
         services.AddHostedService<DataLifecycleService>();
         return services;
     }

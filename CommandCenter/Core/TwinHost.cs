@@ -54,7 +54,16 @@ public sealed class TwinHost(
             using var timer = new PeriodicTimer(TickInterval);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await pipeline.SubmitAsync(new TickCommand(), stoppingToken);
+                try
+                {
+                    await pipeline.SubmitAsync(new TickCommand(), stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A tick whose batch could not be written (the pipeline logged why, readiness says so):
+                    // the next one tries again; ending the loop would stop the host.
+                    logger.LogDebug(ex, "A clock tick was not written.");
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Security;
 using Twin.Data.Boundary;
@@ -27,7 +28,8 @@ public static class DroneEndpoints
         var drones = endpoints.MapGroup(Prefix).WithTags("Drones").RequireAuthorization(Policies.ViewWall);
 
         drones.MapGet("/", (DroneBroadcaster fleet) => Results.Json(fleet.Current(), Json))
-            .WithSummary("The fleet as GeoJSON features: position, heading, altitude, battery, link, mission and trail.");
+            .WithSummary("The fleet as GeoJSON features: position, heading, altitude, battery, link, mission and trail.")
+            .Produces<DroneFleetMessage>(200);
 
         drones.MapPost("/", async (HttpContext context, DroneDesk desk, CancellationToken ct) =>
             {
@@ -48,14 +50,14 @@ public static class DroneEndpoints
 
                 var result = await desk.RegisterAsync(definition, ct);
                 return result.Accepted
-                    ? Results.Json(new { id = definition.Id, feedUrl = definition.FeedUrl ?? $"{Prefix}/{definition.Id}/feed.mjpg" }, Json, statusCode: 201)
+                    ? Results.Json(new DroneAdded(definition.Id, definition.FeedUrl ?? $"{Prefix}/{definition.Id}/feed.mjpg"), Json, statusCode: 201)
                     : IngestErrors.Error(context, 422, result.Reason!);
             })
             .Ingest(IngestBodySize.Single, IngestScopes.Drones)
             .AllowAnonymous()
             .DocumentBody("A drone: id, model, homeLon, homeLat (WGS-84), maxSpeedMps, optional feedUrl (http/https) of its own video.", "application/json")
             .WithSummary("Add a drone to the fleet.")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(422);
+            .Produces<DroneAdded>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422);
 
         drones.MapPost("/telemetry", async (HttpContext context, DroneDesk desk, CancellationToken ct) =>
             {
@@ -84,17 +86,18 @@ public static class DroneEndpoints
             .Produces<TelemetryAck>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
 
         drones.MapGet("/routes", (PatrolRouteCatalog routes) => Results.Text(routes.GeoJson, "application/geo+json", Encoding.UTF8))
-            .WithSummary("The patrol routes in force (GeoJSON LineStrings).");
+            .WithSummary("The patrol routes in force (GeoJSON LineStrings).")
+            .Produces<JsonObject>(200, "application/geo+json");
 
         drones.MapPut("/routes", async (HttpContext context, PatrolRouteCatalog routes, CancellationToken ct) =>
                 await routes.ReplaceAsync(IngestRequest.Of(context).BodyText, ct) is { } problem
                     ? IngestErrors.Error(context, 422, problem)
-                    : Results.Json(new { routes = routes.Routes.Length, version = routes.Version }, Json))
+                    : Results.Json(new RoutesReplaced(routes.Routes.Length, routes.Version), Json))
             .Ingest(IngestBodySize.Batch, IngestScopes.Drones)
             .AllowAnonymous()
             .DocumentBody("A GeoJSON FeatureCollection of LineStrings with properties id, name, optional name_en and altitudeMetres (10–120), WGS-84, inside the operating area.", "application/geo+json", "application/json")
             .WithSummary("Replace the patrol routes; the file is checked whole and nothing changes when it is refused (422).")
-            .ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
+            .Produces<RoutesReplaced>(200).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
 
         drones.MapPost("/{droneId}/missions", async (HttpContext context, string droneId, MissionRequest request, DroneDesk desk, CancellationToken ct) =>
             {
@@ -104,10 +107,11 @@ public static class DroneEndpoints
                 }
 
                 var result = await desk.SendAsync(droneId, kind, request.TargetId, SignedInOfficer.NameOf(context.User), ct);
-                return result.Accepted ? Results.Json(new { missionId = result.Id }, Json, statusCode: 201) : IngestErrors.Error(context, 422, result.Reason!);
+                return result.Accepted ? Results.Json(new MissionPlanned(result.Id!), Json, statusCode: 201) : IngestErrors.Error(context, 422, result.Reason!);
             })
             .RequireAuthorization(Policies.ActOnTickets)
-            .WithSummary("Send a drone to a ticket or an alarm (it leaves a patrol for it).");
+            .WithSummary("Send a drone to a ticket or an alarm (it leaves a patrol for it).")
+            .Produces<MissionPlanned>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
 
         drones.MapPost("/missions/{missionId}/status", async (HttpContext context, string missionId, MissionStatusRequest request, DroneDesk desk, CancellationToken ct) =>
             {
@@ -120,14 +124,17 @@ public static class DroneEndpoints
                 return result.Accepted ? Results.NoContent() : IngestErrors.Error(context, 422, result.Reason!);
             })
             .RequireAuthorization(Policies.ActOnTickets)
-            .WithSummary("Move a mission on: planned → flying → onStation → returning → landed, or aborted; an illegal move answers 422 with the reason.");
+            .WithSummary("Move a mission on: planned → flying → onStation → returning → landed, or aborted; an illegal move answers 422 with the reason.")
+            .Produces(204).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
 
         drones.MapGet("/{droneId}/frame.jpg", (HttpContext context, string droneId, DroneFeeds feeds) =>
                 feeds.RenderNow(droneId) is { } frame ? Results.File(frame, "image/jpeg") : IngestErrors.Error(context, 404, $"No drone '{droneId}'."))
-            .WithSummary("One frame of the drone's view now.");
+            .WithSummary("One frame of the drone's view now.")
+            .Produces<Stream>(200, "image/jpeg").ProducesProblem(404);
 
         drones.MapGet("/{droneId}/feed.mjpg", StreamAsync)
-            .WithSummary("The drone's live view as MJPEG (multipart/x-mixed-replace), for an <img>.");
+            .WithSummary("The drone's live view as MJPEG (multipart/x-mixed-replace), for an <img>.")
+            .Produces<Stream>(200, "multipart/x-mixed-replace").ProducesProblem(404);
 
         drones.MapPost("/{droneId}/captures", async (HttpContext context, string droneId, CaptureRequest request, DroneDesk desk, CancellationToken ct) =>
             {
@@ -138,11 +145,12 @@ public static class DroneEndpoints
 
                 var result = await desk.CaptureAsync(droneId, request.TicketId, SignedInOfficer.NameOf(context.User), ct);
                 return result.Accepted
-                    ? Results.Json(new { evidenceId = result.Id, url = $"{EvidencePrefix}/{result.Id}.jpg" }, Json, statusCode: 201)
+                    ? Results.Json(new EvidenceCaptured(result.Id!, $"{EvidencePrefix}/{result.Id}.jpg"), Json, statusCode: 201)
                     : IngestErrors.Error(context, 422, result.Reason!);
             })
             .RequireAuthorization(Policies.ActOnTickets)
-            .WithSummary("Capture the drone's current frame and attach it to a ticket as evidence (图像回传).");
+            .WithSummary("Capture the drone's current frame and attach it to a ticket as evidence (图像回传).")
+            .Produces<EvidenceCaptured>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
 
         endpoints.MapGet(EvidencePrefix + "/{evidenceId}.jpg", async (HttpContext context, string evidenceId, ITwinQueries queries, CancellationToken ct) =>
             {
@@ -157,7 +165,8 @@ public static class DroneEndpoints
             })
             .WithTags("Drones")
             .RequireAuthorization(Policies.UseConsole)
-            .WithSummary("A captured evidence image; its ETag is the SHA-256 stored with it.");
+            .WithSummary("A captured evidence image; its ETag is the SHA-256 stored with it.")
+            .Produces<Stream>(200, "image/jpeg").ProducesProblem(404);
 
         return endpoints;
     }
@@ -216,3 +225,14 @@ public static class DroneEndpoints
 
     public sealed record CaptureRequest(string? TicketId);
 }
+
+/// <summary>A drone added to the fleet: its id and where its video is.</summary>
+public sealed record DroneAdded(string Id, string FeedUrl);
+
+/// <summary>The patrol routes now in force: how many, and their version.</summary>
+public sealed record RoutesReplaced(int Routes, int Version);
+
+public sealed record MissionPlanned(string MissionId);
+
+/// <summary>A captured frame attached to a ticket, and where to fetch it.</summary>
+public sealed record EvidenceCaptured(string EvidenceId, string Url);

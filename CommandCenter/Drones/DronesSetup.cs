@@ -1,3 +1,5 @@
+using CommandCenter.Configuration;
+
 namespace CommandCenter.Drones;
 
 /// <summary>Wires the drone patrols: routes, simulator, fleet push, feeds and the officers' desk.</summary>
@@ -5,7 +7,7 @@ public static class DronesSetup
 {
     public static IServiceCollection AddDrones(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DroneOptions>(configuration.GetSection(DroneOptions.Section));
+        services.AddOptions<DroneOptions>().Bind(configuration.GetSection(DroneOptions.Section)).CheckedAtStart(o => o.Problems());
         services.AddSingleton<PatrolRouteCatalog>();
         services.AddSingleton<FrameRenderer>();
         services.AddSingleton<DroneFeeds>();

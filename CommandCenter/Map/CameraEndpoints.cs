@@ -20,7 +20,7 @@ public static class CameraEndpoints
             var file = await cameras.FileAsync();
             response.Headers.CacheControl = "no-cache";
             return Results.Redirect(VersionedPath(file.Version));
-        }).RequireAuthorization(Security.Policies.ViewWall);
+        }).RequireAuthorization(Security.Policies.ViewWall).Produces(StatusCodes.Status302Found);
 
         endpoints.MapGet("/api/map/cameras.{version}.geojson", async (string version, CameraLayer cameras, HttpContext context) =>
         {
@@ -53,7 +53,8 @@ public static class CameraEndpoints
             }
 
             return Results.Bytes(body, "application/geo+json");
-        }).RequireAuthorization(Security.Policies.ViewWall);
+        }).RequireAuthorization(Security.Policies.ViewWall)
+            .Produces<System.Text.Json.Nodes.JsonObject>(200, "application/geo+json").Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status302Found);
         return endpoints;
     }
 }

@@ -25,7 +25,7 @@ public static class MapEndpoints
             });
             var collection = new NetTopologySuite.Features.FeatureCollection { feature };
             return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
-        }).RequireAuthorization(Security.Policies.ViewWall);
+        }).RequireAuthorization(Security.Policies.ViewWall).Produces<System.Text.Json.Nodes.JsonObject>(200, "application/geo+json");
         return endpoints;
     }
 

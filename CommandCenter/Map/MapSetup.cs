@@ -1,5 +1,6 @@
 using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
+using Twin.Data.Diagnostics;
 using Twin.Domain.Cameras;
 using Twin.Domain.Geography;
 
@@ -10,10 +11,15 @@ public static class MapSetup
 {
     public static IServiceCollection AddTwinMap(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new MapFanout(
-            sp.GetRequiredService<IMapSender>(),
-            sp.GetRequiredService<IOptions<TwinOptions>>().Value.Map.SubscriberQueueLength,
-            sp.GetRequiredService<ILogger<MapFanout>>()));
+        services.AddSingleton(sp =>
+        {
+            var fanout = new MapFanout(
+                sp.GetRequiredService<IMapSender>(),
+                sp.GetRequiredService<IOptions<TwinOptions>>().Value.Map.SubscriberQueueLength,
+                sp.GetRequiredService<ILogger<MapFanout>>());
+            sp.GetRequiredService<TwinMetrics>().ObserveHub(() => fanout.Subscribers, () => fanout.Overflows);
+            return fanout;
+        });
         services.AddSingleton<MapBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<MapBroadcaster>());
         services.AddSingleton(sp => new CameraLayer(sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<IReadOnlyList<Camera>>()));

@@ -55,7 +55,7 @@ public static class SearchEndpoints
             .RequireAuthorization(Policies.UseConsole)
             .WithTags("Search")
             .WithSummary("Search every stored ticket (any age) and the district's places: q (1–100 characters, one phrase), from/to (ISO 8601, report time), channel, category, status, subdistrict, corridor, overdue (true/false), sort (relevance|time), limit (1–200).")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+            .Produces<System.Text.Json.Nodes.JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         return endpoints;
     }
 }

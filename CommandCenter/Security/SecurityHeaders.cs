@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CommandCenter.Api;
 using CommandCenter.Audit;
 using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<TwinOptions> 
         {
             audit.Record(context.User, AuditActions.OriginRefused, context.Request.Path.Value, AuditOutcome.Denied,
                 "origin " + context.Request.Headers.Origin, AuditOrigin.Of(context));
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await ApiAnswers.WriteAsync(context, StatusCodes.Status403Forbidden, "This page's origin may not open the app's live connections (Twin:Security:AllowedOrigins).");
             return;
         }
 

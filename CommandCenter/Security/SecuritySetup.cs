@@ -1,3 +1,4 @@
+using CommandCenter.Api;
 using CommandCenter.Audit;
 using CommandCenter.Configuration;
 using CommandCenter.Officers;
@@ -21,7 +22,7 @@ public static class SecuritySetup
     public static IServiceCollection AddTwinSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
-            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+            .CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
 
         AddTwinDataProtection(services, configuration, environment);
         services.AddTwinForwardedHeaders(configuration);
@@ -94,7 +95,17 @@ public static class SecuritySetup
     private static IDataProtectionBuilder AddTwinDataProtection(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var keys = services.AddDataProtection().SetApplicationName("CityOps.Twin");
-        var keyDirectory = configuration["Twin:Security:KeyDirectory"];
+        var keyDirectory = configuration[KeyDirectoryKey];
+        if (string.IsNullOrWhiteSpace(keyDirectory) && environment.IsProduction())
+        {
+            // The keys decrypt reporters' contacts, the generated audit key and every session: in a
+            // home folder a new container or a reinstalled account loses them, and the data with them.
+            throw new InvalidOperationException(
+                $"In Production {KeyDirectoryKey} must name a persistent folder for the Data Protection keys (e.g. /var/lib/cityops-twin/keys, " +
+                $"a volume in a container, kept with the database's backups); without it the keys would live in the account's home folder " +
+                "and be lost with it, leaving stored contacts unreadable.");
+        }
+
         if (!string.IsNullOrWhiteSpace(keyDirectory))
         {
             var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, keyDirectory));
@@ -106,6 +117,8 @@ public static class SecuritySetup
 
         return keys;
     }
+
+    public const string KeyDirectoryKey = "Twin:Security:KeyDirectory";
 
     /// <summary>The app's Data Protection outside the web host (the <c>audit verify</c> command), with the same keys.</summary>
     public static IDataProtectionProvider DataProtectionFor(IConfiguration configuration, IHostEnvironment environment)
@@ -130,11 +143,16 @@ public static class SecuritySetup
             .RequireAssertion(c => !c.User.HasClaim(c => c.Type == AccountService.MustChangeClaim)).Build();
     }
 
-    /// <summary>Headers and the origin check first (they apply to every response), then who is who and what they may do.</summary>
+    /// <summary>
+    /// Headers and the origin check first (they apply to every response), then the APIs' answers
+    /// for routes nobody serves (before a sign-in challenge could answer them), then who is who and
+    /// what they may do.
+    /// </summary>
     public static WebApplication UseTwinSecurity(this WebApplication app)
     {
         TransportSecurity.WarnAboutUnprotectedKeys(app);
         app.UseMiddleware<SecurityHeaders>();
+        app.UseApiAnswers();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -157,14 +175,13 @@ public static class SecuritySetup
             context.Principal?.Identity?.Name, AuditOutcome.Success, end.ToString(), AuditOrigin.Of(context.HttpContext));
     }
 
-    /// <summary>Pages are redirected (to login, or to change a one-time password); APIs and hubs get a status code.</summary>
+    /// <summary>Pages are redirected (to login, or to change a one-time password); APIs, hubs and the audit export get problem details.</summary>
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/admin/audit/export.csv"))
+        if (ApiAnswers.IsApi(path) || path.StartsWithSegments("/admin/audit/export.csv"))
         {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return ApiAnswers.WriteAsync(context.HttpContext, status);
         }
 
         if (status == StatusCodes.Status403Forbidden && context.HttpContext.User.HasClaim(c => c.Type == AccountService.MustChangeClaim))

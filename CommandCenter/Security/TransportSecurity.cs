@@ -23,6 +23,11 @@ public static class TransportSecurity
     public static IServiceCollection AddTwinForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
         var proxies = configuration.GetSection(KnownProxiesKey).Get<string[]>() ?? [];
+        if (proxies.FirstOrDefault(p => !IPAddress.TryParse(p, out _) && !System.Net.IPNetwork.TryParse(p, out _)) is { } wrong)
+        {
+            throw new InvalidOperationException($"{KnownProxiesKey}: '{wrong}' is neither an IP address nor a CIDR network (e.g. 10.0.0.5 or 10.0.0.0/24).");
+        }
+
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

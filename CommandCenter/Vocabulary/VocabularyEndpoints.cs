@@ -10,7 +10,7 @@ public static class VocabularyEndpoints
     public static IEndpointRouteBuilder MapVocabulary(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(VocabularyDocument.Path, () => Results.Json(VocabularyDocument.Current, WireJson<VocabularyDocument>.Options))
-            .RequireAuthorization(Policies.ViewWall);
+            .RequireAuthorization(Policies.ViewWall).Produces<VocabularyDocument>(200);
         return endpoints;
     }
 }

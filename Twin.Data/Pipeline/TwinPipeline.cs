@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Twin.Data.Boundary;
+using Twin.Data.Diagnostics;
 using Twin.Data.Store;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
@@ -32,7 +33,7 @@ public sealed partial class TwinPipeline
     private bool _needsRebuild;
     private int _postedWaiting;
 
-    public TwinPipeline(TwinEngine engine, TwinStore store, TwinPipelineOptions? options = null, ILogger<TwinPipeline>? logger = null)
+    public TwinPipeline(TwinEngine engine, TwinStore store, TwinPipelineOptions? options = null, ILogger<TwinPipeline>? logger = null, TwinMetrics? metrics = null)
     {
         _engine = engine;
         _store = store;
@@ -48,6 +49,8 @@ public sealed partial class TwinPipeline
         });
         _current = engine.Snapshot();
         _snapshotBuiltAt = Stopwatch.GetTimestamp();
+        _metrics = metrics;
+        metrics?.ObserveQueueDepth(() => _queue.Reader.Count);
     }
 
     /// <summary>
@@ -156,6 +159,7 @@ public sealed partial class TwinPipeline
                 pending.Ack?.TrySetException(unavailable);
             }
 
+            CountFailed(batch);
             return;
         }
 
@@ -171,12 +175,14 @@ public sealed partial class TwinPipeline
             // Nothing applied yet: the batch fails whole, and as after a failed write the store
             // must answer a rebuild before the next batch is taken.
             LogWriteFailed(ex, batch.Count);
+            WriteHealth.Failed(ex);
             _needsRebuild = true;
             foreach (var pending in batch)
             {
                 pending.Ack?.TrySetException(ex);
             }
 
+            CountFailed(batch);
             return;
         }
 
@@ -190,7 +196,8 @@ public sealed partial class TwinPipeline
         var observationOf = new int[batch.Count];
         var newTickets = new List<TicketReport>();
         var anyAccepted = false;
-        var engineFaulted = false;
+        var faulted = new HashSet<int>();
+        var applying = Stopwatch.GetTimestamp();
         for (var i = 0; i < batch.Count; i++)
         {
             var command = batch[i].Command;
@@ -220,7 +227,7 @@ public sealed partial class TwinPipeline
                 // An engine bug: this input fails alone, and the engine is rebuilt once the batch is written.
                 LogApplyFailed(ex, command.GetType().Name);
                 batch[i].Ack?.TrySetException(ex);
-                engineFaulted = true;
+                faulted.Add(i);
                 continue;
             }
 
@@ -254,18 +261,29 @@ public sealed partial class TwinPipeline
             }
         }
 
+        _metrics?.BatchApplied(Stopwatch.GetElapsedTime(applying), batch.Count);
+
         // What a faulted input left behind is written too, as before: the rebuild below reconciles it.
         events.AddRange(_engine.DrainEvents());
         var changedSensors = _engine.DrainChangedSensors();
+        var written = new TwinBatch(observations, newTickets, events, changedSensors);
         IReadOnlyList<long> observationIds;
+        var writing = Stopwatch.GetTimestamp();
         try
         {
             // Not cancellable: a batch that reached the engine is either written whole or rolled back by failure.
-            observationIds = await _store.WriteAsync(new TwinBatch(observations, newTickets, events, changedSensors), CancellationToken.None);
+            observationIds = await _store.WriteAsync(written, CancellationToken.None);
+            if (!written.IsEmpty)
+            {
+                _metrics?.BatchWritten(Stopwatch.GetElapsedTime(writing), succeeded: true);
+                WriteHealth.Succeeded();
+            }
         }
         catch (Exception ex)
         {
             LogWriteFailed(ex, batch.Count);
+            _metrics?.BatchWritten(Stopwatch.GetElapsedTime(writing), succeeded: false);
+            WriteHealth.Failed(ex);
 
             // Rebuilt before the failures are reported, so a caller who retries finds the engine as the disk has it.
             _needsRebuild = true;
@@ -275,10 +293,12 @@ public sealed partial class TwinPipeline
                 pending.Ack?.TrySetException(ex);
             }
 
+            CountFailed(batch);
             return;
         }
 
-        if (engineFaulted)
+        CountWritten(batch, results, found, replayOf, faulted);
+        if (faulted.Count > 0)
         {
             _needsRebuild = true;
             await TryRebuildFromStoreAsync();
@@ -348,6 +368,7 @@ public sealed partial class TwinPipeline
         catch (Exception ex)
         {
             LogRebuildFailed(ex);
+            WriteHealth.Failed(ex);
             return false;
         }
 

@@ -20,7 +20,7 @@ public static class CapEndpoints
                 "Severity: Extreme→critical, Severe→major, Moderate→minor, Minor/Unknown→info; Immediate+Observed raises one level, " +
                 "Past or Unlikely gives info. The area (polygons and circles, WGS-84, or GCJ-02 with ?datum=gcj02) must reach Putuo; " +
                 "it is drawn on the wall. Errors are RFC 9457 problem details. Max body 64 KB.")
-            .Produces(201, contentType: "application/json").Produces(200, contentType: "application/json")
+            .Produces<System.Text.Json.Nodes.JsonObject>(201).Produces<System.Text.Json.Nodes.JsonObject>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(429);
         return endpoints;
     }

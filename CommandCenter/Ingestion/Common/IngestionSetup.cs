@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Cap;
 using CommandCenter.Ingestion.Mqtt;
 using CommandCenter.Ingestion.Open311;
@@ -16,10 +17,11 @@ public static class IngestionSetup
 
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).CheckedAtStart(IngestionOptionsChecks.Problems);
         services.AddOptions<SensorThresholdOptions>().Bind(configuration.GetSection(SensorThresholdOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SensorThresholdOptions>, SensorThresholdValidation>();
         services.AddSingleton<Open311Handler>();
+        services.AddSingleton<CommandCenter.Api.IApiErrorFormat, Open311ErrorFormat>();
         services.AddSingleton<SensorThingsHandler>();
         services.AddSingleton<CapHandler>();
         services.Configure<MqttOptions>(configuration.GetSection(MqttOptions.Section));

@@ -38,14 +38,14 @@ public static class SensorThingsEndpoints
         Read(g, "/ObservedProperties({id})/Datastreams", (c, h, id) => h.KindDatastreams(c, id, observedProperty: true));
 
         g.MapGet("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, null, ct))
-            .IngestRead(IngestScopes.StaRead)
+            .IngestRead(IngestScopes.StaRead).DocumentRead()
             .WithSummary("Observations with $top, $skip, $count, $orderby, $filter (phenomenonTime, result) and $expand=Datastream.");
         g.MapGet("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, id, ct))
-            .IngestRead(IngestScopes.StaRead);
+            .IngestRead(IngestScopes.StaRead).DocumentRead();
         g.MapGet("/Observations({id})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, false, ct))
-            .IngestRead(IngestScopes.StaRead);
+            .IngestRead(IngestScopes.StaRead).DocumentRead();
         g.MapGet("/Observations({id})/Datastream", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, true, ct))
-            .IngestRead(IngestScopes.StaRead);
+            .IngestRead(IngestScopes.StaRead).DocumentRead();
 
         const string postDescription =
             "201 with Location once the observation is on disk; 200 with the stored observation when the datastream already has one at that " +
@@ -97,7 +97,7 @@ public static class SensorThingsEndpoints
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, IResult> handler, string? summary = null)
     {
-        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).IngestRead(IngestScopes.StaRead);
+        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).IngestRead(IngestScopes.StaRead).DocumentRead();
         if (summary is not null)
         {
             route.WithSummary(summary);
@@ -105,10 +105,14 @@ public static class SensorThingsEndpoints
     }
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, string, IResult> handler) =>
-        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).IngestRead(IngestScopes.StaRead);
+        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).IngestRead(IngestScopes.StaRead).DocumentRead();
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, IResult> handler, string summary) =>
-        g.MapGet(pattern, (HttpContext c) => handler(c)).IngestRead(IngestScopes.StaRead).WithSummary(summary);
+        g.MapGet(pattern, (HttpContext c) => handler(c)).IngestRead(IngestScopes.StaRead).DocumentRead().WithSummary(summary);
+
+    /// <summary>A read answers an entity or a collection (<c>{"value": [...]}</c>) as JSON, or 404 problem details.</summary>
+    private static RouteHandlerBuilder DocumentRead(this RouteHandlerBuilder route) =>
+        route.Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(404);
 
     private static JsonObject ServiceRoot(HttpContext c)
     {

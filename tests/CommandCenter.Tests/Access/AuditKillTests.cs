@@ -129,6 +129,7 @@ public sealed class AuditKillTests : IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Twin__Storage__DatabasePath"] = DatabasePath;
+        start.Environment["Twin__Security__KeyDirectory"] = Path.Combine(_directory, "keys");
         start.Environment["Twin__Security__AuditKey"] = environment["Twin__Security__AuditKey"];
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -17,6 +17,8 @@ public sealed class ClockedApp(Action<IWebHostBuilder>? configure = null) : WebA
     {
         builder.UseSetting("Twin:Storage:DatabasePath", Path.Combine(_directory, "twin.db"));
         builder.UseSetting("Twin:Simulator:Enabled", "false");
+        // Its own key folder, deleted with the app's: Production refuses to start without one.
+        builder.UseSetting("Twin:Security:KeyDirectory", Path.Combine(_directory, "keys"));
         TestAccounts.Configure(builder);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         configure?.Invoke(builder);

@@ -72,6 +72,7 @@ public sealed class SecurityHeaderTests(IngestionApp app) : IClassFixture<Ingest
         var same = await wall.Client.SendAsync(own);
 
         Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal("application/problem+json", foreign.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
         var audit = app.Services.GetRequiredService<CommandCenter.Audit.AuditTrail>();
         await audit.FlushAsync();

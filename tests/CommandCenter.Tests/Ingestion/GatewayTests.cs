@@ -75,6 +75,7 @@ public sealed class GatewayTests(IngestionApp app) : IClassFixture<IngestionApp>
                          // Production reads appsettings.json only, which ships without keys.
                          b.UseEnvironment("Production");
                          b.UseSetting("Twin:Storage:DatabasePath", Path.Combine(directory, "twin.db"));
+                         b.UseSetting("Twin:Security:KeyDirectory", Path.Combine(directory, "keys"));
                          b.UseSetting("Twin:Simulator:Enabled", "false");
                      }))
         {

@@ -40,6 +40,7 @@ public sealed class RealApp : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Twin__Storage__DatabasePath"] = Path.Combine(directory, "twin.db");
+        start.Environment["Twin__Security__KeyDirectory"] = Path.Combine(directory, "keys");
         // A small fleet keeps each of the four start-ups short; the simulator only provides sensors to post to.
         start.Environment["Twin__Simulator__SensorCount"] = "50";
         start.Environment["Twin__Simulator__HistoryDays"] = "0";
