@@ -1,4 +1,5 @@
 using CommandCenter.Configuration;
+using CommandCenter.Ingestion.Common;
 using Microsoft.Extensions.Options;
 using Twin.Data.Audit;
 using Twin.Data.Boundary;
@@ -57,7 +58,7 @@ public static class TwinCoreSetup
         services.AddSingleton(_ => DutyRoster.LoadDefault());
         services.AddSingleton(sp => new TwinEngine(
             sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<EventCatalogue>(), sp.GetRequiredService<TwinClock>(),
-            options: null, sp.GetRequiredService<EmergencyResources>()));
+            EngineOptionsOf(sp), sp.GetRequiredService<EmergencyResources>()));
         services.AddSingleton(sp => sp.GetRequiredService<TwinEngine>().Duplicates);
         // With the audit chain registered (AddTwinAudit), every batch carries its audit rows in its own transaction.
         services.AddSingleton(sp => new TwinStore(
@@ -74,6 +75,14 @@ public static class TwinCoreSetup
         services.AddSingleton<ITwinChanges>(sp => sp.GetRequiredService<TwinChanges>());
         services.AddHostedService<TwinHost>();
         return services;
+    }
+
+    /// <summary>The engine's limits on incoming timestamps, from the ingestion settings (checked against the store's retention).</summary>
+    private static EngineOptions EngineOptionsOf(IServiceProvider sp)
+    {
+        var ingestion = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        ingestion.Validate(sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value.RawObservationDays);
+        return new EngineOptions { MaxReadingAge = ingestion.MaxReadingAge, MaxClockSkew = ingestion.MaxClockSkew };
     }
 
     private static SimulatorOptions Simulator(IServiceProvider sp)

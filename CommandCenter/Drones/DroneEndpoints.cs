@@ -53,7 +53,7 @@ public static class DroneEndpoints
                     ? Results.Json(new DroneAdded(definition.Id, definition.FeedUrl ?? $"{Prefix}/{definition.Id}/feed.mjpg"), Json, statusCode: 201)
                     : IngestErrors.Error(context, 422, result.Reason!);
             })
-            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .Ingest(IngestBodySize.Single, IngestScopes.Drones)
             .AllowAnonymous()
             .DocumentBody("A drone: id, model, homeLon, homeLat (WGS-84), maxSpeedMps, optional feedUrl (http/https) of its own video.", "application/json")
             .WithSummary("Add a drone to the fleet.")
@@ -79,7 +79,7 @@ public static class DroneEndpoints
                 var ack = await desk.ReportAsync(message, ct);
                 return ack.Accepted ? Results.Json(ack, Json) : IngestErrors.Error(context, message.ToTelemetry().Problem is null ? 422 : 400, ack.Reason!);
             })
-            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .Ingest(IngestBodySize.Single, IngestScopes.Drones)
             .AllowAnonymous()
             .DocumentBody("One telemetry report: droneId, at (ISO 8601 with zone), lon, lat, altitudeMetres, headingDegrees, speedMps, batteryPercent, linkPercent, optional datum (wgs84|gcj02).", "application/json")
             .WithSummary("Report a drone's position; refused reports (bad coordinates, outside the operating area, impossible jumps, out of order) answer 422 with the reason.")
@@ -93,7 +93,7 @@ public static class DroneEndpoints
                 await routes.ReplaceAsync(IngestRequest.Of(context).BodyText, ct) is { } problem
                     ? IngestErrors.Error(context, 422, problem)
                     : Results.Json(new RoutesReplaced(routes.Routes.Length, routes.Version), Json))
-            .Ingest(IngestBodySize.Batch, requiresKey: true)
+            .Ingest(IngestBodySize.Batch, IngestScopes.Drones)
             .AllowAnonymous()
             .DocumentBody("A GeoJSON FeatureCollection of LineStrings with properties id, name, optional name_en and altitudeMetres (10–120), WGS-84, inside the operating area.", "application/geo+json", "application/json")
             .WithSummary("Replace the patrol routes; the file is checked whole and nothing changes when it is refused (422).")

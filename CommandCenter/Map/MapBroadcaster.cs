@@ -217,6 +217,10 @@ public sealed class MapBroadcaster : BackgroundService
                     upserts.Remove((MapLayers.Tickets, ticket.Id));
                     removals.Add(new FeatureRemoval(MapLayers.Tickets, ticket.Id));
                     break;
+                case SensorRemoved { Sensor: var sensor }:
+                    upserts.Remove((MapLayers.Sensors, sensor.Definition.Id));
+                    removals.Add(new FeatureRemoval(MapLayers.Sensors, sensor.Definition.Id));
+                    break;
                 case AlarmChanged { Change: AlarmChange.Cleared, Alarm: var alarm }:
                     upserts.Remove((MapLayers.Alarms, alarm.Id));
                     removals.Add(new FeatureRemoval(MapLayers.Alarms, alarm.Id));

@@ -34,9 +34,13 @@ public sealed class AlarmRow
 
     public string? AcknowledgementNote { get; set; }
 
+    /// <summary>The ingestion source that sent an external alert (null for the twin's own alarms).</summary>
+    public string? Owner { get; set; }
+
     public AlarmState ToState() => new(
         Id, Source, SourceId, Kind, Severity, Title, new GeoPoint(Lon, Lat), SubDistrictCode, RaisedAt, AcknowledgedBy, AcknowledgedAt, ClearedAt)
     {
         AcknowledgementNote = AcknowledgementNote,
+        Owner = Owner,
     };
 }

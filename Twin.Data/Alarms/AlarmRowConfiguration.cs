@@ -24,6 +24,7 @@ internal sealed class AlarmRowConfiguration : IEntityTypeConfiguration<AlarmRow>
         builder.Property(a => a.AcknowledgedAt).HasColumnName("acknowledged_at").HasConversion(UtcTicks.Converter);
         builder.Property(a => a.ClearedAt).HasColumnName("cleared_at").HasConversion(UtcTicks.Converter);
         builder.Property(a => a.AcknowledgementNote).HasColumnName("acknowledgement_note");
+        builder.Property(a => a.Owner).HasColumnName("owner");
 
         // The two legs of the start-up query (still active, raised since yesterday).
         builder.HasIndex(a => a.ClearedAt).HasDatabaseName("ix_alarms_cleared_at");

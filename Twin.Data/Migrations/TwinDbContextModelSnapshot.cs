@@ -402,6 +402,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("REAL")
                         .HasColumnName("lon");
 
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("raised_at");

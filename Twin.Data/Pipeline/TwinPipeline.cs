@@ -378,9 +378,13 @@ public sealed partial class TwinPipeline
         return true;
     }
 
-    /// <summary>Changes a person acts on next (tickets, alarms, missions, the mode and its plan) are published at once; readings can wait.</summary>
+    /// <summary>
+    /// Changes a person acts on next (tickets, alarms, missions, the mode and its plan) are
+    /// published at once, and so is a sensor added, changed or removed, which its integrator acts on next;
+    /// readings can wait.
+    /// </summary>
     private static bool PublishesAtOnce(TwinEvent e) =>
-        e is TicketChanged or AlarmChanged or MissionChanged or ModeChanged or ModeProposalChanged or ChecklistStepChanged or StockMoved;
+        e is TicketChanged or AlarmChanged or MissionChanged or ModeChanged or ModeProposalChanged or ChecklistStepChanged or StockMoved or SensorRegistered or SensorDefinitionChanged or SensorRemoved;
 
     private void PublishSnapshot()
     {

@@ -198,7 +198,9 @@ public sealed partial class TwinStore
     private static string Comparison(ObservationComparison c, SqliteCommand command)
     {
         var name = "$p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
-        command.Parameters.AddWithValue(name, c.Time is { } time ? UtcTicks.From(time) : c.Number);
+        // Ticks stay an integer: a conditional of long and double would widen them to a double,
+        // which cannot hold them exactly, so `phenomenonTime eq T` never matched the stored T.
+        command.Parameters.AddWithValue(name, c.Time is { } time ? (object)UtcTicks.From(time) : c.Number);
         var op = c.Operator switch
         {
             ComparisonOperator.Eq => "=",

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Twin.Data.Audit;
 using Twin.Data.Emergency;
+using Twin.Data.Sensors;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
@@ -61,10 +62,12 @@ public sealed partial class TwinStore
         private readonly SqliteCommand _insertTelemetry;
         private readonly SqliteCommand _upsertMission;
         private readonly SqliteCommand _insertEvidence;
+        private readonly LateReadingRollups _lateRollups;
 
         private WriteCommands(SqliteConnection connection)
         {
             _connection = connection;
+            _lateRollups = new LateReadingRollups(connection);
             _upsertSensor = Prepare(
                 """
                 INSERT INTO sensors (id, kind, name, lon, lat, unit, warning_level, alarm_level, hysteresis, high_is_bad,
@@ -124,9 +127,9 @@ public sealed partial class TwinStore
             _upsertAlarm = Prepare(
                 """
                 INSERT INTO alarms (id, source, source_id, kind, severity, title, lon, lat, sub_district_code, raised_at,
-                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note)
+                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note, owner)
                 VALUES ($id, $source, $source_id, $kind, $severity, $title, $lon, $lat, $sub_district_code, $raised_at,
-                    $acknowledged_by, $acknowledged_at, $cleared_at, $acknowledgement_note)
+                    $acknowledged_by, $acknowledged_at, $cleared_at, $acknowledgement_note, $owner)
                 ON CONFLICT (id) DO UPDATE SET
                     source = excluded.source, source_id = excluded.source_id, kind = excluded.kind, severity = excluded.severity,
                     title = excluded.title, lon = excluded.lon, lat = excluded.lat, sub_district_code = excluded.sub_district_code,
@@ -206,9 +209,18 @@ public sealed partial class TwinStore
 
             ct.ThrowIfCancellationRequested();
             var observationIds = new long[batch.Observations.Count];
+            if (observationIds.Length > 0)
+            {
+                _lateRollups.Begin(transaction);
+            }
+
             for (var i = 0; i < observationIds.Length; i++)
             {
-                observationIds[i] = InsertObservation(batch.Observations[i]);
+                observationIds[i] = InsertObservation(batch.Observations[i], out var inserted);
+                if (inserted)
+                {
+                    _lateRollups.Fold(batch.Observations[i]);
+                }
             }
 
             ct.ThrowIfCancellationRequested();
@@ -248,6 +260,9 @@ public sealed partial class TwinStore
                     case EvidenceAttached e:
                         InsertEvidence(e.Evidence);
                         break;
+                    case SensorRemoved r:
+                        SensorRemoval.Delete(_connection, transaction, r.Sensor.Definition.Id);
+                        break;
                     default:
                         EmergencyWrites.TryWrite(_connection, transaction, change);
                         audit?.Rows.Emergency(change);
@@ -279,6 +294,7 @@ public sealed partial class TwinStore
             _insertTelemetry.Dispose();
             _upsertMission.Dispose();
             _insertEvidence.Dispose();
+            _lateRollups.Dispose();
             _connection.Dispose();
         }
 
@@ -308,15 +324,17 @@ public sealed partial class TwinStore
         }
 
         /// <summary>The new row's id, or the id of the copy already stored at that sensor and time.</summary>
-        private long InsertObservation(in Observation observation)
+        private long InsertObservation(in Observation observation, out bool inserted)
         {
             var p = _insertObservation.Parameters;
             p[0].Value = observation.SensorId;
             p[1].Value = observation.Value;
             p[2].Value = UtcTicks.From(observation.ObservedAt);
             p[3].Value = Nullable(observation.BatteryPercent);
+            inserted = false;
             if (_insertObservation.ExecuteScalar() is long id)
             {
+                inserted = true;
                 return id;
             }
 

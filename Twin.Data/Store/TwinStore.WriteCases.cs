@@ -81,6 +81,7 @@ public sealed partial class TwinStore
             p[11].Value = UtcTicks.FromNullable(alarm.AcknowledgedAt);
             p[12].Value = UtcTicks.FromNullable(alarm.ClearedAt);
             p[13].Value = (object?)alarm.AcknowledgementNote ?? DBNull.Value;
+            p[14].Value = (object?)alarm.Owner ?? DBNull.Value;
             _upsertAlarm.ExecuteNonQuery();
         }
 

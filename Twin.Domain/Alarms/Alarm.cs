@@ -43,6 +43,9 @@ public sealed record AlarmState(
     /// <summary>The person who opened the alarm before acknowledging it: simulated staff leave it alone.</summary>
     public string? ClaimedBy { get; init; }
 
+    /// <summary>The ingestion source (API key) that sent an external alert: only it may update or cancel the alert.</summary>
+    public string? Owner { get; init; }
+
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
     public bool IsActive => ClearedAt is null;

@@ -15,4 +15,8 @@ public sealed record ExternalAlert(
     AlarmSeverity Severity,
     GeoPoint Location,
     AlarmArea Area,
-    IReadOnlyList<string> Replaces);
+    IReadOnlyList<string> Replaces)
+{
+    /// <summary>The ingestion source (API key) that sent it, kept with the alarm so that no other source can update or cancel it.</summary>
+    public string? Owner { get; init; }
+}

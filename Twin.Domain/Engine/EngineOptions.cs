@@ -7,6 +7,12 @@ public sealed class EngineOptions
     /// <summary>How far ahead of the engine's clock a timestamp may be before it is refused.</summary>
     public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How far behind the engine's clock a reading may be. A late reading within it is kept in the
+    /// history; an older one is refused (a gateway replaying a lost week is an import, not a feed).
+    /// </summary>
+    public TimeSpan MaxReadingAge { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>A sensor silent for this many report intervals is stale …</summary>
     public double StaleAfterIntervals { get; init; } = 3;
 

@@ -12,6 +12,12 @@ public abstract record TwinCommand;
 
 public sealed record RegisterSensorCommand(SensorDefinition Sensor) : TwinCommand;
 
+/// <param name="Actor">who took it out of service (an ingestion source), for the alarm it clears and the record.</param>
+public sealed record RemoveSensorCommand(string SensorId, string Actor) : TwinCommand;
+
+/// <summary>Renames a sensor or changes how often it reports; null leaves that part as it is.</summary>
+public sealed record UpdateSensorCommand(string SensorId, string? Name, TimeSpan? ReportInterval) : TwinCommand;
+
 public sealed record RecordObservationCommand(Observation Observation) : TwinCommand;
 
 public sealed record ReportTicketCommand(TicketReport Report) : TwinCommand;
@@ -53,6 +59,10 @@ public sealed partial class TwinEngine
                 return CancelExternalAlarm(c.SourceKeys, c.Actor);
             case RegisterSensorCommand c:
                 return RegisterSensor(c.Sensor);
+            case UpdateSensorCommand c:
+                return UpdateSensor(c.SensorId, c.Name, c.ReportInterval);
+            case RemoveSensorCommand c:
+                return RemoveSensor(c.SensorId, c.Actor);
             case RecordDroneTelemetryCommand c:
                 return RecordDroneTelemetry(c.Telemetry);
             case RegisterDroneCommand c:

@@ -110,10 +110,10 @@ public sealed partial class TwinEngine
     /// <summary>The title is de-identified here, once for every source: a CAP headline is written by people too.</summary>
     private AlarmState RaiseAlarm(
         AlarmSource source, string sourceId, string kind, AlarmSeverity severity, string title, GeoPoint location, string subDistrictCode, DateTimeOffset at,
-        AlarmArea? area = null)
+        AlarmArea? area = null, string? owner = null)
     {
         var alarm = new AlarmState(
-            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, FreeTextMask.Mask(title), location, subDistrictCode, at, null, null, null) { Area = area };
+            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, FreeTextMask.Mask(title), location, subDistrictCode, at, null, null, null) { Area = area, Owner = owner };
         AddActiveAlarm(alarm);
         _alarmsRaised.Add(at);
         if (at >= _todayStart)

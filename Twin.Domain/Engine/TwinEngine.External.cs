@@ -61,7 +61,8 @@ public sealed partial class TwinEngine
             alert.Location,
             _district.SubDistrictFor(alert.Location).Code,
             now,
-            alert.Area);
+            alert.Area,
+            alert.Owner);
         ProposeFromCap(alert.SourceKey, alert.Kind.Trim(), FreeTextMask.Mask(alert.Title.Trim()));
         Version++;
         return InputResult.Ok;

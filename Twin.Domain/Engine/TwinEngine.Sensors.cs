@@ -84,6 +84,79 @@ public sealed partial class TwinEngine
         return InputResult.Ok;
     }
 
+    /// <summary>
+    /// Renames a sensor or changes its report interval (which decides when it is stale); its kind,
+    /// place, levels, value and alarm stay as they are.
+    /// </summary>
+    public InputResult UpdateSensor(string sensorId, string? name, TimeSpan? reportInterval)
+    {
+        if (!_sensors.TryGetValue(sensorId ?? string.Empty, out var slot))
+        {
+            return InputResult.Refused($"Unknown sensor '{sensorId}'.");
+        }
+
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            return InputResult.Refused($"Sensor {sensorId} needs a name.");
+        }
+
+        if (reportInterval is { } interval && interval <= TimeSpan.Zero)
+        {
+            return InputResult.Refused($"Sensor {sensorId} needs a report interval above zero.");
+        }
+
+        slot.Definition = slot.Definition with
+        {
+            Name = name?.Trim() ?? slot.Definition.Name,
+            ReportInterval = reportInterval ?? slot.Definition.ReportInterval,
+        };
+        MarkChanged(slot);
+        _pendingEvents.Add(new SensorDefinitionChanged(NextEventSequence(), Now, slot.ToState()));
+        Version++;
+        return InputResult.Ok;
+    }
+
+    /// <summary>
+    /// Takes a sensor out of the twin: its figures leave the counts and means, an alarm it holds
+    /// is cleared, and it is dropped from the changes not yet drained so it is not written back.
+    /// </summary>
+    public InputResult RemoveSensor(string sensorId, string actor)
+    {
+        if (!_sensors.TryGetValue(sensorId ?? string.Empty, out var slot))
+        {
+            return InputResult.Refused($"Unknown sensor '{sensorId}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(actor))
+        {
+            return InputResult.Refused("Removing a sensor needs who removes it.");
+        }
+
+        var now = Now;
+        if (slot.ActiveAlarmId is { } alarmId)
+        {
+            ClearAlarm(alarmId, now, actor.Trim());
+        }
+
+        var kind = (int)slot.Definition.Kind;
+        _healthCounts[(int)slot.Health]--;
+        _kindHealth[kind, (int)slot.Health]--;
+        _kindValueState[kind, (int)slot.ValueState]--;
+        if (slot.LastValue is { } value)
+        {
+            _kindValueSum[kind] -= value;
+            _kindValueCount[kind]--;
+        }
+
+        _sensors.Remove(sensorId!);
+        _sensorOrder.Remove(slot);
+        _changedSensors.Remove(slot);
+        _rainfall.Remove(sensorId!);
+        _pendingEvents.Add(new SensorRemoved(NextEventSequence(), now, slot.ToState(), actor.Trim()));
+        Version++;
+        return InputResult.Ok;
+    }
+
     public InputResult RecordObservation(in Observation observation)
     {
         if (!_sensors.TryGetValue(observation.SensorId ?? string.Empty, out var slot))
@@ -96,6 +169,13 @@ public sealed partial class TwinEngine
             return InputResult.Refused($"Sensor {slot.Definition.Id}: the value is not a finite number.");
         }
 
+        var range = slot.Definition.Kind.PlausibleRange();
+        if (!range.Contains(observation.Value))
+        {
+            return InputResult.Refused(FormattableString.Invariant(
+                $"Sensor {slot.Definition.Id}: {observation.Value:G6} {slot.Definition.Unit} is outside the plausible range of a {slot.Definition.Kind.NameEn()} sensor ({range} {slot.Definition.Unit})."));
+        }
+
         if (observation.BatteryPercent is { } battery && !(battery is >= 0 and <= 100))
         {
             return InputResult.Refused($"Sensor {slot.Definition.Id}: battery must be 0–100 %.");
@@ -104,12 +184,21 @@ public sealed partial class TwinEngine
         var now = Now;
         if (IsTooFarAhead(observation.ObservedAt, now))
         {
-            return InputResult.Refused($"Sensor {slot.Definition.Id}: observed at {observation.ObservedAt:O}, ahead of the twin's clock ({now:O}).");
+            return InputResult.Refused(
+                $"Sensor {slot.Definition.Id}: observed at {observation.ObservedAt:O}, more than {_options.MaxClockSkew.TotalMinutes:0.#} min ahead of the twin's clock ({now:O}).");
+        }
+
+        if (now - observation.ObservedAt > _options.MaxReadingAge)
+        {
+            return InputResult.Refused(
+                $"Sensor {slot.Definition.Id}: observed at {observation.ObservedAt:O}, more than {_options.MaxReadingAge.TotalDays:0.##} days before the twin's clock ({now:O}); late readings are kept only within that.");
         }
 
         if (slot.LastObservedAt is { } last && observation.ObservedAt <= last)
         {
-            return InputResult.Refused($"Sensor {slot.Definition.Id}: observed at {observation.ObservedAt:O}, not after its last observation ({last:O}).");
+            return observation.ObservedAt == last
+                ? InputResult.Refused($"Sensor {slot.Definition.Id}: already has an observation at {last:O}.")
+                : RecordLateObservation(slot, observation);
         }
 
         RollDayIfNeeded(now);
@@ -141,6 +230,21 @@ public sealed partial class TwinEngine
 
         SetHealth(slot, HealthAfterObservation(slot), now);
         MarkChanged(slot);
+        Version++;
+        return InputResult.Ok;
+    }
+
+    /// <summary>
+    /// A reading older than the sensor's newest (a gateway's buffer sent late) joins the history —
+    /// the kind's hourly means and a gauge's rainfall; the store keeps it and its rollups — but
+    /// the sensor's current value, state and health stay those of its newest reading: a late
+    /// value neither raises nor clears an alarm, and a late arrival does not make a silent
+    /// sensor look alive.
+    /// </summary>
+    private InputResult RecordLateObservation(SensorSlot slot, in Observation observation)
+    {
+        RecordRainfall(slot.Definition, observation.ObservedAt, observation.Value);
+        _kindSeries[(int)slot.Definition.Kind].Add(observation.ObservedAt, observation.Value);
         Version++;
         return InputResult.Ok;
     }
@@ -347,7 +451,7 @@ public sealed partial class TwinEngine
 
     private sealed class SensorSlot(SensorState state)
     {
-        public SensorDefinition Definition { get; } = state.Definition;
+        public SensorDefinition Definition { get; set; } = state.Definition;
 
         public string SubDistrictCode { get; } = state.SubDistrictCode;
 

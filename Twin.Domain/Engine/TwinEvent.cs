@@ -12,6 +12,12 @@ public abstract record TwinEvent(long Sequence, DateTimeOffset At);
 
 public sealed record SensorRegistered(long Sequence, DateTimeOffset At, SensorState Sensor) : TwinEvent(Sequence, At);
 
+/// <summary>A sensor taken out of service (its Thing deleted): gone from the twin, its readings and rollups with it.</summary>
+public sealed record SensorRemoved(long Sequence, DateTimeOffset At, SensorState Sensor, string Actor) : TwinEvent(Sequence, At);
+
+/// <summary>A sensor's name or report interval changed (its Thing or Datastream updated); its state is kept.</summary>
+public sealed record SensorDefinitionChanged(long Sequence, DateTimeOffset At, SensorState Sensor) : TwinEvent(Sequence, At);
+
 public sealed record SensorHealthChanged(long Sequence, DateTimeOffset At, SensorState Sensor, SensorHealth Previous) : TwinEvent(Sequence, At);
 
 public sealed record TicketChanged(long Sequence, DateTimeOffset At, TicketState Ticket, TicketTransition Transition) : TwinEvent(Sequence, At);

@@ -10,7 +10,7 @@ public static class CapEndpoints
     public static IEndpointRouteBuilder MapCap(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Path, (HttpContext context, CapHandler handler, CancellationToken ct) => handler.HandleAsync(context, ct))
-            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .Ingest(IngestBodySize.Single, IngestScopes.Cap)
             .WithTags("CAP 1.2")
             .DocumentBody("An OASIS CAP 1.2 <alert> document.", "application/cap+xml", "application/xml", "text/xml")
             .WithSummary("Take a CAP 1.2 Alert, Update or Cancel into the twin's alarms.")

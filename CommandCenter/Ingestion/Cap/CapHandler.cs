@@ -3,11 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Map;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using Twin.Data.Boundary;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Ingestion.Cap;
 
@@ -17,7 +19,7 @@ namespace CommandCenter.Ingestion.Cap;
 /// A message already received (same sender and identifier) is answered again, not raised twice:
 /// the writer finds it by its key before applying.
 /// </summary>
-public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, DistrictMap district)
+public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, DistrictMap district, TwinClock clock, IOptionsMonitor<IngestionOptions> options)
 {
     private const double MinRadiusMetres = 100;
 
@@ -45,11 +47,24 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
             return IngestErrors.Error(context, 422, $"A {message.Status} message is not raised on the wall; only Actual and Exercise are.");
         }
 
+        if (CapPlausibility.TimeProblem(message, clock.GetUtcNow(), options.CurrentValue) is { } timeProblem)
+        {
+            return IngestErrors.Error(context, 422, timeProblem);
+        }
+
+        var source = IngestRequest.Of(context).Source!;
         if (message.MsgType is "Update" or "Cancel" && ForeignReference(message) is { } foreign)
         {
-            return IngestErrors.Error(context, 403,
+            return await IngestErrors.ForbiddenAsync(context, source, foreign,
                 $"Only the sender of {foreign} may update or cancel it; this {message.MsgType} comes from {message.Sender}.",
                 new Dictionary<string, object?> { ["reference"] = foreign, ["sender"] = message.Sender });
+        }
+
+        if (message.MsgType is "Update" or "Cancel" && await AlarmOfAnotherSourceAsync(message, source, ct) is { } owned)
+        {
+            return await IngestErrors.ForbiddenAsync(context, source, owned.Id,
+                $"{owned.SourceId} was sent with another source's API key; only that source may update or cancel it.",
+                new Dictionary<string, object?> { ["reference"] = owned.SourceId, ["alarm"] = owned.Id });
         }
 
         switch (message.MsgType)
@@ -91,6 +106,24 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
     private static string? ForeignReference(CapMessage message) =>
         message.References.FirstOrDefault(r => !r.StartsWith(message.Sender + ",", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The first referenced alarm another ingestion source raised: a CAP sender name is only text
+    /// in the body, so any key could claim it; the key that sent the alert is what proves who owns it.
+    /// </summary>
+    private async Task<AlarmState?> AlarmOfAnotherSourceAsync(CapMessage message, IngestionSource source, CancellationToken ct)
+    {
+        foreach (var reference in message.References)
+        {
+            if (await queries.FindAlarmBySourceAsync(AlarmSource.Cap, reference, ct) is { Owner: { } owner } alarm &&
+                !string.Equals(owner, source.Name, StringComparison.Ordinal))
+            {
+                return alarm;
+            }
+        }
+
+        return null;
+    }
+
     private async Task<IResult> RaiseAsync(HttpContext context, CapMessage message, InputDatum datum, CancellationToken ct)
     {
         var info = message.Info!;
@@ -107,6 +140,12 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
                 : $"The alert's area does not reach {district.Name}.");
         }
 
+        // After the anchor, which has refused shapes that are not valid geometry.
+        if (CapPlausibility.AreaProblem(area, options.CurrentValue.MaxCapAreaKm2) is { } sizeProblem)
+        {
+            return IngestErrors.Error(context, 422, sizeProblem);
+        }
+
         var title = info.Headline ?? $"{info.Event} · {info.AreaDescription}";
         var alert = new ExternalAlert(
             message.Key,
@@ -115,7 +154,10 @@ public sealed class CapHandler(ITwinCommands commands, ITwinQueries queries, Dis
             MapSeverity(info),
             location,
             area,
-            message.References);
+            message.References)
+        {
+            Owner = IngestRequest.Of(context).Source!.Name,
+        };
         var outcome = await commands.SubmitAsync(new RaiseExternalAlarmCommand(alert), ct);
         if (outcome.Conflict)
         {

@@ -157,7 +157,18 @@ public sealed record CapMessage(
             throw new CapFormatException("The <info> has no <area> with a <polygon> or <circle>; the twin draws alerts by their geometry (geocodes are not resolved).");
         }
 
-        return new CapInfo(eventText, urgency, severity, certainty, Optional(info, "headline"), string.Join("、", descriptions), polygons, circles);
+        DateTimeOffset? expires = null;
+        if (Optional(info, "expires") is { } expiresText)
+        {
+            expires = IsoTime.TryParse(expiresText, out var at)
+                ? at
+                : throw new CapFormatException("<expires> must be a date-time with its offset, e.g. 2026-11-30T20:00:00+08:00.");
+        }
+
+        return new CapInfo(eventText, urgency, severity, certainty, Optional(info, "headline"), string.Join("、", descriptions), polygons, circles)
+        {
+            Expires = expires,
+        };
     }
 
     private static IReadOnlyList<(double Lat, double Lon)> ReadPolygon(string text)
@@ -234,4 +245,8 @@ public sealed record CapInfo(
     string? Headline,
     string AreaDescription,
     IReadOnlyList<IReadOnlyList<(double Lat, double Lon)>> Polygons,
-    IReadOnlyList<((double Lat, double Lon) Centre, double RadiusKm)> Circles);
+    IReadOnlyList<((double Lat, double Lon) Centre, double RadiusKm)> Circles)
+{
+    /// <summary>When the alert stops applying, if the sender said.</summary>
+    public DateTimeOffset? Expires { get; init; }
+}

@@ -1,4 +1,6 @@
+using CommandCenter.Audit;
 using CommandCenter.Ingestion.Open311;
+using Twin.Data.Audit;
 
 namespace CommandCenter.Ingestion.Common;
 
@@ -22,6 +24,21 @@ public static class IngestErrors
         }
 
         return Results.Problem(detail: detail, statusCode: status, title: Title(status), extensions: extensions);
+    }
+
+    /// <summary>
+    /// A source's key used for something it may not do: the refusal is in the audit log (committed
+    /// before the answer, so no refused attempt goes unrecorded), then 403.
+    /// </summary>
+    public static async Task<IResult> ForbiddenAsync(
+        HttpContext context, IngestionSource source, string target, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var origin = AuditOrigin.Of(context);
+        var at = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        await context.RequestServices.GetRequiredService<AuditTrail>().WriteAsync(
+            new AuditEntry(at, source.Actor, AuditActions.Forbidden, target, AuditOutcome.Denied, detail, origin.Ip, origin.UserAgent),
+            context.RequestAborted);
+        return Error(context, StatusCodes.Status403Forbidden, detail, extensions);
     }
 
     /// <summary>Writes the error straight to the response (for middleware and the rate limiter, outside an endpoint).</summary>

@@ -13,8 +13,8 @@ public enum IngestBodySize
     Batch,
 }
 
-/// <summary>Endpoint metadata that puts an endpoint behind the ingestion gate.</summary>
-public sealed record IngestEndpoint(IngestBodySize Body, bool RequiresKey);
+/// <summary>Endpoint metadata that puts an endpoint behind the ingestion gate; a keyed endpoint names the scope (<see cref="IngestScopes"/>) its key needs.</summary>
+public sealed record IngestEndpoint(IngestBodySize Body, bool RequiresKey, string? Scope);
 
 /// <summary>
 /// What the gate learnt about one request before the endpoint runs: the body (read whole, within

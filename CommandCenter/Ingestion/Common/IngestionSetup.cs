@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Cap;
+using CommandCenter.Ingestion.Mqtt;
 using CommandCenter.Ingestion.Open311;
 using CommandCenter.Ingestion.SensorThings;
 using CommandCenter.Security;
@@ -17,10 +18,14 @@ public static class IngestionSetup
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).CheckedAtStart(IngestionOptionsChecks.Problems);
+        services.AddOptions<SensorThresholdOptions>().Bind(configuration.GetSection(SensorThresholdOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SensorThresholdOptions>, SensorThresholdValidation>();
         services.AddSingleton<Open311Handler>();
         services.AddSingleton<CommandCenter.Api.IApiErrorFormat, Open311ErrorFormat>();
         services.AddSingleton<SensorThingsHandler>();
         services.AddSingleton<CapHandler>();
+        services.Configure<MqttOptions>(configuration.GetSection(MqttOptions.Section));
+        services.AddHostedService<MqttBroker>();
         // What a machine writing data proves is its source's API key; the check is ingestion's, the policy's name is shared.
         services.AddSingleton<IAuthorizationHandler, IngestionKeyHandler>();
         services.Configure<AuthorizationOptions>(o =>
@@ -58,6 +63,13 @@ public static class IngestionSetup
                 return;
             }
 
+            if (IngestRequest.Find(context) is { Source: { } source } &&
+                context.GetEndpoint()?.Metadata.GetMetadata<IngestEndpoint>() is { Scope: { } scope } && !source.May(scope))
+            {
+                await RefuseScopeAsync(context, source, scope);
+                return;
+            }
+
             await next(context);
         });
         return app;
@@ -71,9 +83,28 @@ public static class IngestionSetup
         return endpoints;
     }
 
-    /// <summary>Marks an endpoint as ingestion: behind the gate and the per-key rate limit.</summary>
-    public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body, bool requiresKey) =>
-        builder.WithMetadata(new IngestEndpoint(body, requiresKey)).RequireRateLimiting(RatePolicy);
+    /// <summary>Marks a keyless (read) endpoint as ingestion: behind the gate and the per-address rate limit.</summary>
+    public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body) =>
+        builder.WithMetadata(new IngestEndpoint(body, RequiresKey: false, Scope: null)).RequireRateLimiting(RatePolicy);
+
+    /// <summary>
+    /// A public read that a caller may also make with a key: the key must then be valid and hold
+    /// <paramref name="keyedScope"/>, and its reads count against its source's rate, not its address's.
+    /// </summary>
+    public static RouteHandlerBuilder IngestRead(this RouteHandlerBuilder builder, string keyedScope) =>
+        builder.WithMetadata(new IngestEndpoint(IngestBodySize.None, RequiresKey: false, keyedScope)).RequireRateLimiting(RatePolicy);
+
+    /// <summary>Marks an endpoint as keyed ingestion: a source's key with <paramref name="scope"/> (<see cref="IngestScopes"/>), behind the per-key rate limit.</summary>
+    public static RouteHandlerBuilder Ingest(this RouteHandlerBuilder builder, IngestBodySize body, string scope) =>
+        builder.WithMetadata(new IngestEndpoint(body, RequiresKey: true, scope)).RequireRateLimiting(RatePolicy);
+
+    /// <summary>A valid key used outside its scopes: audited, then 403.</summary>
+    private static async Task RefuseScopeAsync(HttpContext context, IngestionSource source, string scope)
+    {
+        var detail = $"Source '{source.Name}' may not use the {scope} API (its scopes: {(source.Scopes.Count == 0 ? "none" : string.Join(", ", source.Scopes))}).";
+        var refusal = await IngestErrors.ForbiddenAsync(context, source, $"{context.Request.Method} {context.Request.Path}", detail);
+        await refusal.ExecuteAsync(context);
+    }
 
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
@@ -130,7 +161,7 @@ public sealed class IngestGateMiddleware(RequestDelegate next, IOptionsMonitor<I
         }
 
         var request = IngestRequest.Attach(context, body);
-        if (endpoint.RequiresKey)
+        if (endpoint.RequiresKey || (endpoint.Scope is not null && context.Request.Headers.ContainsKey("X-Api-Key")))
         {
             request.ResolveSource(context, o.Sources);
         }

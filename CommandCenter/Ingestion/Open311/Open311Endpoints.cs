@@ -13,19 +13,19 @@ public static class Open311Endpoints
 
         group.MapGet("/services.{format}", (HttpContext context, string format, Open311Handler handler) =>
                 Format(context, format) ?? handler.Services(format))
-            .Ingest(IngestBodySize.None, requiresKey: false)
+            .Ingest(IngestBodySize.None)
             .WithSummary("Service list: the event catalogue's categories.")
             .Produces<System.Text.Json.Nodes.JsonArray>(200, "application/json", "text/xml");
 
         group.MapGet("/services/{service_code}.{format}", (HttpContext context, string service_code, string format, Open311Handler handler) =>
                 Format(context, format) ?? handler.ServiceDefinition(context, service_code, format))
-            .Ingest(IngestBodySize.None, requiresKey: false)
+            .Ingest(IngestBodySize.None)
             .WithSummary("Service definition: the attributes a request may carry (attribute[priority]).")
             .Produces<System.Text.Json.Nodes.JsonObject>(200, "application/json", "text/xml").Produces(404, contentType: "application/json");
 
         group.MapPost("/requests.{format}", async (HttpContext context, string format, Open311Handler handler, CancellationToken ct) =>
                 Format(context, format) ?? await handler.CreateAsync(context, format, ct))
-            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .Ingest(IngestBodySize.Single, IngestScopes.Open311)
             .DocumentBody("GeoReport v2 service request form: api_key, service_code, lat/long or address_string, optional datum, contact fields, attribute[priority].", "application/x-www-form-urlencoded")
             .WithSummary("Create a service request; it enters the loop as a ticket.")
             .WithDescription(
@@ -38,14 +38,14 @@ public static class Open311Endpoints
 
         group.MapGet("/requests.{format}", async (HttpContext context, string format, Open311Handler handler, CancellationToken ct) =>
                 Format(context, format) ?? await handler.QueryAsync(context, format, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false)
+            .Ingest(IngestBodySize.None)
             .WithSummary("Service requests received here, filtered by service_request_id, service_code, start_date, end_date, status.")
             .Produces<System.Text.Json.Nodes.JsonArray>(200, "application/json", "text/xml").Produces(400, contentType: "application/json");
 
         group.MapGet("/requests/{service_request_id}.{format}",
                 async (HttpContext context, string service_request_id, string format, Open311Handler handler, CancellationToken ct) =>
                     Format(context, format) ?? await handler.GetAsync(context, service_request_id, format, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false)
+            .Ingest(IngestBodySize.None)
             .WithSummary("One service request with its status and status notes (from the ticket's history).")
             .Produces<System.Text.Json.Nodes.JsonArray>(200, "application/json", "text/xml").Produces(404, contentType: "application/json");
 

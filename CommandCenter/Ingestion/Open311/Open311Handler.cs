@@ -103,7 +103,9 @@ public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries,
         var id = IdPrefix + RequestHash(ingest.Source!.Name, ingest.Form);
         var report = new TicketReport(
             id,
-            TicketChannel.CitizenApp,
+
+            // The source's own channel (a 12345 gateway files 12345热线 cases); the names were checked at start.
+            ingest.Source.TicketChannel(out _) ?? TicketChannel.CitizenApp,
             request.Category.Code,
             request.Title,
             request.Description,

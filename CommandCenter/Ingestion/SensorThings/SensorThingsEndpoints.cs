@@ -38,31 +38,54 @@ public static class SensorThingsEndpoints
         Read(g, "/ObservedProperties({id})/Datastreams", (c, h, id) => h.KindDatastreams(c, id, observedProperty: true));
 
         g.MapGet("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, null, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false).DocumentRead()
+            .IngestRead(IngestScopes.StaRead).DocumentRead()
             .WithSummary("Observations with $top, $skip, $count, $orderby, $filter (phenomenonTime, result) and $expand=Datastream.");
         g.MapGet("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationsAsync(c, id, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false).DocumentRead();
+            .IngestRead(IngestScopes.StaRead).DocumentRead();
         g.MapGet("/Observations({id})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, false, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false).DocumentRead();
+            .IngestRead(IngestScopes.StaRead).DocumentRead();
         g.MapGet("/Observations({id})/Datastream", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.ObservationAsync(c, id, true, ct))
-            .Ingest(IngestBodySize.None, requiresKey: false).DocumentRead();
+            .IngestRead(IngestScopes.StaRead).DocumentRead();
 
         const string postDescription =
             "201 with Location once the observation is on disk; 200 with the stored observation when the datastream already has one at that " +
             "phenomenonTime (a replay creates nothing). result is a finite number; phenomenonTime an instant with a zone. " +
-            "Validation errors are RFC 9457 problem details (400); an observation the twin refuses (e.g. not after the datastream's last one) is 422. Max body 64 KB.";
+            "Validation errors are RFC 9457 problem details (400); an observation the twin refuses (outside its kind's plausible range, older than Twin:Ingestion:MaxReadingAgeDays or ahead of the clock) is 422; one older than the datastream's newest is kept in the history without changing the current value. Max body 64 KB.";
         g.MapPost("/Observations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, null, ct))
-            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
             .DocumentBody("An Observation: phenomenonTime, result, Datastream {@iot.id}, optional resultTime and parameters.batteryPercent.", "application/json")
             .WithSummary("Create an Observation (Datastream by @iot.id in the body).").WithDescription(postDescription)
             .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429);
         g.MapPost("/Datastreams({id})/Observations", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationAsync(c, id, ct))
-            .Ingest(IngestBodySize.Single, requiresKey: true)
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
             .DocumentBody("An Observation: phenomenonTime, result, optional resultTime and parameters.batteryPercent.", "application/json")
             .WithSummary("Create an Observation of this Datastream.").WithDescription(postDescription)
             .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(422);
+        g.MapPost("/Things", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateThingAsync(c, ct))
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+            .DocumentBody("A Thing with one Location (GeoJSON Point, WGS-84) and one Datastream whose ObservedProperty names a sensor kind (deep insert).", "application/json")
+            .WithSummary("Onboard a sensor: create a Thing with its Location and Datastream.")
+            .WithDescription(
+                "The Datastream's ObservedProperty is {\"definition\": \"urn:cityops-twin:observed-property:<kind>\"} or {\"@iot.id\": \"<kind>\"}; " +
+                "unitOfMeasurement.symbol, when given, must be the kind's unit; properties.reportIntervalSeconds (default 60) decides when it is stale. " +
+                "Thresholds come from Twin:Sensors:Thresholds (by the Thing's id, else its kind) or the kind's standard ones. " +
+                "201 with Location once the sensor is on disk (and on the wall); 409 when the id exists; 422 when the twin refuses it (outside Putuo, unknown kind, other unit).")
+            .Produces<JsonObject>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+        foreach (var (set, type) in new[] { ("Things", "Thing"), ("Datastreams", "Datastream") })
+        {
+            g.MapDelete($"/{set}({{id}})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.DeleteThingAsync(c, id, type, ct))
+                .Ingest(IngestBodySize.None, IngestScopes.StaWrite)
+                .WithSummary($"Delete a {type}: the sensor leaves the twin with its Observations (audited).")
+                .Produces(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            g.MapPatch($"/{set}({{id}})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.UpdateThingAsync(c, id, type, ct))
+                .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+                .DocumentBody($"The {type}'s new name (and, for a Datastream, properties.reportIntervalSeconds).", "application/json")
+                .WithSummary($"Update a {type}: its name, or a Datastream's report interval.")
+                .Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        }
+
         g.MapPost("/CreateObservations", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateObservationsAsync(c, ct))
-            .Ingest(IngestBodySize.Batch, requiresKey: true)
+            .Ingest(IngestBodySize.Batch, IngestScopes.StaWrite)
             .DocumentBody("CreateObservations: [{Datastream, components, dataArray@iot.count, dataArray}].", "application/json")
             .WithSummary("CreateObservations with dataArray: many observations in one request.")
             .WithDescription(
@@ -74,7 +97,7 @@ public static class SensorThingsEndpoints
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, IResult> handler, string? summary = null)
     {
-        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).Ingest(IngestBodySize.None, requiresKey: false).DocumentRead();
+        var route = g.MapGet(pattern, (HttpContext c, SensorThingsHandler h) => handler(c, h)).IngestRead(IngestScopes.StaRead).DocumentRead();
         if (summary is not null)
         {
             route.WithSummary(summary);
@@ -82,10 +105,10 @@ public static class SensorThingsEndpoints
     }
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, string, IResult> handler) =>
-        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).Ingest(IngestBodySize.None, requiresKey: false).DocumentRead();
+        g.MapGet(pattern, (HttpContext c, string id, SensorThingsHandler h) => handler(c, h, id)).IngestRead(IngestScopes.StaRead).DocumentRead();
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, IResult> handler, string summary) =>
-        g.MapGet(pattern, (HttpContext c) => handler(c)).Ingest(IngestBodySize.None, requiresKey: false).DocumentRead().WithSummary(summary);
+        g.MapGet(pattern, (HttpContext c) => handler(c)).IngestRead(IngestScopes.StaRead).DocumentRead().WithSummary(summary);
 
     /// <summary>A read answers an entity or a collection (<c>{"value": [...]}</c>) as JSON, or 404 problem details.</summary>
     private static RouteHandlerBuilder DocumentRead(this RouteHandlerBuilder route) =>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.TestHost;
+using Twin.Data.Diagnostics;
 using Twin.LoadTest.Hub;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -85,7 +86,7 @@ public sealed class TwinServer : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IMapSender>(sp =>
-                new StageProbe.ProbedSender(new HubMapSender(sp.GetRequiredService<IHubContext<TwinHub, ITwinClient>>()), Probe));
+                new StageProbe.ProbedSender(new HubMapSender(sp.GetRequiredService<IHubContext<TwinHub, ITwinClient>>(), sp.GetRequiredService<TwinMetrics>()), Probe));
             services.AddSingleton<CircuitHandler>(Circuits);
         });
     }

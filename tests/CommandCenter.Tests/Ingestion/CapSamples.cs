@@ -53,14 +53,26 @@ public static class CapSamples
         </alert>
         """;
 
-    /// <summary>A.2 with its own identifier and a square polygon around <paramref name="centre"/>.</summary>
+    /// <summary>
+    /// The document as if sent a minute ago (expiring in an hour): the twin refuses alerts sent
+    /// days ago, as the Appendix's 2003 examples were.
+    /// </summary>
+    public static string Recent(string xml)
+    {
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        xml = System.Text.RegularExpressions.Regex.Replace(xml, "<sent>[^<]*</sent>", $"<sent>{Time(now.AddMinutes(-1))}</sent>");
+        return System.Text.RegularExpressions.Regex.Replace(xml, "<expires>[^<]*</expires>", $"<expires>{Time(now.AddHours(1))}</expires>");
+    }
+
+    /// <summary>A.2 with its own identifier and a square polygon around <paramref name="centre"/>, sent a minute ago.</summary>
     public static string Thunderstorm(string identifier, GeoPoint centre, double halfSizeDegrees = 0.01) =>
-        ThunderstormVerbatim
+        Recent(ThunderstormVerbatim)
             .Replace("KSTO1055887203", identifier, StringComparison.Ordinal)
             .Replace("38.47,-120.14 38.34,-119.95 38.52,-119.74 38.62,-119.89 38.47,-120.14", Square(centre, halfSizeDegrees), StringComparison.Ordinal);
 
     /// <summary>CAP 1.2 Appendix A.3, "Earthquake Report (Update Message)", with its circle moved to <paramref name="centre"/>.</summary>
-    public static string EarthquakeUpdate(string identifier, string references, GeoPoint centre, string msgType = "Update") => $"""
+    public static string EarthquakeUpdate(string identifier, string references, GeoPoint centre, string msgType = "Update") => Recent($"""
         <?xml version = "1.0" encoding = "UTF-8"?>
         <alert xmlns = "urn:oasis:names:tc:emergency:cap:1.2">
           <identifier>{identifier}</identifier>
@@ -90,9 +102,9 @@ public static class CapSamples
             </area>
           </info>
         </alert>
-        """;
+        """);
 
-    public static string Cancel(string sender, string identifier, string references) => $"""
+    public static string Cancel(string sender, string identifier, string references) => Recent($"""
         <?xml version="1.0" encoding="UTF-8"?>
         <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
           <identifier>{identifier}</identifier>
@@ -103,7 +115,7 @@ public static class CapSamples
           <scope>Public</scope>
           <references>{references}</references>
         </alert>
-        """;
+        """);
 
     public static string Pair(GeoPoint p) => string.Create(CultureInfo.InvariantCulture, $"{p.Lat:F6},{p.Lon:F6}");
 

@@ -15,7 +15,7 @@ public sealed class CapTests(IngestionApp app) : IClassFixture<IngestionApp>
     public async Task The_specs_thunderstorm_example_is_parsed_and_refused_only_because_California_is_not_Putuo()
     {
         var before = app.Count("alarms");
-        var response = await app.KeyedClient().PostAsync(Path, IngestionApp.Xml(CapSamples.ThunderstormVerbatim));
+        var response = await app.KeyedClient().PostAsync(Path, IngestionApp.Xml(CapSamples.Recent(CapSamples.ThunderstormVerbatim)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains("does not reach", problem.GetProperty("detail").GetString());

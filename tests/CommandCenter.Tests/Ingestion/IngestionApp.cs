@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using CommandCenter.Tests.Support;
+using Scopes = CommandCenter.Ingestion.Common.IngestScopes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -19,6 +20,15 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Key = "test-key-open311-sta-cap";
     public const string SlowKey = "test-key-slow";
+
+    /// <summary>A 12345 hotline gateway: Open311 only, its requests filed as 12345热线.</summary>
+    public const string HotlineKey = "test-key-hotline-gateway";
+
+    /// <summary>A sensor gateway: SensorThings only (writes and keyed reads).</summary>
+    public const string SensorOnlyKey = "test-key-sensor-gateway";
+
+    /// <summary>Another warning system: CAP only.</summary>
+    public const string OtherCapKey = "test-key-other-warnings";
     public const int SlowRatePerMinute = 3;
 
     public IngestionApp()
@@ -50,7 +60,33 @@ public class IngestionApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Twin:Ingestion:Sources:1:Name", "slow-feed");
         builder.UseSetting("Twin:Ingestion:Sources:1:ApiKey", SlowKey);
         builder.UseSetting("Twin:Ingestion:Sources:1:RatePerMinute", SlowRatePerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        for (var i = 0; i < Scopes.All.Count; i++)
+        {
+            builder.UseSetting($"Twin:Ingestion:Sources:0:Scopes:{i}", Scopes.All[i]);
+            builder.UseSetting($"Twin:Ingestion:Sources:1:Scopes:{i}", Scopes.All[i]);
+        }
+
+        Source(builder, 2, "hotline-gateway", HotlineKey, [Scopes.Open311], channel: "12345热线");
+        Source(builder, 3, "sensor-gateway", SensorOnlyKey, [Scopes.StaWrite, Scopes.StaRead]);
+        Source(builder, 4, "other-warnings", OtherCapKey, [Scopes.Cap]);
         TestAccounts.Configure(builder);
+    }
+
+    private static void Source(IWebHostBuilder builder, int index, string name, string key, string[] scopes, string? channel = null)
+    {
+        var prefix = $"Twin:Ingestion:Sources:{index}:";
+        builder.UseSetting(prefix + "Name", name);
+        builder.UseSetting(prefix + "ApiKey", key);
+        builder.UseSetting(prefix + "RatePerMinute", "1000000");
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            builder.UseSetting($"{prefix}Scopes:{i}", scopes[i]);
+        }
+
+        if (channel is not null)
+        {
+            builder.UseSetting(prefix + "Channel", channel);
+        }
     }
 
     /// <summary>Set by a test that restarts on the same folder and deletes it itself.</summary>

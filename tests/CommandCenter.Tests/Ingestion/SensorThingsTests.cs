@@ -79,16 +79,20 @@ public sealed class SensorThingsTests(IngestionApp app) : IClassFixture<Ingestio
     {
         var client = app.KeyedClient();
 
-        // SensorThings 1.1, 14.2 "Create Observations with dataArray": the example verbatim but for the Datastream ids.
-        const string body = """
+        // SensorThings 1.1, 14.2 "Create Observations with dataArray": the example but for the Datastream ids and
+        // its day (2010 is older than the twin keeps late readings), still written with the compact offset -0700.
+        var day = DateTimeOffset.UtcNow.AddHours(-2).ToOffset(TimeSpan.FromHours(-7));
+        var hour = new DateTimeOffset(day.Year, day.Month, day.Day, day.Hour, 0, 0, day.Offset);
+        string At(int minute) => hour.AddMinutes(minute).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "-0700";
+        var body = $$"""
             [
               {
                 "Datastream": {"@iot.id": "S-TEST-0002"},
                 "components": ["phenomenonTime", "result", "FeatureOfInterest/id"],
                 "dataArray@iot.count": 2,
                 "dataArray": [
-                  ["2010-12-23T10:20:00-0700", 20, 1],
-                  ["2010-12-23T10:21:00-0700", 30, 1]
+                  ["{{At(20)}}", 20, 1],
+                  ["{{At(21)}}", 30, 1]
                 ]
               },
               {
@@ -96,8 +100,8 @@ public sealed class SensorThingsTests(IngestionApp app) : IClassFixture<Ingestio
                 "components": ["phenomenonTime", "result", "FeatureOfInterest/id"],
                 "dataArray@iot.count": 2,
                 "dataArray": [
-                  ["2010-12-23T10:20:00-0700", 65, 1],
-                  ["2010-12-23T10:21:00-0700", 60, 1]
+                  ["{{At(20)}}", 65, 1],
+                  ["{{At(21)}}", 60, 1]
                 ]
               }
             ]
@@ -111,17 +115,19 @@ public sealed class SensorThingsTests(IngestionApp app) : IClassFixture<Ingestio
         Assert.Equal(before + 4, app.Count("observations"));
 
         var first = await GetAsync(client, links[0]);
-        Assert.Equal("2010-12-23T17:20:00.0000000Z", first.GetProperty("phenomenonTime").GetString());
+        Assert.Equal(hour.AddMinutes(20).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.0000000Z'", System.Globalization.CultureInfo.InvariantCulture),
+            first.GetProperty("phenomenonTime").GetString());
 
         var replay = await client.PostAsync($"{Base}/CreateObservations", IngestionApp.Json(body));
         Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
         Assert.Equal(links, JsonDocument.Parse(await replay.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(e => e.GetString()!));
         Assert.Equal(before + 4, app.Count("observations"));
 
-        // An observation older than the datastream's last one is refused by the twin: "error" in its place, per spec.
-        const string older = """
+        // A reading older than the datastream's last one is kept (late data); one older than the twin keeps is refused: "error" in its place, per spec.
+        var tooOld = IngestionApp.Iso(DateTimeOffset.UtcNow.AddDays(-8));
+        var older = $$"""
             [{ "Datastream": {"@iot.id": "S-TEST-0002"}, "components": ["phenomenonTime", "result"],
-               "dataArray": [["2010-12-23T10:00:00-0700", 5], ["2010-12-23T10:30:00-0700", 6]] }]
+               "dataArray": [["{{tooOld}}", 5], ["{{At(10)}}", 6]] }]
             """;
         var mixed = JsonDocument.Parse(await (await client.PostAsync($"{Base}/CreateObservations", IngestionApp.Json(older))).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("error", mixed[0].GetString());

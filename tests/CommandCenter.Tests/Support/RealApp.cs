@@ -47,6 +47,12 @@ public sealed class RealApp : IAsyncDisposable
         start.Environment["Twin__Ingestion__Sources__0__Name"] = "kill-test";
         start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
         start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "1000";
+        string[] scopes = ["open311", "sta-read", "sta-write", "cap", "drones"];
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            start.Environment[$"Twin__Ingestion__Sources__0__Scopes__{i}"] = scopes[i];
+        }
+
         start.Environment["Twin__Security__WallToken"] = TestAccounts.WallToken;
         start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
         start.Environment.Remove("ASPNETCORE_URLS");

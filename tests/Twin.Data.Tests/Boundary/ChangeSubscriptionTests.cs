@@ -42,7 +42,7 @@ public sealed class ChangeSubscriptionTests : IDisposable
         for (var i = 0; i < Readings; i++)
         {
             twin.Clock.Advance(TimeSpan.FromSeconds(1));
-            await twin.SubmitOkAsync(new RecordObservationCommand(new Observation("N-1", i, twin.Clock.GetUtcNow())))
+            await twin.SubmitOkAsync(new RecordObservationCommand(new Observation("N-1", i % 100, twin.Clock.GetUtcNow())))
                 .WaitAsync(TimeSpan.FromSeconds(10));
         }
 
