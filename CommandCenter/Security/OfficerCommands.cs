@@ -32,6 +32,7 @@ public sealed class OfficerCommands(ITwinCommands commands, SignedInOfficer offi
     public static (string Action, string Target) Describe(TwinCommand command) => command switch
     {
         DispatchCommand c => (c.GetType().Name, c.TicketId),
+        ReportTicketCommand c => (nameof(ReportTicketCommand), c.Report.Id),
         AcknowledgeAlarmCommand c => (nameof(AcknowledgeAlarmCommand), c.AlarmId),
         PlanMissionCommand c => ($"drone.send {c.Plan.Kind}", c.Plan.TargetId ?? c.Plan.DroneId),
         AttachEvidenceCommand c => ("drone.capture " + c.DroneId, c.TicketId),

@@ -79,6 +79,10 @@ public static class VocabularyStyle
         TicketChannel.VideoPatrol => new(5, 0, null),
         TicketChannel.CitizenApp => new(5, 0, 0.45),
         TicketChannel.NonPolice110 => new(4, 0, 0.4),
+        TicketChannel.DeskCall => new(6, 0, 0.5),
+        TicketChannel.DeskLetter => new(8, 0, null),
+        TicketChannel.DeskVisit => new(8, 0, 0.6),
+        TicketChannel.DeskOther => new(4, Math.PI / 4, 0.5),
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
     };
 

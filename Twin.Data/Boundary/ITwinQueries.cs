@@ -2,9 +2,11 @@ using Twin.Data.Alarms;
 using Twin.Data.Search;
 using Twin.Data.Sensors;
 using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Boundary;
@@ -32,6 +34,12 @@ public interface ITwinQueries
 
     /// <summary>Every stored ticket (any age) and place matching a valid <paramref name="query"/>; see <see cref="SearchQuery.Validate"/>.</summary>
     Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default);
+
+    /// <summary>
+    /// The open case a report not yet filed (the desk's draft) would duplicate, judged by the engine's
+    /// rules against <see cref="Current"/>, or null. Reads only: nothing is reported.
+    /// </summary>
+    Task<DuplicateMatch?> FindDuplicateOfDraftAsync(DuplicateDraft draft, CancellationToken ct = default);
 
     Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default);
 
@@ -66,3 +74,6 @@ public sealed record TicketQuery(
     DateTimeOffset From,
     DateTimeOffset To,
     int Limit);
+
+/// <summary>A report being written: its category, place, time and words, as the duplicate rules weigh them.</summary>
+public sealed record DuplicateDraft(string CategoryCode, GeoPoint Location, DateTimeOffset At, string Text);

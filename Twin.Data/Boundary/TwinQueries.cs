@@ -4,6 +4,7 @@ using Twin.Data.Search;
 using Twin.Data.Sensors;
 using Twin.Data.Store;
 using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
@@ -12,7 +13,7 @@ using Twin.Domain.Tickets;
 namespace Twin.Data.Boundary;
 
 /// <summary><see cref="ITwinQueries"/>: the pipeline's published snapshot and the store's reads, once the store is migrated.</summary>
-public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinReadiness readiness) : ITwinQueries
+public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinReadiness readiness, DuplicateDetector duplicates) : ITwinQueries
 {
     public TwinSnapshot Current => pipeline.Current;
 
@@ -36,6 +37,12 @@ public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinRead
     {
         await readiness.Ready.WaitAsync(ct);
         return await store.SearchAsync(query, ct);
+    }
+
+    public async Task<DuplicateMatch?> FindDuplicateOfDraftAsync(DuplicateDraft draft, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return duplicates.AssessDraft(pipeline.Current.Tickets, draft.CategoryCode, draft.Location, draft.At, draft.Text);
     }
 
     public async Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default)

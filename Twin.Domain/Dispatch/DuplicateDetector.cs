@@ -123,6 +123,35 @@ public sealed class DuplicateDetector
         return best;
     }
 
+    /// <summary>
+    /// A draft not yet reported (the desk's new case while the officer types it), judged against the
+    /// open cases of a published snapshot. The engine's index belongs to its single writer, so the
+    /// draft gets a detector of its own, with the same rules, over the few categories that can match.
+    /// </summary>
+    public DuplicateMatch? AssessDraft(IEnumerable<TicketState> tickets, string categoryCode, GeoPoint location, DateTimeOffset at, string text)
+    {
+        if (!_rules.Enabled)
+        {
+            return null;
+        }
+
+        var categories = _catalogue.RelatedTo(categoryCode).Append(categoryCode).ToHashSet(StringComparer.Ordinal);
+        var all = tickets.ToList();
+        var openCases = all.Where(t => t.Status.IsOpen()).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var draft = new DuplicateDetector(_catalogue, _rules);
+        foreach (var ticket in all.Where(t => categories.Contains(t.CategoryCode)))
+        {
+            // As the engine indexes: an open case under itself, a report merged into an open case under that case.
+            var caseId = ticket.Status == TicketStatus.Merged ? ticket.MergedIntoId : ticket.Id;
+            if (caseId is not null && openCases.Contains(caseId))
+            {
+                draft.Add(ticket, caseId);
+            }
+        }
+
+        return draft.Assess(categoryCode, location, at, text);
+    }
+
     private DuplicateMatch? Assess(Probe probe, Envelope box, string indexedCategory)
     {
         if (!_indexes.TryGetValue(indexedCategory, out var index))

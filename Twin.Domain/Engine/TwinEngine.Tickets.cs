@@ -157,7 +157,8 @@ public sealed partial class TwinEngine
     }
 
     private static bool IsCitizenChannel(TicketChannel channel) =>
-        channel is TicketChannel.Hotline12345 or TicketChannel.CitizenApp or TicketChannel.NonPolice110;
+        channel is TicketChannel.Hotline12345 or TicketChannel.CitizenApp or TicketChannel.NonPolice110
+            or TicketChannel.DeskCall or TicketChannel.DeskLetter or TicketChannel.DeskVisit;
 
     private void CountReportedToday(TicketState ticket)
     {

@@ -9,6 +9,10 @@ namespace Twin.Domain.Tickets;
 /// </summary>
 public sealed record Reporter(string? Name, string? Phone, string? Statement = null)
 {
+    /// <summary>What every channel accepts as a phone number: digits, spaces, +, - and brackets.</summary>
+    public static bool IsPhoneNumber(string phone) =>
+        phone.Any(char.IsAsciiDigit) && phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')');
+
     /// <summary>The unmasked title and description when masking changed them, else null.</summary>
     public static string? StatementOf(TicketReport report)
     {
@@ -32,7 +36,20 @@ public sealed record TicketReport(
     string? NeighbourhoodCode,
     Reporter Reporter,
     DateTimeOffset ReportedAt,
-    TicketPriority? Priority = null);
+    TicketPriority? Priority = null)
+{
+    /// <summary>A report's title: the first line of what the citizen said (cut at 40 characters), else the category's name.</summary>
+    public static string TitleFrom(string description, string categoryName)
+    {
+        var firstLine = description.Split('\n', 2)[0].Trim();
+        if (firstLine.Length == 0)
+        {
+            return categoryName;
+        }
+
+        return firstLine.Length <= 40 ? firstLine : firstLine[..40] + "…";
+    }
+}
 
 /// <summary>A ticket as the engine holds it: the reporter is already masked.</summary>
 public sealed record TicketState(

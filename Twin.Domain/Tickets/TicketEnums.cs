@@ -12,6 +12,18 @@ public enum TicketChannel
     VideoPatrol,
     CitizenApp,
     NonPolice110,
+
+    /// <summary>来电: a call taken at the duty desk and filed by the officer (not through 12345).</summary>
+    DeskCall,
+
+    /// <summary>来信: a letter to the centre, filed by the officer who reads it.</summary>
+    DeskLetter,
+
+    /// <summary>来访: a citizen who came to the centre in person.</summary>
+    DeskVisit,
+
+    /// <summary>其他: any other way a case reached the desk (a colleague, a meeting, the press).</summary>
+    DeskOther,
 }
 
 /// <summary>The closed loop: 发现 → 立案 → 派遣 → 处置 → 审核 → 结案 → 问效.</summary>
@@ -43,6 +55,9 @@ public enum TicketPriority
 public static class TicketStatusExtensions
 {
     public static bool IsOpen(this TicketStatus status) => status < TicketStatus.Closed;
+
+    /// <summary>来电, 来信, 来访, 其他: cases filed by hand at the duty desk, never by a feed or the simulator.</summary>
+    public static bool IsDesk(this TicketChannel channel) => channel >= TicketChannel.DeskCall;
 
     /// <summary>The users' word for the step (发现, 立案, …).</summary>
     public static string NameZh(this TicketStatus status) => Names.Of(status).Zh;

@@ -40,6 +40,10 @@ public static class Names
         TicketChannel.VideoPatrol => new("视频轮巡", "Video patrol"),
         TicketChannel.CitizenApp => new("随申拍", "Suishenpai app"),
         TicketChannel.NonPolice110 => new("110非警务", "110 non-police"),
+        TicketChannel.DeskCall => new("来电", "Phone call"),
+        TicketChannel.DeskLetter => new("来信", "Letter"),
+        TicketChannel.DeskVisit => new("来访", "Visit"),
+        TicketChannel.DeskOther => new("其他", "Other"),
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
     };
 

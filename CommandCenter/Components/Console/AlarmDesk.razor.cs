@@ -52,6 +52,28 @@ public sealed partial class AlarmDesk
         await Open.InvokeAsync(alarmId);
     }
 
+    /// <summary>
+    /// The shortcut's acknowledge: does what the 确认 button of the most severe unacknowledged alarm
+    /// does (opens its note form, the cursor in the note), or says why it cannot.
+    /// </summary>
+    public async Task StartMostUrgentAsync()
+    {
+        if (ReadOnly)
+        {
+            Refusal = ConsoleText.MayNotAcknowledge;
+        }
+        else if (Ordered.FirstOrDefault(a => !a.IsAcknowledged) is { } alarm)
+        {
+            await Start(alarm.Id);
+        }
+        else
+        {
+            Refusal = ConsoleText.NoAlarmToAcknowledge;
+        }
+
+        StateHasChanged();
+    }
+
     private void Cancel()
     {
         _acknowledging = null;

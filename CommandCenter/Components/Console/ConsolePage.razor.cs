@@ -25,6 +25,7 @@ public sealed partial class ConsolePage : IDisposable
     private DateTimeOffset _historyUpdatedAt;
     private TicketQueue? _queue;
     private TicketView? _view;
+    private AlarmDesk? _alarms;
     private readonly CircuitCulture _culture = new();
     private IReadOnlyDictionary<string, TicketState> _byId = new Dictionary<string, TicketState>();
     private long _byIdVersion = -1;
@@ -74,6 +75,8 @@ public sealed partial class ConsolePage : IDisposable
     private bool Busy { get; set; }
 
     private bool ShowHelp { get; set; }
+
+    private bool ShowNewCase { get; set; }
 
     private DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -270,6 +273,13 @@ public sealed partial class ConsolePage : IDisposable
 
     private async Task OnShortcutAsync(Shortcut shortcut)
     {
+        // While the new-case form is open its fields have the keyboard; Esc closes it.
+        if (ShowNewCase)
+        {
+            ShowNewCase = shortcut.Command != ShortcutCommand.Dismiss;
+            return;
+        }
+
         switch (shortcut.Command)
         {
             case ShortcutCommand.Help:
@@ -287,6 +297,13 @@ public sealed partial class ConsolePage : IDisposable
             case ShortcutCommand.Next or ShortcutCommand.Previous:
                 await MoveAsync(shortcut.Command == ShortcutCommand.Next ? 1 : -1);
                 break;
+            case ShortcutCommand.NewCase when MayAct:
+                ShowHelp = false;
+                ShowNewCase = true;
+                break;
+            case ShortcutCommand.AcknowledgeAlarm when _alarms is not null:
+                await _alarms.StartMostUrgentAsync();
+                break;
             case ShortcutCommand.Act or ShortcutCommand.EvaluateSatisfied when _view is not null:
                 await _view.TryInvokeAsync(shortcut);
                 break;
@@ -294,6 +311,20 @@ public sealed partial class ConsolePage : IDisposable
     }
 
     private void ToggleHelp() => ShowHelp = !ShowHelp;
+
+    /// <summary>A case filed at the desk opens at once, taken over by the officer who filed it.</summary>
+    private async Task OnFiledAsync(string id)
+    {
+        ShowNewCase = false;
+        TakeNewerSnapshot();
+        await SelectAsync(id);
+    }
+
+    private async Task OpenFromFormAsync(string id)
+    {
+        ShowNewCase = false;
+        await SelectAsync(id);
+    }
 
     /// <summary>The next or previous ticket of the filtered queue; the first one when none is open or the open one left the queue.</summary>
     private Task MoveAsync(int step)

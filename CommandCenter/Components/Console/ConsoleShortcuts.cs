@@ -3,7 +3,7 @@ using Twin.Domain.Dispatch;
 
 namespace CommandCenter.Components.Console;
 
-/// <summary>What a shortcut does: move in the queue or jump to its most urgent ticket, focus search, show help, or one of the loop's actions.</summary>
+/// <summary>What a shortcut does: move in the queue or jump to its most urgent ticket, focus search, show help, file a new case, acknowledge an alarm, or one of the loop's actions.</summary>
 public enum ShortcutCommand
 {
     Next,
@@ -14,6 +14,8 @@ public enum ShortcutCommand
     Dismiss,
     Act,
     EvaluateSatisfied,
+    NewCase,
+    AcknowledgeAlarm,
 }
 
 /// <param name="Key">The browser's KeyboardEvent.key.</param>
@@ -34,8 +36,11 @@ public static class ConsoleShortcuts
         new("ArrowUp", "↑", ShortcutCommand.Previous, null, "队列上一件", "Previous ticket in the queue"),
         new("u", "U", ShortcutCommand.MostUrgent, null, "跳到最紧急的一件（队列之首）", "Jump to the most urgent ticket (top of the queue)"),
         new("/", "/", ShortcutCommand.Search, null, "搜索 / 筛选", "Search and filter"),
+        new("n", "N", ShortcutCommand.NewCase, null, "新建工单（来电、来信、来访）", "New case (call, letter, visit)"),
+        new("g", "G", ShortcutCommand.AcknowledgeAlarm, null, "确认告警（最紧急的未确认告警，需填说明）", "Acknowledge an alarm (the most severe unacknowledged one; needs a note)"),
         new("f", "F", ShortcutCommand.Act, DispatchAction.File, "立案", "File"),
         new("d", "D", ShortcutCommand.Act, DispatchAction.Dispatch, "派遣", "Dispatch"),
+        new("t", "T", ShortcutCommand.Act, DispatchAction.Refuse, "退单（需填原因）", "Refuse the dispatch (needs a reason)"),
         new("h", "H", ShortcutCommand.Act, DispatchAction.Accept, "接单处置", "Accept for handling"),
         new("v", "V", ShortcutCommand.Act, DispatchAction.SubmitForReview, "提交审核", "Submit for review"),
         new("a", "A", ShortcutCommand.Act, DispatchAction.Approve, "审核通过", "Approve"),
@@ -44,9 +49,10 @@ public static class ConsoleShortcuts
         new("s", "S", ShortcutCommand.Act, DispatchAction.Supervise, "督办（需填原因）", "Supervise (needs a reason)"),
         new("m", "M", ShortcutCommand.Act, DispatchAction.Merge, "并案", "Merge"),
         new("x", "X", ShortcutCommand.Act, DispatchAction.Split, "拆案（需填原因）", "Split (needs a reason)"),
+        new("o", "O", ShortcutCommand.Act, DispatchAction.Reopen, "重新处置（需填原因）", "Reopen for handling (needs a reason)"),
         new("y", "Y", ShortcutCommand.EvaluateSatisfied, DispatchAction.Evaluate, "评价：满意", "Evaluate: satisfied"),
         new("?", "?", ShortcutCommand.Help, null, "显示 / 隐藏快捷键", "Show or hide shortcuts"),
-        new("Escape", "Esc", ShortcutCommand.Dismiss, null, "关闭帮助", "Close the help"),
+        new("Escape", "Esc", ShortcutCommand.Dismiss, null, "关闭帮助或新建工单", "Close the help or the new-case form"),
     ];
 
     /// <summary>The keys the browser listener reports; any other key is left to the page.</summary>

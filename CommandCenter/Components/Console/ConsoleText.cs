@@ -157,6 +157,11 @@ public static class ConsoleText
     public static string ReopenedRate => T("重开率", "Reopened");
     public static string MergedRate => T("并案率", "Merged");
 
+    public static string NoAlarmToAcknowledge => T("没有待确认的告警。", "No alarm is waiting to be acknowledged.");
+    public static string MayNotAcknowledge => T("当前角色不能确认告警。", "This role may not acknowledge alarms.");
+
+    public static string NewCase => T("新建工单", "New case");
+
     // The keyboard help.
     public static string KeyboardShortcuts => T("键盘快捷键", "Keyboard shortcuts");
     public static string ShortcutsNotInFields => T("在输入框中打字时快捷键不起作用。", "Shortcuts do nothing while you type in a field.");

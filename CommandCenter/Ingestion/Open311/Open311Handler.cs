@@ -286,7 +286,7 @@ public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries,
         }
 
         var phone = Field("phone");
-        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))
+        if (phone is not null && !Reporter.IsPhoneNumber(phone))
         {
             return "phone may hold only digits, spaces, +, - and brackets.";
         }
@@ -316,19 +316,8 @@ public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries,
 
         var description = Field("description") ?? "";
         var name = string.Join(' ', new[] { Field("first_name"), Field("last_name") }.OfType<string>());
-        request = new ValidRequest(category, Title(description, category), description, location, address ?? "", name.Length > 0 ? name : null, phone, priority);
+        request = new ValidRequest(category, TicketReport.TitleFrom(description, category.NameZh), description, location, address ?? "", name.Length > 0 ? name : null, phone, priority);
         return null;
-    }
-
-    private static string Title(string description, EventCategory category)
-    {
-        var firstLine = description.Split('\n', 2)[0].Trim();
-        if (firstLine.Length == 0)
-        {
-            return category.NameZh;
-        }
-
-        return firstLine.Length <= 40 ? firstLine : firstLine[..40] + "…";
     }
 
     /// <summary>No geocoder is reachable: an address is placed only when it names a 街道/镇 (at a point inside it).</summary>
@@ -339,8 +328,7 @@ public sealed class Open311Handler(ITwinCommands commands, ITwinQueries queries,
             var shortName = sub.Name.EndsWith("街道", StringComparison.Ordinal) ? sub.Name[..^2] : sub.Name;
             if (address.Contains(sub.Name, StringComparison.Ordinal) || (shortName.Length >= 2 && address.Contains(shortName, StringComparison.Ordinal)))
             {
-                var point = sub.Boundary.InteriorPoint;
-                return new GeoPoint(point.X, point.Y);
+                return sub.Anchor;
             }
         }
 

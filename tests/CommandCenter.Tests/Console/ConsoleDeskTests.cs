@@ -233,6 +233,60 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task G_opens_the_most_severe_alarms_note_and_T_and_O_refuse_and_reopen_only_when_legal_and_with_a_reason()
+    {
+        var alarmId = await RaiseSmokeAlarmAsync();
+        await ReportAsync("R-1", TicketChannel.GridPatrol, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
+        await using var ctx = NewContext();
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.NotNull(console.Find($"[data-alarm='{alarmId}']")));
+
+        await PressAsync(console, "g");
+        console.WaitForAssertion(() => Assert.NotNull(console.Find($"[data-alarm='{alarmId}'] [data-ack-form]")));
+        Assert.Equal("test-officer", _runtime.Queries.Current.ActiveAlarms.Single(a => a.Id == alarmId).ClaimedBy);
+
+        await SelectAsync(console, "R-1");
+        await PressAsync(console, "t");
+        console.WaitForAssertion(() => Assert.Contains("发现状态不能退单", console.Find("[data-hint]").TextContent));
+        await PressAsync(console, "o");
+        console.WaitForAssertion(() => Assert.Contains("发现状态不能重新处置", console.Find("[data-hint]").TextContent));
+
+        await PressAsync(console, "f");
+        console.WaitForAssertion(() => Assert.Equal(nameof(TicketStatus.Filed), console.Find("[data-ticket-view]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
+        await PressAsync(console, "d");
+        console.WaitForAssertion(() => Assert.Equal(nameof(TicketStatus.Dispatched), console.Find("[data-ticket-view]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
+        Assert.Contains("T", console.Find("[data-action='Refuse'] kbd").TextContent);
+
+        // 退单 needs a reason: the key asks for it, then does what the button does.
+        await PressAsync(console, "t");
+        console.WaitForAssertion(() => Assert.Contains("请填写原因", console.Find("[data-hint]").TextContent));
+        Assert.Equal(TicketStatus.Dispatched, _runtime.Queries.Current.Tickets.Single(t => t.Id == "R-1").Status);
+        await console.InvokeAsync(() => console.Find("[data-input='reason'] input").Input("不属于本部门职责"));
+        await PressAsync(console, "t");
+        console.WaitForAssertion(() => Assert.Equal(nameof(TicketStatus.Filed), console.Find("[data-ticket-view]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
+        Assert.NotEmpty(_runtime.Queries.Current.Tickets.Single(t => t.Id == "R-1").RefusedDepartmentList);
+
+        await console.InvokeAsync(() => console.Find("[data-input='reason'] input").Input("商户已自行撤离"));
+        await PressAsync(console, "c");
+        console.WaitForAssertion(() => Assert.Equal(nameof(TicketStatus.Closed), console.Find("[data-ticket-view]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
+        await PressAsync(console, "o");
+        console.WaitForAssertion(() => Assert.Contains("请填写原因", console.Find("[data-hint]").TextContent));
+        await console.InvokeAsync(() => console.Find("[data-input='reason'] input").Input("市民反映摊位又回来了"));
+        await PressAsync(console, "o");
+        console.WaitForAssertion(() => Assert.Equal(nameof(TicketStatus.Handling), console.Find("[data-ticket-view]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
+
+        await PressAsync(console, "?");
+        console.WaitForAssertion(() =>
+        {
+            var help = console.Find("[data-shortcut-help]");
+            Assert.Contains("确认告警", help.TextContent);
+            Assert.Contains("退单", help.TextContent);
+            Assert.Contains("重新处置", help.TextContent);
+            Assert.Contains("新建工单", help.TextContent);
+        });
+    }
+
+    [Fact]
     public async Task The_console_speaks_English_when_asked()
     {
         await ReportAsync("E-1", TicketChannel.Hotline12345, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
@@ -262,6 +316,9 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         var queue = console.FindComponent<TicketQueue>().Instance;
         return console.InvokeAsync(() => queue.FilterChanged.InvokeAsync(change(queue.Filter)));
     }
+
+    private static Task PressAsync(IRenderedComponent<ConsolePage> console, string key) =>
+        console.InvokeAsync(() => console.FindComponent<ConsoleKeyboard>().Instance.OnShortcut(key));
 
     private static Task SelectAsync(IRenderedComponent<ConsolePage> console, string id) =>
         console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(id));

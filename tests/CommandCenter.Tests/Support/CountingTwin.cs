@@ -56,6 +56,10 @@ public sealed class CountingQueries(ITwinQueries inner) : ITwinQueries
     public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default) =>
         Read(nameof(SearchAsync), inner.SearchAsync(query, ct));
 
+    /// <summary>Judged against the in-memory picture, not the store: not counted.</summary>
+    public Task<Twin.Domain.Dispatch.DuplicateMatch?> FindDuplicateOfDraftAsync(DuplicateDraft draft, CancellationToken ct = default) =>
+        inner.FindDuplicateOfDraftAsync(draft, ct);
+
     public Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default) =>
         Read(nameof(GetTicketHistoryAsync), inner.GetTicketHistoryAsync(ticketId, ct));
 

@@ -20,7 +20,8 @@ public class AggregateConsistencyTests
     private const int Steps = 6000;
     private const int SensorCount = 50;
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
-    private static readonly TicketChannel[] CitizenChannels = [TicketChannel.Hotline12345, TicketChannel.CitizenApp, TicketChannel.NonPolice110];
+    private static readonly TicketChannel[] CitizenChannels =
+        [TicketChannel.Hotline12345, TicketChannel.CitizenApp, TicketChannel.NonPolice110, TicketChannel.DeskCall, TicketChannel.DeskLetter, TicketChannel.DeskVisit];
     private static readonly TimeSpan[] ReportIntervals = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)];
     private static readonly string[] Surnames = ["张", "王", "李", "赵", "欧阳", "陈"];
 
