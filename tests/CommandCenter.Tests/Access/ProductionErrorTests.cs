@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CommandCenter.Ingestion.Common;
 using CommandCenter.Security;
 using CommandCenter.Tests.Ingestion;
 using CommandCenter.Tests.Support;
@@ -27,6 +28,7 @@ public sealed class ProductionErrorTests : IAsyncLifetime
         builder.UseEnvironment("Production");
         builder.UseSetting("Twin:Ingestion:Sources:0:Name", "test-feed");
         builder.UseSetting("Twin:Ingestion:Sources:0:ApiKey", Key);
+        builder.UseSetting("Twin:Ingestion:Sources:0:Scopes:0", IngestScopes.Open311);
         builder.ConfigureTestServices(services => services.AddSingleton<ITwinCommands>(sp => new FailingCommands()));
     });
 

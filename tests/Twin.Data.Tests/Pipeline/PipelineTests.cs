@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Threading.Channels;
+using CommandCenter.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Twin.Data.Pipeline;
 using Twin.Data.Tests.Support;
@@ -65,7 +65,7 @@ public sealed class PipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sensor_change_reaches_Current_within_the_snapshot_interval()
+    public async Task A_sensor_change_reaches_Current_without_a_further_input()
     {
         await using var twin = await PipelineHarness.StartAsync(_db, Scenario.Clock());
         await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
@@ -75,15 +75,9 @@ public sealed class PipelineTests : IDisposable
             await twin.SubmitOkAsync(new RecordObservationCommand(new Observation("N-1", i, twin.Clock.GetUtcNow())));
         }
 
-        var acknowledged = Stopwatch.StartNew();
-        while (twin.Pipeline.Current.Sensors.SingleOrDefault()?.LastValue != 5)
-        {
-            Assert.True(acknowledged.Elapsed < TimeSpan.FromSeconds(2), "Current still lags the last reading.");
-            await Task.Delay(5);
-        }
-
-        // The design bound is the 200 ms interval; the margin absorbs a busy two-core CI machine.
-        Assert.True(acknowledged.Elapsed < TimeSpan.FromMilliseconds(1000), $"Current caught up after {acknowledged.ElapsedMilliseconds} ms.");
+        // Readings are folded into Current every snapshot interval (200 ms); how fast is measured in
+        // bench/, here only that the last one gets there with nothing else arriving.
+        await Eventually.Until(() => twin.Pipeline.Current.Sensors.SingleOrDefault()?.LastValue == 5, "Current shows the last reading");
     }
 
     [Fact]
