@@ -135,6 +135,12 @@ public sealed partial class ConsolePage : IDisposable
     /// <summary>Whether the signed-in role may act (a leader sees the console read-only); the handlers still check.</summary>
     private bool MayAct { get; set; }
 
+    /// <summary>
+    /// The circuit is interactive and the shortcut listener registered. Until then a key or a click
+    /// would be lost, so the header says the desk is connecting and the actions stay disabled.
+    /// </summary>
+    private bool Ready { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         Officer = await Identity.GetCurrentAsync();
