@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
+using Twin.Domain.Vocabulary;
 
 namespace Twin.Domain.Catalogue;
 
@@ -16,9 +17,12 @@ public sealed class EventCatalogue
     private readonly HashSet<(string, string)> _related = [];
     private readonly Dictionary<string, List<string>> _relatedTo = new(StringComparer.Ordinal);
 
-    public EventCatalogue(IReadOnlyList<EventCategory> categories)
+    private readonly IReadOnlyDictionary<string, string> _departmentsEn;
+
+    public EventCatalogue(IReadOnlyList<EventCategory> categories, IReadOnlyDictionary<string, string>? departmentsEn = null)
     {
         Categories = categories;
+        _departmentsEn = departmentsEn ?? new Dictionary<string, string>();
         _byCode = categories.ToDictionary(c => c.Code, StringComparer.Ordinal);
         foreach (var category in categories)
         {
@@ -34,6 +38,9 @@ public sealed class EventCatalogue
 
     public IReadOnlyList<EventCategory> Categories { get; }
 
+    /// <summary>Every department the catalogue names, district and 街镇 level, each once.</summary>
+    public IReadOnlyList<string> Departments => DepartmentsOf(Categories);
+
     public EventCategory? Find(string code) => _byCode.GetValueOrDefault(code);
 
     /// <summary>Two different categories that one problem is often reported under (e.g. a creek bank littered: debris or riverside order).</summary>
@@ -41,6 +48,10 @@ public sealed class EventCatalogue
 
     /// <summary>The categories related to <paramref name="code"/>, both ways.</summary>
     public IReadOnlyList<string> RelatedTo(string code) => _relatedTo.GetValueOrDefault(code) ?? [];
+
+    /// <summary>A department's name in both languages; one the catalogue does not know keeps its Chinese name in English too.</summary>
+    public Term DepartmentName(string department) =>
+        new(department, _departmentsEn.GetValueOrDefault(department) ?? department);
 
     public EventCategory? ForSensorKind(SensorKind kind) => Categories.FirstOrDefault(c => c.SensorKind == kind);
 
@@ -125,7 +136,15 @@ public sealed class EventCatalogue
             }
         }
 
-        return new EventCatalogue(categories);
+        // Every department a ticket can be sent to is shown by name on the English console too.
+        var departmentsEn = file.Departments ?? [];
+        foreach (var department in DepartmentsOf(categories))
+        {
+            Require(!string.IsNullOrWhiteSpace(departmentsEn.GetValueOrDefault(department)), $"{fileName}: departments",
+                $"'{department}' has no English name");
+        }
+
+        return new EventCatalogue(categories, departmentsEn);
     }
 
     // Enum.TryParse also takes numbers ("9" becomes an undefined priority), so only the names are matched.
@@ -143,6 +162,9 @@ public sealed class EventCatalogue
         priority = default;
         return false;
     }
+
+    private static List<string> DepartmentsOf(IEnumerable<EventCategory> categories) =>
+        categories.SelectMany(c => (c.DepartmentBySubDistrict?.Values ?? []).Prepend(c.Department)).Distinct(StringComparer.Ordinal).ToList();
 
     private List<string> RelatedList(string code)
     {
@@ -172,7 +194,7 @@ public sealed class EventCatalogue
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    private sealed record CatalogueFile(List<CategoryEntry>? Categories);
+    private sealed record CatalogueFile(List<CategoryEntry>? Categories, Dictionary<string, string>? Departments);
 
     private sealed record CategoryEntry(
         string? Code,

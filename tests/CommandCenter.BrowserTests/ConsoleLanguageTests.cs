@@ -32,5 +32,11 @@ public sealed class ConsoleLanguageTests(AppServerFixture app, BrowserFixture br
         await Assertions.Expect(page.Locator("[data-console]")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator(".console .brand")).ToHaveTextAsync("One-stop dispatch · Duty desk");
         await BrowserFixture.ScreenshotAsync(page, "console-en-1920x1080");
+
+        // "Normal" and "Urgent" are read whole, not as "Nor…".
+        await Assertions.Expect(page.Locator("[data-priority-cell]").First).ToBeVisibleAsync();
+        var clipped = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('[data-priority-cell]')].filter(td => td.scrollWidth > td.clientWidth).map(td => td.textContent.trim())");
+        Assert.Empty(clipped);
     }
 }

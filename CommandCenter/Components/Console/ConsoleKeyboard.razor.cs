@@ -26,6 +26,10 @@ public sealed partial class ConsoleKeyboard : IAsyncDisposable
     [Parameter]
     public EventCallback<Shortcut> Pressed { get; set; }
 
+    /// <summary>The shortcut listener is registered: from now on no key is lost.</summary>
+    [Parameter]
+    public EventCallback Registered { get; set; }
+
     /// <summary>The help's backdrop was clicked.</summary>
     [Parameter]
     public EventCallback Dismiss { get; set; }
@@ -51,6 +55,7 @@ public sealed partial class ConsoleKeyboard : IAsyncDisposable
 
             _module = module;
             await _module.InvokeVoidAsync("register", _id, ConsoleShortcuts.Keys, _self);
+            await Registered.InvokeAsync();
         }
         catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
         {

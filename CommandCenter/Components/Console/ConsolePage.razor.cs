@@ -97,7 +97,8 @@ public sealed partial class ConsolePage : IDisposable
     private IReadOnlyList<Choice> SubDistricts =>
         [new(string.Empty, ConsoleText.All), .. District.SubDistricts.Select(s => new Choice(s.Code, Language.Name(s.Name, s.NameEn)))];
 
-    private IReadOnlyList<string> Departments { get; set; } = [];
+    /// <summary>The departments dispatch may name, valued by their Chinese name (the engine's key), labelled in the page's language.</summary>
+    private IReadOnlyList<Choice> Departments { get; set; } = [];
 
     /// <summary>The open ticket's case, the reports merged into it and the reports offered as its duplicates.</summary>
     private IReadOnlyList<RelatedTicket> Related
@@ -134,14 +135,19 @@ public sealed partial class ConsolePage : IDisposable
     /// <summary>Whether the signed-in role may act (a leader sees the console read-only); the handlers still check.</summary>
     private bool MayAct { get; set; }
 
+    /// <summary>
+    /// The circuit is interactive and the shortcut listener registered. Until then a key or a click
+    /// would be lost, so the header says the desk is connecting and the actions stay disabled.
+    /// </summary>
+    private bool Ready { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         Officer = await Identity.GetCurrentAsync();
         MayAct = await Commands.MayActAsync();
-        Departments = Catalogue.Categories
-            .SelectMany(c => (c.DepartmentBySubDistrict?.Values ?? []).Prepend(c.Department))
-            .Distinct(StringComparer.Ordinal)
+        Departments = Catalogue.Departments
             .Order(StringComparer.Ordinal)
+            .Select(d => new Choice(d, DepartmentName(d)))
             .ToList();
         Snapshot = Feed.Current ?? (Queries.IsReady ? Queries.Current : null);
         Feed.Updated += OnSnapshot;
@@ -383,6 +389,8 @@ public sealed partial class ConsolePage : IDisposable
     private static string? ExplainInQueue(TicketState ticket) => ticket.DuplicateExplanation;
 
     private string CategoryName(string code) => Catalogue.Find(code) is { } c ? Language.Name(c.NameZh, c.NameEn) : code;
+
+    private string DepartmentName(string department) => Catalogue.DepartmentName(department).Text(Language.Current);
 
     private string SubDistrictName(string code) => District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;
 

@@ -111,6 +111,8 @@ public static class ConsoleText
     public static string Reporter => T("上报人", "Reporter");
     public static string StepDue => T("本步时限", "Step due");
     public static string Supervision => T("督办", "Supervision");
+    public static string Connecting => T("连接中…", "Connecting…");
+
     public static string ResponsibleDepartment => T("责任部门", "Department");
     public static string Feedback => T("评价", "Feedback");
     public static string Satisfied => T("满意", "Satisfied");

@@ -15,4 +15,8 @@ public sealed partial class EvaluationTable
 
     [Parameter, EditorRequired]
     public string KeyHeader { get; set; } = string.Empty;
+
+    /// <summary>The row's name in the page's language; the engine's (Chinese) name unless given.</summary>
+    [Parameter]
+    public Func<EvaluationRow, string> Label { get; set; } = row => row.Name;
 }

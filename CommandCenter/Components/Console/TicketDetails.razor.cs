@@ -14,9 +14,17 @@ public sealed partial class TicketDetails
     public Func<string, string> CategoryName { get; set; } = code => code;
 
     [Parameter, EditorRequired]
+    public Func<string, string> DepartmentName { get; set; } = department => department;
+
+    [Parameter, EditorRequired]
     public Func<string, string> SubDistrictName { get; set; } = code => code;
 
     private static Lang Lang => Language.Current;
+
+    private string Coordinating =>
+        Ticket.CoordinatingDepartmentList is { Count: > 0 } list
+            ? ConsoleText.CoordinatingWith(string.Join(Language.Name("、", ", "), list.Select(DepartmentName)))
+            : string.Empty;
 
     /// <summary>Masked name and phone; a report without either (an anonymous app report) shows a dash.</summary>
     private string Reporter =>

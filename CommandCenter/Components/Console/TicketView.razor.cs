@@ -38,10 +38,13 @@ public sealed partial class TicketView
     public bool Busy { get; set; }
 
     [Parameter, EditorRequired]
-    public IReadOnlyList<string> Departments { get; set; } = [];
+    public IReadOnlyList<Choice> Departments { get; set; } = [];
 
     [Parameter, EditorRequired]
     public Func<string, string> CategoryName { get; set; } = code => code;
+
+    [Parameter, EditorRequired]
+    public Func<string, string> DepartmentName { get; set; } = department => department;
 
     [Parameter, EditorRequired]
     public Func<string, string> SubDistrictName { get; set; } = code => code;

@@ -17,6 +17,15 @@ public static class DroneText
         ? lang.Pick("无任务", "No mission")
         : $"{Kind(mission.Kind, lang)} · {MissionStatusName(mission.Status, lang)}";
 
+    /// <summary>
+    /// Why the mission stands where it does (a return for battery, a patrol done). The simulator
+    /// writes it as "中文 · English"; a note in one language only is shown as written.
+    /// </summary>
+    public static string? Note(MissionState? mission, Lang lang) =>
+        mission?.Note is not { Length: > 0 } note ? null
+        : note.Split(" · ") is [var zh, var en] ? lang.Pick(zh, en)
+        : note;
+
     public static string Kind(MissionKind kind, Lang lang) => kind switch
     {
         MissionKind.Patrol => lang.Pick("巡航", "Patrol"),

@@ -187,6 +187,27 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Until_the_shortcut_listener_is_registered_the_desk_says_it_is_connecting_and_offers_no_action()
+    {
+        await ReportAsync("R-ONE", TicketChannel.Hotline12345, "street-light", Place(1), "路灯不亮", "小区门口路灯晚上不亮");
+        await using var ctx = NewContext();
+        var keysModule = ctx.JSInterop.SetupModule("./assets/js/consolekeys.js");
+        var registering = keysModule.SetupVoid("register", _ => true);
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.Equal(1, Count(console, "[data-queue]")));
+        await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync("R-ONE"));
+        console.WaitForAssertion(() => Assert.NotEmpty(console.FindAll("[data-action='File']")));
+
+        Assert.Equal("连接中…", console.Find("[data-not-ready]").TextContent);
+        Assert.True(console.Find("[data-action='File']").HasAttribute("disabled"), "an action is offered before the desk is ready");
+
+        registering.SetVoidResult();
+
+        console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-not-ready]")));
+        Assert.False(console.Find("[data-action='File']").HasAttribute("disabled"), "the desk is ready but its action stays disabled");
+    }
+
+    [Fact]
     public async Task Shortcuts_move_through_the_queue_file_and_dispatch_and_a_reason_is_asked_for_before_closing()
     {
         await ReportAsync("K-OLD", TicketChannel.Hotline12345, "street-light", Place(1), "路灯不亮", "小区门口路灯晚上不亮");

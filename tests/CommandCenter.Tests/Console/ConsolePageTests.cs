@@ -132,6 +132,29 @@ public sealed class ConsolePageTests : IAsyncLifetime
         console.WaitForAssertion(() => Assert.Contains("cannot merge a ticket into itself", console.Find("[data-refusal]").TextContent));
     }
 
+    [Fact]
+    public async Task The_english_console_names_the_category_and_the_department_it_dispatched_to_in_english()
+    {
+        await LiveFeedAsync();
+        var ticket = await ReportOwnTicketAsync(_app.Services.AppTwin());
+        using var english = UiLanguage.English();
+        await using var ctx = ConsoleContext.Create(_app.Services);
+        var console = ctx.Render<ConsolePage>();
+
+        await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
+        console.WaitForAssertion(() => Assert.Equal(ticket.Id, console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")), TimeSpan.FromSeconds(10));
+        Assert.Contains("Street vending", console.Find("[data-details]").TextContent);
+        await console.InvokeAsync(() => console.Find("[data-action='File']").Click());
+        console.WaitForAssertion(() => Assert.Contains("Dispatch", console.FindAll("[data-action]").Select(b => b.GetAttribute("data-action"))), TimeSpan.FromSeconds(10));
+        await console.InvokeAsync(() => console.Find("[data-action='Dispatch']").Click());
+
+        // By the duty list, street vending goes to 区城管执法局, which the English desk names in English.
+        console.WaitForAssertion(
+            () => Assert.Equal("District Urban Management Enforcement Bureau", console.Find("[data-department]").TextContent.Trim()),
+            TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("区城管执法局", console.Find("[data-evaluation='department']").TextContent);
+    }
+
     private async Task<WallFeed> LiveFeedAsync()
     {
         var feed = _app.Services.GetRequiredService<WallFeed>();

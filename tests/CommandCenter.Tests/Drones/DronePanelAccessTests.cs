@@ -41,6 +41,26 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(false, "电量低返航：剩余18%")]
+    [InlineData(true, "low battery: 18% left")]
+    public async Task A_drone_row_says_why_its_mission_stands_where_it_does_in_the_pages_language(bool english, string expected)
+    {
+        var snapshot = await FleetAsync();
+        var drone = snapshot.Drones[0] with { MissionId = "M-NOTE" };
+        var mission = new Twin.Domain.Drones.MissionState("M-NOTE", drone.Id, Twin.Domain.Drones.MissionKind.Patrol, Twin.Domain.Drones.MissionStatus.Returning,
+            null, null, [], snapshot.At, null, snapshot.At, "simulator", "电量低返航：剩余18% · low battery: 18% left");
+        using var language = english ? UiLanguage.English() : UiLanguage.Chinese();
+        await using var ctx = Context(out var auth);
+        auth.SetAuthorized("test-leader").SetRoles(Roles.Leader).SetPolicies(Policies.ViewWall, Policies.UseConsole);
+
+        var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, [drone, .. snapshot.Drones.Skip(1)]).Add(x => x.Missions, [mission])
+            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.Officer, "test-leader"));
+
+        Assert.Equal(expected, panel.Find($"[data-mission-note='{drone.Id}']").TextContent);
+        Assert.Single(panel.FindAll("[data-mission-note]"));
+    }
+
+    [Theory]
     [InlineData("send-ticket")]
     [InlineData("capture")]
     public async Task A_drone_action_that_reaches_the_server_from_a_role_without_it_is_refused_and_audited(string action)

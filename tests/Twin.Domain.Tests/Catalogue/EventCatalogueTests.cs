@@ -57,7 +57,8 @@ public class EventCatalogueTests
     {
         // Shows that the failures above come from the broken entry, not from the surrounding file.
         var json = """
-            { "categories": [
+            { "departments": { "区生态环境局": "Ecology Bureau", "区建管委": "Construction Commission" },
+              "categories": [
               { "code": "noise", "nameZh": "噪声扰民", "nameEn": "Noise nuisance", "department": "区生态环境局", "priority": "normal", "sensorKind": "noise", "hours": { "dispatch": 2, "handle": 48, "review": 24 } },
               { "code": "pothole", "nameZh": "坑洼", "nameEn": "Pothole", "department": "区建管委", "priority": "HIGH", "hours": { "dispatch": 1, "handle": 1, "review": 1 } }
             ] }
@@ -67,6 +68,32 @@ public class EventCatalogueTests
 
         Assert.Equal(TicketPriority.High, catalogue.Find("pothole")?.DefaultPriority);
         Assert.Equal(SensorKind.Noise, catalogue.Find("noise")?.SensorKind);
+    }
+
+    [Fact]
+    public void A_department_without_an_english_name_is_refused_naming_it()
+    {
+        var json = """
+            { "departments": { "区生态环境局": "Ecology Bureau" },
+              "categories": [
+              { "code": "noise", "nameZh": "噪声扰民", "nameEn": "Noise nuisance", "department": "区生态环境局", "priority": "normal", "departmentBySubDistrict": { "310107102000": "长征镇环保所" }, "hours": { "dispatch": 2, "handle": 48, "review": 24 } }
+            ] }
+            """;
+
+        var error = Assert.Throws<InvalidDataException>(() => EventCatalogue.Parse(json, FileName));
+
+        Assert.Contains(FileName, error.Message);
+        Assert.Contains("长征镇环保所", error.Message);
+    }
+
+    [Fact]
+    public void Every_department_of_the_embedded_catalogue_has_an_english_name()
+    {
+        var catalogue = EventCatalogue.LoadDefault();
+
+        Assert.Equal("District Water Authority", catalogue.DepartmentName("区水务局").En);
+        Assert.Equal("Changzheng Town Landscaping Station", catalogue.DepartmentName("长征镇绿化所").En);
+        Assert.Equal("区水务局", catalogue.DepartmentName("区水务局").Zh);
     }
 
     [Fact]
