@@ -17,6 +17,7 @@ public sealed class ConsoleLanguageTests(AppServerFixture app, BrowserFixture br
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Assertions.Expect(page.Locator(".console .brand")).ToHaveTextAsync("一口派单 · 值班台");
+        await Assertions.Expect(page.Locator("[data-priority-cell]").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "console-zh-1920x1080");
 
         await page.GotoAsync("/console?lang=en");
@@ -31,10 +32,10 @@ public sealed class ConsoleLanguageTests(AppServerFixture app, BrowserFixture br
         await Assertions.Expect(page.Locator("[data-console]")).Not.ToHaveAttributeAsync("data-version", version!, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-console]")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator(".console .brand")).ToHaveTextAsync("One-stop dispatch · Duty desk");
+        await Assertions.Expect(page.Locator("[data-priority-cell]").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "console-en-1920x1080");
 
         // "Normal" and "Urgent" are read whole, not as "Nor…".
-        await Assertions.Expect(page.Locator("[data-priority-cell]").First).ToBeVisibleAsync();
         var clipped = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('[data-priority-cell]')].filter(td => td.scrollWidth > td.clientWidth).map(td => td.textContent.trim())");
         Assert.Empty(clipped);
