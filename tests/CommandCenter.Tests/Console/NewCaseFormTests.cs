@@ -2,7 +2,6 @@ using Bunit;
 using CommandCenter.Components.Console;
 using CommandCenter.Components.Console.Intake;
 using CommandCenter.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using MudBlazor;
 using Twin.Domain.Engine;
@@ -15,33 +14,16 @@ namespace CommandCenter.Tests.Console;
 /// call filed by keyboard, its caller stored encrypted and shown masked, the form's checks, and the
 /// duplicate detector's suggestion while the officer types.
 /// </summary>
-public sealed class NewCaseFormTests : IAsyncLifetime
+public sealed class NewCaseFormTests : QuietTwinTests
 {
     private const string Phone = "13912345678";
     private const string Caller = "欧阳测试";
     private const string NoiseText = "晚上十点后工地还在施工，噪声很大";
 
-    private readonly TwinAppFactory _factory = new();
-    private WebApplicationFactory<Program> _app = default!;
-    private AppTwin _runtime = default!;
-
-    public async Task InitializeAsync()
-    {
-        _app = _factory.WithWebHostBuilder(b => b.UseSetting("Twin:Simulator:Enabled", "false"));
-        _runtime = _app.Services.AppTwin();
-        await _runtime.Ready.WaitAsync(TimeSpan.FromSeconds(60));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_phone_call_filed_with_the_keyboard_opens_with_its_caller_masked_and_stored_encrypted()
     {
-        await using var ctx = ConsoleContext.Create(_app.Services);
+        await using var ctx = ConsoleContext.Create(App.Services);
         var console = ctx.Render<ConsolePage>();
         console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-queue]")));
 
@@ -57,10 +39,10 @@ public sealed class NewCaseFormTests : IAsyncLifetime
             Assert.Equal("请选择街镇或居委。", console.Find("[data-problem='place']").TextContent);
             Assert.Equal("请填写诉求内容。", console.Find("[data-problem='description']").TextContent);
         });
-        Assert.DoesNotContain(_runtime.Queries.Current.Tickets, t => t.Channel == TicketChannel.DeskCall);
+        Assert.DoesNotContain(Runtime.Queries.Current.Tickets, t => t.Channel == TicketChannel.DeskCall);
 
-        var subDistrict = _runtime.District.SubDistricts[2];
-        await ChooseAsync(console, _runtime.Catalogue.Find("noise")!);
+        var subDistrict = Runtime.District.SubDistricts[2];
+        await ChooseAsync(console, Runtime.Catalogue.Find("noise")!);
         await ChooseAsync(console, new DeskPlace(subDistrict, null));
         await console.InvokeAsync(() => console.Find("[data-field='description']").Input(NoiseText));
         await console.InvokeAsync(() => console.Find("[data-field='name']").Input(Caller));
@@ -73,7 +55,7 @@ public sealed class NewCaseFormTests : IAsyncLifetime
 
         // Filed and opened at once, taken over by the officer who filed it.
         console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-new-case]")), TimeSpan.FromSeconds(10));
-        var filed = Assert.Single(_runtime.Queries.Current.Tickets, t => t.Channel == TicketChannel.DeskCall);
+        var filed = Assert.Single(Runtime.Queries.Current.Tickets, t => t.Channel == TicketChannel.DeskCall);
         console.WaitForAssertion(() => Assert.Equal(filed.Id, console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
         Assert.Equal(("noise", subDistrict.Code, NoiseText), (filed.CategoryCode, filed.SubDistrictCode, filed.Description));
         Assert.DoesNotContain(Phone, filed.PhoneMasked);
@@ -81,10 +63,10 @@ public sealed class NewCaseFormTests : IAsyncLifetime
         Assert.DoesNotContain(Caller, filed.ReporterMasked);
         Assert.Equal(filed.ReporterMasked + " · " + filed.PhoneMasked, console.Find("[data-reporter]").TextContent);
         Assert.DoesNotContain(Phone, console.Markup);
-        Assert.Equal("test-officer", _runtime.Queries.Current.Tickets.Single(t => t.Id == filed.Id).ClaimedBy);
+        Assert.Equal("test-officer", Runtime.Queries.Current.Tickets.Single(t => t.Id == filed.Id).ClaimedBy);
 
         // The store holds the caller encrypted: readable only through the audited reveal.
-        var contact = await _runtime.Queries.GetReporterContactAsync(filed.Id);
+        var contact = await Runtime.Queries.GetReporterContactAsync(filed.Id);
         Assert.Equal((Caller, Phone), (contact?.Name, contact?.Phone));
         Assert.Equal(0, CountRows($"SELECT COUNT(*) FROM tickets WHERE reporter_phone LIKE '%{Phone}%' OR reporter_name LIKE '%{Caller}%'"));
         Assert.Equal(1, CountRows($"SELECT COUNT(*) FROM tickets WHERE id = '{filed.Id}' AND reporter_phone IS NOT NULL AND reporter_name IS NOT NULL"));
@@ -93,17 +75,17 @@ public sealed class NewCaseFormTests : IAsyncLifetime
     [Fact]
     public async Task A_draft_beside_an_open_case_of_the_same_category_is_offered_as_its_duplicate_with_the_detectors_reasons()
     {
-        var subDistrict = _runtime.District.SubDistricts[1];
+        var subDistrict = Runtime.District.SubDistricts[1];
         var report = new TicketReport("N-CASE", TicketChannel.Hotline12345, "noise", "工地夜间施工噪声扰民", NoiseText, subDistrict.Anchor, "测试地址", null,
-            new Reporter("李四", "13800001111"), _runtime.Clock.GetUtcNow());
-        Assert.True((await _runtime.Commands.SubmitAsync(new ReportTicketCommand(report))).Accepted);
-        await using var ctx = ConsoleContext.Create(_app.Services);
+            new Reporter("李四", "13800001111"), Runtime.Clock.GetUtcNow());
+        Assert.True((await Runtime.Commands.SubmitAsync(new ReportTicketCommand(report))).Accepted);
+        await using var ctx = ConsoleContext.Create(App.Services);
         var console = ctx.Render<ConsolePage>();
         console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-ticket='N-CASE']")));
         await PressAsync(console, "n");
         console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-new-case]")));
 
-        await ChooseAsync(console, _runtime.Catalogue.Find("noise")!);
+        await ChooseAsync(console, Runtime.Catalogue.Find("noise")!);
         await ChooseAsync(console, new DeskPlace(subDistrict, null));
         Assert.Empty(console.FindAll("[data-duplicate-suggestion]"));
         await console.InvokeAsync(() => console.Find("[data-field='description']").Input("工地晚上施工噪声很大"));
@@ -118,7 +100,7 @@ public sealed class NewCaseFormTests : IAsyncLifetime
         });
 
         // Another category far from it in meaning is nothing like it.
-        await ChooseAsync(console, _runtime.Catalogue.Find("street-light")!);
+        await ChooseAsync(console, Runtime.Catalogue.Find("street-light")!);
         console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-duplicate-suggestion]")));
     }
 
@@ -133,7 +115,7 @@ public sealed class NewCaseFormTests : IAsyncLifetime
 
     private long CountRows(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
