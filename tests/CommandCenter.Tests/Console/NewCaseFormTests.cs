@@ -5,6 +5,7 @@ using CommandCenter.Tests.Support;
 using Microsoft.Data.Sqlite;
 using MudBlazor;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 using Twin.Domain.Tickets;
 
 namespace CommandCenter.Tests.Console;
@@ -103,6 +104,42 @@ public sealed class NewCaseFormTests : QuietTwinTests
         await ChooseAsync(console, Runtime.Catalogue.Find("street-light")!);
         console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-duplicate-suggestion]")));
     }
+
+    [Fact]
+    public async Task A_point_clicked_on_the_forms_map_places_the_case_there_in_the_streets_it_lies_in()
+    {
+        var nearby = new TicketReport("M-OPEN", TicketChannel.Hotline12345, "noise", "工地夜间施工噪声扰民", NoiseText, Anchor(4), "测试地址", null,
+            new Reporter("李四", "13800001111"), Runtime.Clock.GetUtcNow());
+        Assert.True((await Runtime.Commands.SubmitAsync(new ReportTicketCommand(nearby))).Accepted);
+        await using var ctx = ConsoleContext.Create(App.Services);
+        var console = ctx.Render<ConsolePage>();
+        console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-queue]")));
+        await PressAsync(console, "n");
+        console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-place-map]")));
+
+        // The map shows the open cases around; a click outside Putuo is refused with a reason.
+        var shown = ctx.JSInterop.VerifyInvoke("pick");
+        Assert.Contains("M-OPEN", System.Text.Json.JsonSerializer.Serialize(shown.Arguments[2]));
+        var map = console.FindComponent<DeskPlaceMap>();
+        await console.InvokeAsync(() => map.Instance.OnPicked(121.60, 31.10));
+        console.WaitForAssertion(() => Assert.Equal("所点位置不在普陀区内，请在区内选点。", console.Find("[data-problem='place']").TextContent));
+
+        var subDistrict = Runtime.District.SubDistricts[4];
+        var point = new GeoPoint(subDistrict.Boundary.InteriorPoint.X + 0.0005, subDistrict.Boundary.InteriorPoint.Y);
+        Assert.Equal(subDistrict.Code, Runtime.District.SubDistrictAt(point)?.Code);
+        await console.InvokeAsync(() => map.Instance.OnPicked(point.Lon, point.Lat));
+        await ChooseAsync(console, Runtime.Catalogue.Find("street-light")!);
+        await console.InvokeAsync(() => console.Find("[data-field='description']").Input("小区门口路灯晚上不亮"));
+        console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-problem='place']")));
+        ctx.JSInterop.VerifyInvoke("mark");
+        await console.InvokeAsync(() => console.Find("form.new-case").Submit());
+
+        console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-new-case]")), TimeSpan.FromSeconds(10));
+        var filed = Assert.Single(Runtime.Queries.Current.Tickets, t => t.Channel == TicketChannel.DeskCall);
+        Assert.Equal((subDistrict.Code, point), (filed.SubDistrictCode, filed.Location));
+    }
+
+    private GeoPoint Anchor(int subDistrict) => Runtime.District.SubDistricts[subDistrict].Anchor;
 
     private static Task PressAsync(IRenderedComponent<ConsolePage> console, string key) =>
         console.InvokeAsync(() => console.FindComponent<ConsoleKeyboard>().Instance.OnShortcut(key));
