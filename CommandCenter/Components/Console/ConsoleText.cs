@@ -44,6 +44,15 @@ public static class ConsoleText
         _ => action.ToString(),
     };
 
+    /// <summary>A 督办 level by its name (the engine's Chinese name, <see cref="SupervisionLevels.Name"/>), in the page's language.</summary>
+    public static string SupervisionLevel(int level) => T(SupervisionLevels.Name(level), level switch
+    {
+        1 => "Supervised",
+        2 => "Posted for supervision",
+        3 => "Supervised by district leaders",
+        _ => "Not supervised",
+    });
+
     public static string Severity(AlarmSeverity severity, Lang lang = Lang.Zh) => Names.Of(severity).Text(lang);
 
     public static string Source(AlarmSource source, Lang lang = Lang.Zh) => Names.Of(source).Text(lang);
