@@ -102,7 +102,7 @@ public sealed class ConsoleInFlightTests : QuietTwinTests
         await ReportAsync(id);
         ctx.Services.AddScoped<IOfficerCommands>(sp => held.Around(new OfficerCommands(sp.GetRequiredService<ITwinCommands>(), sp.GetRequiredService<SignedInOfficer>())));
         var console = ctx.Render<ConsolePage>();
-        console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-not-ready]")));
+        console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-not-ready]")), TimeSpan.FromSeconds(10));
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(id));
         console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-action='File']")));
         return console;

@@ -26,7 +26,7 @@ public sealed class NewCaseFormTests : QuietTwinTests
     {
         await using var ctx = ConsoleContext.Create(App.Services);
         var console = ctx.Render<ConsolePage>();
-        console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-queue]")));
+        console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-queue]")), TimeSpan.FromSeconds(10));
 
         await PressAsync(console, "n");
         console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-new-case]")));
@@ -82,7 +82,7 @@ public sealed class NewCaseFormTests : QuietTwinTests
         Assert.True((await Runtime.Commands.SubmitAsync(new ReportTicketCommand(report))).Accepted);
         await using var ctx = ConsoleContext.Create(App.Services);
         var console = ctx.Render<ConsolePage>();
-        console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-ticket='N-CASE']")));
+        console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-ticket='N-CASE']")), TimeSpan.FromSeconds(10));
         await PressAsync(console, "n");
         console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-new-case]")));
 
@@ -113,7 +113,7 @@ public sealed class NewCaseFormTests : QuietTwinTests
         Assert.True((await Runtime.Commands.SubmitAsync(new ReportTicketCommand(nearby))).Accepted);
         await using var ctx = ConsoleContext.Create(App.Services);
         var console = ctx.Render<ConsolePage>();
-        console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-queue]")));
+        console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-queue]")), TimeSpan.FromSeconds(10));
         await PressAsync(console, "n");
         console.WaitForAssertion(() => Assert.NotNull(console.Find("[data-place-map]")));
 
