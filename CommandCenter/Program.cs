@@ -3,6 +3,7 @@ using CommandCenter.Audit;
 using CommandCenter.Components;
 using CommandCenter.Core;
 using CommandCenter.Drones;
+using CommandCenter.Emergency;
 using CommandCenter.Hub;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
@@ -76,6 +77,7 @@ app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();
 app.MapDrones();
 app.MapAccountEndpoints();
 app.MapSearch();
+app.MapAfterAction();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
