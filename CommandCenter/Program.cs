@@ -10,6 +10,7 @@ using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Map;
 using CommandCenter.Observability;
+using CommandCenter.Scenes;
 using CommandCenter.Search;
 using CommandCenter.Security;
 using CommandCenter.Vocabulary;
@@ -43,6 +44,7 @@ builder.Services
     .AddTwinHub()
     .AddTwinMap()
     .AddTwinLive()
+    .AddWallScenes()
     .AddIngestion(builder.Configuration)
     .AddDrones(builder.Configuration)
     .AddTwinSecurity(builder.Configuration, builder.Environment)

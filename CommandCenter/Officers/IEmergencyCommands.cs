@@ -1,3 +1,4 @@
+using CommandCenter.Configuration;
 using Twin.Data.Boundary;
 using Twin.Domain.Emergency;
 
@@ -26,6 +27,9 @@ public interface IEmergencyCommands
     Task<CommandOutcome> DismissAsync(string proposalId, string reason, CancellationToken ct = default);
 
     Task<CommandOutcome> CompleteStepAsync(string stepId, string note, CancellationToken ct = default);
+
+    /// <summary>Puts a daily scene on every wall (supervisor, leader); refused while an emergency holds the walls.</summary>
+    Task<CommandOutcome> PushSceneAsync(WallScene scene);
 
     Task<CommandOutcome> MoveStockAsync(string depotId, string item, StockMovementKind kind, int quantity, string note, CancellationToken ct = default);
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using CommandCenter.Configuration;
 using CommandCenter.Officers;
+using CommandCenter.Scenes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Twin.Data.Boundary;
@@ -17,7 +19,8 @@ public sealed class EmergencyCommands(
     ITwinCommands commands,
     AuthenticationStateProvider state,
     IAuthorizationService authorization,
-    SignedInOfficer officer) : IEmergencyCommands
+    SignedInOfficer officer,
+    WallSceneDirector scenes) : IEmergencyCommands
 {
     public const string ModeRefusal = "仅督办员或领导可变更运行模式 · Only a supervisor or a leader may change the mode.";
     public const string WorkRefusal = "当前角色无权办理应急事项 · This role may not work the plan or the supplies.";
@@ -50,6 +53,20 @@ public sealed class EmergencyCommands(
 
     public Task<CommandOutcome> MoveStockAsync(string depotId, string item, StockMovementKind kind, int quantity, string note, CancellationToken ct = default) =>
         AsWorkerAsync(actor => new MoveStockCommand(depotId, item, kind, quantity, actor, note), $"stock.{kind.ToString().ToLowerInvariant()}", $"{depotId} {item}", ct);
+
+    public async Task<CommandOutcome> PushSceneAsync(WallScene scene)
+    {
+        var user = await UserAsync();
+        if (RoleOf(user) is not { } role || !role.MayChangeMode())
+        {
+            await officer.RecordRefusalAsync("wall.scene", scene.Slug());
+            return CommandOutcome.Refused(ModeRefusal, forbidden: true);
+        }
+
+        return scenes.Push(scene)
+            ? new CommandOutcome { Kind = OutcomeKind.Applied, Id = scene.Slug() }
+            : CommandOutcome.Refused("应急期间大屏保持应急场景 · During an emergency the walls hold the emergency scene.");
+    }
 
     /// <summary>The role the engine weighs; a person holding several acts in the highest.</summary>
     public static OfficerRole? RoleOf(ClaimsPrincipal user) =>

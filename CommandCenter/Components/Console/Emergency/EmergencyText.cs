@@ -50,6 +50,16 @@ public static class EmergencyText
     public static string TypeName(EmergencyType type) => T(type.NameZh(), type.NameEn());
     public static string LevelName(ResponseLevel level) => T(level.NameZh(), level.NameEn());
 
+    // The walls.
+    public static string WallScene => T("大屏场景", "Wall scene");
+    public static string SceneHeld => T("应急期间大屏保持应急场景，终止响应后恢复", "The walls hold the emergency scene until it is stood down");
+    public static string SceneName(CommandCenter.Configuration.WallScene scene) => scene switch
+    {
+        CommandCenter.Configuration.WallScene.Corridor => T("苏河秀带", "Suzhou Creek corridor"),
+        CommandCenter.Configuration.WallScene.Emergency => T("应急", "Emergency"),
+        _ => T("全区", "District"),
+    };
+
     // The checklist.
     public static string Checklist => T("预案任务清单", "Plan checklist");
     public static string Progress(ChecklistProgress p) => T(
