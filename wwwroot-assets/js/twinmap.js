@@ -199,6 +199,8 @@ class TwinMap {
     this.hub = null;
     /** The scene the hub last pushed (district, corridor, emergency). */
     this.scene = 'district';
+    /** When (ms since the epoch) the last different scene arrived: how fast the walls follow. */
+    this.sceneAt = 0;
     /** @type {number[] | null} */
     this.districtExtent = null;
 
@@ -287,6 +289,9 @@ class TwinMap {
    * @param {string} scene
    */
   showScene(scene) {
+    if (scene !== this.scene) {
+      this.sceneAt = Date.now();
+    }
     this.scene = scene;
     const corridor = this.layers.sources.corridor;
     const extent = scene === 'corridor' && corridor.getFeatures().length > 0 ? corridor.getExtent() : this.districtExtent;
@@ -388,6 +393,7 @@ class TwinMap {
       stale: this.stale,
       scale: this.styles.scale,
       scene: this.scene,
+      sceneAt: this.sceneAt,
     };
   }
 

@@ -22,6 +22,9 @@ public static class WallText
     public static string PanelsDisconnected => T("连接中断 · 自动重试中", "Disconnected · retrying");
     public static string Connecting => T("连接中…", "Connecting…");
     public static string Stale => T("数据延迟", "Stale");
+    public static string LeftPanels => T("左侧面板", "Left panels");
+    public static string RightPanels => T("右侧面板", "Right panels");
+    public static string Map => T("普陀区地图", "Map of Putuo");
     public static string Loading => T("正在载入城市体征…", "Loading the city's vital signs…");
     public static string NoActiveAlarms => T("暂无活动告警", "No active alarms");
     public static string TopCategories => T("诉求分类 TOP5", "Top 5 categories");
