@@ -15,7 +15,9 @@ namespace CommandCenter.Components.Wall.Scenes;
 /// </summary>
 public static class CorridorPanels
 {
-    private const int RowsPerPanel = 6;
+    // A left-column panel (a third of the wall's height) holds three rows under its figures; a right-column one five.
+    private const int RowsLeft = 3;
+    private const int RowsRight = 5;
 
     public static IReadOnlyList<ScenePanel> Left(TwinSnapshot snapshot, DistrictMap district) =>
         [Levels(snapshot), Quality(snapshot), Drones(snapshot, district)];
@@ -33,7 +35,7 @@ public static class CorridorPanels
             Figure("highest", SceneText.HighestLevel, Number(highest?.LastValue), highest?.Definition.Unit ?? "m", highest is null ? IndicatorLevel.Normal : LevelOf(highest.ValueState)),
             Figure("above-warning", SceneText.AboveWarning, Count(above), WallText.Units, CountLevel(above, IndicatorLevel.Warning)),
         ], SceneText.StationsWestToEast(gauges.Count));
-        return new ScenePanel(view, gauges.Take(RowsPerPanel).Select(SensorRow).ToList());
+        return new ScenePanel(view, gauges.Take(RowsLeft).Select(SensorRow).ToList());
     }
 
     private static ScenePanel Quality(TwinSnapshot snapshot)
@@ -54,7 +56,7 @@ public static class CorridorPanels
                 Worst(stations.Where(s => s.Definition.Kind == SensorKind.AmmoniaNitrogen).Select(s => LevelOf(s.ValueState)))),
             Figure("out-of-range", SceneText.OutOfRange, Count(bad), WallText.Units, CountLevel(bad, IndicatorLevel.Warning)),
         ], SceneText.QualityChange(stations.Count));
-        var rows = stations.OrderByDescending(s => s.ValueState).ThenBy(s => s.Definition.Location.Lon).Take(RowsPerPanel).Select(SensorRow).ToList();
+        var rows = stations.OrderByDescending(s => s.ValueState).ThenBy(s => s.Definition.Location.Lon).Take(RowsLeft).Select(SensorRow).ToList();
         return new ScenePanel(view, rows);
     }
 
@@ -67,7 +69,7 @@ public static class CorridorPanels
             Figure("over-creek", SceneText.OverCreek, Count(overCreek.Count), WallText.Devices),
         ], SceneText.DronesChange(snapshot.Drones.Length));
         var rows = overCreek.Select(d => new SceneRow(d.Id, $"{d.Id} · {d.Definition.Model}", SceneText.Battery(d.BatteryPercent),
-            d.Status == DroneStatus.LinkLost ? IndicatorLevel.Alarm : d.BatteryPercent < 25 ? IndicatorLevel.Warning : IndicatorLevel.Normal)).ToList();
+            d.Status == DroneStatus.LinkLost ? IndicatorLevel.Alarm : d.BatteryPercent < 25 ? IndicatorLevel.Warning : IndicatorLevel.Normal)).Take(RowsLeft).ToList();
         return new ScenePanel(view, rows);
     }
 
@@ -82,7 +84,7 @@ public static class CorridorPanels
             Figure("open", SceneText.Open, Count(corridor.Count(t => t.Status.IsOpen())), WallText.Items),
             Figure("overdue", SceneText.Overdue, Count(overdue), WallText.Items, CountLevel(overdue, IndicatorLevel.Warning)),
         ], string.Empty);
-        return new ScenePanel(view, MostPressing(corridor).Take(RowsPerPanel).Select(t => TicketRow(t, subDistrictName)).ToList());
+        return new ScenePanel(view, MostPressing(corridor).Take(RowsRight).Select(t => TicketRow(t, subDistrictName)).ToList());
     }
 
     private static ScenePanel Alarms(TwinSnapshot snapshot, DistrictMap district)
@@ -94,7 +96,7 @@ public static class CorridorPanels
             Figure("active", SceneText.Active, Count(alarms.Count), WallText.Entries, CountLevel(alarms.Count, IndicatorLevel.Warning)),
             Figure("unacknowledged", SceneText.Unacknowledged, Count(unacknowledged), WallText.Entries, CountLevel(unacknowledged, IndicatorLevel.Alarm)),
         ], string.Empty);
-        var rows = alarms.OrderBy(a => a.IsAcknowledged).ThenByDescending(a => a.Severity).ThenByDescending(a => a.RaisedAt).Take(RowsPerPanel).Select(AlarmRow).ToList();
+        var rows = alarms.OrderBy(a => a.IsAcknowledged).ThenByDescending(a => a.Severity).ThenByDescending(a => a.RaisedAt).Take(RowsRight).Select(AlarmRow).ToList();
         return new ScenePanel(view, rows);
     }
 }

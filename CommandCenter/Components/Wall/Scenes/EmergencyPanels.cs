@@ -21,7 +21,9 @@ public static class EmergencyPanels
     /// <summary>The catalogue's 道路积水 category: the reports of flooded points.</summary>
     public const string WaterloggingCategory = "waterlogging";
 
-    private const int RowsPerPanel = 6;
+    // A left-column panel (a third of the wall's height) holds three rows under its figures; a right-column one five.
+    private const int RowsLeft = 3;
+    private const int RowsRight = 5;
 
     public static IReadOnlyList<ScenePanel> Left(TwinSnapshot snapshot, EmergencyReference reference, DateTimeOffset now, Func<string, string> subDistrictName) =>
         [Plan(snapshot, now), Water(snapshot), Waterlogging(snapshot, reference, subDistrictName)];
@@ -44,7 +46,7 @@ public static class EmergencyPanels
             .Where(s => s.Status == ChecklistStepStatus.Pending)
             .OrderByDescending(s => s.IsOverdueAt(now))
             .ThenBy(s => s.DueAt)
-            .Take(RowsPerPanel)
+            .Take(RowsLeft)
             .Select(s => new SceneRow(s.StepId, $"{Language.Name(s.TitleZh, s.TitleEn)} · {s.Department}",
                 s.IsOverdueAt(now) ? SceneText.Overdue : EmergencyText.Due(s.DueAt),
                 s.IsOverdueAt(now) ? IndicatorLevel.Alarm : IndicatorLevel.Normal))
@@ -64,7 +66,7 @@ public static class EmergencyPanels
             Figure("peak-24h", SceneText.Peak24h, Number(rain.Length == 0 ? null : rain.Max(r => r.Last24HoursMm), "0"), "mm"),
             Figure("creek-highest", SceneText.HighestLevel, Number(creek?.LastValue), creek?.Definition.Unit ?? "m", creek is null ? IndicatorLevel.Normal : LevelOf(creek.ValueState)),
         ], SceneText.RainChange(rain.Length));
-        var rows = rain.OrderByDescending(r => r.LastMmPerHour ?? 0).Take(RowsPerPanel)
+        var rows = rain.OrderByDescending(r => r.LastMmPerHour ?? 0).Take(RowsLeft)
             .Select(r => new SceneRow(r.SensorId, r.Name, SceneText.Rain(r.LastMmPerHour, r.Last24HoursMm),
                 gaugeStates.TryGetValue(r.SensorId, out var state) ? LevelOf(state) : IndicatorLevel.Normal))
             .ToList();
@@ -80,7 +82,7 @@ public static class EmergencyPanels
             Figure("known-points", SceneText.KnownPoints, Count(reference.Assets.OfKind(FloodPointKind.WaterloggingPoint).Count()), WallText.Units),
             Figure("underpasses", SceneText.Underpasses, Count(reference.Assets.OfKind(FloodPointKind.Underpass).Count()), WallText.Units),
         ], string.Empty);
-        return new ScenePanel(view, MostPressing(reports).Take(RowsPerPanel).Select(t => TicketRow(t, subDistrictName)).ToList());
+        return new ScenePanel(view, MostPressing(reports).Take(RowsLeft).Select(t => TicketRow(t, subDistrictName)).ToList());
     }
 
     private static ScenePanel Supplies(TwinSnapshot snapshot, EmergencyReference reference, DateTimeOffset now)
@@ -97,7 +99,7 @@ public static class EmergencyPanels
         var onDuty = reference.Roster.OnDutyAt(now)
             .Select(d => new SceneRow("duty-" + d.PersonId, $"{Names(d.Role)} · {Language.Name(d.ShiftNameZh, d.ShiftNameEn)}", d.Name));
         var teamRows = teams.Select(t => new SceneRow(t.Id, t.Name, SceneText.Members(t.Members)));
-        return new ScenePanel(view, onDuty.Concat(teamRows).Take(RowsPerPanel).ToList());
+        return new ScenePanel(view, onDuty.Concat(teamRows).Take(RowsRight).ToList());
     }
 
     private static ScenePanel Tickets(TwinSnapshot snapshot, DateTimeOffset now, Func<string, string> subDistrictName)
@@ -111,7 +113,7 @@ public static class EmergencyPanels
             Figure("open", SceneText.Open, Count(tickets.Count(t => t.Status.IsOpen())), WallText.Items),
             Figure("overdue", SceneText.Overdue, Count(overdue), WallText.Items, CountLevel(overdue, IndicatorLevel.Warning)),
         ], string.Empty);
-        return new ScenePanel(view, MostPressing(tickets).Take(RowsPerPanel).Select(t => TicketRow(t, subDistrictName)).ToList());
+        return new ScenePanel(view, MostPressing(tickets).Take(RowsRight).Select(t => TicketRow(t, subDistrictName)).ToList());
     }
 
     private static string Names(OfficerRole role) => Language.Name(role.NameZh(), role.NameEn());
