@@ -82,6 +82,7 @@ public static class SecuritySetup
         services.AddScoped<SignedInOfficer>();
         services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
         services.AddScoped<IOfficerCommands, OfficerCommands>();
+        services.AddScoped<IEmergencyCommands, EmergencyCommands>();
         services.AddSingleton<SecurityBootstrap>();
         services.AddHostedService<SecurityBootstrapService>();
         services.AddHealthChecks().AddCheck<SecurityHealthCheck>("security");

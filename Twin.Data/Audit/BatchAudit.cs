@@ -66,6 +66,14 @@ internal sealed class BatchAudit(DateTimeOffset now, bool replay)
                 _entries.Add(Entry(by, AuditActions.ModeProposalDecided, p.Id,
                     string.Create(CultureInfo.InvariantCulture, $"{p.Status} {p.Type} {p.Level}; twin time {p.DecidedAt:O}")));
                 break;
+            case ChecklistStepChanged { Change: ChecklistChange.Done, Step: var s }:
+                _entries.Add(Entry(s.DoneBy ?? "system", AuditActions.ChecklistStepDone, $"{s.IncidentId}/{s.StepId}",
+                    string.Create(CultureInfo.InvariantCulture, $"done; twin time {s.DoneAt:O}")));
+                break;
+            case StockMoved { Movement: var m, Stock: var stock }:
+                _entries.Add(Entry(m.Actor, AuditActions.StockMoved, $"{m.DepotId}/{m.Item}",
+                    string.Create(CultureInfo.InvariantCulture, $"{m.Kind} {m.Quantity}, {stock.Quantity} left; twin time {m.At:O}")));
+                break;
         }
     }
 

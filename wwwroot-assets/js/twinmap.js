@@ -197,6 +197,12 @@ class TwinMap {
     });
     /** @type {TwinHubConnection | null} */
     this.hub = null;
+    /** The scene the hub last pushed (district, corridor, emergency). */
+    this.scene = 'district';
+    /** When (ms since the epoch) the last different scene arrived: how fast the walls follow. */
+    this.sceneAt = 0;
+    /** @type {number[] | null} */
+    this.districtExtent = null;
 
     this.map = new ol.Map({
       target,
@@ -229,7 +235,9 @@ class TwinMap {
     const { corridorUrl } = this.opts;
     await Promise.all([
       loadBasemap(this.layers.sources, this.layers.format).then(() => {
-        this.view.setHome(this.layers.sources.outline.getExtent());
+        const district = this.layers.sources.outline.getExtent();
+        this.districtExtent = district;
+        this.view.setHome(district);
       }),
       // The corridor band is computed on the server from the creek and the configured width.
       corridorUrl ? fetch(corridorUrl).then(readJson).then((collection) => this.layers.setCorridor(collection)) : null,
@@ -269,9 +277,27 @@ class TwinMap {
         document.dispatchEvent(new CustomEvent('twin:connection', { detail: state }));
       },
       onConnected: () => this.loadCameras(),
+      onScene: (scene) => this.showScene(scene.scene),
     });
     for (const overlay of overlays) this.attachOverlay(overlay);
     this.hub.start();
+  }
+
+  /**
+   * The walls' scene: 苏河秀带 frames the corridor band, 全区 and 应急 the district. Flood-control
+   * figures of the emergency scene are in the panels; the map keeps its layers.
+   * @param {string} scene
+   */
+  showScene(scene) {
+    if (scene !== this.scene) {
+      this.sceneAt = Date.now();
+    }
+    this.scene = scene;
+    const corridor = this.layers.sources.corridor;
+    const extent = scene === 'corridor' && corridor.getFeatures().length > 0 ? corridor.getExtent() : this.districtExtent;
+    if (extent && !this.disposed) {
+      this.view.frame(extent);
+    }
   }
 
   /** @param {Overlay} overlay */
@@ -366,6 +392,8 @@ class TwinMap {
       lastMessageAt: lastMessageAt === null ? null : new Date(lastMessageAt).toISOString(),
       stale: this.stale,
       scale: this.styles.scale,
+      scene: this.scene,
+      sceneAt: this.sceneAt,
     };
   }
 

@@ -81,7 +81,17 @@ public static class AdminText
         ("wall-device.", WallDevices),
         ("audit.", T("审计", "Audit")),
         ("config.", T("配置", "Configuration")),
+        ("emergency.", T("应急指挥", "Emergency command")),
+        ("simulator.", T("模拟器", "Simulator")),
     ];
+
+    public static string StormScenario => T("台风情景（开发环境）", "Typhoon scenario (Development)");
+    public static string StormExplained => T("在运行中的模拟里启动台风情景：降雨、苏河水位上涨、积水报告和台风预警，会产生应急建议（须人工确认）。",
+        "Starts the typhoon scenario in the running simulation: rain, a rising creek, waterlogging reports and a typhoon warning, which propose an emergency (a person must confirm).");
+    public static string StartStorm => T("启动台风情景", "Start the typhoon scenario");
+    public static string StormAsked => T("已请求，模拟器下一步启动", "Asked; the simulator starts it at its next step");
+    public static string StormRunning => T("台风情景运行中", "The typhoon scenario is running");
+    public static string SimulatorOff => T("模拟器未启用", "The simulator is off");
 
     private static string T(string zh, string en) => Language.Current.Pick(zh, en);
 }

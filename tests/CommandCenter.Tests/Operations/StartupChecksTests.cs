@@ -26,6 +26,8 @@ public sealed class StartupChecksTests
     {
         { "Twin:Map:CoalesceMilliseconds", "0", "Twin:Map:CoalesceMilliseconds must lie in 1–10000." },
         { "Twin:Wall:MaxRendersPerSecond", "500", "Twin:Wall:MaxRendersPerSecond must lie in 1–60." },
+        { "Twin:Wall:SceneRotation", "district,emergency", "Twin:Wall:SceneRotation must list daily scenes (district, corridor) separated by commas, not 'district,emergency'." },
+        { "Twin:Wall:SceneSeconds", "5", "Twin:Wall:SceneSeconds must lie in 10–86400." },
         { "Twin:Simulator:SpeedFactor", "-2", "Twin:Simulator: SpeedFactor must be above 0." },
         { "Twin:Storage:RawObservationDays", "0", "Twin:Storage: RawObservationDays must be at least 1" },
         { "Twin:Drones:JpegQuality", "0", "Twin:Drones:JpegQuality must lie in 1–100." },

@@ -28,6 +28,9 @@ public sealed class AuditedHistoryTests : IDisposable
         {
             await RecordCaseAndAlarmAsync(twin);
             await twin.SubmitOkAsync(new StartEmergencyCommand(EmergencyType.FloodTyphoon, ResponseLevel.IV, "李督办", OfficerRole.Supervisor, "暴雨"));
+            await twin.SubmitOkAsync(new CompleteChecklistStepCommand(twin.Pipeline.Current.Checklist[0].StepId, "王值班", "现场已布防"));
+            var stock = twin.Pipeline.Current.Stock[0];
+            await twin.SubmitOkAsync(new MoveStockCommand(stock.DepotId, stock.Item, StockMovementKind.Draw, 1, "王值班", "现场取用"));
         }
 
         var steps = _db.Scalar("SELECT COUNT(*) FROM ticket_history");
@@ -35,6 +38,8 @@ public sealed class AuditedHistoryTests : IDisposable
         Assert.Equal(steps, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.TicketTransition}'"));
         Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.AlarmAcknowledged}' AND actor = '值班长'"));
         Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.ModeChanged}' AND actor = '李督办'"));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.ChecklistStepDone}' AND actor = '王值班'"));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.StockMoved}' AND actor = '王值班'"));
 
         // Each step's row names its history row; notes and reasons stay out of the log.
         var ids = Texts("SELECT detail FROM audit_log WHERE action = 'ticket.transition' ORDER BY id");

@@ -5,6 +5,7 @@
 
 /** @typedef {import('./hubfeed.js').HubFeed} HubFeed */
 /** @typedef {'connected' | 'reconnecting' | 'disconnected'} ConnectionState */
+/** @typedef {{ scene: string, incidentId?: string | null, level?: string | null }} WallScene */
 
 const RECONNECT_AFTER_CLOSE_MS = 5000;
 
@@ -19,8 +20,9 @@ export class TwinHubConnection {
    * @param {HubFeed} options.feed
    * @param {(state: ConnectionState) => void} options.report
    * @param {() => void} options.onConnected each time the connection is (re)established
+   * @param {(scene: WallScene) => void} [options.onScene] the scene all walls show (sent on connecting and at each change)
    */
-  constructor({ hubUrl, feed, report, onConnected }) {
+  constructor({ hubUrl, feed, report, onConnected, onScene = () => {} }) {
     this.feed = feed;
     this.report = report;
     this.onConnected = onConnected;
@@ -45,6 +47,9 @@ export class TwinHubConnection {
     });
     this.connection.on('Delta', (/** @type {any} */ delta) => {
       feed.receiveDelta(delta);
+    });
+    this.connection.on('Scene', (/** @type {WallScene} */ scene) => {
+      onScene(scene);
     });
     this.connection.onreconnecting(() => {
       this.live = false;
