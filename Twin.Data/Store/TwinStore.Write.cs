@@ -262,6 +262,7 @@ public sealed partial class TwinStore
                         break;
                     case SensorRemoved r:
                         SensorRemoval.Delete(_connection, transaction, r.Sensor.Definition.Id);
+                        audit?.Rows.SensorRemoved(r);
                         break;
                     default:
                         EmergencyWrites.TryWrite(_connection, transaction, change);
