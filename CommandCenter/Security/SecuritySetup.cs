@@ -78,6 +78,7 @@ public static class SecuritySetup
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<SensorLevelAdministration>();
         services.AddScoped<ContactRevealService>();
         services.AddScoped<SignedInOfficer>();
         services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());

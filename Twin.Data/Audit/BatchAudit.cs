@@ -58,6 +58,14 @@ internal sealed class BatchAudit(DateTimeOffset now, bool replay)
             string.Create(CultureInfo.InvariantCulture, $"{sensor.Kind.Slug()} · {sensor.Name}; twin time {r.At:O}")));
     }
 
+    /// <summary>A sensor's levels changed by an admin: the old and the new ones.</summary>
+    public void SensorThresholds(SensorThresholdsChanged t)
+    {
+        var (from, to) = (t.Previous, t.Sensor.Definition.Thresholds);
+        _entries.Add(Entry(t.Actor, AuditActions.SensorThresholdsChanged, t.Sensor.Definition.Id, string.Create(CultureInfo.InvariantCulture,
+            $"warning {from.Warning}→{to.Warning}, alarm {from.Alarm}→{to.Alarm}, hysteresis {from.Hysteresis}→{to.Hysteresis} {t.Sensor.Definition.Unit}; twin time {t.At:O}")));
+    }
+
     public void Emergency(TwinEvent change)
     {
         if (replay)

@@ -264,6 +264,10 @@ public sealed partial class TwinStore
                         SensorRemoval.Delete(_connection, transaction, r.Sensor.Definition.Id);
                         audit?.Rows.SensorRemoved(r);
                         break;
+                    case SensorThresholdsChanged t:
+                        // The levels are on the sensor's row, upserted above with the batch's changed sensors.
+                        audit?.Rows.SensorThresholds(t);
+                        break;
                     default:
                         EmergencyWrites.TryWrite(_connection, transaction, change);
                         audit?.Rows.Emergency(change);
