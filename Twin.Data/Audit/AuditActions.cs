@@ -18,6 +18,7 @@ public static class AuditActions
     public const string TicketTransition = "ticket.transition";
     public const string AlarmAcknowledged = "alarm.acknowledge";
     public const string SensorRemoved = "sensor.remove";
+    public const string SensorThresholdsChanged = "sensor.thresholds";
     public const string ModeChanged = "emergency.mode";
     public const string ModeProposalDecided = "emergency.proposal";
     public const string ChecklistStepDone = "emergency.checklist";

@@ -1,3 +1,4 @@
+using CommandCenter.Configuration;
 using CommandCenter.Security;
 using CommandCenter.Tests.Ingestion;
 using Microsoft.AspNetCore.Hosting;
@@ -20,6 +21,34 @@ public sealed class StartupChecksTests
         Assert.IsType<InvalidOperationException>(error);
         Assert.Contains(SecuritySetup.KeyDirectoryKey, error.Message, StringComparison.Ordinal);
         Assert.Contains("persistent folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void A_configured_wall_token_stops_the_start_outside_development_and_testing(string environment)
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "cityops-startup-tests", Guid.NewGuid().ToString("N"));
+        Exception error;
+        try
+        {
+            error = StartFails(b =>
+            {
+                b.UseEnvironment(environment);
+                b.UseSetting(SecuritySetup.KeyDirectoryKey, keys);
+                b.UseSetting(SecurityOptions.WallTokenKey, "a-wall-token-from-a-secret-store");
+            });
+        }
+        finally
+        {
+            IngestionApp.DeleteFolder(keys);
+        }
+
+        var validation = Assert.IsType<OptionsValidationException>(error);
+        var failure = Assert.Single(validation.Failures);
+        Assert.Contains(SecurityOptions.WallTokenKey, failure, StringComparison.Ordinal);
+        Assert.Contains($"(this is {environment})", failure, StringComparison.Ordinal);
+        Assert.Contains("/admin/users", failure, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, string> WrongSettings => new()
