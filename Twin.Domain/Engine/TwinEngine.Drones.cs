@@ -153,6 +153,9 @@ public sealed partial class TwinEngine
         return InputResult.Ok;
     }
 
+    /// <summary>How a ticket's timeline line about its drone turning back begins.</summary>
+    public const string TurnBackNote = "无人机返航";
+
     public InputResult ChangeMissionStatus(string missionId, MissionStatus to, string actor, string? note)
     {
         if (!_missions.TryGetValue(missionId ?? string.Empty, out var mission))
@@ -185,10 +188,31 @@ public sealed partial class TwinEngine
             var changed = mission with { Status = to, UpdatedAt = now, Note = note ?? mission.Note };
             _missions[mission.Id] = changed;
             _pendingEvents.Add(new MissionChanged(NextEventSequence(), now, changed, mission.Status));
+            if (to == MissionStatus.Returning && !string.IsNullOrWhiteSpace(note))
+            {
+                NoteTurnBackOnTicket(mission, actor, note, now);
+            }
         }
 
         Version++;
         return InputResult.Ok;
+    }
+
+    /// <summary>
+    /// A drone sent to a case that turns back (for battery, or its time on station over) says so in
+    /// the case's timeline, with its reason: the officer waiting for images learns why none come.
+    /// </summary>
+    private void NoteTurnBackOnTicket(MissionState mission, string actor, string reason, DateTimeOffset now)
+    {
+        if (mission.Kind != MissionKind.TicketFlight || !_tickets.TryGetValue(mission.TargetId ?? string.Empty, out var ticket) || !ticket.Status.IsOpen())
+        {
+            return;
+        }
+
+        var touched = ticket with { UpdatedAt = now };
+        _tickets[ticket.Id] = touched;
+        var line = $"{TurnBackNote} · {mission.DroneId} · {mission.Id} · {reason.Trim()}";
+        _pendingEvents.Add(new TicketChanged(NextEventSequence(), now, touched, new TicketTransition(ticket.Id, null, ticket.Status, now, actor.Trim(), line)));
     }
 
     /// <summary>A captured frame becomes evidence on an open ticket, and a line in its timeline.</summary>

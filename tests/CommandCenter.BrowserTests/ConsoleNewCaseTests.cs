@@ -42,7 +42,7 @@ public sealed class ConsoleNewCaseTests(AppServerFixture app, BrowserFixture bro
         var page = tracked.Page;
         await page.GotoAsync("/console?lang=en");
         await page.WaitForInteractiveAsync();
-        var form = await OpenFormAsync(page);
+        var form = await page.OpenNewCaseFormAsync();
 
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
@@ -59,24 +59,10 @@ public sealed class ConsoleNewCaseTests(AppServerFixture app, BrowserFixture bro
         await Assertions.Expect(form).ToHaveCountAsync(0);
     }
 
-    /// <summary>N with the focus off any field; the shortcut listener is registered a moment after the page turns interactive.</summary>
-    private static async Task<ILocator> OpenFormAsync(IPage page)
-    {
-        await page.Locator(".console-header .brand").ClickAsync();
-        var form = page.Locator("[data-new-case]");
-        for (var attempt = 0; attempt < 30 && await form.CountAsync() == 0; attempt++)
-        {
-            await page.Keyboard.PressAsync("n");
-            await page.WaitForTimeoutAsync(500);
-        }
-
-        return form;
-    }
-
     /// <summary>N, then Tab from field to field, choosing from the pickers by typing, and Enter to file; answers the new case's id.</summary>
     private static async Task<string> FileByKeyboardAsync(IPage page, string description, string? expectDuplicateOf = null)
     {
-        var form = await OpenFormAsync(page);
+        var form = await page.OpenNewCaseFormAsync();
         await Assertions.Expect(form.Locator("[data-field='channel']")).ToBeFocusedAsync();
         await Assertions.Expect(form.Locator("[data-field='channel']")).ToHaveValueAsync("DeskCall");
 

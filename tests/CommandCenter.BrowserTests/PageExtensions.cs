@@ -18,4 +18,18 @@ public static class PageExtensions
                 State = WaitForSelectorState.Attached,
                 Timeout = InteractiveTimeoutMs,
             });
+
+    /// <summary>N with the focus off any field, until the console's new-case form is open; the shortcut listener is registered a moment after the page turns interactive.</summary>
+    public static async Task<ILocator> OpenNewCaseFormAsync(this IPage page)
+    {
+        await page.Locator(".console-header .brand").ClickAsync();
+        var form = page.Locator("[data-new-case]");
+        for (var attempt = 0; attempt < 30 && await form.CountAsync() == 0; attempt++)
+        {
+            await page.Keyboard.PressAsync("n");
+            await page.WaitForTimeoutAsync(500);
+        }
+
+        return form;
+    }
 }

@@ -20,6 +20,8 @@ const FIT_PADDING = 36;
 /** @type {Record<string, { color: string, radius: number }>} */
 const MARKERS = {
   ticket: { color: '#38e1ff', radius: 9 },
+  picked: { color: '#ff5252', radius: 8 },
+  nearby: { color: '#ffc107', radius: 4 },
   case: { color: '#4d7dff', radius: 7 },
   merged: { color: '#7bd88f', radius: 6 },
   candidate: { color: '#ffc107', radius: 6 },
@@ -72,6 +74,24 @@ function markerStyle(feature) {
   });
 }
 
+// 街镇 outlines with their names in the page's language; names are decluttered so none overlap.
+/** @param {string} nameKey */
+function subDistrictStyle(nameKey) {
+  const fill = new ol.style.Fill({ color: 'rgba(40, 110, 160, 0.22)' });
+  const stroke = new ol.style.Stroke({ color: 'rgba(90, 170, 220, 0.75)', width: 1.5 });
+  return (/** @type {any} */ feature) => new ol.style.Style({
+    fill,
+    stroke,
+    text: new ol.style.Text({
+      text: feature.get(nameKey) ?? feature.get('name') ?? '',
+      font: '12px "Noto Sans CJK SC", sans-serif',
+      fill: new ol.style.Fill({ color: 'rgba(200, 225, 245, 0.85)' }),
+      stroke: new ol.style.Stroke({ color: 'rgba(6, 14, 24, 0.9)', width: 3 }),
+      overflow: false,
+    }),
+  });
+}
+
 /**
  * @param {HTMLElement} target
  * @returns {Promise<TicketMap>}
@@ -83,7 +103,7 @@ async function create(target) {
    * @param {string} key
    * @param {any} style
    */
-  const layer = (key, style) => new ol.layer.Vector({ source: new ol.source.Vector({ features: format.readFeatures(geo[key]) }), style });
+  const layer = (key, style) => new ol.layer.Vector({ source: new ol.source.Vector({ features: format.readFeatures(geo[key]) }), style, declutter: key === 'subdistricts' });
   const markers = new ol.source.Vector();
   const map = new ol.Map({
     target,
@@ -93,10 +113,7 @@ async function create(target) {
         fill: new ol.style.Fill({ color: '#101e2d' }),
         stroke: new ol.style.Stroke({ color: '#24405a', width: 1 }),
       })),
-      layer('subdistricts', new ol.style.Style({
-        fill: new ol.style.Fill({ color: 'rgba(40, 110, 160, 0.22)' }),
-        stroke: new ol.style.Stroke({ color: 'rgba(90, 170, 220, 0.75)', width: 1.5 }),
-      })),
+      layer('subdistricts', subDistrictStyle(target.closest('[lang]')?.getAttribute('lang') === 'en' ? 'name_en' : 'name')),
       layer('creek', new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#5fb0ff', width: 4 }) })),
       new ol.layer.Vector({ source: markers, style: markerStyle }),
     ],
@@ -140,6 +157,65 @@ export async function show(elementId, ticket, related) {
     view.fit(entry.markers.getExtent(), { padding: Array(4).fill(FIT_PADDING), maxZoom: MAX_ZOOM });
   }
   entry.shown = ticket.id;
+}
+
+// Pick mode (the new-case form): the district with its 街镇 and the open cases as small dots; a
+// click marks the point and reports it to .NET (OnPicked), which derives the 街镇 from it.
+/**
+ * @param {string} elementId
+ * @param {DotNetReference} dotnetRef
+ * @param {Point[] | null} tickets
+ */
+export async function pick(elementId, dotnetRef, tickets) {
+  const target = document.getElementById(elementId);
+  if (!target) {
+    throw new Error(`ticketmap: no element #${elementId}`);
+  }
+  const creating = create(target);
+  creating.catch(() => maps.delete(elementId));
+  maps.set(elementId, creating);
+  const entry = await creating;
+  entry.markers.addFeatures((tickets ?? []).map((t) => {
+    // Nearby cases are dots without labels: hundreds of ids would cover the map.
+    const feature = new ol.Feature({ geometry: new ol.geom.Point(ol.proj.fromLonLat([t.lon, t.lat])), role: 'nearby' });
+    feature.setId(`nearby:${t.id}`);
+    return feature;
+  }));
+  entry.map.on('singleclick', (/** @type {any} */ event) => {
+    const [lon, lat] = ol.proj.toLonLat(event.coordinate);
+    markPoint(entry, lon, lat);
+    dotnetRef.invokeMethodAsync('OnPicked', lon, lat).catch(() => {
+      // The circuit is gone; the page's reconnect UI tells the officer.
+    });
+  });
+}
+
+/**
+ * @param {TicketMap} entry
+ * @param {number} lon
+ * @param {number} lat
+ */
+function markPoint(entry, lon, lat) {
+  const old = entry.markers.getFeatureById('picked');
+  if (old) {
+    entry.markers.removeFeature(old);
+  }
+  const feature = new ol.Feature({ geometry: new ol.geom.Point(ol.proj.fromLonLat([lon, lat])), role: 'picked' });
+  feature.setId('picked');
+  entry.markers.addFeature(feature);
+}
+
+// Marks the form's chosen point (also when it was not clicked here, e.g. set again after a re-render).
+/**
+ * @param {string} elementId
+ * @param {number} lon
+ * @param {number} lat
+ */
+export async function mark(elementId, lon, lat) {
+  const entry = await maps.get(elementId)?.catch(() => null);
+  if (entry) {
+    markPoint(entry, lon, lat);
+  }
 }
 
 /** @param {string} elementId */

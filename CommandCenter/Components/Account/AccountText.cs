@@ -37,5 +37,14 @@ public static class AccountText
     public static string Home => T("返回首页", "Home");
     public static string SignInAsSomeoneElse => T("切换账号", "Sign in as someone else");
 
+    /// <summary>A page as the links between pages name it (<see cref="PageLinks"/>).</summary>
+    public static string PageName(string page) => page switch
+    {
+        PageLinks.Wall => T("大屏", "Wall"),
+        PageLinks.Console => T("值班台 · 历史搜索", "Duty desk · search"),
+        PageLinks.Admin => T("管理", "Administration"),
+        _ => page,
+    };
+
     private static string T(string zh, string en) => Language.Current.Pick(zh, en);
 }

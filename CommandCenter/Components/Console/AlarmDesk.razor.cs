@@ -17,6 +17,10 @@ public sealed partial class AlarmDesk
     [Parameter]
     public bool ReadOnly { get; set; }
 
+    /// <summary>Whether the desk is ready (its circuit interactive): until then a click would be lost, so the buttons stay disabled.</summary>
+    [Parameter]
+    public bool Ready { get; set; } = true;
+
     [Parameter, EditorRequired]
     public IReadOnlyList<AlarmState> Alarms { get; set; } = [];
 

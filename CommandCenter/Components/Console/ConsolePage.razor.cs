@@ -27,6 +27,7 @@ public sealed partial class ConsolePage : IDisposable
     private TicketView? _view;
     private AlarmDesk? _alarms;
     private readonly CircuitCulture _culture = new();
+    private readonly ShortcutQueue _keys = new();
     private IReadOnlyDictionary<string, TicketState> _byId = new Dictionary<string, TicketState>();
     private long _byIdVersion = -1;
 
@@ -225,6 +226,9 @@ public sealed partial class ConsolePage : IDisposable
         {
             Busy = false;
         }
+
+        // Keys pressed while this action was being committed run now, against what it left.
+        await _keys.ResumeAsync(RunShortcutAsync, StateHasChanged);
     }
 
     /// <summary>An officer who starts acknowledging an alarm takes it over, so simulated staff do not acknowledge it while they write the note.</summary>
@@ -277,15 +281,23 @@ public sealed partial class ConsolePage : IDisposable
         _historyUpdatedAt = steps[^1].Ticket.UpdatedAt;
     }
 
-    private async Task OnShortcutAsync(Shortcut shortcut)
+    private Task OnShortcutAsync(Shortcut shortcut)
     {
         // While the new-case form is open its fields have the keyboard; Esc closes it.
         if (ShowNewCase)
         {
             ShowNewCase = shortcut.Command != ShortcutCommand.Dismiss;
-            return;
+            return Task.CompletedTask;
         }
 
+        // The help changes nothing on a ticket: it need not wait for the action in flight.
+        return shortcut.Command is ShortcutCommand.Help or ShortcutCommand.Dismiss
+            ? RunShortcutAsync(shortcut)
+            : _keys.PressAsync(shortcut, Busy, RunShortcutAsync, StateHasChanged);
+    }
+
+    private async Task RunShortcutAsync(Shortcut shortcut)
+    {
         switch (shortcut.Command)
         {
             case ShortcutCommand.Help:

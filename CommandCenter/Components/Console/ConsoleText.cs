@@ -44,6 +44,15 @@ public static class ConsoleText
         _ => action.ToString(),
     };
 
+    /// <summary>A 督办 level by its name (the engine's Chinese name, <see cref="SupervisionLevels.Name"/>), in the page's language.</summary>
+    public static string SupervisionLevel(int level) => T(SupervisionLevels.Name(level), level switch
+    {
+        1 => "Supervised",
+        2 => "Posted for supervision",
+        3 => "Supervised by district leaders",
+        _ => "Not supervised",
+    });
+
     public static string Severity(AlarmSeverity severity, Lang lang = Lang.Zh) => Names.Of(severity).Text(lang);
 
     public static string Source(AlarmSource source, Lang lang = Lang.Zh) => Names.Of(source).Text(lang);
@@ -112,6 +121,7 @@ public static class ConsoleText
     public static string StepDue => T("本步时限", "Step due");
     public static string Supervision => T("督办", "Supervision");
     public static string Connecting => T("连接中…", "Connecting…");
+    public static string ActionInFlight => T("上一操作提交中，请稍候", "The last action is still being saved");
 
     public static string ResponsibleDepartment => T("责任部门", "Department");
     public static string Feedback => T("评价", "Feedback");
@@ -167,6 +177,10 @@ public static class ConsoleText
     // The keyboard help.
     public static string KeyboardShortcuts => T("键盘快捷键", "Keyboard shortcuts");
     public static string ShortcutsNotInFields => T("在输入框中打字时快捷键不起作用。", "Shortcuts do nothing while you type in a field.");
+
+    public static string KeysWaiting(string keys) => T($"排队：{keys}（等待上一操作完成）", $"Queued: {keys} (after the action in flight)");
+
+    public static string KeyRefused(string key) => T($"按键 {key} 未执行：排队的按键过多", $"Key {key} not taken: too many keys queued");
 
     public static string TicketCount(int count) => T($"共 {count} 件", $"{count} tickets");
 

@@ -85,8 +85,15 @@ public sealed partial class TicketActions
     /// </summary>
     public async Task TryInvokeAsync(Shortcut shortcut)
     {
-        if (Busy || shortcut.Action is not { } action)
+        if (shortcut.Action is not { } action)
         {
+            return;
+        }
+
+        if (Busy)
+        {
+            Hint = ConsoleText.ActionInFlight;
+            StateHasChanged();
             return;
         }
 

@@ -8,6 +8,14 @@ namespace CommandCenter.Components.Console;
 /// <summary>The desk's queue: filtered tickets, most urgent first, with duplicate candidates, overdue and 督办 flagged.</summary>
 public sealed partial class TicketQueue
 {
+    /// <summary>
+    /// Up to this many tickets the rows render whole, in the same render as the count. Virtualize
+    /// renders no row until its script has measured the viewport and called back, a round trip that
+    /// on a loaded machine left "共 N 件" over an empty table for seconds (and rendered none when
+    /// prerendered); only a longer list (every status, a month of history) is worth that wait.
+    /// </summary>
+    public const int RenderedWhole = 200;
+
     private MudTextField<string>? _search;
 
     [Parameter, EditorRequired]

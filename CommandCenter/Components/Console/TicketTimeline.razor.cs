@@ -4,7 +4,7 @@ using Twin.Domain.Tickets;
 
 namespace CommandCenter.Components.Console;
 
-/// <summary>A ticket's append-only history, oldest first. Notes are the engine's words, in Chinese.</summary>
+/// <summary>A ticket's append-only history, oldest first. Notes are the engine's words, in Chinese; a drone's turning back reads in the page's language.</summary>
 public sealed partial class TicketTimeline
 {
     [Parameter, EditorRequired]

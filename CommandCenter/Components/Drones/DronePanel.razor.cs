@@ -28,6 +28,10 @@ public sealed partial class DronePanel
     /// <summary>Whether the actions are offered; the handlers check again, whatever the page showed.</summary>
     private bool MayAct { get; set; }
 
+    /// <summary>Whether the page is ready (its circuit interactive): until then a click would be lost, so the actions stay disabled.</summary>
+    [Parameter]
+    public bool Ready { get; set; } = true;
+
     [Parameter]
     public ImmutableArray<DroneState> Drones { get; set; } = [];
 

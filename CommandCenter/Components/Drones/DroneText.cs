@@ -1,5 +1,7 @@
 using CommandCenter.Localization;
 using Twin.Domain.Drones;
+using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 
 namespace CommandCenter.Components.Drones;
 
@@ -25,6 +27,15 @@ public static class DroneText
         mission?.Note is not { Length: > 0 } note ? null
         : note.Split(" · ") is [var zh, var en] ? lang.Pick(zh, en)
         : note;
+
+    /// <summary>
+    /// A ticket's timeline line about its drone turning back ("无人机返航 · drone · mission · 中文 · English",
+    /// written by the engine) in the page's language; any other line as written.
+    /// </summary>
+    public static string TimelineNote(string note, Lang lang) =>
+        note.Split(" · ") is [TwinEngine.TurnBackNote, var drone, var mission, var zh, var en]
+            ? $"{lang.Pick(TwinEngine.TurnBackNote, "Drone turned back")} · {drone} · {mission} · {lang.Pick(zh, en)}"
+            : note;
 
     public static string Kind(MissionKind kind, Lang lang) => kind switch
     {
@@ -54,6 +65,13 @@ public static class DroneText
     public static string Refused => T("操作被拒绝", "The action was refused");
     public static string Images => T("无人机图像回传", "Drone images");
     public static string Altitude => T("高度", "Altitude");
+
+    public static string OffStation => T("偏离现场：拍摄点距案发点过远，画面可能不含现场", "Off station: taken too far from the case to be sure it shows it");
+
+    /// <summary>Where a capture was taken from and how far that was from the ticket's place.</summary>
+    public static string TakenFrom(GeoPoint at, double distanceMetres) => T(
+        FormattableString.Invariant($"拍摄位置 {at.Lon:F5}, {at.Lat:F5} · 距案发点 {distanceMetres:F0} 米"),
+        FormattableString.Invariant($"Taken at {at.Lon:F5}, {at.Lat:F5} · {distanceMetres:F0} m from the case"));
 
     public static string LiveViewOf(string droneId) => T($"{droneId} 实时画面", $"{droneId} live view");
     public static string SendToTicket(string? ticketId) => T($"派往选中工单 {ticketId}", $"Send to ticket {ticketId}");

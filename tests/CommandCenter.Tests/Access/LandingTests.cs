@@ -4,7 +4,7 @@ using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Access;
 
-/// <summary>Signing in lands on the person's own page unless they were sent away from another one.</summary>
+/// <summary>Signing in lands on the person's own page unless they were sent away from another one; every page links to the others the role may open.</summary>
 public sealed class LandingTests : IAsyncLifetime
 {
     private readonly ClockedApp _app = new();
@@ -30,5 +30,39 @@ public sealed class LandingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal(expected, login.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(Roles.Officer, "/console", "wall console", "console")]
+    [InlineData(Roles.Officer, "/", "wall console", "wall")]
+    [InlineData(Roles.Leader, "/", "wall console", "wall")]
+    [InlineData(Roles.Admin, "/admin/users", "wall admin", "admin")]
+    [InlineData(Roles.Admin, "/admin/audit", "wall admin", "admin")]
+    [InlineData(Roles.Admin, "/admin/sensors", "wall admin", "admin")]
+    [InlineData(Roles.Admin, "/", "wall admin", "wall")]
+    public async Task Every_page_links_to_the_others_the_role_may_open_and_to_no_other(string role, string page, string links, string current)
+    {
+        using var signedIn = await _app.SignInAsync(role);
+
+        var html = await signedIn.Client.GetStringAsync(page);
+
+        var offered = System.Text.RegularExpressions.Regex.Matches(html, "data-page-link=\"([a-z]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(links, string.Join(" ", offered));
+        Assert.Matches($"data-page-link=\"{current}\" class=\"active\" aria-current=\"page\"", html);
+        foreach (var href in System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"(/[^\"]*)\" data-page-link").Select(m => m.Groups[1].Value))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await signedIn.Client.GetAsync(href)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task The_wall_device_shows_no_links_to_other_pages()
+    {
+        using var wall = await _app.SignInAsync(Roles.Wall);
+
+        var html = await wall.Client.GetStringAsync("/");
+
+        Assert.Contains("wall-header", html);
+        Assert.DoesNotContain("data-page-link", html);
     }
 }

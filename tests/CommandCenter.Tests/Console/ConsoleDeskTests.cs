@@ -6,7 +6,6 @@ using CommandCenter.Configuration;
 using CommandCenter.Map;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twin.Domain.Engine;
@@ -20,27 +19,10 @@ namespace CommandCenter.Tests.Console;
 /// The console's queue, relations, alarms and keyboard, rendered by bUnit against the real twin
 /// with the simulator off, so every ticket and alarm on the desk is one the test made.
 /// </summary>
-public sealed class ConsoleDeskTests : IAsyncLifetime
+public sealed class ConsoleDeskTests : QuietTwinTests
 {
     private const string NoiseTitle = "工地夜间施工噪声扰民";
     private const string NoiseText = "晚上十点后工地还在施工，噪声很大";
-
-    private readonly TwinAppFactory _factory = new();
-    private WebApplicationFactory<Program> _app = default!;
-    private AppTwin _runtime = default!;
-
-    public async Task InitializeAsync()
-    {
-        _app = _factory.WithWebHostBuilder(b => b.UseSetting("Twin:Simulator:Enabled", "false"));
-        _runtime = _app.Services.AppTwin();
-        await _runtime.Ready.WaitAsync(TimeSpan.FromSeconds(60));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _factory.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_queue_filters_by_text_and_channel_and_a_new_report_appears_without_reload()
@@ -69,8 +51,8 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     public async Task The_u_key_opens_the_most_urgent_ticket_whatever_was_reported_last()
     {
         var urgent = new TicketReport("P-URGENT", TicketChannel.Hotline12345, "street-vending", "人行道流动摊位", "早高峰人行道上有流动摊位占道经营", Place(0), "测试地址", null,
-            new Reporter("李四", "13800001111"), _runtime.Clock.GetUtcNow(), TicketPriority.Urgent);
-        Assert.True((await _runtime.Commands.SubmitAsync(new ReportTicketCommand(urgent))).Accepted);
+            new Reporter("李四", "13800001111"), Runtime.Clock.GetUtcNow(), TicketPriority.Urgent);
+        Assert.True((await Runtime.Commands.SubmitAsync(new ReportTicketCommand(urgent))).Accepted);
         await ReportAsync("P-LOW", TicketChannel.GridPatrol, "street-light", Place(2), "路灯不亮", "小区门口路灯晚上不亮");
 
         await using var ctx = NewContext();
@@ -132,7 +114,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     {
         var alarmId = await RaiseSmokeAlarmAsync();
         await ReportAsync("L-CASE", TicketChannel.Hotline12345, "street-vending", Place(0), "人行道流动摊位", "早高峰人行道上有流动摊位占道经营");
-        await using var ctx = ConsoleContext.Create(_app.Services, Roles.Leader);
+        await using var ctx = ConsoleContext.Create(App.Services, Roles.Leader);
         var console = ctx.Render<ConsolePage>();
         console.WaitForAssertion(() => Assert.NotNull(console.Find($"[data-alarm='{alarmId}']")));
 
@@ -149,9 +131,9 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
     {
         var alarmId = await RaiseSmokeAlarmAsync();
         await using var ctx = NewContext();
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
+        ctx.Services.AddSingleton(App.Services.GetRequiredService<IOptions<TwinOptions>>());
         ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CameraLayer>());
+        ctx.Services.AddSingleton(App.Services.GetRequiredService<CameraLayer>());
         var wall = ctx.Render<WallPage>();
         wall.WaitForAssertion(() => Assert.Equal("1", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
         var console = ctx.Render<ConsolePage>();
@@ -176,13 +158,13 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
             Assert.Equal("0", console.Find("[data-figure='unacknowledged'] b").TextContent);
         }, TimeSpan.FromSeconds(10));
         wall.WaitForAssertion(() => Assert.Equal("0", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
-        var engineSide = _runtime.Queries.Current;
+        var engineSide = Runtime.Queries.Current;
 
         // Opening the alarm to acknowledge it took it over first: simulated staff could not acknowledge it meanwhile.
         Assert.Equal("test-officer", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).ClaimedBy);
         Assert.Equal(0, engineSide.VitalSigns.Alerts.Unacknowledged);
         Assert.Equal("已电话通知物业到场核查", engineSide.ActiveAlarms.Single(a => a.Id == alarmId).AcknowledgementNote);
-        var history = await _runtime.Store.GetAlarmHistoryAsync(alarmId);
+        var history = await Runtime.Store.GetAlarmHistoryAsync(alarmId);
         Assert.Equal(("test-officer", "已电话通知物业到场核查"), (history[^1].Actor, history[^1].Note));
     }
 
@@ -235,14 +217,14 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         // Approve is not legal for a dispatched ticket: nothing happens but a hint.
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("a"));
         console.WaitForAssertion(() => Assert.Contains("不能审核通过", console.Find("[data-hint]").TextContent));
-        Assert.Equal(nameof(TicketStatus.Dispatched), _runtime.Queries.Current.Tickets.Single(t => t.Id == "K-OLD").Status.ToString());
+        Assert.Equal(nameof(TicketStatus.Dispatched), Runtime.Queries.Current.Tickets.Single(t => t.Id == "K-OLD").Status.ToString());
 
         // K-NEW is discovered: C (close) needs a reason, which the shortcut asks for instead of closing.
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("k"));
         console.WaitForAssertion(() => Assert.Equal("K-NEW", console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("c"));
         console.WaitForAssertion(() => Assert.Contains("请填写原因", console.Find("[data-hint]").TextContent));
-        Assert.Equal(TicketStatus.Discovered, _runtime.Queries.Current.Tickets.Single(t => t.Id == "K-NEW").Status);
+        Assert.Equal(TicketStatus.Discovered, Runtime.Queries.Current.Tickets.Single(t => t.Id == "K-NEW").Status);
 
         await console.InvokeAsync(() => keyboard.Instance.OnShortcut("?"));
         console.WaitForAssertion(() => Assert.Contains("键盘快捷键", console.Find("[data-shortcut-help]").TextContent));
@@ -264,7 +246,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
 
         await PressAsync(console, "g");
         console.WaitForAssertion(() => Assert.NotNull(console.Find($"[data-alarm='{alarmId}'] [data-ack-form]")));
-        Assert.Equal("test-officer", _runtime.Queries.Current.ActiveAlarms.Single(a => a.Id == alarmId).ClaimedBy);
+        Assert.Equal("test-officer", Runtime.Queries.Current.ActiveAlarms.Single(a => a.Id == alarmId).ClaimedBy);
 
         await SelectAsync(console, "R-1");
         await PressAsync(console, "t");
@@ -281,11 +263,11 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
         // 退单 needs a reason: the key asks for it, then does what the button does.
         await PressAsync(console, "t");
         console.WaitForAssertion(() => Assert.Contains("请填写原因", console.Find("[data-hint]").TextContent));
-        Assert.Equal(TicketStatus.Dispatched, _runtime.Queries.Current.Tickets.Single(t => t.Id == "R-1").Status);
+        Assert.Equal(TicketStatus.Dispatched, Runtime.Queries.Current.Tickets.Single(t => t.Id == "R-1").Status);
         await console.InvokeAsync(() => console.Find("[data-input='reason'] input").Input("不属于本部门职责"));
         await PressAsync(console, "t");
         console.WaitForAssertion(() => Assert.Equal(nameof(TicketStatus.Filed), console.Find("[data-ticket-view]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
-        Assert.NotEmpty(_runtime.Queries.Current.Tickets.Single(t => t.Id == "R-1").RefusedDepartmentList);
+        Assert.NotEmpty(Runtime.Queries.Current.Tickets.Single(t => t.Id == "R-1").RefusedDepartmentList);
 
         await console.InvokeAsync(() => console.Find("[data-input='reason'] input").Input("商户已自行撤离"));
         await PressAsync(console, "c");
@@ -326,6 +308,10 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
             Assert.Equal("Discovered", console.Find("[data-status-label]").TextContent.Trim());
             Assert.Contains("File", console.Find("[data-action='File']").TextContent);
             Assert.Contains("Street vending", console.Find("[data-details]").TextContent, StringComparison.OrdinalIgnoreCase);
+
+            // 评效 by 街镇 names the 街镇 by the geodata's English name, as the queue does.
+            var subDistrict = Runtime.District.SubDistricts[0];
+            Assert.Equal(subDistrict.NameEn, console.Find($"[data-evaluation='subdistrict'] [data-row='{subDistrict.Code}'] td").TextContent);
         });
     }
 
@@ -346,7 +332,7 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
 
     private GeoPoint Place(int subDistrict)
     {
-        var point = _runtime.District.SubDistricts[subDistrict].Boundary.InteriorPoint;
+        var point = Runtime.District.SubDistricts[subDistrict].Boundary.InteriorPoint;
         return new GeoPoint(point.X, point.Y);
     }
 
@@ -354,19 +340,19 @@ public sealed class ConsoleDeskTests : IAsyncLifetime
 
     private async Task ReportAsync(string id, TicketChannel channel, string category, GeoPoint at, string title, string description)
     {
-        var report = new TicketReport(id, channel, category, title, description, at, "测试地址", null, new Reporter("李四", "13800001111"), _runtime.Clock.GetUtcNow());
-        var result = await _runtime.Commands.SubmitAsync(new ReportTicketCommand(report));
+        var report = new TicketReport(id, channel, category, title, description, at, "测试地址", null, new Reporter("李四", "13800001111"), Runtime.Clock.GetUtcNow());
+        var result = await Runtime.Commands.SubmitAsync(new ReportTicketCommand(report));
         Assert.True(result.Accepted, result.Reason);
     }
 
     private async Task<string> RaiseSmokeAlarmAsync()
     {
         var sensor = new SensorDefinition("CONSOLE-SMOKE", SensorKind.Smoke, "测试烟感", Place(3), "unit", new Thresholds(50, 80, 5), TimeSpan.FromMinutes(1));
-        Assert.True((await _runtime.Commands.SubmitAsync(new RegisterSensorCommand(sensor))).Accepted);
-        var reading = new Observation(sensor.Id, 95, _runtime.Clock.GetUtcNow());
-        Assert.True((await _runtime.Commands.SubmitAsync(new RecordObservationCommand(reading))).Accepted);
-        return _runtime.Queries.Current.ActiveAlarms.Single(a => a.SourceId == sensor.Id).Id;
+        Assert.True((await Runtime.Commands.SubmitAsync(new RegisterSensorCommand(sensor))).Accepted);
+        var reading = new Observation(sensor.Id, 95, Runtime.Clock.GetUtcNow());
+        Assert.True((await Runtime.Commands.SubmitAsync(new RecordObservationCommand(reading))).Accepted);
+        return Runtime.Queries.Current.ActiveAlarms.Single(a => a.SourceId == sensor.Id).Id;
     }
 
-    private BunitContext NewContext() => ConsoleContext.Create(_app.Services);
+    private BunitContext NewContext() => ConsoleContext.Create(App.Services);
 }

@@ -52,6 +52,22 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
             Assert.Contains(ticketId, console.Find("[data-drone-message]").TextContent);
         }, TimeSpan.FromSeconds(15));
 
+        // The evidence says where it was taken from and how far from the case, and flags a frame taken off station.
+        var stored = Assert.Single(await runtime.Queries.GetEvidenceAsync(ticketId));
+        var where = console.Find($"[data-evidence-where='{stored.Id}']").TextContent;
+        Assert.Contains(FormattableString.Invariant($"距案发点 {stored.DistanceMetres:F0} 米"), where);
+        Assert.Contains(FormattableString.Invariant($"{stored.Position.Lon:F5}, {stored.Position.Lat:F5}"), where);
+        Assert.Equal(stored.DistanceMetres > Twin.Domain.Drones.EvidenceRules.OffStationMetres, console.FindAll($"[data-off-station='{stored.Id}']").Count == 1);
+        using (UiLanguage.English())
+        {
+            var english = ctx.Render<CommandCenter.Components.Drones.TicketEvidence>(p => p.Add(x => x.TicketId, ticketId));
+            english.WaitForAssertion(() => Assert.Contains(FormattableString.Invariant($"{stored.DistanceMetres:F0} m from the case"), english.Find($"[data-evidence-where='{stored.Id}']").TextContent));
+            if (stored.OffStation)
+            {
+                Assert.StartsWith("Off station", english.Find($"[data-off-station='{stored.Id}']").TextContent);
+            }
+        }
+
         using var officer = await _app.SignInAsync(Roles.Officer);
         var image = await officer.Client.GetByteArrayAsync(console.Find("[data-evidence-item] img").GetAttribute("src"));
         JpegAssert.Valid(image, 640, 360);

@@ -40,6 +40,25 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         Assert.Contains("只读", panel.Find("[data-drone-read-only]").TextContent);
     }
 
+    [Fact]
+    public async Task Until_the_console_is_ready_an_officer_is_offered_no_drone_action_that_could_be_lost()
+    {
+        var snapshot = await FleetAsync();
+        await using var ctx = Context(out var auth);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
+
+        var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Ready, false).Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
+            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, snapshot.Tickets[0].Id).Add(x => x.Officer, "test-officer"));
+
+        Assert.Equal(3, panel.FindAll("[data-drone-action]").Count);
+        Assert.All(panel.FindAll("[data-drone-action]"), button => Assert.True(button.HasAttribute("disabled"), button.GetAttribute("data-drone-action")));
+
+        panel.Render(p => p.Add(x => x.Ready, true));
+
+        Assert.False(panel.Find("[data-drone-action='send-ticket']").HasAttribute("disabled"), "the console is ready but sending stays disabled");
+        Assert.False(panel.Find("[data-drone-action='capture']").HasAttribute("disabled"), "the console is ready but capturing stays disabled");
+    }
+
     [Theory]
     [InlineData(false, "电量低返航：剩余18%")]
     [InlineData(true, "low battery: 18% left")]

@@ -61,4 +61,29 @@ public sealed class EvidenceTests
         Assert.Contains("Unknown ticket", _fleet.Engine.AttachEvidence(new AttachEvidenceCommand("E-3", "T-NONE", Fleet.DroneId, Jpeg, Fleet.Officer)).Reason);
         Assert.Contains("Unknown drone", _fleet.Engine.AttachEvidence(new AttachEvidenceCommand("E-4", "T-E2", "D-NONE", Jpeg, Fleet.Officer)).Reason);
     }
+
+    [Fact]
+    public void A_drone_sent_to_a_case_that_turns_back_for_battery_says_why_in_the_cases_timeline()
+    {
+        TestEngine.Accept(_fleet.Engine.ReportTicket(TestEngine.Ticket("T-E4", _fleet.Time.GetUtcNow())));
+        TestEngine.Accept(_fleet.Engine.PlanMission(new MissionPlan(Fleet.DroneId, MissionKind.TicketFlight, Fleet.Officer, TargetId: "T-E4")));
+        var mission = _fleet.Drone.MissionId!;
+        TestEngine.Accept(_fleet.Engine.ChangeMissionStatus(mission, MissionStatus.Flying, Fleet.Officer, null));
+        _fleet.Engine.DrainEvents();
+        const string reason = "电量低返航：剩余19%，返航900米需6%，另留15%余量 · low battery: 19% left, 6% needed to fly 900 m home plus 15% reserve";
+
+        TestEngine.Accept(_fleet.Engine.ChangeMissionStatus(mission, MissionStatus.Returning, "simulator", reason));
+
+        var line = Assert.Single(_fleet.Engine.DrainEvents().OfType<TicketChanged>()).Transition;
+        Assert.Equal(("T-E4", TicketStatus.Discovered, (TicketStatus?)null), (line.TicketId, line.To, line.From));
+        Assert.Equal($"{TwinEngine.TurnBackNote} · {Fleet.DroneId} · {mission} · {reason}", line.Note);
+
+        // Landing after the return adds nothing more to the case; a patrol's return touches no ticket.
+        TestEngine.Accept(_fleet.Engine.ChangeMissionStatus(mission, MissionStatus.Landed, "simulator", null));
+        Assert.Empty(_fleet.Engine.DrainEvents().OfType<TicketChanged>());
+        var patrol = _fleet.PlanPatrol();
+        TestEngine.Accept(_fleet.Engine.ChangeMissionStatus(patrol, MissionStatus.Flying, Fleet.Officer, null));
+        TestEngine.Accept(_fleet.Engine.ChangeMissionStatus(patrol, MissionStatus.Returning, "simulator", reason));
+        Assert.Empty(_fleet.Engine.DrainEvents().OfType<TicketChanged>());
+    }
 }

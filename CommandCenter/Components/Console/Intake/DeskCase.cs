@@ -5,12 +5,21 @@ using Twin.Domain.Tickets;
 namespace CommandCenter.Components.Console.Intake;
 
 /// <summary>
-/// A place the desk can name without a geocoder: a 街镇, or a 居委 within it. The report is put at
-/// the 街镇's anchor point, as Open311 places an address that names a 街镇; a 居委 adds its code.
+/// A place the desk can name without a geocoder: a 街镇, or a 居委 within it, or a point picked on the
+/// form's map (its 街镇 derived from the district's geodata). A named place puts the report at the
+/// 街镇's anchor point, as Open311 places an address that names a 街镇; a 居委 adds its code; a
+/// picked point puts it where it was picked.
 /// </summary>
-public sealed record DeskPlace(SubDistrict SubDistrict, Neighbourhood? Neighbourhood)
+public sealed record DeskPlace(SubDistrict SubDistrict, Neighbourhood? Neighbourhood, GeoPoint? Point = null)
 {
     public string Name => Neighbourhood is { } n ? $"{n.Name}（{SubDistrict.Name}）" : SubDistrict.Name;
+
+    /// <summary>Where the report goes: the picked point, else the 街镇's anchor.</summary>
+    public GeoPoint Location => Point ?? SubDistrict.Anchor;
+
+    /// <summary>The place at a point picked on the map, or null when the point is outside every 街镇 of Putuo.</summary>
+    public static DeskPlace? At(DistrictMap district, GeoPoint point) =>
+        district.SubDistrictAt(point) is { } subDistrict ? new DeskPlace(subDistrict, null, point) : null;
 
     public static IReadOnlyList<DeskPlace> Of(DistrictMap district) =>
         [.. district.SubDistricts.Select(s => new DeskPlace(s, null)),
@@ -86,7 +95,7 @@ public sealed record DeskCase(
             category.Code,
             TicketReport.TitleFrom(description, category.NameZh),
             description,
-            place.SubDistrict.Anchor,
+            place.Location,
             Clean(Address) ?? place.Name,
             place.Neighbourhood?.Code,
             new Reporter(Clean(CallerName), Clean(CallerPhone)),

@@ -7,6 +7,7 @@ using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 
 namespace CommandCenter.Components.Console.Intake;
@@ -90,6 +91,29 @@ public sealed partial class NewCaseForm
         }
     }
 
+    /// <summary>A point clicked on the form's map: the place becomes that point, in the 街镇 the geodata puts it in.</summary>
+    private async Task OnMapPicked(GeoPoint point)
+    {
+        var place = DeskPlace.At(District, point);
+        var errors = new Dictionary<string, string>(_errors, StringComparer.Ordinal);
+        errors.Remove("place");
+        if (place is null)
+        {
+            errors["place"] = NewCaseText.OutsideDistrict;
+        }
+        else
+        {
+            Place = place;
+        }
+
+        _errors = errors;
+        await Reassess();
+    }
+
+    /// <summary>The open cases the form's map shows, so the officer sees what is already reported nearby.</summary>
+    private IReadOnlyList<TicketState> OpenTickets =>
+        Queries.IsReady ? [.. Queries.Current.Tickets.Where(t => t.Status.IsOpen())] : [];
+
     private Task<IEnumerable<EventCategory>> SearchCategories(string? text, CancellationToken ct)
     {
         var query = text?.Trim() ?? string.Empty;
@@ -112,7 +136,9 @@ public sealed partial class NewCaseForm
         category is null ? string.Empty : Language.Name(category.NameZh, category.NameEn);
 
     private static string PlaceLabel(DeskPlace? place) =>
-        place is null ? string.Empty : place.Neighbourhood is null ? Language.Name(place.SubDistrict.Name, place.SubDistrict.NameEn) : place.Name;
+        place is null ? string.Empty
+        : place.Point is { } point ? NewCaseText.PickedPlace(Language.Name(place.SubDistrict.Name, place.SubDistrict.NameEn), point)
+        : place.Neighbourhood is null ? Language.Name(place.SubDistrict.Name, place.SubDistrict.NameEn) : place.Name;
 
     /// <summary>Judges the draft again as it changes; an older answer that arrives late is dropped.</summary>
     private async Task Reassess()
@@ -125,7 +151,7 @@ public sealed partial class NewCaseForm
             return;
         }
 
-        var match = await Queries.FindDuplicateOfDraftAsync(new DuplicateDraft(category.Code, place.SubDistrict.Anchor, Clock.GetUtcNow(), draft.Text));
+        var match = await Queries.FindDuplicateOfDraftAsync(new DuplicateDraft(category.Code, place.Location, Clock.GetUtcNow(), draft.Text));
         if (turn != _assessing)
         {
             return;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommandCenter.Localization;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Geography;
 
 namespace CommandCenter.Components.Console.Intake;
 
@@ -47,6 +48,12 @@ public static class NewCaseText
     }
 
     public static string OpenCase => T("查看该案", "Open that case");
+
+    public static string OutsideDistrict => T("所点位置不在普陀区内，请在区内选点。", "That point is outside Putuo; pick a point inside the district.");
+    public static string MapHint => T("点击地图选点（街镇自动判定）", "Click the map to place the case (its sub-district follows)");
+
+    public static string PickedPlace(string subDistrict, GeoPoint at) =>
+        T($"{subDistrict} · 地图选点 {Invariant(at.Lon, "F5")}, {Invariant(at.Lat, "F5")}", $"{subDistrict} · picked {Invariant(at.Lon, "F5")}, {Invariant(at.Lat, "F5")}");
 
     private static string Invariant(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 

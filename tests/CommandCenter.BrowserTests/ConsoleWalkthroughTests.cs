@@ -1,0 +1,155 @@
+using System.Globalization;
+using CommandCenter.Security;
+using Microsoft.Playwright;
+
+namespace CommandCenter.BrowserTests;
+
+/// <summary>
+/// The whole loop as a duty officer works it in Debian's Chromium at 1920×1080 while the simulator
+/// runs at 60×: a phone call filed with its place clicked on the map, a second call offered as its
+/// duplicate, the case taken through 立案 → 派遣 → 接单 → 提交审核 → 审核通过 → 满意 by keyboard, a
+/// drone's capture on it, an alarm acknowledged with G; screenshots in Chinese and English.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture browser)
+{
+    /// <summary>A step's answer comes after its batch is committed, behind the simulator's work at 60×.</summary>
+    private static readonly LocatorAssertionsToHaveAttributeOptions Committed = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task An_officer_works_a_call_through_the_loop_with_a_duplicate_a_drone_and_an_alarm_at_60x()
+    {
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Officer, 1920, 1080);
+        var page = tracked.Page;
+        await page.GotoAsync("/console");
+        await page.WaitForInteractiveAsync();
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var description = $"真如西村{marker}号门口路灯整晚不亮，行人看不清路";
+
+        // Intake: the place is a click on the form's map; its 街镇 follows from the point.
+        var id = await FileAsync(page, description);
+        var view = page.Locator("[data-ticket-view]");
+
+        // A second call about it is offered as its duplicate while typed; Esc leaves it unfiled.
+        var form = await StartCallAsync(page, description);
+        await Assertions.Expect(form.Locator("[data-duplicate-suggestion]")).ToHaveAttributeAsync("data-duplicate-suggestion", id, Committed);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(form).ToHaveCountAsync(0);
+
+        // The loop by keyboard, each key once its step is committed.
+        await page.Locator(".console-header .brand").ClickAsync();
+        foreach (var (key, status) in new[] { ("f", "Filed"), ("d", "Dispatched"), ("h", "Handling") })
+        {
+            await page.Keyboard.PressAsync(key);
+            await Assertions.Expect(view).ToHaveAttributeAsync("data-status", status, Committed);
+        }
+
+        // A drone's frame on the case, with where it was taken from.
+        await page.Locator("[data-drone-action='capture']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-evidence-item]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-evidence-item]")).ToContainTextAsync("距案发点");
+
+        // The most severe alarm, acknowledged with G and a note.
+        await RaiseAlarmAsync(page, marker);
+        await page.Locator(".console-header .brand").ClickAsync();
+        await page.Keyboard.PressAsync("g");
+        var note = page.Locator("[data-input='ack-note'] input");
+        await note.FillAsync("已通知街道网格员到场核查");
+        var acknowledging = await page.Locator("[data-ack-form]").Locator("xpath=ancestor::li").GetAttributeAsync("data-alarm");
+        await page.Locator("[data-ack-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-alarm='{acknowledging}']")).ToHaveAttributeAsync("data-acknowledged", "True", Committed);
+        await BrowserFixture.ScreenshotAsync(page, "console-walkthrough-1920x1080");
+
+        await page.Locator(".console-header .brand").ClickAsync();
+        foreach (var (key, status) in new[] { ("v", "Review"), ("a", "Closed"), ("y", "Evaluated") })
+        {
+            await page.Keyboard.PressAsync(key);
+            await Assertions.Expect(view).ToHaveAttributeAsync("data-status", status, Committed);
+        }
+
+
+        // The same case in English.
+        await page.GotoAsync($"/console/tickets/{id}?lang=en");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(view).ToHaveAttributeAsync("data-status", "Evaluated", Committed);
+        await Assertions.Expect(page.Locator("[data-evidence-item]")).ToContainTextAsync("m from the case");
+        await Assertions.Expect(page.Locator("[data-details]")).ToContainTextAsync("Not supervised");
+        await Assertions.Expect(page.Locator("[data-not-ready]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-ticket-map] canvas").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(500);
+        await BrowserFixture.ScreenshotAsync(page, "console-walkthrough-en-1920x1080");
+        await page.GotoAsync("/console?lang=zh");
+
+        Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
+    }
+
+    /// <summary>Opens the form and fills a street-light call, its place clicked in the middle of the form's map.</summary>
+    private static async Task<ILocator> StartCallAsync(IPage page, string description)
+    {
+        var form = await page.OpenNewCaseFormAsync();
+        await Assertions.Expect(form.Locator("[data-field='channel']")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("路灯");
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("路灯");
+        await page.Keyboard.PressAsync("Tab");
+
+        // The map is ready once its 街镇 are drawn; a click in its middle places the case.
+        var map = form.Locator("[data-place-map]");
+        await Assertions.Expect(map.Locator("canvas").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(500);
+        await map.ClickAsync();
+        await Assertions.Expect(form.Locator("[data-field='place'] input")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("地图选点"), new() { Timeout = 15_000 });
+        await form.Locator("[data-field='description']").FillAsync(description);
+        return form;
+    }
+
+    private static async Task<string> FileAsync(IPage page, string description)
+    {
+        var form = await StartCallAsync(page, description);
+        await form.Locator("[data-field='description']").PressAsync("Enter");
+        await Assertions.Expect(form).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        var view = page.Locator("[data-ticket-view^='D-']");
+        await Assertions.Expect(view).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        return (await view.GetAttributeAsync("data-ticket-view"))!;
+    }
+
+    /// <summary>An extreme CAP warning over 真如 through the ingestion API with the Development key: the most severe alarm on the desk.</summary>
+    private async Task RaiseAlarmAsync(IPage page, string marker)
+    {
+        // CAP times are checked against the twin's clock, which runs at 60×: read it off the desk's header (Shanghai time).
+        var shown = DateTime.ParseExact(await page.Locator(".console-header .clock").InnerTextAsync(), "MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var now = new DateTimeOffset(DateTime.UtcNow.Year, shown.Month, shown.Day, shown.Hour, shown.Minute, shown.Second, TimeSpan.FromHours(8));
+        string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+              <identifier>WALK-{marker}</identifier>
+              <sender>walkthrough@cityops.test</sender>
+              <sent>{Time(now)}</sent>
+              <status>Actual</status>
+              <msgType>Alert</msgType>
+              <scope>Public</scope>
+              <info>
+                <category>Met</category>
+                <event>暴雨</event>
+                <urgency>Immediate</urgency>
+                <severity>Extreme</severity>
+                <certainty>Observed</certainty>
+                <expires>{Time(now.AddHours(6))}</expires>
+                <headline>真如地区短时强降雨红色预警</headline>
+                <area>
+                  <areaDesc>真如镇街道</areaDesc>
+                  <circle>31.2550,121.3950 1</circle>
+                </area>
+              </info>
+            </alert>
+            """;
+        var response = await page.APIRequest.PostAsync($"{app.BaseUrl}api/alerts/cap", new APIRequestContextOptions
+        {
+            Headers = new Dictionary<string, string> { ["X-Api-Key"] = "dev-only-not-a-secret", ["Content-Type"] = "application/cap+xml" },
+            DataString = xml,
+        });
+        Assert.True(response.Ok, $"CAP answered {response.Status}: {await response.TextAsync()}");
+        await Assertions.Expect(page.Locator("[data-alarm-desk] [data-acknowledged='False']").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+    }
+}
