@@ -43,6 +43,7 @@ public static class WarmStartBench
             Console.Error.WriteLine();
             Console.WriteLine($"{days} days: {result.Tickets:N0} tickets, {result.Alarms:N0} alarms, {result.Observations:N0} readings");
             Console.WriteLine($"wall clock {elapsed.TotalSeconds:F1} s, CPU {cpuUsed.TotalSeconds:F1} s, load average after: {LoadAverage()}");
+            Console.WriteLine($"store writing {result.Writing.TotalSeconds:F1} s (beside the replay), replay waited for the store {result.WaitedForStore.TotalSeconds:F1} s, search index built in {result.Indexing.TotalSeconds:F1} s");
             PrintDays(path, result.From, now);
             await store.DisposeAsync();
             SqliteConnection.ClearAllPools();
