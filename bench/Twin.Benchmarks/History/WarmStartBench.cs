@@ -14,7 +14,7 @@ namespace Twin.Benchmarks.History;
 /// A first run's warm start timed end to end, as the app runs it: a fresh store file, the default
 /// simulator, <c>--days</c> days (default 30) up to a fixed instant. One run takes most of a minute,
 /// so this is a timed run (wall clock and CPU time of the process, with the load average beside
-/// them), not a BenchmarkDotNet job.
+/// them), not a BenchmarkDotNet job. <c>--keep FILE</c> keeps a copy of the store.
 /// </summary>
 public static class WarmStartBench
 {
@@ -48,6 +48,13 @@ public static class WarmStartBench
             await store.DisposeAsync();
             SqliteConnection.ClearAllPools();
             Console.WriteLine($"store file {new FileInfo(path).Length / 1048576.0:F1} MiB (+ WAL {WalSize(path) / 1048576.0:F1} MiB)");
+            if (args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault() is { } keep)
+            {
+                // For measuring the tables' sizes afterwards (the bundled SQLite has no dbstat; Debian's sqlite3 does).
+                File.Copy(path, keep, overwrite: true);
+                Console.WriteLine($"store kept as {keep}");
+            }
+
             return 0;
         }
         finally
