@@ -3,12 +3,14 @@ using CommandCenter.Audit;
 using CommandCenter.Components;
 using CommandCenter.Core;
 using CommandCenter.Drones;
+using CommandCenter.Emergency;
 using CommandCenter.Hub;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Map;
 using CommandCenter.Observability;
+using CommandCenter.Scenes;
 using CommandCenter.Search;
 using CommandCenter.Security;
 using CommandCenter.Vocabulary;
@@ -42,6 +44,7 @@ builder.Services
     .AddTwinHub()
     .AddTwinMap()
     .AddTwinLive()
+    .AddWallScenes()
     .AddIngestion(builder.Configuration)
     .AddDrones(builder.Configuration)
     .AddTwinSecurity(builder.Configuration, builder.Environment)
@@ -76,6 +79,7 @@ app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();
 app.MapDrones();
 app.MapAccountEndpoints();
 app.MapSearch();
+app.MapAfterAction();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -20,7 +20,8 @@ public sealed record AuditOrigin(string? Ip, string? UserAgent)
 /// Records the app's own audit entries (sign-ins, refusals, accounts, configuration, reveals).
 /// <see cref="Record(AuditEntry)"/> queues one for the background writer (a burst of refused
 /// requests does not wait for the disk); <see cref="WriteAsync"/> returns only once the entry is
-/// committed, for actions that must not happen unaudited (revealing personal data). The twin's
+/// committed, for actions that must not happen unaudited (revealing personal data);
+/// <see cref="ChangeAsync"/> writes an account change and its entry in one transaction. The twin's
 /// state changes (ticket steps, acknowledgements, modes) are not recorded here: the store writes
 /// their audit rows in the batch's own transaction. Both extend the one chain under SQLite's write lock.
 /// </summary>
@@ -81,6 +82,39 @@ public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSe
     {
         await readiness.Ready.WaitAsync(ct);
         await Log.AppendAsync([entry], ct);
+    }
+
+    /// <summary>
+    /// Makes a change through <paramref name="db"/> (Identity's stores write through the request's
+    /// context) and appends the audit entry it returns in the same write transaction: the change is
+    /// on disk exactly when its audit row is. A change that returns no entry was refused and is
+    /// rolled back. Anything written through another connection (sessions, sign-ins) must come
+    /// after: this transaction holds SQLite's write lock until it ends.
+    /// </summary>
+    public async Task<T> ChangeAsync<T>(TwinDbContext db, Func<Task<(T Result, AuditEntry? Entry)>> change, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var (result, entry) = await change();
+            if (entry is null)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return result;
+            }
+
+            Log.AppendWithin(db, [entry]);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            // Rolled back with the transaction: what the context tracks as saved is not on disk.
+            db.ChangeTracker.Clear();
+            throw;
+        }
     }
 
     /// <summary>Waits until everything recorded so far is committed (tests, shutdown).</summary>

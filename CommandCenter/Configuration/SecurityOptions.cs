@@ -11,12 +11,27 @@ public sealed class SecurityOptions
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
 
     /// <summary>
-    /// A wall device token known from configuration (e.g. set by the deployment from its secret
-    /// store, for a kiosk that pairs again at every boot), registered as the device "配置的大屏" on
-    /// start-up. Unlike an issued pairing link it neither expires nor is spent by use; revoking it
-    /// on the admin page stops it working.
+    /// A wall device token known from configuration, registered as the device "配置的大屏" on
+    /// start-up; unlike an issued pairing link it neither expires nor is spent by use. Only for
+    /// Development and the test hosts (<see cref="WallTokenEnvironments"/>): a token that pairs
+    /// forever is what the single-use links replaced, so elsewhere the start is refused.
     /// </summary>
     public string? WallToken { get; set; }
+
+    /// <summary>The environments in which <see cref="WallToken"/> may be set.</summary>
+    public static readonly IReadOnlyList<string> WallTokenEnvironments = [Environments.Development, "Testing"];
+
+    public const string WallTokenKey = Section + ":WallToken";
+
+    /// <summary>A configured wall token outside Development/Testing, named with the way walls pair instead.</summary>
+    public static IEnumerable<string> WallTokenProblems(SecurityOptions options, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrEmpty(options.WallToken) && !WallTokenEnvironments.Any(environment.IsEnvironment))
+        {
+            yield return $"{WallTokenKey} is set, but a configured wall token is allowed only in Development and Testing (this is {environment.EnvironmentName}): " +
+                "it would pair any browser forever. Remove it and pair each wall with a single-use link issued on /admin/users (签发配对链接 / Issue pairing link).";
+        }
+    }
 
     /// <summary>How long an issued or printed pairing link stays usable; it pairs one browser and is then spent.</summary>
     public int PairingLinkMinutes { get; set; } = 15;

@@ -53,6 +53,16 @@ public sealed class TwinOptions
         {
             yield return "Twin:Wall:MaxRendersPerSecond must lie in 1–60.";
         }
+
+        if (!WallScenes.TryParseRotation(Wall.SceneRotation, out _))
+        {
+            yield return $"Twin:Wall:SceneRotation must list daily scenes ({string.Join(", ", WallScenes.Daily.Select(WallScenes.Slug))}) separated by commas, not '{Wall.SceneRotation}'.";
+        }
+
+        if (Wall.SceneSeconds is < 10 or > 86400)
+        {
+            yield return "Twin:Wall:SceneSeconds must lie in 10–86400.";
+        }
     }
 }
 
@@ -84,4 +94,10 @@ public sealed class WallOptions
 
     /// <summary>At most this many renders a second of the panels.</summary>
     public int MaxRendersPerSecond { get; set; } = 4;
+
+    /// <summary>The daily scenes the walls show in turn (district, corridor), comma-separated; one scene holds still.</summary>
+    public string SceneRotation { get; set; } = "district";
+
+    /// <summary>How long each daily scene of the rotation stays up.</summary>
+    public int SceneSeconds { get; set; } = 120;
 }

@@ -1,4 +1,5 @@
 using CommandCenter.Map;
+using CommandCenter.Scenes;
 
 namespace CommandCenter.Hub;
 
@@ -12,6 +13,7 @@ public static class HubSetup
     {
         services.AddSignalR();
         services.AddSingleton<IMapSender, HubMapSender>();
+        services.AddSingleton<IWallSceneSender, HubSceneSender>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommandCenter.Drones;
 using CommandCenter.Map;
+using CommandCenter.Scenes;
 using CommandCenter.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -16,6 +17,9 @@ public interface ITwinClient
 
     /// <summary>The whole drone fleet; each message replaces the last.</summary>
     Task Drones(WireJson<DroneFleetMessage> fleet);
+
+    /// <summary>The scene all walls show (<see cref="WallSceneDirector"/>); sent on connecting and at each change.</summary>
+    Task Scene(WallSceneMessage scene);
 }
 
 /// <summary>
@@ -23,7 +27,7 @@ public interface ITwinClient
 /// needs <see cref="Policies.ViewWall"/>; each method names its own policy.
 /// </summary>
 [Authorize(Policy = Policies.ViewWall)]
-public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk) : Hub<ITwinClient>
+public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk, WallSceneDirector scenes) : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
 
@@ -31,6 +35,7 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, Dro
     {
         await broadcaster.SubscribeAsync(Context.ConnectionId, Context.ConnectionAborted);
         drones.SendTo(Context.ConnectionId);
+        await Clients.Caller.Scene(scenes.Current);
         await base.OnConnectedAsync();
     }
 

@@ -7,6 +7,7 @@ public static class LiveSetup
 {
     public static IServiceCollection AddTwinLive(this IServiceCollection services)
     {
+        services.AddSingleton<StormTrigger>();
         services.AddHostedService<SimulatorService>();
         services.AddSingleton<WallFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());

@@ -21,6 +21,7 @@ public sealed class SimulatorService(
     EventCatalogue catalogue,
     IReadOnlyList<Camera> cameras,
     FloodControlAssets floodControl,
+    StormTrigger storm,
     IOptions<SimulatorOptions> options,
     ILogger<SimulatorService> logger) : BackgroundService
 {
@@ -43,6 +44,12 @@ public sealed class SimulatorService(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var to = clock.GetUtcNow();
+            if (storm.TakeRequest() && simulator.StartStorm(from))
+            {
+                storm.Started();
+                logger.LogInformation("Typhoon scenario started at {At:O} (twin time).", from);
+            }
+
             foreach (var command in simulator.Advance(from, to, queries.Current))
             {
                 if (!commands.TryPost(command))

@@ -27,7 +27,7 @@ public sealed class IngestMetrics(RequestDelegate next, TwinMetrics metrics)
         finally
         {
             var source = IngestRequest.Find(context)?.Source?.Name ?? "unknown";
-            metrics.Input(source, Api(context.Request.Path), status is >= 200 and < 300, Reason(status));
+            metrics.Input(source, Api(context.Request.Path), status is >= 200 and < 300, InputReason.Of(status));
         }
     }
 
@@ -37,22 +37,4 @@ public sealed class IngestMetrics(RequestDelegate next, TwinMetrics metrics)
         : path.StartsWithSegments("/api/alerts") ? "cap"
         : path.StartsWithSegments("/api/drones") ? "drones"
         : "other";
-
-    /// <summary>A fixed, small set of words, so the metric's series stay few.</summary>
-    public static string Reason(int status) => status switch
-    {
-        >= 200 and < 300 => "ok",
-        400 => "invalid",
-        401 => "unauthenticated",
-        403 => "forbidden",
-        404 => "not_found",
-        409 => "conflict",
-        413 => "too_large",
-        415 => "unsupported_media_type",
-        422 => "refused",
-        429 => "rate_limited",
-        503 => "unavailable",
-        >= 500 => "error",
-        _ => "other",
-    };
 }

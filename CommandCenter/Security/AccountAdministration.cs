@@ -23,11 +23,14 @@ public sealed record AdminResult(bool Succeeded, string? Error = null, string? O
 
 /// <summary>
 /// Account and wall-device administration. Each call checks the caller holds <see cref="Policies.Administer"/>
-/// (the page is authorised too; this keeps the rule where the change is made), and is audited.
-/// Changing an account ends its sessions, so roles and disabling take effect at once.
+/// (the page is authorised too; this keeps the rule where the change is made), and each change is
+/// written with its audit row in one transaction (<see cref="AuditTrail.ChangeAsync"/>, through
+/// <paramref name="db"/>, the context Identity's stores write through). Changing an account then
+/// ends its sessions, so roles and disabling take effect at once.
 /// </summary>
 public sealed class AccountAdministration(
     TwinUserManager users,
+    TwinDbContext db,
     SessionStore sessions,
     IAuthorizationService authorization,
     AuditTrail audit,
@@ -58,15 +61,17 @@ public sealed class AccountAdministration(
 
         var password = PasswordRules.Generate();
         var user = new TwinUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), MustChangePassword = true, CreatedAt = time.GetUtcNow() };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        return await audit.ChangeAsync(db, async () =>
         {
-            return AdminResult.Fail(string.Join(" ", created.Errors.Select(PasswordRules.Describe)));
-        }
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return (AdminResult.Fail(string.Join(" ", created.Errors.Select(PasswordRules.Describe))), null);
+            }
 
-        await users.AddToRoleAsync(user, role);
-        await audit.WriteAsync(audit.Entry(admin, AuditActions.AccountCreated, user.UserName, AuditOutcome.Success, "role=" + role, origin));
-        return AdminResult.Ok(password);
+            await users.AddToRoleAsync(user, role);
+            return (AdminResult.Ok(password), audit.Entry(admin, AuditActions.AccountCreated, user.UserName, AuditOutcome.Success, "role=" + role, origin));
+        });
     }
 
     public async Task<AdminResult> SetDisabledAsync(ClaimsPrincipal admin, AuditOrigin origin, string userId, bool disabled)
@@ -82,14 +87,17 @@ public sealed class AccountAdministration(
             return AdminResult.Fail("不能停用自己的账号 · You cannot disable your own account.");
         }
 
-        user.Disabled = disabled;
-        await users.UpdateSecurityStampAsync(user);
+        await audit.ChangeAsync(db, async () =>
+        {
+            user.Disabled = disabled;
+            await users.UpdateSecurityStampAsync(user);
+            return (true, audit.Entry(admin, disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, user.UserName, AuditOutcome.Success, null, origin));
+        });
         if (disabled)
         {
             await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountDisabled);
         }
 
-        await audit.WriteAsync(audit.Entry(admin, disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, user.UserName, AuditOutcome.Success, null, origin));
         return AdminResult.Ok();
     }
 
@@ -101,12 +109,14 @@ public sealed class AccountAdministration(
             return AdminResult.Fail("账号或角色不存在 · No such account or role.");
         }
 
-        var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current);
-        await users.AddToRoleAsync(user, role);
+        await audit.ChangeAsync(db, async () =>
+        {
+            var current = await users.GetRolesAsync(user);
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, role);
+            return (true, audit.Entry(admin, AuditActions.RolesChanged, user.UserName, AuditOutcome.Success, $"{string.Join("+", current)}→{role}", origin));
+        });
         await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountChanged);
-        await audit.WriteAsync(audit.Entry(admin, AuditActions.RolesChanged, user.UserName, AuditOutcome.Success,
-            $"{string.Join("+", current)}→{role}", origin));
         return AdminResult.Ok();
     }
 
@@ -120,20 +130,28 @@ public sealed class AccountAdministration(
         }
 
         var password = PasswordRules.Generate();
-        await users.RemovePasswordAsync(user);
-        var added = await users.AddPasswordAsync(user, password);
-        if (!added.Succeeded)
+        var result = await audit.ChangeAsync(db, async () =>
         {
-            return AdminResult.Fail(string.Join(" ", added.Errors.Select(PasswordRules.Describe)));
+            await users.RemovePasswordAsync(user);
+            var added = await users.AddPasswordAsync(user, password);
+            if (!added.Succeeded)
+            {
+                // Rolled back: the account keeps its old password rather than none.
+                return (AdminResult.Fail(string.Join(" ", added.Errors.Select(PasswordRules.Describe))), null);
+            }
+
+            user.MustChangePassword = true;
+            await users.UpdateAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            return (AdminResult.Ok(password), audit.Entry(admin, AuditActions.PasswordReset, user.UserName, AuditOutcome.Success, null, origin));
+        });
+        if (result.Succeeded)
+        {
+            await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountChanged);
         }
 
-        user.MustChangePassword = true;
-        await users.UpdateAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountChanged);
-        await audit.WriteAsync(audit.Entry(admin, AuditActions.PasswordReset, user.UserName, AuditOutcome.Success, null, origin));
-        return AdminResult.Ok(password);
+        return result;
     }
 
     public async Task<IReadOnlyList<WallDeviceView>> ListDevicesAsync(ClaimsPrincipal admin)
@@ -154,25 +172,31 @@ public sealed class AccountAdministration(
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var device = await RegisterDeviceAsync(contexts, name.Trim(), token, AuditTrail.ActorOf(admin), time.GetUtcNow());
-        await audit.WriteAsync(audit.Entry(admin, AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, origin));
-        return AdminResult.Ok(token);
+        await using var devices = await contexts.CreateDbContextAsync();
+        return await audit.ChangeAsync(devices, async () =>
+        {
+            var device = await RegisterDeviceAsync(devices, name.Trim(), token, AuditTrail.ActorOf(admin), time.GetUtcNow());
+            return (AdminResult.Ok(token), audit.Entry(admin, AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, origin));
+        });
     }
 
     public async Task<AdminResult> RevokeDeviceAsync(ClaimsPrincipal admin, AuditOrigin origin, string deviceId)
     {
         await RequireAdminAsync(admin);
-        await using var db = await contexts.CreateDbContextAsync();
-        if (await db.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId) is not { } device)
+        await using var devices = await contexts.CreateDbContextAsync();
+        if (await devices.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId) is not { } device)
         {
             return AdminResult.Fail("大屏不存在 · No such wall.");
         }
 
-        device.RevokedAt ??= time.GetUtcNow();
-        device.RevokedBy ??= AuditTrail.ActorOf(admin);
-        await db.SaveChangesAsync();
+        await audit.ChangeAsync(devices, async () =>
+        {
+            device.RevokedAt ??= time.GetUtcNow();
+            device.RevokedBy ??= AuditTrail.ActorOf(admin);
+            await devices.SaveChangesAsync();
+            return (true, audit.Entry(admin, AuditActions.WallTokenRevoked, device.Id, AuditOutcome.Success, device.Name, origin));
+        });
         await sessions.EndAllOfDeviceAsync(device.Id, SessionEnd.DeviceRevoked);
-        await audit.WriteAsync(audit.Entry(admin, AuditActions.WallTokenRevoked, device.Id, AuditOutcome.Success, device.Name, origin));
         return AdminResult.Ok();
     }
 
@@ -183,25 +207,27 @@ public sealed class AccountAdministration(
     public async Task<AdminResult> RotateDeviceAsync(ClaimsPrincipal admin, AuditOrigin origin, string deviceId)
     {
         await RequireAdminAsync(admin);
-        await using var db = await contexts.CreateDbContextAsync();
-        if (await db.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null) is not { } device)
+        await using var devices = await contexts.CreateDbContextAsync();
+        if (await devices.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null) is not { } device)
         {
             return AdminResult.Fail("大屏不存在或已吊销 · No such wall, or revoked.");
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        device.TokenHash = AccountService.HashToken(token);
-        device.IssuedAt = time.GetUtcNow();
-        device.IssuedBy = AuditTrail.ActorOf(admin);
-        await db.SaveChangesAsync();
+        await audit.ChangeAsync(devices, async () =>
+        {
+            device.TokenHash = AccountService.HashToken(token);
+            device.IssuedAt = time.GetUtcNow();
+            device.IssuedBy = AuditTrail.ActorOf(admin);
+            await devices.SaveChangesAsync();
+            return (true, audit.Entry(admin, AuditActions.WallTokenRotated, device.Id, AuditOutcome.Success, device.Name, origin));
+        });
         await sessions.EndAllOfDeviceAsync(device.Id, SessionEnd.DeviceRevoked);
-        await audit.WriteAsync(audit.Entry(admin, AuditActions.WallTokenRotated, device.Id, AuditOutcome.Success, device.Name, origin));
         return AdminResult.Ok(token);
     }
 
-    internal static async Task<WallDeviceRow> RegisterDeviceAsync(IDbContextFactory<TwinDbContext> contexts, string name, string token, string by, DateTimeOffset at)
+    internal static async Task<WallDeviceRow> RegisterDeviceAsync(TwinDbContext db, string name, string token, string by, DateTimeOffset at)
     {
-        await using var db = await contexts.CreateDbContextAsync();
         var device = new WallDeviceRow
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),

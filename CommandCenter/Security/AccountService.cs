@@ -27,6 +27,7 @@ public enum LoginOutcome
 /// </summary>
 public sealed class AccountService(
     TwinUserManager users,
+    TwinDbContext db,
     SessionStore sessions,
     LoginThrottle throttle,
     AuditTrail audit,
@@ -65,10 +66,14 @@ public sealed class AccountService(
 
         if (user.Disabled || !passwordMatches)
         {
-            await users.AccessFailedAsync(user);
-            var locked = await users.IsLockedOutAsync(user);
-            await audit.WriteAsync(audit.Entry(null, locked ? AuditActions.LoginLockedOut : AuditActions.LoginFailed, user.UserName,
-                AuditOutcome.Failure, user.Disabled ? "account disabled" : locked ? "wrong password; account now locked" : "wrong password", origin));
+            // The failure count (and a lockout it reaches) is an account change: written with its audit row.
+            var locked = await audit.ChangeAsync(db, async () =>
+            {
+                await users.AccessFailedAsync(user);
+                var locked = await users.IsLockedOutAsync(user);
+                return (locked, audit.Entry(null, locked ? AuditActions.LoginLockedOut : AuditActions.LoginFailed, user.UserName,
+                    AuditOutcome.Failure, user.Disabled ? "account disabled" : locked ? "wrong password; account now locked" : "wrong password", origin));
+            });
             return locked ? LoginOutcome.LockedOut : LoginOutcome.Invalid;
         }
 
@@ -120,20 +125,27 @@ public sealed class AccountService(
             return ["same"];
         }
 
-        var result = await users.ChangePasswordAsync(user, current ?? string.Empty, next ?? string.Empty);
-        if (!result.Succeeded)
+        var failed = await audit.ChangeAsync(db, async () =>
         {
-            await audit.WriteAsync(audit.Entry(http.User, AuditActions.PasswordChanged, user.UserName, AuditOutcome.Failure,
-                string.Join(",", result.Errors.Select(e => e.Code)), AuditOrigin.Of(http)));
-            return result.Errors.Select(e => e.Code).ToList();
+            var result = await users.ChangePasswordAsync(user, current ?? string.Empty, next ?? string.Empty);
+            if (!result.Succeeded)
+            {
+                return (result.Errors.Select(e => e.Code).ToList(), audit.Entry(http.User, AuditActions.PasswordChanged, user.UserName, AuditOutcome.Failure,
+                    string.Join(",", result.Errors.Select(e => e.Code)), AuditOrigin.Of(http)));
+            }
+
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+            return ([], audit.Entry(http.User, AuditActions.PasswordChanged, user.UserName, AuditOutcome.Success, null, AuditOrigin.Of(http)) with { Actor = user.UserName! });
+        });
+        if (failed.Count > 0)
+        {
+            return failed;
         }
 
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
         // Whoever else holds a session of this account (a stolen cookie, a forgotten terminal) is signed out too.
         await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountChanged);
         await SignInPersonAsync(http, user);
-        await audit.WriteAsync(audit.Entry(http.User, AuditActions.PasswordChanged, user.UserName, AuditOutcome.Success, null, AuditOrigin.Of(http)) with { Actor = user.UserName! });
         return [];
     }
 

@@ -72,15 +72,18 @@ public sealed class SecurityBootstrap(
             var generated = string.IsNullOrEmpty(o.BootstrapAdmin.Password);
             var password = generated ? PasswordRules.Generate() : o.BootstrapAdmin.Password!;
             var admin = new TwinUser { UserName = o.BootstrapAdmin.UserName, DisplayName = "系统管理员", MustChangePassword = generated, CreatedAt = time.GetUtcNow() };
-            var created = await users.CreateAsync(admin, password);
-            if (!created.Succeeded)
+            await audit.ChangeAsync(scope.ServiceProvider.GetRequiredService<TwinDbContext>(), async () =>
             {
-                throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
-            }
+                var created = await users.CreateAsync(admin, password);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+                }
 
-            await users.AddToRoleAsync(admin, Roles.Admin);
-            audit.Record(new AuditEntry(time.GetUtcNow(), "system", AuditActions.AccountCreated, admin.UserName, AuditOutcome.Success,
-                generated ? "bootstrap admin, one-time password" : "bootstrap admin from configuration", null, null));
+                await users.AddToRoleAsync(admin, Roles.Admin);
+                return (true, new AuditEntry(time.GetUtcNow(), "system", AuditActions.AccountCreated, admin.UserName, AuditOutcome.Success,
+                    generated ? "bootstrap admin, one-time password" : "bootstrap admin from configuration", null, null));
+            });
             if (generated)
             {
                 // The console, not the log pipeline: a one-time secret should not land in log storage.
@@ -121,8 +124,11 @@ public sealed class SecurityBootstrap(
         var hash = AccountService.HashToken(o.WallToken);
         if (!await db.WallDevices.AnyAsync(d => d.TokenHash == hash))
         {
-            var device = await AccountAdministration.RegisterDeviceAsync(contexts, "配置的大屏 configured wall", o.WallToken, "system", time.GetUtcNow());
-            audit.Record(new AuditEntry(time.GetUtcNow(), "system", AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, null, null));
+            await audit.ChangeAsync(db, async () =>
+            {
+                var device = await AccountAdministration.RegisterDeviceAsync(db, "配置的大屏 configured wall", o.WallToken, "system", time.GetUtcNow());
+                return (true, new AuditEntry(time.GetUtcNow(), "system", AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, null, null));
+            });
         }
     }
 
@@ -142,19 +148,22 @@ public sealed class SecurityBootstrap(
 
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var now = time.GetUtcNow();
-        var device = await db.WallDevices.FirstOrDefaultAsync(d => d.RevokedAt == null && d.IssuedBy == "system");
-        if (device is null)
+        await audit.ChangeAsync(db, async () =>
         {
-            device = await AccountAdministration.RegisterDeviceAsync(contexts, DevelopmentWallName, token, "system", now);
-        }
-        else
-        {
-            device.TokenHash = AccountService.HashToken(token);
-            device.IssuedAt = now;
-            await db.SaveChangesAsync();
-        }
+            var device = await db.WallDevices.FirstOrDefaultAsync(d => d.RevokedAt == null && d.IssuedBy == "system");
+            if (device is null)
+            {
+                device = await AccountAdministration.RegisterDeviceAsync(db, DevelopmentWallName, token, "system", now);
+            }
+            else
+            {
+                device.TokenHash = AccountService.HashToken(token);
+                device.IssuedAt = now;
+                await db.SaveChangesAsync();
+            }
 
-        audit.Record(new AuditEntry(now, "system", AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, null, null));
+            return (true, new AuditEntry(now, "system", AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, null, null));
+        });
         Console.WriteLine($"""
 
             ==== CityOps Twin: wall pairing (Development) ====

@@ -22,7 +22,7 @@ public static class SecuritySetup
     public static IServiceCollection AddTwinSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
-            .CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
+            .CheckedAtStart(o => OptionsChecks.Thrown(o.Validate).Concat(SecurityOptions.WallTokenProblems(o, environment)));
 
         AddTwinDataProtection(services, configuration, environment);
         services.AddTwinForwardedHeaders(configuration);
@@ -78,10 +78,12 @@ public static class SecuritySetup
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<SensorLevelAdministration>();
         services.AddScoped<ContactRevealService>();
         services.AddScoped<SignedInOfficer>();
         services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
         services.AddScoped<IOfficerCommands, OfficerCommands>();
+        services.AddScoped<IEmergencyCommands, EmergencyCommands>();
         services.AddSingleton<SecurityBootstrap>();
         services.AddHostedService<SecurityBootstrapService>();
         services.AddHealthChecks().AddCheck<SecurityHealthCheck>("security");

@@ -18,8 +18,12 @@ public static class AuditActions
     public const string TicketTransition = "ticket.transition";
     public const string AlarmAcknowledged = "alarm.acknowledge";
     public const string SensorRemoved = "sensor.remove";
+    public const string SensorThresholdsChanged = "sensor.thresholds";
     public const string ModeChanged = "emergency.mode";
     public const string ModeProposalDecided = "emergency.proposal";
+    public const string ChecklistStepDone = "emergency.checklist";
+    public const string StockMoved = "emergency.stock";
+    public const string StormStarted = "simulator.storm";
     public const string HistoryReplayed = "history.replayed";
     public const string HistoryAuditedFrom = "history.audited-from";
     public const string ContactRevealed = "personal-data.reveal";

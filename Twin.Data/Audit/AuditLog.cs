@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Twin.Data.Store;
 
 namespace Twin.Data.Audit;
@@ -37,6 +39,22 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Appends inside the write transaction the caller holds on <paramref name="db"/> (EF's
+    /// BeginTransaction on SQLite is BEGIN IMMEDIATE), so the rows commit or roll back with the
+    /// change made through that context — Identity's account changes. SQLite's write lock, already
+    /// held, orders this append with every other writer's.
+    /// </summary>
+    public void AppendWithin(DbContext db, IReadOnlyList<AuditEntry> entries)
+    {
+        if (db.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
+        {
+            throw new InvalidOperationException("Audit rows appended with a change need the change's open transaction.");
+        }
+
+        AuditAppender.Append((SqliteConnection)db.Database.GetDbConnection(), transaction, chain, entries);
     }
 
     /// <summary>Newest first, at most <see cref="AuditQuery.Limit"/> rows.</summary>

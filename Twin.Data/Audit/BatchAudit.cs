@@ -1,13 +1,14 @@
 using System.Globalization;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Audit;
 
 /// <summary>
 /// The audit rows of one pipeline batch, appended by the store in the batch's own transaction: a
-/// ticket step, an alarm acknowledgement, a mode change or a decided proposal is on disk exactly
+/// ticket step, an alarm acknowledgement, a mode change, a decided proposal or a removed sensor is on disk exactly
 /// when its audit row is. Each row names the history row it records. Notes and reasons are not
 /// copied: free text may hold personal data. A replayed month (the warm start) gets one row naming
 /// the ranges it wrote rather than one per simulated step.
@@ -49,6 +50,22 @@ internal sealed class BatchAudit(DateTimeOffset now, bool replay)
         }
     }
 
+    /// <summary>A sensor taken out of the twin (its readings and rollups deleted in the same transaction).</summary>
+    public void SensorRemoved(SensorRemoved r)
+    {
+        var sensor = r.Sensor.Definition;
+        _entries.Add(Entry(r.Actor, AuditActions.SensorRemoved, sensor.Id,
+            string.Create(CultureInfo.InvariantCulture, $"{sensor.Kind.Slug()} · {sensor.Name}; twin time {r.At:O}")));
+    }
+
+    /// <summary>A sensor's levels changed by an admin: the old and the new ones.</summary>
+    public void SensorThresholds(SensorThresholdsChanged t)
+    {
+        var (from, to) = (t.Previous, t.Sensor.Definition.Thresholds);
+        _entries.Add(Entry(t.Actor, AuditActions.SensorThresholdsChanged, t.Sensor.Definition.Id, string.Create(CultureInfo.InvariantCulture,
+            $"warning {from.Warning}→{to.Warning}, alarm {from.Alarm}→{to.Alarm}, hysteresis {from.Hysteresis}→{to.Hysteresis} {t.Sensor.Definition.Unit}; twin time {t.At:O}")));
+    }
+
     public void Emergency(TwinEvent change)
     {
         if (replay)
@@ -65,6 +82,14 @@ internal sealed class BatchAudit(DateTimeOffset now, bool replay)
             case ModeProposalChanged { Proposal: { Status: not ProposalStatus.Open, DecidedBy: { } by } p }:
                 _entries.Add(Entry(by, AuditActions.ModeProposalDecided, p.Id,
                     string.Create(CultureInfo.InvariantCulture, $"{p.Status} {p.Type} {p.Level}; twin time {p.DecidedAt:O}")));
+                break;
+            case ChecklistStepChanged { Change: ChecklistChange.Done, Step: var s }:
+                _entries.Add(Entry(s.DoneBy ?? "system", AuditActions.ChecklistStepDone, $"{s.IncidentId}/{s.StepId}",
+                    string.Create(CultureInfo.InvariantCulture, $"done; twin time {s.DoneAt:O}")));
+                break;
+            case StockMoved { Movement: var m, Stock: var stock }:
+                _entries.Add(Entry(m.Actor, AuditActions.StockMoved, $"{m.DepotId}/{m.Item}",
+                    string.Create(CultureInfo.InvariantCulture, $"{m.Kind} {m.Quantity}, {stock.Quantity} left; twin time {m.At:O}")));
                 break;
         }
     }

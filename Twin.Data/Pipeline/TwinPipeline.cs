@@ -384,7 +384,7 @@ public sealed partial class TwinPipeline
     /// readings can wait.
     /// </summary>
     private static bool PublishesAtOnce(TwinEvent e) =>
-        e is TicketChanged or AlarmChanged or MissionChanged or ModeChanged or ModeProposalChanged or ChecklistStepChanged or StockMoved or SensorRegistered or SensorDefinitionChanged or SensorRemoved;
+        e is TicketChanged or AlarmChanged or MissionChanged or ModeChanged or ModeProposalChanged or ChecklistStepChanged or StockMoved or SensorRegistered or SensorDefinitionChanged or SensorThresholdsChanged or SensorRemoved;
 
     private void PublishSnapshot()
     {

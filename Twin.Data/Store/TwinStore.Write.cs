@@ -271,6 +271,11 @@ public sealed partial class TwinStore
                         break;
                     case SensorRemoved r:
                         SensorRemoval.Delete(_connection, transaction, r.Sensor.Definition.Id);
+                        audit?.Rows.SensorRemoved(r);
+                        break;
+                    case SensorThresholdsChanged t:
+                        // The levels are on the sensor's row, upserted above with the batch's changed sensors.
+                        audit?.Rows.SensorThresholds(t);
                         break;
                     default:
                         EmergencyWrites.TryWrite(_connection, transaction, change);

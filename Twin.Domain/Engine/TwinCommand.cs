@@ -18,6 +18,9 @@ public sealed record RemoveSensorCommand(string SensorId, string Actor) : TwinCo
 /// <summary>Renames a sensor or changes how often it reports; null leaves that part as it is.</summary>
 public sealed record UpdateSensorCommand(string SensorId, string? Name, TimeSpan? ReportInterval) : TwinCommand;
 
+/// <summary>An admin's new warning and alarm levels and hysteresis for one sensor (its kind's direction stays).</summary>
+public sealed record SetSensorThresholdsCommand(string SensorId, double Warning, double Alarm, double Hysteresis, string Actor) : TwinCommand;
+
 public sealed record RecordObservationCommand(Observation Observation) : TwinCommand;
 
 public sealed record ReportTicketCommand(TicketReport Report) : TwinCommand;
@@ -63,6 +66,8 @@ public sealed partial class TwinEngine
                 return UpdateSensor(c.SensorId, c.Name, c.ReportInterval);
             case RemoveSensorCommand c:
                 return RemoveSensor(c.SensorId, c.Actor);
+            case SetSensorThresholdsCommand c:
+                return SetSensorThresholds(c.SensorId, c.Warning, c.Alarm, c.Hysteresis, c.Actor);
             case RecordDroneTelemetryCommand c:
                 return RecordDroneTelemetry(c.Telemetry);
             case RegisterDroneCommand c:

@@ -18,6 +18,9 @@ public sealed record SensorRemoved(long Sequence, DateTimeOffset At, SensorState
 /// <summary>A sensor's name or report interval changed (its Thing or Datastream updated); its state is kept.</summary>
 public sealed record SensorDefinitionChanged(long Sequence, DateTimeOffset At, SensorState Sensor) : TwinEvent(Sequence, At);
 
+/// <summary>A sensor's levels changed by <paramref name="Actor"/> (an admin); <paramref name="Previous"/> for the record.</summary>
+public sealed record SensorThresholdsChanged(long Sequence, DateTimeOffset At, SensorState Sensor, Thresholds Previous, string Actor) : TwinEvent(Sequence, At);
+
 public sealed record SensorHealthChanged(long Sequence, DateTimeOffset At, SensorState Sensor, SensorHealth Previous) : TwinEvent(Sequence, At);
 
 public sealed record TicketChanged(long Sequence, DateTimeOffset At, TicketState Ticket, TicketTransition Transition) : TwinEvent(Sequence, At);

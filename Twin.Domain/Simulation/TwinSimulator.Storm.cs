@@ -25,9 +25,31 @@ public sealed partial class TwinSimulator
     /// <summary>False for a replay of past days (the warm start): the scenario's storm starts with the live run.</summary>
     public bool RunsScenario { get; init; } = true;
 
-    private bool StormRuns => RunsScenario && string.Equals(_options.Scenario, StormScenario.Name, StringComparison.Ordinal);
+    private DateTimeOffset? _stormStartedAt;
 
-    private double StormHours(DateTimeOffset at) => (at - _origin!.Value).TotalHours;
+    private bool StormRuns => RunsScenario && (_stormStartedAt is not null || string.Equals(_options.Scenario, StormScenario.Name, StringComparison.Ordinal));
+
+    /// <summary>When the storm's curves start: the simulation's start, or the moment <see cref="StartStorm"/> was asked.</summary>
+    private DateTimeOffset StormOrigin => _stormStartedAt ?? _origin!.Value;
+
+    private double StormHours(DateTimeOffset at) => (at - StormOrigin).TotalHours;
+
+    /// <summary>
+    /// Starts the typhoon scenario at <paramref name="at"/> in a running daily simulation (the
+    /// admin's action in Development), as <c>Scenario=typhoon</c> does from the start; false when a
+    /// storm already runs or the simulation has not started.
+    /// </summary>
+    public bool StartStorm(DateTimeOffset at)
+    {
+        if (StormRuns || _origin is null || !RunsScenario)
+        {
+            return false;
+        }
+
+        _stormStartedAt = at;
+        _nextStormSlot = 0;
+        return true;
+    }
 
     private double WithStorm(SimSensor sensor, DateTimeOffset at, double value) =>
         StormRuns ? Math.Round(StormScenario.Adjust(sensor.Definition.Kind, sensor.Index, StormHours(at), value), sensor.Profile.Decimals) : value;
@@ -40,7 +62,7 @@ public sealed partial class TwinSimulator
             return;
         }
 
-        var origin = _origin!.Value;
+        var origin = StormOrigin;
         var blue = $"{WarningSender},typhoon-blue-{origin.UtcTicks}";
         var yellow = $"{WarningSender},typhoon-yellow-{origin.UtcTicks}";
         AddWarning(origin + StormScenario.BlueWarningAt, from, to, entries, Warning(blue, "台风蓝色预警", AlarmSeverity.Major, []));
@@ -72,7 +94,7 @@ public sealed partial class TwinSimulator
     /// <summary>One report per slot while the rain is heavy, at the points in turn (underpasses only once it is heavier still).</summary>
     private void ReportWaterlogging(DateTimeOffset to, List<PendingTicket> newTickets)
     {
-        var origin = _origin!.Value;
+        var origin = StormOrigin;
         if (_floodPoints.Count == 0 || _catalogue.Find(WaterloggingCategory) is not { } category)
         {
             return;

@@ -197,6 +197,12 @@ class TwinMap {
     });
     /** @type {TwinHubConnection | null} */
     this.hub = null;
+    /** The scene the hub last pushed (district, corridor, emergency). */
+    this.scene = 'district';
+    /** When (ms since the epoch) the last different scene arrived: how fast the walls follow. */
+    this.sceneAt = 0;
+    /** @type {number[] | null} */
+    this.districtExtent = null;
 
     this.map = new ol.Map({
       target,
@@ -219,26 +225,28 @@ class TwinMap {
     this.updateStale();
   }
 
-  // The camera file (requested since the map was created), the basemap and the corridor load at
-  // once. The hub connects once the basemap has set the district view, so that no live fly-to or
-  // popup can start before that first fit and be undone by it. The 21,000 cameras are parsed
-  // after that: parsing them first held the small basemap, and so the hub, back by seconds.
+  // The camera file (requested since the map was created), the basemap, the corridor and the hub
+  // connection start at once: a wall that reloads after a server restart is live again as soon as
+  // the slowest of basemap and hub allows, not their sum. The hub's data waits for the basemap's
+  // district view, so that no live fly-to or popup can start before that first fit and be undone
+  // by it. The 21,000 cameras are parsed once the wall is live: parsing them earlier held the
+  // basemap, the hub's handshake and the first snapshot back by seconds.
   async load() {
     const loadStart = performance.now();
     this.measureSlowFrames();
     const { corridorUrl } = this.opts;
-    await Promise.all([
-      loadBasemap(this.layers.sources, this.layers.format).then(() => {
-        this.view.setHome(this.layers.sources.outline.getExtent());
-      }),
-      // The corridor band is computed on the server from the creek and the configured width.
-      corridorUrl ? fetch(corridorUrl).then(readJson).then((collection) => this.layers.setCorridor(collection)) : null,
-    ]);
-    performance.measure('twinmap:basemap', { start: loadStart });
-    if (!this.disposed) {
-      this.connect();
-      this.loadCameras();
-    }
+    const basemap = loadBasemap(this.layers.sources, this.layers.format).then(() => {
+      const district = this.layers.sources.outline.getExtent();
+      this.districtExtent = district;
+      this.view.setHome(district);
+      performance.measure('twinmap:basemap', { start: loadStart });
+    });
+    // The corridor band is computed on the server from the creek and the configured width; the
+    // hub's data waits for it too, since the 苏河秀带 scene frames it.
+    const corridor = corridorUrl ? fetch(corridorUrl).then(readJson).then((collection) => this.layers.setCorridor(collection)) : null;
+    const ready = Promise.all([basemap, corridor]);
+    this.connect(ready);
+    await ready;
   }
 
   // A new screen size changes the rem: every cached style, the heat kernel, the cluster spacing
@@ -260,18 +268,38 @@ class TwinMap {
 
   // ---- the hub -----------------------------------------------------------------------------
 
-  connect() {
+  /** @param {Promise<unknown>} ready */
+  connect(ready) {
     this.hub = new TwinHubConnection({
       hubUrl: this.opts.hubUrl,
       feed: this.feed,
+      ready,
       // The page's one connection truth (Layout/ReconnectModal.razor.js) combines this with the circuit's.
       report: (state) => {
         document.dispatchEvent(new CustomEvent('twin:connection', { detail: state }));
       },
-      onConnected: () => this.loadCameras(),
+      onLive: () => this.loadCameras(),
+      onScene: (scene) => this.showScene(scene.scene),
     });
     for (const overlay of overlays) this.attachOverlay(overlay);
     this.hub.start();
+  }
+
+  /**
+   * The walls' scene: 苏河秀带 frames the corridor band, 全区 and 应急 the district. Flood-control
+   * figures of the emergency scene are in the panels; the map keeps its layers.
+   * @param {string} scene
+   */
+  showScene(scene) {
+    if (scene !== this.scene) {
+      this.sceneAt = Date.now();
+    }
+    this.scene = scene;
+    const corridor = this.layers.sources.corridor;
+    const extent = scene === 'corridor' && corridor.getFeatures().length > 0 ? corridor.getExtent() : this.districtExtent;
+    if (extent && !this.disposed) {
+      this.view.frame(extent);
+    }
   }
 
   /** @param {Overlay} overlay */
@@ -283,7 +311,7 @@ class TwinMap {
 
   // The camera layer comes as a static, cached file (opts.camerasUrl), fetched since the map was
   // created; when that fails the hub's GetCameras sends the same FeatureCollection.
-  // Callers (load(), the connection's start and reconnect) share an attempt in progress.
+  // Callers (each time the hub is live again) share an attempt in progress.
   loadCameras() {
     this.camerasLoading ??= this.readCameras().finally(() => {
       this.camerasLoading = null;
@@ -366,6 +394,8 @@ class TwinMap {
       lastMessageAt: lastMessageAt === null ? null : new Date(lastMessageAt).toISOString(),
       stale: this.stale,
       scale: this.styles.scale,
+      scene: this.scene,
+      sceneAt: this.sceneAt,
     };
   }
 

@@ -2,7 +2,7 @@ using CommandCenter.Localization;
 
 namespace CommandCenter.Components.Admin;
 
-/// <summary>The administration pages' words (/admin/users, /admin/audit), in the page's language.</summary>
+/// <summary>The administration pages' words (/admin/users, /admin/sensors, /admin/audit), in the page's language.</summary>
 public static class AdminText
 {
     public static string Administration => T("系统管理", "Administration");
@@ -81,7 +81,48 @@ public static class AdminText
         ("wall-device.", WallDevices),
         ("audit.", T("审计", "Audit")),
         ("config.", T("配置", "Configuration")),
+        ("emergency.", T("应急指挥", "Emergency command")),
+        ("simulator.", T("模拟器", "Simulator")),
+        ("sensor.", T("传感器变更", "Sensor changes")),
     ];
+
+    public static string StormScenario => T("台风情景（开发环境）", "Typhoon scenario (Development)");
+    public static string StormExplained => T("在运行中的模拟里启动台风情景：降雨、苏河水位上涨、积水报告和台风预警，会产生应急建议（须人工确认）。",
+        "Starts the typhoon scenario in the running simulation: rain, a rising creek, waterlogging reports and a typhoon warning, which propose an emergency (a person must confirm).");
+    public static string StartStorm => T("启动台风情景", "Start the typhoon scenario");
+    public static string StormAsked => T("已请求，模拟器下一步启动", "Asked; the simulator starts it at its next step");
+    public static string StormRunning => T("台风情景运行中", "The typhoon scenario is running");
+    public static string SimulatorOff => T("模拟器未启用", "The simulator is off");
+
+    public static string SensorLevels => T("传感器阈值", "Sensor levels");
+    public static string SensorLevelsHint => T(
+        "预警值、报警值与回差按传感器保存，修改即时生效并记入审计日志；新接入的传感器仍取配置 Twin:Sensors:Thresholds 的默认值。",
+        "Warning and alarm levels and the hysteresis are kept per sensor; a change counts at once and is audited. Newly onboarded sensors still start from Twin:Sensors:Thresholds.");
+    public static string SensorSearch => T("编号或名称", "Id or name");
+    public static string AllKinds => T("全部类型", "All kinds");
+    public static string SensorId => T("编号", "Id");
+    public static string Kind => T("类型", "Kind");
+    public static string Unit => T("单位", "Unit");
+    public static string Warning => T("预警值", "Warning");
+    public static string Alarm => T("报警值", "Alarm");
+    public static string Hysteresis => T("回差", "Hysteresis");
+    public static string Current => T("当前值", "Current");
+    public static string Edit => T("修改", "Change");
+    public static string Save => T("保存", "Save");
+    public static string Cancel => T("取消", "Cancel");
+    public static string SensorsShown(int shown, int limit) => T($"显示 {shown} 个（最多 {limit} 个，按编号排序）", $"{shown} shown (at most {limit}, by id)");
+    public static string LevelsSaved(string id) => T($"已保存 {id} 的阈值，即时生效", $"Saved the levels of {id}; they count at once");
+    public static string LevelsRefused(string reason) => T($"未保存：{reason}", $"Not saved: {reason}");
+
+    /// <summary>Why levels cannot be taken, as <see cref="Twin.Domain.Sensors.Thresholds.Check"/> found it.</summary>
+    public static string LevelProblem(Twin.Domain.Sensors.ThresholdProblem problem) => problem switch
+    {
+        Twin.Domain.Sensors.ThresholdProblem.NotNumbers => T("预警值、报警值和回差须为数字", "Warning, alarm and hysteresis must be numbers"),
+        Twin.Domain.Sensors.ThresholdProblem.WarningNotBelowAlarm => T("预警值须低于报警值", "The warning level must be below the alarm level"),
+        Twin.Domain.Sensors.ThresholdProblem.WarningNotAboveAlarm => T("此类传感器越低越危险：预警值须高于报警值", "For this kind low is bad: the warning level must be above the alarm level"),
+        Twin.Domain.Sensors.ThresholdProblem.LevelsEqual => T("预警值与报警值不能相同", "The warning and alarm levels must differ"),
+        _ => T("回差须不小于 0，且小于预警值与报警值之差", "The hysteresis must be at least 0 and smaller than the gap between the warning and alarm levels"),
+    };
 
     private static string T(string zh, string en) => Language.Current.Pick(zh, en);
 }

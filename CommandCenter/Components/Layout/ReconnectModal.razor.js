@@ -19,6 +19,10 @@ function publish() {
     const state = parts.circuit === "failed" ? "disconnected"
         : parts.circuit === "down" ? "reconnecting"
             : parts.hub ?? "connecting";
+    if (document.documentElement.dataset.twinConnection !== state) {
+        // When the page changed state, for DevTools and the reconnect test (a busy page paints it later).
+        performance.mark("twin-connection:" + state);
+    }
     document.documentElement.dataset.twinConnection = state;
 }
 
@@ -55,7 +59,18 @@ function handleReconnectStateChanged(event) {
     publish();
 }
 
-async function resumeOrReload() {
+// The 'rejected' state and a retry that finds the circuit unknown may both ask at once; a second
+// resume racing the first would fail and reload a page the first is rendering afresh.
+let resuming = null;
+
+function resumeOrReload() {
+    resuming ??= resumeOnce().finally(() => {
+        resuming = null;
+    });
+    return resuming;
+}
+
+async function resumeOnce() {
     try {
         if (await Blazor.resumeCircuit()) {
             parts.circuit = "up";

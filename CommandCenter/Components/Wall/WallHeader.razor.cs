@@ -1,5 +1,8 @@
 using System.Globalization;
+using CommandCenter.Components.Console.Emergency;
+using CommandCenter.Configuration;
 using CommandCenter.Localization;
+using Twin.Domain.Emergency;
 using Microsoft.AspNetCore.Components;
 using Twin.Domain.Time;
 
@@ -14,8 +17,16 @@ public partial class WallHeader
     [Parameter]
     public double SpeedFactor { get; set; } = 1;
 
+    /// <summary>The twin's mode: 日常, or 应急 with its type and level.</summary>
     [Parameter]
-    public bool Emergency { get; set; }
+    public OperatingMode? Mode { get; set; }
+
+    [Parameter]
+    public WallScene Scene { get; set; }
+
+    private bool Emergency => Mode?.IsEmergency == true;
+
+    private string SceneName => EmergencyText.SceneName(Scene);
 
     private DateTimeOffset LocalTime => ShanghaiClock.ToLocal(Now);
 

@@ -2,6 +2,9 @@ using CommandCenter.Components.Map;
 using CommandCenter.Configuration;
 using CommandCenter.Live;
 using CommandCenter.Localization;
+using CommandCenter.Scenes;
+using CommandCenter.Components.Wall.Scenes;
+using Twin.Domain.Emergency;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Twin.Domain.Engine;
@@ -36,14 +39,24 @@ public sealed partial class WallPage : IDisposable
     [Inject]
     private TimeProvider RealTime { get; set; } = default!;
 
+    [Inject]
+    private WallSceneDirector Scenes { get; set; } = default!;
+
+    [Inject]
+    private FloodControlAssets FloodControl { get; set; } = default!;
+
+    [Inject]
+    private DutyRoster Roster { get; set; } = default!;
+
+    /// <summary>The scene the director pushed last; every wall shows the same.</summary>
+    private WallScene Scene { get; set; } = WallScene.District;
+
     private TwinSnapshot? Snapshot { get; set; }
 
     private DateTimeOffset Now => Clock.GetUtcNow();
 
     private double SpeedFactor => Clock.SpeedFactor;
 
-
-    private bool Emergency => Snapshot?.IsEmergency == true;
 
     private bool IsStale => RealTime.GetUtcNow() - Feed.LastChangeAt > TimeSpan.FromSeconds(Options.Value.Wall.StaleAfterSeconds);
 
@@ -53,6 +66,8 @@ public sealed partial class WallPage : IDisposable
     {
         Snapshot = Feed.Current;
         Feed.Updated += OnSnapshot;
+        Scene = SceneOf(Scenes.Current);
+        Scenes.Changed += OnScene;
         _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(() => _culture.Run(StateHasChanged)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -61,6 +76,26 @@ public sealed partial class WallPage : IDisposable
         Snapshot = snapshot;
         StateHasChanged();
     }));
+
+    private void OnScene(WallSceneMessage scene) => InvokeAsync(() => _culture.Run(() =>
+    {
+        Scene = SceneOf(scene);
+
+        // The scene's panels read the twin as it is now, not as of the feed's last render.
+        Snapshot = Feed.Current ?? Snapshot;
+        StateHasChanged();
+    }));
+
+    private static WallScene SceneOf(WallSceneMessage scene) =>
+        Enum.GetValues<WallScene>().FirstOrDefault(s => s.Slug() == scene.Scene);
+
+    private IReadOnlyList<ScenePanel> LeftPanels(TwinSnapshot snapshot) => Scene == WallScene.Emergency
+        ? EmergencyPanels.Left(snapshot, new EmergencyReference(FloodControl, Roster), Now, SubDistrictName)
+        : CorridorPanels.Left(snapshot, District);
+
+    private IReadOnlyList<ScenePanel> RightPanels(TwinSnapshot snapshot) => Scene == WallScene.Emergency
+        ? EmergencyPanels.Right(snapshot, new EmergencyReference(FloodControl, Roster), Now, SubDistrictName)
+        : CorridorPanels.Right(snapshot, District, Now, SubDistrictName);
 
     private async Task OnLayerToggledAsync((string Layer, bool Visible) change)
     {
@@ -76,6 +111,7 @@ public sealed partial class WallPage : IDisposable
     public void Dispose()
     {
         Feed.Updated -= OnSnapshot;
+        Scenes.Changed -= OnScene;
         _clockTimer?.Dispose();
     }
 }

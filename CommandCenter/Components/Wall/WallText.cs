@@ -1,4 +1,5 @@
 using CommandCenter.Localization;
+using Twin.Domain.Emergency;
 
 namespace CommandCenter.Components.Wall;
 
@@ -10,8 +11,10 @@ public static class WallText
     public static string SystemName => T("城市运行数字孪生 · 一网统管", "City Operations Digital Twin");
     public static string DateFormat => T("yyyy年M月d日 dddd", "yyyy-MM-dd ddd");
     public static string Simulated => T("模拟", "sim");
-    public static string EmergencyMode => T("应急模式", "Emergency");
     public static string DailyMode => T("日常模式", "Daily");
+    public static string EmergencyModeOf(OperatingMode mode) => T(
+        $"应急模式 · {mode.Type?.NameZh()} {mode.Level?.NameZh()}",
+        $"Emergency · {mode.Type?.NameEn()} {mode.Level?.NameEn()}");
     public static string Live => T("实时连接正常", "Live");
     public static string Reconnecting => T("重连中…", "Reconnecting…");
     public static string Disconnected => T("连接中断 · 自动重试", "Disconnected · retrying");
@@ -19,6 +22,9 @@ public static class WallText
     public static string PanelsDisconnected => T("连接中断 · 自动重试中", "Disconnected · retrying");
     public static string Connecting => T("连接中…", "Connecting…");
     public static string Stale => T("数据延迟", "Stale");
+    public static string LeftPanels => T("左侧面板", "Left panels");
+    public static string RightPanels => T("右侧面板", "Right panels");
+    public static string Map => T("普陀区地图", "Map of Putuo");
     public static string Loading => T("正在载入城市体征…", "Loading the city's vital signs…");
     public static string NoActiveAlarms => T("暂无活动告警", "No active alarms");
     public static string TopCategories => T("诉求分类 TOP5", "Top 5 categories");

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using Twin.Data.Diagnostics;
 using Twin.Data.Sensors;
 
 namespace CommandCenter.Ingestion.Mqtt;
@@ -29,7 +30,7 @@ public sealed class MqttOptions
 /// receive every new Observation of the Datastream, from MQTT and HTTP alike.
 /// </summary>
 public sealed partial class MqttBroker(
-    IOptions<MqttOptions> options, IOptionsMonitor<IngestionOptions> ingestion, SensorThingsHandler sensorThings, ILogger<MqttBroker> logger)
+    IOptions<MqttOptions> options, IOptionsMonitor<IngestionOptions> ingestion, SensorThingsHandler sensorThings, TwinMetrics metrics, ILogger<MqttBroker> logger)
     : IHostedService, IDisposable
 {
     private const string ServerClientId = "cityops-twin";
@@ -90,22 +91,29 @@ public sealed partial class MqttBroker(
         var source = e.SessionItems[SourceItem] as IngestionSource;
         if (ObservationsTopic().Match(e.ApplicationMessage.Topic) is not { Success: true } match)
         {
-            Refuse(e, MqttPubAckReasonCode.TopicNameInvalid, "Publish Observations to v1.1/Datastreams('<id>')/Observations.");
+            Refuse(e, source, MqttPubAckReasonCode.TopicNameInvalid, StatusCodes.Status404NotFound, "Publish Observations to v1.1/Datastreams('<id>')/Observations.");
             return;
         }
 
         if (source is null || !source.May(IngestScopes.StaWrite))
         {
-            Refuse(e, MqttPubAckReasonCode.NotAuthorized, $"Source '{source?.Name}' may not use the sta-write API.");
+            Refuse(e, source, MqttPubAckReasonCode.NotAuthorized, StatusCodes.Status403Forbidden, $"Source '{source?.Name}' may not use the sta-write API.");
             return;
         }
 
-        var (_, problem) = await sensorThings.SubmitObservationAsync(e.ApplicationMessage.Payload.ToArray(), match.Groups[1].Value, e.CancellationToken);
+        var (_, problem, status) = await sensorThings.SubmitObservationAsync(e.ApplicationMessage.Payload.ToArray(), match.Groups[1].Value, e.CancellationToken);
         if (problem is not null)
         {
-            Refuse(e, MqttPubAckReasonCode.PayloadFormatInvalid, problem);
+            Refuse(e, source, MqttPubAckReasonCode.PayloadFormatInvalid, status, problem);
+            return;
         }
+
+        Count(source, status);
     }
+
+    /// <summary>Counted as the HTTP inputs are (by the web's IngestMetrics), with the status its POST would have got, under api <c>mqtt</c>.</summary>
+    private void Count(IngestionSource? source, int status) =>
+        metrics.Input(source?.Name ?? "unknown", "mqtt", status is >= 200 and < 300, InputReason.Of(status));
 
     private Task SubscribeAsync(InterceptingSubscriptionEventArgs e)
     {
@@ -142,8 +150,9 @@ public sealed partial class MqttBroker(
             .ContinueWith(t => LogForwardFailed(t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
-    private static void Refuse(InterceptingPublishEventArgs e, MqttPubAckReasonCode code, string reason)
+    private void Refuse(InterceptingPublishEventArgs e, IngestionSource? source, MqttPubAckReasonCode code, int status, string reason)
     {
+        Count(source, status);
         e.Response.ReasonCode = code;
         e.Response.ReasonString = reason.Length <= 200 ? reason : reason[..200];
     }

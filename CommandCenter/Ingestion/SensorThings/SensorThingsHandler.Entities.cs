@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CommandCenter.Audit;
 using CommandCenter.Ingestion.Common;
-using Twin.Data.Audit;
 using Twin.Data.Boundary;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -78,7 +76,8 @@ public sealed partial class SensorThingsHandler
     /// <summary>
     /// DELETE a Thing (or its Datastream, the same sensor): the sensor leaves the twin and the wall,
     /// an alarm it holds is cleared, and its Observations and rollups are deleted with it, in one
-    /// transaction; 200 once on disk, 404 for an unknown id. Audited with the source that asked.
+    /// transaction with its audit row (<c>sensor.remove</c>, the source that asked as actor); 200 once
+    /// on disk, 404 for an unknown id.
     /// </summary>
     public async Task<IResult> DeleteThingAsync(HttpContext c, string id, string type, CancellationToken ct)
     {
@@ -94,10 +93,6 @@ public sealed partial class SensorThingsHandler
             return IngestErrors.Error(c, 404, outcome.Reason ?? $"No {type} {id}.");
         }
 
-        var origin = AuditOrigin.Of(c);
-        await audit.WriteAsync(new AuditEntry(
-            clock.GetUtcNow(), source.Actor, AuditActions.SensorRemoved, sensor.Definition.Id, AuditOutcome.Success,
-            $"{sensor.Definition.Kind.Slug()} · {sensor.Definition.Name}", origin.Ip, origin.UserAgent), ct);
         return Results.Ok();
     }
 

@@ -13,13 +13,14 @@ public sealed partial class SensorThingsHandler
 
     /// <summary>
     /// An Observation published over MQTT to a Datastream's topic, taken as its HTTP POST would be;
-    /// answers the stored Observation, or why it was refused. A replay stores nothing and announces nothing.
+    /// answers the stored Observation, or why it was refused with the status its HTTP POST would
+    /// have got (for the inputs metric's reason). A replay stores nothing and announces nothing.
     /// </summary>
-    public async Task<(StoredObservation? Stored, string? Problem)> SubmitObservationAsync(byte[] payload, string datastreamId, CancellationToken ct)
+    public async Task<(StoredObservation? Stored, string? Problem, int Status)> SubmitObservationAsync(byte[] payload, string datastreamId, CancellationToken ct)
     {
         if (!System.Text.Unicode.Utf8.IsValid(payload))
         {
-            return (null, "The payload is not valid UTF-8.");
+            return (null, "The payload is not valid UTF-8.", StatusCodes.Status400BadRequest);
         }
 
         Observation input;
@@ -28,27 +29,28 @@ public sealed partial class SensorThingsHandler
             using var document = JsonDocument.Parse(payload, JsonLimits);
             if (ReadObservation(document.RootElement, datastreamId, out var problem) is not { } read)
             {
-                return (null, problem);
+                return (null, problem, StatusCodes.Status400BadRequest);
             }
 
             input = read;
         }
         catch (JsonException ex)
         {
-            return (null, $"The payload is not valid JSON: {ex.Message}");
+            return (null, $"The payload is not valid JSON: {ex.Message}", StatusCodes.Status400BadRequest);
         }
 
         if (FindSensor(input.SensorId) is null)
         {
-            return (null, $"No Datastream {input.SensorId}.");
+            return (null, $"No Datastream {input.SensorId}.", StatusCodes.Status404NotFound);
         }
 
         var outcome = await commands.SubmitAsync(new RecordObservationCommand(input), ct);
         return outcome switch
         {
-            { Accepted: true, ObservationId: { } id } => (Announce(new StoredObservation(id, input.SensorId, input.Value, input.ObservedAt, input.BatteryPercent)), null),
-            { Replayed: true } => (null, null),
-            _ => (null, outcome.Reason ?? "The observation was refused."),
+            { Accepted: true, ObservationId: { } id } => (Announce(new StoredObservation(id, input.SensorId, input.Value, input.ObservedAt, input.BatteryPercent)), null, StatusCodes.Status201Created),
+            { Replayed: true } => (null, null, StatusCodes.Status200OK),
+            { Conflict: true } => (null, outcome.Reason, StatusCodes.Status409Conflict),
+            _ => (null, outcome.Reason ?? "The observation was refused.", StatusCodes.Status422UnprocessableEntity),
         };
     }
 

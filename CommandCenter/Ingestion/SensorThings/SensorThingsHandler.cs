@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CommandCenter.Audit;
 using CommandCenter.Ingestion.Common;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -23,9 +22,7 @@ public sealed partial class SensorThingsHandler(
     ITwinCommands commands,
     ITwinQueries queries,
     DistrictMap district,
-    IOptionsMonitor<SensorThresholdOptions> thresholds,
-    AuditTrail audit,
-    TimeProvider clock)
+    IOptionsMonitor<SensorThresholdOptions> thresholds)
 {
     public const int MaxBatchObservations = 10_000;
 

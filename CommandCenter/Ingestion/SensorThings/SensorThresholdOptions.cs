@@ -39,32 +39,10 @@ public sealed class SensorThresholdOptions
         }
     }
 
-    public static string? Problem(string key, ThresholdSetting s, bool? highIsBad)
-    {
-        if (!double.IsFinite(s.Warning) || !double.IsFinite(s.Alarm) || !double.IsFinite(s.Hysteresis))
-        {
-            return $"Twin:Sensors:Thresholds:{key}: Warning, Alarm and Hysteresis must be numbers.";
-        }
-
-        if (highIsBad == true && !(s.Warning < s.Alarm))
-        {
-            return $"Twin:Sensors:Thresholds:{key}: Warning ({s.Warning}) must be below Alarm ({s.Alarm}).";
-        }
-
-        if (highIsBad == false && !(s.Warning > s.Alarm))
-        {
-            return $"Twin:Sensors:Thresholds:{key}: for a kind where low is bad, Warning ({s.Warning}) must be above Alarm ({s.Alarm}).";
-        }
-
-        if (s.Warning == s.Alarm)
-        {
-            return $"Twin:Sensors:Thresholds:{key}: Warning and Alarm must differ.";
-        }
-
-        return s.Hysteresis < 0 || s.Hysteresis >= Math.Abs(s.Alarm - s.Warning)
-            ? $"Twin:Sensors:Thresholds:{key}: Hysteresis ({s.Hysteresis}) must be at least 0 and smaller than the gap between Warning and Alarm."
+    public static string? Problem(string key, ThresholdSetting s, bool? highIsBad) =>
+        Twin.Domain.Sensors.Thresholds.Check(s.Warning, s.Alarm, s.Hysteresis, highIsBad) is { } problem
+            ? $"Twin:Sensors:Thresholds:{key}: {Twin.Domain.Sensors.Thresholds.Describe(problem, s.Warning, s.Alarm, s.Hysteresis)}"
             : null;
-    }
 }
 
 public sealed class ThresholdSetting

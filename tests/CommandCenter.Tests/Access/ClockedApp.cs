@@ -13,9 +13,11 @@ public sealed class ClockedApp(Action<IWebHostBuilder>? configure = null) : WebA
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    public string DatabasePath => Path.Combine(_directory, "twin.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Twin:Storage:DatabasePath", Path.Combine(_directory, "twin.db"));
+        builder.UseSetting("Twin:Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Twin:Simulator:Enabled", "false");
         // Its own key folder, deleted with the app's: Production refuses to start without one.
         builder.UseSetting("Twin:Security:KeyDirectory", Path.Combine(_directory, "keys"));

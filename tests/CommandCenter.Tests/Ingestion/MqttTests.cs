@@ -32,7 +32,7 @@ public sealed class MqttTests(MqttTests.App app) : IClassFixture<MqttTests.App>
             builder.UseSetting("Twin:Mqtt:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        private static int FreePort()
+        internal static int FreePort()
         {
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
@@ -102,22 +102,27 @@ public sealed class MqttTests(MqttTests.App app) : IClassFixture<MqttTests.App>
         Assert.False(client.IsConnected);
     }
 
-    private async Task<IMqttClient> ConnectAsync(string key)
+    private Task<IMqttClient> ConnectAsync(string key) => ConnectAsync(app.Port, key);
+
+    /// <summary>A client of the broker on <paramref name="port"/> signed in with <paramref name="key"/>.</summary>
+    internal static async Task<IMqttClient> ConnectAsync(int port, string key)
     {
         var client = new MqttClientFactory().CreateMqttClient();
-        var result = await client.ConnectAsync(Options(key));
+        var result = await client.ConnectAsync(Options(port, key));
         Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
         return client;
     }
 
-    private MqttClientOptions Options(string key) => new MqttClientOptionsBuilder()
-        .WithTcpServer("127.0.0.1", app.Port)
+    private MqttClientOptions Options(string key) => Options(app.Port, key);
+
+    private static MqttClientOptions Options(int port, string key) => new MqttClientOptionsBuilder()
+        .WithTcpServer("127.0.0.1", port)
         .WithCredentials("gateway", key)
         .WithProtocolVersion(MqttProtocolVersion.V500)
         .WithTimeout(TimeSpan.FromSeconds(10))
         .Build();
 
-    private static MqttApplicationMessage Message(string topic, string json) => new MqttApplicationMessageBuilder()
+    internal static MqttApplicationMessage Message(string topic, string json) => new MqttApplicationMessageBuilder()
         .WithTopic(topic)
         .WithPayload(Encoding.UTF8.GetBytes(json))
         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CommandCenter.Tests.Ingestion;
 using CommandCenter.Tests.Support;
+using MQTTnet;
 using Twin.Domain.Tests.Support;
 
 namespace CommandCenter.Tests.Operations;
@@ -59,6 +60,42 @@ public sealed class MetricsTests
 
         double Delta(string name, params (string, string)[] labels) =>
             PrometheusText.Sum(after, name, labels) - PrometheusText.Sum(before, name, labels);
+    }
+
+    [Fact]
+    public async Task Readings_published_over_MQTT_are_counted_by_source_and_reason_like_HTTP_ones()
+    {
+        var port = MqttTests.App.FreePort();
+        await using var app = new OperationsApp(b => b.UseSetting("Twin:Mqtt:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await app.StartAsync();
+        var topic = $"v1.1/Datastreams('{IngestionApp.SensorIds[0]}')/Observations";
+        var time = IngestionApp.Iso(DateTimeOffset.UtcNow.AddSeconds(-20));
+
+        var before = await app.ScrapeAsync();
+        using (var gateway = await MqttTests.ConnectAsync(port, IngestionApp.Key))
+        {
+            Assert.Equal(MqttClientPublishReasonCode.Success, (await gateway.PublishAsync(MqttTests.Message(topic, $$"""{"phenomenonTime": "{{time}}", "result": 58.5}"""))).ReasonCode);
+            var later = IngestionApp.Iso(DateTimeOffset.UtcNow.AddSeconds(-10));
+            Assert.NotEqual(MqttClientPublishReasonCode.Success, (await gateway.PublishAsync(MqttTests.Message(topic, $$"""{"phenomenonTime": "{{later}}", "result": 1e308}"""))).ReasonCode);
+            Assert.NotEqual(MqttClientPublishReasonCode.Success, (await gateway.PublishAsync(MqttTests.Message(topic, $$"""{"phenomenonTime": "{{time}}", "result": 59.5}"""))).ReasonCode);
+            Assert.NotEqual(MqttClientPublishReasonCode.Success, (await gateway.PublishAsync(MqttTests.Message(topic, "{not json"))).ReasonCode);
+        }
+
+        using (var hotline = await MqttTests.ConnectAsync(port, IngestionApp.HotlineKey))
+        {
+            Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await hotline.PublishAsync(MqttTests.Message(topic, $$"""{"phenomenonTime": "{{time}}", "result": 50}"""))).ReasonCode);
+        }
+
+        var after = await app.ScrapeAsync();
+        Assert.Equal(1, Delta(("source", "test-feed"), ("api", "mqtt"), ("outcome", "accepted"), ("reason", "ok")));
+        Assert.Equal(1, Delta(("source", "test-feed"), ("api", "mqtt"), ("outcome", "refused"), ("reason", "refused")));
+        Assert.Equal(1, Delta(("source", "test-feed"), ("api", "mqtt"), ("outcome", "refused"), ("reason", "invalid")));
+        Assert.Equal(1, Delta(("source", "test-feed"), ("api", "mqtt"), ("outcome", "refused"), ("reason", "conflict")));
+        Assert.Equal(1, Delta(("source", "hotline-gateway"), ("api", "mqtt"), ("outcome", "refused"), ("reason", "forbidden")));
+        Assert.Equal(0, Delta(("api", "sta")));
+
+        double Delta(params (string, string)[] labels) =>
+            PrometheusText.Sum(after, "cityops_twin_inputs_total", labels) - PrometheusText.Sum(before, "cityops_twin_inputs_total", labels);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommandCenter.Configuration;
 using CommandCenter.Security;
 using CommandCenter.Tests.Ingestion;
 using Microsoft.AspNetCore.Hosting;
@@ -22,10 +23,40 @@ public sealed class StartupChecksTests
         Assert.Contains("persistent folder", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void A_configured_wall_token_stops_the_start_outside_development_and_testing(string environment)
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "cityops-startup-tests", Guid.NewGuid().ToString("N"));
+        Exception error;
+        try
+        {
+            error = StartFails(b =>
+            {
+                b.UseEnvironment(environment);
+                b.UseSetting(SecuritySetup.KeyDirectoryKey, keys);
+                b.UseSetting(SecurityOptions.WallTokenKey, "a-wall-token-from-a-secret-store");
+            });
+        }
+        finally
+        {
+            IngestionApp.DeleteFolder(keys);
+        }
+
+        var validation = Assert.IsType<OptionsValidationException>(error);
+        var failure = Assert.Single(validation.Failures);
+        Assert.Contains(SecurityOptions.WallTokenKey, failure, StringComparison.Ordinal);
+        Assert.Contains($"(this is {environment})", failure, StringComparison.Ordinal);
+        Assert.Contains("/admin/users", failure, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string> WrongSettings => new()
     {
         { "Twin:Map:CoalesceMilliseconds", "0", "Twin:Map:CoalesceMilliseconds must lie in 1–10000." },
         { "Twin:Wall:MaxRendersPerSecond", "500", "Twin:Wall:MaxRendersPerSecond must lie in 1–60." },
+        { "Twin:Wall:SceneRotation", "district,emergency", "Twin:Wall:SceneRotation must list daily scenes (district, corridor) separated by commas, not 'district,emergency'." },
+        { "Twin:Wall:SceneSeconds", "5", "Twin:Wall:SceneSeconds must lie in 10–86400." },
         { "Twin:Simulator:SpeedFactor", "-2", "Twin:Simulator: SpeedFactor must be above 0." },
         { "Twin:Storage:RawObservationDays", "0", "Twin:Storage: RawObservationDays must be at least 1" },
         { "Twin:Drones:JpegQuality", "0", "Twin:Drones:JpegQuality must lie in 1–100." },

@@ -33,6 +33,10 @@ public static class ConsoleContext
         ctx.Services.AddScoped<ClientOrigin>();
         ctx.Services.AddScoped<SignedInOfficer>();
         ctx.Services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
+        ctx.Services.AddScoped<IEmergencyCommands, EmergencyCommands>();
+        ctx.Services.AddSingleton(app.GetRequiredService<Twin.Domain.Emergency.FloodControlAssets>());
+        ctx.Services.AddSingleton(app.GetRequiredService<Twin.Domain.Emergency.DutyRoster>());
+        ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Scenes.WallSceneDirector>());
         return ctx;
     }
 }

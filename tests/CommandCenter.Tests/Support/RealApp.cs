@@ -8,7 +8,8 @@ namespace CommandCenter.Tests.Support;
 
 /// <summary>
 /// The real app as its own process on a free loopback port (as in the browser tests'
-/// AppServerFixture), in Production, with a small simulated fleet and one ingestion source, so
+/// AppServerFixture), in Testing (Production's shape: its own key folder, JSON logs; a configured
+/// wall token allowed, which Production refuses), with a small simulated fleet and one ingestion source, so
 /// that it can be killed with SIGKILL and started again on the same database.
 /// </summary>
 public sealed class RealApp : IAsyncDisposable
@@ -38,7 +39,7 @@ public sealed class RealApp : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Twin__Storage__DatabasePath"] = Path.Combine(directory, "twin.db");
         start.Environment["Twin__Security__KeyDirectory"] = Path.Combine(directory, "keys");
         // A small fleet keeps each of the four start-ups short; the simulator only provides sensors to post to.

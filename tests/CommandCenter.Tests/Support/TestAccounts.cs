@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CommandCenter.Configuration;
 using CommandCenter.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Twin.Data.Accounts;
 
 namespace CommandCenter.Tests.Support;
@@ -27,7 +30,15 @@ public static partial class TestAccounts
     public static void Configure(IWebHostBuilder builder)
     {
         builder.UseSetting("Twin:Security:BootstrapAdmin:Password", AdminPassword);
-        builder.UseSetting("Twin:Security:WallToken", WallToken);
+        // A configured wall token stops the start outside Development and Testing; there a wall pairs
+        // through an issued link, and a test of that environment that needs one issues it.
+        builder.ConfigureAppConfiguration((context, configuration) =>
+        {
+            if (SecurityOptions.WallTokenEnvironments.Any(context.HostingEnvironment.IsEnvironment))
+            {
+                configuration.AddInMemoryCollection([new(SecurityOptions.WallTokenKey, WallToken)]);
+            }
+        });
         // Many sign-ins from one loopback address in a test run are not an attack.
         builder.UseSetting("Twin:Security:LoginAttemptsPerMinute", "100000");
     }

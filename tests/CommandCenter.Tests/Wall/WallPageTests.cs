@@ -1,13 +1,8 @@
 using Bunit;
 using CommandCenter.Components.Wall;
-using CommandCenter.Configuration;
 using CommandCenter.Live;
-using CommandCenter.Map;
-using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 
 namespace CommandCenter.Tests.Wall;
 
@@ -25,15 +20,7 @@ public sealed class WallPageTests : IAsyncLifetime
     {
         var feed = _app.Services.GetRequiredService<WallFeed>();
         await Eventually.Until(() => feed.Current is { } s && s.VitalSigns.Pulse.TicketsToday > 0 && s.Sensors.Length == TwinAppFactory.SensorCount, "the wall's feed has today's tickets and every sensor");
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(feed);
-        ctx.Services.AddAppTwin(_app.Services);
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<CameraLayer>());
-        ctx.Services.AddSingleton(_app.Services.GetRequiredService<IOptions<TwinOptions>>());
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.AddAuthorization().SetAuthorized("wall-device").SetRoles(Roles.Wall).SetPolicies(Policies.ViewWall);
+        await using var ctx = WallContext.Create(_app.Services);
 
         var wall = ctx.Render<WallPage>();
 

@@ -9,7 +9,7 @@ using Twin.Domain.Sensors;
 namespace Twin.Data.Tests.Audit;
 
 /// <summary>
-/// The store writes the audit row of each ticket step, alarm acknowledgement and mode change in the
+/// The store writes the audit row of each ticket step, alarm acknowledgement, mode change and removed sensor in the
 /// batch's own transaction, and verification checks the histories against the log: a step whose
 /// audit row is missing (a crash between two writes, or a cut newest row that no anchor covers yet)
 /// is reported even though the chain itself is intact.
@@ -28,6 +28,9 @@ public sealed class AuditedHistoryTests : IDisposable
         {
             await RecordCaseAndAlarmAsync(twin);
             await twin.SubmitOkAsync(new StartEmergencyCommand(EmergencyType.FloodTyphoon, ResponseLevel.IV, "李督办", OfficerRole.Supervisor, "暴雨"));
+            await twin.SubmitOkAsync(new CompleteChecklistStepCommand(twin.Pipeline.Current.Checklist[0].StepId, "王值班", "现场已布防"));
+            var stock = twin.Pipeline.Current.Stock[0];
+            await twin.SubmitOkAsync(new MoveStockCommand(stock.DepotId, stock.Item, StockMovementKind.Draw, 1, "王值班", "现场取用"));
         }
 
         var steps = _db.Scalar("SELECT COUNT(*) FROM ticket_history");
@@ -35,6 +38,8 @@ public sealed class AuditedHistoryTests : IDisposable
         Assert.Equal(steps, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.TicketTransition}'"));
         Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.AlarmAcknowledged}' AND actor = '值班长'"));
         Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.ModeChanged}' AND actor = '李督办'"));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.ChecklistStepDone}' AND actor = '王值班'"));
+        Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.StockMoved}' AND actor = '王值班'"));
 
         // Each step's row names its history row; notes and reasons stay out of the log.
         var ids = Texts("SELECT detail FROM audit_log WHERE action = 'ticket.transition' ORDER BY id");
@@ -109,6 +114,43 @@ public sealed class AuditedHistoryTests : IDisposable
         var verification = await VerifyAsync();
         Assert.True(verification.Intact, verification.Problem);
         Assert.Equal(1, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.HistoryAuditedFrom}'"));
+    }
+
+    [Fact]
+    public async Task A_removed_sensor_and_its_audit_row_are_written_together_or_not_at_all()
+    {
+        await using (var twin = await StartAsync())
+        {
+            await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
+            await twin.SubmitOkAsync(new RecordObservationCommand(new Observation("N-1", 60, twin.Clock.GetUtcNow())));
+
+            // A fault at the audit row (a full disk, a crash would do the same): the removal goes with it.
+            using (var connection = _db.OpenRaw())
+            {
+                Execute(connection, "CREATE TRIGGER fault_at_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'sensor.remove' BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+            }
+
+            var fault = await Assert.ThrowsAnyAsync<Exception>(async () => await twin.Pipeline.SubmitAsync(new RemoveSensorCommand("N-1", "ingest:gateway")));
+            Assert.Contains("injected fault", fault.Message, StringComparison.Ordinal);
+            Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sensors WHERE id = 'N-1'"));
+            Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM observations WHERE sensor_id = 'N-1'"));
+            Assert.Equal(0, _db.Scalar($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.SensorRemoved}'"));
+            Assert.Contains(twin.Pipeline.Current.Sensors, s => s.Definition.Id == "N-1");
+
+            using (var connection = _db.OpenRaw())
+            {
+                Execute(connection, "DROP TRIGGER fault_at_audit");
+            }
+
+            await twin.SubmitOkAsync(new RemoveSensorCommand("N-1", "ingest:gateway"));
+        }
+
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM sensors WHERE id = 'N-1'"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations WHERE sensor_id = 'N-1'"));
+        var row = Assert.Single(Texts($"SELECT actor || ' ' || target || ' ' || detail FROM audit_log WHERE action = '{AuditActions.SensorRemoved}'"));
+        Assert.StartsWith("ingest:gateway N-1 noise · ", row, StringComparison.Ordinal);
+        var verification = await VerifyAsync();
+        Assert.True(verification.Intact, verification.Problem);
     }
 
     private Task<PipelineHarness> StartAsync() => PipelineHarness.StartAsync(_db, Scenario.Clock(), audit: Chain);

@@ -5,6 +5,7 @@
 
 /** @typedef {import('./hubfeed.js').HubFeed} HubFeed */
 /** @typedef {'connected' | 'reconnecting' | 'disconnected'} ConnectionState */
+/** @typedef {{ scene: string, incidentId?: string | null, level?: string | null }} WallScene */
 
 const RECONNECT_AFTER_CLOSE_MS = 5000;
 
@@ -18,13 +19,19 @@ export class TwinHubConnection {
    * @param {string} options.hubUrl
    * @param {HubFeed} options.feed
    * @param {(state: ConnectionState) => void} options.report
-   * @param {() => void} options.onConnected each time the connection is (re)established
+   * @param {() => void} options.onLive each time the first snapshot after (re)connecting is applied
+   * @param {Promise<unknown>} options.ready the map is ready for data (its basemap has set the view):
+   *   the connection opens at once, in parallel with the basemap, but nothing reaches the feed before
+   * @param {(scene: WallScene) => void} [options.onScene] the scene all walls show (sent on connecting and at each change)
    */
-  constructor({ hubUrl, feed, report, onConnected }) {
+  constructor({ hubUrl, feed, report, onLive, ready, onScene = () => {} }) {
     this.feed = feed;
     this.report = report;
-    this.onConnected = onConnected;
     this.disposed = false;
+    // Messages reach the feed in the order they came, none before the map is ready. After that each
+    // is applied in a microtask of the message's own task, before any later message or close event.
+    /** @type {Promise<unknown>} */
+    this.inbox = ready;
     /** @type {ReturnType<typeof setTimeout> | null} */
     this.restartTimer = null;
     this.connection = new signalR.HubConnectionBuilder()
@@ -37,14 +44,20 @@ export class TwinHubConnection {
     // socket opens, so the wall's badge never says 实时连接正常 over a map still waiting for data.
     this.live = false;
     this.connection.on('Snapshot', (/** @type {any} */ snapshot) => {
-      feed.receiveSnapshot(snapshot);
-      if (!this.live) {
-        this.live = true;
-        report('connected');
-      }
+      this.deliver(() => {
+        feed.receiveSnapshot(snapshot);
+        if (!this.live) {
+          this.live = true;
+          report('connected');
+          onLive();
+        }
+      });
     });
     this.connection.on('Delta', (/** @type {any} */ delta) => {
-      feed.receiveDelta(delta);
+      this.deliver(() => feed.receiveDelta(delta));
+    });
+    this.connection.on('Scene', (/** @type {WallScene} */ scene) => {
+      this.deliver(() => onScene(scene));
     });
     this.connection.onreconnecting(() => {
       this.live = false;
@@ -53,7 +66,6 @@ export class TwinHubConnection {
     });
     this.connection.onreconnected(() => {
       this.requestSnapshot();
-      onConnected();
     });
     // The automatic policy gives up after a few tries; the wall must keep trying for as long as
     // it is on, so a closed connection is started again.
@@ -78,7 +90,6 @@ export class TwinHubConnection {
       const connectStart = performance.now();
       await this.connection.start();
       performance.measure('twinmap:hub', { start: connectStart });
-      this.onConnected();
     } catch (error) {
       console.warn('twinmap: hub connection failed', error);
       this.report('disconnected');
@@ -94,6 +105,13 @@ export class TwinHubConnection {
       this.restartTimer = null;
       this.start();
     }, RECONNECT_AFTER_CLOSE_MS);
+  }
+
+  /** @param {() => void} apply */
+  deliver(apply) {
+    this.inbox = this.inbox.then(() => {
+      if (!this.disposed) apply();
+    }).catch((/** @type {unknown} */ error) => console.warn('twinmap: a hub message could not be applied', error));
   }
 
   requestSnapshot() {

@@ -162,10 +162,14 @@ export function popupContent(props, id, lang, vocabulary) {
  * The stale badge's words: why the wall's map is not live.
  * @param {Lang} lang
  * @param {boolean} connected
- * @param {number} silentMs how long the hub has been silent
+ * @param {number} silentMs how long the hub has been silent; Infinity before its first message
  * @returns {string}
  */
 export function staleMessage(lang, connected, silentMs) {
+  // Before the first snapshot the map is still connecting: nothing has been lost yet.
+  if (silentMs === Infinity) {
+    return lang === 'en' ? 'Map connecting…' : '地图连接中…';
+  }
   const seconds = Math.round(silentMs / 1000);
   if (lang === 'en') {
     return `Map data stale · ${connected ? `no update for ${seconds} s` : 'reconnecting…'}`;

@@ -17,6 +17,12 @@ import { stackedSource } from './stacked.js';
 export const CAMERA_CLUSTER_MAX_ZOOM = 15;
 const CAMERA_CLUSTER_DISTANCE = 56;
 const CAMERA_CLUSTER_MIN_DISTANCE = 18;
+// At district zoom a thousand open tickets would merge into one field of markers: up to this zoom
+// they are drawn as clusters with their count, coloured by their most common status; single
+// markers from the next zoom in.
+export const TICKET_CLUSTER_MAX_ZOOM = 14;
+const TICKET_CLUSTER_DISTANCE = 44;
+const TICKET_CLUSTER_MIN_DISTANCE = 14;
 // Image layers are painted this much larger than the view, so a pan or a fly-to moves the image
 // (and shows its margin) instead of redrawing 15,000 symbols every frame.
 const IMAGE_RATIO = 1.5;
@@ -93,6 +99,13 @@ export class MapLayers {
       distance: styles.px(CAMERA_CLUSTER_DISTANCE),
       minDistance: styles.px(CAMERA_CLUSTER_MIN_DISTANCE),
     });
+    this.ticketClusters = new ol.source.Cluster({
+      source: s.tickets,
+      distance: styles.px(TICKET_CLUSTER_DISTANCE),
+      minDistance: styles.px(TICKET_CLUSTER_MIN_DISTANCE),
+    });
+    /** @param {number | undefined} resolution */
+    const ticketsClustered = (resolution) => zoomFor(resolution) <= TICKET_CLUSTER_MAX_ZOOM;
     // Ordinary cameras cluster while zoomed out and are drawn one by one when zoomed in; the 135 AI
     // cameras are never clustered and lie above the clusters, so none hides inside one. 21,000
     // cameras are infrastructure, not news: they lie under the sensors and tickets. Normal sensor
@@ -104,7 +117,8 @@ export class MapLayers {
       { key: 'cameras', source: s.cameras, style: () => styles.camera(), shownAt: (resolution) => !clustered(resolution) },
       { key: 'cameras', source: s.aiCameras, style: () => styles.aiCamera() },
       { key: 'sensors', source: s.sensors, style: (f) => styles.sensor(f) },
-      { key: 'tickets', source: s.tickets, style: (f) => styles.ticket(f) },
+      { key: 'tickets', source: this.ticketClusters, style: (f) => styles.ticketCluster(f), shownAt: ticketsClustered },
+      { key: 'tickets', source: s.tickets, style: (f) => styles.ticket(f), shownAt: (resolution) => !ticketsClustered(resolution) },
     ]);
     /**
      * @param {any} source a stacked source
@@ -315,6 +329,7 @@ export class MapLayers {
   rescale() {
     this.heat.rescale();
     this.cameraClusters.setDistance(this.styles.px(CAMERA_CLUSTER_DISTANCE));
+    this.ticketClusters.setDistance(this.styles.px(TICKET_CLUSTER_DISTANCE));
     this.cameraClusters.setMinDistance(this.styles.px(CAMERA_CLUSTER_MIN_DISTANCE));
     for (const source of Object.values(this.sources)) {
       source.changed();

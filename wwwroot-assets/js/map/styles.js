@@ -214,6 +214,34 @@ export class MapStyles {
     }));
   }
 
+  /**
+   * Tickets drawn together at district zoom: the count, in the colour of the members' most common
+   * status (a single member is drawn as itself).
+   * @param {OlFeature} cluster
+   */
+  ticketCluster(cluster) {
+    /** @type {OlFeature[]} */
+    const members = cluster.get('features');
+    if (members.length === 1) {
+      return this.ticket(members[0]);
+    }
+    const status = dominantStatus(members);
+    const size = members.length;
+    return this.cached(`ticket-cluster:${status}|${size}`, () => new ol.style.Style({
+      image: new ol.style.Circle({
+        radius: this.px(clusterRadius(size) + 3),
+        fill: new ol.style.Fill({ color: ticketSymbol(this.symbology, status, '').color }),
+        stroke: new ol.style.Stroke({ color: this.symbology.palette.symbolEdge, width: this.px(1.5) }),
+      }),
+      text: new ol.style.Text({
+        text: String(size),
+        font: `700 ${this.px(11)}px sans-serif`,
+        fill: new ol.style.Fill({ color: '#0b1424' }),
+      }),
+      zIndex: Z.tickets,
+    }));
+  }
+
   /** @param {OlFeature} cluster */
   cameraCluster(cluster) {
     const size = cluster.get('features').length;
@@ -235,4 +263,26 @@ export class MapStyles {
       zIndex: Z.cameras,
     }));
   }
+}
+
+/**
+ * The status most members share (ties go to the first met).
+ * @param {OlFeature[]} members
+ * @returns {string}
+ */
+function dominantStatus(members) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  let best = '';
+  let bestCount = 0;
+  for (const member of members) {
+    const status = String(member.get('status') ?? '');
+    const count = (counts.get(status) ?? 0) + 1;
+    counts.set(status, count);
+    if (count > bestCount) {
+      best = status;
+      bestCount = count;
+    }
+  }
+  return best;
 }

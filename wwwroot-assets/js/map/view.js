@@ -6,6 +6,8 @@
 
 const PUTUO_CENTER = [121.39, 31.26];
 const FLY_DURATION_MS = 1500;
+// Short enough that a wall has its new frame well inside the 2 s a scene change may take.
+const FRAME_DURATION_MS = 600;
 const CRITICAL_HOLD_MS = 8000;
 const HOME_PADDING = 40;
 
@@ -36,6 +38,19 @@ export class MapView {
     this.goHome(0);
   }
 
+  /**
+   * A scene's frame (the corridor band, the district): the map flies there and, after a fly-to
+   * an alarm, returns there rather than to the district.
+   * @param {number[]} extent
+   */
+  frame(extent) {
+    this.flyToken++;
+    clearTimeout(this.flyTimer);
+    this.map.getView().cancelAnimations();
+    this.homeExtent = extent;
+    this.goHome(FRAME_DURATION_MS);
+  }
+
   /** @param {number} duration */
   goHome(duration) {
     const padding = this.styles.px(HOME_PADDING);
@@ -55,12 +70,13 @@ export class MapView {
     };
   }
 
-  /** The view as lon/lat and zoom, and the district view the map returns to after a fly-to. */
+  /** The view as lon/lat, zoom and extent, and the scene's view the map returns to after a fly-to. */
   describe() {
     const view = this.map.getView();
     return {
       center: ol.proj.toLonLat(view.getCenter()),
       zoom: view.getZoom(),
+      extent: ol.proj.transformExtent(view.calculateExtent(this.map.getSize()), 'EPSG:3857', 'EPSG:4326'),
       animating: view.getAnimating(),
       home: this.homeView(),
     };

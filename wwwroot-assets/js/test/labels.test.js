@@ -54,7 +54,9 @@ describe('places and the stale badge', () => {
   });
 
   it('says why the map is stale', () => {
-    assert.equal(staleMessage('zh', false, Infinity), '地图数据延迟 · 重连中…');
+    assert.equal(staleMessage('zh', false, Infinity), '地图连接中…');
+    assert.equal(staleMessage('en', false, Infinity), 'Map connecting…');
+    assert.equal(staleMessage('zh', false, 30000), '地图数据延迟 · 重连中…');
     assert.equal(staleMessage('en', true, 21400), 'Map data stale · no update for 21 s');
   });
 });

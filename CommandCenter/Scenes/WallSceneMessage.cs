@@ -1,0 +1,13 @@
+namespace CommandCenter.Scenes;
+
+/// <summary>
+/// The scene every wall shows, as the hub sends it (<c>Scene</c>): its slug (district, corridor,
+/// emergency) and, in an emergency, the incident and its level's numeral (IV–I).
+/// </summary>
+public sealed record WallSceneMessage(string Scene, string? IncidentId, string? Level);
+
+/// <summary>Sends the scene to screens; answered by the hub folder.</summary>
+public interface IWallSceneSender
+{
+    Task SendToAllAsync(WallSceneMessage scene, CancellationToken ct);
+}
