@@ -21,9 +21,12 @@ public sealed class TwinHealthCheck(TwinReadiness readiness, ITwinQueries querie
         }
 
         // A first run writes a month of history before it serves: say how far it has got.
-        return Task.FromResult(readiness.WarmStart is { Stage: WarmStartStage.WritingHistory } progress
-            ? HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture,
-                $"The twin is writing its history: {progress.Fraction:P0}, up to {progress.SimulatedUpTo:yyyy-MM-dd HH:mm} UTC."))
-            : HealthCheckResult.Unhealthy("The twin is starting or stopped."));
+        return Task.FromResult(readiness.WarmStart switch
+        {
+            { Stage: WarmStartStage.WritingHistory } progress => HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture,
+                $"The twin is writing its history: {progress.Fraction:P0}, up to {progress.SimulatedUpTo:yyyy-MM-dd HH:mm} UTC.")),
+            { Stage: WarmStartStage.IndexingHistory } => HealthCheckResult.Unhealthy("The twin's history is written; its search index is being built."),
+            _ => HealthCheckResult.Unhealthy("The twin is starting or stopped."),
+        });
     }
 }

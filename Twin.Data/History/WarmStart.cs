@@ -21,12 +21,20 @@ public enum WarmStartStage
     /// <summary>Replaying the simulated days before now and writing them into the store.</summary>
     WritingHistory,
 
+    /// <summary>The month is written; the search index is built over it in one pass.</summary>
+    IndexingHistory,
+
     /// <summary>The history is in the store; the engine is rebuilt from it next.</summary>
     Done,
 }
 
 /// <summary>What a warm start wrote and how long it took.</summary>
-public sealed record WarmStartResult(DateTimeOffset From, DateTimeOffset To, int Tickets, int Alarms, long Observations, TimeSpan Elapsed);
+/// <param name="Writing">time the store spent writing the batches (on its own thread, beside the replay)</param>
+/// <param name="WaitedForStore">time the replay stood still waiting for the store to take the next batch</param>
+/// <param name="Indexing">time spent building the search index over the written month, after it</param>
+public sealed record WarmStartResult(
+    DateTimeOffset From, DateTimeOffset To, int Tickets, int Alarms, long Observations, TimeSpan Elapsed,
+    TimeSpan Writing = default, TimeSpan WaitedForStore = default, TimeSpan Indexing = default);
 
 /// <summary>
 /// A first run's month of history: the simulator's previous days replayed through a private
@@ -68,6 +76,8 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
             return new WarmStartResult(now, now, 0, 0, 0, watch.Elapsed);
         }
 
+        // The search index is built once at the end, set-wise: the month goes in without it.
+        await store.PauseSearchIndexAsync(ct);
         var clock = new SteppedClock(from);
         var engine = new TwinEngine(district, catalogue, clock, new EngineOptions { ProposeModes = false });
         var simulator = new TwinSimulator(district, catalogue, cameras, options) { EpisodeReadingsOnlyUntil = now - RawTail, RunsScenario = false };
@@ -81,6 +91,8 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
         long observations = 0;
         var batchStart = from;
         var writing = Task.CompletedTask;
+        var writingTime = TimeSpan.Zero;
+        var waited = TimeSpan.Zero;
         for (var stepFrom = from; stepFrom < now; stepFrom += Step)
         {
             ct.ThrowIfCancellationRequested();
@@ -128,17 +140,32 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
 
                 // One batch is written on another thread while the next is simulated, so that the
                 // engine and SQLite each have a core; the batches still commit in order.
+                var waitedFrom = watch.Elapsed;
                 await writing;
+                waited += watch.Elapsed - waitedFrom;
                 var built = batch.Build();
-                writing = Task.Run(() => store.WriteAsync(built, ct), ct);
+                writing = Task.Run(
+                    async () =>
+                    {
+                        var writeFrom = Stopwatch.GetTimestamp();
+                        await store.WriteAsync(built, ct);
+                        writingTime += Stopwatch.GetElapsedTime(writeFrom);
+                    },
+                    ct);
                 batchStart = stepTo;
                 progress?.Report(new WarmStartProgress(WarmStartStage.WritingHistory, (stepTo - from) / (now - from), stepTo));
             }
         }
 
+        var lastFrom = watch.Elapsed;
         await writing;
+        waited += watch.Elapsed - lastFrom;
+        progress?.Report(new WarmStartProgress(WarmStartStage.IndexingHistory, 1, now));
+        var indexFrom = Stopwatch.GetTimestamp();
+        await store.RebuildSearchIndexAsync(ct);
+        var indexing = Stopwatch.GetElapsedTime(indexFrom);
         progress?.Report(new WarmStartProgress(WarmStartStage.Done, 1, now));
-        return new WarmStartResult(from, now, tickets, alarms, observations, watch.Elapsed);
+        return new WarmStartResult(from, now, tickets, alarms, observations, watch.Elapsed, writingTime, waited, indexing);
     }
 
     /// <summary>Two to three rainy days (梅雨 or a typhoon's edge) in the middle third of the month, placed by the seed.</summary>

@@ -14,6 +14,9 @@ internal static class SearchIndexSql
     /// <summary>Longest text split into character pairs; descriptions are far shorter.</summary>
     private const int MaxIndexedChars = 2000;
 
+    /// <summary>The names of the triggers, to tell whether the index is kept current.</summary>
+    public static readonly string[] TriggerNames = ["tickets_search_insert", "tickets_search_update", "tickets_search_delete"];
+
     public static IEnumerable<string> Create()
     {
         yield return "CREATE TABLE search_names (kind TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (kind, code)) WITHOUT ROWID";
@@ -41,6 +44,15 @@ internal static class SearchIndexSql
             yield return $"INSERT INTO search_names VALUES ('subdistrict', {Literal(subDistrict.Code)}, {Literal(subDistrict.Name)})";
         }
 
+        foreach (var sql in Triggers().Concat(Fill()))
+        {
+            yield return sql;
+        }
+    }
+
+    /// <summary>The triggers that index every ticket write in the write's own transaction.</summary>
+    public static IEnumerable<string> Triggers()
+    {
         yield return $"CREATE TRIGGER tickets_search_insert AFTER INSERT ON tickets BEGIN INSERT INTO search_keys (ticket_id) VALUES (NEW.id); {Index("NEW")} END";
         yield return
             $"""
@@ -50,18 +62,48 @@ internal static class SearchIndexSql
             BEGIN {Unindex("OLD")} {Index("NEW")} END
             """;
         yield return $"CREATE TRIGGER tickets_search_delete AFTER DELETE ON tickets BEGIN {Unindex("OLD")} DELETE FROM search_keys WHERE ticket_id = OLD.id; END";
+    }
 
-        // Tickets stored before this migration.
+    public static IEnumerable<string> DropTriggers()
+    {
+        yield return "DROP TRIGGER IF EXISTS tickets_search_insert";
+        yield return "DROP TRIGGER IF EXISTS tickets_search_update";
+        yield return "DROP TRIGGER IF EXISTS tickets_search_delete";
+    }
+
+    /// <summary>
+    /// Indexes every stored ticket in three set-wise statements (far faster than the triggers row by
+    /// row: the pairs are sorted once and appended to their B-tree in order). The index must be empty.
+    /// </summary>
+    public static IEnumerable<string> Fill()
+    {
         yield return "INSERT INTO search_keys (ticket_id) SELECT id FROM tickets ORDER BY rowid";
         yield return $"INSERT INTO ticket_search (rowid, title, description, address, category, subdistrict) SELECT k.id, t.title, t.description, t.address, {Names("t")} FROM tickets t JOIN search_keys k ON k.ticket_id = t.id";
-        yield return $"INSERT OR IGNORE INTO ticket_bigrams (gram, key_id) SELECT substr(x.txt, p.n, 2), x.id FROM (SELECT k.id, {Text("t")} AS txt FROM tickets t JOIN search_keys k ON k.ticket_id = t.id) x JOIN search_positions p ON p.n <= length(x.txt)";
+
+        // MATERIALIZED: flattened, the text would be rebuilt (with its name look-ups) for every one of its positions.
+        yield return
+            $"""
+            WITH x AS MATERIALIZED (SELECT k.id, {Text("t")} AS txt FROM tickets t JOIN search_keys k ON k.ticket_id = t.id)
+            INSERT OR IGNORE INTO ticket_bigrams (gram, key_id)
+            SELECT substr(x.txt, p.n, 2) AS gram, x.id FROM x JOIN search_positions p ON p.n <= length(x.txt) ORDER BY gram, x.id
+            """;
+    }
+
+    /// <summary>Empties the index (before <see cref="Fill"/> rebuilds it).</summary>
+    public static IEnumerable<string> Clear()
+    {
+        yield return "DELETE FROM ticket_bigrams";
+        yield return "DELETE FROM ticket_search";
+        yield return "DELETE FROM search_keys";
     }
 
     public static IEnumerable<string> Drop()
     {
-        yield return "DROP TRIGGER tickets_search_insert";
-        yield return "DROP TRIGGER tickets_search_update";
-        yield return "DROP TRIGGER tickets_search_delete";
+        foreach (var sql in DropTriggers())
+        {
+            yield return sql;
+        }
+
         foreach (var table in new[] { "search_places", "search_positions", "ticket_bigrams", "ticket_search", "search_keys", "search_names" })
         {
             yield return $"DROP TABLE {table}";

@@ -34,8 +34,11 @@ internal sealed class LateReadingRollups : IDisposable
         _foldDaily = Command(connection, FoldSql("observation_daily"), "$sensor", "$period", "$value", "$at", "$end");
     }
 
-    /// <summary>Reads the periods summed up so far, once per batch (index lookups on period_start).</summary>
-    public void Begin(SqliteTransaction transaction)
+    /// <summary>
+    /// Reads the periods summed up so far, once per batch (index lookups on period_start); false
+    /// when none is, so no reading of the batch can need folding.
+    /// </summary>
+    public bool Begin(SqliteTransaction transaction)
     {
         foreach (var command in new[] { _hourlyWatermark, _dailyWatermark, _foldHourly, _foldDaily })
         {
@@ -44,6 +47,7 @@ internal sealed class LateReadingRollups : IDisposable
 
         _hourlyUntil = _hourlyWatermark.ExecuteScalar() as long?;
         _dailyUntil = _dailyWatermark.ExecuteScalar() as long?;
+        return _hourlyUntil is not null;
     }
 
     /// <summary>Call for each reading just inserted (not for a replay found stored).</summary>

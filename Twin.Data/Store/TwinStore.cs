@@ -57,6 +57,7 @@ public sealed partial class TwinStore : IAsyncDisposable
         }
 
         await MarkAuditedHistoryAsync(ct);
+        await RebuildSearchIndexIfPausedAsync(ct);
 
         // SQLite gives its -wal and -shm files the database file's mode, so narrowing this one is enough.
         PrivateFiles.Restrict(DatabasePath);

@@ -14,7 +14,7 @@ namespace Twin.Benchmarks.History;
 /// A first run's warm start timed end to end, as the app runs it: a fresh store file, the default
 /// simulator, <c>--days</c> days (default 30) up to a fixed instant. One run takes most of a minute,
 /// so this is a timed run (wall clock and CPU time of the process, with the load average beside
-/// them), not a BenchmarkDotNet job.
+/// them), not a BenchmarkDotNet job. <c>--keep FILE</c> keeps a copy of the store.
 /// </summary>
 public static class WarmStartBench
 {
@@ -43,10 +43,18 @@ public static class WarmStartBench
             Console.Error.WriteLine();
             Console.WriteLine($"{days} days: {result.Tickets:N0} tickets, {result.Alarms:N0} alarms, {result.Observations:N0} readings");
             Console.WriteLine($"wall clock {elapsed.TotalSeconds:F1} s, CPU {cpuUsed.TotalSeconds:F1} s, load average after: {LoadAverage()}");
+            Console.WriteLine($"store writing {result.Writing.TotalSeconds:F1} s (beside the replay), replay waited for the store {result.WaitedForStore.TotalSeconds:F1} s, search index built in {result.Indexing.TotalSeconds:F1} s");
             PrintDays(path, result.From, now);
             await store.DisposeAsync();
             SqliteConnection.ClearAllPools();
             Console.WriteLine($"store file {new FileInfo(path).Length / 1048576.0:F1} MiB (+ WAL {WalSize(path) / 1048576.0:F1} MiB)");
+            if (args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault() is { } keep)
+            {
+                // For measuring the tables' sizes afterwards (the bundled SQLite has no dbstat; Debian's sqlite3 does).
+                File.Copy(path, keep, overwrite: true);
+                Console.WriteLine($"store kept as {keep}");
+            }
+
             return 0;
         }
         finally
