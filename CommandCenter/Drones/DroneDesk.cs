@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CommandCenter.Localization;
 using Twin.Data.Boundary;
 using Twin.Domain.Drones;
 using Twin.Domain.Time;
@@ -44,10 +45,13 @@ public sealed class DroneDesk(ITwinCommands commands, DroneFeeds feeds, TwinCloc
     public static PlanMissionCommand SendCommand(string droneId, MissionKind kind, string targetId, string actor) =>
         new(new MissionPlan(droneId, kind, actor, TargetId: targetId, Preempt: true));
 
-    /// <summary>The drone's current frame as evidence for the ticket, or null for an unknown drone.</summary>
+    /// <summary>
+    /// The drone's current frame as evidence for the ticket, or null for an unknown drone. Its overlay is
+    /// Chinese whatever the capturing page speaks: the evidence is one record, kept like the timeline's lines.
+    /// </summary>
     public AttachEvidenceCommand? CaptureCommand(string droneId, string ticketId, string actor)
     {
-        if (feeds.RenderNow(droneId) is not { } frame)
+        if (feeds.RenderNow(droneId, Lang.Zh) is not { } frame)
         {
             return null;
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Ingestion.Common;
+using CommandCenter.Localization;
 using CommandCenter.Security;
 using Twin.Data.Boundary;
 using Twin.Domain.Drones;
@@ -128,12 +129,12 @@ public static class DroneEndpoints
             .Produces(204).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
 
         drones.MapGet("/{droneId}/frame.jpg", (HttpContext context, string droneId, DroneFeeds feeds) =>
-                feeds.RenderNow(droneId) is { } frame ? Results.File(frame, "image/jpeg") : IngestErrors.Error(context, 404, $"No drone '{droneId}'."))
-            .WithSummary("One frame of the drone's view now.")
+                feeds.RenderNow(droneId, Language.Current) is { } frame ? Results.File(frame, "image/jpeg") : IngestErrors.Error(context, 404, $"No drone '{droneId}'."))
+            .WithSummary("One frame of the drone's view now; its overlay in the request's language (?lang=en, or the language cookie).")
             .Produces<Stream>(200, "image/jpeg").ProducesProblem(404);
 
         drones.MapGet("/{droneId}/feed.mjpg", StreamAsync)
-            .WithSummary("The drone's live view as MJPEG (multipart/x-mixed-replace), for an <img>.")
+            .WithSummary("The drone's live view as MJPEG (multipart/x-mixed-replace), for an <img>; its overlay in the request's language (?lang=en, or the language cookie).")
             .Produces<Stream>(200, "multipart/x-mixed-replace").ProducesProblem(404);
 
         drones.MapPost("/{droneId}/captures", async (HttpContext context, string droneId, CaptureRequest request, DroneDesk desk, CancellationToken ct) =>
@@ -186,7 +187,7 @@ public static class DroneEndpoints
         await response.StartAsync(context.RequestAborted);
         try
         {
-            await foreach (var frame in feeds.WatchAsync(droneId, context.RequestAborted))
+            await foreach (var frame in feeds.WatchAsync(droneId, Language.Current, context.RequestAborted))
             {
                 var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
                     $"--{boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: {frame.Length}\r\n\r\n"));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CommandCenter.Localization;
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Domain.Time;
@@ -8,12 +9,12 @@ namespace CommandCenter.Drones;
 /// <summary>
 /// The rendered feeds of the twin's drones. A drone's feed renders only while somebody watches
 /// it, once for all its watchers, at <see cref="DroneOptions.FeedFramesPerSecond"/>; the last
-/// watcher leaving stops it.
+/// watcher leaving stops it. Each language has its own feed: the overlay is burned into the frame.
 /// </summary>
 public sealed class DroneFeeds(ITwinQueries queries, TwinClock clock, FrameRenderer renderer, IOptions<DroneOptions> options, ILogger<DroneFeeds> logger) : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string DroneId, Lang Lang), Feed> _feeds = [];
 
     /// <summary>Drones whose feed is rendering now (for tests and health).</summary>
     public IReadOnlyCollection<string> Rendering
@@ -22,25 +23,25 @@ public sealed class DroneFeeds(ITwinQueries queries, TwinClock clock, FrameRende
         {
             lock (_gate)
             {
-                return [.. _feeds.Keys];
+                return [.. _feeds.Keys.Select(k => k.DroneId).Distinct()];
             }
         }
     }
 
-    /// <summary>One frame of the drone's view now, or null for an unknown drone.</summary>
-    public byte[]? RenderNow(string droneId)
+    /// <summary>One frame of the drone's view now, its overlay in <paramref name="lang"/>, or null for an unknown drone.</summary>
+    public byte[]? RenderNow(string droneId, Lang lang)
     {
         var snapshot = queries.Current;
         var drone = snapshot.Drones.FirstOrDefault(d => d.Id == droneId);
-        return drone is null ? null : renderer.Render(drone, snapshot, clock.GetUtcNow());
+        return drone is null ? null : renderer.Render(drone, snapshot, clock.GetUtcNow(), lang);
     }
 
     public bool Exists(string droneId) => queries.Current.Drones.Any(d => d.Id == droneId);
 
     /// <summary>Frames as they are rendered, the latest one first, until <paramref name="ct"/> ends the watch.</summary>
-    public async IAsyncEnumerable<byte[]> WatchAsync(string droneId, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<byte[]> WatchAsync(string droneId, Lang lang, [EnumeratorCancellation] CancellationToken ct)
     {
-        var feed = Join(droneId);
+        var feed = Join(droneId, lang);
         try
         {
             var frame = feed.Latest;
@@ -70,14 +71,14 @@ public sealed class DroneFeeds(ITwinQueries queries, TwinClock clock, FrameRende
         }
     }
 
-    private Feed Join(string droneId)
+    private Feed Join(string droneId, Lang lang)
     {
         lock (_gate)
         {
-            if (!_feeds.TryGetValue(droneId, out var feed))
+            if (!_feeds.TryGetValue((droneId, lang), out var feed))
             {
-                feed = new Feed(droneId);
-                _feeds[droneId] = feed;
+                feed = new Feed(droneId, lang);
+                _feeds[(droneId, lang)] = feed;
                 _ = Task.Run(() => RunAsync(feed));
             }
 
@@ -92,7 +93,7 @@ public sealed class DroneFeeds(ITwinQueries queries, TwinClock clock, FrameRende
         {
             if (--feed.Watchers == 0)
             {
-                _feeds.Remove(feed.DroneId);
+                _feeds.Remove((feed.DroneId, feed.Lang));
                 feed.Stop();
             }
         }
@@ -108,7 +109,7 @@ public sealed class DroneFeeds(ITwinQueries queries, TwinClock clock, FrameRende
             {
                 try
                 {
-                    if (RenderNow(feed.DroneId) is { } frame)
+                    if (RenderNow(feed.DroneId, feed.Lang) is { } frame)
                     {
                         feed.Publish(frame);
                     }
@@ -125,12 +126,14 @@ public sealed class DroneFeeds(ITwinQueries queries, TwinClock clock, FrameRende
         }
     }
 
-    private sealed class Feed(string droneId)
+    private sealed class Feed(string droneId, Lang lang)
     {
         private readonly CancellationTokenSource _stop = new();
         private TaskCompletionSource<byte[]> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string DroneId { get; } = droneId;
+
+        public Lang Lang { get; } = lang;
 
         public int Watchers { get; set; }
 

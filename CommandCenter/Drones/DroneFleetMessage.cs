@@ -1,3 +1,4 @@
+using CommandCenter.Localization;
 using CommandCenter.Map;
 using Twin.Domain.Drones;
 
@@ -44,6 +45,13 @@ public static class DroneFeatures
 
     /// <summary>The drone's own feed when it has one, otherwise the feed the twin renders for it.</summary>
     public static string FeedUrl(DroneState d) => d.Definition.FeedUrl ?? $"/api/drones/{Uri.EscapeDataString(d.Id)}/feed.mjpg";
+
+    /// <summary>
+    /// The feed for a page in <paramref name="lang"/>: the twin's own feed is asked for the page's
+    /// language (its overlay is burned in), so a tab in English gets English whatever the cookie says.
+    /// </summary>
+    public static string FeedUrl(DroneState d, Lang lang) =>
+        d.Definition.FeedUrl ?? $"{FeedUrl(d)}?{Language.QueryKey}={lang.Code()}";
 
     public static string Wire(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CommandCenter.Components.Drones;
+using CommandCenter.Localization;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using SkiaSharp;
@@ -63,7 +65,8 @@ public sealed class FrameRenderer : IDisposable
 
     public int Height => _options.FeedHeight;
 
-    public byte[] Render(DroneState drone, TwinSnapshot snapshot, DateTimeOffset now)
+    /// <summary>One frame, its overlay in <paramref name="lang"/> (English whatever is asked when the font has no Chinese).</summary>
+    public byte[] Render(DroneState drone, TwinSnapshot snapshot, DateTimeOffset now, Lang lang)
     {
         var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
@@ -108,7 +111,7 @@ public sealed class FrameRenderer : IDisposable
         var range = halfWidth * 1.2;
         DrawThingsNearby(canvas, snapshot, centre, range, scale);
         DrawReticle(canvas, drone);
-        DrawOverlay(canvas, drone, now);
+        DrawOverlay(canvas, drone, now, HasChinese ? lang : Lang.En);
 
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, _options.JpegQuality);
@@ -221,7 +224,7 @@ public sealed class FrameRenderer : IDisposable
         canvas.DrawLine(cx + dx * 44, cy + dy * 44, cx + dx * 60, cy + dy * 60, line);
     }
 
-    private void DrawOverlay(SKCanvas canvas, DroneState drone, DateTimeOffset now)
+    private void DrawOverlay(SKCanvas canvas, DroneState drone, DateTimeOffset now, Lang lang)
     {
         using var band = new SKPaint { Color = new SKColor(0, 0, 0, 150) };
         canvas.DrawRect(0, 0, Width, 26, band);
@@ -230,14 +233,11 @@ public sealed class FrameRenderer : IDisposable
         using var white = new SKPaint { IsAntialias = true, Color = SKColors.White };
         using var accent = new SKPaint { IsAntialias = true, Color = new SKColor(61, 245, 255) };
         var local = ShanghaiClock.ToLocal(now);
-        var zh = HasChinese;
         canvas.DrawText($"{drone.Id} · {drone.Definition.Model}", 8, 18, SKTextAlign.Left, font, accent);
         canvas.DrawText(
-            local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + (zh ? " 北京时间" : " CST"),
+            local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + DroneText.FrameTimeZone(lang),
             Width - 8, 18, SKTextAlign.Right, font, white);
-        var figures = string.Create(CultureInfo.InvariantCulture,
-            $"{(zh ? "高度" : "ALT")} {drone.AltitudeMetres:0} m   {(zh ? "航向" : "HDG")} {drone.HeadingDegrees:000}°   {(zh ? "速度" : "SPD")} {drone.SpeedMps:0.0} m/s   {(zh ? "电量" : "BAT")} {drone.BatteryPercent:0}%");
-        canvas.DrawText(figures, 8, Height - 8, SKTextAlign.Left, font, white);
+        canvas.DrawText(DroneText.FrameFigures(drone, lang), 8, Height - 8, SKTextAlign.Left, font, white);
         var position = string.Create(CultureInfo.InvariantCulture, $"{drone.Position.Lat:0.00000}N {drone.Position.Lon:0.00000}E");
         canvas.DrawText(position, Width - 8, Height - 8, SKTextAlign.Right, font, white);
 
@@ -247,7 +247,7 @@ public sealed class FrameRenderer : IDisposable
             canvas.DrawRect(0, 26, Width, Height - 52, veil);
             using var big = new SKFont(_typeface, 34);
             using var red = new SKPaint { IsAntialias = true, Color = new SKColor(255, 80, 80) };
-            canvas.DrawText(zh ? "图传信号丢失 · 最后画面" : "LINK LOST · last picture", Width / 2f, Height / 2f + 12, SKTextAlign.Center, big, red);
+            canvas.DrawText(DroneText.FrameLinkLost(lang), Width / 2f, Height / 2f + 12, SKTextAlign.Center, big, red);
         }
         else if ((now.ToUnixTimeMilliseconds() / 500) % 2 == 0)
         {

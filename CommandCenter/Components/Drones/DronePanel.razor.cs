@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using CommandCenter.Drones;
 using CommandCenter.Officers;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Twin.Data.Boundary;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
+using Twin.Domain.Tickets;
 
 namespace CommandCenter.Components.Drones;
 
@@ -18,6 +20,11 @@ public sealed partial class DronePanel
 {
     private string? _selectedId;
     private string? _alarmId;
+    private ElementReference _messageView;
+    private bool _revealMessage;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     private DroneDesk Desk { get; set; } = default!;
@@ -47,6 +54,20 @@ public sealed partial class DronePanel
     [Parameter]
     public string Officer { get; set; } = string.Empty;
 
+    [Inject]
+    private ITwinQueries Queries { get; set; } = default!;
+
+    /// <summary>
+    /// Why the engine would refuse a capture now (no ticket, a closed one, nobody signed in), or null
+    /// when it would take it: the button is disabled with this as its tooltip instead of failing after the click.
+    /// The picture holds every open ticket, so one missing from it is closed (or unknown).
+    /// </summary>
+    private string? CaptureRefusal =>
+        SelectedTicketId is not { } ticketId ? DroneText.SelectTicketFirst
+        : string.IsNullOrWhiteSpace(Officer) ? DroneText.NoOfficer
+        : Queries.Current.Tickets.Any(t => t.Id == ticketId && t.Status.IsOpen()) ? null
+        : DroneText.TicketClosedForEvidence(ticketId);
+
     private DroneState? Selected => Drones.FirstOrDefault(d => d.Id == _selectedId) ?? Drones.FirstOrDefault();
 
     private bool Busy { get; set; }
@@ -57,6 +78,15 @@ public sealed partial class DronePanel
 
     protected override async Task OnInitializedAsync() =>
         MayAct = await Commands.MayActAsync();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_revealMessage && Message is not null)
+        {
+            _revealMessage = false;
+            await Reveal.IntoViewAsync(JS, _messageView);
+        }
+    }
 
     private void Select(string droneId)
     {
@@ -104,6 +134,9 @@ public sealed partial class DronePanel
             var outcome = await Commands.SubmitAsync(command, CancellationToken.None);
             Failed = !outcome.Accepted;
             Message = outcome.Accepted ? done(outcome) : outcome.Reason ?? DroneText.Refused;
+
+            // The answer sits under the feed, at the pane's bottom edge: scrolled into view once rendered.
+            _revealMessage = true;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommandCenter.Localization;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
@@ -72,6 +73,20 @@ public static class DroneText
     public static string TakenFrom(GeoPoint at, double distanceMetres) => T(
         FormattableString.Invariant($"拍摄位置 {at.Lon:F5}, {at.Lat:F5} · 距案发点 {distanceMetres:F0} 米"),
         FormattableString.Invariant($"Taken at {at.Lon:F5}, {at.Lat:F5} · {distanceMetres:F0} m from the case"));
+
+    public static string SelectTicketFirst => T("先在队列中选中一个工单，才能抓拍附图", "Select a ticket in the queue to capture onto it");
+    public static string NoOfficer => T("未识别值班员，不能抓拍", "No officer is signed in, so nothing can be captured");
+    public static string TicketClosedForEvidence(string ticketId) =>
+        T($"工单 {ticketId} 已结案，图像只能附到未结案的工单", $"Ticket {ticketId} is closed; images can only be attached to an open ticket");
+
+    // The words burned into a rendered frame: the feed renders on a timer, away from any page, so
+    // the language comes with the request instead of from the current culture.
+    public static string FrameTimeZone(Lang lang) => lang.Pick("北京时间", "CST");
+
+    public static string FrameLinkLost(Lang lang) => lang.Pick("图传信号丢失 · 最后画面", "LINK LOST · last picture");
+
+    public static string FrameFigures(DroneState drone, Lang lang) => string.Create(CultureInfo.InvariantCulture,
+        $"{lang.Pick("高度", "ALT")} {drone.AltitudeMetres:0} m   {lang.Pick("航向", "HDG")} {drone.HeadingDegrees:000}°   {lang.Pick("速度", "SPD")} {drone.SpeedMps:0.0} m/s   {lang.Pick("电量", "BAT")} {drone.BatteryPercent:0}%");
 
     public static string LiveViewOf(string droneId) => T($"{droneId} 实时画面", $"{droneId} live view");
     public static string SendToTicket(string? ticketId) => T($"派往选中工单 {ticketId}", $"Send to ticket {ticketId}");

@@ -137,6 +137,19 @@ public sealed class NewCaseFormTests : QuietTwinTests
         console.WaitForAssertion(() => Assert.Empty(console.FindAll("[data-new-case]")), TimeSpan.FromSeconds(10));
         var filed = Assert.Single(Runtime.Queries.Current.Tickets, t => t.Channel == TicketChannel.DeskCall);
         Assert.Equal((subDistrict.Code, point), (filed.SubDistrictCode, filed.Location));
+
+        // With no address typed it is filed under the 街镇's Chinese name (the record), and an English page shows its English name.
+        Assert.Equal(subDistrict.Name, filed.Address);
+        using (UiLanguage.English())
+        {
+            var details = ctx.Render<TicketDetails>(p => p.Add(x => x.Ticket, filed));
+            Assert.Equal(subDistrict.NameEn, details.Find("[data-address]").TextContent);
+        }
+
+        using (UiLanguage.Chinese())
+        {
+            Assert.Equal(subDistrict.Name, ctx.Render<TicketDetails>(p => p.Add(x => x.Ticket, filed)).Find("[data-address]").TextContent);
+        }
     }
 
     private GeoPoint Anchor(int subDistrict) => Runtime.District.SubDistricts[subDistrict].Anchor;

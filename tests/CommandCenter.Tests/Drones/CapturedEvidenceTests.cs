@@ -4,8 +4,6 @@ using CommandCenter.Live;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Twin.Domain.Engine;
-using Twin.Domain.Tickets;
 
 namespace CommandCenter.Tests.Drones;
 
@@ -25,20 +23,17 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
         var feed = _app.Services.GetRequiredService<WallFeed>();
         await Eventually.Until(() => feed.Current is { Drones.Length: >= 2, Tickets.Length: > 0 }, "the fleet and a ticket are up");
 
-        var ticketId = "EVIDENCE-" + Guid.NewGuid().ToString("N")[..8];
-        var place = runtime.District.SubDistricts[0].Boundary.InteriorPoint;
-        var accepted = await runtime.Commands.SubmitAsync(new ReportTicketCommand(new TicketReport(
-            ticketId, TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "苏州河步道有流动摊位", new Twin.Domain.Geography.GeoPoint(place.X, place.Y),
-            "测试地址", null, new Reporter("张三丰", "13912345678"), runtime.Clock.GetUtcNow())));
-        Assert.True(accepted.Accepted, accepted.Reason);
+        var ticketId = await runtime.ReportVendingCaseAsync("EVIDENCE-");
 
         await using var ctx = ConsoleContext.Create(_app.Services);
+        var reveal = ctx.JSInterop.SetupModule(CommandCenter.Components.Drones.Reveal.Module);
         var console = ctx.Render<ConsolePage>();
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticketId));
         console.WaitForAssertion(() => Assert.Equal(ticketId, console.Find("[data-ticket-view]").GetAttribute("data-ticket-view")));
         Assert.Empty(console.FindAll("[data-evidence-item]"));
         var droneId = console.Find("[data-drone-feed]").GetAttribute("data-drone-feed");
 
+        Assert.Empty(reveal.Invocations["reveal"]);
         console.Find("[data-drone-action='capture']").Click();
 
         console.WaitForAssertion(() =>
@@ -50,6 +45,11 @@ public sealed class CapturedEvidenceTests : IAsyncLifetime
             Assert.Contains("SHA-256", item.TextContent);
             Assert.Contains(console.FindAll("[data-timeline-entry]"), e => e.TextContent.Contains(evidenceId, StringComparison.Ordinal));
             Assert.Contains(ticketId, console.Find("[data-drone-message]").TextContent);
+
+            // Both land at their pane's bottom edge: the new image (the list's last) and the answer are scrolled into view.
+            var revealed = reveal.Invocations["reveal"];
+            Assert.Contains(revealed, r => r.Arguments[1] is true);
+            Assert.Contains(revealed, r => r.Arguments[1] is false);
         }, TimeSpan.FromSeconds(15));
 
         // The evidence says where it was taken from and how far from the case, and flags a frame taken off station.

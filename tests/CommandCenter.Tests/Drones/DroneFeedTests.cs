@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using CommandCenter.Components.Drones;
 using CommandCenter.Drones;
+using CommandCenter.Localization;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +46,32 @@ public sealed class DroneFeedTests : IAsyncLifetime
         }
 
         await Eventually.Until(() => feeds.Rendering.Count == 0, "the feed stops with its last watcher", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_frame_burns_in_the_pages_language_and_an_english_page_asks_for_it()
+    {
+        var feed = _app.Services.GetRequiredService<CommandCenter.Live.WallFeed>();
+        var snapshot = await Eventually.Value(() => feed.Current is { Drones.Length: > 0 } s ? s : null, "the fleet is up");
+        var renderer = _app.Services.GetRequiredService<FrameRenderer>();
+        Assert.True(renderer.HasChinese, "no Chinese font here: every frame falls back to English");
+        var lost = snapshot.Drones[0] with { Status = Twin.Domain.Drones.DroneStatus.LinkLost };
+        var at = snapshot.At;
+
+        var chinese = renderer.Render(lost, snapshot, at, Lang.Zh);
+        var english = renderer.Render(lost, snapshot, at, Lang.En);
+
+        Assert.Equal(chinese, renderer.Render(lost, snapshot, at, Lang.Zh));
+        Assert.True(JpegAssert.ChangedShare(JpegAssert.Valid(chinese, 640, 360), JpegAssert.Valid(english, 640, 360)) > 0.005,
+            "the English frame shows the same words as the Chinese one (图传信号丢失, 北京时间, 高度 …)");
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", DroneText.FrameLinkLost(Lang.En) + DroneText.FrameTimeZone(Lang.En) + DroneText.FrameFigures(lost, Lang.En));
+        Assert.EndsWith("/feed.mjpg?lang=en", DroneFeatures.FeedUrl(lost, Lang.En), StringComparison.Ordinal);
+
+        // The endpoint draws in the language the page asks for, whatever the cookie remembers.
+        using var wall = await _app.SignInAsync(Roles.Wall);
+        var asked = await wall.Client.GetAsync($"/api/drones/{lost.Id}/frame.jpg?lang=en");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        JpegAssert.Valid(await asked.Content.ReadAsByteArrayAsync(), 640, 360);
     }
 
     [Fact]

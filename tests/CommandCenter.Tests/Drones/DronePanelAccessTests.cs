@@ -8,6 +8,8 @@ using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Twin.Data.Audit;
+using Twin.Domain.Engine;
+using Twin.Domain.Tickets;
 
 namespace CommandCenter.Tests.Drones;
 
@@ -48,7 +50,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
 
         var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Ready, false).Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
-            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, snapshot.Tickets[0].Id).Add(x => x.Officer, "test-officer"));
+            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, snapshot.Tickets.First(t => t.Status.IsOpen()).Id).Add(x => x.Officer, "test-officer"));
 
         Assert.Equal(3, panel.FindAll("[data-drone-action]").Count);
         Assert.All(panel.FindAll("[data-drone-action]"), button => Assert.True(button.HasAttribute("disabled"), button.GetAttribute("data-drone-action")));
@@ -57,6 +59,34 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
 
         Assert.False(panel.Find("[data-drone-action='send-ticket']").HasAttribute("disabled"), "the console is ready but sending stays disabled");
         Assert.False(panel.Find("[data-drone-action='capture']").HasAttribute("disabled"), "the console is ready but capturing stays disabled");
+    }
+
+    [Theory]
+    [InlineData(false, "已结案，图像只能附到未结案的工单")]
+    [InlineData(true, "is closed; images can only be attached to an open ticket")]
+    public async Task Capture_is_disabled_with_the_reason_once_the_selected_ticket_is_closed(bool english, string reason)
+    {
+        var snapshot = await FleetAsync();
+        var runtime = _app.Services.AppTwin();
+        var ticketId = await runtime.ReportVendingCaseAsync("CLOSING-");
+        await Eventually.Until(() => runtime.Queries.Current.Tickets.Any(t => t.Id == ticketId), "the reported ticket is in the picture");
+        using var language = english ? UiLanguage.English() : UiLanguage.Chinese();
+        await using var ctx = Context(out var auth);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
+        var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
+            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, ticketId).Add(x => x.Officer, "test-officer"));
+        Assert.False(panel.Find("[data-drone-action='capture']").HasAttribute("disabled"), "capture is disabled on an open ticket");
+        Assert.Null(panel.Find("[data-capture]").GetAttribute("title"));
+
+        var closed = await runtime.Commands.SubmitAsync(new ChangeTicketStatusCommand(ticketId, TicketStatus.Closed, "test-officer", "现场已清理"));
+        Assert.True(closed.Accepted, closed.Reason);
+        await Eventually.Until(() => runtime.Queries.Current.Tickets.Any(t => t.Id == ticketId && !t.Status.IsOpen()), "the closed ticket is in the picture");
+        panel.Render(p => p.Add(x => x.Drones, runtime.Queries.Current.Drones));
+
+        Assert.True(panel.Find("[data-drone-action='capture']").HasAttribute("disabled"), "capture stays enabled on a closed ticket");
+        Assert.Contains(reason, panel.Find("[data-capture]").GetAttribute("title"));
+        Assert.Contains(ticketId, panel.Find("[data-capture]").GetAttribute("title"));
+        Assert.False(panel.Find("[data-drone-action='send-ticket']").HasAttribute("disabled"), "only the capture is refused on a closed ticket");
     }
 
     [Theory]
@@ -85,7 +115,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
     public async Task A_drone_action_that_reaches_the_server_from_a_role_without_it_is_refused_and_audited(string action)
     {
         var snapshot = await FleetAsync();
-        var ticketId = snapshot.Tickets[0].Id;
+        var ticketId = snapshot.Tickets.First(t => t.Status.IsOpen()).Id;
         await using var ctx = Context(out var auth);
         auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
         var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)

@@ -29,6 +29,18 @@ public sealed class AppTwin(IServiceProvider services)
     public TwinStore Store => services.GetRequiredService<TwinStore>();
 
     public Task Ready => services.GetRequiredService<TwinReadiness>().Ready;
+
+    /// <summary>Reports a street-vending case (with a caller) in the first 街镇 now, under a fresh id starting with <paramref name="prefix"/>, and returns the id.</summary>
+    public async Task<string> ReportVendingCaseAsync(string prefix)
+    {
+        var ticketId = prefix + Guid.NewGuid().ToString("N")[..8];
+        var place = District.SubDistricts[0].Boundary.InteriorPoint;
+        var accepted = await Commands.SubmitAsync(new ReportTicketCommand(new Twin.Domain.Tickets.TicketReport(
+            ticketId, Twin.Domain.Tickets.TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "苏州河步道有流动摊位", new GeoPoint(place.X, place.Y),
+            "测试地址", null, new Twin.Domain.Tickets.Reporter("张三丰", "13912345678"), Clock.GetUtcNow())));
+        Assert.True(accepted.Accepted, accepted.Reason);
+        return ticketId;
+    }
 }
 
 public static class AppTwinServices
