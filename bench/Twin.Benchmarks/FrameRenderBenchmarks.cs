@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CommandCenter.Drones;
+using CommandCenter.Localization;
 using SkiaSharp;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
@@ -48,5 +49,5 @@ public class FrameRenderBenchmarks
     }
 
     [Benchmark]
-    public byte[] RenderFrame() => _renderer.Render(_drone, _snapshot, _now);
+    public byte[] RenderFrame() => _renderer.Render(_drone, _snapshot, _now, Lang.Zh);
 }
