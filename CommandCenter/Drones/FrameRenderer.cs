@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommandCenter.Components.Drones;
 using CommandCenter.Localization;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
@@ -235,9 +234,9 @@ public sealed class FrameRenderer : IDisposable
         var local = ShanghaiClock.ToLocal(now);
         canvas.DrawText($"{drone.Id} · {drone.Definition.Model}", 8, 18, SKTextAlign.Left, font, accent);
         canvas.DrawText(
-            local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + DroneText.FrameTimeZone(lang),
+            local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + FrameText.TimeZone(lang),
             Width - 8, 18, SKTextAlign.Right, font, white);
-        canvas.DrawText(DroneText.FrameFigures(drone, lang), 8, Height - 8, SKTextAlign.Left, font, white);
+        canvas.DrawText(FrameText.Figures(drone, lang), 8, Height - 8, SKTextAlign.Left, font, white);
         var position = string.Create(CultureInfo.InvariantCulture, $"{drone.Position.Lat:0.00000}N {drone.Position.Lon:0.00000}E");
         canvas.DrawText(position, Width - 8, Height - 8, SKTextAlign.Right, font, white);
 
@@ -247,7 +246,7 @@ public sealed class FrameRenderer : IDisposable
             canvas.DrawRect(0, 26, Width, Height - 52, veil);
             using var big = new SKFont(_typeface, 34);
             using var red = new SKPaint { IsAntialias = true, Color = new SKColor(255, 80, 80) };
-            canvas.DrawText(DroneText.FrameLinkLost(lang), Width / 2f, Height / 2f + 12, SKTextAlign.Center, big, red);
+            canvas.DrawText(FrameText.LinkLost(lang), Width / 2f, Height / 2f + 12, SKTextAlign.Center, big, red);
         }
         else if ((now.ToUnixTimeMilliseconds() / 500) % 2 == 0)
         {

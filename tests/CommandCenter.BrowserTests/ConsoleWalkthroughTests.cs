@@ -7,7 +7,8 @@ namespace CommandCenter.BrowserTests;
 /// <summary>
 /// The whole loop as a duty officer works it in Debian's Chromium at 1920×1080 while the simulator
 /// runs at 60×: a phone call filed with its place clicked on the map, a second call offered as its
-/// duplicate, the case taken through 立案 → 派遣 → 接单 → 提交审核 → 审核通过 → 满意 by keyboard, a
+/// duplicate, the case taken through 立案 → 派遣 → 退单 → 派遣 (to another department) → 接单 →
+/// 提交审核 → 审核通过 → 满意 by keyboard, a
 /// drone's capture on it, an alarm acknowledged with G; screenshots in Chinese and English.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -38,11 +39,21 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
 
         // The loop by keyboard, each key once its step is committed.
         await page.Locator(".console-header .brand").ClickAsync();
-        foreach (var (key, status) in new[] { ("f", "Filed"), ("d", "Dispatched"), ("h", "Handling") })
-        {
-            await page.Keyboard.PressAsync(key);
-            await Assertions.Expect(view).ToHaveAttributeAsync("data-status", status, Committed);
-        }
+        await PressAsync(page, view, ("f", "Filed"), ("d", "Dispatched"));
+
+        // The department refuses it (退单, with a reason); the duty list has no other department for
+        // street lights, so the officer names one in the picker, and 派遣 sends it there.
+        var department = page.Locator("[data-details] [data-department]");
+        var refusing = await department.InnerTextAsync();
+        await page.Locator("[data-input='reason'] input").FillAsync("路灯不属于本部门养护范围");
+        await page.Locator(".console-header .brand").ClickAsync();
+        await PressAsync(page, view, ("t", "Filed"));
+        await page.Locator(".mud-select").Filter(new() { HasText = "部门（派遣留空按责任清单）" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasNotText = refusing.Trim() }).First.ClickAsync();
+        await page.Locator(".console-header .brand").ClickAsync();
+        await PressAsync(page, view, ("d", "Dispatched"));
+        await Assertions.Expect(department).Not.ToHaveTextAsync(refusing);
+        await PressAsync(page, view, ("h", "Handling"));
 
         // A drone's frame on the case, with where it was taken from.
         await page.Locator("[data-drone-action='capture']").ClickAsync();
@@ -61,12 +72,7 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
         await BrowserFixture.ScreenshotAsync(page, "console-walkthrough-1920x1080");
 
         await page.Locator(".console-header .brand").ClickAsync();
-        foreach (var (key, status) in new[] { ("v", "Review"), ("a", "Closed"), ("y", "Evaluated") })
-        {
-            await page.Keyboard.PressAsync(key);
-            await Assertions.Expect(view).ToHaveAttributeAsync("data-status", status, Committed);
-        }
-
+        await PressAsync(page, view, ("v", "Review"), ("a", "Closed"), ("y", "Evaluated"));
 
         // The same case in English.
         await page.GotoAsync($"/console/tickets/{id}?lang=en");
@@ -81,6 +87,16 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
         await page.GotoAsync("/console?lang=zh");
 
         Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
+    }
+
+    /// <summary>Presses each key once the step before it is committed.</summary>
+    private static async Task PressAsync(IPage page, ILocator view, params (string Key, string Status)[] steps)
+    {
+        foreach (var (key, status) in steps)
+        {
+            await page.Keyboard.PressAsync(key);
+            await Assertions.Expect(view).ToHaveAttributeAsync("data-status", status, Committed);
+        }
     }
 
     /// <summary>Opens the form and fills a street-light call, its place clicked in the middle of the form's map.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommandCenter.Localization;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
@@ -78,15 +77,6 @@ public static class DroneText
     public static string NoOfficer => T("未识别值班员，不能抓拍", "No officer is signed in, so nothing can be captured");
     public static string TicketClosedForEvidence(string ticketId) =>
         T($"工单 {ticketId} 已结案，图像只能附到未结案的工单", $"Ticket {ticketId} is closed; images can only be attached to an open ticket");
-
-    // The words burned into a rendered frame: the feed renders on a timer, away from any page, so
-    // the language comes with the request instead of from the current culture.
-    public static string FrameTimeZone(Lang lang) => lang.Pick("北京时间", "CST");
-
-    public static string FrameLinkLost(Lang lang) => lang.Pick("图传信号丢失 · 最后画面", "LINK LOST · last picture");
-
-    public static string FrameFigures(DroneState drone, Lang lang) => string.Create(CultureInfo.InvariantCulture,
-        $"{lang.Pick("高度", "ALT")} {drone.AltitudeMetres:0} m   {lang.Pick("航向", "HDG")} {drone.HeadingDegrees:000}°   {lang.Pick("速度", "SPD")} {drone.SpeedMps:0.0} m/s   {lang.Pick("电量", "BAT")} {drone.BatteryPercent:0}%");
 
     public static string LiveViewOf(string droneId) => T($"{droneId} 实时画面", $"{droneId} live view");
     public static string SendToTicket(string? ticketId) => T($"派往选中工单 {ticketId}", $"Send to ticket {ticketId}");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using CommandCenter.Components.Drones;
 using CommandCenter.Drones;
 using CommandCenter.Localization;
 using CommandCenter.Security;
@@ -64,7 +63,7 @@ public sealed class DroneFeedTests : IAsyncLifetime
         Assert.Equal(chinese, renderer.Render(lost, snapshot, at, Lang.Zh));
         Assert.True(JpegAssert.ChangedShare(JpegAssert.Valid(chinese, 640, 360), JpegAssert.Valid(english, 640, 360)) > 0.005,
             "the English frame shows the same words as the Chinese one (图传信号丢失, 北京时间, 高度 …)");
-        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", DroneText.FrameLinkLost(Lang.En) + DroneText.FrameTimeZone(Lang.En) + DroneText.FrameFigures(lost, Lang.En));
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", FrameText.LinkLost(Lang.En) + FrameText.TimeZone(Lang.En) + FrameText.Figures(lost, Lang.En));
         Assert.EndsWith("/feed.mjpg?lang=en", DroneFeatures.FeedUrl(lost, Lang.En), StringComparison.Ordinal);
 
         // The endpoint draws in the language the page asks for, whatever the cookie remembers.

@@ -56,8 +56,10 @@ export class TwinHubConnection {
     this.connection.on('Delta', (/** @type {any} */ delta) => {
       this.deliver(() => feed.receiveDelta(delta));
     });
+    // A scene waits for the map's view, never behind queued deltas: a 4K wall drawing in software
+    // can be seconds behind on those, and the scene must switch at once.
     this.connection.on('Scene', (/** @type {WallScene} */ scene) => {
-      this.deliver(() => onScene(scene));
+      ready.then(() => onScene(scene));
     });
     this.connection.onreconnecting(() => {
       this.live = false;
