@@ -39,8 +39,10 @@ public sealed class StormActionTests : IAsyncLifetime
         action.Find("[data-start-storm]").Click();
 
         Assert.NotNull(action.Find("[data-storm-asked]"));
+
+        // 10 s at 60× on a quiet machine; a simulator stepping behind a loaded CI machine took over 40 s once.
         await Eventually.Until(() => twin.Queries.Current.ActiveAlarms.Any(a => a.Source == AlarmSource.Cap && a.Kind == "台风蓝色预警"),
-            "the typhoon's blue warning (10 twin minutes after the start, 10 s at 60×)", TimeSpan.FromSeconds(40));
+            "the typhoon's blue warning (10 twin minutes after the start, 10 s at 60×)", TimeSpan.FromSeconds(120));
         Assert.Contains(twin.Queries.Current.Proposals, p => p is { Source: "cap", Type: EmergencyType.FloodTyphoon, Level: ResponseLevel.IV });
         Assert.False(twin.Queries.Current.IsEmergency);
         Assert.True(_app.Services.GetRequiredService<StormTrigger>().Running);
