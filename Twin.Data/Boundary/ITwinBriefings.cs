@@ -1,0 +1,22 @@
+using Twin.Domain.Briefing;
+
+namespace Twin.Data.Boundary;
+
+/// <summary>
+/// The leaders' figures (辅助决策, 结案问效), counted from the store for any day or period: what
+/// the briefing page, its exports and the daily briefing read. Reporters are masked as everywhere.
+/// </summary>
+public interface ITwinBriefings
+{
+    /// <summary>今日城市体征 of <paramref name="day"/> (Shanghai), up to now when it is today.</summary>
+    Task<DayVitals> GetDayVitalsAsync(DateOnly day, CancellationToken ct = default);
+
+    /// <summary>评效 of the reports of <paramref name="period"/> against the period before.</summary>
+    Task<PeriodEvaluation> GetEvaluationAsync(BriefingPeriod period, CancellationToken ct = default);
+
+    /// <summary>需要决策的事项 now.</summary>
+    Task<DecisionItems> GetDecisionsAsync(CancellationToken ct = default);
+
+    /// <summary>The three together: a day's vital signs, a period's 评效 and the decisions now.</summary>
+    Task<BriefingFigures> GetBriefingAsync(DateOnly day, BriefingPeriod period, CancellationToken ct = default);
+}

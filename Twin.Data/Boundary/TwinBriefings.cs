@@ -1,0 +1,49 @@
+using Twin.Data.Store;
+using Twin.Domain.Briefing;
+using Twin.Domain.Tickets;
+
+namespace Twin.Data.Boundary;
+
+/// <summary><see cref="ITwinBriefings"/> over the store, at the twin's time (<paramref name="clock"/>), once the store is migrated.</summary>
+public sealed class TwinBriefings(TwinStore store, TwinReadiness readiness, TimeProvider clock) : ITwinBriefings
+{
+    public async Task<DayVitals> GetDayVitalsAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        var now = clock.GetUtcNow();
+        var from = BriefingPeriod.StartOf(DayVitals.FirstDayRead(day));
+        var to = BriefingPeriod.StartOf(day.AddDays(1));
+        var tickets = await store.ReadTicketsMovedAsync(from, to, ct);
+        var alarms = await store.ReadAlarmsAsync(from, to, andActive: false, ct);
+        return DayVitals.Count(day, now, tickets, alarms);
+    }
+
+    public async Task<PeriodEvaluation> GetEvaluationAsync(BriefingPeriod period, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        var previous = period.Previous();
+        var current = await store.ReadTicketsReportedAsync(period.From, period.To, ct);
+        var before = await store.ReadTicketsReportedAsync(previous.From, previous.To, ct);
+        var departments = await store.ReadDepartmentsAsync(
+            current.Concat(before).Where(t => t.Status == TicketStatus.Merged && t.MergedIntoId is not null).Select(t => t.MergedIntoId!).ToList(), ct);
+        return PeriodEvaluation.Of(period, current, before, id => departments.GetValueOrDefault(id));
+    }
+
+    public async Task<DecisionItems> GetDecisionsAsync(CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        var now = clock.GetUtcNow();
+        var open = await store.ReadOpenTicketsAsync(ct);
+        var recent = await store.ReadTicketsMovedAsync(now - DecisionItems.LookBack, now, ct);
+        var alarms = await store.ReadAlarmsAsync(now, now, andActive: true, ct);
+        return DecisionItems.Judge(now, open, recent, alarms);
+    }
+
+    public async Task<BriefingFigures> GetBriefingAsync(DateOnly day, BriefingPeriod period, CancellationToken ct = default)
+    {
+        var vitals = await GetDayVitalsAsync(day, ct);
+        var evaluation = await GetEvaluationAsync(period, ct);
+        var decisions = await GetDecisionsAsync(ct);
+        return new BriefingFigures(decisions.At, vitals, evaluation, decisions);
+    }
+}
