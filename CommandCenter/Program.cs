@@ -1,5 +1,6 @@
 using CommandCenter.Api;
 using CommandCenter.Audit;
+using CommandCenter.Briefing;
 using CommandCenter.Components;
 using CommandCenter.Core;
 using CommandCenter.Drones;
@@ -45,6 +46,7 @@ builder.Services
     .AddTwinMap()
     .AddTwinLive()
     .AddWallScenes()
+    .AddBriefing()
     .AddIngestion(builder.Configuration)
     .AddDrones(builder.Configuration)
     .AddTwinSecurity(builder.Configuration, builder.Environment)
@@ -80,6 +82,7 @@ app.MapDrones();
 app.MapAccountEndpoints();
 app.MapSearch();
 app.MapAfterAction();
+app.MapBriefing();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using Twin.Domain.Briefing;
+using Twin.Domain.Tickets;
 
 namespace Twin.Data.Boundary;
 
@@ -16,6 +17,13 @@ public interface ITwinBriefings
 
     /// <summary>需要决策的事项 now.</summary>
     Task<DecisionItems> GetDecisionsAsync(CancellationToken ct = default);
+
+    /// <summary>The reports of <paramref name="period"/> behind one figure (newest first, at most <paramref name="limit"/>), and how many there are.</summary>
+    Task<(IReadOnlyList<TicketState> Tickets, int Total)> GetTicketsBehindAsync(
+        BriefingPeriod period, TicketFacet facet, string key, int limit, CancellationToken ct = default);
+
+    /// <summary>The stored tickets with these ids (any age), in the order given; unknown ids are left out.</summary>
+    Task<IReadOnlyList<TicketState>> GetTicketsAsync(IReadOnlyList<string> ids, CancellationToken ct = default);
 
     /// <summary>The three together: a day's vital signs, a period's 评效 and the decisions now.</summary>
     Task<BriefingFigures> GetBriefingAsync(DateOnly day, BriefingPeriod period, CancellationToken ct = default);

@@ -15,7 +15,8 @@ public sealed class TwinBriefings(TwinStore store, TwinReadiness readiness, Time
         var to = BriefingPeriod.StartOf(day.AddDays(1));
         var tickets = await store.ReadTicketsMovedAsync(from, to, ct);
         var alarms = await store.ReadAlarmsAsync(from, to, andActive: false, ct);
-        return DayVitals.Count(day, now, tickets, alarms);
+        var first = await store.ReadFirstReportAsync(ct);
+        return DayVitals.Count(day, now, first is { } f ? BriefingPeriod.DayOf(f) : null, tickets, alarms);
     }
 
     public async Task<PeriodEvaluation> GetEvaluationAsync(BriefingPeriod period, CancellationToken ct = default)
@@ -27,6 +28,25 @@ public sealed class TwinBriefings(TwinStore store, TwinReadiness readiness, Time
         var departments = await store.ReadDepartmentsAsync(
             current.Concat(before).Where(t => t.Status == TicketStatus.Merged && t.MergedIntoId is not null).Select(t => t.MergedIntoId!).ToList(), ct);
         return PeriodEvaluation.Of(period, current, before, id => departments.GetValueOrDefault(id));
+    }
+
+    public async Task<(IReadOnlyList<TicketState> Tickets, int Total)> GetTicketsBehindAsync(
+        BriefingPeriod period, TicketFacet facet, string key, int limit, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        var reports = await store.ReadTicketsReportedAsync(period.From, period.To, ct);
+        var departments = facet == TicketFacet.Department
+            ? await store.ReadDepartmentsAsync(reports.Where(t => t.MergedIntoId is not null).Select(t => t.MergedIntoId!).ToList(), ct)
+            : new Dictionary<string, string?>();
+        var behind = reports.Where(t => facet.Holds(key, t, id => departments.GetValueOrDefault(id))).ToList();
+        return (behind.OrderByDescending(t => t.ReportedAt).ThenBy(t => t.Id, StringComparer.Ordinal).Take(limit).ToList(), behind.Count);
+    }
+
+    public async Task<IReadOnlyList<TicketState>> GetTicketsAsync(IReadOnlyList<string> ids, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        var found = (await store.ReadTicketsAsync(ids, ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     public async Task<DecisionItems> GetDecisionsAsync(CancellationToken ct = default)

@@ -7,6 +7,9 @@ namespace Twin.Data.Store;
 /// <summary>The briefing's reads: tickets and alarms of any period, as the engine would show them (reporters masked).</summary>
 public sealed partial class TwinStore
 {
+    /// <summary>SQLite allows 32,766 parameters; chunks of ids keep each statement well under it.</summary>
+    private const int IdsPerStatement = 500;
+
     /// <summary>Tickets reported in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
     public async Task<IReadOnlyList<TicketState>> ReadTicketsReportedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
@@ -33,6 +36,14 @@ public sealed partial class TwinStore
         return rows.Select(t => t.ToState()).ToList();
     }
 
+    /// <summary>When the first stored ticket was reported; null for an empty store.</summary>
+    public async Task<DateTimeOffset?> ReadFirstReportAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        return await db.Tickets.AsNoTracking().OrderBy(t => t.ReportedAt).Select(t => (DateTimeOffset?)t.ReportedAt).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Every open case, oldest report first.</summary>
     public async Task<IReadOnlyList<TicketState>> ReadOpenTicketsAsync(CancellationToken ct = default)
     {
@@ -45,6 +56,20 @@ public sealed partial class TwinStore
         return rows.Select(t => t.ToState()).ToList();
     }
 
+    /// <summary>The stored tickets with these ids, in no particular order.</summary>
+    public async Task<IReadOnlyList<TicketState>> ReadTicketsAsync(IReadOnlyCollection<string> ticketIds, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        var result = new List<TicketState>();
+        foreach (var chunk in ticketIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerStatement))
+        {
+            result.AddRange((await db.Tickets.AsNoTracking().Where(t => chunk.Contains(t.Id)).ToListAsync(ct)).Select(t => t.ToState()));
+        }
+
+        return result;
+    }
+
     /// <summary>The department of each given case (a merged report's case may be older than the period read).</summary>
     public async Task<IReadOnlyDictionary<string, string?>> ReadDepartmentsAsync(IReadOnlyCollection<string> ticketIds, CancellationToken ct = default)
     {
@@ -52,8 +77,7 @@ public sealed partial class TwinStore
         await using var db = CreateDbContext();
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
 
-        // SQLite allows 32,766 parameters; chunks keep each statement well under it.
-        foreach (var chunk in ticketIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        foreach (var chunk in ticketIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerStatement))
         {
             foreach (var row in await db.Tickets.AsNoTracking().Where(t => chunk.Contains(t.Id)).Select(t => new { t.Id, t.Department }).ToListAsync(ct))
             {

@@ -59,9 +59,10 @@ public sealed record DayVitals(DateOnly Day, DateTimeOffset Until, IReadOnlyList
     /// <summary>
     /// Counts <paramref name="day"/> up to <paramref name="now"/> (or the whole day when it is over).
     /// <paramref name="tickets"/> must hold every ticket reported, dispatched or closed from
-    /// <see cref="FirstDayRead"/>, <paramref name="alarms"/> every alarm raised since then.
+    /// <see cref="FirstDayRead"/>, <paramref name="alarms"/> every alarm raised since then. Days
+    /// before <paramref name="firstDay"/> (the store's first report) have no figures rather than zeros.
     /// </summary>
-    public static DayVitals Count(DateOnly day, DateTimeOffset now, IReadOnlyList<TicketState> tickets, IReadOnlyList<AlarmState> alarms)
+    public static DayVitals Count(DateOnly day, DateTimeOffset now, DateOnly? firstDay, IReadOnlyList<TicketState> tickets, IReadOnlyList<AlarmState> alarms)
     {
         var dayStart = BriefingPeriod.StartOf(day);
         var dayEnd = BriefingPeriod.StartOf(day.AddDays(1));
@@ -73,6 +74,11 @@ public sealed record DayVitals(DateOnly Day, DateTimeOffset Until, IReadOnlyList
         {
             double? At(int daysBack)
             {
+                if (firstDay is not { } first || day.AddDays(-daysBack) < first)
+                {
+                    return null;
+                }
+
                 var from = BriefingPeriod.StartOf(day.AddDays(-daysBack));
                 return Measure(figure, from, from + elapsed, tickets, alarms);
             }

@@ -25,7 +25,9 @@ public sealed class BriefingRecountTests(SimulatedHistory history, ITestOutputHe
         Assert.Equal(day == Today ? SimulatedHistory.Now : SimulatedHistory.ShanghaiMidnight(day.AddDays(1)), vitals.Until);
         foreach (var value in vitals.Values)
         {
-            double? On(int daysBack) => Recount(value.Figure, SimulatedHistory.ShanghaiMidnight(day.AddDays(-daysBack)), elapsed);
+            double? On(int daysBack) => day.AddDays(-daysBack) < FirstDay
+                ? null
+                : Recount(value.Figure, SimulatedHistory.ShanghaiMidnight(day.AddDays(-daysBack)), elapsed);
             var week = Enumerable.Range(1, 7).Select(On).OfType<double>().ToList();
             Assert.Equal(On(0), value.Value);
             Assert.Equal(On(1), value.Yesterday);
@@ -36,6 +38,7 @@ public sealed class BriefingRecountTests(SimulatedHistory history, ITestOutputHe
 
         Assert.True(vitals.Of(VitalFigure.TicketsIn).Value > 300, "a day of the simulated district has hundreds of reports");
         Assert.True(vitals.Of(VitalFigure.AlarmsRaised).Trend.Sum() > 0, "alarms were raised in two weeks");
+        Assert.Contains(null, vitals.Of(VitalFigure.TicketsIn).Trend); // the ten days stored do not fill two weeks
     }
 
     [Theory]
@@ -149,6 +152,9 @@ public sealed class BriefingRecountTests(SimulatedHistory history, ITestOutputHe
             Assert.True(falling.PreviousOnTimeRate - falling.OnTimeRate >= 0.05);
         }
     }
+
+    /// <summary>The day of the first stored report: the days before it have no figures, not zeros.</summary>
+    private DateOnly FirstDay => SimulatedHistory.ShanghaiDay(history.Tickets.Min(t => t.ReportedAt));
 
     private List<RawTicket> ReportedIn(BriefingPeriod period) =>
         history.Tickets.Where(t => SimulatedHistory.ShanghaiDay(t.ReportedAt) >= period.FirstDay && SimulatedHistory.ShanghaiDay(t.ReportedAt) <= period.LastDay).ToList();

@@ -17,13 +17,15 @@ public partial class Sparkline
     private static string[] Segments(IReadOnlyList<double> values)
     {
         var finite = values.Where(double.IsFinite).ToList();
-        if (finite.Count == 0)
-        {
-            return [];
-        }
+        return finite.Count == 0 ? [] : Segments(values, finite.Min(), finite.Max());
+    }
 
-        var min = finite.Min();
-        var max = finite.Max();
+    /// <summary>
+    /// The polylines of <paramref name="values"/> in a 100 × 24 box scaled to [<paramref name="min"/>,
+    /// <paramref name="max"/>]: several series share one scale (the briefing's trend chart).
+    /// </summary>
+    public static string[] Segments(IReadOnlyList<double> values, double min, double max)
+    {
         var span = max - min > 1e-9 ? max - min : 1;
         var segments = new List<string>();
         var current = new StringBuilder();
