@@ -17,7 +17,8 @@ public sealed record BriefingDocument(Lang Lang, string District, string Title, 
     public IEnumerable<BriefingTable> Tables => Blocks.OfType<TableBlock>().Select(b => b.Table);
 
     /// <summary>The page's sections as a document: vital signs, 评效 (with the 街镇 bars), decisions.</summary>
-    public static BriefingDocument Of(BriefingFigures figures, BriefingNames names, Lang lang)
+    /// <param name="sha256">a kept daily briefing's hash, printed on every page beside the generation time</param>
+    public static BriefingDocument Of(BriefingFigures figures, BriefingNames names, Lang lang, string? sha256 = null)
     {
         var tables = BriefingTables.All(figures, names, lang);
         var bars = figures.Evaluation.BySubDistrict.OrderByDescending(r => r.Current.Row.Cases)
@@ -38,7 +39,7 @@ public sealed record BriefingDocument(Lang Lang, string District, string Title, 
             BriefingText.District(lang),
             BriefingText.Title(lang),
             BriefingText.Day(figures.Vitals.Day) + " · " + BriefingText.Period(lang, figures.Evaluation.Period),
-            BriefingText.Generated(lang, figures.At),
+            BriefingText.Generated(lang, figures.At) + (sha256 is null ? string.Empty : " · SHA-256 " + sha256[..16]),
             figures.At,
             blocks);
     }

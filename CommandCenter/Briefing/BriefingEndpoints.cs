@@ -39,8 +39,37 @@ public static class BriefingEndpoints
             .WithSummary("The briefing's tables as an XLSX workbook, one sheet a table (no personal data).")
             .Produces<Stream>(200, XlsxType)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+        group.MapGet("/daily", async (ITwinBriefings briefings, CancellationToken ct) =>
+                Results.Ok((await briefings.ListDailyBriefingsAsync(ct)).Select(b => new DailyBriefingEntry(
+                    BriefingText.Day(b.Day), b.GeneratedAt, b.Sha256, DailyPath(b.Day)))))
+            .WithSummary("The kept daily briefings, newest first: day, when made, SHA-256 of the kept figures, the PDF's path.")
+            .Produces<IEnumerable<DailyBriefingEntry>>().ProducesProblem(401).ProducesProblem(403);
+        group.MapGet("/daily/{day}.pdf", async (string day, ITwinBriefings briefings, BriefingNames names, BriefingPdf pdf, CancellationToken ct) =>
+            {
+                if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "日期无效 · Invalid day", detail: "The day must be yyyy-MM-dd.");
+                }
+
+                if (await briefings.GetDailyBriefingAsync(date, ct) is not { } kept)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "当日简报未生成 · No daily briefing", detail: $"No briefing was kept for {day}.");
+                }
+
+                if (!pdf.FontAvailable)
+                {
+                    return NoFont();
+                }
+
+                var document = BriefingDocument.Of(kept.Figures, names, Language.Current, kept.Info.Sha256);
+                return Results.File(pdf.Render(document), "application/pdf", $"daily-briefing-{day}.pdf");
+            })
+            .WithSummary("A kept daily briefing as an A4 PDF, its figures as they were made (the SHA-256 of what was kept on every page).")
+            .Produces<Stream>(200, "application/pdf").ProducesProblem(400).ProducesProblem(404).ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
         return endpoints;
     }
+
+    public static string DailyPath(DateOnly day) => $"{Prefix}/daily/{BriefingText.Day(day)}.pdf";
 
     internal static string FileName(BriefingDocument document, string extension) =>
         $"briefing-{document.GeneratedAt.UtcDateTime:yyyyMMdd-HHmm}.{extension}";
@@ -67,3 +96,6 @@ public static class BriefingEndpoints
     private static IResult BadQuery(BriefingQuery query) => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
         title: "简报参数无效 · Invalid briefing query", detail: query.Problem?.Text(Language.Current));
 }
+
+/// <summary>One kept daily briefing in the list.</summary>
+public sealed record DailyBriefingEntry(string Day, DateTimeOffset GeneratedAt, string Sha256, string Pdf);

@@ -11,6 +11,8 @@ public static class BriefingSetup
         services.AddSingleton<BriefingNames>();
         services.AddOptions<BriefingOptions>().BindConfiguration(BriefingOptions.Section).CheckedAtStart(o => o.Problems());
         services.AddSingleton(sp => new BriefingPdf(sp.GetRequiredService<IOptions<BriefingOptions>>().Value));
+        services.AddSingleton<DailyBriefingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyBriefingService>());
         return services;
     }
 }

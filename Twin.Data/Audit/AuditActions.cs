@@ -37,4 +37,6 @@ public static class AuditActions
     public const string WallTokenRotated = "wall-device.rotate";
     public const string AuditExported = "audit.export";
     public const string Configuration = "config.start";
+    public const string DailyBriefingStored = "briefing.daily";
+    public const string WallPresentation = "wall.present";
 }

@@ -25,6 +25,24 @@ public interface ITwinBriefings
     /// <summary>The stored tickets with these ids (any age), in the order given; unknown ids are left out.</summary>
     Task<IReadOnlyList<TicketState>> GetTicketsAsync(IReadOnlyList<string> ids, CancellationToken ct = default);
 
+    /// <summary>
+    /// Makes and keeps the briefing of <paramref name="day"/> (its vital signs, its 评效 as a day, the
+    /// decisions now) unless one is kept: true when this call kept it. Kept briefings never change.
+    /// </summary>
+    Task<bool> MakeDailyBriefingAsync(DateOnly day, CancellationToken ct = default);
+
+    /// <summary>The kept daily briefings, newest day first (without their figures).</summary>
+    Task<IReadOnlyList<DailyBriefingInfo>> ListDailyBriefingsAsync(CancellationToken ct = default);
+
+    /// <summary>A kept daily briefing with its figures as they were made; null when none was kept for the day.</summary>
+    Task<DailyBriefing?> GetDailyBriefingAsync(DateOnly day, CancellationToken ct = default);
+
     /// <summary>The three together: a day's vital signs, a period's 评效 and the decisions now.</summary>
     Task<BriefingFigures> GetBriefingAsync(DateOnly day, BriefingPeriod period, CancellationToken ct = default);
 }
+
+/// <summary>A kept daily briefing: its day, when it was made and the SHA-256 of what was kept.</summary>
+public sealed record DailyBriefingInfo(DateOnly Day, DateTimeOffset GeneratedAt, string Sha256);
+
+/// <summary>A kept daily briefing's figures; <see cref="Intact"/> when its content still hashes to the kept SHA-256.</summary>
+public sealed record DailyBriefing(DailyBriefingInfo Info, BriefingFigures Figures, bool Intact);

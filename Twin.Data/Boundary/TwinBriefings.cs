@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Twin.Data.Store;
 using Twin.Domain.Briefing;
 using Twin.Domain.Tickets;
@@ -57,6 +59,32 @@ public sealed class TwinBriefings(TwinStore store, TwinReadiness readiness, Time
         var recent = await store.ReadTicketsMovedAsync(now - DecisionItems.LookBack, now, ct);
         var alarms = await store.ReadAlarmsAsync(now, now, andActive: true, ct);
         return DecisionItems.Judge(now, open, recent, alarms);
+    }
+
+    public async Task<bool> MakeDailyBriefingAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var figures = await GetBriefingAsync(day, BriefingPeriod.Containing(PeriodKind.Day, day), ct);
+        return await store.StoreDailyBriefingAsync(day, figures.At, JsonSerializer.SerializeToUtf8Bytes(figures), "system:daily-briefing", ct);
+    }
+
+    public async Task<IReadOnlyList<DailyBriefingInfo>> ListDailyBriefingsAsync(CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return (await store.ListDailyBriefingsAsync(ct)).Select(b => new DailyBriefingInfo(b.Day, b.GeneratedAt, b.Sha256)).ToList();
+    }
+
+    public async Task<DailyBriefing?> GetDailyBriefingAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        if (await store.GetDailyBriefingAsync(day, ct) is not { } kept)
+        {
+            return null;
+        }
+
+        var intact = Convert.ToHexStringLower(SHA256.HashData(kept.Content)) == kept.Sha256;
+        var figures = JsonSerializer.Deserialize<BriefingFigures>(kept.Content)
+            ?? throw new InvalidDataException($"The daily briefing of {day} holds no figures.");
+        return new DailyBriefing(new DailyBriefingInfo(kept.Day, kept.GeneratedAt, kept.Sha256), figures, intact);
     }
 
     public async Task<BriefingFigures> GetBriefingAsync(DateOnly day, BriefingPeriod period, CancellationToken ct = default)

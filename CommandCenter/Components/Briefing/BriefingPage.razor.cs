@@ -67,6 +67,8 @@ public sealed partial class BriefingPage
 
     private bool MayOpenTickets { get; set; }
 
+    private IReadOnlyList<DailyBriefingInfo> Daily { get; set; } = [];
+
     private string DayText { get; set; } = string.Empty;
 
     private string FromText { get; set; } = string.Empty;
@@ -100,6 +102,8 @@ public sealed partial class BriefingPage
         {
             MayOpenTickets = (await Authorization.AuthorizeAsync((await AuthenticationState).User, Policies.ActOnTickets)).Succeeded;
         }
+
+        Daily = await Briefings.ListDailyBriefingsAsync();
     }
 
     protected override async Task OnParametersSetAsync()

@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/briefing", Policies.ReadBriefing, true),
         ("/api/briefing/export.pdf", Policies.ReadBriefing, false),
         ("/api/briefing/export.xlsx", Policies.ReadBriefing, false),
+        ("/api/briefing/daily", Policies.ReadBriefing, false),
         ("/admin/users", Policies.Administer, true),
         ("/admin/audit", Policies.Administer, true),
         ("/admin/sensors", Policies.Administer, true),
