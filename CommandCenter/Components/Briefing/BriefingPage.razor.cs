@@ -4,6 +4,7 @@ using CommandCenter.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using Twin.Data.Boundary;
 using Twin.Domain.Briefing;
 using Twin.Domain.Tickets;
@@ -39,6 +40,9 @@ public sealed partial class BriefingPage
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -127,6 +131,9 @@ public sealed partial class BriefingPage
         Tables = BriefingTables.All(Figures, Names, _lang);
         Loading = false;
     }
+
+    /// <summary>The browser's print dialog, through interop: the CSP allows no inline handler.</summary>
+    private async Task PrintAsync() => await JS.InvokeVoidAsync("print");
 
     private Task ApplyAsync()
     {

@@ -10,10 +10,11 @@ public sealed partial class BriefingTableView
     [Parameter, EditorRequired]
     public BriefingTable Table { get; set; } = default!;
 
+    /// <summary>An event callback, so that the page showing the tickets renders once they are read.</summary>
     [Parameter, EditorRequired]
-    public Func<BriefingRow, Task> Open { get; set; } = _ => Task.CompletedTask;
+    public EventCallback<BriefingRow> Open { get; set; }
 
-    private Task OpenAsync(BriefingRow row) => row.Trace is null ? Task.CompletedTask : Open(row);
+    private Task OpenAsync(BriefingRow row) => row.Trace is null ? Task.CompletedTask : Open.InvokeAsync(row);
 
     private Task KeyAsync(KeyboardEventArgs e, BriefingRow row) => e.Key is "Enter" or " " ? OpenAsync(row) : Task.CompletedTask;
 }

@@ -14,9 +14,13 @@ public sealed partial class TrendChart
     [Parameter, EditorRequired]
     public Lang Lang { get; set; }
 
+    /// <summary>The last day with figures (today): later days of the period break the lines instead of drawing zeros.</summary>
+    [Parameter, EditorRequired]
+    public DateOnly Until { get; set; }
+
     private double Max => Days.Count == 0 ? 0 : Days.Max(d => d.Reports);
 
-    private string[] ReportLines => Sparkline.Segments(Days.Select(d => (double)d.Reports).ToList(), 0, Max);
+    private string[] ReportLines => Sparkline.Segments(Days.Select(d => d.Day > Until ? double.NaN : d.Reports).ToList(), 0, Max);
 
-    private string[] ClosedLines => Sparkline.Segments(Days.Select(d => (double)d.Closed).ToList(), 0, Max);
+    private string[] ClosedLines => Sparkline.Segments(Days.Select(d => d.Day > Until ? double.NaN : d.Closed).ToList(), 0, Max);
 }
