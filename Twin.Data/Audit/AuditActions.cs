@@ -39,5 +39,6 @@ public static class AuditActions
     public const string WallTokenRevoked = "wall-device.revoke";
     public const string WallTokenRotated = "wall-device.rotate";
     public const string AuditExported = "audit.export";
+    public const string NotificationRetried = "notification.retry";
     public const string Configuration = "config.start";
 }
