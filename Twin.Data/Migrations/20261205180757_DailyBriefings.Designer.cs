@@ -11,7 +11,7 @@ using Twin.Data.Store;
 namespace Twin.Data.Migrations
 {
     [DbContext(typeof(TwinDbContext))]
-    [Migration("20261205172216_DailyBriefings")]
+    [Migration("20261205180757_DailyBriefings")]
     partial class DailyBriefings
     {
         /// <inheritdoc />
