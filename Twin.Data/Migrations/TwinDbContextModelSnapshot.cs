@@ -385,9 +385,27 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("acknowledgement_note");
 
+                    b.Property<string>("AssignedTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("AssigneeKind")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_kind");
+
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
                     b.Property<long?>("ClearedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cleared_at");
+
+                    b.Property<int>("DutyLevel")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("duty_level");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -511,32 +529,6 @@ namespace Twin.Data.Migrations
                         .HasDatabaseName("ix_audit_log_actor_at");
 
                     b.ToTable("audit_log", (string)null);
-                });
-
-            modelBuilder.Entity("Twin.Data.Briefing.DailyBriefingRow", b =>
-                {
-                    b.Property<string>("Day")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("day");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("content");
-
-                    b.Property<long>("GeneratedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("generated_at");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sha256");
-
-                    b.HasKey("Day")
-                        .HasName("pk_daily_briefings");
-
-                    b.ToTable("daily_briefings", (string)null);
                 });
 
             modelBuilder.Entity("Twin.Data.Drones.DroneRow", b =>
@@ -1271,6 +1263,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("sub_district_code");
 
+                    b.Property<string>("ThingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thing_id");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1287,6 +1283,9 @@ namespace Twin.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sensors");
+
+                    b.HasIndex("ThingId")
+                        .HasDatabaseName("ix_sensors_thing_id");
 
                     b.ToTable("sensors", (string)null);
                 });
@@ -1455,6 +1454,10 @@ namespace Twin.Data.Migrations
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("INTEGER")
                         .HasColumnName("satisfied");
+
+                    b.Property<string>("SourceAlarmId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_alarm_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
