@@ -46,6 +46,60 @@ public sealed partial class TwinEngine
 
     public InputResult RegisterSensor(SensorDefinition definition)
     {
+        if (RegistrationRefusal(definition) is { } refusal)
+        {
+            return refusal;
+        }
+
+        AddRegistered(definition);
+        return InputResult.Ok;
+    }
+
+    /// <summary>
+    /// One device's sensors (a Thing's Datastreams): every one is checked before any is added, so a
+    /// refusal leaves nothing registered; they share the device's id and place.
+    /// </summary>
+    public InputResult RegisterThing(IReadOnlyList<SensorDefinition> sensors)
+    {
+        if (sensors.Count == 0)
+        {
+            return InputResult.Refused("A Thing needs at least one sensor.");
+        }
+
+        var thing = sensors[0].Thing;
+        if (sensors.Any(s => s.Thing != thing || s.Location != sensors[0].Location))
+        {
+            return InputResult.Refused($"The sensors of Thing {thing} must share its id and its Location.");
+        }
+
+        if (sensors.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() != sensors.Count)
+        {
+            return InputResult.Refused($"Thing {thing} names one sensor id twice.");
+        }
+
+        if (_sensorOrder.Any(s => s.Definition.Thing == thing))
+        {
+            return InputResult.Refused($"Thing {thing} is already registered.");
+        }
+
+        foreach (var sensor in sensors)
+        {
+            if (RegistrationRefusal(sensor) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        foreach (var sensor in sensors)
+        {
+            AddRegistered(sensor);
+        }
+
+        return InputResult.Ok;
+    }
+
+    private InputResult? RegistrationRefusal(SensorDefinition definition)
+    {
         if (string.IsNullOrWhiteSpace(definition.Id))
         {
             return InputResult.Refused("A sensor needs an id.");
@@ -73,6 +127,11 @@ public sealed partial class TwinEngine
             return InputResult.Refused($"Sensor {definition.Id} has inconsistent thresholds.");
         }
 
+        return null;
+    }
+
+    private void AddRegistered(SensorDefinition definition)
+    {
         var subDistrict = _district.SubDistrictFor(definition.Location);
         var now = Now;
         var state = new SensorState(definition, subDistrict.Code, _district.IsInCorridor(definition.Location), null, null, null, ValueState.Normal, SensorHealth.Online);
@@ -81,7 +140,6 @@ public sealed partial class TwinEngine
         _pendingEvents.Add(new SensorRegistered(NextEventSequence(), now, state));
         MarkChanged(slot);
         Version++;
-        return InputResult.Ok;
     }
 
     /// <summary>
