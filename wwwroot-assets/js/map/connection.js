@@ -5,7 +5,7 @@
 
 /** @typedef {import('./hubfeed.js').HubFeed} HubFeed */
 /** @typedef {'connected' | 'reconnecting' | 'disconnected'} ConnectionState */
-/** @typedef {{ scene: string, incidentId?: string | null, level?: string | null }} WallScene */
+/** @typedef {{ scene: string, incidentId?: string | null, level?: string | null, sentAt?: number }} WallScene */
 
 const RECONNECT_AFTER_CLOSE_MS = 5000;
 
@@ -22,7 +22,7 @@ export class TwinHubConnection {
    * @param {() => void} options.onLive each time the first snapshot after (re)connecting is applied
    * @param {Promise<unknown>} options.ready the map is ready for data (its basemap has set the view):
    *   the connection opens at once, in parallel with the basemap, but nothing reaches the feed before
-   * @param {(scene: WallScene) => void} [options.onScene] the scene all walls show (sent on connecting and at each change)
+   * @param {(scene: WallScene, arrivedAt: number) => void} [options.onScene] the scene all walls show (sent on connecting and at each change), with when its message arrived
    */
   constructor({ hubUrl, feed, report, onLive, ready, onScene = () => {} }) {
     this.feed = feed;
@@ -59,7 +59,8 @@ export class TwinHubConnection {
     // A scene waits for the map's view, never behind queued deltas: a 4K wall drawing in software
     // can be seconds behind on those, and the scene must switch at once.
     this.connection.on('Scene', (/** @type {WallScene} */ scene) => {
-      ready.then(() => onScene(scene));
+      const arrivedAt = Date.now();
+      ready.then(() => onScene(scene, arrivedAt));
     });
     this.connection.onreconnecting(() => {
       this.live = false;
