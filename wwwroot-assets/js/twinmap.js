@@ -207,14 +207,6 @@ class TwinMap {
     this.hub = null;
     /** The scene the hub last pushed (district, corridor, emergency). */
     this.scene = 'district';
-    /** When (ms since the epoch) the map took the last different scene's view: how fast the walls follow. */
-    this.sceneAt = 0;
-    /** When the server sent that scene (0 when unknown), its hub message arrived, and the map had first drawn it in its new frame. */
-    this.sceneSentAt = 0;
-    this.sceneArrivedAt = 0;
-    this.sceneDrawnAt = 0;
-    /** How long the last frame took to draw (ms): what paces the alarm pulses on a slow wall. */
-    this.frameCostMs = 0;
     /** @type {number[] | null} */
     this.districtExtent = null;
 
@@ -232,10 +224,7 @@ class TwinMap {
     this.view = new MapView(this.map, this.styles);
     this.map.on('singleclick', (/** @type {any} */ event) => this.popups.onClick(this.map, event));
     this.layers.layers.alarms.on('postrender', (/** @type {any} */ event) => {
-      if (!this.disposed) this.layers.drawAlarmPulses(event, () => this.map.render(), this.frameCostMs);
-    });
-    this.map.on('postcompose', (/** @type {any} */ event) => {
-      this.frameCostMs = Date.now() - event.frameState.time;
+      if (!this.disposed) this.layers.drawAlarmPulses(event, () => this.map.render(), this.view.frameCostMs);
     });
     window.addEventListener('resize', this.onResize);
     this.staleTimer = setInterval(() => this.updateStale(), STALE_CHECK_MS);
@@ -297,6 +286,7 @@ class TwinMap {
       },
       onLive: () => this.loadCameras(),
       onScene: (scene, arrivedAt) => this.showScene(scene.scene, arrivedAt, scene.sentAt),
+      pace: () => this.view.frameCostMs,
     });
     for (const overlay of overlays) this.attachOverlay(overlay);
     this.hub.start();
@@ -311,13 +301,7 @@ class TwinMap {
    */
   showScene(scene, arrivedAt, sentAt) {
     if (scene !== this.scene) {
-      this.sceneAt = Date.now();
-      this.sceneSentAt = sentAt ?? 0;
-      this.sceneArrivedAt = arrivedAt ?? this.sceneAt;
-      this.sceneDrawnAt = 0;
-      this.map.once('rendercomplete', () => {
-        this.sceneDrawnAt = Date.now();
-      });
+      this.view.timing.start(arrivedAt, sentAt);
     }
     this.scene = scene;
     const corridor = this.layers.sources.corridor;
@@ -421,11 +405,8 @@ class TwinMap {
       stale: this.stale,
       scale: this.styles.scale,
       scene: this.scene,
-      sceneAt: this.sceneAt,
-      sceneSentAt: this.sceneSentAt,
-      sceneArrivedAt: this.sceneArrivedAt,
-      sceneDrawnAt: this.sceneDrawnAt,
-      frameCostMs: this.frameCostMs,
+      ...this.view.timing.stats(),
+      frameCostMs: this.view.frameCostMs,
     };
   }
 

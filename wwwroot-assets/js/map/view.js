@@ -37,6 +37,12 @@ export class MapView {
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.flyTimer = undefined;
     this.disposed = false;
+    /** How long the last frame took to draw (ms): what paces the alarm pulses on a slow wall. */
+    this.frameCostMs = 0;
+    map.on('postcompose', (/** @type {any} */ event) => {
+      this.frameCostMs = Date.now() - event.frameState.time;
+    });
+    this.timing = new SceneTiming(map);
   }
 
   /** @param {number[]} extent the district's, which the map fits at once and returns to */
@@ -263,4 +269,38 @@ function clearings(rect, size, margin) {
   if (rect.bottom > height / 2) options.push([2, height - rect.top + margin]);
   if (rect.left < width / 2) options.push([3, rect.right + margin]);
   return options;
+}
+
+/**
+ * How this wall followed its last scene change, in ms since the epoch (0 while not yet or unknown):
+ * when the server sent it, its hub message arrived, the map took its view (how fast the walls
+ * follow), and the map had first drawn it in its new frame.
+ */
+class SceneTiming {
+  /** @param {any} map */
+  constructor(map) {
+    this.map = map;
+    this.sentAt = 0;
+    this.arrivedAt = 0;
+    this.viewAt = 0;
+    this.drawnAt = 0;
+  }
+
+  /**
+   * @param {number} [arrivedAt]
+   * @param {number} [sentAt]
+   */
+  start(arrivedAt, sentAt) {
+    this.viewAt = Date.now();
+    this.arrivedAt = arrivedAt ?? this.viewAt;
+    this.sentAt = sentAt ?? 0;
+    this.drawnAt = 0;
+    this.map.once('rendercomplete', () => {
+      this.drawnAt = Date.now();
+    });
+  }
+
+  stats() {
+    return { sceneAt: this.viewAt, sceneSentAt: this.sentAt, sceneArrivedAt: this.arrivedAt, sceneDrawnAt: this.drawnAt };
+  }
 }
