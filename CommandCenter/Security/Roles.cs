@@ -52,9 +52,6 @@ public static class Policies
     /// <summary>The leaders' briefing (/briefing), its exports and the daily briefings.</summary>
     public const string ReadBriefing = "read-briefing";
 
-    /// <summary>Driving the walls from the presenter view (领导来访汇报).</summary>
-    public const string PresentOnWall = "present-on-wall";
-
     /// <summary>A machine reporting drone telemetry: an ingestion key on the connection, whatever account opened it.</summary>
     public const string ReportTelemetry = "report-telemetry";
 
@@ -66,7 +63,6 @@ public static class Policies
         [RevealContact] = [Roles.Officer, Roles.Supervisor],
         [Administer] = [Roles.Admin],
         [ReadBriefing] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
-        [PresentOnWall] = [Roles.Officer, Roles.Supervisor],
     };
 }
 

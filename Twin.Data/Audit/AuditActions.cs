@@ -42,5 +42,4 @@ public static class AuditActions
     public const string NotificationRetried = "notification.retry";
     public const string Configuration = "config.start";
     public const string DailyBriefingStored = "briefing.daily";
-    public const string WallPresentation = "wall.present";
 }
