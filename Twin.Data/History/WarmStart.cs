@@ -62,12 +62,6 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
     public static readonly TimeSpan RawTail = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Whether the ticket tables' secondary indexes are dropped while the month is written and built
-    /// once at the end (the app always does; the warm-start benchmark turns it off for its baseline).
-    /// </summary>
-    public bool DropTicketIndexes { get; init; } = true;
-
-    /// <summary>
     /// Writes the <see cref="SimulatorOptions.HistoryDays"/> days before <paramref name="now"/>
     /// (from that day's Shanghai midnight) into <paramref name="store"/>, which must be empty.
     /// Deterministic for a seed and a <paramref name="now"/>.
@@ -83,7 +77,7 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
         }
 
         // The search index is built once at the end, set-wise: the month goes in without it.
-        await store.PauseSearchIndexAsync(DropTicketIndexes, ct);
+        await store.PauseSearchIndexAsync(ct);
         var clock = new SteppedClock(from);
         var engine = new TwinEngine(district, catalogue, clock, new EngineOptions { ProposeModes = false });
         var simulator = new TwinSimulator(district, catalogue, cameras, options) { EpisodeReadingsOnlyUntil = now - RawTail, RunsScenario = false };

@@ -64,30 +64,6 @@ internal static class SearchIndexSql
         yield return $"CREATE TRIGGER tickets_search_delete AFTER DELETE ON tickets BEGIN {Unindex("OLD")} DELETE FROM search_keys WHERE ticket_id = OLD.id; END";
     }
 
-    /// <summary>The secondary indexes of the ticket tables, which a bulk write of history goes without.</summary>
-    private static readonly string[] TicketIndexes =
-        ["ix_tickets_status", "ix_tickets_reported_at", "ix_tickets_closed_at", "ix_tickets_merged_into_id", "ix_ticket_history_ticket_id"];
-
-    /// <summary>
-    /// Keeps the ticket tables' secondary indexes' definitions in <c>paused_indexes</c> and drops the
-    /// indexes: each row written then updates its table alone instead of five B-trees besides.
-    /// </summary>
-    public static IEnumerable<string> PauseTicketIndexes()
-    {
-        yield return "CREATE TABLE IF NOT EXISTS paused_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL)";
-        yield return $"INSERT OR IGNORE INTO paused_indexes SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({string.Join(", ", TicketIndexes.Select(Literal))})";
-        foreach (var index in TicketIndexes)
-        {
-            yield return $"DROP INDEX IF EXISTS {index}";
-        }
-    }
-
-    public const string PausedIndexesExist = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'paused_indexes'";
-
-    public const string PausedIndexes = "SELECT sql FROM paused_indexes ORDER BY name";
-
-    public const string ForgetPausedIndexes = "DROP TABLE paused_indexes";
-
     public static IEnumerable<string> DropTriggers()
     {
         yield return "DROP TRIGGER IF EXISTS tickets_search_insert";

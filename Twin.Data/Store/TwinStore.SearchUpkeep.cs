@@ -8,20 +8,14 @@ public sealed partial class TwinStore
     /// <summary>
     /// Stops indexing ticket writes for search, for a bulk write of history (the warm start):
     /// the triggers index row by row and rewrite the pair index's pages in every batch, most of
-    /// the warm start's time. With <paramref name="ticketIndexes"/> the ticket tables' secondary
-    /// indexes go too (their definitions kept in the store), and are built once, sorted, at the
-    /// end. <see cref="RebuildSearchIndexAsync"/> resumes both; a store opened with the triggers
-    /// missing (a process stopped between the two) is rebuilt at start.
+    /// the warm start's time. <see cref="RebuildSearchIndexAsync"/> resumes it; a store opened
+    /// with the triggers missing (a process stopped between the two) is rebuilt at start.
     /// </summary>
-    public Task PauseSearchIndexAsync(bool ticketIndexes = true, CancellationToken ct = default) =>
-        RunSearchUpkeepAsync(ticketIndexes ? SearchIndexSql.DropTriggers().Concat(SearchIndexSql.PauseTicketIndexes()) : SearchIndexSql.DropTriggers(), ct);
+    public Task PauseSearchIndexAsync(CancellationToken ct = default) => RunSearchUpkeepAsync(SearchIndexSql.DropTriggers(), ct);
 
-    /// <summary>
-    /// Builds the paused ticket indexes again, indexes every stored ticket afresh, set-wise, and keeps
-    /// the index current again; one transaction.
-    /// </summary>
+    /// <summary>Indexes every stored ticket afresh, set-wise, and keeps the index current again; one transaction.</summary>
     public Task RebuildSearchIndexAsync(CancellationToken ct = default) =>
-        RunSearchUpkeepAsync(SearchIndexSql.DropTriggers().Concat(SearchIndexSql.Clear()).Concat(SearchIndexSql.Fill()).Concat(SearchIndexSql.Triggers()), ct, restoreIndexes: true);
+        RunSearchUpkeepAsync(SearchIndexSql.DropTriggers().Concat(SearchIndexSql.Clear()).Concat(SearchIndexSql.Fill()).Concat(SearchIndexSql.Triggers()), ct);
 
     /// <summary>Rebuilds the index when its triggers are missing: a warm start was stopped before it resumed them.</summary>
     private async Task RebuildSearchIndexIfPausedAsync(CancellationToken ct)
@@ -37,34 +31,7 @@ public sealed partial class TwinStore
         }
     }
 
-    /// <summary>The paused indexes' definitions, then forgetting them; nothing when none are paused.</summary>
-    private static async Task<IReadOnlyList<string>> PausedIndexesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
-    {
-        await using var exists = connection.CreateCommand();
-        exists.Transaction = transaction;
-        exists.CommandText = SearchIndexSql.PausedIndexesExist;
-        if ((long)(await exists.ExecuteScalarAsync(ct))! == 0)
-        {
-            return [];
-        }
-
-        await using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = SearchIndexSql.PausedIndexes;
-        var statements = new List<string>();
-        await using (var reader = await read.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                statements.Add(reader.GetString(0));
-            }
-        }
-
-        statements.Add(SearchIndexSql.ForgetPausedIndexes);
-        return statements;
-    }
-
-    private async Task RunSearchUpkeepAsync(IEnumerable<string> statements, CancellationToken ct, bool restoreIndexes = false)
+    private async Task RunSearchUpkeepAsync(IEnumerable<string> statements, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _writeGate.WaitAsync(ct);
@@ -74,11 +41,6 @@ public sealed partial class TwinStore
             await connection.OpenAsync(ct);
             await SqlitePragmas.ApplyAsync(connection, ct);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            if (restoreIndexes)
-            {
-                statements = (await PausedIndexesAsync(connection, transaction, ct)).Concat(statements);
-            }
-
             foreach (var sql in statements)
             {
                 await using var command = connection.CreateCommand();

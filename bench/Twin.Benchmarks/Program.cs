@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Twin.Benchmarks.History;
 
-// `-- warm-start [--days N] [--keep FILE | --compare N]` is a timed run (one run takes most of a minute); the rest are BenchmarkDotNet jobs.
+// `-- warm-start [--days N] [--keep FILE]` is a timed run (one run takes most of a minute); the rest are BenchmarkDotNet jobs.
 if (args is ["warm-start", ..])
 {
     return await WarmStartBench.RunAsync(args);

@@ -15,48 +15,12 @@ namespace Twin.Benchmarks.History;
 /// simulator, <c>--days</c> days (default 30) up to a fixed instant. One run takes most of a minute,
 /// so this is a timed run (wall clock and CPU time of the process, with the load average beside
 /// them), not a BenchmarkDotNet job. <c>--keep FILE</c> keeps a copy of the store.
-/// <c>--compare N</c> instead alternates N runs as the app runs it with N runs of the baseline
-/// (the ticket tables' secondary indexes kept while the month is written) and prints each side's
-/// median and their ratio.
 /// </summary>
 public static class WarmStartBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var days = BenchArgs.Option(args, "--days", 30);
-        var compare = BenchArgs.Option(args, "--compare", 0);
-        if (compare == 0)
-        {
-            await RunOnceAsync(days, dropTicketIndexes: true, args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault());
-            return 0;
-        }
-
-        var runs = new Dictionary<bool, List<(double Wall, double Cpu)>> { [true] = [], [false] = [] };
-        for (var i = 0; i < compare; i++)
-        {
-            // Baseline first in odd rounds, second in even ones, so a change in the machine's load falls on both sides.
-            foreach (var drop in i % 2 == 0 ? new[] { false, true } : [true, false])
-            {
-                Console.WriteLine(drop ? "--- as the app runs it (ticket indexes dropped while writing)" : "--- baseline (ticket indexes kept while writing)");
-                runs[drop].Add(await RunOnceAsync(days, drop, keep: null));
-            }
-        }
-
-        static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        }
-
-        var (wall, cpu) = (Median(runs[true].Select(r => r.Wall)), Median(runs[true].Select(r => r.Cpu)));
-        var (baseWall, baseCpu) = (Median(runs[false].Select(r => r.Wall)), Median(runs[false].Select(r => r.Cpu)));
-        Console.WriteLine($"median of {compare}: wall clock {wall:F1} s against {baseWall:F1} s (ratio {wall / baseWall:F2}), CPU {cpu:F1} s against {baseCpu:F1} s (ratio {cpu / baseCpu:F2})");
-        Console.WriteLine($"runs: {string.Join(" / ", runs[true].Select(r => r.Wall.ToString("F1", CultureInfo.InvariantCulture)))} s against {string.Join(" / ", runs[false].Select(r => r.Wall.ToString("F1", CultureInfo.InvariantCulture)))} s");
-        return 0;
-    }
-
-    private static async Task<(double Wall, double Cpu)> RunOnceAsync(int days, bool dropTicketIndexes, string? keep)
-    {
         var geo = Path.Combine(AppContext.BaseDirectory, "geo");
         var map = DistrictMapLoader.LoadFromDirectory(geo, 500);
         var catalogue = EventCatalogue.LoadDefault();
@@ -72,7 +36,7 @@ public static class WarmStartBench
             Console.WriteLine($"load average before: {BenchArgs.LoadAverage()}");
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
-            var result = await new WarmStart(map, catalogue, cameras, options) { DropTicketIndexes = dropTicketIndexes }.RunAsync(
+            var result = await new WarmStart(map, catalogue, cameras, options).RunAsync(
                 store, now, new Progress<WarmStartProgress>(p => Console.Error.Write($"\r{p.Stage} {p.Fraction:P0}   ")));
             var elapsed = wall.Elapsed;
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -84,14 +48,14 @@ public static class WarmStartBench
             await store.DisposeAsync();
             SqliteConnection.ClearAllPools();
             Console.WriteLine($"store file {new FileInfo(path).Length / 1048576.0:F1} MiB (+ WAL {WalSize(path) / 1048576.0:F1} MiB)");
-            if (keep is not null)
+            if (args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault() is { } keep)
             {
                 // For measuring the tables' sizes afterwards (the bundled SQLite has no dbstat; Debian's sqlite3 does).
                 File.Copy(path, keep, overwrite: true);
                 Console.WriteLine($"store kept as {keep}");
             }
 
-            return (elapsed.TotalSeconds, cpuUsed.TotalSeconds);
+            return 0;
         }
         finally
         {
