@@ -25,7 +25,14 @@ const MARKERS = {
   case: { color: '#4d7dff', radius: 7 },
   merged: { color: '#7bd88f', radius: 6 },
   candidate: { color: '#ffc107', radius: 6 },
+  // Search results (the console's search box): one colour per kind of record found.
+  'result-ticket': { color: '#38e1ff', radius: 6 },
+  'result-alarm': { color: '#ff5252', radius: 6 },
+  'result-sensor': { color: '#7bd88f', radius: 5 },
 };
+
+// More results than this are dots without their ids: the labels would cover the map.
+const MAX_LABELLED_RESULTS = 12;
 
 // Element id → promise of { map, markers }: a second call while the first is still loading the
 // basemap must reuse that map, not build another one in the same element.
@@ -64,7 +71,7 @@ function markerStyle(feature) {
       stroke: new ol.style.Stroke({ color: '#0b1622', width: 2 }),
     }),
     text: new ol.style.Text({
-      text: feature.get('id'),
+      text: feature.get('label') ?? feature.get('id'),
       offsetY: -look.radius - 9,
       font: '600 12px "Noto Sans CJK SC", sans-serif',
       fill: new ol.style.Fill({ color: '#e8f4ff' }),
@@ -131,17 +138,7 @@ async function create(target) {
  * @param {(Point & { role: string })[] | null} related
  */
 export async function show(elementId, ticket, related) {
-  const target = document.getElementById(elementId);
-  if (!target) {
-    throw new Error(`ticketmap: no element #${elementId}`);
-  }
-  let creating = maps.get(elementId);
-  if (!creating) {
-    creating = create(target);
-    creating.catch(() => maps.delete(elementId));
-    maps.set(elementId, creating);
-  }
-  const entry = await creating;
+  const entry = await entryFor(elementId);
   const points = [{ ...ticket, role: 'ticket' }, ...(related ?? [])];
   entry.markers.clear();
   entry.markers.addFeatures(points.map((p) => {
@@ -157,6 +154,55 @@ export async function show(elementId, ticket, related) {
     view.fit(entry.markers.getExtent(), { padding: Array(4).fill(FIT_PADDING), maxZoom: MAX_ZOOM });
   }
   entry.shown = ticket.id;
+}
+
+// The map in the element with `elementId`, created on first use.
+/**
+ * @param {string} elementId
+ * @returns {Promise<TicketMap>}
+ */
+function entryFor(elementId) {
+  const target = document.getElementById(elementId);
+  if (!target) {
+    throw new Error(`ticketmap: no element #${elementId}`);
+  }
+  let creating = maps.get(elementId);
+  if (!creating) {
+    creating = create(target);
+    creating.catch(() => maps.delete(elementId));
+    maps.set(elementId, creating);
+  }
+  return creating;
+}
+
+// Search results ([{ id, lon, lat, kind }], kind ticket, alarm or sensor) as dots in their kind's
+// colour, labelled by id when there are few; the view frames them all.
+/**
+ * @param {string} elementId
+ * @param {(Point & { kind: string })[] | null} found
+ */
+export async function results(elementId, found) {
+  const entry = await entryFor(elementId);
+  const points = found ?? [];
+  entry.markers.clear();
+  entry.markers.addFeatures(points.map((p) => {
+    const feature = new ol.Feature({
+      geometry: new ol.geom.Point(ol.proj.fromLonLat([p.lon, p.lat])),
+      id: p.id,
+      role: `result-${p.kind}`,
+      label: points.length <= MAX_LABELLED_RESULTS ? p.id : '',
+    });
+    feature.setId(`${p.kind}:${p.id}`);
+    return feature;
+  }));
+  const view = entry.map.getView();
+  if (points.length === 1) {
+    view.setCenter(ol.proj.fromLonLat([points[0].lon, points[0].lat]));
+    view.setZoom(TICKET_ZOOM);
+  } else if (points.length > 1) {
+    view.fit(entry.markers.getExtent(), { padding: Array(4).fill(FIT_PADDING), maxZoom: MAX_ZOOM });
+  }
+  entry.shown = 'results';
 }
 
 // Pick mode (the new-case form): the district with its 街镇 and the open cases as small dots; a

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using CommandCenter.Components.Charts;
 using Microsoft.AspNetCore.Components;
 
 namespace CommandCenter.Components.Wall.Panels;
@@ -7,6 +6,8 @@ namespace CommandCenter.Components.Wall.Panels;
 /// <summary>A tiny SVG line of recent hours; hours without data break the line rather than fake a zero.</summary>
 public partial class Sparkline
 {
+    private static readonly PlotArea Area = new(0, 2, 100, 20);
+
     [Parameter]
     public IReadOnlyList<double>? Values { get; set; }
 
@@ -21,37 +22,9 @@ public partial class Sparkline
     }
 
     /// <summary>
-    /// The polylines of <paramref name="values"/> in a 100 × 24 box scaled to [<paramref name="min"/>,
-    /// <paramref name="max"/>]: several series share one scale (the briefing's trend chart).
+    /// The polylines of <paramref name="values"/> in the sparkline's 100 × 24 box scaled to
+    /// [<paramref name="min"/>, <paramref name="max"/>]: several series share one scale (the briefing's trend chart).
     /// </summary>
-    public static string[] Segments(IReadOnlyList<double> values, double min, double max)
-    {
-        var span = max - min > 1e-9 ? max - min : 1;
-        var segments = new List<string>();
-        var current = new StringBuilder();
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                Flush(segments, current);
-                continue;
-            }
-
-            var x = 100.0 * i / (values.Count - 1);
-            var y = 22 - 20 * (values[i] - min) / span;
-            current.Append(CultureInfo.InvariantCulture, $"{x:0.##},{y:0.##} ");
-        }
-
-        Flush(segments, current);
-        return [.. segments];
-    }
-
-    private static void Flush(List<string> segments, StringBuilder current)
-    {
-        if (current.Length > 0)
-        {
-            segments.Add(current.ToString().TrimEnd());
-            current.Clear();
-        }
-    }
+    public static string[] Segments(IReadOnlyList<double> values, double min, double max) =>
+        SvgLine.Segments([.. values.Select((v, i) => ((double)i, v))], (0, values.Count - 1), (min, max), Area);
 }
