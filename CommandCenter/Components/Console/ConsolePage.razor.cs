@@ -98,8 +98,18 @@ public sealed partial class ConsolePage : IDisposable
     private IReadOnlyList<Choice> SubDistricts =>
         [new(string.Empty, ConsoleText.All), .. District.SubDistricts.Select(s => new Choice(s.Code, Language.Name(s.Name, s.NameEn)))];
 
-    /// <summary>The departments dispatch may name, valued by their Chinese name (the engine's key), labelled in the page's language.</summary>
-    private IReadOnlyList<Choice> Departments { get; set; } = [];
+    /// <summary>What the open ticket's map shows around it besides its relations.</summary>
+    private IReadOnlyList<MapMarker> Surroundings =>
+        Selected is { } ticket && Snapshot is { } snapshot
+            ? TicketSurroundings.Around(ticket, snapshot, Related.Select(r => r.Ticket.Id).ToHashSet(StringComparer.Ordinal), Language.Current)
+            : [];
+
+    /// <summary>
+    /// The departments dispatch may name for the open ticket, valued by their Chinese name (the
+    /// engine's key), labelled in the page's language, the likely owners first.
+    /// </summary>
+    private IReadOnlyList<DepartmentChoice> Departments =>
+        Selected is { } ticket ? DispatchDepartments.For(ticket, Catalogue, DepartmentName) : [];
 
     /// <summary>The open ticket's case, the reports merged into it and the reports offered as its duplicates.</summary>
     private IReadOnlyList<RelatedTicket> Related
@@ -146,10 +156,6 @@ public sealed partial class ConsolePage : IDisposable
     {
         Officer = await Identity.GetCurrentAsync();
         MayAct = await Commands.MayActAsync();
-        Departments = Catalogue.Departments
-            .Order(StringComparer.Ordinal)
-            .Select(d => new Choice(d, DepartmentName(d)))
-            .ToList();
         Snapshot = Feed.Current ?? (Queries.IsReady ? Queries.Current : null);
         Feed.Updated += OnSnapshot;
         await RefreshHistoryAsync();

@@ -114,6 +114,9 @@ public sealed partial class NewCaseForm
     private IReadOnlyList<TicketState> OpenTickets =>
         Queries.IsReady ? [.. Queries.Current.Tickets.Where(t => t.Status.IsOpen())] : [];
 
+    private IReadOnlyList<MapMarker> Sensors =>
+        Queries.IsReady ? TicketSurroundings.Sensors(Queries.Current, Language.Current) : [];
+
     private Task<IEnumerable<EventCategory>> SearchCategories(string? text, CancellationToken ct)
     {
         var query = text?.Trim() ?? string.Empty;
