@@ -32,6 +32,9 @@ const MARKERS = {
 // Surroundings are labelled only from this zoom on: at the district's scale their names would be
 // hundreds of labels fighting for room, and the decluttering would show an arbitrary few.
 const SURROUNDINGS_LABEL_ZOOM = 15;
+// Sensors are drawn from this zoom on: the district's 2,000 squares would cover its 街镇 and their
+// names on the new-case form's whole-district view; a street's dozen are worth seeing.
+const SENSOR_ZOOM = 14;
 const SURROUNDINGS = new Set(['nearby', 'sensor']);
 
 /** @param {any} feature */
@@ -40,26 +43,46 @@ function look(feature) {
   return { color: feature.get('color') ?? base.color, radius: base.radius };
 }
 
-/** @param {any} feature */
-function layerOrder(feature) {
-  const role = feature.get('role');
+/** @param {string} role */
+function layerOrder(role) {
   return role === 'ticket' ? 3 : SURROUNDINGS.has(role) ? 1 : 2;
 }
 
+// Styles are made once per look (symbols) or per feature (labels) and reused: the new-case map
+// draws every sensor and open case of the district, and a style made afresh for each of them in
+// every frame (a RegularShape draws its own canvas) made the form's first seconds sluggish.
+/** @type {Map<string, any>} */
+const symbols = new Map();
+/** @type {WeakMap<any, any>} */
+const labels = new WeakMap();
+
 // The symbol of a marker: sensors are squares, cases circles, the ticket itself on top. Symbols
-// are never decluttered (every case and sensor stays visible); only their labels are.
-/** @param {any} feature */
-function symbolStyle(feature) {
+// are never decluttered (every case and sensor in view stays visible); only their labels are.
+/**
+ * @param {any} feature
+ * @param {number} resolution
+ */
+function symbolStyle(feature, resolution) {
   const { color, radius } = look(feature);
-  const sensor = feature.get('role') === 'sensor';
-  const fill = new ol.style.Fill({ color });
-  const stroke = new ol.style.Stroke({ color: '#0b1622', width: sensor ? 1 : 2 });
-  return new ol.style.Style({
-    image: sensor
-      ? new ol.style.RegularShape({ points: 4, radius: radius + 1, angle: Math.PI / 4, fill, stroke })
-      : new ol.style.Circle({ radius, fill, stroke }),
-    zIndex: layerOrder(feature),
-  });
+  const role = feature.get('role');
+  if (role === 'sensor' && resolution > zoomResolution(SENSOR_ZOOM)) {
+    return null;
+  }
+  const key = `${role}|${color}`;
+  let style = symbols.get(key);
+  if (!style) {
+    const sensor = role === 'sensor';
+    const fill = new ol.style.Fill({ color });
+    const stroke = new ol.style.Stroke({ color: '#0b1622', width: sensor ? 1 : 2 });
+    style = new ol.style.Style({
+      image: sensor
+        ? new ol.style.RegularShape({ points: 4, radius: radius + 1, angle: Math.PI / 4, fill, stroke })
+        : new ol.style.Circle({ radius, fill, stroke }),
+      zIndex: layerOrder(role),
+    });
+    symbols.set(key, style);
+  }
+  return style;
 }
 
 // The label of a marker, in a decluttered layer: a label that would overlap one drawn before it is
@@ -74,16 +97,30 @@ function labelStyle(feature, resolution) {
   if (!text || (SURROUNDINGS.has(role) && resolution > zoomResolution(SURROUNDINGS_LABEL_ZOOM))) {
     return null;
   }
+  let style = labels.get(feature);
+  if (!style) {
+    style = labelFor(role, text, look(feature).radius);
+    labels.set(feature, style);
+  }
+  return style;
+}
+
+/**
+ * @param {string} role
+ * @param {string} text
+ * @param {number} radius
+ */
+function labelFor(role, text, radius) {
   return new ol.style.Style({
     text: new ol.style.Text({
       text,
-      offsetY: -look(feature).radius - 9,
+      offsetY: -radius - 9,
       font: role === 'ticket' ? '600 13px "Noto Sans CJK SC", sans-serif' : '12px "Noto Sans CJK SC", sans-serif',
       fill: new ol.style.Fill({ color: SURROUNDINGS.has(role) ? '#b8cfe4' : '#e8f4ff' }),
       stroke: new ol.style.Stroke({ color: 'rgba(6, 14, 24, 0.9)', width: 4 }),
       padding: [2, 4, 2, 4],
     }),
-    zIndex: layerOrder(feature),
+    zIndex: layerOrder(role),
   });
 }
 
@@ -219,9 +256,9 @@ function toFeature(p) {
   return feature;
 }
 
-// Pick mode (the new-case form): the district with its 街镇, the open cases and the sensors as
-// small marks (labelled once zoomed in); a click marks the point and reports it to .NET
-// (OnPicked), which derives the 街镇 from it.
+// Pick mode (the new-case form): the district with its 街镇, the open cases as small dots and,
+// once zoomed in, the sensors as squares (both labelled closer in); a click marks the point and
+// reports it to .NET (OnPicked), which derives the 街镇 from it.
 /**
  * @param {string} elementId
  * @param {DotNetReference} dotnetRef

@@ -29,7 +29,7 @@ public static class ConsoleText
     {
         QueueSort.Priority => lang.Pick("优先级 · 最新在前", "Priority · newest first"),
         QueueSort.Newest => lang.Pick("最新上报", "Newest"),
-        _ => lang.Pick("优先级 · 临期在前", "Priority · due first"),
+        _ => lang.Pick("优先级 · 临期在前", "Priority · due soonest"),
     };
 
     public static string Action(DispatchAction action, Lang lang = Lang.Zh) => action switch

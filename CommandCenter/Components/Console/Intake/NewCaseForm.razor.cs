@@ -24,6 +24,7 @@ public sealed partial class NewCaseForm
     // Made once per form, so pressing Enter twice files one case: the writer answers the second as a replay.
     private readonly string _id = $"D-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
     private IReadOnlyList<DeskPlace> _places = [];
+    private IReadOnlyList<MapMarker>? _sensors;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private ElementReference _first;
     private int _assessing;
@@ -114,8 +115,9 @@ public sealed partial class NewCaseForm
     private IReadOnlyList<TicketState> OpenTickets =>
         Queries.IsReady ? [.. Queries.Current.Tickets.Where(t => t.Status.IsOpen())] : [];
 
+    // The map takes its sensors once, when it starts: not rebuilt at every keystroke's render.
     private IReadOnlyList<MapMarker> Sensors =>
-        Queries.IsReady ? TicketSurroundings.Sensors(Queries.Current, Language.Current) : [];
+        (_sensors ??= Queries.IsReady ? TicketSurroundings.Sensors(Queries.Current, Language.Current) : null) ?? [];
 
     private Task<IEnumerable<EventCategory>> SearchCategories(string? text, CancellationToken ct)
     {
