@@ -75,6 +75,11 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
         var chosen = (await choices.First.InnerTextAsync()).Trim();
         await BrowserFixture.ScreenshotAsync(page, "console-dispatch-picker-1920x1080");
         await choices.First.ClickAsync();
+
+        // D reads the picker as the server holds it: pressed before the choice shows, it would dispatch by the list.
+        await page.WaitForFunctionAsync(
+            "(name) => [...document.querySelectorAll('.mud-select')].some(s => s.textContent.includes('部门（派遣') && (s.textContent.includes(name) || [...s.querySelectorAll('input')].some(i => i.value === name)))",
+            chosen, new PageWaitForFunctionOptions { Timeout = 30_000 });
         await page.Locator(".console-header .brand").ClickAsync();
         await PressAsync(page, view, ("d", "Dispatched"));
         await Assertions.Expect(department).ToHaveTextAsync(chosen);

@@ -205,6 +205,9 @@ async function create(target) {
     view: new ol.View({ center: ol.proj.fromLonLat([121.39, 31.26]), zoom: 13, maxZoom: 19 }),
   });
   map.getLayers().item(0).getSource().setAttributions(ATTRIBUTION);
+  // The zoom buttons are for the mouse (the wheel zooms too): in the keyboard-first new-case form
+  // Tab must go from the place to the street address, not through the map's buttons.
+  target.querySelectorAll('.ol-zoom button').forEach((button) => button.setAttribute('tabindex', '-1'));
   return { map, markers };
 }
 
