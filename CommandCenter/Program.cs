@@ -9,6 +9,7 @@ using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Map;
+using CommandCenter.Notifications;
 using CommandCenter.Observability;
 using CommandCenter.Scenes;
 using CommandCenter.Search;
@@ -47,6 +48,7 @@ builder.Services
     .AddWallScenes()
     .AddIngestion(builder.Configuration)
     .AddDrones(builder.Configuration)
+    .AddTwinNotifications(builder.Configuration)
     .AddTwinSecurity(builder.Configuration, builder.Environment)
     .AddTwinAudit(builder.Environment);
 

@@ -1,3 +1,4 @@
+using CommandCenter.Alarms;
 using CommandCenter.Configuration;
 using CommandCenter.Ingestion.Common;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public static class TwinCoreSetup
     public static IServiceCollection AddTwinCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<TwinOptions>().Bind(configuration.GetSection(TwinOptions.Section)).CheckedAtStart(o => o.Problems());
+        services.AddOptions<AlarmEscalationOptions>().Bind(configuration.GetSection(AlarmEscalationOptions.Section)).CheckedAtStart(o => o.Problems());
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
         services.Configure<TwinStoreOptions>(configuration.GetSection("Twin:Storage"));
         services.PostConfigure<TwinStoreOptions>(o => o.DatabasePath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.DatabasePath)));
@@ -77,12 +79,17 @@ public static class TwinCoreSetup
         return services;
     }
 
-    /// <summary>The engine's limits on incoming timestamps, from the ingestion settings (checked against the store's retention).</summary>
+    /// <summary>The engine's limits on incoming timestamps, from the ingestion settings (checked against the store's retention), and the alarms' escalation timers.</summary>
     private static EngineOptions EngineOptionsOf(IServiceProvider sp)
     {
         var ingestion = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
         ingestion.Validate(sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value.RawObservationDays);
-        return new EngineOptions { MaxReadingAge = ingestion.MaxReadingAge, MaxClockSkew = ingestion.MaxClockSkew };
+        return new EngineOptions
+        {
+            MaxReadingAge = ingestion.MaxReadingAge,
+            MaxClockSkew = ingestion.MaxClockSkew,
+            AlarmEscalation = sp.GetRequiredService<IOptions<AlarmEscalationOptions>>().Value.ToRules(),
+        };
     }
 
     private static SimulatorOptions Simulator(IServiceProvider sp)

@@ -34,6 +34,8 @@ public sealed class OfficerCommands(ITwinCommands commands, SignedInOfficer offi
         DispatchCommand c => (c.GetType().Name, c.TicketId),
         ReportTicketCommand c => (nameof(ReportTicketCommand), c.Report.Id),
         AcknowledgeAlarmCommand c => (nameof(AcknowledgeAlarmCommand), c.AlarmId),
+        FileCaseFromAlarmCommand c => (nameof(FileCaseFromAlarmCommand), c.AlarmId),
+        AssignAlarmCommand c => (nameof(AssignAlarmCommand), c.AlarmId),
         PlanMissionCommand c => ($"drone.send {c.Plan.Kind}", c.Plan.TargetId ?? c.Plan.DroneId),
         AttachEvidenceCommand c => ("drone.capture " + c.DroneId, c.TicketId),
         ChangeMissionStatusCommand c => ($"drone.mission {c.To}", c.MissionId),

@@ -37,10 +37,24 @@ public sealed class AlarmRow
     /// <summary>The ingestion source that sent an external alert (null for the twin's own alarms).</summary>
     public string? Owner { get; set; }
 
+    /// <summary>The case the alarm was filed as (or whose case its report joined).</summary>
+    public string? CaseId { get; set; }
+
+    public string? AssignedTo { get; set; }
+
+    public AlarmAssigneeKind? AssigneeKind { get; set; }
+
+    /// <summary>How far it was escalated unacknowledged (<see cref="AlarmDutyLevels"/>).</summary>
+    public int DutyLevel { get; set; }
+
     public AlarmState ToState() => new(
         Id, Source, SourceId, Kind, Severity, Title, new GeoPoint(Lon, Lat), SubDistrictCode, RaisedAt, AcknowledgedBy, AcknowledgedAt, ClearedAt)
     {
         AcknowledgementNote = AcknowledgementNote,
         Owner = Owner,
+        CaseId = CaseId,
+        AssignedTo = AssignedTo,
+        AssigneeKind = AssigneeKind,
+        DutyLevel = DutyLevel,
     };
 }

@@ -25,6 +25,10 @@ internal sealed class AlarmRowConfiguration : IEntityTypeConfiguration<AlarmRow>
         builder.Property(a => a.ClearedAt).HasColumnName("cleared_at").HasConversion(UtcTicks.Converter);
         builder.Property(a => a.AcknowledgementNote).HasColumnName("acknowledgement_note");
         builder.Property(a => a.Owner).HasColumnName("owner");
+        builder.Property(a => a.CaseId).HasColumnName("case_id");
+        builder.Property(a => a.AssignedTo).HasColumnName("assigned_to");
+        builder.Property(a => a.AssigneeKind).HasColumnName("assignee_kind").HasConversion<string>();
+        builder.Property(a => a.DutyLevel).HasColumnName("duty_level").HasDefaultValue(0);
 
         // The two legs of the start-up query (still active, raised since yesterday).
         builder.HasIndex(a => a.ClearedAt).HasDatabaseName("ix_alarms_cleared_at");

@@ -17,6 +17,9 @@ public static class AuditActions
     public const string OriginRefused = "authz.origin-refused";
     public const string TicketTransition = "ticket.transition";
     public const string AlarmAcknowledged = "alarm.acknowledge";
+    public const string AlarmFiledAsCase = "alarm.file-case";
+    public const string AlarmAssigned = "alarm.assign";
+    public const string AlarmEscalated = "alarm.escalate";
     public const string SensorRemoved = "sensor.remove";
     public const string SensorThresholdsChanged = "sensor.thresholds";
     public const string ModeChanged = "emergency.mode";
@@ -36,5 +39,6 @@ public static class AuditActions
     public const string WallTokenRevoked = "wall-device.revoke";
     public const string WallTokenRotated = "wall-device.rotate";
     public const string AuditExported = "audit.export";
+    public const string NotificationRetried = "notification.retry";
     public const string Configuration = "config.start";
 }

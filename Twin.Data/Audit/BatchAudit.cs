@@ -8,7 +8,7 @@ namespace Twin.Data.Audit;
 
 /// <summary>
 /// The audit rows of one pipeline batch, appended by the store in the batch's own transaction: a
-/// ticket step, an alarm acknowledgement, a mode change, a decided proposal or a removed sensor is on disk exactly
+/// ticket step, an alarm acknowledged, filed as a case, assigned or escalated, a mode change, a decided proposal or a removed sensor is on disk exactly
 /// when its audit row is. Each row names the history row it records. Notes and reasons are not
 /// copied: free text may hold personal data. A replayed month (the warm start) gets one row naming
 /// the ranges it wrote rather than one per simulated step.
@@ -41,12 +41,28 @@ internal sealed class BatchAudit(DateTimeOffset now, bool replay)
         }
     }
 
+    /// <summary>An acknowledgement, a filing as a case, an assignment or an escalation on duty: what people act on or are called for.</summary>
     public void AlarmStep(AlarmChanged a, long historyId)
     {
-        if (a.Change == AlarmChange.Acknowledged && !Replayed(AuditedHistory.Alarms, historyId))
+        var action = a.Change switch
         {
-            _entries.Add(Entry(a.Actor ?? "system", AuditActions.AlarmAcknowledged, a.Alarm.Id,
-                string.Create(CultureInfo.InvariantCulture, $"twin time {a.At:O}; {AuditedHistory.Row(AuditedHistory.Alarms, historyId)}")));
+            AlarmChange.Acknowledged => AuditActions.AlarmAcknowledged,
+            AlarmChange.FiledAsCase => AuditActions.AlarmFiledAsCase,
+            AlarmChange.Assigned => AuditActions.AlarmAssigned,
+            AlarmChange.DutyEscalated => AuditActions.AlarmEscalated,
+            _ => null,
+        };
+        if (action is not null && !Replayed(AuditedHistory.Alarms, historyId))
+        {
+            var what = a.Change switch
+            {
+                AlarmChange.FiledAsCase => $"case {a.Alarm.CaseId}; ",
+                AlarmChange.Assigned => $"to {a.Alarm.AssigneeKind} {a.Alarm.AssignedTo}; ",
+                AlarmChange.DutyEscalated => $"duty level {a.Alarm.DutyLevel}; ",
+                _ => string.Empty,
+            };
+            _entries.Add(Entry(a.Actor ?? "system", action, a.Alarm.Id,
+                string.Create(CultureInfo.InvariantCulture, $"{what}twin time {a.At:O}; {AuditedHistory.Row(AuditedHistory.Alarms, historyId)}")));
         }
     }
 

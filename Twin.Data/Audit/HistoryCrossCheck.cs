@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Twin.Data.Audit;
 
 /// <summary>
-/// The second half of verification: every ticket step and alarm acknowledgement in the histories
+/// The second half of verification: every ticket step and alarm acknowledgement, filing, assignment and escalation in the histories
 /// must have the audit row the store writes in the same transaction. A missing one means a change
 /// reached the record without its audit entry (a crash between two writes, or a deleted newest
 /// row that no anchor covers yet). Rows named by a replayed range or before the database's
@@ -55,7 +55,7 @@ internal static class HistoryCrossCheck
         await CheckAsync(AuditedHistory.Tickets,
             "SELECT id, ticket_id, coalesce(from_status || '→', '') || to_status FROM ticket_history ORDER BY id");
         await CheckAsync(AuditedHistory.Alarms,
-            "SELECT id, alarm_id, change FROM alarm_history WHERE change = 'Acknowledged' ORDER BY id");
+            "SELECT id, alarm_id, change FROM alarm_history WHERE change IN ('Acknowledged', 'FiledAsCase', 'Assigned', 'DutyEscalated') ORDER BY id");
         return firstMissing is null
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"{missing} history step(s) have no audit row, the first {firstMissing}");

@@ -385,9 +385,27 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("acknowledgement_note");
 
+                    b.Property<string>("AssignedTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("AssigneeKind")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_kind");
+
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
                     b.Property<long?>("ClearedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cleared_at");
+
+                    b.Property<int>("DutyLevel")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("duty_level");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1429,6 +1447,10 @@ namespace Twin.Data.Migrations
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("INTEGER")
                         .HasColumnName("satisfied");
+
+                    b.Property<string>("SourceAlarmId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_alarm_id");
 
                     b.Property<string>("Status")
                         .IsRequired()

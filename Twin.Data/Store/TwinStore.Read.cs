@@ -62,7 +62,8 @@ public sealed partial class TwinStore
 
         var activeAlarmIds = alarms.Where(a => a.ClearedAt == null).Select(a => a.Id).ToList();
         var alarmClaims = (await db.AlarmHistory.AsNoTracking()
-                .Where(h => h.Change == AlarmChange.Claimed && activeAlarmIds.Contains(h.AlarmId))
+                .Where(h => (h.Change == AlarmChange.Claimed || h.Change == AlarmChange.Assigned || h.Change == AlarmChange.FiledAsCase)
+                    && h.Actor != TwinEngine.AutoFiler && activeAlarmIds.Contains(h.AlarmId))
                 .OrderBy(h => h.Id)
                 .ToListAsync(ct))
             .GroupBy(h => h.AlarmId, StringComparer.Ordinal)

@@ -102,11 +102,13 @@ public sealed partial class TwinStore
                 INSERT INTO tickets (id, channel, category_code, title, description, lon, lat, address, sub_district_code,
                     neighbourhood_code, reporter_masked, phone_masked, reporter_name, reporter_phone, priority, status, in_corridor,
                     reported_at, updated_at, dispatched_at, closed_at, department, coordinating_departments, supervision_level,
-                    step_due_at, overdue_steps, reopened_count, merged_into_id, duplicates_count, possible_duplicate_of, satisfied, reporter_statement)
+                    step_due_at, overdue_steps, reopened_count, merged_into_id, duplicates_count, possible_duplicate_of, satisfied, reporter_statement,
+                    source_alarm_id)
                 VALUES ($id, $channel, $category_code, $title, $description, $lon, $lat, $address, $sub_district_code,
                     $neighbourhood_code, $reporter_masked, $phone_masked, $reporter_name, $reporter_phone, $priority, $status, $in_corridor,
                     $reported_at, $updated_at, $dispatched_at, $closed_at, $department, $coordinating_departments, $supervision_level,
-                    $step_due_at, $overdue_steps, $reopened_count, $merged_into_id, $duplicates_count, $possible_duplicate_of, $satisfied, $reporter_statement)
+                    $step_due_at, $overdue_steps, $reopened_count, $merged_into_id, $duplicates_count, $possible_duplicate_of, $satisfied, $reporter_statement,
+                    $source_alarm_id)
                 ON CONFLICT (id) DO UPDATE SET
                     channel = excluded.channel, category_code = excluded.category_code, title = excluded.title,
                     description = excluded.description, lon = excluded.lon, lat = excluded.lat, address = excluded.address,
@@ -129,15 +131,16 @@ public sealed partial class TwinStore
             _upsertAlarm = Prepare(
                 """
                 INSERT INTO alarms (id, source, source_id, kind, severity, title, lon, lat, sub_district_code, raised_at,
-                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note, owner)
+                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note, owner, case_id, assigned_to, assignee_kind, duty_level)
                 VALUES ($id, $source, $source_id, $kind, $severity, $title, $lon, $lat, $sub_district_code, $raised_at,
-                    $acknowledged_by, $acknowledged_at, $cleared_at, $acknowledgement_note, $owner)
+                    $acknowledged_by, $acknowledged_at, $cleared_at, $acknowledgement_note, $owner, $case_id, $assigned_to, $assignee_kind, $duty_level)
                 ON CONFLICT (id) DO UPDATE SET
                     source = excluded.source, source_id = excluded.source_id, kind = excluded.kind, severity = excluded.severity,
                     title = excluded.title, lon = excluded.lon, lat = excluded.lat, sub_district_code = excluded.sub_district_code,
                     raised_at = excluded.raised_at, acknowledged_by = excluded.acknowledged_by,
                     acknowledged_at = excluded.acknowledged_at, cleared_at = excluded.cleared_at,
-                    acknowledgement_note = excluded.acknowledgement_note
+                    acknowledgement_note = excluded.acknowledgement_note, case_id = excluded.case_id, assigned_to = excluded.assigned_to,
+                    assignee_kind = excluded.assignee_kind, duty_level = excluded.duty_level
                 """);
             _insertAlarmHistory = Prepare(
                 """

@@ -48,6 +48,7 @@ public sealed partial class TwinStore
             p[29].Value = (object?)ticket.PossibleDuplicateOf ?? DBNull.Value;
             p[30].Value = ticket.Satisfied is { } satisfied ? satisfied : DBNull.Value;
             p[31].Value = (object?)rawReporter?.Statement ?? DBNull.Value;
+            p[32].Value = (object?)ticket.SourceAlarmId ?? DBNull.Value;
             _upsertTicket.ExecuteNonQuery();
         }
 
@@ -82,6 +83,10 @@ public sealed partial class TwinStore
             p[12].Value = UtcTicks.FromNullable(alarm.ClearedAt);
             p[13].Value = (object?)alarm.AcknowledgementNote ?? DBNull.Value;
             p[14].Value = (object?)alarm.Owner ?? DBNull.Value;
+            p[15].Value = (object?)alarm.CaseId ?? DBNull.Value;
+            p[16].Value = (object?)alarm.AssignedTo ?? DBNull.Value;
+            p[17].Value = (object?)alarm.AssigneeKind?.ToString() ?? DBNull.Value;
+            p[18].Value = alarm.DutyLevel;
             _upsertAlarm.ExecuteNonQuery();
         }
 
@@ -93,7 +98,7 @@ public sealed partial class TwinStore
             p[2].Value = UtcTicks.From(change.At);
             p[3].Value = change.Alarm.Severity.ToString();
             p[4].Value = (object?)change.Actor ?? DBNull.Value;
-            p[5].Value = (object?)(change.Change == AlarmChange.Acknowledged ? change.Alarm.AcknowledgementNote : null) ?? DBNull.Value;
+            p[5].Value = (object?)change.Note ?? (object?)(change.Change == AlarmChange.Acknowledged ? change.Alarm.AcknowledgementNote : null) ?? DBNull.Value;
             return (long)_insertAlarmHistory.ExecuteScalar()!;
         }
 

@@ -75,6 +75,9 @@ public sealed class TicketRow
 
     public bool? Satisfied { get; set; }
 
+    /// <summary>The alarm the ticket was filed from (自动发现), null for every other channel's report.</summary>
+    public string? SourceAlarmId { get; set; }
+
     public TicketState ToState() => new(
         Id,
         Channel,
@@ -103,5 +106,6 @@ public sealed class TicketRow
         MergedIntoId,
         DuplicatesCount,
         PossibleDuplicateOf,
-        Satisfied);
+        Satisfied,
+        SourceAlarmId: SourceAlarmId);
 }

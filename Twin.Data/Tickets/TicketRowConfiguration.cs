@@ -44,6 +44,7 @@ internal sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRo
         builder.Property(t => t.DuplicatesCount).HasColumnName("duplicates_count").HasDefaultValue(0);
         builder.Property(t => t.PossibleDuplicateOf).HasColumnName("possible_duplicate_of");
         builder.Property(t => t.Satisfied).HasColumnName("satisfied");
+        builder.Property(t => t.SourceAlarmId).HasColumnName("source_alarm_id");
 
         // The three legs of the start-up query (open, reported since yesterday, closed today).
         builder.HasIndex(t => t.Status).HasDatabaseName("ix_tickets_status");

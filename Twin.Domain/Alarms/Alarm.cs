@@ -46,9 +46,48 @@ public sealed record AlarmState(
     /// <summary>The ingestion source (API key) that sent an external alert: only it may update or cancel the alert.</summary>
     public string? Owner { get; init; }
 
+    /// <summary>The case (ticket) the alarm was filed as, or the open case its report was merged into.</summary>
+    public string? CaseId { get; init; }
+
+    /// <summary>Who is to deal with the alarm: a person's account name or a department (<see cref="AssigneeKind"/>).</summary>
+    public string? AssignedTo { get; init; }
+
+    public AlarmAssigneeKind? AssigneeKind { get; init; }
+
+    /// <summary>How far an unacknowledged alarm has been escalated on duty (<see cref="AlarmDutyLevels"/>).</summary>
+    public int DutyLevel { get; init; }
+
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
     public bool IsActive => ClearedAt is null;
+}
+
+public enum AlarmAssigneeKind
+{
+    Person,
+    Department,
+}
+
+/// <summary>Who an unacknowledged alarm is escalated to, in turn: the supervisor on duty, then the leader on duty.</summary>
+public static class AlarmDutyLevels
+{
+    public const int None = 0;
+    public const int Supervisor = 1;
+    public const int Leader = 2;
+
+    public static string NameZh(int level) => level switch
+    {
+        Supervisor => "值班督办员",
+        Leader => "值班领导",
+        _ => "值班员",
+    };
+
+    public static string NameEn(int level) => level switch
+    {
+        Supervisor => "supervisor on duty",
+        Leader => "leader on duty",
+        _ => "duty officer",
+    };
 }
 
 /// <summary>An event seen by an AI video algorithm (e.g. 高空抛物), raised as an alarm.</summary>

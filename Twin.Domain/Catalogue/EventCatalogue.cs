@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Twin.Domain.Alarms;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 using Twin.Domain.Vocabulary;
@@ -55,6 +56,9 @@ public sealed class EventCatalogue
 
     public EventCategory? ForSensorKind(SensorKind kind) => Categories.FirstOrDefault(c => c.SensorKind == kind);
 
+    /// <summary>The category an alarm of <paramref name="alarmKind"/> is filed under (see <see cref="EventCategory.FilesAlarm"/>), or null.</summary>
+    public EventCategory? ForAlarmKind(string alarmKind) => Categories.FirstOrDefault(c => c.FilesAlarm(alarmKind));
+
     /// <summary>The catalogue shipped with the domain (Catalogue/event-catalogue.json).</summary>
     public static EventCatalogue LoadDefault()
     {
@@ -102,6 +106,15 @@ public sealed class EventCatalogue
             }
 
             Require(e.Hours is { Dispatch: > 0, Handle: > 0, Review: > 0 }, where, "'hours' needs dispatch, handle and review above 0");
+            AlarmSeverity? autoFileFrom = null;
+            if (e.AutoFileFrom is not null)
+            {
+                Require(Enum.TryParse<AlarmSeverity>(e.AutoFileFrom, ignoreCase: true, out var from) && Enum.IsDefined(from) && !char.IsAsciiDigit(e.AutoFileFrom[0]), where,
+                    $"'autoFileFrom' must be one of {string.Join(", ", Enum.GetNames<AlarmSeverity>()).ToLowerInvariant()}");
+                Require(e.SensorKind is not null || e.AlarmKinds is { Count: > 0 }, where, "'autoFileFrom' needs a sensorKind or alarmKinds to file");
+                autoFileFrom = from;
+            }
+
             foreach (var (subDistrict, department) in e.DepartmentBySubDistrict ?? [])
             {
                 Require(IsSubDistrictCode(subDistrict), where, $"'departmentBySubDistrict' key '{subDistrict}' is not a 12-digit Putuo 街镇 code (3101070xx000)");
@@ -122,7 +135,9 @@ public sealed class EventCatalogue
                     TimeSpan.FromHours(e.Hours.Handle),
                     TimeSpan.FromHours(e.Hours.Review)),
                 e.DepartmentBySubDistrict ?? [],
-                e.Related ?? []));
+                e.Related ?? [],
+                e.AlarmKinds ?? [],
+                autoFileFrom));
         }
 
         // Related codes may point forward in the file, so they are checked once all codes are known.
@@ -207,7 +222,9 @@ public sealed class EventCatalogue
         List<string>? Keywords,
         HoursEntry? Hours,
         Dictionary<string, string>? DepartmentBySubDistrict,
-        List<string>? Related);
+        List<string>? Related,
+        List<string>? AlarmKinds,
+        string? AutoFileFrom);
 
     private sealed record HoursEntry(double Dispatch, double Handle, double Review);
 }

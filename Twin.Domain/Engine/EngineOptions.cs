@@ -1,3 +1,4 @@
+using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
 
 namespace Twin.Domain.Engine;
@@ -45,6 +46,55 @@ public sealed class EngineOptions
 
     /// <summary>When a new report joins an open case (一口派单 merging).</summary>
     public DuplicateRules Duplicates { get; init; } = new();
+
+    /// <summary>How long an alarm may stay unacknowledged before the supervisor, then the leader on duty, is called in.</summary>
+    public AlarmEscalationRules AlarmEscalation { get; init; } = new();
+}
+
+/// <summary>
+/// One severity's escalation timers, counted from when the alarm was raised; null never escalates
+/// that far. The leader's comes after the supervisor's.
+/// </summary>
+public sealed record AlarmEscalationTimers(TimeSpan? ToSupervisor, TimeSpan? ToLeader)
+{
+    public static readonly AlarmEscalationTimers Never = new(null, null);
+
+    /// <summary>The duty level an alarm raised <paramref name="age"/> ago has reached (<see cref="AlarmDutyLevels"/>).</summary>
+    public int LevelAt(TimeSpan age) =>
+        ToLeader is { } leader && age >= leader ? AlarmDutyLevels.Leader
+        : ToSupervisor is { } supervisor && age >= supervisor ? AlarmDutyLevels.Supervisor
+        : AlarmDutyLevels.None;
+
+    /// <summary>When the next level is due after <paramref name="level"/>, counted from the raise; null when none follows.</summary>
+    public TimeSpan? NextAfter(int level) => level switch
+    {
+        AlarmDutyLevels.None => ToSupervisor ?? ToLeader,
+        AlarmDutyLevels.Supervisor => ToLeader,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// The escalation timers per severity. Defaults follow the centre's practice of answering a 红色
+/// alarm within minutes: critical 5/15 min, major 15/60, minor 60/240; info never escalates.
+/// </summary>
+public sealed record AlarmEscalationRules
+{
+    public AlarmEscalationTimers Critical { get; init; } = new(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15));
+
+    public AlarmEscalationTimers Major { get; init; } = new(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60));
+
+    public AlarmEscalationTimers Minor { get; init; } = new(TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(240));
+
+    public AlarmEscalationTimers Info { get; init; } = AlarmEscalationTimers.Never;
+
+    public AlarmEscalationTimers For(AlarmSeverity severity) => severity switch
+    {
+        AlarmSeverity.Critical => Critical,
+        AlarmSeverity.Major => Major,
+        AlarmSeverity.Minor => Minor,
+        _ => Info,
+    };
 }
 
 /// <summary>

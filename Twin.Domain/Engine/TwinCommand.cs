@@ -52,6 +52,10 @@ public sealed partial class TwinEngine
                 return RaiseAiVideoAlarm(c.Event);
             case AcknowledgeAlarmCommand c:
                 return AcknowledgeAlarm(c.AlarmId, c.By, c.Note, c.BySimulatedStaff);
+            case FileCaseFromAlarmCommand c:
+                return FileCaseFromAlarm(c.AlarmId, c.By);
+            case AssignAlarmCommand c:
+                return AssignAlarm(c.AlarmId, c.Assignee, c.Kind, c.By);
             case MarkTicketViewedCommand c:
                 return MarkTicketViewed(c.TicketId, c.By);
             case MarkAlarmViewedCommand c:

@@ -122,7 +122,8 @@ public sealed partial class TwinEngine
         }
 
         _pendingEvents.Add(new AlarmChanged(NextEventSequence(), Now, alarm, AlarmChange.Raised, null));
-        return alarm;
+        FileAutomaticallyIfRuled(alarm.Id);
+        return _activeAlarms[alarm.Id];
     }
 
     private void ChangeAlarmSeverity(string alarmId, AlarmSeverity severity, string title, DateTimeOffset now)
@@ -138,6 +139,7 @@ public sealed partial class TwinEngine
         var escalated = alarm with { Severity = severity, Title = title };
         _activeAlarms[alarmId] = escalated;
         _pendingEvents.Add(new AlarmChanged(NextEventSequence(), now, escalated, AlarmChange.Escalated, null));
+        FileAutomaticallyIfRuled(alarmId);
     }
 
     private void ClearAlarm(string alarmId, DateTimeOffset at, string? actor)

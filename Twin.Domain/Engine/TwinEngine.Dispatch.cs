@@ -12,7 +12,8 @@ namespace Twin.Domain.Engine;
 /// </summary>
 public sealed partial class TwinEngine
 {
-    private const string SystemSupervisor = "系统督办";
+    /// <summary>The actor of an automatic 督办 on an overdue step.</summary>
+    public const string SystemSupervisor = "系统督办";
 
     private readonly DuplicateDetector _duplicates;
 

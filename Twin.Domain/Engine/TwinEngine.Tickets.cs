@@ -26,7 +26,10 @@ public sealed partial class TwinEngine
 
     public TicketState? FindTicket(string id) => _tickets.GetValueOrDefault(id);
 
-    public InputResult ReportTicket(TicketReport report)
+    public InputResult ReportTicket(TicketReport report) => ReportTicket(report, sourceAlarmId: null);
+
+    /// <param name="sourceAlarmId">the alarm the report was filed from; only the engine sets it, never a channel.</param>
+    private InputResult ReportTicket(TicketReport report, string? sourceAlarmId)
     {
         if (string.IsNullOrWhiteSpace(report.Id))
         {
@@ -97,7 +100,8 @@ public sealed partial class TwinEngine
             null,
             StepDueAt: report.ReportedAt + LimitsFor(category.Code).Dispatch,
             PossibleDuplicateOf: match?.CaseId,
-            DuplicateExplanation: match is { Decision: DuplicateDecision.Candidate } ? match.ExplanationFor(report.Id) : null);
+            DuplicateExplanation: match is { Decision: DuplicateDecision.Candidate } ? match.ExplanationFor(report.Id) : null,
+            SourceAlarmId: sourceAlarmId);
         _tickets[ticket.Id] = ticket;
         _backlog++;
         _ticketsIn.Add(ticket.ReportedAt);

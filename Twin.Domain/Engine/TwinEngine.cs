@@ -67,13 +67,14 @@ public sealed partial class TwinEngine
         return drained;
     }
 
-    /// <summary>Advances time-driven state: sensor health, the day's counters, hourly samples, overdue steps (督办).</summary>
+    /// <summary>Advances time-driven state: sensor health, the day's counters, hourly samples, overdue steps (督办), unacknowledged alarms' escalation.</summary>
     public void Tick()
     {
         var now = Now;
         RollDayIfNeeded(now);
         SweepSensorHealth(now);
         SweepSla(now);
+        SweepAlarmDuty(now);
         SweepDrones(now);
         SweepChecklist(now);
         _sensorsOnlineSamples.Add(now, _healthCounts[(int)SensorHealth.Online] + _healthCounts[(int)SensorHealth.LowBattery]);

@@ -34,6 +34,16 @@ public enum AlarmChange
 
     /// <summary>A person opened the alarm; simulated staff leave it alone from then on.</summary>
     Claimed,
+
+    /// <summary>Filed as a case (立案), by a person or by the catalogue's 自动立案 rule; <see cref="AlarmState.CaseId"/> names it.</summary>
+    FiledAsCase,
+
+    /// <summary>Given to a person or a department to deal with.</summary>
+    Assigned,
+
+    /// <summary>Left unacknowledged past its severity's timer: raised to the supervisor, then the leader on duty.</summary>
+    DutyEscalated,
 }
 
-public sealed record AlarmChanged(long Sequence, DateTimeOffset At, AlarmState Alarm, AlarmChange Change, string? Actor) : TwinEvent(Sequence, At);
+/// <param name="Note">what the change's history row says beyond its kind (an acknowledgement's note is on the alarm).</param>
+public sealed record AlarmChanged(long Sequence, DateTimeOffset At, AlarmState Alarm, AlarmChange Change, string? Actor, string? Note = null) : TwinEvent(Sequence, At);

@@ -83,7 +83,8 @@ public sealed record TicketState(
     bool? Satisfied = null,
     string? ClaimedBy = null,
     string RefusedDepartments = "",
-    string? DuplicateExplanation = null)
+    string? DuplicateExplanation = null,
+    string? SourceAlarmId = null)
 {
     /// <summary>Separates <see cref="CoordinatingDepartments"/>; a string keeps the record's value equality.</summary>
     public const char DepartmentSeparator = '、';

@@ -12,6 +12,10 @@ public sealed partial class AlarmDesk
 {
     private string? _acknowledging;
     private string? _note;
+    private string? _assigning;
+
+    // Empty means the officer themself; null until a choice is made.
+    private string? _assignee;
 
     /// <summary>For a role that may see alarms but not acknowledge them (a leader): no acknowledge buttons.</summary>
     [Parameter]
@@ -36,6 +40,26 @@ public sealed partial class AlarmDesk
     /// <summary>Acknowledges (alarm id, note); answers the engine's refusal, or null when accepted.</summary>
     [Parameter, EditorRequired]
     public Func<string, string, Task<string?>> Acknowledge { get; set; } = (_, _) => Task.FromResult<string?>(null);
+
+    /// <summary>Files the alarm as a case (alarm id); answers the engine's refusal, or null when accepted.</summary>
+    [Parameter]
+    public Func<string, Task<string?>> FileCase { get; set; } = _ => Task.FromResult<string?>(null);
+
+    /// <summary>Assigns the alarm (alarm id, a department, or null for the officer themself); answers the refusal, or null.</summary>
+    [Parameter]
+    public Func<string, string?, Task<string?>> Assign { get; set; } = (_, _) => Task.FromResult<string?>(null);
+
+    /// <summary>Whether the catalogue files alarms of this kind as cases (else no 立案 button).</summary>
+    [Parameter]
+    public Func<AlarmState, bool> CanFileCase { get; set; } = _ => false;
+
+    /// <summary>Departments an alarm may be assigned to, labelled in the page's language.</summary>
+    [Parameter]
+    public IReadOnlyList<Choice> Departments { get; set; } = [];
+
+    /// <summary>Opens the case an alarm was filed as.</summary>
+    [Parameter]
+    public EventCallback<string> OpenCase { get; set; }
 
     /// <summary>The officer opened the alarm to acknowledge it: the page takes it over from simulated staff.</summary>
     [Parameter]
@@ -82,6 +106,56 @@ public sealed partial class AlarmDesk
     {
         _acknowledging = null;
         _note = null;
+    }
+
+    private string DisplayAssignee(AlarmState alarm) =>
+        alarm.AssigneeKind == AlarmAssigneeKind.Department
+            ? Departments.FirstOrDefault(d => d.Value == alarm.AssignedTo)?.Label ?? alarm.AssignedTo!
+            : alarm.AssignedTo!;
+
+    private async Task FileCaseAsync(string alarmId) => await RunAsync(() => FileCase(alarmId));
+
+    private async Task StartAssign(string alarmId)
+    {
+        _assigning = alarmId;
+        _assignee = null;
+        Refusal = null;
+        await Open.InvokeAsync(alarmId);
+    }
+
+    private void CancelAssign()
+    {
+        _assigning = null;
+        _assignee = null;
+    }
+
+    private async Task AssignAsync(string alarmId)
+    {
+        if (_assignee is null)
+        {
+            return;
+        }
+
+        var department = _assignee.Length == 0 ? null : _assignee;
+        await RunAsync(() => Assign(alarmId, department));
+        if (Refusal is null)
+        {
+            CancelAssign();
+        }
+    }
+
+    private async Task RunAsync(Func<Task<string?>> action)
+    {
+        Busy = true;
+        Refusal = null;
+        try
+        {
+            Refusal = await action();
+        }
+        finally
+        {
+            Busy = false;
+        }
     }
 
     private async Task ConfirmAsync(string alarmId)

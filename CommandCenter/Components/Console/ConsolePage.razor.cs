@@ -3,6 +3,7 @@ using CommandCenter.Localization;
 using CommandCenter.Officers;
 using Microsoft.AspNetCore.Components;
 using Twin.Data.Boundary;
+using Twin.Domain.Alarms;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
@@ -257,6 +258,42 @@ public sealed partial class ConsolePage : IDisposable
         if (!result.Accepted)
         {
             return result.Reason ?? ConsoleText.AcknowledgementRefused;
+        }
+
+        TakeNewerSnapshot();
+        return null;
+    }
+
+    private bool FilesAsCase(AlarmState alarm) => alarm.Source != AlarmSource.Cap && Catalogue.ForAlarmKind(alarm.Kind) is not null;
+
+    /// <summary>立案 from the alarm desk; the new case is opened, as a case filed at the desk is.</summary>
+    private async Task<string?> FileAlarmCaseAsync(string alarmId)
+    {
+        var refusal = await SubmitAlarmActionAsync(officer => new FileCaseFromAlarmCommand(alarmId, officer));
+        if (refusal is null && Snapshot?.ActiveAlarms.FirstOrDefault(a => a.Id == alarmId)?.CaseId is { } caseId)
+        {
+            await SelectAsync(caseId);
+        }
+
+        return refusal;
+    }
+
+    private Task<string?> AssignAlarmAsync(string alarmId, string? department) =>
+        SubmitAlarmActionAsync(officer => department is null
+            ? new AssignAlarmCommand(alarmId, officer, AlarmAssigneeKind.Person, officer)
+            : new AssignAlarmCommand(alarmId, department, AlarmAssigneeKind.Department, officer));
+
+    private async Task<string?> SubmitAlarmActionAsync(Func<string, TwinCommand> command)
+    {
+        if (Officer is null)
+        {
+            return ConsoleText.NoOfficer;
+        }
+
+        var result = await Commands.SubmitAsync(command(Officer.Name));
+        if (!result.Accepted)
+        {
+            return result.Reason ?? AlarmCaseText.Refused;
         }
 
         TakeNewerSnapshot();

@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/admin/users", Policies.Administer, true),
         ("/admin/audit", Policies.Administer, true),
         ("/admin/sensors", Policies.Administer, true),
+        ("/admin/notifications", Policies.Administer, true),
         ("/admin/audit/export.csv", Policies.Administer, false),
         ("/api/map/corridor.geojson", Policies.ViewWall, false),
         ("/api/map/vocabulary.json", Policies.ViewWall, false),

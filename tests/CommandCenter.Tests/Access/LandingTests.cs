@@ -39,6 +39,7 @@ public sealed class LandingTests : IAsyncLifetime
     [InlineData(Roles.Admin, "/admin/users", "wall admin", "admin")]
     [InlineData(Roles.Admin, "/admin/audit", "wall admin", "admin")]
     [InlineData(Roles.Admin, "/admin/sensors", "wall admin", "admin")]
+    [InlineData(Roles.Admin, "/admin/notifications", "wall admin", "admin")]
     [InlineData(Roles.Admin, "/", "wall admin", "wall")]
     public async Task Every_page_links_to_the_others_the_role_may_open_and_to_no_other(string role, string page, string links, string current)
     {

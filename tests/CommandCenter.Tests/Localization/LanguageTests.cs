@@ -92,6 +92,7 @@ public sealed class LanguageTests : IAsyncLifetime
     [InlineData(Roles.Admin, "/admin/users", "账号与大屏", "Accounts and walls")]
     [InlineData(Roles.Admin, "/admin/audit", "审计日志", "Audit log")]
     [InlineData(Roles.Admin, "/admin/sensors", "传感器阈值", "Sensor levels")]
+    [InlineData(Roles.Admin, "/admin/notifications", "通知失败列表", "Failed notifications")]
     [InlineData(Roles.Officer, "/account/password", "修改密码", "Change password")]
     [InlineData(Roles.Officer, "/account/denied", "无权访问", "Access denied")]
     [InlineData(Roles.Officer, "/not-found", "页面不存在", "Not found")]

@@ -64,6 +64,8 @@ public sealed class StartupChecksTests
         { "Twin:Metrics:AllowedAddresses:0", "not-an-address", "Twin:Metrics:AllowedAddresses: 'not-an-address' is neither an IP address nor a CIDR network" },
         { "Twin:Health:MinFreeDiskMegabytes", "-1", "Twin:Health:MinFreeDiskMegabytes must lie in 0–10,000,000" },
         { "Twin:Security:IdleTimeoutMinutes", "0", "Twin:Security timeouts, limits and intervals must be positive." },
+        { "Twin:Alarms:Escalation:Critical:LeaderMinutes", "3", "Twin:Alarms:Escalation:Critical:LeaderMinutes (3) must come after SupervisorMinutes (5)." },
+        { "Twin:Alarms:Escalation:Major:SupervisorMinutes", "-1", "Twin:Alarms:Escalation:Major: minutes cannot be negative (0 = never)." },
     };
 
     [Theory]

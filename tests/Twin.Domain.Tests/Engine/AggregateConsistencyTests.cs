@@ -92,9 +92,18 @@ public class AggregateConsistencyTests
         var start = new DateTimeOffset(2025, 6, 14, 20, 30, 0, Shanghai);
         var time = new FakeTimeProvider(start);
         var map = TestGeo.Putuo;
-        var catalogue = TestEngine.Catalogue;
+        // The model recounts the inputs alone: cases filed from alarms (自动立案) and alarms escalated
+        // on duty are the engine's own follow-ups, tested in AlarmCases/.
+        var catalogue = new EventCatalogue(TestEngine.Catalogue.Categories.Select(c => c with { AutoFileFrom = null }).ToList());
+        var rules = new AlarmEscalationRules
+        {
+            Critical = AlarmEscalationTimers.Never,
+            Major = AlarmEscalationTimers.Never,
+            Minor = AlarmEscalationTimers.Never,
+        };
+
         // Random reports may land close together in one category; merging is tested in Dispatch/.
-        var engine = new TwinEngine(map, catalogue, time, new EngineOptions { Duplicates = Twin.Domain.Dispatch.DuplicateRules.Off });
+        var engine = new TwinEngine(map, catalogue, time, new EngineOptions { Duplicates = Twin.Domain.Dispatch.DuplicateRules.Off, AlarmEscalation = rules });
         var run = new Run(seed);
 
         for (var step = 0; step < Steps; step++)

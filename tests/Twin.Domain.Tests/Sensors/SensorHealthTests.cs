@@ -126,7 +126,7 @@ public class SensorHealthTests
         Assert.Equal(ValueState.Alarm, sensor.ValueState);
         Assert.Equal(SensorHealth.LowBattery, sensor.Health);
         Assert.Empty(events.OfType<SensorHealthChanged>());
-        Assert.Single(events.OfType<AlarmChanged>());
+        Assert.Single(events.OfType<AlarmChanged>(), e => e.Change == AlarmChange.Raised);
     }
 
     private static SensorHealth Health(TwinEngine engine) => engine.FindSensor("WL-1")!.Health;

@@ -1,0 +1,52 @@
+using System.Globalization;
+using CommandCenter.Audit;
+using CommandCenter.Notifications;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Twin.Data.Audit;
+using Twin.Domain.Time;
+
+namespace CommandCenter.Components.Admin;
+
+/// <summary>The dead-letter list of webhook notifications, each sent again on an admin's click (audited).</summary>
+public sealed partial class NotificationsPage
+{
+    private IReadOnlyList<DeadLetter> _letters = [];
+    private string? _message;
+    private bool _failed;
+    private bool _busy;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private DeadLetters DeadLetters { get; set; } = default!;
+
+    [Inject]
+    private WebhookSender Sender { get; set; } = default!;
+
+    [Inject]
+    private AuditTrail Audit { get; set; } = default!;
+
+    protected override void OnInitialized() => _letters = DeadLetters.List();
+
+    private async Task RetryAsync(DeadLetter letter)
+    {
+        _busy = true;
+        try
+        {
+            var delivered = await Sender.RetryAsync(letter.Id, CancellationToken.None);
+            var admin = (await AuthenticationState).User;
+            Audit.Record(admin, AuditActions.NotificationRetried, $"{letter.Webhook}/{letter.Key}",
+                delivered ? AuditOutcome.Success : AuditOutcome.Failure, null, AuditOrigin.None);
+            (_failed, _message) = (!delivered, delivered ? NotificationText.Delivered : NotificationText.StillFailing);
+            _letters = DeadLetters.List();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static string Local(DateTimeOffset at) => ShanghaiClock.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}
