@@ -109,8 +109,11 @@ public sealed partial class ConsolePage : IDisposable
     /// The departments dispatch may name for the open ticket, valued by their Chinese name (the
     /// engine's key), labelled in the page's language, the likely owners first.
     /// </summary>
-    private IReadOnlyList<DepartmentChoice> Departments =>
+    private IReadOnlyList<DepartmentChoice> DispatchChoices =>
         Selected is { } ticket ? DispatchDepartments.For(ticket, Catalogue, DepartmentName) : [];
+
+    /// <summary>Every department, by name: an alarm may be assigned to any of them.</summary>
+    private IReadOnlyList<Choice> Departments { get; set; } = [];
 
     /// <summary>The open ticket's case, the reports merged into it and the reports offered as its duplicates.</summary>
     private IReadOnlyList<RelatedTicket> Related
@@ -157,6 +160,10 @@ public sealed partial class ConsolePage : IDisposable
     {
         Officer = await Identity.GetCurrentAsync();
         MayAct = await Commands.MayActAsync();
+        Departments = Catalogue.Departments
+            .Order(StringComparer.Ordinal)
+            .Select(d => new Choice(d, DepartmentName(d)))
+            .ToList();
         Snapshot = Feed.Current ?? (Queries.IsReady ? Queries.Current : null);
         Feed.Updated += OnSnapshot;
         await RefreshHistoryAsync();
