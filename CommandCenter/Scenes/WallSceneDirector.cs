@@ -73,7 +73,7 @@ public sealed class WallSceneDirector(
                 Changed?.Invoke(next);
                 try
                 {
-                    await sender.SendToAllAsync(next, stoppingToken);
+                    await sender.SendToAllAsync(next with { SentAt = realTime.GetUtcNow().ToUnixTimeMilliseconds() }, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -4,7 +4,14 @@ namespace CommandCenter.Scenes;
 /// The scene every wall shows, as the hub sends it (<c>Scene</c>): its slug (district, corridor,
 /// emergency) and, in an emergency, the incident and its level's numeral (IV–I).
 /// </summary>
-public sealed record WallSceneMessage(string Scene, string? IncidentId, string? Level);
+public sealed record WallSceneMessage(string Scene, string? IncidentId, string? Level)
+{
+    /// <summary>
+    /// When a change was sent (ms since the Unix epoch, real time), so a wall can tell the server's
+    /// share of how long it took to follow from its own; 0 when a wall asked for the scene in force.
+    /// </summary>
+    public long SentAt { get; init; }
+}
 
 /// <summary>Sends the scene to screens; answered by the hub folder.</summary>
 public interface IWallSceneSender

@@ -50,11 +50,39 @@ public static class SearchEndpoints
                     }),
                     Facets = new { Status = result.ByStatus, Channel = result.ByChannel, SubDistrict = result.BySubDistrict },
                     result.Places,
+                    Alarms = result.Alarms.Select(a => new
+                    {
+                        a.Id,
+                        Source = a.Source.ToString(),
+                        a.Kind,
+                        Severity = a.Severity.ToString(),
+                        a.Title,
+                        SubDistrict = a.SubDistrictCode,
+                        a.Lon,
+                        a.Lat,
+                        a.RaisedAt,
+                        a.AcknowledgedAt,
+                        a.ClearedAt,
+                        a.SensorId,
+                    }),
+                    Sensors = result.Sensors.Select(s => new
+                    {
+                        s.Id,
+                        Kind = s.Kind.ToString(),
+                        s.Name,
+                        s.Unit,
+                        SubDistrict = s.SubDistrictCode,
+                        Corridor = s.InCorridor,
+                        s.Lon,
+                        s.Lat,
+                        s.LastValue,
+                        State = s.ValueState.ToString(),
+                    }),
                 }, Json);
             })
             .RequireAuthorization(Policies.UseConsole)
             .WithTags("Search")
-            .WithSummary("Search every stored ticket (any age) and the district's places: q (1–100 characters, one phrase), from/to (ISO 8601, report time), channel, category, status, subdistrict, corridor, overdue (true/false), sort (relevance|time), limit (1–200).")
+            .WithSummary("Search every stored ticket (any age), alarm, sensor and place: q (1–100 characters, one phrase), types (tickets, alarms, sensors, places, comma-separated; all by default), from/to (ISO 8601, report time; an alarm's raising), channel, category, status, subdistrict, corridor, overdue (true/false), sort (relevance|time), limit (1–200).")
             .Produces<System.Text.Json.Nodes.JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         return endpoints;
     }
@@ -129,6 +157,23 @@ public sealed record SearchRequest(SearchQuery? Query, SearchProblem? Problem)
             problem ??= Bad("bad-limit", "条数无法识别 · Bad limit", $"limit: 1–{SearchQuery.MaxLimit}");
         }
 
+        var scope = SearchScope.All;
+        if (Value("types") is { } typesText)
+        {
+            scope = 0;
+            foreach (var type in typesText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (type.Any(char.IsAsciiDigit) || !System.Enum.TryParse<SearchScope>(type, ignoreCase: true, out var one) || one == SearchScope.All)
+                {
+                    problem ??= Bad("bad-types", "搜索范围无法识别 · Unknown result type", "types: tickets, alarms, sensors, places");
+                    scope = SearchScope.All;
+                    break;
+                }
+
+                scope |= one;
+            }
+        }
+
         var search = new SearchQuery(query.TryGetValue("q", out var q) ? q.ToString() : string.Empty)
         {
             From = Time("from"),
@@ -141,6 +186,7 @@ public sealed record SearchRequest(SearchQuery? Query, SearchProblem? Problem)
             InCorridor = Flag("corridor"),
             Overdue = Flag("overdue"),
             Limit = limit,
+            Scope = scope,
         };
 
         problem ??= search.Validate() switch
@@ -150,6 +196,7 @@ public sealed record SearchRequest(SearchQuery? Query, SearchProblem? Problem)
             SearchQueryError.UnbalancedQuotes => Bad("unbalanced-quotes", "引号不成对 · Unbalanced quotes", "q: 引号须成对 · quotes must come in pairs"),
             SearchQueryError.FromAfterTo => Bad("from-after-to", "起止时间颠倒 · From after to", "from 须早于 to · from must not be after to"),
             SearchQueryError.BadLimit => Bad("bad-limit", "条数无法识别 · Bad limit", $"limit: 1–{SearchQuery.MaxLimit}"),
+            SearchQueryError.NoScope => Bad("bad-types", "搜索范围无法识别 · Unknown result type", "types: tickets, alarms, sensors, places"),
             _ => null,
         };
         return problem is null ? new SearchRequest(search, null) : new SearchRequest(null, problem);

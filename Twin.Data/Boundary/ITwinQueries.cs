@@ -47,6 +47,12 @@ public interface ITwinQueries
 
     Task<IReadOnlyList<AlarmHistoryEntry>> GetAlarmHistoryAsync(string alarmId, CancellationToken ct = default);
 
+    /// <summary>
+    /// A sensor's readings over [<paramref name="from"/>, <paramref name="to"/>), oldest first: raw
+    /// where the store still keeps them, hourly rollups before that.
+    /// </summary>
+    Task<IReadOnlyList<SensorHistoryPoint>> GetSensorHistoryAsync(string sensorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
+
     Task<StoredObservation?> GetObservationAsync(long id, CancellationToken ct = default);
 
     Task<ObservationPage> QueryObservationsAsync(ObservationQuery query, CancellationToken ct = default);

@@ -51,6 +51,12 @@ public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinRead
         return await store.GetTicketHistoryAsync(ticketId, ct);
     }
 
+    public async Task<IReadOnlyList<SensorHistoryPoint>> GetSensorHistoryAsync(string sensorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetSensorHistoryAsync(sensorId, from, to, ct);
+    }
+
     public async Task<AlarmState?> FindAlarmBySourceAsync(AlarmSource source, string sourceId, CancellationToken ct = default)
     {
         await readiness.Ready.WaitAsync(ct);

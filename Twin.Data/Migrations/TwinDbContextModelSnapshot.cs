@@ -1263,6 +1263,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("sub_district_code");
 
+                    b.Property<string>("ThingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thing_id");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1279,6 +1283,9 @@ namespace Twin.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sensors");
+
+                    b.HasIndex("ThingId")
+                        .HasDatabaseName("ix_sensors_thing_id");
 
                     b.ToTable("sensors", (string)null);
                 });

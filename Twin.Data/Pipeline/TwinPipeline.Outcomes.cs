@@ -171,6 +171,7 @@ public sealed partial class TwinPipeline
         AttachEvidenceCommand c => c.EvidenceId,
         RecordObservationCommand c => c.Observation.SensorId,
         RegisterSensorCommand c => c.Sensor.Id,
+        RegisterThingCommand c => c.Sensors[0].Thing,
         RegisterDroneCommand c => c.Drone.Id,
         RecordDroneTelemetryCommand c => c.Telemetry.DroneId,
         _ => null,

@@ -12,6 +12,17 @@ public enum SearchSort
     Time,
 }
 
+/// <summary>What kinds of record a search looks through; the console's scope buttons and the API's <c>types</c>.</summary>
+[Flags]
+public enum SearchScope
+{
+    Tickets = 1,
+    Alarms = 2,
+    Sensors = 4,
+    Places = 8,
+    All = Tickets | Alarms | Sensors | Places,
+}
+
 /// <summary>Why a search query was refused.</summary>
 public enum SearchQueryError
 {
@@ -20,13 +31,16 @@ public enum SearchQueryError
     UnbalancedQuotes,
     FromAfterTo,
     BadLimit,
+    NoScope,
 }
 
 /// <summary>
 /// One search over every stored ticket and the district's places. <see cref="Text"/> is matched as
 /// one phrase (quotes around it are allowed and dropped); the filters narrow by report time
 /// [<see cref="From"/>, <see cref="To"/>), channel, category, status, 街镇, the creek corridor and
-/// whether a step ever ran past its time limit.
+/// whether a step ever ran past its time limit. <see cref="Scope"/> says which kinds of record are
+/// searched. The 街镇 narrows alarms and sensors too, the time range alarms (when raised) and the
+/// corridor sensors; a filter they cannot answer leaves them out rather than ignoring it.
 /// </summary>
 public sealed record SearchQuery(string Text)
 {
@@ -51,6 +65,20 @@ public sealed record SearchQuery(string Text)
     public bool? Overdue { get; init; }
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    public SearchScope Scope { get; init; } = SearchScope.All;
+
+    public bool SearchesTickets => Scope.HasFlag(SearchScope.Tickets);
+
+    public bool SearchesPlaces => Scope.HasFlag(SearchScope.Places);
+
+    /// <summary>Alarms have a time and a 街镇 but no corridor flag.</summary>
+    public bool SearchesAlarms => Scope.HasFlag(SearchScope.Alarms) && !HasTicketOnlyFilter && InCorridor is null;
+
+    /// <summary>Sensors have a place and a corridor flag but no time.</summary>
+    public bool SearchesSensors => Scope.HasFlag(SearchScope.Sensors) && !HasTicketOnlyFilter && From is null && To is null;
+
+    private bool HasTicketOnlyFilter => Channel is not null || CategoryCode is not null || Status is not null || Overdue is not null;
 
     public int Limit { get; init; } = 50;
 
@@ -87,6 +115,11 @@ public sealed record SearchQuery(string Text)
             return SearchQueryError.FromAfterTo;
         }
 
+        if ((Scope & SearchScope.All) == 0)
+        {
+            return SearchQueryError.NoScope;
+        }
+
         return Limit is < 1 or > MaxLimit ? SearchQueryError.BadLimit : null;
     }
 }
@@ -113,11 +146,19 @@ public sealed record SearchPlace(string Kind, string Code, string Name, string? 
     public const string NeighbourhoodKind = "neighbourhood";
 }
 
-/// <summary>Results, the number of all matches, and counts of the matches by status, channel and 街镇.</summary>
+/// <summary>
+/// Results: tickets with the number of all matching tickets and their counts by status, channel
+/// and 街镇; matching places, alarms (newest first) and sensors.
+/// </summary>
 public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
     int Total,
     IReadOnlyDictionary<string, int> ByStatus,
     IReadOnlyDictionary<string, int> ByChannel,
     IReadOnlyDictionary<string, int> BySubDistrict,
-    IReadOnlyList<SearchPlace> Places);
+    IReadOnlyList<SearchPlace> Places)
+{
+    public IReadOnlyList<SearchAlarmHit> Alarms { get; init; } = [];
+
+    public IReadOnlyList<SearchSensorHit> Sensors { get; init; } = [];
+}

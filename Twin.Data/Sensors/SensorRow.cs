@@ -42,8 +42,11 @@ public sealed class SensorRow
 
     public SensorHealth Health { get; set; }
 
+    /// <summary>The device (SensorThings Thing) this sensor is one Datastream of; null when it is a device of its own.</summary>
+    public string? ThingId { get; set; }
+
     public SensorState ToState() => new(
-        new SensorDefinition(Id, Kind, Name, new GeoPoint(Lon, Lat), Unit, new Thresholds(WarningLevel, AlarmLevel, Hysteresis, HighIsBad), ReportInterval),
+        new SensorDefinition(Id, Kind, Name, new GeoPoint(Lon, Lat), Unit, new Thresholds(WarningLevel, AlarmLevel, Hysteresis, HighIsBad), ReportInterval, ThingId),
         SubDistrictCode,
         InCorridor,
         LastValue,

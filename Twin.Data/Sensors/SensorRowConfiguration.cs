@@ -28,5 +28,7 @@ internal sealed class SensorRowConfiguration : IEntityTypeConfiguration<SensorRo
         builder.Property(s => s.BatteryPercent).HasColumnName("battery_percent");
         builder.Property(s => s.ValueState).HasColumnName("value_state").HasConversion<string>();
         builder.Property(s => s.Health).HasColumnName("health").HasConversion<string>();
+        builder.Property(s => s.ThingId).HasColumnName("thing_id");
+        builder.HasIndex(s => s.ThingId).HasDatabaseName("ix_sensors_thing_id");
     }
 }

@@ -1,13 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Twin.Data.Sensors;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Store;
-
-/// <summary>
-/// A point of a sensor's history: one raw reading (<see cref="Count"/> 1, all values equal) where
-/// raw readings are still kept, an hourly rollup before that.
-/// </summary>
-public sealed record SensorHistoryPoint(DateTimeOffset At, int Count, double Min, double Mean, double Max, double Last, bool IsRaw);
 
 public sealed partial class TwinStore
 {

@@ -12,8 +12,9 @@ public sealed partial class TwinStore
 
     /// <summary>
     /// Stored tickets of any age whose indexed text contains the query's phrase: FTS5 trigrams
-    /// (ranked by bm25) for 3+ characters, the character-pair index for one or two. The query
-    /// must be valid (<see cref="SearchQuery.Validate"/>).
+    /// (ranked by bm25) for 3+ characters, the character-pair index for one or two; and the
+    /// places, alarms and sensors whose names contain it, as far as the query's scope asks. The
+    /// query must be valid (<see cref="SearchQuery.Validate"/>).
     /// </summary>
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
@@ -30,6 +31,26 @@ public sealed partial class TwinStore
         // One read snapshot, so that the hits, the facets and the total agree.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var phrase = query.Phrase;
+        var (hits, facets) = query.SearchesTickets
+            ? await SearchTicketsAsync(connection, transaction, query, phrase, ct)
+            : ([], NoFacets());
+        var places = query.SearchesPlaces ? await SearchPlacesAsync(connection, transaction, phrase, ct) : [];
+        return new SearchResult(hits, facets["s"].Values.Sum(), facets["s"], facets["c"], facets["d"], places)
+        {
+            Alarms = query.SearchesAlarms ? await SearchAlarmsAsync(connection, transaction, query, ct) : [],
+            Sensors = query.SearchesSensors ? await SearchSensorsAsync(connection, transaction, query, ct) : [],
+        };
+    }
+
+    private static Dictionary<string, Dictionary<string, int>> NoFacets() => new(StringComparer.Ordinal)
+    {
+        ["s"] = new(StringComparer.Ordinal), ["c"] = new(StringComparer.Ordinal), ["d"] = new(StringComparer.Ordinal),
+    };
+
+    /// <summary>The matching tickets up to the limit, and the counts of all of them by status ("s"), channel ("c") and 街镇 ("d").</summary>
+    private static async Task<(List<SearchHit> Hits, Dictionary<string, Dictionary<string, int>> Facets)> SearchTicketsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, string phrase, CancellationToken ct)
+    {
         var (matches, ranked) = Candidates(phrase);
         var filters = Filters(query);
 
@@ -69,10 +90,7 @@ public sealed partial class TwinStore
             UNION ALL SELECT 'c', channel, COUNT(*) FROM f GROUP BY channel
             UNION ALL SELECT 'd', sub_district_code, COUNT(*) FROM f GROUP BY sub_district_code
             """);
-        var facets = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal)
-        {
-            ["s"] = new(StringComparer.Ordinal), ["c"] = new(StringComparer.Ordinal), ["d"] = new(StringComparer.Ordinal),
-        };
+        var facets = NoFacets();
         await using (var reader = await facetsCommand.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -81,8 +99,7 @@ public sealed partial class TwinStore
             }
         }
 
-        var places = await SearchPlacesAsync(connection, transaction, phrase, ct);
-        return new SearchResult(hits, facets["s"].Values.Sum(), facets["s"], facets["c"], facets["d"], places);
+        return (hits, facets);
     }
 
     /// <summary>Replaces the searchable places (街镇 and 居委 names) with <paramref name="places"/>, in one transaction.</summary>

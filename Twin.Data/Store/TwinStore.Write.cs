@@ -73,16 +73,16 @@ public sealed partial class TwinStore
             _upsertSensor = Prepare(
                 """
                 INSERT INTO sensors (id, kind, name, lon, lat, unit, warning_level, alarm_level, hysteresis, high_is_bad,
-                    report_interval_ticks, sub_district_code, in_corridor, last_value, last_observed_at, battery_percent, value_state, health)
+                    report_interval_ticks, sub_district_code, in_corridor, last_value, last_observed_at, battery_percent, value_state, health, thing_id)
                 VALUES ($id, $kind, $name, $lon, $lat, $unit, $warning_level, $alarm_level, $hysteresis, $high_is_bad,
-                    $report_interval_ticks, $sub_district_code, $in_corridor, $last_value, $last_observed_at, $battery_percent, $value_state, $health)
+                    $report_interval_ticks, $sub_district_code, $in_corridor, $last_value, $last_observed_at, $battery_percent, $value_state, $health, $thing_id)
                 ON CONFLICT (id) DO UPDATE SET
                     kind = excluded.kind, name = excluded.name, lon = excluded.lon, lat = excluded.lat, unit = excluded.unit,
                     warning_level = excluded.warning_level, alarm_level = excluded.alarm_level, hysteresis = excluded.hysteresis,
                     high_is_bad = excluded.high_is_bad, report_interval_ticks = excluded.report_interval_ticks,
                     sub_district_code = excluded.sub_district_code, in_corridor = excluded.in_corridor, last_value = excluded.last_value,
                     last_observed_at = excluded.last_observed_at, battery_percent = excluded.battery_percent,
-                    value_state = excluded.value_state, health = excluded.health
+                    value_state = excluded.value_state, health = excluded.health, thing_id = excluded.thing_id
                 """);
             _insertObservation = Prepare(
                 """
@@ -338,6 +338,7 @@ public sealed partial class TwinStore
             p[15].Value = Nullable(sensor.BatteryPercent);
             p[16].Value = sensor.ValueState.ToString();
             p[17].Value = sensor.Health.ToString();
+            p[18].Value = (object?)d.ThingId ?? DBNull.Value;
             _upsertSensor.ExecuteNonQuery();
         }
 

@@ -42,6 +42,9 @@ public sealed class DutyRoster
 
     public IReadOnlyList<DepartmentContact> Contacts { get; }
 
+    /// <summary>The duty room of a department as a plan's checklist names it; null for one the roster does not list (e.g. 各街镇).</summary>
+    public DepartmentContact? ContactOf(string department) => Contacts.FirstOrDefault(c => c.Department == department);
+
     /// <summary>One person per role, for the shift that holds <paramref name="at"/>.</summary>
     public IReadOnlyList<DutyAssignment> OnDutyAt(DateTimeOffset at)
     {

@@ -12,6 +12,9 @@ public abstract record TwinCommand;
 
 public sealed record RegisterSensorCommand(SensorDefinition Sensor) : TwinCommand;
 
+/// <summary>A device with several sensors (one Thing, several Datastreams), registered all together or not at all.</summary>
+public sealed record RegisterThingCommand(IReadOnlyList<SensorDefinition> Sensors) : TwinCommand;
+
 /// <param name="Actor">who took it out of service (an ingestion source), for the alarm it clears and the record.</param>
 public sealed record RemoveSensorCommand(string SensorId, string Actor) : TwinCommand;
 
@@ -66,6 +69,8 @@ public sealed partial class TwinEngine
                 return CancelExternalAlarm(c.SourceKeys, c.Actor);
             case RegisterSensorCommand c:
                 return RegisterSensor(c.Sensor);
+            case RegisterThingCommand c:
+                return RegisterThing(c.Sensors);
             case UpdateSensorCommand c:
                 return UpdateSensor(c.SensorId, c.Name, c.ReportInterval);
             case RemoveSensorCommand c:

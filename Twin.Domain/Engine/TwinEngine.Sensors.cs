@@ -44,46 +44,6 @@ public sealed partial class TwinEngine
 
     public SensorState? FindSensor(string id) => _sensors.GetValueOrDefault(id)?.ToState();
 
-    public InputResult RegisterSensor(SensorDefinition definition)
-    {
-        if (string.IsNullOrWhiteSpace(definition.Id))
-        {
-            return InputResult.Refused("A sensor needs an id.");
-        }
-
-        if (_sensors.ContainsKey(definition.Id))
-        {
-            return InputResult.Refused($"Sensor {definition.Id} is already registered.");
-        }
-
-        if (!_district.Contains(definition.Location))
-        {
-            return InputResult.Refused($"Sensor {definition.Id} at {definition.Location} lies outside {_district.Name}.");
-        }
-
-        if (definition.ReportInterval <= TimeSpan.Zero)
-        {
-            return InputResult.Refused($"Sensor {definition.Id} needs a report interval above zero.");
-        }
-
-        var t = definition.Thresholds;
-        if (!double.IsFinite(t.Warning) || !double.IsFinite(t.Alarm) || !double.IsFinite(t.Hysteresis) || t.Hysteresis < 0
-            || (t.HighIsBad ? t.Alarm < t.Warning : t.Alarm > t.Warning))
-        {
-            return InputResult.Refused($"Sensor {definition.Id} has inconsistent thresholds.");
-        }
-
-        var subDistrict = _district.SubDistrictFor(definition.Location);
-        var now = Now;
-        var state = new SensorState(definition, subDistrict.Code, _district.IsInCorridor(definition.Location), null, null, null, ValueState.Normal, SensorHealth.Online);
-        var slot = AddSensorSlot(state);
-        slot.RegisteredAt = now;
-        _pendingEvents.Add(new SensorRegistered(NextEventSequence(), now, state));
-        MarkChanged(slot);
-        Version++;
-        return InputResult.Ok;
-    }
-
     /// <summary>
     /// Renames a sensor or changes its report interval (which decides when it is stale); its kind,
     /// place, levels, value and alarm stay as they are.

@@ -10,7 +10,11 @@ public enum SensorHealth
     Offline,
 }
 
-/// <summary>A perception device (感知设备) as registered.</summary>
+/// <summary>
+/// A perception device (感知设备) as registered: one measured quantity (a SensorThings Datastream).
+/// Several may share a device (a Thing, e.g. a water-quality buoy measuring dissolved oxygen and
+/// ammonia): <paramref name="ThingId"/> names it, null when the sensor is a device of its own.
+/// </summary>
 public sealed record SensorDefinition(
     string Id,
     SensorKind Kind,
@@ -18,7 +22,12 @@ public sealed record SensorDefinition(
     GeoPoint Location,
     string Unit,
     Thresholds Thresholds,
-    TimeSpan ReportInterval);
+    TimeSpan ReportInterval,
+    string? ThingId = null)
+{
+    /// <summary>The device this sensor belongs to: its Thing's id, or its own id when it is a device of its own.</summary>
+    public string Thing => ThingId ?? Id;
+}
 
 /// <summary>One reading from a sensor. Battery is in percent, when the device reports it.</summary>
 public readonly record struct Observation(string SensorId, double Value, DateTimeOffset ObservedAt, double? BatteryPercent = null);

@@ -7,5 +7,11 @@ if (args is ["warm-start", ..])
     return await WarmStartBench.RunAsync(args);
 }
 
+// `-- search-scale [--tickets N] [--runs R]`: search over a million stored tickets against a LIKE scan; building the store takes minutes.
+if (args is ["search-scale", ..])
+{
+    return await Twin.Benchmarks.Search.SearchScaleBench.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Twin.Benchmarks.FrameRenderBenchmarks).Assembly).Run(args);
 return 0;

@@ -26,6 +26,12 @@ public sealed class AppServerFixture : IAsyncLifetime
     /// <summary>The SQLite file the app is told to use (config key Twin:Storage:DatabasePath).</summary>
     public string DatabasePath => Path.Combine(_dataDirectory, "twin.db");
 
+    /// <summary>Where the twin's clock starts (its warm-started history ends here).</summary>
+    public DateTimeOffset StartAt { get; private set; }
+
+    /// <summary>Settings (environment variables, <c>Twin__…</c>) over the defaults below, for a test's own app; set before it starts.</summary>
+    public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The app's stdout and stderr, kept under artifacts/logs for diagnosing failed runs.</summary>
     public string LogPath { get; private set; } = "";
 
@@ -61,9 +67,13 @@ public sealed class AppServerFixture : IAsyncLifetime
         start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
 
         // Today 09:30 in Shanghai: the wall shows its busy morning whenever the suite runs.
-        var morning = Twin.Domain.Time.ShanghaiClock.StartOfDay(DateTimeOffset.UtcNow).AddHours(9.5);
-        start.Environment["Twin__Simulator__StartAt"] = morning.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        StartAt = Twin.Domain.Time.ShanghaiClock.StartOfDay(DateTimeOffset.UtcNow).AddHours(9.5);
+        start.Environment["Twin__Simulator__StartAt"] = StartAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
 
         _start = start;
         _log = new StreamWriter(LogPath, append: false) { AutoFlush = true };

@@ -27,6 +27,10 @@ const MARKERS = {
   case: { color: '#4d7dff', radius: 7 },
   merged: { color: '#7bd88f', radius: 6 },
   candidate: { color: '#ffc107', radius: 6 },
+  // Search results (the console's search box): one colour per kind of record found.
+  'result-ticket': { color: '#38e1ff', radius: 6 },
+  'result-alarm': { color: '#ff5252', radius: 6 },
+  'result-sensor': { color: '#7bd88f', radius: 5 },
 };
 
 // Surroundings are labelled only from this zoom on: at the district's scale their names would be
@@ -130,6 +134,9 @@ function zoomResolution(zoom) {
   return 156543.03392804097 / 2 ** zoom;
 }
 
+// More results than this are dots without their ids: the labels would cover the map.
+const MAX_LABELLED_RESULTS = 12;
+
 // Element id → promise of { map, markers }: a second call while the first is still loading the
 // basemap must reuse that map, not build another one in the same element.
 /** @typedef {{ map: any, markers: any, shown?: string, framed?: string }} TicketMap */
@@ -223,17 +230,7 @@ async function create(target) {
  * @param {Marker[] | null} surroundings
  */
 export async function show(elementId, ticket, related, surroundings) {
-  const target = document.getElementById(elementId);
-  if (!target) {
-    throw new Error(`ticketmap: no element #${elementId}`);
-  }
-  let creating = maps.get(elementId);
-  if (!creating) {
-    creating = create(target);
-    creating.catch(() => maps.delete(elementId));
-    maps.set(elementId, creating);
-  }
-  const entry = await creating;
+  const entry = await entryFor(elementId);
   const points = [{ ...ticket, role: 'ticket' }, ...(related ?? [])];
   entry.markers.clear();
   entry.markers.addFeatures([...points, ...(surroundings ?? [])].map(toFeature));
@@ -257,6 +254,57 @@ function toFeature(p) {
   const feature = new ol.Feature({ geometry: new ol.geom.Point(ol.proj.fromLonLat([p.lon, p.lat])), id: p.id, role: p.role, label: p.label, color: p.color });
   feature.setId(`${p.role}:${p.id}`);
   return feature;
+}
+
+// The map in the element with `elementId`, created on first use.
+/**
+ * @param {string} elementId
+ * @returns {Promise<TicketMap>}
+ */
+function entryFor(elementId) {
+  const target = document.getElementById(elementId);
+  if (!target) {
+    throw new Error(`ticketmap: no element #${elementId}`);
+  }
+  let creating = maps.get(elementId);
+  if (!creating) {
+    creating = create(target);
+    creating.catch(() => maps.delete(elementId));
+    maps.set(elementId, creating);
+  }
+  return creating;
+}
+
+// Search results ([{ id, lon, lat, kind }], kind ticket, alarm or sensor) as dots in their kind's
+// colour, labelled by id when there are few; the view frames them all.
+/**
+ * @param {string} elementId
+ * @param {(Point & { kind: string })[] | null} found
+ */
+export async function results(elementId, found) {
+  const entry = await entryFor(elementId);
+  const points = found ?? [];
+  entry.markers.clear();
+  entry.markers.addFeatures(points.map((p) => {
+    const feature = new ol.Feature({
+      geometry: new ol.geom.Point(ol.proj.fromLonLat([p.lon, p.lat])),
+      id: p.id,
+      role: `result-${p.kind}`,
+      label: points.length <= MAX_LABELLED_RESULTS ? p.id : '',
+    });
+    feature.setId(`${p.kind}:${p.id}`);
+    return feature;
+  }));
+  const view = entry.map.getView();
+  if (points.length === 1) {
+    view.setCenter(ol.proj.fromLonLat([points[0].lon, points[0].lat]));
+    view.setZoom(TICKET_ZOOM);
+  } else if (points.length > 1) {
+    view.fit(entry.markers.getExtent(), { padding: Array(4).fill(FIT_PADDING), maxZoom: MAX_ZOOM });
+  }
+  entry.shown = 'results';
+  // The next ticket shown is framed afresh, even the one shown before the results.
+  entry.framed = undefined;
 }
 
 // Pick mode (the new-case form): the district with its 街镇, the open cases as small dots and,

@@ -132,6 +132,14 @@ export function getView() {
 }
 
 /**
+ * Where lon/lat points are on the page (CSS pixels), to check what lies over them.
+ * @param {number[][]} lonLats
+ */
+export function pagePixels(lonLats) {
+  return current?.view.pagePixels(lonLats) ?? [];
+}
+
+/**
  * Where a live feature is: lon/lat, its pixel in the map's viewport (null when off screen) and
  * its properties.
  * @param {string} layer
@@ -199,8 +207,6 @@ class TwinMap {
     this.hub = null;
     /** The scene the hub last pushed (district, corridor, emergency). */
     this.scene = 'district';
-    /** When (ms since the epoch) the last different scene arrived: how fast the walls follow. */
-    this.sceneAt = 0;
     /** @type {number[] | null} */
     this.districtExtent = null;
 
@@ -218,7 +224,7 @@ class TwinMap {
     this.view = new MapView(this.map, this.styles);
     this.map.on('singleclick', (/** @type {any} */ event) => this.popups.onClick(this.map, event));
     this.layers.layers.alarms.on('postrender', (/** @type {any} */ event) => {
-      if (!this.disposed) this.layers.drawAlarmPulses(event, () => this.map.render());
+      if (!this.disposed) this.layers.drawAlarmPulses(event, () => this.map.render(), this.view.frameCostMs);
     });
     window.addEventListener('resize', this.onResize);
     this.staleTimer = setInterval(() => this.updateStale(), STALE_CHECK_MS);
@@ -279,7 +285,8 @@ class TwinMap {
         document.dispatchEvent(new CustomEvent('twin:connection', { detail: state }));
       },
       onLive: () => this.loadCameras(),
-      onScene: (scene) => this.showScene(scene.scene),
+      onScene: (scene, arrivedAt) => this.showScene(scene.scene, arrivedAt, scene.sentAt),
+      pace: () => this.view.frameCostMs,
     });
     for (const overlay of overlays) this.attachOverlay(overlay);
     this.hub.start();
@@ -289,16 +296,19 @@ class TwinMap {
    * The walls' scene: 苏河秀带 frames the corridor band, 全区 and 应急 the district. Flood-control
    * figures of the emergency scene are in the panels; the map keeps its layers.
    * @param {string} scene
+   * @param {number} [arrivedAt] when its hub message arrived (ms since the epoch)
+   * @param {number} [sentAt] when the server sent it
    */
-  showScene(scene) {
+  showScene(scene, arrivedAt, sentAt) {
     if (scene !== this.scene) {
-      this.sceneAt = Date.now();
+      this.view.timing.start(arrivedAt, sentAt);
     }
     this.scene = scene;
     const corridor = this.layers.sources.corridor;
-    const extent = scene === 'corridor' && corridor.getFeatures().length > 0 ? corridor.getExtent() : this.districtExtent;
+    const band = scene === 'corridor' ? corridor.getFeatures().map((/** @type {any} */ f) => f.getGeometry()) : [];
+    const extent = band.length > 0 ? corridor.getExtent() : this.districtExtent;
     if (extent && !this.disposed) {
-      this.view.frame(extent);
+      this.view.frame(extent, band);
     }
   }
 
@@ -395,7 +405,8 @@ class TwinMap {
       stale: this.stale,
       scale: this.styles.scale,
       scene: this.scene,
-      sceneAt: this.sceneAt,
+      ...this.view.timing.stats(),
+      frameCostMs: this.view.frameCostMs,
     };
   }
 

@@ -17,6 +17,9 @@ public sealed partial class AlarmDesk
     // Empty means the officer themself; null until a choice is made.
     private string? _assignee;
 
+    /// <summary>The sensor alarm whose readings are shown under it (one at a time: each chart reads the store).</summary>
+    private string? _chartOf;
+
     /// <summary>For a role that may see alarms but not acknowledge them (a leader): no acknowledge buttons.</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
@@ -71,6 +74,8 @@ public sealed partial class AlarmDesk
 
     private IReadOnlyList<AlarmState> Ordered =>
         Alarms.OrderBy(a => a.IsAcknowledged).ThenByDescending(a => a.Severity).ThenBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+
+    private void ToggleChart(string alarmId) => _chartOf = _chartOf == alarmId ? null : alarmId;
 
     private async Task Start(string alarmId)
     {

@@ -119,8 +119,6 @@ public static class ConsoleText
     public static string NoTicketMatches => T("没有符合条件的工单", "No ticket matches");
 
     // History search.
-    public static string HistorySearchPlaceholder => T("搜索全部历史工单：地址、事项、关键词", "Search all tickets: address, category, words");
-    public static string HistorySearchLabel => T("搜索历史工单", "Search ticket history");
     public static string Search => T("搜索", "Search");
 
     // A ticket: its details, timeline, map and related tickets.

@@ -18,7 +18,7 @@ public static class SensorThingsEndpoints
         var g = endpoints.MapGroup(Prefix).WithTags("SensorThings API 1.1");
 
         Read(g, "/", c => Results.Text(ServiceRoot(c).ToJsonString(), "application/json; charset=utf-8"), "Service root with the entity sets and conformance classes.");
-        Read(g, "/Things", (c, h) => h.Things(c), "Things: one per sensor of the twin.");
+        Read(g, "/Things", (c, h) => h.Things(c), "Things: the twin's devices, each with its Datastreams (one per sensor).");
         Read(g, "/Things({id})", (c, h, id) => h.Thing(c, id));
         Read(g, "/Things({id})/Datastreams", (c, h, id) => h.Datastreams(c, id));
         Read(g, "/Things({id})/Locations", (c, h, id) => h.Locations(c, id));
@@ -63,14 +63,16 @@ public static class SensorThingsEndpoints
             .Produces<JsonObject>(201).Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(422);
         g.MapPost("/Things", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateThingAsync(c, ct))
             .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
-            .DocumentBody("A Thing with one Location (GeoJSON Point, WGS-84) and one Datastream whose ObservedProperty names a sensor kind (deep insert).", "application/json")
-            .WithSummary("Onboard a sensor: create a Thing with its Location and Datastream.")
+            .DocumentBody("A Thing with one Location (GeoJSON Point, WGS-84) and 1–16 Datastreams, each with an ObservedProperty naming a sensor kind (deep insert).", "application/json")
+            .WithSummary("Onboard a device: create a Thing with its Location and Datastreams (one sensor each).")
             .WithDescription(
                 "The Datastream's ObservedProperty is {\"definition\": \"urn:cityops-twin:observed-property:<kind>\"} or {\"@iot.id\": \"<kind>\"}; " +
                 "unitOfMeasurement.symbol, when given, must be the kind's unit; properties.reportIntervalSeconds (default 60) decides when it is stale. " +
-                "Thresholds come from Twin:Sensors:Thresholds (by the Thing's id, else its kind) or the kind's standard ones. " +
-                "201 with Location once the sensor is on disk (and on the wall); 409 when the id exists; 422 when the twin refuses it (outside Putuo, unknown kind, other unit).")
+                "A Datastream's id is its @iot.id, else the Thing's when it is the only one, else <thing>-<kind>. " +
+                "Thresholds come from Twin:Sensors:Thresholds (by the Datastream's id, the Thing's for a Thing of one Datastream, else its kind) or the kind's standard ones. " +
+                "201 with Location once every sensor is on disk (and on the wall); 409 when an id exists; 422 when the twin refuses any of it (outside Putuo, unknown kind, other unit), and then nothing is stored.")
             .Produces<JsonObject>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+        MapCreates(g);
         foreach (var (set, type) in new[] { ("Things", "Thing"), ("Datastreams", "Datastream") })
         {
             g.MapDelete($"/{set}({{id}})", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.DeleteThingAsync(c, id, type, ct))
@@ -93,6 +95,43 @@ public static class SensorThingsEndpoints
                 "its selfLink (new or already stored) or \"error\" when the twin refused it. Up to 10,000 observations; max body 2 MB.")
             .Produces<string[]>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429);
         return endpoints;
+    }
+
+    /// <summary>The standalone creates, for an integrator who onboards entity by entity rather than by deep insert.</summary>
+    private static void MapCreates(RouteGroupBuilder g)
+    {
+        const string datastream = "A Datastream: name, unitOfMeasurement, ObservedProperty {definition or @iot.id}, optional @iot.id and properties.reportIntervalSeconds";
+        const string datastreamDescription =
+            "One more sensor of an existing Thing, at the Thing's Location. Without an @iot.id its id is the Thing's and the kind's (<thing>-<kind>). " +
+            "201 with Location once it is on disk (and on the wall); 409 when its id exists; 422 when the twin refuses it (unknown Thing, unknown ObservedProperty, other unit).";
+        g.MapPost("/Datastreams", (HttpContext c, SensorThingsHandler h, CancellationToken ct) => h.CreateDatastreamAsync(c, null, ct))
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+            .DocumentBody(datastream + " and its Thing {@iot.id}.", "application/json")
+            .WithSummary("Add a Datastream to a Thing (the Thing by @iot.id in the body).").WithDescription(datastreamDescription)
+            .Produces<JsonObject>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+        g.MapPost("/Things({id})/Datastreams", (HttpContext c, string id, SensorThingsHandler h, CancellationToken ct) => h.CreateDatastreamAsync(c, id, ct))
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+            .DocumentBody(datastream + ".", "application/json")
+            .WithSummary("Add a Datastream to this Thing.").WithDescription(datastreamDescription)
+            .Produces<JsonObject>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        g.MapPost("/Sensors", (HttpContext c, SensorThingsHandler h) => h.CreateSensor(c))
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+            .DocumentBody("A Sensor: name, description, encodingType, metadata, and the kind it is by @iot.id or properties.kind.", "application/json")
+            .WithSummary("Name a Sensor: this server's Sensors are its sensor kinds.")
+            .WithDescription("200 with Location and the kind's Sensor when it names one (nothing is created twice); 400 when a mandatory property is missing; 422 for a kind this twin does not model.")
+            .Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
+        g.MapPost("/ObservedProperties", (HttpContext c, SensorThingsHandler h) => h.CreateObservedProperty(c))
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+            .DocumentBody("An ObservedProperty: name, definition (urn:cityops-twin:observed-property:<kind>), description.", "application/json")
+            .WithSummary("Name an ObservedProperty: this server's ObservedProperties are its sensor kinds.")
+            .WithDescription("200 with Location and the kind's ObservedProperty when its definition is one (nothing is created twice); 400 when a mandatory property is missing; 422 for any other definition.")
+            .Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
+        g.MapPost("/Locations", (HttpContext c, SensorThingsHandler h) => h.CreateLocation(c))
+            .Ingest(IngestBodySize.Single, IngestScopes.StaWrite)
+            .DocumentBody("A Location (GeoJSON Point, WGS-84) with the Things it is the place of: \"Things\": [{\"@iot.id\"}].", "application/json")
+            .WithSummary("Confirm a Location of Things: this twin keeps a place only as a Thing's.")
+            .WithDescription("200 with Location and the Things' Location when they are there; 422 for a Location without Things (deep insert it with its Thing) or elsewhere than its Things (a moved device is a new Thing); 400 for a malformed one.")
+            .Produces<JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
     }
 
     private static void Read(RouteGroupBuilder g, string pattern, Func<HttpContext, SensorThingsHandler, IResult> handler, string? summary = null)

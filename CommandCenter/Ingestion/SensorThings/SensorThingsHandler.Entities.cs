@@ -10,24 +10,27 @@ using Twin.Domain.Simulation;
 namespace CommandCenter.Ingestion.SensorThings;
 
 /// <summary>
-/// Onboarding: a Thing created with its Location and its Datastream (deep insert) becomes one of
-/// the twin's sensors, registered through <see cref="ITwinCommands"/> (durable, on the wall as soon
-/// as it is answered). The Datastream's ObservedProperty says which kind of sensor it is, by its
-/// definition URI or by the id of one of this server's ObservedProperties.
+/// Onboarding: a Thing created with its Location and its Datastreams (deep insert) becomes one of
+/// the twin's devices, each Datastream one sensor, registered together through
+/// <see cref="ITwinCommands"/> (durable, on the wall as soon as it is answered; a refused one leaves
+/// none). A Datastream's ObservedProperty says which kind of sensor it is, by its definition URI
+/// or by the id of one of this server's ObservedProperties.
 /// </summary>
 public sealed partial class SensorThingsHandler
 {
     private const string DefinitionPrefix = "urn:cityops-twin:observed-property:";
     private const int MaxNameLength = 100;
+    private const int MaxDatastreamsPerThing = 16;
     private static readonly TimeSpan DefaultReportInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>The definition URI of a kind's ObservedProperty (docs/ingestion.md lists them).</summary>
     public static string DefinitionOf(SensorKind kind) => DefinitionPrefix + kind.Slug();
 
     /// <summary>
-    /// POST a Thing with exactly one Location (a GeoJSON Point, WGS-84) and one Datastream. 201 with
-    /// Location once the sensor is on disk; 409 when a Thing with that id exists; 422 when the twin
-    /// cannot take it (outside Putuo, unknown ObservedProperty, a unit other than the kind's).
+    /// POST a Thing with exactly one Location (a GeoJSON Point, WGS-84) and one or more Datastreams.
+    /// 201 with Location once all its sensors are on disk; 409 when a Thing or Datastream with one of
+    /// its ids exists; 422 when the twin cannot take it (outside Putuo, unknown ObservedProperty, a
+    /// unit other than the kind's), and then none of it is stored.
     /// </summary>
     public async Task<IResult> CreateThingAsync(HttpContext c, CancellationToken ct)
     {
@@ -36,7 +39,7 @@ public sealed partial class SensorThingsHandler
             return IngestErrors.Error(c, 400, problem!);
         }
 
-        SensorDefinition definition;
+        IReadOnlyList<SensorDefinition> sensors;
         using (document)
         {
             if (ReadThing(document.RootElement, out problem, out var status) is not { } read)
@@ -44,66 +47,75 @@ public sealed partial class SensorThingsHandler
                 return IngestErrors.Error(c, status, problem!);
             }
 
-            definition = read;
+            sensors = read;
         }
 
-        if (FindSensor(definition.Id) is not null)
+        var thingId = sensors[0].Thing;
+        if (FindThing(thingId) is not null)
         {
-            return IngestErrors.Error(c, 409, $"Thing {definition.Id} exists already.", new Dictionary<string, object?> { ["stored"] = Link(c, "Things", definition.Id) });
+            return IngestErrors.Error(c, 409, $"Thing {thingId} exists already.", new Dictionary<string, object?> { ["stored"] = Link(c, "Things", thingId) });
         }
 
-        if (!district.Contains(definition.Location))
+        if (Taken(c, sensors) is { } taken)
         {
-            return IngestErrors.Error(c, 422, $"The Location {definition.Location} lies outside {district.Name}.");
+            return taken;
         }
 
-        var outcome = await commands.SubmitAsync(new RegisterSensorCommand(definition), ct);
+        if (!district.Contains(sensors[0].Location))
+        {
+            return IngestErrors.Error(c, 422, $"The Location {sensors[0].Location} lies outside {district.Name}.");
+        }
+
+        var outcome = await commands.SubmitAsync(new RegisterThingCommand(sensors), ct);
         if (!outcome.Accepted)
         {
             // Two copies racing: the writer registered the first and refuses the second.
-            var conflict = FindSensor(definition.Id) is not null;
+            var conflict = FindThing(thingId) is not null || sensors.Any(d => FindSensor(d.Id) is not null);
             return IngestErrors.Error(c, conflict ? 409 : 422, outcome.Reason ?? "The Thing was refused.");
         }
 
-        c.Response.Headers.Location = Link(c, "Things", definition.Id);
-        var sensor = FindSensor(definition.Id)!;
-        var thing = Thing(c, sensor);
-        thing["Locations"] = new System.Text.Json.Nodes.JsonArray(Location(c, sensor));
-        thing["Datastreams"] = new System.Text.Json.Nodes.JsonArray(Datastream(c, sensor));
-        return Results.Text(thing.ToJsonString(Output), "application/json; charset=utf-8", statusCode: 201);
+        c.Response.Headers.Location = Link(c, "Things", thingId);
+        var thing = FindThing(thingId)!;
+        var body = Thing(c, thing);
+        body["Locations"] = new System.Text.Json.Nodes.JsonArray(Location(c, thing));
+        body["Datastreams"] = new System.Text.Json.Nodes.JsonArray(thing.Sensors.Select(s => (System.Text.Json.Nodes.JsonNode)Datastream(c, s)).ToArray());
+        return Results.Text(body.ToJsonString(Output), "application/json; charset=utf-8", statusCode: 201);
     }
 
     /// <summary>
-    /// DELETE a Thing (or its Datastream, the same sensor): the sensor leaves the twin and the wall,
-    /// an alarm it holds is cleared, and its Observations and rollups are deleted with it, in one
-    /// transaction with its audit row (<c>sensor.remove</c>, the source that asked as actor); 200 once
-    /// on disk, 404 for an unknown id.
+    /// DELETE a Thing (every sensor of the device) or one Datastream (that sensor): it leaves the
+    /// twin and the wall, an alarm it holds is cleared, and its Observations and rollups are deleted
+    /// with it, in one transaction with its audit row (<c>sensor.remove</c>, the source that asked as
+    /// actor); 200 once on disk, 404 for an unknown id.
     /// </summary>
     public async Task<IResult> DeleteThingAsync(HttpContext c, string id, string type, CancellationToken ct)
     {
-        if (FindSensor(id) is not { } sensor)
+        if (Targets(id, type) is not { } sensors)
         {
             return IngestErrors.Error(c, 404, $"No {type} {id}.");
         }
 
         var source = IngestRequest.Of(c).Source!;
-        var outcome = await commands.SubmitAsync(new RemoveSensorCommand(sensor.Definition.Id, source.Actor), ct);
-        if (!outcome.Accepted)
+        foreach (var sensor in sensors)
         {
-            return IngestErrors.Error(c, 404, outcome.Reason ?? $"No {type} {id}.");
+            var outcome = await commands.SubmitAsync(new RemoveSensorCommand(sensor.Definition.Id, source.Actor), ct);
+            if (!outcome.Accepted)
+            {
+                return IngestErrors.Error(c, 404, outcome.Reason ?? $"No {type} {id}.");
+            }
         }
 
         return Results.Ok();
     }
 
     /// <summary>
-    /// PATCH a Thing or its Datastream (the same sensor): <c>name</c> renames it, a Datastream's
-    /// <c>properties.reportIntervalSeconds</c> changes when it counts as stale; anything else the
-    /// twin models does not change after onboarding (a moved device is a new Thing) and is refused.
+    /// PATCH a Thing (every sensor of the device) or one Datastream: <c>name</c> renames it, a
+    /// Datastream's <c>properties.reportIntervalSeconds</c> changes when it counts as stale; anything
+    /// else the twin models does not change after onboarding (a moved device is a new Thing) and is refused.
     /// </summary>
     public async Task<IResult> UpdateThingAsync(HttpContext c, string id, string type, CancellationToken ct)
     {
-        if (FindSensor(id) is not { } sensor)
+        if (Targets(id, type) is not { } sensors)
         {
             return IngestErrors.Error(c, 404, $"No {type} {id}.");
         }
@@ -150,13 +162,29 @@ public sealed partial class SensorThingsHandler
             }
         }
 
-        var outcome = await commands.SubmitAsync(new UpdateSensorCommand(sensor.Definition.Id, name, interval), ct);
-        return outcome.Accepted
-            ? Json(type == "Thing" ? Thing(c, FindSensor(id)!) : Datastream(c, FindSensor(id)!))
-            : IngestErrors.Error(c, 422, outcome.Reason ?? $"The {type} update was refused.");
+        foreach (var sensor in sensors)
+        {
+            var outcome = await commands.SubmitAsync(new UpdateSensorCommand(sensor.Definition.Id, name, interval), ct);
+            if (!outcome.Accepted)
+            {
+                return IngestErrors.Error(c, 422, outcome.Reason ?? $"The {type} update was refused.");
+            }
+        }
+
+        return type == "Thing" ? Json(Thing(c, FindThing(id)!)) : Json(Datastream(c, FindSensor(id)!));
     }
 
-    private SensorDefinition? ReadThing(JsonElement root, out string? problem, out int status)
+    /// <summary>The sensors a Thing's or a Datastream's id names; null when there are none.</summary>
+    private IReadOnlyList<SensorState>? Targets(string id, string type) =>
+        type == "Thing" ? FindThing(id)?.Sensors : FindSensor(id) is { } sensor ? [sensor] : null;
+
+    /// <summary>409 when a Datastream's id is another sensor's already.</summary>
+    private IResult? Taken(HttpContext c, IEnumerable<SensorDefinition> sensors) =>
+        sensors.FirstOrDefault(d => FindSensor(d.Id) is not null) is { } existing
+            ? IngestErrors.Error(c, 409, $"Datastream {existing.Id} exists already.", new Dictionary<string, object?> { ["stored"] = Link(c, "Datastreams", existing.Id) })
+            : null;
+
+    private IReadOnlyList<SensorDefinition>? ReadThing(JsonElement root, out string? problem, out int status)
     {
         status = 400;
         if (root.ValueKind != JsonValueKind.Object)
@@ -165,7 +193,7 @@ public sealed partial class SensorThingsHandler
             return null;
         }
 
-        if (ReadName(root, "Thing", out problem) is not { } name || ReadThingId(root, out problem) is not { } id)
+        if (ReadName(root, "Thing", out problem) is not { } name || ReadEntityId(root, "S-STA-", out problem) is not { } id)
         {
             return null;
         }
@@ -181,23 +209,41 @@ public sealed partial class SensorThingsHandler
             return null;
         }
 
-        if (!root.TryGetProperty("Datastreams", out var datastreams) || datastreams.ValueKind != JsonValueKind.Array || datastreams.GetArrayLength() == 0)
+        if (!root.TryGetProperty("Datastreams", out var datastreams) || datastreams.ValueKind != JsonValueKind.Array ||
+            datastreams.GetArrayLength() is 0 or > MaxDatastreamsPerThing)
         {
-            problem = "Deep insert the Thing's Datastream: \"Datastreams\": [{\"name\", \"unitOfMeasurement\", \"ObservedProperty\", \"Sensor\"}].";
+            problem = $"Deep insert the Thing's 1–{MaxDatastreamsPerThing} Datastreams: \"Datastreams\": [{{\"name\", \"unitOfMeasurement\", \"ObservedProperty\", \"Sensor\"}}].";
             return null;
         }
 
-        if (datastreams.GetArrayLength() > 1)
+        var sensors = new List<SensorDefinition>();
+        var single = datastreams.GetArrayLength() == 1;
+        foreach (var ds in datastreams.EnumerateArray())
+        {
+            if (ReadDatastream(ds, id, name, point, single, out problem, out status) is not { } sensor)
+            {
+                return null;
+            }
+
+            sensors.Add(sensor);
+        }
+
+        if (sensors.GroupBy(s => s.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             status = 422;
-            problem = "This twin models one Datastream per Thing (each sensor is a Thing); create one Thing per observed property.";
+            problem = $"Two Datastreams would be {twice.Key}: give each its own \"@iot.id\" (two of the same kind need one).";
             return null;
         }
 
-        return ReadDatastream(datastreams[0], id, name, point, out problem, out status);
+        return sensors;
     }
 
-    private SensorDefinition? ReadDatastream(JsonElement ds, string id, string thingName, GeoPoint point, out string? problem, out int status)
+    /// <summary>
+    /// One Datastream of Thing <paramref name="thingId"/>: a sensor whose id is the Datastream's
+    /// @iot.id, else the Thing's when it is the Thing's only one (<paramref name="only"/>), else the
+    /// Thing's id and the kind (S-…-noise).
+    /// </summary>
+    private SensorDefinition? ReadDatastream(JsonElement ds, string thingId, string thingName, GeoPoint point, bool only, out string? problem, out int status)
     {
         status = 400;
         if (ds.ValueKind != JsonValueKind.Object)
@@ -245,15 +291,25 @@ public sealed partial class SensorThingsHandler
             return null;
         }
 
-        var levels = thresholds.CurrentValue.For(id, kind);
+        status = 400;
+        var id = ds.TryGetProperty("@iot.id", out _) ? ReadEntityId(ds, "", out problem) : only ? thingId : $"{thingId}-{kind.Slug()}";
+        if (id is null)
+        {
+            return null;
+        }
+
+        // Configured levels by the Datastream's own id, else (a device of one sensor) the Thing's, else the kind's:
+        // a Thing's levels cannot serve Datastreams of different kinds.
+        var configured = thresholds.CurrentValue;
+        var levels = configured.For(configured.Thresholds.ContainsKey(id) || !only ? id : thingId, kind);
         if (SensorThresholdOptions.Problem(id, new ThresholdSetting { Warning = levels.Warning, Alarm = levels.Alarm, Hysteresis = levels.Hysteresis }, levels.HighIsBad) is { } levelProblem)
         {
+            status = 422;
             problem = levelProblem;
             return null;
         }
 
-        status = 400;
-        return new SensorDefinition(id, kind, thingName, point, unit, levels, interval);
+        return new SensorDefinition(id, kind, thingName, point, unit, levels, interval, id == thingId ? null : thingId);
     }
 
     private static SensorKind? KindOf(JsonElement property)
@@ -283,13 +339,13 @@ public sealed partial class SensorThingsHandler
         return text;
     }
 
-    /// <summary>The client's @iot.id when it gives one (so a gateway keeps its own device ids), else a new one.</summary>
-    private static string? ReadThingId(JsonElement thing, out string? problem)
+    /// <summary>The client's @iot.id when it gives one (so a gateway keeps its own device ids), else a new one with <paramref name="newPrefix"/>.</summary>
+    private static string? ReadEntityId(JsonElement entity, string newPrefix, out string? problem)
     {
         problem = null;
-        if (!thing.TryGetProperty("@iot.id", out var id))
+        if (!entity.TryGetProperty("@iot.id", out var id))
         {
-            return "S-STA-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+            return newPrefix + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         }
 
         if (id.ValueKind == JsonValueKind.String && ThingId().IsMatch(id.GetString()!))

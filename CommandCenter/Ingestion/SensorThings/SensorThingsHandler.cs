@@ -12,8 +12,9 @@ using Twin.Domain.Sensors;
 namespace CommandCenter.Ingestion.SensorThings;
 
 /// <summary>
-/// The SensorThings API 1.1 view of the twin's sensors: each sensor is a Thing with one Location
-/// and one Datastream, all three with the sensor's id; Sensors and ObservedProperties are the
+/// The SensorThings API 1.1 view of the twin's sensors: each sensor is one Datastream (with the
+/// sensor's id); a Thing is a device with one or more of them and one Location, both with the
+/// Thing's id (a device of one sensor has the sensor's id); Sensors and ObservedProperties are the
 /// sensor kinds; Observations are the stored readings, ids from the observations table. Readings
 /// go in through <see cref="ITwinCommands"/>, whose answer carries their ids; replays are found
 /// there, inside the writer.
@@ -36,28 +37,29 @@ public sealed partial class SensorThingsHandler(
 
     // ---- reads of the sensor-derived entities ---------------------------------------------------
 
-    public IResult Things(HttpContext c) => Collection(c, Sensors(), s => Thing(c, s));
+    public IResult Things(HttpContext c) => Collection(c, ThingGroups(), t => Thing(c, t), t => t.Id);
 
-    public IResult Thing(HttpContext c, string id) => One(c, FindSensor(id), s => Thing(c, s), "Thing", id);
+    public IResult Thing(HttpContext c, string id) => One(c, FindThing(id), t => Thing(c, t), "Thing", id);
 
     public IResult Locations(HttpContext c, string? thingId = null) =>
-        thingId is null ? Collection(c, Sensors(), s => Location(c, s)) : Related(c, thingId, "Thing", s => [s], s => Location(c, s));
+        thingId is null ? Collection(c, ThingGroups(), t => Location(c, t), t => t.Id) : Related<ThingView>(c, thingId, "Thing", t => [t], t => Location(c, t));
 
-    public IResult Location(HttpContext c, string id) => One(c, FindSensor(id), s => Location(c, s), "Location", id);
+    public IResult Location(HttpContext c, string id) => One(c, FindThing(id), t => Location(c, t), "Location", id);
 
     public IResult Datastreams(HttpContext c, string? thingId = null) =>
-        thingId is null ? Collection(c, Sensors(), s => Datastream(c, s)) : Related(c, thingId, "Thing", s => [s], s => Datastream(c, s));
+        thingId is null ? Collection(c, Sensors(), s => Datastream(c, s)) : Related(c, thingId, "Thing", t => t.Sensors, s => Datastream(c, s));
 
     public IResult Datastream(HttpContext c, string id) => One(c, FindSensor(id), s => Datastream(c, s), "Datastream", id);
 
-    public IResult DatastreamThing(HttpContext c, string id) => One(c, FindSensor(id), s => Thing(c, s), "Datastream", id);
+    public IResult DatastreamThing(HttpContext c, string id) =>
+        One(c, FindSensor(id) is { } s ? FindThing(s.Definition.Thing) : null, t => Thing(c, t), "Datastream", id);
 
     public IResult DatastreamSensor(HttpContext c, string id) => One(c, FindSensor(id), s => SensorEntity(c, s.Definition.Kind), "Datastream", id);
 
     public IResult DatastreamObservedProperty(HttpContext c, string id) =>
         One(c, FindSensor(id), s => ObservedProperty(c, s.Definition.Kind), "Datastream", id);
 
-    public IResult LocationThings(HttpContext c, string id) => Related(c, id, "Location", s => [s], s => Thing(c, s));
+    public IResult LocationThings(HttpContext c, string id) => Related<ThingView>(c, id, "Location", t => [t], t => Thing(c, t));
 
     public IResult Kinds(HttpContext c, bool observedProperties) =>
         Collection(c, Enum.GetValues<SensorKind>(), k => observedProperties ? ObservedProperty(c, k) : SensorEntity(c, k), k => k.Slug());
@@ -81,33 +83,41 @@ public sealed partial class SensorThingsHandler(
 
     // ---- entities -------------------------------------------------------------------------------------
 
-    private JsonObject Thing(HttpContext c, SensorState s)
+    private JsonObject Thing(HttpContext c, ThingView t)
     {
-        var self = Link(c, "Things", s.Definition.Id);
+        var self = Link(c, "Things", t.Id);
+        var s = t.Sensors[0];
+        var properties = new JsonObject
+        {
+            ["kinds"] = new JsonArray(t.Sensors.Select(x => (JsonNode)x.Definition.Kind.Slug()).ToArray()),
+            ["subdistrict"] = district.FindSubDistrict(s.SubDistrictCode)?.Name ?? s.SubDistrictCode,
+            ["health"] = t.Sensors.Max(x => x.Health).ToString(),
+            ["inCorridor"] = s.InCorridor,
+        };
+        if (t.Sensors.Count == 1)
+        {
+            properties["kind"] = s.Definition.Kind.Slug();
+        }
+
         return new JsonObject
         {
-            ["@iot.id"] = s.Definition.Id,
+            ["@iot.id"] = t.Id,
             ["@iot.selfLink"] = self,
             ["name"] = s.Definition.Name,
-            ["description"] = $"{s.Definition.Kind.NameZh()} · {s.Definition.Kind.NameEn()}",
-            ["properties"] = new JsonObject
-            {
-                ["kind"] = s.Definition.Kind.Slug(),
-                ["subdistrict"] = district.FindSubDistrict(s.SubDistrictCode)?.Name ?? s.SubDistrictCode,
-                ["health"] = s.Health.ToString(),
-                ["inCorridor"] = s.InCorridor,
-            },
+            ["description"] = string.Join(", ", t.Sensors.Select(x => $"{x.Definition.Kind.NameZh()} · {x.Definition.Kind.NameEn()}")),
+            ["properties"] = properties,
             ["Locations@iot.navigationLink"] = self + "/Locations",
             ["Datastreams@iot.navigationLink"] = self + "/Datastreams",
         };
     }
 
-    private static JsonObject Location(HttpContext c, SensorState s)
+    private static JsonObject Location(HttpContext c, ThingView t)
     {
-        var self = Link(c, "Locations", s.Definition.Id);
+        var s = t.Sensors[0];
+        var self = Link(c, "Locations", t.Id);
         return new JsonObject
         {
-            ["@iot.id"] = s.Definition.Id,
+            ["@iot.id"] = t.Id,
             ["@iot.selfLink"] = self,
             ["name"] = s.Definition.Name,
             ["description"] = "Where the device is installed (WGS-84).",
@@ -203,6 +213,17 @@ public sealed partial class SensorThingsHandler(
         return Sensors().FirstOrDefault(s => s.Definition.Id == key);
     }
 
+    /// <summary>The twin's devices: its sensors grouped by Thing, in the order their first sensor was registered.</summary>
+    private List<ThingView> ThingGroups() =>
+        Sensors().GroupBy(s => s.Definition.Thing, StringComparer.Ordinal).Select(g => new ThingView(g.Key, g.ToList())).ToList();
+
+    private ThingView? FindThing(string id)
+    {
+        var key = Unquote(id);
+        var sensors = Sensors().Where(s => s.Definition.Thing == key).ToList();
+        return sensors.Count == 0 ? null : new ThingView(key, sensors);
+    }
+
     private static SensorKind? FindKind(string id) => SensorKinds.TryParse(Unquote(id), out var kind) ? kind : null;
 
     /// <summary>Entity ids in paths are OData literals: strings in single quotes (doubled inside), numbers bare.</summary>
@@ -239,8 +260,8 @@ public sealed partial class SensorThingsHandler(
         return Json(result);
     }
 
-    private IResult Related(HttpContext c, string id, string owner, Func<SensorState, IReadOnlyList<SensorState>> related, Func<SensorState, JsonObject> entity) =>
-        FindSensor(id) is { } sensor ? Collection(c, related(sensor), entity) : IngestErrors.Error(c, 404, $"No {owner} {id}.");
+    private IResult Related<T>(HttpContext c, string thingId, string owner, Func<ThingView, IReadOnlyList<T>> related, Func<T, JsonObject> entity) =>
+        FindThing(thingId) is { } thing ? Collection(c, related(thing), entity) : IngestErrors.Error(c, 404, $"No {owner} {thingId}.");
 
     private static IResult One<T>(HttpContext c, T? item, Func<T, JsonObject> entity, string type, string id) =>
         item is null ? IngestErrors.Error(c, 404, $"No {type} {id}.") : Json(entity(item));
@@ -261,4 +282,7 @@ public sealed partial class SensorThingsHandler(
             .Append(new("$skip", skip.ToString(CultureInfo.InvariantCulture)));
         return QueryHelpers.AddQueryString($"{c.Request.Scheme}://{c.Request.Host}{c.Request.PathBase}{c.Request.Path}", query);
     }
+
+    /// <summary>One device: its Thing id and its sensors (Datastreams), which share its name and place.</summary>
+    private sealed record ThingView(string Id, IReadOnlyList<SensorState> Sensors);
 }

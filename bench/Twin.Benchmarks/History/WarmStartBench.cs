@@ -20,7 +20,7 @@ public static class WarmStartBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var days = args.SkipWhile(a => a != "--days").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(30);
+        var days = BenchArgs.Option(args, "--days", 30);
         var geo = Path.Combine(AppContext.BaseDirectory, "geo");
         var map = DistrictMapLoader.LoadFromDirectory(geo, 500);
         var catalogue = EventCatalogue.LoadDefault();
@@ -33,7 +33,7 @@ public static class WarmStartBench
             await using var store = new TwinStore(new TwinStoreOptions { DatabasePath = path });
             await store.InitializeAsync();
             var now = new DateTimeOffset(2026, 12, 4, 7, 30, 0, TimeSpan.Zero);
-            Console.WriteLine($"load average before: {LoadAverage()}");
+            Console.WriteLine($"load average before: {BenchArgs.LoadAverage()}");
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
             var result = await new WarmStart(map, catalogue, cameras, options).RunAsync(
@@ -42,7 +42,7 @@ public static class WarmStartBench
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.Error.WriteLine();
             Console.WriteLine($"{days} days: {result.Tickets:N0} tickets, {result.Alarms:N0} alarms, {result.Observations:N0} readings");
-            Console.WriteLine($"wall clock {elapsed.TotalSeconds:F1} s, CPU {cpuUsed.TotalSeconds:F1} s, load average after: {LoadAverage()}");
+            Console.WriteLine($"wall clock {elapsed.TotalSeconds:F1} s, CPU {cpuUsed.TotalSeconds:F1} s, load average after: {BenchArgs.LoadAverage()}");
             Console.WriteLine($"store writing {result.Writing.TotalSeconds:F1} s (beside the replay), replay waited for the store {result.WaitedForStore.TotalSeconds:F1} s, search index built in {result.Indexing.TotalSeconds:F1} s");
             PrintDays(path, result.From, now);
             await store.DisposeAsync();
@@ -95,6 +95,4 @@ public static class WarmStartBench
     }
 
     private static long WalSize(string path) => File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0;
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -66,6 +66,7 @@ public sealed class ContactRevealTests(IngestionApp app) : IClassFixture<Ingesti
         ctx.Services.AddTransient<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
         ctx.Services.AddAppTwin(app.Services);
         ctx.Services.AddSingleton(app.Services.GetRequiredService<AuditTrail>());
+        ctx.Services.AddSingleton(app.Services.GetRequiredService<Twin.Domain.Emergency.DutyRoster>());
         ctx.Services.AddScoped<ContactRevealService>();
         ctx.Services.AddScoped<ClientOrigin>();
         return ctx;

@@ -48,6 +48,8 @@ public sealed class SearchApiTests(IngestionApp app) : IClassFixture<IngestionAp
     [InlineData("q=%E7%A7%AF%E6%B0%B4&channel=3", "bad-channel")]
     [InlineData("q=%E7%A7%AF%E6%B0%B4&limit=100000", "bad-limit")]
     [InlineData("q=%E7%A7%AF%E6%B0%B4&sort=best", "bad-sort")]
+    [InlineData("q=%E7%A7%AF%E6%B0%B4&types=drones", "bad-types")]
+    [InlineData("q=%E7%A7%AF%E6%B0%B4&types=tickets,2", "bad-types")]
     public async Task Bad_queries_get_problem_details_naming_the_error(string queryString, string error)
     {
         using var officer = await app.SignInAsync(Roles.Officer);

@@ -63,6 +63,9 @@ public sealed class CountingQueries(ITwinQueries inner) : ITwinQueries
     public Task<IReadOnlyList<TicketTransition>> GetTicketHistoryAsync(string ticketId, CancellationToken ct = default) =>
         Read(nameof(GetTicketHistoryAsync), inner.GetTicketHistoryAsync(ticketId, ct));
 
+    public Task<IReadOnlyList<Twin.Data.Sensors.SensorHistoryPoint>> GetSensorHistoryAsync(string sensorId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
+        Read(nameof(GetSensorHistoryAsync), inner.GetSensorHistoryAsync(sensorId, from, to, ct));
+
     public Task<AlarmState?> FindAlarmBySourceAsync(AlarmSource source, string sourceId, CancellationToken ct = default) =>
         Read(nameof(FindAlarmBySourceAsync), inner.FindAlarmBySourceAsync(source, sourceId, ct));
 

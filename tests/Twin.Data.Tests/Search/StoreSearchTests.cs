@@ -1,41 +1,17 @@
 using Twin.Data.Search;
 using Twin.Data.Store;
 using Twin.Data.Tests.Support;
-using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Tests.Search;
 
-public sealed class StoreSearchTests : IAsyncLifetime
+public sealed class StoreSearchTests : SearchStoreTests
 {
-    private readonly TempDatabase _db = new();
-    private readonly TwinStore _store;
-    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = Scenario.Clock();
-    private readonly TwinEngine _engine;
-
-    public StoreSearchTests()
-    {
-        _store = _db.CreateStore();
-        _engine = Scenario.Engine(_clock);
-    }
-
-    public async Task InitializeAsync()
-    {
-        await _store.InitializeAsync();
-        await _store.IndexPlacesAsync(SearchPlaces.Of(TestDistrict.Map));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _db.Dispose();
-    }
-
     [Fact]
     public async Task A_ticket_about_standing_water_is_found_by_two_three_and_four_characters_within_its_dates()
     {
-        await ReportAsync(Water("T-WATER", _clock.GetUtcNow()), Noise("T-NOISE", _clock.GetUtcNow()));
-        var day = _clock.GetUtcNow().AddHours(-1);
+        await ReportAsync(Water("T-WATER", Clock.GetUtcNow()), Noise("T-NOISE", Clock.GetUtcNow()));
+        var day = Clock.GetUtcNow().AddHours(-1);
 
         Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("积水")));
         Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("长寿路")));
@@ -53,7 +29,7 @@ public sealed class StoreSearchTests : IAsyncLifetime
     [Fact]
     public async Task A_callers_phone_and_name_written_into_the_text_are_not_findable()
     {
-        await ReportAsync(Water("T-WATER", _clock.GetUtcNow()));
+        await ReportAsync(Water("T-WATER", Clock.GetUtcNow()));
 
         Assert.Equal(["T-WATER"], await IdsAsync(new SearchQuery("积水")));
         Assert.Empty(await IdsAsync(new SearchQuery("13812345678")));
@@ -67,12 +43,12 @@ public sealed class StoreSearchTests : IAsyncLifetime
     [Fact]
     public async Task Filters_sort_and_facets_follow_the_stored_state_after_each_write()
     {
-        var start = _clock.GetUtcNow();
+        var start = Clock.GetUtcNow();
         await ReportAsync(Water("T-1", start), Water("T-2", start.AddMinutes(1), TicketChannel.GridPatrol), Water("T-3", start.AddMinutes(2)));
-        Assert.True(_engine.ChangeTicketStatus("T-2", TicketStatus.Filed, "网格员").Accepted);
+        Assert.True(Engine.ChangeTicketStatus("T-2", TicketStatus.Filed, "网格员").Accepted);
         await WriteDrainedAsync();
 
-        var all = await _store.SearchAsync(new SearchQuery("积水") { Sort = SearchSort.Time });
+        var all = await Store.SearchAsync(new SearchQuery("积水") { Sort = SearchSort.Time });
         Assert.Equal(["T-3", "T-2", "T-1"], all.Hits.Select(h => h.Id));
         Assert.Equal(3, all.Total);
         Assert.Equal(2, all.ByStatus[nameof(TicketStatus.Discovered)]);
@@ -83,7 +59,7 @@ public sealed class StoreSearchTests : IAsyncLifetime
         Assert.Equal(["T-2"], await IdsAsync(new SearchQuery("路面积水") { Status = TicketStatus.Filed }));
         Assert.Equal(["T-2"], await IdsAsync(new SearchQuery("积水") { Channel = TicketChannel.GridPatrol }));
         Assert.Equal(["T-3", "T-1"], await IdsAsync(new SearchQuery("积水") { Channel = TicketChannel.Hotline12345, Sort = SearchSort.Time }));
-        var limited = await _store.SearchAsync(new SearchQuery("积水") { Limit = 1, Sort = SearchSort.Time });
+        var limited = await Store.SearchAsync(new SearchQuery("积水") { Limit = 1, Sort = SearchSort.Time });
         Assert.Equal(["T-3"], limited.Hits.Select(h => h.Id));
         Assert.Equal(3, limited.Total);
         Assert.Empty(await IdsAsync(new SearchQuery("积水") { SubDistrictCode = "no-such-code" }));
@@ -93,11 +69,11 @@ public sealed class StoreSearchTests : IAsyncLifetime
     public async Task Places_are_found_by_part_of_their_name()
     {
         var subDistrict = TestDistrict.Map.SubDistricts[0];
-        var result = await _store.SearchAsync(new SearchQuery(subDistrict.Name[..2]));
+        var result = await Store.SearchAsync(new SearchQuery(subDistrict.Name[..2]));
 
         Assert.Contains(result.Places, p => p.Kind == SearchPlace.SubDistrictKind && p.Code == subDistrict.Code);
         var neighbourhood = TestDistrict.Map.Neighbourhoods[0];
-        Assert.Contains((await _store.SearchAsync(new SearchQuery(neighbourhood.Name))).Places, p => p.Code == neighbourhood.Code);
+        Assert.Contains((await Store.SearchAsync(new SearchQuery(neighbourhood.Name))).Places, p => p.Code == neighbourhood.Code);
     }
 
     [Theory]
@@ -138,14 +114,14 @@ public sealed class StoreSearchTests : IAsyncLifetime
     {
         foreach (var report in reports)
         {
-            Assert.True(_engine.ReportTicket(report).Accepted);
+            Assert.True(Engine.ReportTicket(report).Accepted);
         }
 
-        await _store.WriteAsync(new TwinBatch([], reports, _engine.DrainEvents(), _engine.DrainChangedSensors()));
+        await Store.WriteAsync(new TwinBatch([], reports, Engine.DrainEvents(), Engine.DrainChangedSensors()));
     }
 
-    private Task WriteDrainedAsync() => _store.WriteAsync(new TwinBatch([], [], _engine.DrainEvents(), _engine.DrainChangedSensors()));
+    private Task WriteDrainedAsync() => Store.WriteAsync(new TwinBatch([], [], Engine.DrainEvents(), Engine.DrainChangedSensors()));
 
     private async Task<IReadOnlyList<string>> IdsAsync(SearchQuery query) =>
-        (await _store.SearchAsync(query)).Hits.Select(h => h.Id).ToList();
+        (await Store.SearchAsync(query)).Hits.Select(h => h.Id).ToList();
 }

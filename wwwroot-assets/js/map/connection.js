@@ -5,9 +5,11 @@
 
 /** @typedef {import('./hubfeed.js').HubFeed} HubFeed */
 /** @typedef {'connected' | 'reconnecting' | 'disconnected'} ConnectionState */
-/** @typedef {{ scene: string, incidentId?: string | null, level?: string | null }} WallScene */
+/** @typedef {{ scene: string, incidentId?: string | null, level?: string | null, sentAt?: number }} WallScene */
 
 const RECONNECT_AFTER_CLOSE_MS = 5000;
+// The longest a message is held for its batch: well inside the 15 s after which a wall says its data is late.
+const MAX_BATCH_WAIT_MS = 5000;
 
 // Every second, for as long as the wall is on: the wall must be live again within seconds of the
 // server, and the default policy's 10 s and 30 s waits (then giving up) made it take 18 s.
@@ -22,16 +24,25 @@ export class TwinHubConnection {
    * @param {() => void} options.onLive each time the first snapshot after (re)connecting is applied
    * @param {Promise<unknown>} options.ready the map is ready for data (its basemap has set the view):
    *   the connection opens at once, in parallel with the basemap, but nothing reaches the feed before
-   * @param {(scene: WallScene) => void} [options.onScene] the scene all walls show (sent on connecting and at each change)
+   * @param {(scene: WallScene, arrivedAt: number) => void} [options.onScene] the scene all walls show (sent on connecting and at each change), with when its message arrived
+   * @param {() => number} [options.pace] how long (ms) the map takes to draw a frame: messages
+   *   arriving meanwhile are applied together, once, rather than each asking for a frame of its own
    */
-  constructor({ hubUrl, feed, report, onLive, ready, onScene = () => {} }) {
+  constructor({ hubUrl, feed, report, onLive, ready, onScene = () => {}, pace = () => 0 }) {
     this.feed = feed;
     this.report = report;
+    this.pace = pace;
     this.disposed = false;
-    // Messages reach the feed in the order they came, none before the map is ready. After that each
-    // is applied in a microtask of the message's own task, before any later message or close event.
+    // Messages reach the feed in the order they came, none before the map is ready, in batches:
+    // those that arrive within one frame's drawing time are applied together in one task. A wall
+    // drawing a 4K frame in software for seconds would otherwise be asked for a frame per message,
+    // fall ever further behind, and a scene change would wait behind the queue of them.
     /** @type {Promise<unknown>} */
     this.inbox = ready;
+    /** @type {(() => void)[]} */
+    this.pending = [];
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    this.batchTimer = null;
     /** @type {ReturnType<typeof setTimeout> | null} */
     this.restartTimer = null;
     this.connection = new signalR.HubConnectionBuilder()
@@ -59,9 +70,11 @@ export class TwinHubConnection {
     // A scene waits for the map's view, never behind queued deltas: a 4K wall drawing in software
     // can be seconds behind on those, and the scene must switch at once.
     this.connection.on('Scene', (/** @type {WallScene} */ scene) => {
-      ready.then(() => onScene(scene));
+      const arrivedAt = Date.now();
+      ready.then(() => onScene(scene, arrivedAt));
     });
     this.connection.onreconnecting(() => {
+      this.dropPending();
       this.live = false;
       feed.connectionLost();
       report('reconnecting');
@@ -72,6 +85,7 @@ export class TwinHubConnection {
     // The automatic policy gives up after a few tries; the wall must keep trying for as long as
     // it is on, so a closed connection is started again.
     this.connection.onclose(() => {
+      this.dropPending();
       this.live = false;
       feed.connectionLost();
       report('disconnected');
@@ -111,9 +125,28 @@ export class TwinHubConnection {
 
   /** @param {() => void} apply */
   deliver(apply) {
+    this.pending.push(apply);
+    this.batchTimer ??= setTimeout(() => this.applyPending(), Math.min(MAX_BATCH_WAIT_MS, this.pace()));
+  }
+
+  applyPending() {
+    this.batchTimer = null;
+    const batch = this.pending;
+    this.pending = [];
     this.inbox = this.inbox.then(() => {
-      if (!this.disposed) apply();
+      for (const apply of batch) {
+        if (!this.disposed) apply();
+      }
     }).catch((/** @type {unknown} */ error) => console.warn('twinmap: a hub message could not be applied', error));
+  }
+
+  // Messages of a connection that is lost are not applied after it: the next one starts with a snapshot.
+  dropPending() {
+    if (this.batchTimer !== null) {
+      clearTimeout(this.batchTimer);
+      this.batchTimer = null;
+    }
+    this.pending = [];
   }
 
   requestSnapshot() {
@@ -132,6 +165,7 @@ export class TwinHubConnection {
 
   async dispose() {
     this.disposed = true;
+    this.dropPending();
     if (this.restartTimer !== null) {
       clearTimeout(this.restartTimer);
     }

@@ -28,6 +28,11 @@ const TICKET_CLUSTER_MIN_DISTANCE = 14;
 const IMAGE_RATIO = 1.5;
 const PULSE_PERIOD_MS = 1600;
 const PULSE_FRAME_MS = 40;
+// A pulse frame waits at least this many times as long as the last frame took to draw, so the
+// animation never holds the page's one thread more than a fifth of the time: a 4K wall drawing in
+// software (hundreds of ms a frame) would otherwise redraw back to back and leave the hub's
+// messages, a scene change among them, waiting behind it.
+const PULSE_LOAD_FACTOR = 4;
 
 const SOURCE_NAMES = /** @type {const} */ ([
   'districts', 'outline', 'subdistricts', 'creek', 'metroLines', 'metroStations', 'corridor',
@@ -200,11 +205,13 @@ export class MapLayers {
 
   /**
    * Unacknowledged alarms pulse: rings drawn straight onto the layer's canvas after it renders,
-   * with re-renders throttled to PULSE_FRAME_MS so the animation stays cheap on the wall.
+   * with re-renders throttled to PULSE_FRAME_MS, or longer when frames are slow to draw, so the
+   * animation stays cheap on the wall.
    * @param {any} event the alarm layer's postrender event
    * @param {() => void} render asks the map for another frame
+   * @param {number} frameCostMs how long the map's last frame took to draw
    */
-  drawAlarmPulses(event, render) {
+  drawAlarmPulses(event, render, frameCostMs) {
     const pulsing = this.sources.alarms.getFeatures().filter((/** @type {any} */ f) => f.get('acknowledged') !== true);
     if (pulsing.length === 0 || !this.layers.alarms.getVisible()) {
       return;
@@ -223,7 +230,7 @@ export class MapLayers {
       this.pulseTimer = setTimeout(() => {
         this.pulseTimer = null;
         render();
-      }, PULSE_FRAME_MS);
+      }, Math.max(PULSE_FRAME_MS, PULSE_LOAD_FACTOR * frameCostMs));
     }
   }
 

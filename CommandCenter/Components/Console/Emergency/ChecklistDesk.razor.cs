@@ -7,7 +7,7 @@ namespace CommandCenter.Components.Console.Emergency;
 
 /// <summary>
 /// The running plan's checklist: each step with its department and time limit, overdue and
-/// 督办 steps marked; an officer ticks a step with a note of what was done.
+/// 督办 steps marked, an open step's department with its duty room's phone (masked until revealed); an officer ticks a step with a note of what was done.
 /// </summary>
 public sealed partial class ChecklistDesk
 {
@@ -16,6 +16,10 @@ public sealed partial class ChecklistDesk
 
     [Inject]
     private IEmergencyCommands Commands { get; set; } = default!;
+
+    /// <summary>The step's department's duty room, so whoever works the step can call its owner.</summary>
+    [Inject]
+    private DutyRoster Roster { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public IReadOnlyList<ChecklistStep> Steps { get; set; } = [];

@@ -74,6 +74,17 @@ public static class EmergencyText
     public static string Tick => T("完成", "Done");
     public static string Cancel => T("取消", "Cancel");
 
+    // The duty roster.
+    public static string Duty => T("值班与部门联络", "On duty and department contacts");
+    public static string OnDuty => T("当班", "On duty");
+    public static string Departments => T("部门值班室", "Department duty rooms");
+    public static string Role(OfficerRole role) => T(role.NameZh(), role.NameEn());
+    public static string Shift(DutyAssignment d) => T($"{d.ShiftNameZh} 至 {Time(d.Until)}", $"{d.ShiftNameEn} until {Time(d.Until)}");
+    public static string ShowPhone => T("查看电话", "Show phone");
+    public static string RevealReason => T("查看原因（必填）", "Reason (required)");
+    public static string Reveal => T("确认查看", "Reveal");
+    public static string Hide => T("隐藏", "Hide");
+
     // Supplies.
     public static string Supplies => T("应急物资", "Supplies");
     public static string Depot => T("仓库", "Depot");

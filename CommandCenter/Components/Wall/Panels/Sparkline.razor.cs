@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using CommandCenter.Components.Charts;
 using Microsoft.AspNetCore.Components;
 
 namespace CommandCenter.Components.Wall.Panels;
@@ -7,6 +6,8 @@ namespace CommandCenter.Components.Wall.Panels;
 /// <summary>A tiny SVG line of recent hours; hours without data break the line rather than fake a zero.</summary>
 public partial class Sparkline
 {
+    private static readonly PlotArea Area = new(0, 2, 100, 20);
+
     [Parameter]
     public IReadOnlyList<double>? Values { get; set; }
 
@@ -17,39 +18,8 @@ public partial class Sparkline
     private static string[] Segments(IReadOnlyList<double> values)
     {
         var finite = values.Where(double.IsFinite).ToList();
-        if (finite.Count == 0)
-        {
-            return [];
-        }
-
-        var min = finite.Min();
-        var max = finite.Max();
-        var span = max - min > 1e-9 ? max - min : 1;
-        var segments = new List<string>();
-        var current = new StringBuilder();
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                Flush(segments, current);
-                continue;
-            }
-
-            var x = 100.0 * i / (values.Count - 1);
-            var y = 22 - 20 * (values[i] - min) / span;
-            current.Append(CultureInfo.InvariantCulture, $"{x:0.##},{y:0.##} ");
-        }
-
-        Flush(segments, current);
-        return [.. segments];
-    }
-
-    private static void Flush(List<string> segments, StringBuilder current)
-    {
-        if (current.Length > 0)
-        {
-            segments.Add(current.ToString().TrimEnd());
-            current.Clear();
-        }
+        return finite.Count == 0
+            ? []
+            : SvgLine.Segments([.. values.Select((v, i) => ((double)i, v))], (0, values.Count - 1), (finite.Min(), finite.Max()), Area);
     }
 }

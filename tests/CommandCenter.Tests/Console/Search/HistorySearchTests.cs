@@ -60,4 +60,38 @@ public sealed class HistorySearchTests
         Assert.NotEmpty(box.Find("[data-search-error]").TextContent);
         Assert.Empty(box.FindAll("[data-search-hit]"));
     }
+
+    [Fact]
+    public async Task A_scope_button_searches_only_that_kind_and_alarms_and_sensors_are_listed_with_their_readings_toggle()
+    {
+        await using var ctx = new BunitContext();
+        var asked = new List<SearchQuery>();
+        var alarm = new SearchAlarmHit("A-1", Twin.Domain.Alarms.AlarmSource.SensorThreshold, "SM-7", "Smoke", Twin.Domain.Alarms.AlarmSeverity.Critical,
+            "烟感 SM-7 告警", "SD-1", 121.44, 31.24, ClosedLastMonth.ReportedAt, null, ClosedLastMonth.ClosedAt);
+        var sensor = new SearchSensorHit("SM-7", Twin.Domain.Sensors.SensorKind.Smoke, "长寿路街道 烟感 0007", "ppm", "SD-1", false, 121.44, 31.24, 3, Twin.Domain.Sensors.ValueState.Normal);
+        var box = ctx.Render<HistorySearch>(p => p
+            .Add(c => c.Search, (q, _) =>
+            {
+                asked.Add(q);
+                return Task.FromResult(new SearchResult([], 0, new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), [])
+                {
+                    Alarms = q.Scope.HasFlag(SearchScope.Alarms) ? [alarm] : [],
+                    Sensors = q.Scope.HasFlag(SearchScope.Sensors) ? [sensor] : [],
+                });
+            })
+            .Add(c => c.SubDistrictName, code => code));
+
+        box.Find("[data-search-input]").Change("SM-7");
+        box.Find("form").Submit();
+        Assert.Equal(SearchScope.All, asked[^1].Scope);
+        Assert.Contains("烟感 SM-7 告警", box.Find("[data-search-alarm='A-1']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("长寿路街道 烟感 0007", box.Find("[data-search-sensor='SM-7']").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(box.Find("[data-readings-toggle='alarm:A-1']"));
+        Assert.NotNull(box.Find("[data-readings-toggle='sensor:SM-7']"));
+
+        box.Find("[data-search-scope='Sensors']").Click();
+        Assert.Equal(SearchScope.Sensors, asked[^1].Scope);
+        Assert.Empty(box.FindAll("[data-search-alarm]"));
+        Assert.Single(box.FindAll("[data-search-sensor]"));
+    }
 }

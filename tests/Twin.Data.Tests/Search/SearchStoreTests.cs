@@ -1,0 +1,36 @@
+using Twin.Data.Search;
+using Twin.Data.Store;
+using Twin.Data.Tests.Support;
+using Twin.Domain.Engine;
+
+namespace Twin.Data.Tests.Search;
+
+/// <summary>A fresh store with the district's places indexed, and an engine on a fake clock whose writes the tests put into it.</summary>
+public abstract class SearchStoreTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+
+    protected SearchStoreTests()
+    {
+        Store = _db.CreateStore();
+        Engine = Scenario.Engine(Clock);
+    }
+
+    protected TwinStore Store { get; }
+
+    protected Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = Scenario.Clock();
+
+    protected TwinEngine Engine { get; }
+
+    public async Task InitializeAsync()
+    {
+        await Store.InitializeAsync();
+        await Store.IndexPlacesAsync(SearchPlaces.Of(TestDistrict.Map));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        _db.Dispose();
+    }
+}
