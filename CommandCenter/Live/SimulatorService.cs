@@ -44,7 +44,8 @@ public sealed class SimulatorService(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var to = clock.GetUtcNow();
-            if (storm.TakeRequest() && simulator.StartStorm(from))
+            // Before the simulator's first step StartStorm refuses; the request then waits for the next step.
+            if (storm.Pending && simulator.StartStorm(from))
             {
                 storm.Started();
                 logger.LogInformation("Typhoon scenario started at {At:O} (twin time).", from);

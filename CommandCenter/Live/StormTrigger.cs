@@ -21,8 +21,16 @@ public sealed class StormTrigger(IOptions<SimulatorOptions> options)
     /// <summary>Asks for the storm; false when it runs already, is asked already or no simulator runs.</summary>
     public bool Request() => SimulatorEnabled && !Running && Interlocked.CompareExchange(ref _requested, 1, 0) == 0;
 
-    /// <summary>The simulator's side: takes a pending request.</summary>
-    internal bool TakeRequest() => Interlocked.Exchange(ref _requested, 0) == 1;
+    /// <summary>
+    /// The simulator's side: whether a request waits. It stays pending until the simulator has
+    /// taken it with <see cref="Started"/>: one asked before the simulator's first step (which the
+    /// simulator cannot start yet) would otherwise be lost, and no second request is accepted.
+    /// </summary>
+    internal bool Pending => Volatile.Read(ref _requested) == 1;
 
-    internal void Started() => Volatile.Write(ref _running, 1);
+    internal void Started()
+    {
+        Volatile.Write(ref _running, 1);
+        Volatile.Write(ref _requested, 0);
+    }
 }

@@ -12,9 +12,6 @@ namespace CommandCenter.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browser)
 {
-    /// <summary>appsettings.Development.json's local key (the browser tests run the app in Development).</summary>
-    private const string DevelopmentKey = "dev-only-not-a-secret";
-
     /// <summary>
     /// An action's answer comes after its batch is committed, and at 60× the simulator's readings
     /// queue ahead of it; on a machine shared by several builds that has taken tens of seconds.
@@ -129,17 +126,8 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
         Assert.True(large.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, large.ConsoleErrors));
     }
 
-    private static async Task<string> SubmitOpen311Async(IAPIRequestContext http)
-    {
-        var form = http.CreateFormData();
-        form.Set("api_key", DevelopmentKey);
-        form.Set("service_code", "street-light");
-        form.Set("address_string", "长寿路街道");
-        form.Set("description", $"浏览器测试{Guid.NewGuid():N}：苏州河步道旁一排景观灯整晚不亮，夜跑不安全");
-        var response = await http.PostAsync("open311/v2/requests.json", new APIRequestContextOptions { Form = form });
-        Assert.True(response.Status == 201, $"Open311 answered {response.Status}: {await response.TextAsync()}");
-        return JsonDocument.Parse(await response.TextAsync()).RootElement[0].GetProperty("service_request_id").GetString()!;
-    }
+    private static Task<string> SubmitOpen311Async(IAPIRequestContext http) =>
+        Open311Requests.SubmitAsync(http, "street-light", "长寿路街道", $"浏览器测试{Guid.NewGuid():N}：苏州河步道旁一排景观灯整晚不亮，夜跑不安全");
 
     private static async Task<HashSet<string>> WallTicketIdsAsync(IPage wall)
     {

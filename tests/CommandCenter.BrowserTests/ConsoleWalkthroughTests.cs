@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CommandCenter.Security;
 using Microsoft.Playwright;
 
@@ -6,9 +7,10 @@ namespace CommandCenter.BrowserTests;
 
 /// <summary>
 /// The whole loop as a duty officer works it in Debian's Chromium at 1920×1080 while the simulator
-/// runs at 60×: a phone call filed with its place clicked on the map, a second call offered as its
-/// duplicate, the case taken through 立案 → 派遣 → 退单 → 派遣 (to another department) → 接单 →
-/// 提交审核 → 审核通过 → 满意 by keyboard, a
+/// runs at 60×: a phone call filed with its place clicked on the map and a second call offered as
+/// its duplicate; then, with a citizen's report of a flooded road just in, the queue sorted by
+/// priority and its newest 紧急 case taken from the top through 立案 → 派遣 → 退单 → 派遣 (to
+/// another department, chosen in the picker) → 接单 → 提交审核 → 审核通过 → 满意 by keyboard, a
 /// drone's capture on it, an alarm acknowledged with G; screenshots in Chinese and English.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -28,31 +30,59 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
         var description = $"真如西村{marker}号门口路灯整晚不亮，行人看不清路";
 
         // Intake: the place is a click on the form's map; its 街镇 follows from the point.
-        var id = await FileAsync(page, description);
-        var view = page.Locator("[data-ticket-view]");
+        var filed = await FileAsync(page, description);
 
         // A second call about it is offered as its duplicate while typed; Esc leaves it unfiled.
         var form = await StartCallAsync(page, description);
-        await Assertions.Expect(form.Locator("[data-duplicate-suggestion]")).ToHaveAttributeAsync("data-duplicate-suggestion", id, Committed);
+        await Assertions.Expect(form.Locator("[data-duplicate-suggestion]")).ToHaveAttributeAsync("data-duplicate-suggestion", filed, Committed);
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(form).ToHaveCountAsync(0);
+
+        // A citizen reports a flooded road (道路积水, 紧急 by the catalogue); the officer sorts the
+        // queue by priority, newest first, and takes the case at its top.
+        // (The simulator may report a newer 紧急 case meanwhile: then that one is on top and taken.)
+        var reported = await ReportFloodedRoadAsync(page.APIRequest, marker);
+        await page.Locator("[data-filter='sort']").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "优先级 · 最新在前" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-queue] [data-priority-cell='{reported}']")).ToHaveAttributeAsync("data-priority", "Urgent", Committed);
+        var top = page.Locator("[data-queue] tbody tr").First;
+        await Assertions.Expect(top.Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");
+        var id = (await top.Locator("[data-ticket]").GetAttributeAsync("data-ticket"))!;
+        var urgentTimes = await page.Locator("[data-queue] tbody tr:has([data-priority='Urgent']) td:nth-child(3)").AllInnerTextsAsync();
+        Assert.True(urgentTimes.All(t => string.CompareOrdinal(t, urgentTimes[0]) <= 0), $"the top row {id} is not the newest 紧急 case: {string.Join(", ", urgentTimes)}");
+        await BrowserFixture.ScreenshotAsync(page, "console-queue-by-priority-1920x1080");
+        await top.ClickAsync();
+        var view = page.Locator($"[data-ticket-view='{id}']");
+        await Assertions.Expect(view).ToHaveCountAsync(1, new() { Timeout = 30_000 });
 
         // The loop by keyboard, each key once its step is committed.
         await page.Locator(".console-header .brand").ClickAsync();
         await PressAsync(page, view, ("f", "Filed"), ("d", "Dispatched"));
 
-        // The department refuses it (退单, with a reason); the duty list has no other department for
-        // street lights, so the officer names one in the picker, and 派遣 sends it there.
+        // The department refuses it (退单, with a reason). In the picker it is now last, named as
+        // refusing; the owners of related categories come first, and the officer takes the first.
         var department = page.Locator("[data-details] [data-department]");
-        var refusing = await department.InnerTextAsync();
-        await page.Locator("[data-input='reason'] input").FillAsync("路灯不属于本部门养护范围");
+        var refusing = (await department.InnerTextAsync()).Trim();
+        await page.Locator("[data-input='reason'] input").FillAsync("积水点位不在本部门管养范围");
         await page.Locator(".console-header .brand").ClickAsync();
         await PressAsync(page, view, ("t", "Filed"));
         await page.Locator(".mud-select").Filter(new() { HasText = "部门（派遣留空按责任清单）" }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasNotText = refusing.Trim() }).First.ClickAsync();
+        var choices = page.Locator(".mud-popover-open [data-department-choice]");
+        await Assertions.Expect(choices.Last).ToHaveAttributeAsync("data-fit", "Refused");
+        await Assertions.Expect(choices.Last).ToHaveTextAsync(refusing);
+        await Assertions.Expect(choices.First).Not.ToHaveAttributeAsync("data-fit", "Refused");
+        await Assertions.Expect(choices.First).Not.ToHaveAttributeAsync("data-fit", "Other");
+        var chosen = (await choices.First.InnerTextAsync()).Trim();
+        await BrowserFixture.ScreenshotAsync(page, "console-dispatch-picker-1920x1080");
+        await choices.First.ClickAsync();
+
+        // D reads the picker as the server holds it: pressed before the choice shows, it would dispatch by the list.
+        await page.WaitForFunctionAsync(
+            "(name) => [...document.querySelectorAll('.mud-select')].some(s => s.textContent.includes('部门（派遣') && (s.textContent.includes(name) || [...s.querySelectorAll('input')].some(i => i.value === name)))",
+            chosen, new PageWaitForFunctionOptions { Timeout = 30_000 });
         await page.Locator(".console-header .brand").ClickAsync();
         await PressAsync(page, view, ("d", "Dispatched"));
-        await Assertions.Expect(department).Not.ToHaveTextAsync(refusing);
+        await Assertions.Expect(department).ToHaveTextAsync(chosen);
         await PressAsync(page, view, ("h", "Handling"));
 
         // A drone's frame on the case, with where it was taken from.
@@ -84,9 +114,37 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
         await Assertions.Expect(page.Locator("[data-ticket-map] canvas").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.WaitForTimeoutAsync(500);
         await BrowserFixture.ScreenshotAsync(page, "console-walkthrough-en-1920x1080");
+        await CheckTicketMapAsync(page);
         await page.GotoAsync("/console?lang=zh");
 
         Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
+    }
+
+    /// <summary>A citizen's Open311 report of a flooded road: a 紧急 case that no simulated staff will touch.</summary>
+    private static Task<string> ReportFloodedRoadAsync(IAPIRequestContext http, string marker) =>
+        Open311Requests.SubmitAsync(http, "waterlogging", "长寿路街道", $"走查{marker}：长寿路昌化路口积水没过脚踝，行人只能绕行");
+
+    /// <summary>The ticket's map shows the sensors around the case, labelled, and its + button zooms in.</summary>
+    private static async Task CheckTicketMapAsync(IPage page)
+    {
+        var mapId = await page.Locator("[data-ticket-map]").GetAttributeAsync("id");
+        async Task<JsonElement> StateAsync() => await page.EvaluateAsync<JsonElement>("async (id) => (await import('./assets/js/ticketmap.js')).getState(id)", mapId);
+        var before = await StateAsync();
+        var markers = before.GetProperty("markers").EnumerateArray().ToList();
+        Assert.True(markers.Any(m => m.GetProperty("role").GetString() == "sensor" && m.GetProperty("label").GetString() is { Length: > 0 }),
+            $"no labelled sensor around the case; markers: {string.Join(", ", markers.Select(m => m.GetProperty("role").GetString()))}");
+        var zoom = before.GetProperty("zoom").GetDouble();
+        await page.Locator("[data-ticket-map] .ol-zoom-in").ClickAsync();
+
+        // OpenLayers animates a zoom step over 250 ms; a loaded machine draws late, hence seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        double now;
+        while ((now = (await StateAsync()).GetProperty("zoom").GetDouble()) < zoom + 0.99 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(now >= zoom + 0.99, $"the + button left the map at zoom {now} (was {zoom})");
     }
 
     /// <summary>Presses each key once the step before it is committed.</summary>
@@ -122,6 +180,7 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
     private static async Task<string> FileAsync(IPage page, string description)
     {
         var form = await StartCallAsync(page, description);
+        await BrowserFixture.ScreenshotAsync(page, "console-new-case-map-1920x1080");
         await form.Locator("[data-field='description']").PressAsync("Enter");
         await Assertions.Expect(form).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         var view = page.Locator("[data-ticket-view^='D-']");
@@ -162,7 +221,7 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
             """;
         var response = await page.APIRequest.PostAsync($"{app.BaseUrl}api/alerts/cap", new APIRequestContextOptions
         {
-            Headers = new Dictionary<string, string> { ["X-Api-Key"] = "dev-only-not-a-secret", ["Content-Type"] = "application/cap+xml" },
+            Headers = new Dictionary<string, string> { ["X-Api-Key"] = Open311Requests.DevelopmentKey, ["Content-Type"] = "application/cap+xml" },
             DataString = xml,
         });
         Assert.True(response.Ok, $"CAP answered {response.Status}: {await response.TextAsync()}");

@@ -99,7 +99,20 @@ public sealed partial class ConsolePage : IDisposable
     private IReadOnlyList<Choice> SubDistricts =>
         [new(string.Empty, ConsoleText.All), .. District.SubDistricts.Select(s => new Choice(s.Code, Language.Name(s.Name, s.NameEn)))];
 
-    /// <summary>The departments dispatch may name, valued by their Chinese name (the engine's key), labelled in the page's language.</summary>
+    /// <summary>What the open ticket's map shows around it besides its relations.</summary>
+    private IReadOnlyList<MapMarker> Surroundings =>
+        Selected is { } ticket && Snapshot is { } snapshot
+            ? TicketSurroundings.Around(ticket, snapshot, Related.Select(r => r.Ticket.Id).ToHashSet(StringComparer.Ordinal), Language.Current)
+            : [];
+
+    /// <summary>
+    /// The departments dispatch may name for the open ticket, valued by their Chinese name (the
+    /// engine's key), labelled in the page's language, the likely owners first.
+    /// </summary>
+    private IReadOnlyList<DepartmentChoice> DispatchChoices =>
+        Selected is { } ticket ? DispatchDepartments.For(ticket, Catalogue, DepartmentName) : [];
+
+    /// <summary>Every department, by name: an alarm may be assigned to any of them.</summary>
     private IReadOnlyList<Choice> Departments { get; set; } = [];
 
     /// <summary>The open ticket's case, the reports merged into it and the reports offered as its duplicates.</summary>

@@ -25,6 +25,13 @@ public static class ConsoleText
         _ => lang.Pick("全部时间", "Any time"),
     };
 
+    public static string Sort(QueueSort sort, Lang lang = Lang.Zh) => sort switch
+    {
+        QueueSort.Priority => lang.Pick("优先级 · 最新在前", "Priority · newest first"),
+        QueueSort.Newest => lang.Pick("最新上报", "Newest"),
+        _ => lang.Pick("优先级 · 临期在前", "Priority · due soonest"),
+    };
+
     public static string Action(DispatchAction action, Lang lang = Lang.Zh) => action switch
     {
         DispatchAction.File => lang.Pick("立案", "File"),
@@ -101,6 +108,8 @@ public static class ConsoleText
     public static string StatusLabel => T("状态", "Status");
     public static string PriorityLabel => T("优先级", "Priority");
     public static string Reported => T("上报时间", "Reported");
+
+    public static string SortLabel => T("排序", "Sort");
     public static string OverdueOnly => T("仅超时", "Overdue only");
     public static string Id => T("编号", "Id");
     public static string Flags => T("标记", "Flags");
@@ -132,6 +141,10 @@ public static class ConsoleText
     public static string PossibleDuplicate => T("疑似重复", "Possible duplicate");
     public static string Case => T("主案", "Case");
     public static string MergedReport => T("并入报告", "Merged report");
+    public static string NearbyCases => T("附近案件", "Cases nearby");
+
+    public static string NearbySensors => T("附近感知设备", "Sensors nearby");
+
     public static string MapFailed => T("地图无法加载", "The map could not load");
     public static string ReadOnlyRole => T("本角色只读：可查看，不可办理", "Read-only for this role: view, not act");
 

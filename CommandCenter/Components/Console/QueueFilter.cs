@@ -14,15 +14,28 @@ public enum QueueRange
     Week,
 }
 
+/// <summary>The queue's order.</summary>
+public enum QueueSort
+{
+    /// <summary>Most urgent first, then the step due soonest, then the newest: what to look at next on top.</summary>
+    Attention,
+
+    /// <summary>Most urgent first, then the newest report: the latest 紧急 case on top.</summary>
+    Priority,
+
+    /// <summary>The newest report first, whatever its priority.</summary>
+    Newest,
+}
+
 /// <summary>
-/// The queue's filters. Empty strings mean "any"; <see cref="Status"/> is a <see cref="TicketStatus"/>
+/// The queue's filters and order. Empty strings mean "any"; <see cref="Status"/> is a <see cref="TicketStatus"/>
 /// name or <see cref="OpenOnly"/>, the default, because the desk works on what is still open.
 /// <see cref="Text"/> finds a ticket by a piece of its id, title, description or address;
 /// <see cref="Priority"/> is a <see cref="TicketPriority"/> name.
 /// </summary>
 public sealed record QueueFilter(
     string Channel = "", string Category = "", string SubDistrict = "", string Status = QueueFilter.OpenOnly, bool OverdueOnly = false, string Text = "",
-    string Priority = "", QueueRange Range = QueueRange.All)
+    string Priority = "", QueueRange Range = QueueRange.All, QueueSort Sort = QueueSort.Attention)
 {
     public const string OpenOnly = "open";
 
@@ -51,14 +64,19 @@ public sealed record QueueFilter(
     private bool Contains(string field) => field.Contains(Text.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Most urgent first; within a priority the step due soonest (a step without a deadline after
-    /// those with one), then the newest report: what the desk has to look at next is at the top.
+    /// The matching tickets in <see cref="Sort"/>'s order. By default most urgent first; within a
+    /// priority the step due soonest (a step without a deadline after those with one), then the
+    /// newest report: what the desk has to look at next is at the top.
     /// </summary>
-    public IReadOnlyList<TicketState> Apply(IEnumerable<TicketState> tickets, DateTimeOffset now) =>
-        tickets.Where(t => Matches(t, now))
-            .OrderByDescending(t => t.Priority)
-            .ThenBy(t => t.StepDueAt ?? DateTimeOffset.MaxValue)
-            .ThenByDescending(t => t.ReportedAt)
-            .ThenByDescending(t => t.Id, StringComparer.Ordinal)
-            .ToList();
+    public IReadOnlyList<TicketState> Apply(IEnumerable<TicketState> tickets, DateTimeOffset now)
+    {
+        var matching = tickets.Where(t => Matches(t, now));
+        var ordered = Sort switch
+        {
+            QueueSort.Priority => matching.OrderByDescending(t => t.Priority).ThenByDescending(t => t.ReportedAt),
+            QueueSort.Newest => matching.OrderByDescending(t => t.ReportedAt),
+            _ => matching.OrderByDescending(t => t.Priority).ThenBy(t => t.StepDueAt ?? DateTimeOffset.MaxValue).ThenByDescending(t => t.ReportedAt),
+        };
+        return ordered.ThenByDescending(t => t.Id, StringComparer.Ordinal).ToList();
+    }
 }

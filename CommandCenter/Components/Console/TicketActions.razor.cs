@@ -33,7 +33,7 @@ public sealed partial class TicketActions
     public bool Busy { get; set; }
 
     [Parameter, EditorRequired]
-    public IReadOnlyList<Choice> Departments { get; set; } = [];
+    public IReadOnlyList<DepartmentChoice> Departments { get; set; } = [];
 
     // The chosen department shows by its label too; the value stays the engine's Chinese name.
     private string? DepartmentLabel(string? value) => Departments.FirstOrDefault(d => d.Value == value)?.Label ?? value;

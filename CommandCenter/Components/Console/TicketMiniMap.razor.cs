@@ -5,7 +5,8 @@ using Twin.Domain.Tickets;
 namespace CommandCenter.Components.Console;
 
 /// <summary>
-/// A small OpenLayers map of one ticket with its merged reports and possible duplicates
+/// A small OpenLayers map of one ticket with its merged reports and possible duplicates, the other
+/// open cases and the sensors around it, the district's 街镇 outlines and zoom buttons
 /// (wwwroot-assets/js/ticketmap.js). Markers are sent only when what they show has changed.
 /// </summary>
 public sealed partial class TicketMiniMap : IAsyncDisposable
@@ -27,9 +28,14 @@ public sealed partial class TicketMiniMap : IAsyncDisposable
     [Parameter, EditorRequired]
     public IReadOnlyList<RelatedTicket> Related { get; set; } = [];
 
+    /// <summary>Open cases and sensors nearby (<see cref="TicketSurroundings"/>).</summary>
+    [Parameter]
+    public IReadOnlyList<MapMarker> Surroundings { get; set; } = [];
+
     /// <summary>What the markers show; the map is redrawn only when this changes.</summary>
     private string Signature =>
-        string.Join('|', Related.Select(r => $"{r.Relation}:{r.Ticket.Id}").Prepend($"{Ticket.Id}@{Ticket.Location}"));
+        string.Join('|', Related.Select(r => $"{r.Relation}:{r.Ticket.Id}").Prepend($"{Ticket.Id}@{Ticket.Location}")
+            .Concat(Surroundings.Select(m => $"{m.Role}:{m.Id}:{m.Label}:{m.Color}")));
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -44,7 +50,8 @@ public sealed partial class TicketMiniMap : IAsyncDisposable
             // The import map that <ImportMap /> renders resolves this to the fingerprinted file.
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/ticketmap.js");
             var related = Related.Select(r => new { id = r.Ticket.Id, lon = r.Ticket.Location.Lon, lat = r.Ticket.Location.Lat, role = Role(r.Relation) });
-            await _module.InvokeVoidAsync("show", _elementId, new { id = Ticket.Id, lon = Ticket.Location.Lon, lat = Ticket.Location.Lat }, related);
+            var surroundings = Surroundings.Select(m => new { id = m.Id, lon = m.At.Lon, lat = m.At.Lat, role = m.Role, label = m.Label, color = m.Color });
+            await _module.InvokeVoidAsync("show", _elementId, new { id = Ticket.Id, lon = Ticket.Location.Lon, lat = Ticket.Location.Lat }, related, surroundings);
             _shown = signature;
         }
         catch (JSException ex)

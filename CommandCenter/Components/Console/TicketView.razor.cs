@@ -28,6 +28,10 @@ public sealed partial class TicketView
     [Parameter, EditorRequired]
     public IReadOnlyList<RelatedTicket> Related { get; set; } = [];
 
+    /// <summary>Open cases and sensors around the ticket, for its map.</summary>
+    [Parameter]
+    public IReadOnlyList<MapMarker> Surroundings { get; set; } = [];
+
     [Parameter, EditorRequired]
     public string Officer { get; set; } = string.Empty;
 
@@ -38,7 +42,7 @@ public sealed partial class TicketView
     public bool Busy { get; set; }
 
     [Parameter, EditorRequired]
-    public IReadOnlyList<Choice> Departments { get; set; } = [];
+    public IReadOnlyList<DepartmentChoice> Departments { get; set; } = [];
 
     [Parameter, EditorRequired]
     public Func<string, string> CategoryName { get; set; } = code => code;

@@ -119,7 +119,7 @@ public sealed partial class DronePanel
         if (Desk.CaptureCommand(drone.Id, ticketId, Officer) is not { } capture)
         {
             Failed = true;
-            Message = $"Unknown drone '{drone.Id}'.";
+            Message = DroneText.UnknownDrone(drone.Id);
             return;
         }
 

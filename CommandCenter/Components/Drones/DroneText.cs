@@ -74,6 +74,10 @@ public static class DroneText
         FormattableString.Invariant($"Taken at {at.Lon:F5}, {at.Lat:F5} · {distanceMetres:F0} m from the case"));
 
     public static string SelectTicketFirst => T("先在队列中选中一个工单，才能抓拍附图", "Select a ticket in the queue to capture onto it");
+
+    /// <summary>The drone left the fleet (removed or renamed) between the panel's render and the click.</summary>
+    public static string UnknownDrone(string droneId) => T($"无人机 {droneId} 已不在机队中，无法抓拍", $"Drone {droneId} is no longer in the fleet, so it cannot capture");
+
     public static string NoOfficer => T("未识别值班员，不能抓拍", "No officer is signed in, so nothing can be captured");
     public static string TicketClosedForEvidence(string ticketId) =>
         T($"工单 {ticketId} 已结案，图像只能附到未结案的工单", $"Ticket {ticketId} is closed; images can only be attached to an open ticket");

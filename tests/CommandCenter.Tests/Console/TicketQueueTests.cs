@@ -33,6 +33,23 @@ public sealed class TicketQueueTests
     }
 
     [Theory]
+    [InlineData(QueueSort.Priority, new[] { "T-urgent-soon", "T-urgent-late", "T-high", "T-normal-new", "T-normal-old", "T-low-new" })]
+    [InlineData(QueueSort.Newest, new[] { "T-low-new", "T-normal-new", "T-high", "T-urgent-soon", "T-normal-old", "T-urgent-late" })]
+    public void Sorted_by_priority_the_newest_urgent_case_is_on_top_and_sorted_by_time_the_newest_of_all(QueueSort sort, string[] expected)
+    {
+        Assert.Equal(expected, new QueueFilter(Sort: sort).Apply(Tickets, Now).Select(t => t.Id));
+    }
+
+    [Fact]
+    public void Sorted_by_priority_a_new_urgent_case_goes_above_an_older_one_due_sooner()
+    {
+        var fresh = Ticket("T-urgent-fresh", TicketPriority.Urgent, Now.AddMinutes(-1), due: Now.AddHours(3));
+
+        Assert.Equal("T-urgent-soon", new QueueFilter().Apply([.. Tickets, fresh], Now)[0].Id);
+        Assert.Equal("T-urgent-fresh", new QueueFilter(Sort: QueueSort.Priority).Apply([.. Tickets, fresh], Now)[0].Id);
+    }
+
+    [Theory]
     [InlineData(QueueRange.Today, new[] { "T-high", "T-normal-new", "T-low-new" })]
     [InlineData(QueueRange.Day, new[] { "T-urgent-soon", "T-high", "T-normal-new", "T-low-new" })]
     [InlineData(QueueRange.Week, new[] { "T-urgent-soon", "T-high", "T-normal-new", "T-normal-old", "T-low-new" })]

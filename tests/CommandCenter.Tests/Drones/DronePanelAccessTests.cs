@@ -136,6 +136,24 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         Assert.DoesNotContain(_app.Services.AppTwin().Queries.Current.Missions, m => m.TargetId == ticketId);
     }
 
+    [Theory]
+    [InlineData(false, "无人机 D-GONE 已不在机队中，无法抓拍")]
+    [InlineData(true, "Drone D-GONE is no longer in the fleet, so it cannot capture")]
+    public async Task A_capture_by_a_drone_that_left_the_fleet_says_so_in_the_pages_language(bool english, string expected)
+    {
+        var snapshot = await FleetAsync();
+        var gone = snapshot.Drones[0] with { Definition = snapshot.Drones[0].Definition with { Id = "D-GONE" } };
+        using var language = english ? UiLanguage.English() : UiLanguage.Chinese();
+        await using var ctx = Context(out var auth);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
+        var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, [gone]).Add(x => x.Missions, snapshot.Missions)
+            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, snapshot.Tickets.First(t => t.Status.IsOpen()).Id).Add(x => x.Officer, "test-officer"));
+
+        panel.Find("[data-drone-action='capture']").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(expected, panel.Find("[data-drone-message]").TextContent.Trim()));
+    }
+
     private BunitContext Context(out BunitAuthorizationContext auth)
     {
         var ctx = new BunitContext();

@@ -7,7 +7,7 @@ namespace CommandCenter.Components.Console.Intake;
 
 /// <summary>
 /// The new-case form's map (wwwroot-assets/js/ticketmap.js, pick mode): the district with its 街镇
-/// outlines and names and the open cases, where a click places the case. The click comes back
+/// outlines and names, the open cases and the sensors, where a click places the case. The click comes back
 /// through <see cref="OnPicked"/>; the form derives the 街镇 from the point.
 /// </summary>
 public sealed partial class DeskPlaceMap : IAsyncDisposable
@@ -32,6 +32,10 @@ public sealed partial class DeskPlaceMap : IAsyncDisposable
     [Parameter]
     public IReadOnlyList<TicketState> Tickets { get; set; } = [];
 
+    /// <summary>The district's sensors, small squares labelled once zoomed in.</summary>
+    [Parameter]
+    public IReadOnlyList<MapMarker> Sensors { get; set; } = [];
+
     /// <summary>The form's place: a picked point is marked.</summary>
     [Parameter]
     public DeskPlace? Place { get; set; }
@@ -53,7 +57,8 @@ public sealed partial class DeskPlaceMap : IAsyncDisposable
                 _self = DotNetObjectReference.Create(this);
                 _module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/ticketmap.js");
                 var tickets = Tickets.Select(t => new { id = t.Id, lon = t.Location.Lon, lat = t.Location.Lat });
-                await _module.InvokeVoidAsync("pick", _elementId, _self, tickets);
+                var sensors = Sensors.Select(m => new { id = m.Id, lon = m.At.Lon, lat = m.At.Lat, role = m.Role, label = m.Label, color = m.Color });
+                await _module.InvokeVoidAsync("pick", _elementId, _self, tickets, sensors);
             }
 
             if (_module is not null && Place?.Point is { } point && point != _shownPoint)

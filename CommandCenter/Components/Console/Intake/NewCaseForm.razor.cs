@@ -24,6 +24,7 @@ public sealed partial class NewCaseForm
     // Made once per form, so pressing Enter twice files one case: the writer answers the second as a replay.
     private readonly string _id = $"D-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
     private IReadOnlyList<DeskPlace> _places = [];
+    private IReadOnlyList<MapMarker>? _sensors;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private ElementReference _first;
     private int _assessing;
@@ -113,6 +114,10 @@ public sealed partial class NewCaseForm
     /// <summary>The open cases the form's map shows, so the officer sees what is already reported nearby.</summary>
     private IReadOnlyList<TicketState> OpenTickets =>
         Queries.IsReady ? [.. Queries.Current.Tickets.Where(t => t.Status.IsOpen())] : [];
+
+    // The map takes its sensors once, when it starts: not rebuilt at every keystroke's render.
+    private IReadOnlyList<MapMarker> Sensors =>
+        (_sensors ??= Queries.IsReady ? TicketSurroundings.Sensors(Queries.Current, Language.Current) : null) ?? [];
 
     private Task<IEnumerable<EventCategory>> SearchCategories(string? text, CancellationToken ct)
     {
