@@ -1,5 +1,6 @@
 using CommandCenter.Api;
 using CommandCenter.Audit;
+using CommandCenter.Briefing;
 using CommandCenter.Components;
 using CommandCenter.Core;
 using CommandCenter.Drones;
@@ -46,6 +47,7 @@ builder.Services
     .AddTwinMap()
     .AddTwinLive()
     .AddWallScenes()
+    .AddBriefing()
     .AddIngestion(builder.Configuration)
     .AddDrones(builder.Configuration)
     .AddTwinNotifications(builder.Configuration)
@@ -82,6 +84,7 @@ app.MapDrones();
 app.MapAccountEndpoints();
 app.MapSearch();
 app.MapAfterAction();
+app.MapBriefing();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

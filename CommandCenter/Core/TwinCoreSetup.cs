@@ -20,7 +20,7 @@ namespace CommandCenter.Core;
 /// <summary>
 /// The twin's core as one registration: district, catalogue, the twin's clock, engine, store,
 /// single-writer pipeline, cameras and readiness, reached by the rest of the app only through
-/// <see cref="ITwinCommands"/>, <see cref="ITwinQueries"/> and <see cref="ITwinChanges"/>
+/// <see cref="ITwinCommands"/>, <see cref="ITwinQueries"/>, <see cref="ITwinBriefings"/> and <see cref="ITwinChanges"/>
 /// (see docs/decisions/0006-application-boundary.md).
 /// </summary>
 public static class TwinCoreSetup
@@ -73,6 +73,8 @@ public static class TwinCoreSetup
 
         services.AddSingleton<ITwinCommands, TwinCommands>();
         services.AddSingleton<ITwinQueries, TwinQueries>();
+        services.AddSingleton<ITwinBriefings>(sp => new TwinBriefings(
+            sp.GetRequiredService<TwinStore>(), sp.GetRequiredService<TwinReadiness>(), sp.GetRequiredService<TwinClock>()));
         services.AddSingleton<TwinChanges>();
         services.AddSingleton<ITwinChanges>(sp => sp.GetRequiredService<TwinChanges>());
         services.AddHostedService<TwinHost>();

@@ -166,9 +166,10 @@ public static class AccountEndpoints
     public static string Landing(string? returnUrl, System.Security.Claims.ClaimsPrincipal user) =>
         SafeReturn(returnUrl) is var url && url != "/" ? url : HomeOf(user);
 
-    /// <summary>The page a role works on; a leader reads the console (read-only) until there is a briefing page.</summary>
+    /// <summary>The page a role works on: officers the console, leaders the briefing, admins the accounts.</summary>
     public static string HomeOf(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Leader) ? "/console"
+        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Supervisor) ? "/console"
+        : user.IsInRole(Roles.Leader) ? "/briefing"
         : user.IsInRole(Roles.Admin) ? "/admin/users"
         : "/";
 

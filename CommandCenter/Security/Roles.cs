@@ -14,7 +14,7 @@ public static class Roles
     /// <summary>A supervisor: as an officer, for supervision and review.</summary>
     public const string Supervisor = "supervisor";
 
-    /// <summary>A leader: the wall and the console, read-only.</summary>
+    /// <summary>A leader: the briefing (their landing page), the wall and the console, read-only.</summary>
     public const string Leader = "leader";
 
     /// <summary>An administrator: accounts, wall devices and the audit log; not the tickets.</summary>
@@ -49,6 +49,9 @@ public static class Policies
     public const string RevealContact = "reveal-contact";
     public const string Administer = "administer";
 
+    /// <summary>The leaders' briefing (/briefing), its exports and the daily briefings.</summary>
+    public const string ReadBriefing = "read-briefing";
+
     /// <summary>A machine reporting drone telemetry: an ingestion key on the connection, whatever account opened it.</summary>
     public const string ReportTelemetry = "report-telemetry";
 
@@ -59,6 +62,7 @@ public static class Policies
         [ActOnTickets] = [Roles.Officer, Roles.Supervisor],
         [RevealContact] = [Roles.Officer, Roles.Supervisor],
         [Administer] = [Roles.Admin],
+        [ReadBriefing] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
     };
 }
 

@@ -41,4 +41,5 @@ public static class AuditActions
     public const string AuditExported = "audit.export";
     public const string NotificationRetried = "notification.retry";
     public const string Configuration = "config.start";
+    public const string DailyBriefingStored = "briefing.daily";
 }

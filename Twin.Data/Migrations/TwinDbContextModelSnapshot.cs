@@ -531,6 +531,32 @@ namespace Twin.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Briefing.DailyBriefingRow", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Day")
+                        .HasName("pk_daily_briefings");
+
+                    b.ToTable("daily_briefings", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Drones.DroneRow", b =>
                 {
                     b.Property<string>("Id")

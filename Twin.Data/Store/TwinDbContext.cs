@@ -61,6 +61,8 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
 
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
 
+    public DbSet<Briefing.DailyBriefingRow> DailyBriefings => Set<Briefing.DailyBriefingRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -11,11 +11,13 @@ public sealed partial class PageLinks
     public const string Wall = "wall";
     public const string Console = "console";
     public const string Admin = "admin";
+    public const string Briefing = "briefing";
 
     private static readonly (string Key, string Href, string Policy)[] Pages =
     [
         (Wall, "/", Policies.ViewWall),
         (Console, "/console", Policies.UseConsole),
+        (Briefing, "/briefing", Policies.ReadBriefing),
         (Admin, "/admin/users", Policies.Administer),
     ];
 
@@ -25,7 +27,7 @@ public sealed partial class PageLinks
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
-    /// <summary>Which of <see cref="Wall"/>, <see cref="Console"/>, <see cref="Admin"/> this page is.</summary>
+    /// <summary>Which of <see cref="Wall"/>, <see cref="Console"/>, <see cref="Briefing"/>, <see cref="Admin"/> this page is.</summary>
     [Parameter, EditorRequired]
     public string Current { get; set; } = string.Empty;
 

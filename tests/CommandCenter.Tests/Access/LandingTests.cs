@@ -16,7 +16,7 @@ public sealed class LandingTests : IAsyncLifetime
     [Theory]
     [InlineData(Roles.Officer, "/", "/console")]
     [InlineData(Roles.Supervisor, "", "/console")]
-    [InlineData(Roles.Leader, "/", "/console")]
+    [InlineData(Roles.Leader, "/", "/briefing")]
     [InlineData(Roles.Admin, "/", "/admin/users")]
     [InlineData(Roles.Admin, "/admin/audit", "/admin/audit")]
     [InlineData(Roles.Officer, "/console?ticket=T-1", "/console?ticket=T-1")]
@@ -33,9 +33,10 @@ public sealed class LandingTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Roles.Officer, "/console", "wall console", "console")]
-    [InlineData(Roles.Officer, "/", "wall console", "wall")]
-    [InlineData(Roles.Leader, "/", "wall console", "wall")]
+    [InlineData(Roles.Officer, "/console", "wall console briefing", "console")]
+    [InlineData(Roles.Leader, "/briefing", "wall console briefing", "briefing")]
+    [InlineData(Roles.Officer, "/", "wall console briefing", "wall")]
+    [InlineData(Roles.Leader, "/", "wall console briefing", "wall")]
     [InlineData(Roles.Admin, "/admin/users", "wall admin", "admin")]
     [InlineData(Roles.Admin, "/admin/audit", "wall admin", "admin")]
     [InlineData(Roles.Admin, "/admin/sensors", "wall admin", "admin")]

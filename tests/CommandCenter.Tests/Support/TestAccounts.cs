@@ -72,7 +72,7 @@ public static partial class TestAccounts
 
             var login = await PostLoginAsync(client, userName, role == Roles.Admin ? AdminPassword : Password);
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-            Assert.Equal(role == Roles.Admin ? "/admin/users" : "/console", login.Headers.Location?.OriginalString);
+            Assert.Equal(AccountEndpoints.HomeOf(Principal(role)), login.Headers.Location?.OriginalString);
         }
 
         return new SignedIn(app, client, cookies, role);

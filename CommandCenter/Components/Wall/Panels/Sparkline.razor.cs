@@ -18,8 +18,13 @@ public partial class Sparkline
     private static string[] Segments(IReadOnlyList<double> values)
     {
         var finite = values.Where(double.IsFinite).ToList();
-        return finite.Count == 0
-            ? []
-            : SvgLine.Segments([.. values.Select((v, i) => ((double)i, v))], (0, values.Count - 1), (finite.Min(), finite.Max()), Area);
+        return finite.Count == 0 ? [] : Segments(values, finite.Min(), finite.Max());
     }
+
+    /// <summary>
+    /// The polylines of <paramref name="values"/> in the sparkline's 100 × 24 box scaled to
+    /// [<paramref name="min"/>, <paramref name="max"/>]: several series share one scale (the briefing's trend chart).
+    /// </summary>
+    public static string[] Segments(IReadOnlyList<double> values, double min, double max) =>
+        SvgLine.Segments([.. values.Select((v, i) => ((double)i, v))], (0, values.Count - 1), (min, max), Area);
 }
