@@ -39,19 +39,21 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
         await Assertions.Expect(form).ToHaveCountAsync(0);
 
         // A citizen reports a flooded road (道路积水, 紧急 by the catalogue); the officer sorts the
-        // queue by priority, newest first, and takes the case at its top.
-        // (The simulator may report a newer 紧急 case meanwhile: then that one is on top and taken.)
+        // queue by priority, newest first, and takes that report from the top of the queue. It is
+        // taken by its id: the simulator may report a newer 紧急 case meanwhile, which its staff may work.
         var reported = await ReportFloodedRoadAsync(page.APIRequest, marker);
         await page.Locator("[data-filter='sort']").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "优先级 · 最新在前" }).ClickAsync();
         await Assertions.Expect(page.Locator($"[data-queue] [data-priority-cell='{reported}']")).ToHaveAttributeAsync("data-priority", "Urgent", Committed);
         var top = page.Locator("[data-queue] tbody tr").First;
         await Assertions.Expect(top.Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Urgent");
-        var id = (await top.Locator("[data-ticket]").GetAttributeAsync("data-ticket"))!;
+        var id = reported;
         var urgentTimes = await page.Locator("[data-queue] tbody tr:has([data-priority='Urgent']) td:nth-child(3)").AllInnerTextsAsync();
-        Assert.True(urgentTimes.All(t => string.CompareOrdinal(t, urgentTimes[0]) <= 0), $"the top row {id} is not the newest 紧急 case: {string.Join(", ", urgentTimes)}");
+        Assert.True(urgentTimes.Zip(urgentTimes.Skip(1)).All(p => string.CompareOrdinal(p.First, p.Second) >= 0),
+            $"the 紧急 cases are not newest first: {string.Join(", ", urgentTimes)}");
+        var reportedRow = page.Locator($"[data-queue] tbody tr:has([data-ticket='{id}'])");
         await BrowserFixture.ScreenshotAsync(page, "console-queue-by-priority-1920x1080");
-        await top.ClickAsync();
+        await reportedRow.ClickAsync();
         var view = page.Locator($"[data-ticket-view='{id}']");
         await Assertions.Expect(view).ToHaveCountAsync(1, new() { Timeout = 30_000 });
 
