@@ -42,9 +42,9 @@ public static class Language
     /// <summary>The switch's label: the other language, in its own words.</summary>
     public static string SwitchLabel => Current.Pick("English", "中文");
 
-    /// <summary>The same page in the other language (the switch in each page's header).</summary>
+    /// <summary>The same page in the other language (the switch in each page's header); a path with a query keeps it.</summary>
     public static string SwitchHref(string path) =>
-        $"{path}?{QueryKey}={(Current == Lang.En ? "zh" : EnglishCode)}";
+        $"{path}{(path.Contains('?') ? '&' : '?')}{QueryKey}={(Current == Lang.En ? "zh" : EnglishCode)}";
 }
 
 public static class LangExtensions

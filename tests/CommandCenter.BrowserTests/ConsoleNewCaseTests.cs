@@ -43,6 +43,8 @@ public sealed class ConsoleNewCaseTests(AppServerFixture app, BrowserFixture bro
         await page.GotoAsync("/console?lang=en");
         await page.WaitForInteractiveAsync();
         var form = await page.OpenNewCaseFormAsync();
+        // Tabs before the form has taken the focus walk the page's header links instead.
+        await Assertions.Expect(form.Locator("[data-field='channel']")).ToBeFocusedAsync();
 
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
