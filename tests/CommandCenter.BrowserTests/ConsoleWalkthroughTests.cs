@@ -227,6 +227,9 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
             DataString = xml,
         });
         Assert.True(response.Ok, $"CAP answered {response.Status}: {await response.TextAsync()}");
-        await Assertions.Expect(page.Locator("[data-alarm-desk] [data-acknowledged='False']").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        // G takes the most severe alarm: wait for this critical warning, not any alarm, or G may take a
+        // simulated one that the city clears before its acknowledgement commits.
+        var warning = page.Locator("[data-alarm-desk] li.severity-critical[data-acknowledged='False']", new() { HasText = "真如地区短时强降雨红色预警" });
+        await Assertions.Expect(warning.First).ToBeAttachedAsync(new() { Timeout = 30_000 });
     }
 }
