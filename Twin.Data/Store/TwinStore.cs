@@ -52,7 +52,8 @@ public sealed partial class TwinStore : IAsyncDisposable
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (Provider == StorageProvider.Sqlite && Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
+        // On PostgreSQL the folder still holds the audit anchors and uploaded files beside the (unused) file path.
+        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
         {
             PrivateFiles.CreateDirectory(directory);
         }
