@@ -223,12 +223,20 @@ public sealed partial class TwinStore
                 observationIds = [];
             }
 
+            if (_connection.CanCreateBatch && observationIds.Length > 1)
+            {
+                InsertObservationsBatched(batch.Observations, observationIds, transaction);
+            }
+
             for (var i = 0; i < observationIds.Length; i++)
             {
-                observationIds[i] = InsertObservation(batch.Observations[i], out var inserted);
-                if (inserted)
+                if (observationIds[i] == 0)
                 {
-                    _lateRollups.Fold(batch.Observations[i]);
+                    observationIds[i] = InsertObservation(batch.Observations[i], out var inserted);
+                    if (inserted)
+                    {
+                        _lateRollups.Fold(batch.Observations[i]);
+                    }
                 }
             }
 
