@@ -26,7 +26,7 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
     // 0.1-2.6 s more (a 4K frame drawn in software takes 2-3 s). So the browsers are held to
     // following at all, live and without a reload (the watchers set before the click would be
     // gone), within 15 s; a miss names each wall's times.
-    private static readonly TimeSpan Follow = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Follow = TimeSpan.FromSeconds(8);
 
     // The structure rules axe found the wall failing, and their neighbours.
     private static readonly string[] StructureRules =
