@@ -8,6 +8,7 @@ using Twin.Domain.Emergency;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
+using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Time;
@@ -45,6 +46,9 @@ public sealed partial class WallPage : IDisposable
 
     [Inject]
     private ITwinQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private EventCatalogue Catalogue { get; set; } = default!;
 
     [Inject]
     private FloodControlAssets FloodControl { get; set; } = default!;
@@ -118,6 +122,10 @@ public sealed partial class WallPage : IDisposable
             await _map.SetLayerVisibleAsync(change.Layer, change.Visible);
         }
     }
+
+    /// <summary>The engine ranks categories by code and names them in Chinese; the wall names them in its language from the catalogue.</summary>
+    private IReadOnlyList<RankedItem> CategoryNames(IReadOnlyList<RankedItem> items) =>
+        items.Select(i => Catalogue.Find(i.Key) is { } c ? i with { Name = Language.Name(c.NameZh, c.NameEn) } : i).ToList();
 
     private string SubDistrictName(string code) =>
         District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;
