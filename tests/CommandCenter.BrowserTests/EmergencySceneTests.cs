@@ -24,7 +24,7 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
     // change is committed. What is left before any wall has a byte is the click's circuit and the
     // command's commit through the writer, which on this 2-core machine shared at load averages
     // 30-75 took 2.8-9.2 s (session 8) and, at 40-45 with a build running beside it, 23.4 s once
-    // (session 9; the walls then followed 0.7-2.4 s after the send). A bound the loaded machine
+    // (session 9; the walls then followed 0.7-3.3 s after the send). A bound the loaded machine
     // keeps would say nothing a user would accept, and one a user would accept (2 s) fails there; so
     // the browsers are held to following at all, live and without a reload (the watchers set before
     // the click would be gone), within 15 s, and a miss names each wall's times.
