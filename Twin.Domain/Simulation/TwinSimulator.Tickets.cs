@@ -69,8 +69,6 @@ public sealed partial class TwinSimulator
     /// <summary>Creek matters are reported on the bank or the riverside path.</summary>
     private const double CreekReportMetres = 150;
 
-    private static readonly string[] EvaluationNotes = ["满意", "满意", "满意", "基本满意", "基本满意", "不满意"];
-
     private readonly ArrivalStream _ticketArrivals;
     private readonly ArrivalStream _aiEvents;
     private readonly Random _ticketRng;
@@ -215,7 +213,7 @@ public sealed partial class TwinSimulator
             entries.Add(new Entry(pending.At, SortTicketReport, _ticketNumber, new ReportTicketCommand(report)));
 
             // Planned either way, so the plan generator's draws do not depend on the staff setting.
-            var steps = PlanSteps(pending.Category, report.Channel, report.ReportedAt, _planRng);
+            var steps = PlanSteps(pending.Category, report, _planRng);
             if (StaffWork(id, report.Priority ?? pending.Category.DefaultPriority))
             {
                 Schedule(new TicketPlan(id, steps));
@@ -249,9 +247,9 @@ public sealed partial class TwinSimulator
             }
 
             var step = plan.Steps[plan.Next++];
-            if (seen is null || seen.Status < step.To)
+            if (seen is null || step.IsDue(seen.Status))
             {
-                entries.Add(new Entry(step.At, SortTicketStatus, due.Sequence, new ChangeTicketStatusCommand(plan.Id, step.To, step.Actor, step.Note)));
+                entries.Add(new Entry(step.At, SortTicketStatus, due.Sequence, step.Command(plan.Id)));
             }
 
             if (plan.Next < plan.Steps.Length)
@@ -278,7 +276,9 @@ public sealed partial class TwinSimulator
             }
 
             var rng = new Random(DeterministicNoise.SeedFor(_options.Seed, DeterministicNoise.StableHash(ticket.Id), -5));
-            var remaining = PlanSteps(category, ticket.Channel, ticket.ReportedAt, rng).Where(s => s.To > ticket.Status).ToList();
+            // Only the forward path: a planned 退单 or reopening belonged to the loop as it was planned before the restart.
+            var remaining = PlanSteps(category, ticket.Channel, ticket.SubDistrictCode, ticket.ReportedAt, rng)
+                .Where(s => s.Kind == StepKind.Forward && s.To > ticket.Status).DistinctBy(s => s.To).ToList();
             var earliest = origin;
             for (var i = 0; i < remaining.Count; i++)
             {
@@ -291,44 +291,6 @@ public sealed partial class TwinSimulator
                 Schedule(new TicketPlan(ticket.Id, [.. remaining]));
             }
         }
-    }
-
-    /// <summary>
-    /// The loop for one ticket: filed within minutes, dispatched and handled within the category's
-    /// limits (one step overrun for <see cref="SimulatorOptions.OverdueShare"/> of tickets), reviewed,
-    /// closed and sometimes evaluated. Evaluation must come before the engine forgets the closed
-    /// ticket (at the second Shanghai midnight after it was reported), or it is left out.
-    /// </summary>
-    private TicketStep[] PlanSteps(EventCategory category, TicketChannel channel, DateTimeOffset reportedAt, Random rng)
-    {
-        var limits = category.TimeLimits;
-        var haste = category.DefaultPriority >= TicketPriority.High ? 0.4 : 1.0;
-        var overdueStep = rng.NextDouble() < _options.OverdueShare ? rng.Next(2) : -1;
-        double Between(double low, double high) => low + (high - low) * rng.NextDouble();
-
-        var filed = reportedAt.AddMinutes(Between(1, 10) * haste);
-        var dispatched = Later(reportedAt + limits.Dispatch * (overdueStep == 0 ? Between(1.1, 2.0) : Between(0.1, 0.8)), filed.AddMinutes(1));
-        var handling = dispatched.AddMinutes(Between(5, 45) * haste);
-        var review = Later(dispatched + limits.Handle * (overdueStep == 1 ? Between(1.05, 1.6) : Between(0.15, 0.85)), handling.AddMinutes(1));
-        var closed = review + limits.Review * Between(0.05, 0.6);
-        var steps = new List<TicketStep>
-        {
-            new(TicketStatus.Filed, filed, "城运中心受理员", "立案"),
-            new(TicketStatus.Dispatched, dispatched, "城运中心派单员", overdueStep == 0 ? $"派至{category.Department}（超派遣时限）" : $"派至{category.Department}"),
-            new(TicketStatus.Handling, handling, category.Department, "已接单处置"),
-            new(TicketStatus.Review, review, "城运中心督办员", overdueStep == 1 ? "处置超时限，督办后完成，提交审核" : "处置完成，提交审核"),
-            new(TicketStatus.Closed, closed, "城运中心", "审核通过，结案"),
-        };
-
-        var evaluated = closed.AddHours(Between(1, 12));
-        var forgottenAt = ShanghaiClock.StartOfDay(reportedAt).AddDays(2).AddHours(-1);
-        if (rng.NextDouble() < _options.EvaluatedShare && evaluated < forgottenAt)
-        {
-            var byCitizen = channel is TicketChannel.Hotline12345 or TicketChannel.CitizenApp or TicketChannel.NonPolice110;
-            steps.Add(new TicketStep(TicketStatus.Evaluated, evaluated, byCitizen ? "市民回访" : "城运中心评效", EvaluationNotes[rng.Next(EvaluationNotes.Length)]));
-        }
-
-        return [.. steps];
     }
 
     private TicketReport Report(
@@ -397,14 +359,4 @@ public sealed partial class TwinSimulator
 
     private readonly record struct PendingTicket(DateTimeOffset At, int Source, long Key, TicketReport Report, EventCategory Category);
 
-    private readonly record struct TicketStep(TicketStatus To, DateTimeOffset At, string Actor, string? Note);
-
-    private sealed class TicketPlan(string id, TicketStep[] steps)
-    {
-        public string Id { get; } = id;
-
-        public TicketStep[] Steps { get; } = steps;
-
-        public int Next { get; set; }
-    }
 }
