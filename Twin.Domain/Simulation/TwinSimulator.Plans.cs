@@ -137,11 +137,17 @@ public sealed partial class TwinSimulator
     {
         /// <summary>
         /// Whether the step is still to take on a ticket that a snapshot shows at <paramref name="status"/>:
-        /// a forward move a duty officer already made (or passed) is not, and a merged report has no
-        /// loop of its own. Whether a loop action still fits is left to the engine: the snapshot may
-        /// not show yet the step just before it, emitted in the same call.
+        /// not once a duty officer has moved the ticket past it, and never on a merged report, which
+        /// has no loop of its own. The snapshot may not show yet the step just before, emitted in the
+        /// same call, so an earlier status still counts.
         /// </summary>
-        public bool IsDue(TicketStatus status) => status != TicketStatus.Merged && (Kind != StepKind.Forward || status < To);
+        public bool IsDue(TicketStatus status) => status != TicketStatus.Merged && Kind switch
+        {
+            StepKind.Refuse or StepKind.Redispatch => status <= TicketStatus.Dispatched,
+            StepKind.Evaluate => status <= TicketStatus.Closed,
+            StepKind.Reopen => status <= TicketStatus.Evaluated,
+            _ => status < To,
+        };
 
         public TwinCommand Command(string ticketId) => Kind switch
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Twin.Domain.Alarms;
+using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -29,7 +30,8 @@ public sealed partial class TwinSimulator
 
     /// <summary>
     /// Channel mix of the tickets citizens and patrols file (12345 the largest), with the matters each
-    /// channel typically brings. Smart cases and AI video tickets come from sensors and cameras instead.
+    /// channel typically brings. The creek's matters are few: some 10 reports a day each along the
+    /// creek's few kilometres in the district, where more would put a repeated complaint on every bank. Smart cases and AI video tickets come from sensors and cameras instead.
     /// Codes missing from the loaded catalogue are left out.
     /// </summary>
     private static readonly (TicketChannel Channel, double Weight, (string Code, double Weight)[] Categories)[] ChannelMix =
@@ -44,18 +46,18 @@ public sealed partial class TwinSimulator
         (TicketChannel.GridPatrol, 0.30,
         [
             ("garbage-sorting", 16), ("street-vending", 14), ("parcel-overflow", 10), ("illegal-parking", 10), ("road-damage", 9),
-            ("illegal-construction", 8), ("greening", 8), ("manhole", 6), ("street-light", 6), ("creek-debris", 5), ("riverbank-order", 5),
+            ("illegal-construction", 8), ("greening", 8), ("manhole", 6), ("street-light", 6), ("creek-debris", 1), ("riverbank-order", 1),
             ("group-rental", 3),
         ]),
         (TicketChannel.CitizenApp, 0.12,
         [
             ("illegal-parking", 18), ("garbage-sorting", 14), ("road-damage", 12), ("street-vending", 10), ("parcel-overflow", 10),
-            ("greening", 8), ("street-light", 8), ("noise", 7), ("manhole", 5), ("creek-debris", 4), ("riverbank-order", 4),
+            ("greening", 8), ("street-light", 8), ("noise", 7), ("manhole", 5), ("creek-debris", 1), ("riverbank-order", 1),
         ]),
         (TicketChannel.VideoPatrol, 0.08,
         [
-            ("street-vending", 25), ("illegal-parking", 25), ("parcel-overflow", 15), ("garbage-sorting", 15), ("riverbank-order", 10),
-            ("creek-debris", 10),
+            ("street-vending", 25), ("illegal-parking", 25), ("parcel-overflow", 15), ("garbage-sorting", 15), ("riverbank-order", 2),
+            ("creek-debris", 2),
         ]),
         (TicketChannel.NonPolice110, 0.05,
         [
@@ -66,6 +68,10 @@ public sealed partial class TwinSimulator
     /// <summary>Share of thrown-object detections that are confirmed and become an AI video ticket.</summary>
     private const double AiTicketShare = 0.5;
 
+    private const int ProblemBuildings = 5;
+
+    private const double ProblemBuildingShare = 0.3;
+
     /// <summary>Creek matters are reported on the bank or the riverside path.</summary>
     private const double CreekReportMetres = 150;
 
@@ -75,6 +81,9 @@ public sealed partial class TwinSimulator
     private readonly Random _aiRng;
     private readonly Random _planRng;
     private readonly ChannelCategories[] _channels;
+    private readonly ComplaintPlaces _places;
+    private readonly Camera[] _aiCameraOrder;
+    private long _aiRound;
     private readonly Dictionary<string, Neighbourhood[]> _neighbourhoods;
     private readonly PriorityQueue<TicketPlan, (DateTimeOffset At, long Sequence)> _plans = new();
     private long _planSequence;
@@ -117,23 +126,11 @@ public sealed partial class TwinSimulator
             var number = _arrivalNumber++;
             var channel = _channels[DistrictSampler.PickIndex(weights, _ticketRng.NextDouble())];
             var category = channel.Categories[DistrictSampler.PickIndex(channel.Cumulative, _ticketRng.NextDouble())];
-            GeoPoint location;
-            SubDistrict subDistrict;
-            if (category.CreekRelated)
-            {
-                location = _sampler.PointNearCreek(_ticketRng, CreekReportMetres);
-                subDistrict = _district.SubDistrictFor(location);
-            }
-            else
-            {
-                subDistrict = _sampler.PickByPopulation(_ticketRng);
-                location = _sampler.PointIn(subDistrict, _ticketRng);
-            }
-
+            var (location, subDistrict, place) = _places.Next(category, CreekReportMetres, _ticketRng);
             var reporter = channel.Channel is TicketChannel.VideoPatrol
                 ? new Reporter(null, null)
                 : new Reporter(TicketTexts.PersonName(_ticketRng), TicketTexts.MobileNumber(_ticketRng));
-            var report = Report(channel.Channel, category, location, subDistrict, reporter, at, _ticketRng);
+            var report = Report(channel.Channel, category, location, subDistrict, reporter, at, _ticketRng, place);
             if (at > from)
             {
                 newTickets.Add(new PendingTicket(at, SortTicketReport, number, report, category));
@@ -160,7 +157,7 @@ public sealed partial class TwinSimulator
     {
         while (_aiEvents.TryTake(to, out var at))
         {
-            var camera = _aiCameras[_aiRng.Next(_aiCameras.Length)];
+            var camera = NextAiCamera();
             var severity = _aiRng.NextDouble() < 0.25 ? AlarmSeverity.Critical : AlarmSeverity.Major;
             var confirmed = _aiRng.NextDouble() < AiTicketShare;
             var category = confirmed ? _catalogue.Find(ThrownObjectKind) : null;
@@ -293,19 +290,20 @@ public sealed partial class TwinSimulator
         }
     }
 
+    /// <param name="fixedPlace">a hot spot's address on a road (its reports all name it), or null to draw one</param>
     private TicketReport Report(
-        TicketChannel channel, EventCategory category, GeoPoint location, SubDistrict subDistrict, Reporter reporter, DateTimeOffset at, Random rng)
+        TicketChannel channel, EventCategory category, GeoPoint location, SubDistrict subDistrict, Reporter reporter, DateTimeOffset at, Random rng,
+        string? fixedPlace = null)
     {
         string place, address;
-        if (category.CreekRelated)
+        if (category.CreekRelated && fixedPlace is null)
         {
             place = $"{SubDistrictProfiles.ShortName(subDistrict.Name)}段{rng.Next(1, 40)}号岸段";
             address = $"普陀区{subDistrict.Name}苏州河{place}附近";
         }
         else
         {
-            var roads = SubDistrictProfiles.For(subDistrict.Code).Roads;
-            place = $"{roads[rng.Next(roads.Count)]}{rng.Next(1, 1600)}号附近";
+            place = fixedPlace ?? RoadPlace(subDistrict, rng);
             address = $"普陀区{subDistrict.Name}{place}";
         }
 
@@ -313,6 +311,45 @@ public sealed partial class TwinSimulator
         var neighbourhoods = _neighbourhoods[subDistrict.Code];
         var neighbourhood = neighbourhoods.Length > 0 ? neighbourhoods[rng.Next(neighbourhoods.Length)].Code : null;
         return new TicketReport(string.Empty, channel, category.Code, title, description, location, address, neighbourhood, reporter, at);
+    }
+
+    /// <summary>
+    /// Objects are thrown again and again from a few buildings (<see cref="ProblemBuildings"/>, a
+    /// share <see cref="ProblemBuildingShare"/> of the detections); the rest come round the other AI
+    /// cameras in a fixed shuffled order, so chance does not make a building look like a problem one.
+    /// </summary>
+    private Camera NextAiCamera()
+    {
+        if (_aiRng.NextDouble() < ProblemBuildingShare)
+        {
+            return _aiCameraOrder[_aiRng.Next(Math.Min(ProblemBuildings, _aiCameraOrder.Length))];
+        }
+
+        var rest = Math.Max(1, _aiCameraOrder.Length - ProblemBuildings);
+        return _aiCameraOrder[(_aiCameraOrder.Length - rest) + (int)(_aiRound++ % rest)];
+    }
+
+    private static string RoadPlace(SubDistrict subDistrict, Random rng)
+    {
+        var roads = SubDistrictProfiles.For(subDistrict.Code).Roads;
+        return $"{roads[rng.Next(roads.Count)]}{rng.Next(1, 1600)}号附近";
+    }
+
+    /// <summary>Reports a day of each category in the citizens' and patrols' flow, from the channel mix.</summary>
+    private static Dictionary<EventCategory, double> CategoryRates(ChannelCategories[] channels, double perDay)
+    {
+        var rates = new Dictionary<EventCategory, double>();
+        var channelTotal = channels.Sum(c => c.Weight);
+        foreach (var channel in channels)
+        {
+            for (var i = 0; i < channel.Categories.Length; i++)
+            {
+                var share = (channel.Cumulative[i] - (i == 0 ? 0 : channel.Cumulative[i - 1])) / channel.Cumulative[^1];
+                rates[channel.Categories[i]] = rates.GetValueOrDefault(channel.Categories[i]) + perDay * channel.Weight / channelTotal * share;
+            }
+        }
+
+        return rates;
     }
 
     private void Schedule(TicketPlan plan)
