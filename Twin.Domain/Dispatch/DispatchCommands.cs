@@ -6,6 +6,12 @@ namespace Twin.Domain.Dispatch;
 public abstract record DispatchCommand(string TicketId, string By) : TwinCommand
 {
     public abstract DispatchAction Action { get; }
+
+    /// <summary>
+    /// Taken by the simulator's staff (or its citizens' 回访), not a person: refused on a ticket a
+    /// person has opened or acted on, and it does not claim the ticket (as <see cref="AcknowledgeAlarmCommand.BySimulatedStaff"/>).
+    /// </summary>
+    public bool BySimulatedStaff { get; init; }
 }
 
 /// <summary>立案: the centre accepts the report as a case.</summary>

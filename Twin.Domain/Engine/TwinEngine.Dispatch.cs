@@ -47,13 +47,18 @@ public sealed partial class TwinEngine
                 $"Ticket {ticket.Id}: cannot {command.Action} a ticket that is {ticket.Status} ({ticket.Status.NameZh()}); only from {allowed}.");
         }
 
+        if (command.BySimulatedStaff && ticket.ClaimedBy is { } claimedBy)
+        {
+            return RefusedToSimulatedStaff($"Ticket {ticket.Id}", claimedBy);
+        }
+
         var now = Now;
         RollDayIfNeeded(now);
         var by = command.By.Trim();
         var result = Act(ticket, command, by, now);
 
-        // Only the simulator's path (ChangeTicketStatus) is simulated staff; every loop action is a person's.
-        if (result.Accepted)
+        // A loop action is a person's, who takes the ticket over, unless simulated staff took it.
+        if (result.Accepted && !command.BySimulatedStaff)
         {
             ClaimTicket(_tickets[ticket.Id], by, now);
         }

@@ -58,10 +58,14 @@ internal sealed class ArrivalStream
 
     public ArrivalStream(Random rng, double perDay, DailyProfile profile)
     {
+        PerDay = perDay;
         _rng = rng;
         _profile = profile;
         _peakPerSecond = perDay * profile.PeakToMean / 86_400.0;
     }
+
+    /// <summary>Arrivals a day on average.</summary>
+    public double PerDay { get; }
 
     public void Start(DateTimeOffset origin) => _next = _peakPerSecond > 0 ? DrawAfter(origin) : DateTimeOffset.MaxValue;
 

@@ -42,11 +42,18 @@ internal sealed class DistrictSampler
     public SubDistrict PickByPopulation(Random rng) => _byPopulation[PickIndex(_populationCumulative, rng.NextDouble())];
 
     /// <summary>A point inside both the 街镇 polygon and the district outline (they differ by slivers).</summary>
-    public GeoPoint PointIn(SubDistrict subDistrict, Random rng)
+    public GeoPoint PointIn(SubDistrict subDistrict, Random rng) => PointIn(subDistrict, () => (rng.NextDouble(), rng.NextDouble()));
+
+    /// <summary>A point of the sub-district at the next of <paramref name="units"/>' positions (0–1 across its bounding box) that falls inside it.</summary>
+    public GeoPoint PointIn(SubDistrict subDistrict, Func<(double X, double Y)> units)
     {
         var (shape, envelope) = _subDistricts[subDistrict.Code];
         return Sample(
-            () => new GeoPoint(Lerp(envelope.MinX, envelope.MaxX, rng.NextDouble()), Lerp(envelope.MinY, envelope.MaxY, rng.NextDouble())),
+            () =>
+            {
+                var (x, y) = units();
+                return new GeoPoint(Lerp(envelope.MinX, envelope.MaxX, x), Lerp(envelope.MinY, envelope.MaxY, y));
+            },
             p => _district.Contains(p) && shape.Covers(shape.Geometry.Factory.CreatePoint(new Coordinate(p.Lon, p.Lat))),
             $"a point in {subDistrict.Name}");
     }
@@ -57,8 +64,15 @@ internal sealed class DistrictSampler
         "a point in the corridor");
 
     /// <summary>A point on the district side of the creek, at most <paramref name="maxMetres"/> from its line.</summary>
-    public GeoPoint PointNearCreek(Random rng, double maxMetres) => Sample(
-        () => CreekPoint(rng.NextDouble(), (rng.NextDouble() * 2 - 1) * maxMetres),
+    public GeoPoint PointNearCreek(Random rng, double maxMetres) => PointNearCreek(() => (rng.NextDouble(), rng.NextDouble()), maxMetres);
+
+    /// <summary>A point near the creek at the next of <paramref name="units"/>' positions: along its length, and across from one bank to the other.</summary>
+    public GeoPoint PointNearCreek(Func<(double Along, double Across)> units, double maxMetres) => Sample(
+        () =>
+        {
+            var (along, across) = units();
+            return CreekPoint(along, (across * 2 - 1) * maxMetres);
+        },
         p => _district.Contains(p) && _district.DistanceToCreekMetres(p) <= maxMetres,
         "a point near the creek");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Twin.Domain.Alarms;
+using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -29,7 +30,8 @@ public sealed partial class TwinSimulator
 
     /// <summary>
     /// Channel mix of the tickets citizens and patrols file (12345 the largest), with the matters each
-    /// channel typically brings. Smart cases and AI video tickets come from sensors and cameras instead.
+    /// channel typically brings. The creek's matters are few: some 10 reports a day each along the
+    /// creek's few kilometres in the district, where more would put a repeated complaint on every bank. Smart cases and AI video tickets come from sensors and cameras instead.
     /// Codes missing from the loaded catalogue are left out.
     /// </summary>
     private static readonly (TicketChannel Channel, double Weight, (string Code, double Weight)[] Categories)[] ChannelMix =
@@ -44,18 +46,18 @@ public sealed partial class TwinSimulator
         (TicketChannel.GridPatrol, 0.30,
         [
             ("garbage-sorting", 16), ("street-vending", 14), ("parcel-overflow", 10), ("illegal-parking", 10), ("road-damage", 9),
-            ("illegal-construction", 8), ("greening", 8), ("manhole", 6), ("street-light", 6), ("creek-debris", 5), ("riverbank-order", 5),
+            ("illegal-construction", 8), ("greening", 8), ("manhole", 6), ("street-light", 6), ("creek-debris", 1), ("riverbank-order", 1),
             ("group-rental", 3),
         ]),
         (TicketChannel.CitizenApp, 0.12,
         [
             ("illegal-parking", 18), ("garbage-sorting", 14), ("road-damage", 12), ("street-vending", 10), ("parcel-overflow", 10),
-            ("greening", 8), ("street-light", 8), ("noise", 7), ("manhole", 5), ("creek-debris", 4), ("riverbank-order", 4),
+            ("greening", 8), ("street-light", 8), ("noise", 7), ("manhole", 5), ("creek-debris", 1), ("riverbank-order", 1),
         ]),
         (TicketChannel.VideoPatrol, 0.08,
         [
-            ("street-vending", 25), ("illegal-parking", 25), ("parcel-overflow", 15), ("garbage-sorting", 15), ("riverbank-order", 10),
-            ("creek-debris", 10),
+            ("street-vending", 25), ("illegal-parking", 25), ("parcel-overflow", 15), ("garbage-sorting", 15), ("riverbank-order", 2),
+            ("creek-debris", 2),
         ]),
         (TicketChannel.NonPolice110, 0.05,
         [
@@ -66,10 +68,12 @@ public sealed partial class TwinSimulator
     /// <summary>Share of thrown-object detections that are confirmed and become an AI video ticket.</summary>
     private const double AiTicketShare = 0.5;
 
+    private const int ProblemBuildings = 5;
+
+    private const double ProblemBuildingShare = 0.3;
+
     /// <summary>Creek matters are reported on the bank or the riverside path.</summary>
     private const double CreekReportMetres = 150;
-
-    private static readonly string[] EvaluationNotes = ["满意", "满意", "满意", "基本满意", "基本满意", "不满意"];
 
     private readonly ArrivalStream _ticketArrivals;
     private readonly ArrivalStream _aiEvents;
@@ -77,6 +81,9 @@ public sealed partial class TwinSimulator
     private readonly Random _aiRng;
     private readonly Random _planRng;
     private readonly ChannelCategories[] _channels;
+    private readonly ComplaintPlaces _places;
+    private readonly Camera[] _aiCameraOrder;
+    private long _aiRound;
     private readonly Dictionary<string, Neighbourhood[]> _neighbourhoods;
     private readonly PriorityQueue<TicketPlan, (DateTimeOffset At, long Sequence)> _plans = new();
     private long _planSequence;
@@ -119,23 +126,11 @@ public sealed partial class TwinSimulator
             var number = _arrivalNumber++;
             var channel = _channels[DistrictSampler.PickIndex(weights, _ticketRng.NextDouble())];
             var category = channel.Categories[DistrictSampler.PickIndex(channel.Cumulative, _ticketRng.NextDouble())];
-            GeoPoint location;
-            SubDistrict subDistrict;
-            if (category.CreekRelated)
-            {
-                location = _sampler.PointNearCreek(_ticketRng, CreekReportMetres);
-                subDistrict = _district.SubDistrictFor(location);
-            }
-            else
-            {
-                subDistrict = _sampler.PickByPopulation(_ticketRng);
-                location = _sampler.PointIn(subDistrict, _ticketRng);
-            }
-
+            var (location, subDistrict, place) = _places.Next(category, CreekReportMetres, _ticketRng);
             var reporter = channel.Channel is TicketChannel.VideoPatrol
                 ? new Reporter(null, null)
                 : new Reporter(TicketTexts.PersonName(_ticketRng), TicketTexts.MobileNumber(_ticketRng));
-            var report = Report(channel.Channel, category, location, subDistrict, reporter, at, _ticketRng);
+            var report = Report(channel.Channel, category, location, subDistrict, reporter, at, _ticketRng, place);
             if (at > from)
             {
                 newTickets.Add(new PendingTicket(at, SortTicketReport, number, report, category));
@@ -162,7 +157,7 @@ public sealed partial class TwinSimulator
     {
         while (_aiEvents.TryTake(to, out var at))
         {
-            var camera = _aiCameras[_aiRng.Next(_aiCameras.Length)];
+            var camera = NextAiCamera();
             var severity = _aiRng.NextDouble() < 0.25 ? AlarmSeverity.Critical : AlarmSeverity.Major;
             var confirmed = _aiRng.NextDouble() < AiTicketShare;
             var category = confirmed ? _catalogue.Find(ThrownObjectKind) : null;
@@ -215,7 +210,7 @@ public sealed partial class TwinSimulator
             entries.Add(new Entry(pending.At, SortTicketReport, _ticketNumber, new ReportTicketCommand(report)));
 
             // Planned either way, so the plan generator's draws do not depend on the staff setting.
-            var steps = PlanSteps(pending.Category, report.Channel, report.ReportedAt, _planRng);
+            var steps = PlanSteps(pending.Category, report, _planRng);
             if (StaffWork(id, report.Priority ?? pending.Category.DefaultPriority))
             {
                 Schedule(new TicketPlan(id, steps));
@@ -249,9 +244,9 @@ public sealed partial class TwinSimulator
             }
 
             var step = plan.Steps[plan.Next++];
-            if (seen is null || seen.Status < step.To)
+            if (seen is null || step.IsDue(seen.Status))
             {
-                entries.Add(new Entry(step.At, SortTicketStatus, due.Sequence, new ChangeTicketStatusCommand(plan.Id, step.To, step.Actor, step.Note)));
+                entries.Add(new Entry(step.At, SortTicketStatus, due.Sequence, step.Command(plan.Id)));
             }
 
             if (plan.Next < plan.Steps.Length)
@@ -278,7 +273,9 @@ public sealed partial class TwinSimulator
             }
 
             var rng = new Random(DeterministicNoise.SeedFor(_options.Seed, DeterministicNoise.StableHash(ticket.Id), -5));
-            var remaining = PlanSteps(category, ticket.Channel, ticket.ReportedAt, rng).Where(s => s.To > ticket.Status).ToList();
+            // Only the forward path: a planned 退单 or reopening belonged to the loop as it was planned before the restart.
+            var remaining = PlanSteps(category, ticket.Channel, ticket.SubDistrictCode, ticket.ReportedAt, rng)
+                .Where(s => s.Kind == StepKind.Forward && s.To > ticket.Status).DistinctBy(s => s.To).ToList();
             var earliest = origin;
             for (var i = 0; i < remaining.Count; i++)
             {
@@ -293,57 +290,20 @@ public sealed partial class TwinSimulator
         }
     }
 
-    /// <summary>
-    /// The loop for one ticket: filed within minutes, dispatched and handled within the category's
-    /// limits (one step overrun for <see cref="SimulatorOptions.OverdueShare"/> of tickets), reviewed,
-    /// closed and sometimes evaluated. Evaluation must come before the engine forgets the closed
-    /// ticket (at the second Shanghai midnight after it was reported), or it is left out.
-    /// </summary>
-    private TicketStep[] PlanSteps(EventCategory category, TicketChannel channel, DateTimeOffset reportedAt, Random rng)
-    {
-        var limits = category.TimeLimits;
-        var haste = category.DefaultPriority >= TicketPriority.High ? 0.4 : 1.0;
-        var overdueStep = rng.NextDouble() < _options.OverdueShare ? rng.Next(2) : -1;
-        double Between(double low, double high) => low + (high - low) * rng.NextDouble();
-
-        var filed = reportedAt.AddMinutes(Between(1, 10) * haste);
-        var dispatched = Later(reportedAt + limits.Dispatch * (overdueStep == 0 ? Between(1.1, 2.0) : Between(0.1, 0.8)), filed.AddMinutes(1));
-        var handling = dispatched.AddMinutes(Between(5, 45) * haste);
-        var review = Later(dispatched + limits.Handle * (overdueStep == 1 ? Between(1.05, 1.6) : Between(0.15, 0.85)), handling.AddMinutes(1));
-        var closed = review + limits.Review * Between(0.05, 0.6);
-        var steps = new List<TicketStep>
-        {
-            new(TicketStatus.Filed, filed, "城运中心受理员", "立案"),
-            new(TicketStatus.Dispatched, dispatched, "城运中心派单员", overdueStep == 0 ? $"派至{category.Department}（超派遣时限）" : $"派至{category.Department}"),
-            new(TicketStatus.Handling, handling, category.Department, "已接单处置"),
-            new(TicketStatus.Review, review, "城运中心督办员", overdueStep == 1 ? "处置超时限，督办后完成，提交审核" : "处置完成，提交审核"),
-            new(TicketStatus.Closed, closed, "城运中心", "审核通过，结案"),
-        };
-
-        var evaluated = closed.AddHours(Between(1, 12));
-        var forgottenAt = ShanghaiClock.StartOfDay(reportedAt).AddDays(2).AddHours(-1);
-        if (rng.NextDouble() < _options.EvaluatedShare && evaluated < forgottenAt)
-        {
-            var byCitizen = channel is TicketChannel.Hotline12345 or TicketChannel.CitizenApp or TicketChannel.NonPolice110;
-            steps.Add(new TicketStep(TicketStatus.Evaluated, evaluated, byCitizen ? "市民回访" : "城运中心评效", EvaluationNotes[rng.Next(EvaluationNotes.Length)]));
-        }
-
-        return [.. steps];
-    }
-
+    /// <param name="fixedPlace">a hot spot's address on a road (its reports all name it), or null to draw one</param>
     private TicketReport Report(
-        TicketChannel channel, EventCategory category, GeoPoint location, SubDistrict subDistrict, Reporter reporter, DateTimeOffset at, Random rng)
+        TicketChannel channel, EventCategory category, GeoPoint location, SubDistrict subDistrict, Reporter reporter, DateTimeOffset at, Random rng,
+        string? fixedPlace = null)
     {
         string place, address;
-        if (category.CreekRelated)
+        if (category.CreekRelated && fixedPlace is null)
         {
             place = $"{SubDistrictProfiles.ShortName(subDistrict.Name)}段{rng.Next(1, 40)}号岸段";
             address = $"普陀区{subDistrict.Name}苏州河{place}附近";
         }
         else
         {
-            var roads = SubDistrictProfiles.For(subDistrict.Code).Roads;
-            place = $"{roads[rng.Next(roads.Count)]}{rng.Next(1, 1600)}号附近";
+            place = fixedPlace ?? RoadPlace(subDistrict, rng);
             address = $"普陀区{subDistrict.Name}{place}";
         }
 
@@ -351,6 +311,45 @@ public sealed partial class TwinSimulator
         var neighbourhoods = _neighbourhoods[subDistrict.Code];
         var neighbourhood = neighbourhoods.Length > 0 ? neighbourhoods[rng.Next(neighbourhoods.Length)].Code : null;
         return new TicketReport(string.Empty, channel, category.Code, title, description, location, address, neighbourhood, reporter, at);
+    }
+
+    /// <summary>
+    /// Objects are thrown again and again from a few buildings (<see cref="ProblemBuildings"/>, a
+    /// share <see cref="ProblemBuildingShare"/> of the detections); the rest come round the other AI
+    /// cameras in a fixed shuffled order, so chance does not make a building look like a problem one.
+    /// </summary>
+    private Camera NextAiCamera()
+    {
+        if (_aiRng.NextDouble() < ProblemBuildingShare)
+        {
+            return _aiCameraOrder[_aiRng.Next(Math.Min(ProblemBuildings, _aiCameraOrder.Length))];
+        }
+
+        var rest = Math.Max(1, _aiCameraOrder.Length - ProblemBuildings);
+        return _aiCameraOrder[(_aiCameraOrder.Length - rest) + (int)(_aiRound++ % rest)];
+    }
+
+    private static string RoadPlace(SubDistrict subDistrict, Random rng)
+    {
+        var roads = SubDistrictProfiles.For(subDistrict.Code).Roads;
+        return $"{roads[rng.Next(roads.Count)]}{rng.Next(1, 1600)}号附近";
+    }
+
+    /// <summary>Reports a day of each category in the citizens' and patrols' flow, from the channel mix.</summary>
+    private static Dictionary<EventCategory, double> CategoryRates(ChannelCategories[] channels, double perDay)
+    {
+        var rates = new Dictionary<EventCategory, double>();
+        var channelTotal = channels.Sum(c => c.Weight);
+        foreach (var channel in channels)
+        {
+            for (var i = 0; i < channel.Categories.Length; i++)
+            {
+                var share = (channel.Cumulative[i] - (i == 0 ? 0 : channel.Cumulative[i - 1])) / channel.Cumulative[^1];
+                rates[channel.Categories[i]] = rates.GetValueOrDefault(channel.Categories[i]) + perDay * channel.Weight / channelTotal * share;
+            }
+        }
+
+        return rates;
     }
 
     private void Schedule(TicketPlan plan)
@@ -397,14 +396,4 @@ public sealed partial class TwinSimulator
 
     private readonly record struct PendingTicket(DateTimeOffset At, int Source, long Key, TicketReport Report, EventCategory Category);
 
-    private readonly record struct TicketStep(TicketStatus To, DateTimeOffset At, string Actor, string? Note);
-
-    private sealed class TicketPlan(string id, TicketStep[] steps)
-    {
-        public string Id { get; } = id;
-
-        public TicketStep[] Steps { get; } = steps;
-
-        public int Next { get; set; }
-    }
 }

@@ -72,6 +72,8 @@ public sealed partial class TwinSimulator
         }
 
         _aiCameraIds = _aiCameras.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        _aiCameraOrder = [.. _aiCameras];
+        new Random(options.Seed + 15).Shuffle(_aiCameraOrder);
         // One generator per stream: a shared one would hand out numbers in an order that depends on
         // how time is cut into calls.
         _breachRng = new Random(options.Seed + 1);
@@ -81,6 +83,7 @@ public sealed partial class TwinSimulator
         _outages = new ArrivalStream(new Random(options.Seed + 3), options.OutagesPerDay, DailyProfile.Flat);
         _staleGaps = new ArrivalStream(new Random(options.Seed + 4), options.StaleGapsPerDay, DailyProfile.Flat);
         (_ticketArrivals, _aiEvents, _ticketRng, _aiRng, _planRng, _channels) = CreateTicketSources(catalogue, options);
+        _places = new ComplaintPlaces(district, _sampler, CategoryRates(_channels, _ticketArrivals.PerDay), options.Seed, RoadPlace);
         _staffShare = options.SimulatedStaffShare;
         _priorityLine = PriorityLine(catalogue);
         _neighbourhoods = district.SubDistricts.ToDictionary(

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Twin.Data.History;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
+using Twin.Domain.Briefing;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Geography;
 using Twin.Domain.Simulation;
@@ -45,6 +46,7 @@ public static class WarmStartBench
             Console.WriteLine($"wall clock {elapsed.TotalSeconds:F1} s, CPU {cpuUsed.TotalSeconds:F1} s, load average after: {BenchArgs.LoadAverage()}");
             Console.WriteLine($"store writing {result.Writing.TotalSeconds:F1} s (beside the replay), replay waited for the store {result.WaitedForStore.TotalSeconds:F1} s, search index built in {result.Indexing.TotalSeconds:F1} s");
             PrintDays(path, result.From, now);
+            await PrintRepeatedComplaintsAsync(store, now);
             await store.DisposeAsync();
             SqliteConnection.ClearAllPools();
             Console.WriteLine($"store file {new FileInfo(path).Length / 1048576.0:F1} MiB (+ WAL {WalSize(path) / 1048576.0:F1} MiB)");
@@ -92,6 +94,15 @@ public static class WarmStartBench
             var onTime = reader.IsDBNull(2) ? "—" : reader.GetDouble(2).ToString("P1", CultureInfo.InvariantCulture);
             Console.WriteLine($"{day.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd ddd}  {reader.GetInt64(0),8}  {reader.GetInt64(1),6}  {onTime,7}  {reader.GetInt64(3),11}");
         }
+    }
+
+    /// <summary>The briefing's 需要决策的事项 "repeated complaints at one place" over the month's last 7 days, by category.</summary>
+    private static async Task PrintRepeatedComplaintsAsync(TwinStore store, DateTimeOffset now)
+    {
+        var week = await store.ReadTicketsReportedAsync(now - DecisionItems.RepeatWindow, now);
+        var repeated = DecisionItems.Repeated(week);
+        var byCategory = string.Join(", ", repeated.CountBy(r => r.CategoryCode).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"));
+        Console.WriteLine($"repeated-complaint places in the last 7 days: {repeated.Count} ({byCategory})");
     }
 
     private static long WalSize(string path) => File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0;

@@ -171,4 +171,23 @@ public class DeskFixesTests
 
         TestEngine.Accept(engine.Apply(new AcknowledgeAlarmCommand(alarm.Id, Desk.Officer, "已通知物业")));
     }
+
+    [Fact]
+    public void Loop_actions_of_simulated_staff_leave_a_ticket_unclaimed_and_are_refused_once_a_person_has_opened_it()
+    {
+        var desk = new Desk(DuplicateRules.Off);
+        desk.Report(Id, category: "garbage-sorting", at: InChangzheng(), title: "小区垃圾满溢", description: "垃圾箱房三天没人清运");
+        desk.Ok(new ChangeTicketStatusCommand(Id, TicketStatus.Dispatched, "城运中心派单员"));
+        desk.Ok(new RefuseDispatchCommand(Id, "长征镇城运中心（镇管环卫）", "属区属道路保洁范围") { BySimulatedStaff = true });
+        Assert.Equal((TicketStatus.Filed, (string?)null), (desk[Id].Status, desk[Id].ClaimedBy));
+
+        desk.Ok(new MarkTicketViewedCommand(Id, Desk.Officer));
+        var bySimulatedStaff = desk.Do(new DispatchTicketCommand(Id, "城运中心派单员") { BySimulatedStaff = true });
+        Assert.False(bySimulatedStaff.Accepted);
+        Assert.Contains(Desk.Officer, bySimulatedStaff.Reason);
+        Assert.Equal(TicketStatus.Filed, desk[Id].Status);
+
+        desk.Ok(new DispatchTicketCommand(Id, Desk.Officer));
+        Assert.Equal((TicketStatus.Dispatched, "区绿化市容局"), (desk[Id].Status, desk[Id].Department));
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 using Twin.Domain.Simulation;
@@ -70,6 +71,9 @@ public sealed class SimulatedDay
 
     public Dictionary<TicketStatus, int> StatusChanges { get; } = [];
 
+    /// <summary>The loop's own actions the simulator took: 退单, re-dispatch, evaluations, reopenings.</summary>
+    public List<DispatchCommand> LoopActions { get; } = [];
+
     public int Observations { get; private set; }
 
     public int AiEvents { get; private set; }
@@ -100,6 +104,13 @@ public sealed class SimulatedDay
                 break;
             case ChangeTicketStatusCommand c:
                 StatusChanges[c.To] = StatusChanges.GetValueOrDefault(c.To) + 1;
+                break;
+            case EvaluateTicketCommand { Satisfied: true } c:
+                StatusChanges[TicketStatus.Evaluated] = StatusChanges.GetValueOrDefault(TicketStatus.Evaluated) + 1;
+                LoopActions.Add(c);
+                break;
+            case DispatchCommand c:
+                LoopActions.Add(c);
                 break;
             case RaiseAiVideoAlarmCommand:
                 AiEvents++;

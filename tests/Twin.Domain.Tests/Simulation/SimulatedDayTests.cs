@@ -1,3 +1,4 @@
+using Twin.Domain.Dispatch;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -100,6 +101,23 @@ public sealed class SimulatedDayTests(SimulatedDay day) : IClassFixture<Simulate
         var pulse = day.AfternoonSigns!.Pulse;
         Assert.True(pulse.ClosedToday > 0, "nothing closed by 16:00");
         Assert.True(pulse.Backlog > 0);
+    }
+
+    [Fact]
+    public void Simulated_staff_send_back_dispatch_again_and_citizens_judge_some_cases_badly_all_marked_as_simulated()
+    {
+        var actions = day.LoopActions.GroupBy(a => a.Action).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(actions.GetValueOrDefault(DispatchAction.Refuse) > 0, "no 退单 in a day");
+
+        // A case sent back late in the day may be dispatched again after midnight.
+        var refused = day.LoopActions.OfType<RefuseDispatchCommand>().Select(a => a.TicketId).ToHashSet();
+        Assert.All(day.LoopActions.OfType<DispatchTicketCommand>(), a => Assert.Contains(a.TicketId, refused));
+        Assert.InRange(actions.GetValueOrDefault(DispatchAction.Dispatch), refused.Count / 2, refused.Count);
+        var verdicts = day.LoopActions.OfType<EvaluateTicketCommand>().ToList();
+        Assert.Contains(verdicts, v => !v.Satisfied);
+        var dissatisfied = verdicts.Count(v => !v.Satisfied) / (double)verdicts.Count;
+        Assert.InRange(dissatisfied, 0.02, 0.2);
+        Assert.All(day.LoopActions, a => Assert.True(a.BySimulatedStaff, $"{a.Action} on {a.TicketId} not marked as simulated staff"));
     }
 
     [Fact]
