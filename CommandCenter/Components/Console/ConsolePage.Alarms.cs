@@ -26,7 +26,7 @@ public sealed partial class ConsolePage
         var result = await Commands.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));
         if (!result.Accepted)
         {
-            return result.Reason ?? ConsoleText.AcknowledgementRefused;
+            return result.Why is null ? result.Reason ?? ConsoleText.AcknowledgementRefused : RefusalText.Of(result, null, null, Evaluation, DepartmentName);
         }
 
         TakeNewerSnapshot();

@@ -52,6 +52,9 @@ public sealed partial class ConsolePage : IDisposable
     [Inject]
     private DistrictMap District { get; set; } = default!;
 
+    [Inject]
+    private EvaluationWindow Evaluation { get; set; } = default!;
+
     private static Lang Lang => Language.Current;
 
     private Officer? Officer { get; set; }
@@ -82,6 +85,9 @@ public sealed partial class ConsolePage : IDisposable
     private DateTimeOffset Now => Clock.GetUtcNow();
 
     private IReadOnlyList<TicketState> Queue => Snapshot is { } s ? Filter.Apply(s.Tickets, Now) : [];
+
+    /// <summary>Whether the open ticket still takes 满意 / 不满意 (the engine refuses it afterwards too).</summary>
+    private bool EvaluationOpen => Selected is { } ticket && Evaluation.IsOpen(ticket, Now);
 
     private TicketState? Selected => SelectedId is { } id ? Find(id) ?? (StoredTicket?.Id == id ? StoredTicket : null) : null;
 
@@ -228,10 +234,10 @@ public sealed partial class ConsolePage : IDisposable
         try
         {
             var result = await Commands.SubmitAsync(command);
-            Refusal = result.Accepted ? null : result.Reason ?? ConsoleText.ActionRefused;
+            TakeNewerSnapshot();
+            Refusal = result.Accepted ? null : RefusalText.Of(result, command.Action, Selected?.Status, Evaluation, DepartmentName);
             if (result.Accepted)
             {
-                TakeNewerSnapshot();
                 TakeHistory(result);
             }
         }
