@@ -67,6 +67,10 @@ public sealed class ConsoleKeysAtOnceTests(AppServerFixture app, BrowserFixture 
         var category = form.Locator("[data-field='category'] input");
         await Assertions.Expect(category).ToHaveValueAsync("street");
         await Assertions.Expect(category).ToBeFocusedAsync();
+
+        // Typing on in the field adds to what was kept, never replaces it.
+        await page.Keyboard.TypeAsync(" l");
+        await Assertions.Expect(category).ToHaveValueAsync("street l");
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "路灯" })).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await BrowserFixture.ScreenshotAsync(page, "console-new-case-typed-at-once-1920x1080");
         await page.Keyboard.PressAsync("Escape");
