@@ -11,6 +11,9 @@ public sealed class TwinOptions
     /// <summary>Width of the 苏河秀带 corridor on each side of the creek.</summary>
     public double CorridorHalfWidthMetres { get; set; } = 500;
 
+    /// <summary>How long after closing a ticket takes 满意 / 不满意 (评价); afterwards the engine refuses it and the console offers none.</summary>
+    public double EvaluationWindowHours { get; set; } = Twin.Domain.Dispatch.EvaluationWindow.Default.Length.TotalHours;
+
     public MapOptions Map { get; set; } = new();
 
     public WallOptions Wall { get; set; } = new();
@@ -26,6 +29,11 @@ public sealed class TwinOptions
         if (!double.IsFinite(CorridorHalfWidthMetres) || CorridorHalfWidthMetres is <= 0 or > 5000)
         {
             yield return "Twin:CorridorHalfWidthMetres must lie in (0, 5000].";
+        }
+
+        if (!double.IsFinite(EvaluationWindowHours) || EvaluationWindowHours is < 1 or > 720)
+        {
+            yield return "Twin:EvaluationWindowHours must lie in 1–720 (30 days).";
         }
 
         if (Map.CoalesceMilliseconds is < 1 or > 10_000)

@@ -9,6 +9,7 @@ using Twin.Data.Pipeline;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -48,6 +49,7 @@ public static class TwinCoreSetup
             return DistrictMapLoader.LoadFromDirectory(GeoDirectory(options), options.CorridorHalfWidthMetres);
         });
         services.AddSingleton(_ => EventCatalogue.LoadDefault());
+        services.AddSingleton(sp => new EvaluationWindow(TimeSpan.FromHours(sp.GetRequiredService<IOptions<TwinOptions>>().Value.EvaluationWindowHours)));
         services.AddSingleton<IReadOnlyList<Camera>>(sp => CameraLayout.Create(
             sp.GetRequiredService<DistrictMap>(),
             DistrictMapLoader.LoadMetroStationsFromDirectory(GeoDirectory(sp.GetRequiredService<IOptions<TwinOptions>>().Value)),
@@ -81,7 +83,7 @@ public static class TwinCoreSetup
         return services;
     }
 
-    /// <summary>The engine's limits on incoming timestamps, from the ingestion settings (checked against the store's retention), and the alarms' escalation timers.</summary>
+    /// <summary>The engine's limits on incoming timestamps, from the ingestion settings (checked against the store's retention), the alarms' escalation timers and the evaluation window.</summary>
     private static EngineOptions EngineOptionsOf(IServiceProvider sp)
     {
         var ingestion = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
@@ -91,6 +93,7 @@ public static class TwinCoreSetup
             MaxReadingAge = ingestion.MaxReadingAge,
             MaxClockSkew = ingestion.MaxClockSkew,
             AlarmEscalation = sp.GetRequiredService<IOptions<AlarmEscalationOptions>>().Value.ToRules(),
+            Evaluation = sp.GetRequiredService<EvaluationWindow>(),
         };
     }
 

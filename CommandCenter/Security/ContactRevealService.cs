@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CommandCenter.Audit;
+using CommandCenter.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Twin.Data.Audit;
 using Twin.Data.Boundary;
@@ -34,7 +35,7 @@ public sealed class ContactRevealService(ITwinQueries queries, DutyRoster roster
         }
 
         var contact = await queries.GetReporterContactAsync(ticketId, ct);
-        return contact is null ? new(null, "工单不存在 · No such ticket.") : new(contact, null);
+        return contact is null ? new(null, Language.Current.Pick("工单不存在", "No such ticket.")) : new(contact, null);
     }
 
     /// <summary>
@@ -49,7 +50,7 @@ public sealed class ContactRevealService(ITwinQueries queries, DutyRoster roster
         }
 
         var phone = roster.RevealPhone(personIdOrDepartment);
-        return phone is null ? new(null, "值班表中无此联系人 · Not on the duty roster.") : new(phone, null);
+        return phone is null ? new(null, Language.Current.Pick("值班表中无此联系人", "Not on the duty roster.")) : new(phone, null);
     }
 
     /// <summary>Null when the reveal may go ahead and its audit row is written; else why not (a denial is audited too).</summary>
@@ -58,13 +59,13 @@ public sealed class ContactRevealService(ITwinQueries queries, DutyRoster roster
         if (!(await authorization.AuthorizeAsync(user, Policies.RevealContact)).Succeeded)
         {
             await audit.WriteAsync(audit.Entry(user, AuditActions.ContactRevealed, target, AuditOutcome.Denied, null, origin), ct);
-            return "无权查看联系方式 · Not allowed to see contact details.";
+            return Language.Current.Pick("无权查看联系方式", "Not allowed to see contact details.");
         }
 
         var why = reason?.Trim() ?? string.Empty;
         if (why.Length < MinimumReasonLength)
         {
-            return $"请说明查看原因（至少 {MinimumReasonLength} 个字）· State a reason.";
+            return Language.Current.Pick($"请说明查看原因（至少 {MinimumReasonLength} 个字）", $"State a reason (at least {MinimumReasonLength} characters).");
         }
 
         await audit.WriteAsync(audit.Entry(user, AuditActions.ContactRevealed, target, AuditOutcome.Success, "reason: " + why, origin), ct);

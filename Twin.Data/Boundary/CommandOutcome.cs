@@ -33,6 +33,9 @@ public sealed record CommandOutcome
 
     public string? Reason { get; init; }
 
+    /// <summary>Why the engine refused it, as a code a screen words in its language (null for an API's or the role check's refusal).</summary>
+    public Refusal? Why { get; init; }
+
     /// <summary>The ticket, alarm, mission, evidence, sensor or drone the input created, found or acted on.</summary>
     public string? Id { get; init; }
 

@@ -42,6 +42,9 @@ public sealed class EngineOptions
 
     public double DroneTrailSpacingMetres { get; init; } = 15;
 
+    /// <summary>How long after closing a ticket's 评价 is taken.</summary>
+    public EvaluationWindow Evaluation { get; init; } = EvaluationWindow.Default;
+
     public DistrictFacts Facts { get; init; } = new();
 
     /// <summary>When a new report joins an open case (一口派单 merging).</summary>

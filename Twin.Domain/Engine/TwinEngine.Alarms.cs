@@ -70,17 +70,17 @@ public sealed partial class TwinEngine
     {
         if (!_activeAlarms.TryGetValue(alarmId ?? string.Empty, out var alarm))
         {
-            return InputResult.Refused($"No active alarm '{alarmId}'.");
+            return InputResult.Refused($"No active alarm '{alarmId}'.", new(RefusalCode.UnknownAlarm));
         }
 
         if (alarm.IsAcknowledged)
         {
-            return InputResult.Refused($"Alarm {alarmId} was already acknowledged by {alarm.AcknowledgedBy}.");
+            return InputResult.Refused($"Alarm {alarmId} was already acknowledged by {alarm.AcknowledgedBy}.", new(RefusalCode.AlarmAlreadyAcknowledged, alarm.AcknowledgedBy));
         }
 
         if (string.IsNullOrWhiteSpace(by))
         {
-            return InputResult.Refused($"Alarm {alarmId}: acknowledging needs the officer's name.");
+            return InputResult.Refused($"Alarm {alarmId}: acknowledging needs the officer's name.", new(RefusalCode.NeedsActor));
         }
 
         if (bySimulatedStaff && alarm.ClaimedBy is { } claimedBy)

@@ -32,19 +32,27 @@ public sealed partial class TwinEngine
     {
         if (!_tickets.TryGetValue(command.TicketId ?? string.Empty, out var ticket))
         {
-            return InputResult.Refused($"Unknown ticket '{command.TicketId}'.");
+            return InputResult.Refused($"Unknown ticket '{command.TicketId}'.", new(RefusalCode.UnknownTicket));
         }
 
         if (string.IsNullOrWhiteSpace(command.By))
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: {command.Action} needs who does it.");
+            return InputResult.Refused($"Ticket {ticket.Id}: {command.Action} needs who does it.", new(RefusalCode.NeedsActor));
         }
 
         if (!DispatchRules.IsLegal(command.Action, ticket.Status))
         {
             var allowed = string.Join("/", DispatchRules.LegalFrom(command.Action).Select(s => s.NameZh()));
             return InputResult.Refused(
-                $"Ticket {ticket.Id}: cannot {command.Action} a ticket that is {ticket.Status} ({ticket.Status.NameZh()}); only from {allowed}.");
+                $"Ticket {ticket.Id}: cannot {command.Action} a ticket that is {ticket.Status} ({ticket.Status.NameZh()}); only from {allowed}.",
+                new(RefusalCode.NotInThisStatus));
+        }
+
+        if (command is EvaluateTicketCommand && !_options.Evaluation.IsOpen(ticket, Now))
+        {
+            return InputResult.Refused(
+                $"Ticket {ticket.Id}: evaluations are taken within {_options.Evaluation.Length.TotalHours:0} h of closing; it closed at {ticket.ClosedAt:O}.",
+                new(RefusalCode.EvaluationWindowClosed));
         }
 
         if (command.BySimulatedStaff && ticket.ClaimedBy is { } claimedBy)
@@ -94,7 +102,7 @@ public sealed partial class TwinEngine
         };
 
     private static InputResult WithReason(TicketState ticket, string? reason, Func<string, InputResult> apply) =>
-        string.IsNullOrWhiteSpace(reason) ? InputResult.Refused($"Ticket {ticket.Id}: this action needs a reason.") : apply(reason.Trim());
+        string.IsNullOrWhiteSpace(reason) ? InputResult.Refused($"Ticket {ticket.Id}: this action needs a reason.", new(RefusalCode.NeedsReason)) : apply(reason.Trim());
 
     /// <summary>
     /// 派遣 to the named department, or by the responsibility list: its first department that has
@@ -114,7 +122,8 @@ public sealed partial class TwinEngine
         else
         {
             return InputResult.Refused(
-                $"Ticket {ticket.Id}: every department on the responsibility list has refused it ({ticket.RefusedDepartments}); name the department to dispatch to.");
+                $"Ticket {ticket.Id}: every department on the responsibility list has refused it ({ticket.RefusedDepartments}); name the department to dispatch to.",
+                new(RefusalCode.EveryListedDepartmentRefused, ticket.RefusedDepartments));
         }
 
         var updated = EnterStep(ticket, TicketStatus.Dispatched, now) with { Department = owner };
@@ -141,13 +150,13 @@ public sealed partial class TwinEngine
     {
         if (string.IsNullOrWhiteSpace(department) || department.Contains(TicketState.DepartmentSeparator, StringComparison.Ordinal))
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: name one coordinating department.");
+            return InputResult.Refused($"Ticket {ticket.Id}: name one coordinating department.", new(RefusalCode.NameOneCoordinatingDepartment));
         }
 
         var name = department.Trim();
         if (name == ticket.Department || ticket.CoordinatingDepartmentList.Contains(name))
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: {name} already works on it.");
+            return InputResult.Refused($"Ticket {ticket.Id}: {name} already works on it.", new(RefusalCode.DepartmentAlreadyOnIt, name));
         }
 
         var list = ticket.CoordinatingDepartments.Length == 0 ? name : ticket.CoordinatingDepartments + TicketState.DepartmentSeparator + name;
@@ -171,12 +180,14 @@ public sealed partial class TwinEngine
     {
         if (level is < 1 or > SupervisionLevels.Max)
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: 督办 level must be 1 to {SupervisionLevels.Max}, not {level}.");
+            return InputResult.Refused($"Ticket {ticket.Id}: 督办 level must be 1 to {SupervisionLevels.Max}, not {level}.", new(RefusalCode.SupervisionLevelOutOfRange));
         }
 
         if (level <= ticket.SupervisionLevel)
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: already under {SupervisionLevels.Name(ticket.SupervisionLevel)} (level {ticket.SupervisionLevel}).");
+            return InputResult.Refused(
+                $"Ticket {ticket.Id}: already under {SupervisionLevels.Name(ticket.SupervisionLevel)} (level {ticket.SupervisionLevel}).",
+                new(RefusalCode.AlreadySupervised, ticket.SupervisionLevel.ToString(CultureInfo.InvariantCulture)));
         }
 
         return WithReason(ticket, reason, r =>
@@ -187,22 +198,22 @@ public sealed partial class TwinEngine
     {
         if (!_tickets.TryGetValue(intoId ?? string.Empty, out var target))
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: unknown case '{intoId}' to merge into.");
+            return InputResult.Refused($"Ticket {ticket.Id}: unknown case '{intoId}' to merge into.", new(RefusalCode.UnknownMergeTarget, intoId));
         }
 
         if (target.Id == ticket.Id)
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: cannot merge a ticket into itself.");
+            return InputResult.Refused($"Ticket {ticket.Id}: cannot merge a ticket into itself.", new(RefusalCode.MergeIntoItself));
         }
 
         if (!target.Status.IsOpen())
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: case {target.Id} is {target.Status}, not open.");
+            return InputResult.Refused($"Ticket {ticket.Id}: case {target.Id} is {target.Status}, not open.", new(RefusalCode.MergeTargetNotOpen, target.Id));
         }
 
         if (ticket.DuplicatesCount > 0)
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: it is a case with {ticket.DuplicatesCount} merged report(s); split them first.");
+            return InputResult.Refused($"Ticket {ticket.Id}: it is a case with {ticket.DuplicatesCount} merged report(s); split them first.", new(RefusalCode.CaseHasMergedReports));
         }
 
         MergeInto(ticket, target, by, $"人工并案：{ticket.Id}并入{target.Id}，{_duplicates.Explain(ticket, target).Figures}", now);

@@ -3,7 +3,6 @@ using CommandCenter.Localization;
 using CommandCenter.Officers;
 using Microsoft.AspNetCore.Components;
 using Twin.Data.Boundary;
-using Twin.Domain.Alarms;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
@@ -53,6 +52,9 @@ public sealed partial class ConsolePage : IDisposable
     [Inject]
     private DistrictMap District { get; set; } = default!;
 
+    [Inject]
+    private EvaluationWindow Evaluation { get; set; } = default!;
+
     private static Lang Lang => Language.Current;
 
     private Officer? Officer { get; set; }
@@ -83,6 +85,9 @@ public sealed partial class ConsolePage : IDisposable
     private DateTimeOffset Now => Clock.GetUtcNow();
 
     private IReadOnlyList<TicketState> Queue => Snapshot is { } s ? Filter.Apply(s.Tickets, Now) : [];
+
+    /// <summary>Whether the open ticket still takes 满意 / 不满意 (the engine refuses it afterwards too).</summary>
+    private bool EvaluationOpen => Selected is { } ticket && Evaluation.IsOpen(ticket, Now);
 
     private TicketState? Selected => SelectedId is { } id ? Find(id) ?? (StoredTicket?.Id == id ? StoredTicket : null) : null;
 
@@ -229,10 +234,10 @@ public sealed partial class ConsolePage : IDisposable
         try
         {
             var result = await Commands.SubmitAsync(command);
-            Refusal = result.Accepted ? null : result.Reason ?? ConsoleText.ActionRefused;
+            TakeNewerSnapshot();
+            Refusal = result.Accepted ? null : RefusalText.Of(result, command.Action, Selected?.Status, Evaluation, DepartmentName);
             if (result.Accepted)
             {
-                TakeNewerSnapshot();
                 TakeHistory(result);
             }
         }
@@ -243,68 +248,6 @@ public sealed partial class ConsolePage : IDisposable
 
         // Keys pressed while this action was being committed run now, against what it left.
         await _keys.ResumeAsync(RunShortcutAsync, StateHasChanged);
-    }
-
-    /// <summary>An officer who starts acknowledging an alarm takes it over, so simulated staff do not acknowledge it while they write the note.</summary>
-    private async Task ClaimAlarmAsync(string alarmId)
-    {
-        if (MayAct && Officer is not null)
-        {
-            await Commands.SubmitAsync(new MarkAlarmViewedCommand(alarmId, Officer.Name));
-        }
-    }
-
-    private async Task<string?> AcknowledgeAsync(string alarmId, string note)
-    {
-        if (Officer is null)
-        {
-            return ConsoleText.NoOfficer;
-        }
-
-        var result = await Commands.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));
-        if (!result.Accepted)
-        {
-            return result.Reason ?? ConsoleText.AcknowledgementRefused;
-        }
-
-        TakeNewerSnapshot();
-        return null;
-    }
-
-    private bool FilesAsCase(AlarmState alarm) => alarm.Source != AlarmSource.Cap && Catalogue.ForAlarmKind(alarm.Kind) is not null;
-
-    /// <summary>立案 from the alarm desk; the new case is opened, as a case filed at the desk is.</summary>
-    private async Task<string?> FileAlarmCaseAsync(string alarmId)
-    {
-        var refusal = await SubmitAlarmActionAsync(officer => new FileCaseFromAlarmCommand(alarmId, officer));
-        if (refusal is null && Snapshot?.ActiveAlarms.FirstOrDefault(a => a.Id == alarmId)?.CaseId is { } caseId)
-        {
-            await SelectAsync(caseId);
-        }
-
-        return refusal;
-    }
-
-    private Task<string?> AssignAlarmAsync(string alarmId, string? department) =>
-        SubmitAlarmActionAsync(officer => department is null
-            ? new AssignAlarmCommand(alarmId, officer, AlarmAssigneeKind.Person, officer)
-            : new AssignAlarmCommand(alarmId, department, AlarmAssigneeKind.Department, officer));
-
-    private async Task<string?> SubmitAlarmActionAsync(Func<string, TwinCommand> command)
-    {
-        if (Officer is null)
-        {
-            return ConsoleText.NoOfficer;
-        }
-
-        var result = await Commands.SubmitAsync(command(Officer.Name));
-        if (!result.Accepted)
-        {
-            return result.Reason ?? AlarmCaseText.Refused;
-        }
-
-        TakeNewerSnapshot();
-        return null;
     }
 
     private void TakeNewerSnapshot()
@@ -331,55 +274,6 @@ public sealed partial class ConsolePage : IDisposable
         _historyUpdatedAt = steps[^1].Ticket.UpdatedAt;
     }
 
-    private Task OnShortcutAsync(Shortcut shortcut)
-    {
-        // While the new-case form is open its fields have the keyboard; Esc closes it.
-        if (ShowNewCase)
-        {
-            ShowNewCase = shortcut.Command != ShortcutCommand.Dismiss;
-            return Task.CompletedTask;
-        }
-
-        // The help changes nothing on a ticket: it need not wait for the action in flight.
-        return shortcut.Command is ShortcutCommand.Help or ShortcutCommand.Dismiss
-            ? RunShortcutAsync(shortcut)
-            : _keys.PressAsync(shortcut, Busy, RunShortcutAsync, StateHasChanged);
-    }
-
-    private async Task RunShortcutAsync(Shortcut shortcut)
-    {
-        switch (shortcut.Command)
-        {
-            case ShortcutCommand.Help:
-                ShowHelp = !ShowHelp;
-                break;
-            case ShortcutCommand.Dismiss:
-                ShowHelp = false;
-                break;
-            case ShortcutCommand.Search when _queue is not null:
-                await _queue.FocusSearchAsync();
-                break;
-            case ShortcutCommand.MostUrgent when Queue is [var top, ..]:
-                await SelectAsync(top.Id);
-                break;
-            case ShortcutCommand.Next or ShortcutCommand.Previous:
-                await MoveAsync(shortcut.Command == ShortcutCommand.Next ? 1 : -1);
-                break;
-            case ShortcutCommand.NewCase when MayAct:
-                ShowHelp = false;
-                ShowNewCase = true;
-                break;
-            case ShortcutCommand.AcknowledgeAlarm when _alarms is not null:
-                await _alarms.StartMostUrgentAsync();
-                break;
-            case ShortcutCommand.Act or ShortcutCommand.EvaluateSatisfied when _view is not null:
-                await _view.TryInvokeAsync(shortcut);
-                break;
-        }
-    }
-
-    private void ToggleHelp() => ShowHelp = !ShowHelp;
-
     /// <summary>A case filed at the desk opens at once, taken over by the officer who filed it.</summary>
     private async Task OnFiledAsync(string id)
     {
@@ -392,20 +286,6 @@ public sealed partial class ConsolePage : IDisposable
     {
         ShowNewCase = false;
         await SelectAsync(id);
-    }
-
-    /// <summary>The next or previous ticket of the filtered queue; the first one when none is open or the open one left the queue.</summary>
-    private Task MoveAsync(int step)
-    {
-        var queue = Queue;
-        if (queue.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        var at = SelectedId is { } id ? queue.ToList().FindIndex(t => t.Id == id) : -1;
-        var next = at < 0 ? 0 : Math.Clamp(at + step, 0, queue.Count - 1);
-        return SelectAsync(queue[next].Id);
     }
 
     /// <summary>Reloads the selected ticket's history from the store when the ticket has changed since it was read.</summary>

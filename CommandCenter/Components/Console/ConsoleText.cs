@@ -145,6 +145,13 @@ public static class ConsoleText
 
     public static string NearbySensors => T("附近感知设备", "Sensors nearby");
 
+    // A reporter's contact, revealed with a stated reason.
+    public static string ShowContact => T("查看联系方式", "Show contact");
+    public static string ContactAsWritten => T("原文：", "As written: ");
+    public static string RevealReason => T("查看原因（必填）", "Reason (required)");
+    public static string Reveal => T("确认查看", "Reveal");
+    public static string Hide => T("隐藏", "Hide");
+
     public static string MapFailed => T("地图无法加载", "The map could not load");
     public static string ReadOnlyRole => T("本角色只读：可查看，不可办理", "Read-only for this role: view, not act");
 

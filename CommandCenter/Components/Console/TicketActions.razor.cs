@@ -32,6 +32,13 @@ public sealed partial class TicketActions
     [Parameter]
     public bool Busy { get; set; }
 
+    /// <summary>Whether a closed ticket still takes 满意 / 不满意; when not, <see cref="EvaluationClosedNote"/> says why none is offered.</summary>
+    [Parameter]
+    public bool EvaluationOpen { get; set; } = true;
+
+    [Parameter]
+    public string? EvaluationClosedNote { get; set; }
+
     [Parameter, EditorRequired]
     public IReadOnlyList<DepartmentChoice> Departments { get; set; } = [];
 
@@ -47,7 +54,10 @@ public sealed partial class TicketActions
     private string? Hint { get; set; }
 
     private IReadOnlyList<DispatchAction> LegalActions =>
-        Enum.GetValues<DispatchAction>().Where(a => DispatchRules.IsLegal(a, Ticket.Status)).ToList();
+        Enum.GetValues<DispatchAction>().Where(a => DispatchRules.IsLegal(a, Ticket.Status) && (a != DispatchAction.Evaluate || EvaluationOpen)).ToList();
+
+    /// <summary>A closed ticket past its evaluation window: why 满意 / 不满意 are not offered.</summary>
+    private string? EvaluationNote => Ticket.Status == TicketStatus.Closed && !EvaluationOpen ? EvaluationClosedNote : null;
 
     private bool NeedsInput => LegalActions.Any(a => NeedReason.Contains(a)
         || a is DispatchAction.Dispatch or DispatchAction.AddCoordinatingDepartment or DispatchAction.Merge or DispatchAction.Evaluate);
@@ -99,7 +109,8 @@ public sealed partial class TicketActions
 
         if (!Legal(action))
         {
-            Hint = ConsoleText.NotInThisState(action, Ticket.Status);
+            // Past the evaluation window the note beside the actions already says why Y does nothing.
+            Hint = action == DispatchAction.Evaluate && EvaluationNote is not null ? null : ConsoleText.NotInThisState(action, Ticket.Status);
             StateHasChanged();
             return;
         }

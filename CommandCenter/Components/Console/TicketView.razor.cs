@@ -41,6 +41,13 @@ public sealed partial class TicketView
     [Parameter]
     public bool Busy { get; set; }
 
+    /// <summary>Whether a closed ticket still takes 满意 / 不满意; when not, <see cref="EvaluationClosedNote"/> says why none is offered.</summary>
+    [Parameter]
+    public bool EvaluationOpen { get; set; } = true;
+
+    [Parameter]
+    public string? EvaluationClosedNote { get; set; }
+
     [Parameter, EditorRequired]
     public IReadOnlyList<DepartmentChoice> Departments { get; set; } = [];
 

@@ -44,6 +44,25 @@ public sealed class ContactRevealTests(IngestionApp app) : IClassFixture<Ingesti
         Assert.DoesNotContain("13700005555", view.Markup);
     }
 
+    [Theory]
+    [InlineData("zh", "查看联系方式", "确认查看", "Show contact")]
+    [InlineData("en", "Show contact", "Reveal", "查看")]
+    public async Task The_reveal_speaks_the_page_language_only(string lang, string ask, string confirm, string otherLanguage)
+    {
+        var ticket = await ReportAsync();
+        using var language = lang == "en" ? UiLanguage.English() : UiLanguage.Chinese();
+        await using var ctx = NewContext("reveal-language", Roles.Officer);
+        var view = ctx.Render<ContactRevealView>(p => p.Add(c => c.TicketId, ticket.Id).Add(c => c.Masked, $"{ticket.ReporterMasked} · {ticket.PhoneMasked}"));
+
+        Assert.Equal(ask, view.WaitForElement("[data-contact-ask]").TextContent);
+        view.Find("[data-contact-ask]").Click();
+        Assert.Equal(confirm, view.Find("[data-contact-confirm]").TextContent);
+        await view.Find("[data-contact-confirm]").ClickAsync(new MouseEventArgs());
+        view.WaitForAssertion(() => Assert.NotNull(view.Find("[data-contact-refusal]")));
+        Assert.DoesNotContain(otherLanguage, view.Find("[data-contact-reveal]").TextContent);
+        Assert.DoesNotContain(otherLanguage, view.Find("[data-contact-reason]").GetAttribute("placeholder"));
+    }
+
     [Fact]
     public async Task A_leader_is_not_offered_the_reveal()
     {

@@ -125,11 +125,11 @@ public sealed class ConsolePageTests : IAsyncLifetime
         await console.InvokeAsync(() => console.FindComponent<TicketQueue>().Instance.Selected.InvokeAsync(ticket.Id));
         console.WaitForAssertion(() => console.Find("[data-action='Merge']"));
 
-        // Merging into itself is legal by status but refused by the engine: the officer must see why.
+        // Merging into itself is legal by status but refused by the engine: the officer must see why, in the desk's language.
         await console.InvokeAsync(() => console.Find("[data-input='merge'] input").Input(ticket.Id));
         await console.InvokeAsync(() => console.Find("[data-action='Merge']").Click());
 
-        console.WaitForAssertion(() => Assert.Contains("cannot merge a ticket into itself", console.Find("[data-refusal]").TextContent));
+        console.WaitForAssertion(() => Assert.Equal("工单不能并入自身", console.Find("[data-refusal]").TextContent.Trim()));
     }
 
     [Fact]

@@ -12,9 +12,9 @@ public sealed class Desk
 {
     public const string Officer = "值班员01";
 
-    public Desk(DuplicateRules? duplicates = null)
+    public Desk(DuplicateRules? duplicates = null, EvaluationWindow? evaluation = null)
     {
-        (Engine, Time) = TestEngine.Create(duplicates: duplicates ?? new DuplicateRules());
+        (Engine, Time) = TestEngine.Create(duplicates: duplicates ?? new DuplicateRules(), evaluation: evaluation);
     }
 
     public TwinEngine Engine { get; }

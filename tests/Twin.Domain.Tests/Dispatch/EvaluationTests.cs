@@ -1,4 +1,5 @@
 using Twin.Domain.Dispatch;
+using Twin.Domain.Engine;
 using Twin.Domain.Tests.Support;
 using Twin.Domain.Tickets;
 
@@ -39,6 +40,26 @@ public class EvaluationTests
         var environment = Assert.Single(figures.ByDepartment, r => r.Key == "区生态环境局");
         Assert.Equal((2, 1, 1, 1.0, 0.5), (environment.Reports, environment.Cases, environment.Closed, environment.OnTimeRate, environment.MergeRate));
         Assert.Equal(2, figures.BySubDistrict.Sum(r => r.Cases));
+    }
+
+    [Fact]
+    public void An_evaluation_is_taken_only_within_the_window_after_closing()
+    {
+        var desk = new Desk(evaluation: new EvaluationWindow(TimeSpan.FromHours(2)));
+        desk.Report("T-1", at: TestGeo.Changshou);
+        desk.Report("T-2", category: "street-light", at: TestGeo.Zhenru, title: "路灯不亮", description: "整条路的路灯晚上都不亮");
+        desk.Bring("T-1", TicketStatus.Closed);
+        desk.Bring("T-2", TicketStatus.Closed);
+
+        desk.Time.Advance(TimeSpan.FromMinutes(119));
+        desk.Ok(new EvaluateTicketCommand("T-1", "市民回访", Satisfied: true));
+        desk.Time.Advance(TimeSpan.FromMinutes(2));
+        var late = desk.Do(new EvaluateTicketCommand("T-2", "市民回访", Satisfied: false, "路灯又坏了"));
+
+        Assert.False(late.Accepted);
+        Assert.Equal(RefusalCode.EvaluationWindowClosed, late.Why?.Code);
+        Assert.Equal((TicketStatus.Evaluated, TicketStatus.Closed), (desk["T-1"].Status, desk["T-2"].Status));
+        Assert.Null(desk["T-2"].Satisfied);
     }
 
     [Fact]

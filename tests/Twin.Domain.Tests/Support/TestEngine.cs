@@ -21,10 +21,11 @@ public static class TestEngine
     /// An engine on a fake clock. Duplicate detection is off unless asked for: most tests repeat
     /// one ticket text at one place and are about something else.
     /// </summary>
-    public static (TwinEngine Engine, FakeTimeProvider Time) Create(DateTimeOffset? start = null, DuplicateRules? duplicates = null)
+    public static (TwinEngine Engine, FakeTimeProvider Time) Create(DateTimeOffset? start = null, DuplicateRules? duplicates = null, EvaluationWindow? evaluation = null)
     {
         var time = new FakeTimeProvider(start ?? Start);
-        return (new TwinEngine(TestGeo.Putuo, Catalogue, time, new EngineOptions { Duplicates = duplicates ?? DuplicateRules.Off }), time);
+        var options = new EngineOptions { Duplicates = duplicates ?? DuplicateRules.Off, Evaluation = evaluation ?? EvaluationWindow.Default };
+        return (new TwinEngine(TestGeo.Putuo, Catalogue, time, options), time);
     }
 
     public static SensorDefinition Sensor(

@@ -14,8 +14,9 @@ namespace CommandCenter.Components.Console.Intake;
 
 /// <summary>
 /// 新建工单: a case that reached the desk by phone, letter or visit, filed by the officer. Keyboard
-/// first (focus starts on the channel, Tab moves on, Enter files, Esc closes through the console's
-/// keyboard). While the officer types, the engine's duplicate rules judge the draft against the open
+/// first (focus starts on the channel, given in the browser by consolekeys.js as soon as the form is
+/// on the page, with whatever was typed since N; Tab moves on, Enter files, Esc closes through the
+/// console's keyboard). While the officer types, the engine's duplicate rules judge the draft against the open
 /// cases and say which case it would join or duplicate, and why. Filing goes through
 /// <see cref="IOfficerCommands"/> as a <see cref="ReportTicketCommand"/>, the path every channel takes.
 /// </summary>
@@ -26,7 +27,6 @@ public sealed partial class NewCaseForm
     private IReadOnlyList<DeskPlace> _places = [];
     private IReadOnlyList<MapMarker>? _sensors;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
-    private ElementReference _first;
     private int _assessing;
 
     [Inject]
@@ -83,14 +83,6 @@ public sealed partial class NewCaseForm
     private DeskCase Draft => new(Channel, Category, Place, Address, Description, CallerName, CallerPhone);
 
     protected override void OnInitialized() => _places = DeskPlace.Of(District);
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender)
-        {
-            await _first.FocusAsync();
-        }
-    }
 
     /// <summary>A point clicked on the form's map: the place becomes that point, in the 街镇 the geodata puts it in.</summary>
     private async Task OnMapPicked(GeoPoint point)
