@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Twin.Data.Search;
 using Twin.Domain.Alarms;
+using Twin.Domain.Organisations;
 using Twin.Domain.Sensors;
 using Twin.Domain.Vocabulary;
 
@@ -22,16 +23,16 @@ public sealed partial class TwinStore
     /// index would cost every alarm write.
     /// </summary>
     private static async Task<IReadOnlyList<SearchAlarmHit>> SearchAlarmsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, CancellationToken ct)
+        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, AccessScope scope, CancellationToken ct)
     {
-        await using var command = RecordCommand(connection, transaction, query,
-            """
+        await using var command = RecordCommand(connection, transaction, query, scope,
+            $"""
             SELECT a.id, a.source, a.source_id, a.kind, a.severity, a.title, a.sub_district_code, a.lon, a.lat, a.raised_at, a.acknowledged_at, a.cleared_at
             FROM alarms a
             WHERE instr(lower(a.title || ' ' || a.kind || ' ' || a.source_id || ' '
                   || coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = a.sub_district_code), '')), $phrase) > 0
               AND ($from IS NULL OR a.raised_at >= $from) AND ($to IS NULL OR a.raised_at < $to)
-              AND ($sub_district IS NULL OR a.sub_district_code = $sub_district)
+              AND ($sub_district IS NULL OR a.sub_district_code = $sub_district) AND {ScopeSql.Alarms(scope, "a")}
             ORDER BY a.raised_at DESC, a.id
             LIMIT $limit
             """);
@@ -59,16 +60,16 @@ public sealed partial class TwinStore
 
     /// <summary>Sensors whose name, id, kind or 街镇 contains the phrase (a scan: the district has a few thousand).</summary>
     private static async Task<IReadOnlyList<SearchSensorHit>> SearchSensorsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, CancellationToken ct)
+        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, AccessScope scope, CancellationToken ct)
     {
-        await using var command = RecordCommand(connection, transaction, query,
+        await using var command = RecordCommand(connection, transaction, query, scope,
             $"""
             SELECT s.id, s.kind, s.name, s.unit, s.sub_district_code, s.in_corridor, s.lon, s.lat, s.last_value, s.value_state
             FROM sensors s
             WHERE instr(lower(s.name || ' ' || s.id || ' ' || {SensorKindWords} || ' '
                   || coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = s.sub_district_code), '')), $phrase) > 0
               AND ($sub_district IS NULL OR s.sub_district_code = $sub_district)
-              AND ($corridor IS NULL OR s.in_corridor = $corridor)
+              AND ($corridor IS NULL OR s.in_corridor = $corridor) AND {ScopeSql.Sensors(scope, "s")}
             ORDER BY s.id
             LIMIT $limit
             """);
@@ -92,7 +93,7 @@ public sealed partial class TwinStore
         return hits;
     }
 
-    private static SqliteCommand RecordCommand(SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, string sql)
+    private static SqliteCommand RecordCommand(SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, AccessScope scope, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -103,6 +104,7 @@ public sealed partial class TwinStore
         command.Parameters.AddWithValue("$to", query.To is { } to ? UtcTicks.From(to) : DBNull.Value);
         command.Parameters.AddWithValue("$sub_district", (object?)query.SubDistrictCode ?? DBNull.Value);
         command.Parameters.AddWithValue("$corridor", query.InCorridor is { } corridor ? corridor : DBNull.Value);
+        ScopeSql.Bind(command, scope);
         return command;
     }
 }

@@ -3,11 +3,11 @@ using CommandCenter.Localization;
 using CommandCenter.Officers;
 using Microsoft.AspNetCore.Components;
 using Twin.Data.Boundary;
-using Twin.Domain.Alarms;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 
@@ -56,6 +56,9 @@ public sealed partial class ConsolePage : IDisposable
     private static Lang Lang => Language.Current;
 
     private Officer? Officer { get; set; }
+
+    /// <summary>What the signed-in account sees and may do; every snapshot, stored ticket and search goes through it.</summary>
+    private AccessScope Scope { get; set; } = new(Organisation.Centre, AccessRole.Leader);
 
     private TwinSnapshot? Snapshot { get; set; }
 
@@ -159,12 +162,13 @@ public sealed partial class ConsolePage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Officer = await Identity.GetCurrentAsync();
-        MayAct = await Commands.MayActAsync();
+        Scope = await Identity.GetScopeAsync();
+        MayAct = await Commands.MayActAsync() && Scope.MayAct;
         Departments = Catalogue.Departments
             .Order(StringComparer.Ordinal)
             .Select(d => new Choice(d, DepartmentName(d)))
             .ToList();
-        Snapshot = Feed.Current ?? (Queries.IsReady ? Queries.Current : null);
+        Snapshot = Feed.Current is { } feed ? Scope.View(feed) : Queries.IsReady ? Queries.CurrentFor(Scope) : null;
         Feed.Updated += OnSnapshot;
         await RefreshHistoryAsync();
     }
@@ -176,7 +180,7 @@ public sealed partial class ConsolePage : IDisposable
         // A command's own commit may already have shown a newer snapshot than the feed's.
         if (Snapshot is null || snapshot.Version > Snapshot.Version)
         {
-            Snapshot = snapshot;
+            Snapshot = Scope.View(snapshot);
 
             // While an action is in flight its answer brings the ticket's new steps (TakeHistory).
             if (!Busy)
@@ -197,7 +201,7 @@ public sealed partial class ConsolePage : IDisposable
 
         SelectedId = id;
         Refusal = null;
-        StoredTicket = Find(id) is null ? await Queries.FindTicketAsync(id) : null;
+        StoredTicket = Find(id) is null ? await Queries.FindTicketAsync(id, Scope) : null;
         await RefreshHistoryAsync();
     }
 
@@ -245,73 +249,11 @@ public sealed partial class ConsolePage : IDisposable
         await _keys.ResumeAsync(RunShortcutAsync, StateHasChanged);
     }
 
-    /// <summary>An officer who starts acknowledging an alarm takes it over, so simulated staff do not acknowledge it while they write the note.</summary>
-    private async Task ClaimAlarmAsync(string alarmId)
-    {
-        if (MayAct && Officer is not null)
-        {
-            await Commands.SubmitAsync(new MarkAlarmViewedCommand(alarmId, Officer.Name));
-        }
-    }
-
-    private async Task<string?> AcknowledgeAsync(string alarmId, string note)
-    {
-        if (Officer is null)
-        {
-            return ConsoleText.NoOfficer;
-        }
-
-        var result = await Commands.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));
-        if (!result.Accepted)
-        {
-            return result.Reason ?? ConsoleText.AcknowledgementRefused;
-        }
-
-        TakeNewerSnapshot();
-        return null;
-    }
-
-    private bool FilesAsCase(AlarmState alarm) => alarm.Source != AlarmSource.Cap && Catalogue.ForAlarmKind(alarm.Kind) is not null;
-
-    /// <summary>立案 from the alarm desk; the new case is opened, as a case filed at the desk is.</summary>
-    private async Task<string?> FileAlarmCaseAsync(string alarmId)
-    {
-        var refusal = await SubmitAlarmActionAsync(officer => new FileCaseFromAlarmCommand(alarmId, officer));
-        if (refusal is null && Snapshot?.ActiveAlarms.FirstOrDefault(a => a.Id == alarmId)?.CaseId is { } caseId)
-        {
-            await SelectAsync(caseId);
-        }
-
-        return refusal;
-    }
-
-    private Task<string?> AssignAlarmAsync(string alarmId, string? department) =>
-        SubmitAlarmActionAsync(officer => department is null
-            ? new AssignAlarmCommand(alarmId, officer, AlarmAssigneeKind.Person, officer)
-            : new AssignAlarmCommand(alarmId, department, AlarmAssigneeKind.Department, officer));
-
-    private async Task<string?> SubmitAlarmActionAsync(Func<string, TwinCommand> command)
-    {
-        if (Officer is null)
-        {
-            return ConsoleText.NoOfficer;
-        }
-
-        var result = await Commands.SubmitAsync(command(Officer.Name));
-        if (!result.Accepted)
-        {
-            return result.Reason ?? AlarmCaseText.Refused;
-        }
-
-        TakeNewerSnapshot();
-        return null;
-    }
-
     private void TakeNewerSnapshot()
     {
         if (Queries.Current is { } current && (Snapshot is null || current.Version > Snapshot.Version))
         {
-            Snapshot = current;
+            Snapshot = Scope.View(current);
         }
     }
 

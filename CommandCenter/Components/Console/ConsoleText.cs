@@ -48,6 +48,8 @@ public static class ConsoleText
         DispatchAction.Supervise => lang.Pick("督办", "Supervise"),
         DispatchAction.Merge => lang.Pick("并案", "Merge"),
         DispatchAction.Split => lang.Pick("拆案", "Split"),
+        DispatchAction.Reassign => lang.Pick("改派", "Reassign"),
+        DispatchAction.RecordHandling => lang.Pick("处置反馈", "Record handling"),
         _ => action.ToString(),
     };
 
@@ -155,6 +157,7 @@ public static class ConsoleText
     public static string RaiseSupervisionTo => T("督办升级至", "Raise supervision to");
     public static string NotSatisfiedReopen => T("不满意（重新处置）", "Not satisfied (reopen)");
     public static string ChooseCoordinatingDepartment => T("请选择协同部门", "Choose the coordinating department");
+    public static string ChooseDepartmentAndReason => T("请选择改派部门并填写原因", "Choose the department and give a reason");
     public static string EnterCaseToMergeInto => T("请填写并入的工单编号", "Enter the id of the case to merge into");
     public static string EnterSupervisionReason => T("请填写督办原因（已是最高级别时不能再督办）", "Enter the reason (not possible at the highest level)");
     public static string EnterReason => T("请填写原因", "Enter a reason");
