@@ -214,5 +214,12 @@ public static class ConsoleText
             $"Cannot {Action(action, lang).ToLowerInvariant()} a ticket that is {Status(status, lang).ToLowerInvariant()}");
     }
 
+    /// <summary>Why a shortcut did nothing: the status allows the action, the account's organisation or role does not.</summary>
+    public static string NotThisAccounts(DispatchAction action)
+    {
+        var lang = Language.Current;
+        return T($"本账号的组织或角色不能{Action(action, lang)}", $"This account's organisation or role may not {Action(action, lang).ToLowerInvariant()}");
+    }
+
     private static string T(string zh, string en) => Language.Current.Pick(zh, en);
 }

@@ -107,7 +107,7 @@ public sealed partial class TicketActions
 
         if (!Legal(action))
         {
-            Hint = ConsoleText.NotInThisState(action, Ticket.Status);
+            Hint = DispatchRules.IsLegal(action, Ticket.Status) ? ConsoleText.NotThisAccounts(action) : ConsoleText.NotInThisState(action, Ticket.Status);
             StateHasChanged();
             return;
         }

@@ -56,6 +56,7 @@ public static class AppTwinServices
         services.AddSingleton(app.GetRequiredService<DistrictMap>());
         services.AddSingleton(app.GetRequiredService<EventCatalogue>());
         services.AddSingleton(app.GetRequiredService<DuplicateDetector>());
+        services.AddSingleton(app.GetRequiredService<SignedInScope>());
         services.AddScoped<IOfficerCommands, OfficerCommands>();
         return services;
     }
