@@ -52,6 +52,9 @@ public static class Policies
     /// <summary>The leaders' briefing (/briefing), its exports and the daily briefings.</summary>
     public const string ReadBriefing = "read-briefing";
 
+    /// <summary>Presenting on the walls (领导来访汇报): choosing their scene, highlighting, stepping.</summary>
+    public const string PresentOnWall = "present-on-wall";
+
     /// <summary>A machine reporting drone telemetry: an ingestion key on the connection, whatever account opened it.</summary>
     public const string ReportTelemetry = "report-telemetry";
 
@@ -63,6 +66,7 @@ public static class Policies
         [RevealContact] = [Roles.Officer, Roles.Supervisor],
         [Administer] = [Roles.Admin],
         [ReadBriefing] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
+        [PresentOnWall] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
     };
 }
 
