@@ -19,7 +19,8 @@ public static class AuditVerifyCommand
         var options = new TwinStoreOptions();
         configuration.GetSection("Twin:Storage").Bind(options);
         var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DatabasePath));
-        if (!File.Exists(path))
+        var onFile = options.Provider == Twin.Data.Store.Providers.StorageProvider.Sqlite;
+        if (onFile && !File.Exists(path))
         {
             output.WriteLine($"No database at {path}.");
             return 2;
@@ -38,7 +39,7 @@ public static class AuditVerifyCommand
             return 2;
         }
 
-        await using var store = new TwinStore(new TwinStoreOptions { DatabasePath = path });
+        await using var store = new TwinStore(new TwinStoreOptions { DatabasePath = path, Provider = options.Provider, ConnectionString = options.ConnectionString });
         var result = await secrets.VerifyAsync(new AuditLog(store, secrets.Chain));
         if (result.Intact)
         {

@@ -1,4 +1,5 @@
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 
 namespace CommandCenter.Core;
 
@@ -13,6 +14,12 @@ public static class BackupCommand
     {
         var options = new TwinStoreOptions();
         configuration.GetSection("Twin:Storage").Bind(options);
+        if (options.Provider != StorageProvider.Sqlite)
+        {
+            output.WriteLine("Refused: backup and restore copy the SQLite file; back up a PostgreSQL store with pg_dump or the server's base backups.");
+            return 1;
+        }
+
         var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DatabasePath));
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 using Twin.Domain.Time;
 
 namespace CommandCenter.Core;
@@ -8,7 +9,7 @@ namespace CommandCenter.Core;
 /// <summary>
 /// Keeps the store from filling the disk: every few minutes sums up finished hours and days of
 /// readings and trims raw readings and old hourly rollups in small write turns (the store's
-/// rules, README "Retention"); and takes a scheduled online backup, keeping the newest N.
+/// rules, README "Retention"); and, on SQLite, takes a scheduled online backup, keeping the newest N.
 /// </summary>
 public sealed class DataLifecycleService(
     TwinStore store,
@@ -34,8 +35,9 @@ public sealed class DataLifecycleService(
                     "Store lifecycle: {Hours} hours and {Days} days summed up, {Raw} raw readings and {Hourly} hourly rollups trimmed.",
                     result.HoursRolledUp, result.DaysRolledUp, result.RawRowsDeleted, result.HourlyRowsDeleted);
 
-                // Backups follow real time: a demo at 60× must not take one a simulated day.
-                if (settings.Backup.Enabled && realTime.GetUtcNow() >= backupDue)
+                // Backups follow real time: a demo at 60× must not take one a simulated day. A
+                // PostgreSQL server is backed up by its own tools (README), not file copies.
+                if (settings.Backup.Enabled && store.Provider == StorageProvider.Sqlite && realTime.GetUtcNow() >= backupDue)
                 {
                     var path = await BackupCommand.BackUpAsync(store, settings.Backup, realTime.GetUtcNow(), stoppingToken);
                     logger.LogInformation("Backup written to {Path}.", path);

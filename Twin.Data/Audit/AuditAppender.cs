@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Twin.Data.Store.Providers;
 
 namespace Twin.Data.Audit;
 
@@ -7,23 +8,32 @@ namespace Twin.Data.Audit;
 /// and keyed by <see cref="AuditChain.Hash"/>. It must run inside a write transaction
 /// (BEGIN IMMEDIATE, or after the transaction has written): SQLite's write lock is then the single
 /// order of the chain for every writer — the pipeline's batches and the app's own audit rows alike,
-/// across connections and processes.
+/// across connections and processes. PostgreSQL has no such lock: there the append first takes
+/// the chain's transaction-scoped advisory lock (<see cref="DialectSql.LockAuditChain"/>).
 /// </summary>
 internal static class AuditAppender
 {
     private const string InsertSql =
         """
         INSERT INTO audit_log (id, at, actor, action, target, outcome, detail, ip, user_agent, prev_hash, hash)
-        VALUES ($id, $at, $actor, $action, $target, $outcome, $detail, $ip, $user_agent, $prev_hash, $hash)
+        VALUES (@id, @at, @actor, @action, @target, @outcome, @detail, @ip, @user_agent, @prev_hash, @hash)
         """;
 
-    private static readonly string[] Names = ["$id", "$at", "$actor", "$action", "$target", "$outcome", "$detail", "$ip", "$user_agent", "$prev_hash", "$hash"];
+    private static readonly string[] Names = ["@id", "@at", "@actor", "@action", "@target", "@outcome", "@detail", "@ip", "@user_agent", "@prev_hash", "@hash"];
 
-    public static void Append(SqliteConnection connection, SqliteTransaction transaction, AuditChain chain, IReadOnlyList<AuditEntry> entries)
+    public static void Append(StoreDialect dialect, DbConnection connection, DbTransaction transaction, AuditChain chain, IReadOnlyList<AuditEntry> entries)
     {
         if (entries.Count == 0)
         {
             return;
+        }
+
+        if (dialect.Sql.LockAuditChain.Length > 0)
+        {
+            using var lockChain = connection.CreateCommand();
+            lockChain.Transaction = transaction;
+            lockChain.CommandText = dialect.Sql.LockAuditChain;
+            lockChain.ExecuteNonQuery();
         }
 
         long id = 0;
@@ -45,7 +55,7 @@ internal static class AuditAppender
         insert.CommandText = InsertSql;
         foreach (var name in Names)
         {
-            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            insert.AddParameter(name, null);
         }
 
         insert.Prepare();

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Twin.Data.Store;
@@ -31,8 +31,8 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
         try
         {
             await using var connection = await OpenAsync(ct);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            AuditAppender.Append(connection, transaction, chain, entries);
+            await using var transaction = store.Dialect.BeginWrite(connection);
+            AuditAppender.Append(store.Dialect, connection, transaction, chain, entries);
             await transaction.CommitAsync(ct);
         }
         finally
@@ -45,16 +45,17 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
     /// Appends inside the write transaction the caller holds on <paramref name="db"/> (EF's
     /// BeginTransaction on SQLite is BEGIN IMMEDIATE), so the rows commit or roll back with the
     /// change made through that context — Identity's account changes. SQLite's write lock, already
-    /// held, orders this append with every other writer's.
+    /// held, orders this append with every other writer's; on PostgreSQL the append takes the
+    /// chain's advisory lock itself.
     /// </summary>
     public void AppendWithin(DbContext db, IReadOnlyList<AuditEntry> entries)
     {
-        if (db.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
+        if (db.Database.CurrentTransaction?.GetDbTransaction() is not DbTransaction transaction)
         {
             throw new InvalidOperationException("Audit rows appended with a change need the change's open transaction.");
         }
 
-        AuditAppender.Append((SqliteConnection)db.Database.GetDbConnection(), transaction, chain, entries);
+        AuditAppender.Append(store.Dialect, (DbConnection)db.Database.GetDbConnection(), transaction, chain, entries);
     }
 
     /// <summary>Newest first, at most <see cref="AuditQuery.Limit"/> rows.</summary>
@@ -65,42 +66,42 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
         var where = new List<string>();
         if (query.From is { } from)
         {
-            where.Add("at >= $from");
-            command.Parameters.AddWithValue("$from", from.UtcTicks);
+            where.Add("at >= @from");
+            command.AddParameter("@from", from.UtcTicks);
         }
 
         if (query.To is { } to)
         {
-            where.Add("at < $to");
-            command.Parameters.AddWithValue("$to", to.UtcTicks);
+            where.Add("at < @to");
+            command.AddParameter("@to", to.UtcTicks);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            where.Add("actor = $actor");
-            command.Parameters.AddWithValue("$actor", query.Actor.Trim());
+            where.Add("actor = @actor");
+            command.AddParameter("@actor", query.Actor.Trim());
         }
 
         if (!string.IsNullOrWhiteSpace(query.ActionPrefix))
         {
-            where.Add("substr(action, 1, length($action)) = $action");
-            command.Parameters.AddWithValue("$action", query.ActionPrefix.Trim());
+            where.Add("substr(action, 1, length(@action)) = @action");
+            command.AddParameter("@action", query.ActionPrefix.Trim());
         }
 
         if (!string.IsNullOrWhiteSpace(query.Outcome))
         {
-            where.Add("outcome = $outcome");
-            command.Parameters.AddWithValue("$outcome", query.Outcome.Trim());
+            where.Add("outcome = @outcome");
+            command.AddParameter("@outcome", query.Outcome.Trim());
         }
 
         if (!string.IsNullOrWhiteSpace(query.Target))
         {
-            where.Add("target = $target");
-            command.Parameters.AddWithValue("$target", query.Target.Trim());
+            where.Add("target = @target");
+            command.AddParameter("@target", query.Target.Trim());
         }
 
-        command.CommandText = $"{Select} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY id DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, 100_000));
+        command.CommandText = $"{Select} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY id DESC LIMIT @limit";
+        command.AddParameter("@limit", Math.Clamp(query.Limit, 1, 100_000));
         return await ReadAsync(command, ct);
     }
 
@@ -121,14 +122,14 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
     public async Task<AuditVerification> VerifyAsync(IReadOnlyList<AuditAnchor> headAnchors, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = store.Dialect.BeginSnapshot(connection);
 
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         await using (var purges = connection.CreateCommand())
         {
             purges.Transaction = transaction;
-            purges.CommandText = "SELECT detail FROM audit_log WHERE action = $purge";
-            purges.Parameters.AddWithValue("$purge", PurgeAction);
+            purges.CommandText = "SELECT detail FROM audit_log WHERE action = @purge";
+            purges.AddParameter("@purge", PurgeAction);
             await using var reader = await purges.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -164,11 +165,11 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
         try
         {
             await using var connection = await OpenAsync(ct);
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var transaction = store.Dialect.BeginWrite(connection);
             await using var last = connection.CreateCommand();
             last.Transaction = transaction;
-            last.CommandText = "SELECT id, hash FROM audit_log WHERE id <= (SELECT max(id) FROM audit_log WHERE at < $before) ORDER BY id DESC LIMIT 1";
-            last.Parameters.AddWithValue("$before", before.UtcTicks);
+            last.CommandText = "SELECT id, hash FROM audit_log WHERE id <= (SELECT max(id) FROM audit_log WHERE at < @before) ORDER BY id DESC LIMIT 1";
+            last.AddParameter("@before", before.UtcTicks);
             await using var reader = await last.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
@@ -180,11 +181,11 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
 
             await using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM audit_log WHERE id <= $id";
-            delete.Parameters.AddWithValue("$id", lastId);
+            delete.CommandText = "DELETE FROM audit_log WHERE id <= @id";
+            delete.AddParameter("@id", lastId);
             var removed = await delete.ExecuteNonQueryAsync(ct);
 
-            AuditAppender.Append(connection, transaction, chain,
+            AuditAppender.Append(store.Dialect, connection, transaction, chain,
                 [new AuditEntry(now, actor, PurgeAction, null, AuditOutcome.Success, AuditChain.PurgeDetail(anchor, removed), null, null)]);
             await transaction.CommitAsync(ct);
             return removed;
@@ -197,7 +198,7 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
 
     private const string Select = "SELECT id, at, actor, action, target, outcome, detail, ip, user_agent, prev_hash, hash FROM audit_log";
 
-    private static async Task<IReadOnlyList<AuditRecord>> ReadAsync(SqliteCommand command, CancellationToken ct)
+    private static async Task<IReadOnlyList<AuditRecord>> ReadAsync(DbCommand command, CancellationToken ct)
     {
         var rows = new List<AuditRecord>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -212,11 +213,8 @@ public sealed class AuditLog(TwinStore store, AuditChain chain)
         return rows;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(store.ConnectionString);
-        await connection.OpenAsync(ct);
-        await SqlitePragmas.ApplyAsync(connection, ct);
-        return connection;
+        return await store.OpenConnectionAsync(ct);
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Twin.Data.Audit;
 
@@ -14,7 +14,7 @@ namespace Twin.Data.Audit;
 internal static class HistoryCrossCheck
 {
     public static async Task<string?> FindMissingAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditRecord> rows, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRecord> rows, CancellationToken ct)
     {
         var named = new Dictionary<string, Coverage>(StringComparer.Ordinal)
         {

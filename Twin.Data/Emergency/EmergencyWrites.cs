@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Twin.Data.Store;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
@@ -13,7 +13,7 @@ namespace Twin.Data.Emergency;
 internal static class EmergencyWrites
 {
     /// <summary>Writes <paramref name="change"/> if it is an emergency event; false for any other event.</summary>
-    public static bool TryWrite(SqliteConnection connection, SqliteTransaction transaction, TwinEvent change)
+    public static bool TryWrite(DbConnection connection, DbTransaction transaction, TwinEvent change)
     {
         switch (change)
         {
@@ -22,24 +22,24 @@ internal static class EmergencyWrites
                 Execute(connection, transaction,
                     """
                     INSERT INTO mode_changes (incident_id, kind, type, level, at, actor, role, reason, proposal_id)
-                    VALUES ($incident_id, $kind, $type, $level, $at, $actor, $role, $reason, $proposal_id)
+                    VALUES (@incident_id, @kind, @type, @level, @at, @actor, @role, @reason, @proposal_id)
                     """,
-                    ("$incident_id", c.IncidentId), ("$kind", c.Kind.ToString()), ("$type", c.Type.ToString()), ("$level", c.Level.ToString()),
-                    ("$at", UtcTicks.From(c.At)), ("$actor", c.Actor), ("$role", c.Role.ToString()), ("$reason", c.Reason), ("$proposal_id", c.ProposalId));
+                    ("@incident_id", c.IncidentId), ("@kind", c.Kind.ToString()), ("@type", c.Type.ToString()), ("@level", c.Level.ToString()),
+                    ("@at", UtcTicks.From(c.At)), ("@actor", c.Actor), ("@role", c.Role.ToString()), ("@reason", c.Reason), ("@proposal_id", c.ProposalId));
                 return true;
             case ModeProposalChanged p:
                 var proposal = p.Proposal;
                 Execute(connection, transaction,
                     """
                     INSERT INTO mode_proposals (id, source, source_ref, type, level, reason, proposed_at, status, decided_by, decided_at, decision_note)
-                    VALUES ($id, $source, $source_ref, $type, $level, $reason, $proposed_at, $status, $decided_by, $decided_at, $decision_note)
+                    VALUES (@id, @source, @source_ref, @type, @level, @reason, @proposed_at, @status, @decided_by, @decided_at, @decision_note)
                     ON CONFLICT (id) DO UPDATE SET status = excluded.status, decided_by = excluded.decided_by,
                         decided_at = excluded.decided_at, decision_note = excluded.decision_note
                     """,
-                    ("$id", proposal.Id), ("$source", proposal.Source), ("$source_ref", proposal.SourceRef), ("$type", proposal.Type.ToString()),
-                    ("$level", proposal.Level.ToString()), ("$reason", proposal.Reason), ("$proposed_at", UtcTicks.From(proposal.ProposedAt)),
-                    ("$status", proposal.Status.ToString()), ("$decided_by", proposal.DecidedBy), ("$decided_at", UtcTicks.FromNullable(proposal.DecidedAt)),
-                    ("$decision_note", proposal.DecisionNote));
+                    ("@id", proposal.Id), ("@source", proposal.Source), ("@source_ref", proposal.SourceRef), ("@type", proposal.Type.ToString()),
+                    ("@level", proposal.Level.ToString()), ("@reason", proposal.Reason), ("@proposed_at", UtcTicks.From(proposal.ProposedAt)),
+                    ("@status", proposal.Status.ToString()), ("@decided_by", proposal.DecidedBy), ("@decided_at", UtcTicks.FromNullable(proposal.DecidedAt)),
+                    ("@decision_note", proposal.DecisionNote));
                 return true;
             case ChecklistStepChanged s:
                 WriteStep(connection, transaction, s);
@@ -48,41 +48,41 @@ internal static class EmergencyWrites
                 var movement = moved.Movement;
                 Execute(connection, transaction,
                     """
-                    INSERT INTO supply_stock (depot_id, item, quantity) VALUES ($depot_id, $item, $quantity)
+                    INSERT INTO supply_stock (depot_id, item, quantity) VALUES (@depot_id, @item, @quantity)
                     ON CONFLICT (depot_id, item) DO UPDATE SET quantity = excluded.quantity
                     """,
-                    ("$depot_id", moved.Stock.DepotId), ("$item", moved.Stock.Item), ("$quantity", moved.Stock.Quantity));
+                    ("@depot_id", moved.Stock.DepotId), ("@item", moved.Stock.Item), ("@quantity", moved.Stock.Quantity));
                 Execute(connection, transaction,
                     """
                     INSERT INTO stock_movements (depot_id, item, kind, quantity, at, actor, note)
-                    VALUES ($depot_id, $item, $kind, $quantity, $at, $actor, $note)
+                    VALUES (@depot_id, @item, @kind, @quantity, @at, @actor, @note)
                     """,
-                    ("$depot_id", movement.DepotId), ("$item", movement.Item), ("$kind", movement.Kind.ToString()), ("$quantity", movement.Quantity),
-                    ("$at", UtcTicks.From(movement.At)), ("$actor", movement.Actor), ("$note", movement.Note));
+                    ("@depot_id", movement.DepotId), ("@item", movement.Item), ("@kind", movement.Kind.ToString()), ("@quantity", movement.Quantity),
+                    ("@at", UtcTicks.From(movement.At)), ("@actor", movement.Actor), ("@note", movement.Note));
                 return true;
             default:
                 return false;
         }
     }
 
-    private static void WriteStep(SqliteConnection connection, SqliteTransaction transaction, ChecklistStepChanged changed)
+    private static void WriteStep(DbConnection connection, DbTransaction transaction, ChecklistStepChanged changed)
     {
         var step = changed.Step;
         Execute(connection, transaction,
             """
             INSERT INTO checklist_steps (incident_id, step_id, level, title_zh, title_en, department, started_at, due_at, status,
                 supervision_level, done_at, done_by, note)
-            VALUES ($incident_id, $step_id, $level, $title_zh, $title_en, $department, $started_at, $due_at, $status,
-                $supervision_level, $done_at, $done_by, $note)
+            VALUES (@incident_id, @step_id, @level, @title_zh, @title_en, @department, @started_at, @due_at, @status,
+                @supervision_level, @done_at, @done_by, @note)
             ON CONFLICT (incident_id, step_id) DO UPDATE SET
                 level = excluded.level, title_zh = excluded.title_zh, title_en = excluded.title_en, department = excluded.department,
                 started_at = excluded.started_at, due_at = excluded.due_at, status = excluded.status,
                 supervision_level = excluded.supervision_level, done_at = excluded.done_at, done_by = excluded.done_by, note = excluded.note
             """,
-            ("$incident_id", step.IncidentId), ("$step_id", step.StepId), ("$level", step.Level.ToString()), ("$title_zh", step.TitleZh),
-            ("$title_en", step.TitleEn), ("$department", step.Department), ("$started_at", UtcTicks.From(step.StartedAt)),
-            ("$due_at", UtcTicks.From(step.DueAt)), ("$status", step.Status.ToString()), ("$supervision_level", step.SupervisionLevel),
-            ("$done_at", UtcTicks.FromNullable(step.DoneAt)), ("$done_by", step.DoneBy), ("$note", step.Note));
+            ("@incident_id", step.IncidentId), ("@step_id", step.StepId), ("@level", step.Level.ToString()), ("@title_zh", step.TitleZh),
+            ("@title_en", step.TitleEn), ("@department", step.Department), ("@started_at", UtcTicks.From(step.StartedAt)),
+            ("@due_at", UtcTicks.From(step.DueAt)), ("@status", step.Status.ToString()), ("@supervision_level", step.SupervisionLevel),
+            ("@done_at", UtcTicks.FromNullable(step.DoneAt)), ("@done_by", step.DoneBy), ("@note", step.Note));
         var actor = changed.Change switch
         {
             ChecklistChange.Done => step.DoneBy,
@@ -92,20 +92,20 @@ internal static class EmergencyWrites
         Execute(connection, transaction,
             """
             INSERT INTO checklist_history (incident_id, step_id, change, at, supervision_level, actor, note)
-            VALUES ($incident_id, $step_id, $change, $at, $supervision_level, $actor, $note)
+            VALUES (@incident_id, @step_id, @change, @at, @supervision_level, @actor, @note)
             """,
-            ("$incident_id", step.IncidentId), ("$step_id", step.StepId), ("$change", changed.Change.ToString()), ("$at", UtcTicks.From(changed.At)),
-            ("$supervision_level", step.SupervisionLevel), ("$actor", actor), ("$note", changed.Change == ChecklistChange.Done ? step.Note : null));
+            ("@incident_id", step.IncidentId), ("@step_id", step.StepId), ("@change", changed.Change.ToString()), ("@at", UtcTicks.From(changed.At)),
+            ("@supervision_level", step.SupervisionLevel), ("@actor", actor), ("@note", changed.Change == ChecklistChange.Done ? step.Note : null));
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            command.AddParameter(name, value ?? DBNull.Value);
         }
 
         command.ExecuteNonQuery();

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using Twin.Domain.Alarms;
 using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
@@ -17,23 +18,24 @@ internal static class ScopeSql
     public static string Tickets(AccessScope scope, string t) => scope.Organisation.Kind switch
     {
         OrganisationKind.Centre => "1 = 1",
-        OrganisationKind.SubDistrict => $"{t}.sub_district_code = $scope_sub_district",
-        _ => $"({t}.department = $scope_department OR instr({Separator} || {t}.coordinating_departments || {Separator}, {Separator} || $scope_department || {Separator}) > 0)",
+        OrganisationKind.SubDistrict => $"{t}.sub_district_code = @scope_sub_district",
+        // LIKE rather than instr(): the same SQL on SQLite and PostgreSQL.
+        _ => $"({t}.department = @scope_department OR ({Separator} || {t}.coordinating_departments || {Separator}) LIKE ('%' || {Separator} || @scope_department || {Separator} || '%'))",
     };
 
     public static string Alarms(AccessScope scope, string a) => scope.Organisation.Kind switch
     {
         OrganisationKind.Centre => "1 = 1",
-        OrganisationKind.SubDistrict => $"{a}.sub_district_code = $scope_sub_district",
-        _ => $"({a}.assignee_kind = '{AlarmAssigneeKind.Department}' AND {a}.assigned_to = $scope_department)",
+        OrganisationKind.SubDistrict => $"{a}.sub_district_code = @scope_sub_district",
+        _ => $"({a}.assignee_kind = '{AlarmAssigneeKind.Department}' AND {a}.assigned_to = @scope_department)",
     };
 
     public static string Sensors(AccessScope scope, string s) =>
-        scope.Organisation.Kind == OrganisationKind.SubDistrict ? $"{s}.sub_district_code = $scope_sub_district" : "1 = 1";
+        scope.Organisation.Kind == OrganisationKind.SubDistrict ? $"{s}.sub_district_code = @scope_sub_district" : "1 = 1";
 
-    public static void Bind(SqliteCommand command, AccessScope scope)
+    public static void Bind(DbCommand command, AccessScope scope)
     {
-        command.Parameters.AddWithValue("$scope_sub_district", (object?)scope.Organisation.SubDistrictCode ?? DBNull.Value);
-        command.Parameters.AddWithValue("$scope_department", scope.Organisation.NameZh);
+        command.AddParameter("@scope_sub_district", (object?)scope.Organisation.SubDistrictCode ?? DBNull.Value, DbType.String);
+        command.AddParameter("@scope_department", scope.Organisation.NameZh, DbType.String);
     }
 }

@@ -34,6 +34,15 @@ internal static class SearchIndexSql
 
         yield return "CREATE TABLE search_places (kind TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, sub_district_code TEXT, PRIMARY KEY (kind, code)) WITHOUT ROWID";
 
+        foreach (var sql in Names().Concat(Triggers()).Concat(Fill()))
+        {
+            yield return sql;
+        }
+    }
+
+    /// <summary>The category and 街镇 names the index holds beside each ticket's own text (both engines).</summary>
+    public static IEnumerable<string> Names()
+    {
         foreach (var category in EventCatalogue.LoadDefault().Categories)
         {
             yield return $"INSERT INTO search_names VALUES ('category', {Literal(category.Code)}, {Literal(category.NameZh)})";
@@ -42,11 +51,6 @@ internal static class SearchIndexSql
         foreach (var subDistrict in SubDistrictProfiles.All)
         {
             yield return $"INSERT INTO search_names VALUES ('subdistrict', {Literal(subDistrict.Code)}, {Literal(subDistrict.Name)})";
-        }
-
-        foreach (var sql in Triggers().Concat(Fill()))
-        {
-            yield return sql;
         }
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Twin.Data.Sensors;
 
@@ -11,22 +11,22 @@ internal static class SensorRemoval
 {
     private static readonly string[] Tables = ["observations", "observation_hourly", "observation_daily"];
 
-    public static void Delete(SqliteConnection connection, SqliteTransaction transaction, string sensorId)
+    public static void Delete(DbConnection connection, DbTransaction transaction, string sensorId)
     {
         foreach (var table in Tables)
         {
-            Execute(connection, transaction, $"DELETE FROM {table} WHERE sensor_id = $id", sensorId);
+            Execute(connection, transaction, $"DELETE FROM {table} WHERE sensor_id = @id", sensorId);
         }
 
-        Execute(connection, transaction, "DELETE FROM sensors WHERE id = $id", sensorId);
+        Execute(connection, transaction, "DELETE FROM sensors WHERE id = @id", sensorId);
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string sensorId)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, string sensorId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", sensorId);
+        command.AddParameter("@id", sensorId);
         command.ExecuteNonQuery();
     }
 }

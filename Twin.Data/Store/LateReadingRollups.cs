@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Twin.Data.Store.Providers;
 using Twin.Domain.Sensors;
 using Twin.Domain.Time;
 
@@ -19,26 +20,26 @@ namespace Twin.Data.Store;
 /// </remarks>
 internal sealed class LateReadingRollups : IDisposable
 {
-    private readonly SqliteCommand _hourlyWatermark;
-    private readonly SqliteCommand _dailyWatermark;
-    private readonly SqliteCommand _foldHourly;
-    private readonly SqliteCommand _foldDaily;
+    private readonly DbCommand _hourlyWatermark;
+    private readonly DbCommand _dailyWatermark;
+    private readonly DbCommand _foldHourly;
+    private readonly DbCommand _foldDaily;
     private long? _hourlyUntil;
     private long? _dailyUntil;
 
-    public LateReadingRollups(SqliteConnection connection)
+    public LateReadingRollups(StoreDialect dialect, DbConnection connection)
     {
         _hourlyWatermark = Command(connection, "SELECT MAX(period_start) FROM observation_hourly");
         _dailyWatermark = Command(connection, "SELECT MAX(period_start) FROM observation_daily");
-        _foldHourly = Command(connection, FoldSql("observation_hourly"), "$sensor", "$period", "$value", "$at", "$end");
-        _foldDaily = Command(connection, FoldSql("observation_daily"), "$sensor", "$period", "$value", "$at", "$end");
+        _foldHourly = Command(connection, FoldSql(dialect, "observation_hourly"), "@sensor", "@period", "@value", "@at", "@end");
+        _foldDaily = Command(connection, FoldSql(dialect, "observation_daily"), "@sensor", "@period", "@value", "@at", "@end");
     }
 
     /// <summary>
     /// Reads the periods summed up so far, once per batch (index lookups on period_start); false
     /// when none is, so no reading of the batch can need folding.
     /// </summary>
-    public bool Begin(SqliteTransaction transaction)
+    public bool Begin(DbTransaction transaction)
     {
         foreach (var command in new[] { _hourlyWatermark, _dailyWatermark, _foldHourly, _foldDaily })
         {
@@ -76,7 +77,7 @@ internal sealed class LateReadingRollups : IDisposable
         _foldDaily.Dispose();
     }
 
-    private static void Run(SqliteCommand command, in Observation observation, long period, long end)
+    private static void Run(DbCommand command, in Observation observation, long period, long end)
     {
         var p = command.Parameters;
         p[0].Value = observation.SensorId;
@@ -87,28 +88,31 @@ internal sealed class LateReadingRollups : IDisposable
         command.ExecuteNonQuery();
     }
 
-    // Unqualified columns in DO UPDATE are the stored row's, all read before any is set.
-    private static string FoldSql(string table) =>
-        $"""
-        INSERT INTO {table} (sensor_id, period_start, count, min, mean, max, last)
-        VALUES ($sensor, $period, 1, $value, $value, $value, $value)
-        ON CONFLICT (sensor_id, period_start) DO UPDATE SET
-            count = count + 1,
-            min = MIN(min, excluded.min),
-            max = MAX(max, excluded.max),
-            mean = (mean * count + excluded.mean) / (count + 1),
-            last = CASE WHEN EXISTS (
-                SELECT 1 FROM observations
-                WHERE sensor_id = $sensor AND observed_at > $at AND observed_at < $end) THEN last ELSE excluded.last END
-        """;
+    // Columns of the stored row are named by the table (PostgreSQL finds them ambiguous beside excluded), all read before any is set.
+    private static string FoldSql(StoreDialect dialect, string table)
+    {
+        string Of(string pattern, string column) => string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, $"{table}.{column}", $"excluded.{column}");
+        return $"""
+            INSERT INTO {table} (sensor_id, period_start, count, min, mean, max, last)
+            VALUES (@sensor, @period, 1, @value, @value, @value, @value)
+            ON CONFLICT (sensor_id, period_start) DO UPDATE SET
+                count = {table}.count + 1,
+                min = {Of(dialect.Sql.Least, "min")},
+                max = {Of(dialect.Sql.Greatest, "max")},
+                mean = ({table}.mean * {table}.count + excluded.mean) / ({table}.count + 1),
+                last = CASE WHEN EXISTS (
+                    SELECT 1 FROM observations
+                    WHERE sensor_id = @sensor AND observed_at > @at AND observed_at < @end) THEN {table}.last ELSE excluded.last END
+            """;
+    }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
+    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var name in parameters)
         {
-            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            command.AddParameter(name, null);
         }
 
         command.Prepare();

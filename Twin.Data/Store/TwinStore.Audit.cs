@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Twin.Data.Audit;
 
 namespace Twin.Data.Store;
@@ -20,18 +19,16 @@ public sealed partial class TwinStore
         await _writeGate.WaitAsync(ct);
         try
         {
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync(ct);
-            await SqlitePragmas.ApplyAsync(connection, ct);
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var connection = await OpenConnectionAsync(ct);
+            await using var transaction = _dialect.BeginWrite(connection);
             await using var read = connection.CreateCommand();
             read.Transaction = transaction;
             read.CommandText =
                 """
-                SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = $action),
+                SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = @action),
                     (SELECT coalesce(max(id), 0) FROM ticket_history), (SELECT coalesce(max(id), 0) FROM alarm_history)
                 """;
-            read.Parameters.AddWithValue("$action", AuditActions.HistoryAuditedFrom);
+            read.AddParameter("@action", AuditActions.HistoryAuditedFrom);
             long tickets, alarms;
             await using (var reader = await read.ExecuteReaderAsync(ct))
             {
@@ -44,7 +41,7 @@ public sealed partial class TwinStore
                 (tickets, alarms) = (reader.GetInt64(1), reader.GetInt64(2));
             }
 
-            AuditAppender.Append(connection, transaction, _audit,
+            AuditAppender.Append(_dialect, connection, transaction, _audit,
             [
                 new AuditEntry(_time.GetUtcNow(), "system", AuditActions.HistoryAuditedFrom, null, AuditOutcome.Success,
                     $"history rows before these carry no audit row: {AuditedHistory.Range(AuditedHistory.Tickets, 0, tickets)}; {AuditedHistory.Range(AuditedHistory.Alarms, 0, alarms)}",

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Audit;
 
@@ -22,16 +21,14 @@ public sealed partial class TwinStore
         await _writeGate.WaitAsync(ct);
         try
         {
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync(ct);
-            await SqlitePragmas.ApplyAsync(connection, ct);
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var connection = await OpenConnectionAsync(ct);
+            await using var transaction = _dialect.BeginWrite(connection);
             var key = DayKey(day);
             await using (var exists = connection.CreateCommand())
             {
                 exists.Transaction = transaction;
-                exists.CommandText = "SELECT EXISTS (SELECT 1 FROM daily_briefings WHERE day = $day)";
-                exists.Parameters.AddWithValue("$day", key);
+                exists.CommandText = "SELECT EXISTS (SELECT 1 FROM daily_briefings WHERE day = @day)";
+                exists.AddParameter("@day", key);
                 if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1)
                 {
                     return false;
@@ -42,17 +39,17 @@ public sealed partial class TwinStore
             await using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO daily_briefings (day, generated_at, content, sha256) VALUES ($day, $at, $content, $sha256)";
-                insert.Parameters.AddWithValue("$day", key);
-                insert.Parameters.AddWithValue("$at", generatedAt.UtcTicks);
-                insert.Parameters.AddWithValue("$content", content);
-                insert.Parameters.AddWithValue("$sha256", sha256);
+                insert.CommandText = "INSERT INTO daily_briefings (day, generated_at, content, sha256) VALUES (@day, @at, @content, @sha256)";
+                insert.AddParameter("@day", key);
+                insert.AddParameter("@at", generatedAt.UtcTicks);
+                insert.AddParameter("@content", content);
+                insert.AddParameter("@sha256", sha256);
                 await insert.ExecuteNonQueryAsync(ct);
             }
 
             if (_audit is not null)
             {
-                AuditAppender.Append(connection, transaction, _audit,
+                AuditAppender.Append(_dialect, connection, transaction, _audit,
                 [
                     new AuditEntry(_time.GetUtcNow(), actor, AuditActions.DailyBriefingStored, key, AuditOutcome.Success,
                         $"sha256={sha256}; {content.Length} bytes; made at {generatedAt.UtcDateTime:O}", null, null),

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Twin.Domain.Drones;
 using Twin.Domain.Geography;
@@ -52,8 +52,8 @@ public sealed partial class TwinStore
     }
 
     /// <summary>The fleet with each drone's recent trail, the active missions and the next mission number.</summary>
-    private static async Task<(List<DroneState> Drones, List<MissionState> Missions, long NextMissionNumber)> ReadFleetAsync(
-        TwinDbContext db, SqliteConnection connection, SqliteTransaction transaction, int trailPoints, CancellationToken ct)
+    private async Task<(List<DroneState> Drones, List<MissionState> Missions, long NextMissionNumber)> ReadFleetAsync(
+        TwinDbContext db, DbConnection connection, DbTransaction transaction, int trailPoints, CancellationToken ct)
     {
         var rows = await db.Drones.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
         var drones = new List<DroneState>(rows.Count);
@@ -68,12 +68,7 @@ public sealed partial class TwinStore
         var active = new[] { MissionStatus.Planned, MissionStatus.Flying, MissionStatus.OnStation, MissionStatus.Returning };
         var missions = await db.Missions.AsNoTracking().Where(m => active.Contains(m.Status)).OrderBy(m => m.Id).ToListAsync(ct);
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-
-        // Ids are "M-000042": max() over the numbers, not over padded text.
-        command.CommandText = "SELECT COALESCE(MAX(CAST(substr(id, instr(id, '-') + 1) AS INTEGER)), 0) + 1 FROM missions";
-        var next = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        var next = await ReadNextNumberAsync(connection, transaction, "missions", ct);
         return (drones, missions.Select(m => m.ToState()).ToList(), next);
     }
 }

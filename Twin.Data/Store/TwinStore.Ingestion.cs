@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Alarms;
 using Twin.Data.Sensors;
@@ -125,17 +125,17 @@ public sealed partial class TwinStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         await using var db = CreateDbContext();
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = (DbConnection)db.Database.GetDbConnection();
 
         // Both statements read one snapshot, so the count agrees with the page.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = _dialect.BeginSnapshot(connection);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var where = new StringBuilder("1 = 1");
         if (query.SensorId is not null)
         {
-            where.Append(" AND sensor_id = $sensor");
-            command.Parameters.AddWithValue("$sensor", query.SensorId);
+            where.Append(" AND sensor_id = @sensor");
+            command.AddParameter("@sensor", query.SensorId);
         }
 
         if (query.Filter is not null)
@@ -154,9 +154,9 @@ public sealed partial class TwinStore
             ? "id"
             : string.Join(", ", query.OrderBy.Select(o => Column(o.Field) + (o.Descending ? " DESC" : " ASC")));
         command.CommandText =
-            $"SELECT id, sensor_id, value, observed_at, battery_percent FROM observations WHERE {where} ORDER BY {order}, id LIMIT $top OFFSET $skip";
-        command.Parameters.AddWithValue("$top", query.Top);
-        command.Parameters.AddWithValue("$skip", query.Skip);
+            $"SELECT id, sensor_id, value, observed_at, battery_percent FROM observations WHERE {where} ORDER BY {order}, id LIMIT @top OFFSET @skip";
+        command.AddParameter("@top", query.Top);
+        command.AddParameter("@skip", query.Skip);
         var items = new List<StoredObservation>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -186,7 +186,7 @@ public sealed partial class TwinStore
         return rows.ToDictionary(r => r.AlarmId, r => AlarmAreaJson.Read(r.Area), StringComparer.Ordinal);
     }
 
-    private static string FilterSql(ObservationFilter filter, SqliteCommand command) => filter switch
+    private static string FilterSql(ObservationFilter filter, DbCommand command) => filter switch
     {
         ObservationFilterAnd f => $"({FilterSql(f.Left, command)} AND {FilterSql(f.Right, command)})",
         ObservationFilterOr f => $"({FilterSql(f.Left, command)} OR {FilterSql(f.Right, command)})",
@@ -195,12 +195,12 @@ public sealed partial class TwinStore
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
     };
 
-    private static string Comparison(ObservationComparison c, SqliteCommand command)
+    private static string Comparison(ObservationComparison c, DbCommand command)
     {
-        var name = "$p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+        var name = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
         // Ticks stay an integer: a conditional of long and double would widen them to a double,
         // which cannot hold them exactly, so `phenomenonTime eq T` never matched the stored T.
-        command.Parameters.AddWithValue(name, c.Time is { } time ? (object)UtcTicks.From(time) : c.Number);
+        command.AddParameter(name, c.Time is { } time ? (object)UtcTicks.From(time) : c.Number);
         var op = c.Operator switch
         {
             ComparisonOperator.Eq => "=",

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Twin.Data.Store.Providers;
 using Twin.Domain.Time;
 
 namespace Twin.Data.Store;
@@ -25,9 +27,7 @@ public sealed partial class TwinStore
     public async Task<LifecycleResult> RunLifecycleAsync(DateTimeOffset now, RetentionPolicy policy, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(ct);
-        await SqlitePragmas.ApplyAsync(connection, ct);
+        await using var connection = await OpenConnectionAsync(ct);
 
         var hours = 0;
         var hourly = await HourlyWatermarkAsync(connection, ct);
@@ -53,31 +53,36 @@ public sealed partial class TwinStore
         foreach (var sensorId in await SensorIdsAsync(connection, ct))
         {
             // Per sensor, so that each delete is a range of the (sensor_id, observed_at) index, not a scan of every reading.
-            raw += await TrimAsync(connection, "observations", "sensor_id = $sensor AND observed_at < $cutoff", sensorId, rawCutoff, policy.RowsPerTransaction, ct);
+            raw += await TrimAsync(connection, "observations", "sensor_id = @sensor AND observed_at < @cutoff", sensorId, rawCutoff, policy.RowsPerTransaction, ct);
         }
 
         var hourlyCutoff = Earlier(now - policy.HourlyRollups, daily ?? DateTimeOffset.MinValue);
-        var trimmedHours = await TrimAsync(connection, "observation_hourly", "period_start < $cutoff", null, hourlyCutoff, policy.RowsPerTransaction, ct);
+        var trimmedHours = await TrimAsync(connection, "observation_hourly", "period_start < @cutoff", null, hourlyCutoff, policy.RowsPerTransaction, ct);
         return new LifecycleResult(hours, days, raw, trimmedHours);
     }
 
     /// <summary>
     /// An online copy of the whole database (<c>VACUUM INTO</c>: one consistent read snapshot,
-    /// compacted; the pipeline keeps writing meanwhile). The destination must not exist.
+    /// compacted; the pipeline keeps writing meanwhile). The destination must not exist. SQLite
+    /// only: a PostgreSQL server is backed up by its own tools (pg_dump, base backups).
     /// </summary>
     public async Task BackupAsync(string destination, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Provider != StorageProvider.Sqlite)
+        {
+            throw new InvalidOperationException("The store's own backup copies a SQLite file; back up a PostgreSQL store with pg_dump or the server's base backups.");
+        }
+
         if (Path.GetDirectoryName(Path.GetFullPath(destination)) is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
         }
 
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "VACUUM INTO $destination";
-        command.Parameters.AddWithValue("$destination", Path.GetFullPath(destination));
+        command.CommandText = "VACUUM INTO @destination";
+        command.AddParameter("@destination", Path.GetFullPath(destination));
         command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -136,30 +141,39 @@ public sealed partial class TwinStore
 
     private const string RollUpHourSql =
         """
-        INSERT OR REPLACE INTO observation_hourly (sensor_id, period_start, count, min, mean, max, last)
-        SELECT s.id, $from, COUNT(*), MIN(o.value), AVG(o.value), MAX(o.value),
+        INSERT INTO observation_hourly (sensor_id, period_start, count, min, mean, max, last)
+        SELECT s.id, @from, COUNT(*), MIN(o.value), AVG(o.value), MAX(o.value),
             (SELECT l.value FROM observations AS l
-             WHERE l.sensor_id = s.id AND l.observed_at >= $from AND l.observed_at < $to
+             WHERE l.sensor_id = s.id AND l.observed_at >= @from AND l.observed_at < @to
              ORDER BY l.observed_at DESC LIMIT 1)
         FROM sensors AS s
-        JOIN observations AS o ON o.sensor_id = s.id AND o.observed_at >= $from AND o.observed_at < $to
+        JOIN observations AS o ON o.sensor_id = s.id AND o.observed_at >= @from AND o.observed_at < @to
+        WHERE true
         GROUP BY s.id
-        """;
+        """ + ReplaceRollup;
 
     private const string RollUpDaySql =
         """
-        INSERT OR REPLACE INTO observation_daily (sensor_id, period_start, count, min, mean, max, last)
-        SELECT h.sensor_id, $from, SUM(h.count), MIN(h.min), SUM(h.mean * h.count) / SUM(h.count), MAX(h.max),
+        INSERT INTO observation_daily (sensor_id, period_start, count, min, mean, max, last)
+        SELECT h.sensor_id, @from, SUM(h.count), MIN(h.min), SUM(h.mean * h.count) / SUM(h.count), MAX(h.max),
             (SELECT l.last FROM observation_hourly AS l
-             WHERE l.sensor_id = h.sensor_id AND l.period_start >= $from AND l.period_start < $to
+             WHERE l.sensor_id = h.sensor_id AND l.period_start >= @from AND l.period_start < @to
              ORDER BY l.period_start DESC LIMIT 1)
         FROM observation_hourly AS h
-        WHERE h.period_start >= $from AND h.period_start < $to
+        WHERE h.period_start >= @from AND h.period_start < @to
         GROUP BY h.sensor_id
+        """ + ReplaceRollup;
+
+    // A period summed again replaces its row. (SQLite needs the WHERE before an upsert's SELECT … ON CONFLICT to parse it.)
+    private const string ReplaceRollup =
+        """
+
+        ON CONFLICT (sensor_id, period_start) DO UPDATE SET
+            count = excluded.count, min = excluded.min, mean = excluded.mean, max = excluded.max, last = excluded.last
         """;
 
     /// <summary>The first hour not yet summed up: after the newest hourly rollup, else the hour of the oldest reading; null with no readings.</summary>
-    private static async Task<DateTimeOffset?> HourlyWatermarkAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task<DateTimeOffset?> HourlyWatermarkAsync(DbConnection connection, CancellationToken ct)
     {
         if (await ScalarTicksAsync(connection, "SELECT MAX(period_start) FROM observation_hourly", ct) is { } newest)
         {
@@ -170,7 +184,7 @@ public sealed partial class TwinStore
     }
 
     /// <summary>The first Shanghai day not yet summed up, found the same way from the hourly rollups.</summary>
-    private static async Task<DateTimeOffset?> DailyWatermarkAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task<DateTimeOffset?> DailyWatermarkAsync(DbConnection connection, CancellationToken ct)
     {
         if (await ScalarTicksAsync(connection, "SELECT MAX(period_start) FROM observation_daily", ct) is { } newest)
         {
@@ -180,18 +194,18 @@ public sealed partial class TwinStore
         return await ScalarTicksAsync(connection, "SELECT MIN(period_start) FROM observation_hourly", ct) is { } oldest ? ShanghaiClock.StartOfDay(oldest) : null;
     }
 
-    private async Task InWriteTurnAsync(SqliteConnection connection, string sql, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    private async Task InWriteTurnAsync(DbConnection connection, string sql, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await _writeGate.WaitAsync(ct);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var transaction = _dialect.BeginWrite(connection);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
-            command.Parameters.AddWithValue("$from", from.UtcTicks);
-            command.Parameters.AddWithValue("$to", to.UtcTicks);
+            command.AddParameter("@from", from.UtcTicks);
+            command.AddParameter("@to", to.UtcTicks);
             await command.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -203,7 +217,7 @@ public sealed partial class TwinStore
 
     /// <summary>Deletes rows of <paramref name="table"/> older than <paramref name="cutoff"/>, a few thousand per write turn.</summary>
     private async Task<long> TrimAsync(
-        SqliteConnection connection, string table, string where, string? sensorId, DateTimeOffset cutoff, int rowsPerTransaction, CancellationToken ct)
+        DbConnection connection, string table, string where, string? sensorId, DateTimeOffset cutoff, int rowsPerTransaction, CancellationToken ct)
     {
         long deleted = 0;
         while (true)
@@ -214,14 +228,14 @@ public sealed partial class TwinStore
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {where} LIMIT $limit)";
-                command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
+                command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, _dialect.Sql.DeleteSome, table, where);
+                command.AddParameter("@cutoff", cutoff.UtcTicks);
                 if (sensorId is not null)
                 {
-                    command.Parameters.AddWithValue("$sensor", sensorId);
+                    command.AddParameter("@sensor", sensorId);
                 }
 
-                command.Parameters.AddWithValue("$limit", rowsPerTransaction);
+                command.AddParameter("@limit", rowsPerTransaction);
                 batch = await command.ExecuteNonQueryAsync(ct);
             }
             finally
@@ -240,7 +254,7 @@ public sealed partial class TwinStore
         }
     }
 
-    private static async Task<List<string>> SensorIdsAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task<List<string>> SensorIdsAsync(DbConnection connection, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id FROM sensors";
@@ -254,7 +268,7 @@ public sealed partial class TwinStore
         return ids;
     }
 
-    private static async Task<DateTimeOffset?> ScalarTicksAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    private static async Task<DateTimeOffset?> ScalarTicksAsync(DbConnection connection, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Alarms;
 using Twin.Domain.Engine;
@@ -34,14 +34,11 @@ public sealed partial class TwinStore
 
         await using var db = CreateDbContext();
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-
-        // Deferred: a read snapshot of the WAL without taking the write lock from the pipeline.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = _dialect.BeginSnapshot(connection);
         await db.Database.UseTransactionAsync(transaction, ct);
 
-        // rowid follows insertion, and a sensor row is inserted when the sensor is registered.
-        var sensors = await db.Sensors.FromSqlRaw("SELECT * FROM sensors ORDER BY rowid").AsNoTracking().ToListAsync(ct);
+        var sensors = await db.Sensors.FromSqlRaw(_dialect.Sql.SensorsInRegistrationOrder).AsNoTracking().ToListAsync(ct);
 
         var tickets = await db.Tickets.AsNoTracking()
             .Where(t => OpenStatuses.Contains(t.Status) || t.ReportedAt >= yesterdayStart || t.ClosedAt >= todayStart)
@@ -71,7 +68,7 @@ public sealed partial class TwinStore
 
         var areas = await ReadAlarmAreasAsync(db, alarms, ct);
         var aggregates = await ReadHourlyAggregatesAsync(connection, transaction, now, ct);
-        var nextAlarmNumber = await ReadNextAlarmNumberAsync(connection, transaction, ct);
+        var nextAlarmNumber = await ReadNextNumberAsync(connection, transaction, "alarms", ct);
         var fleet = await ReadFleetAsync(db, connection, transaction, DroneTrailPoints, ct);
         var emergency = await ReadEmergencyAsync(db, ct);
         var rainfall = await ReadRainfallAsync(connection, transaction, now, ct);
@@ -160,7 +157,7 @@ public sealed partial class TwinStore
     }
 
     private static async Task<IReadOnlyList<HourlyObservationAggregate>> ReadHourlyAggregatesAsync(
-        SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken ct)
     {
         var currentHour = now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour;
         return await ReadHourlySumsAsync(
@@ -170,7 +167,7 @@ public sealed partial class TwinStore
 
     /// <summary>Hourly sums of each rain gauge over the last 25 hours (a 24 h total needs the current hour and the 24 before it).</summary>
     private static async Task<IReadOnlyList<SensorHourlyAggregate>> ReadRainfallAsync(
-        SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken ct)
     {
         var currentHour = now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour;
         return await ReadHourlySumsAsync(
@@ -183,7 +180,7 @@ public sealed partial class TwinStore
     /// <paramref name="sensorColumn"/> (a column of the sensors table, fixed in code).
     /// </summary>
     private static async Task<List<T>> ReadHourlySumsAsync<T>(
-        SqliteConnection connection, SqliteTransaction transaction, string sensorColumn, SensorKind? onlyKind, long fromTicks,
+        DbConnection connection, DbTransaction transaction, string sensorColumn, SensorKind? onlyKind, long fromTicks,
         Func<string, DateTimeOffset, double, int, T> row, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
@@ -192,16 +189,16 @@ public sealed partial class TwinStore
         // Driven from sensors so that each sensor's slice is a range scan of the (sensor_id, observed_at) index.
         command.CommandText =
             $"""
-            SELECT {sensorColumn}, o.observed_at / $hour_ticks AS hour, SUM(o.value), COUNT(*)
+            SELECT {sensorColumn}, o.observed_at / @hour_ticks AS hour, SUM(o.value), COUNT(*)
             FROM sensors AS s
-            JOIN observations AS o ON o.sensor_id = s.id AND o.observed_at >= $from
-            WHERE $kind IS NULL OR s.kind = $kind
+            JOIN observations AS o ON o.sensor_id = s.id AND o.observed_at >= @from
+            WHERE @kind IS NULL OR s.kind = @kind
             GROUP BY {sensorColumn}, hour
             ORDER BY hour, {sensorColumn}
             """;
-        command.Parameters.AddWithValue("$hour_ticks", TimeSpan.TicksPerHour);
-        command.Parameters.AddWithValue("$from", fromTicks);
-        command.Parameters.AddWithValue("$kind", onlyKind is { } kind ? kind.ToString() : DBNull.Value);
+        command.AddParameter("@hour_ticks", TimeSpan.TicksPerHour);
+        command.AddParameter("@from", fromTicks);
+        command.AddParameter("@kind", onlyKind is { } kind ? kind.ToString() : DBNull.Value, System.Data.DbType.String);
 
         var result = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -213,13 +210,14 @@ public sealed partial class TwinStore
         return result;
     }
 
-    private static async Task<long> ReadNextAlarmNumberAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    /// <summary>The number after the highest of a table's numbered ids, plus one.</summary>
+    private async Task<long> ReadNextNumberAsync(DbConnection connection, DbTransaction? transaction, string table, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
 
         // Ids are "A-00000042": the number follows the dash; max() over numbers, not over padded text.
-        command.CommandText = "SELECT COALESCE(MAX(CAST(substr(id, instr(id, '-') + 1) AS INTEGER)), 0) + 1 FROM alarms";
+        command.CommandText = $"SELECT COALESCE(MAX({string.Format(System.Globalization.CultureInfo.InvariantCulture, _dialect.Sql.NumberAfterDash, "id")}), 0) + 1 FROM {table}";
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Search;
 using Twin.Domain.Organisations;
@@ -28,10 +28,10 @@ public sealed partial class TwinStore
 
         await using var db = CreateDbContext();
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
 
         // One read snapshot, so that the hits, the facets and the total agree.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = _dialect.BeginSnapshot(connection);
         var phrase = query.Phrase;
         var (hits, facets) = query.SearchesTickets
             ? await SearchTicketsAsync(connection, transaction, query, scope, phrase, ct)
@@ -50,10 +50,10 @@ public sealed partial class TwinStore
     };
 
     /// <summary>The matching tickets up to the limit, and the counts of all of them by status ("s"), channel ("c") and 街镇 ("d").</summary>
-    private static async Task<(List<SearchHit> Hits, Dictionary<string, Dictionary<string, int>> Facets)> SearchTicketsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, AccessScope scope, string phrase, CancellationToken ct)
+    private async Task<(List<SearchHit> Hits, Dictionary<string, Dictionary<string, int>> Facets)> SearchTicketsAsync(
+        DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string phrase, CancellationToken ct)
     {
-        var (matches, ranked) = Candidates(phrase);
+        var (matches, ranked) = _dialect.Sql.TicketCandidates(phrase);
         var filters = Filters(query) + " AND " + ScopeSql.Tickets(scope, "t");
 
         await using var hitsCommand = SearchCommand(connection, transaction, query, scope, phrase,
@@ -63,7 +63,7 @@ public sealed partial class TwinStore
             FROM m JOIN tickets t ON t.id = m.id
             WHERE {filters}
             ORDER BY {(query.Sort == SearchSort.Relevance && ranked ? "m.rank, " : string.Empty)}t.reported_at DESC, t.id
-            LIMIT $limit
+            LIMIT @limit
             """);
         var hits = new List<SearchHit>();
         await using (var reader = await hitsCommand.ExecuteReaderAsync(ct))
@@ -97,7 +97,7 @@ public sealed partial class TwinStore
         {
             while (await reader.ReadAsync(ct))
             {
-                facets[reader.GetString(0)][reader.GetString(1)] = reader.GetInt32(2);
+                facets[reader.GetString(0)][reader.GetString(1)] = Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
@@ -110,8 +110,8 @@ public sealed partial class TwinStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         await using var db = CreateDbContext();
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using var transaction = connection.BeginTransaction();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = _dialect.BeginWrite(connection);
         await using (var clear = connection.CreateCommand())
         {
             clear.Transaction = transaction;
@@ -121,11 +121,15 @@ public sealed partial class TwinStore
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT OR REPLACE INTO search_places (kind, code, name, sub_district_code) VALUES ($kind, $code, $name, $sd)";
-        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
-        var code = insert.Parameters.Add("$code", SqliteType.Text);
-        var name = insert.Parameters.Add("$name", SqliteType.Text);
-        var subDistrict = insert.Parameters.Add("$sd", SqliteType.Text);
+        insert.CommandText =
+            """
+            INSERT INTO search_places (kind, code, name, sub_district_code) VALUES (@kind, @code, @name, @sd)
+            ON CONFLICT (kind, code) DO UPDATE SET name = excluded.name, sub_district_code = excluded.sub_district_code
+            """;
+        var kind = insert.AddParameter("@kind", null);
+        var code = insert.AddParameter("@code", null);
+        var name = insert.AddParameter("@name", null);
+        var subDistrict = insert.AddParameter("@sd", null);
         foreach (var place in places)
         {
             kind.Value = place.Kind;
@@ -138,52 +142,42 @@ public sealed partial class TwinStore
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>The matching tickets' ids (and a rank when the index gives one), as SQL over <c>$match</c>.</summary>
-    private static (string Sql, bool Ranked) Candidates(string phrase) => phrase.Length switch
-    {
-        >= 3 => ("SELECT k.ticket_id AS id, bm25(ticket_search) AS rank FROM ticket_search JOIN search_keys k ON k.id = ticket_search.rowid WHERE ticket_search MATCH $match", true),
-        2 => ("SELECT k.ticket_id AS id, 0 AS rank FROM ticket_bigrams b JOIN search_keys k ON k.id = b.key_id WHERE b.gram = $match", false),
-
-        // One character: every pair that starts with it (the last character of a text is indexed alone).
-        _ => ("SELECT k.ticket_id AS id, 0 AS rank FROM (SELECT DISTINCT key_id FROM ticket_bigrams WHERE gram >= $match AND gram < $match || char(1114111)) b JOIN search_keys k ON k.id = b.key_id", false),
-    };
-
     private static string Filters(SearchQuery query)
     {
         var sql = new StringBuilder("1 = 1");
         if (query.From is not null)
         {
-            sql.Append(" AND t.reported_at >= $from");
+            sql.Append(" AND t.reported_at >= @from");
         }
 
         if (query.To is not null)
         {
-            sql.Append(" AND t.reported_at < $to");
+            sql.Append(" AND t.reported_at < @to");
         }
 
         if (query.Channel is not null)
         {
-            sql.Append(" AND t.channel = $channel");
+            sql.Append(" AND t.channel = @channel");
         }
 
         if (query.CategoryCode is not null)
         {
-            sql.Append(" AND t.category_code = $category");
+            sql.Append(" AND t.category_code = @category");
         }
 
         if (query.Status is not null)
         {
-            sql.Append(" AND t.status = $status");
+            sql.Append(" AND t.status = @status");
         }
 
         if (query.SubDistrictCode is not null)
         {
-            sql.Append(" AND t.sub_district_code = $sub_district");
+            sql.Append(" AND t.sub_district_code = @sub_district");
         }
 
         if (query.InCorridor is { } inCorridor)
         {
-            sql.Append(inCorridor ? " AND t.in_corridor = 1" : " AND t.in_corridor = 0");
+            sql.Append(inCorridor ? " AND t.in_corridor" : " AND NOT t.in_corridor");
         }
 
         if (query.Overdue is { } overdue)
@@ -194,31 +188,31 @@ public sealed partial class TwinStore
         return sql.ToString();
     }
 
-    private static SqliteCommand SearchCommand(SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, AccessScope scope, string phrase, string sql)
+    private DbCommand SearchCommand(DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string phrase, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$match", phrase.Length >= 3 ? "\"" + phrase.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : LowerAscii(phrase));
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        command.Parameters.AddWithValue("$from", query.From is { } from ? UtcTicks.From(from) : DBNull.Value);
-        command.Parameters.AddWithValue("$to", query.To is { } to ? UtcTicks.From(to) : DBNull.Value);
-        command.Parameters.AddWithValue("$channel", (object?)query.Channel?.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$category", (object?)query.CategoryCode ?? DBNull.Value);
-        command.Parameters.AddWithValue("$status", (object?)query.Status?.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$sub_district", (object?)query.SubDistrictCode ?? DBNull.Value);
+        command.AddParameter("@match", _dialect.Sql.MatchValue(phrase));
+        command.AddParameter("@limit", query.Limit);
+        command.AddParameter("@from", query.From is { } from ? UtcTicks.From(from) : DBNull.Value);
+        command.AddParameter("@to", query.To is { } to ? UtcTicks.From(to) : DBNull.Value);
+        command.AddParameter("@channel", (object?)query.Channel?.ToString() ?? DBNull.Value);
+        command.AddParameter("@category", (object?)query.CategoryCode ?? DBNull.Value);
+        command.AddParameter("@status", (object?)query.Status?.ToString() ?? DBNull.Value);
+        command.AddParameter("@sub_district", (object?)query.SubDistrictCode ?? DBNull.Value);
         ScopeSql.Bind(command, scope);
         return command;
     }
 
-    private static async Task<IReadOnlyList<SearchPlace>> SearchPlacesAsync(SqliteConnection connection, SqliteTransaction transaction, string phrase, CancellationToken ct)
+    private async Task<IReadOnlyList<SearchPlace>> SearchPlacesAsync(DbConnection connection, DbTransaction transaction, string phrase, CancellationToken ct)
     {
         // A few hundred names: a scan is cheaper than any index.
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT kind, code, name, sub_district_code FROM search_places WHERE instr(name, $phrase) > 0 ORDER BY kind DESC, length(name), code LIMIT $limit";
-        command.Parameters.AddWithValue("$phrase", phrase);
-        command.Parameters.AddWithValue("$limit", MaxPlaces);
+        command.CommandText = $"SELECT kind, code, name, sub_district_code FROM search_places WHERE {string.Format(System.Globalization.CultureInfo.InvariantCulture, _dialect.Sql.Position, "name", "@phrase")} > 0 ORDER BY kind DESC, length(name), code LIMIT @limit";
+        command.AddParameter("@phrase", phrase);
+        command.AddParameter("@limit", MaxPlaces);
         var places = new List<SearchPlace>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -229,8 +223,8 @@ public sealed partial class TwinStore
         return places;
     }
 
-    /// <summary>SQLite's lower() folds ASCII only; the pair index was built with it.</summary>
-    private static string LowerAscii(string text) =>
+    /// <summary>SQLite's lower() folds ASCII only; names are matched against it.</summary>
+    internal static string LowerAscii(string text) =>
         string.Create(text.Length, text, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)

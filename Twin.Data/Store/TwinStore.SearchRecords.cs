@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using Twin.Data.Search;
 using Twin.Domain.Alarms;
 using Twin.Domain.Organisations;
@@ -22,19 +23,18 @@ public sealed partial class TwinStore
     /// month holds a few thousand alarms: a scan of them costs a few milliseconds, less than an
     /// index would cost every alarm write.
     /// </summary>
-    private static async Task<IReadOnlyList<SearchAlarmHit>> SearchAlarmsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, AccessScope scope, CancellationToken ct)
+    private async Task<IReadOnlyList<SearchAlarmHit>> SearchAlarmsAsync(
+        DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var command = RecordCommand(connection, transaction, query, scope,
             $"""
             SELECT a.id, a.source, a.source_id, a.kind, a.severity, a.title, a.sub_district_code, a.lon, a.lat, a.raised_at, a.acknowledged_at, a.cleared_at
             FROM alarms a
-            WHERE instr(lower(a.title || ' ' || a.kind || ' ' || a.source_id || ' '
-                  || coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = a.sub_district_code), '')), $phrase) > 0
-              AND ($from IS NULL OR a.raised_at >= $from) AND ($to IS NULL OR a.raised_at < $to)
-              AND ($sub_district IS NULL OR a.sub_district_code = $sub_district) AND {ScopeSql.Alarms(scope, "a")}
+            WHERE {Contains("lower(a.title || ' ' || a.kind || ' ' || a.source_id || ' ' || coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = a.sub_district_code), ''))")}
+              AND (@from IS NULL OR a.raised_at >= @from) AND (@to IS NULL OR a.raised_at < @to)
+              AND (@sub_district IS NULL OR a.sub_district_code = @sub_district) AND {ScopeSql.Alarms(scope, "a")}
             ORDER BY a.raised_at DESC, a.id
-            LIMIT $limit
+            LIMIT @limit
             """);
         var hits = new List<SearchAlarmHit>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -59,19 +59,18 @@ public sealed partial class TwinStore
     }
 
     /// <summary>Sensors whose name, id, kind or 街镇 contains the phrase (a scan: the district has a few thousand).</summary>
-    private static async Task<IReadOnlyList<SearchSensorHit>> SearchSensorsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, AccessScope scope, CancellationToken ct)
+    private async Task<IReadOnlyList<SearchSensorHit>> SearchSensorsAsync(
+        DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, CancellationToken ct)
     {
         await using var command = RecordCommand(connection, transaction, query, scope,
             $"""
             SELECT s.id, s.kind, s.name, s.unit, s.sub_district_code, s.in_corridor, s.lon, s.lat, s.last_value, s.value_state
             FROM sensors s
-            WHERE instr(lower(s.name || ' ' || s.id || ' ' || {SensorKindWords} || ' '
-                  || coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = s.sub_district_code), '')), $phrase) > 0
-              AND ($sub_district IS NULL OR s.sub_district_code = $sub_district)
-              AND ($corridor IS NULL OR s.in_corridor = $corridor) AND {ScopeSql.Sensors(scope, "s")}
+            WHERE {Contains($"lower(s.name || ' ' || s.id || ' ' || {SensorKindWords} || ' ' || coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = s.sub_district_code), ''))")}
+              AND (@sub_district IS NULL OR s.sub_district_code = @sub_district)
+              AND (@corridor IS NULL OR s.in_corridor = @corridor) AND {ScopeSql.Sensors(scope, "s")}
             ORDER BY s.id
-            LIMIT $limit
+            LIMIT @limit
             """);
         var hits = new List<SearchSensorHit>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -93,17 +92,20 @@ public sealed partial class TwinStore
         return hits;
     }
 
-    private static SqliteCommand RecordCommand(SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, AccessScope scope, string sql)
+    /// <summary>True where <paramref name="text"/> (SQL) holds <c>@phrase</c>.</summary>
+    private string Contains(string text) => string.Format(System.Globalization.CultureInfo.InvariantCulture, _dialect.Sql.Position, text, "@phrase") + " > 0";
+
+    private static DbCommand RecordCommand(DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$phrase", LowerAscii(query.Phrase));
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        command.Parameters.AddWithValue("$from", query.From is { } from ? UtcTicks.From(from) : DBNull.Value);
-        command.Parameters.AddWithValue("$to", query.To is { } to ? UtcTicks.From(to) : DBNull.Value);
-        command.Parameters.AddWithValue("$sub_district", (object?)query.SubDistrictCode ?? DBNull.Value);
-        command.Parameters.AddWithValue("$corridor", query.InCorridor is { } corridor ? corridor : DBNull.Value);
+        command.AddParameter("@phrase", LowerAscii(query.Phrase));
+        command.AddParameter("@limit", query.Limit);
+        command.AddParameter("@from", query.From is { } from ? UtcTicks.From(from) : DBNull.Value, DbType.Int64);
+        command.AddParameter("@to", query.To is { } to ? UtcTicks.From(to) : DBNull.Value, DbType.Int64);
+        command.AddParameter("@sub_district", (object?)query.SubDistrictCode ?? DBNull.Value, DbType.String);
+        command.AddParameter("@corridor", query.InCorridor is { } corridor ? corridor : DBNull.Value, DbType.Boolean);
         ScopeSql.Bind(command, scope);
         return command;
     }

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Twin.Data.Search;
 
 namespace Twin.Data.Store;
 
@@ -11,20 +9,19 @@ public sealed partial class TwinStore
     /// the warm start's time. <see cref="RebuildSearchIndexAsync"/> resumes it; a store opened
     /// with the triggers missing (a process stopped between the two) is rebuilt at start.
     /// </summary>
-    public Task PauseSearchIndexAsync(CancellationToken ct = default) => RunSearchUpkeepAsync(SearchIndexSql.DropTriggers(), ct);
+    public Task PauseSearchIndexAsync(CancellationToken ct = default) => RunSearchUpkeepAsync(_dialect.Sql.PauseSearchIndex, ct);
 
     /// <summary>Indexes every stored ticket afresh, set-wise, and keeps the index current again; one transaction.</summary>
     public Task RebuildSearchIndexAsync(CancellationToken ct = default) =>
-        RunSearchUpkeepAsync(SearchIndexSql.DropTriggers().Concat(SearchIndexSql.Clear()).Concat(SearchIndexSql.Fill()).Concat(SearchIndexSql.Triggers()), ct);
+        RunSearchUpkeepAsync(_dialect.Sql.RebuildSearchIndex, ct);
 
     /// <summary>Rebuilds the index when its triggers are missing: a warm start was stopped before it resumed them.</summary>
     private async Task RebuildSearchIndexIfPausedAsync(CancellationToken ct)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await OpenConnectionAsync(ct);
         await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({string.Join(", ", SearchIndexSql.TriggerNames.Select(n => $"'{n}'"))})";
-        if ((long)(await count.ExecuteScalarAsync(ct))! < SearchIndexSql.TriggerNames.Length)
+        count.CommandText = _dialect.Sql.CountSearchTriggers;
+        if ((long)(await count.ExecuteScalarAsync(ct))! < _dialect.Sql.SearchTriggers)
         {
             await connection.CloseAsync();
             await RebuildSearchIndexAsync(ct);
@@ -37,10 +34,8 @@ public sealed partial class TwinStore
         await _writeGate.WaitAsync(ct);
         try
         {
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync(ct);
-            await SqlitePragmas.ApplyAsync(connection, ct);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using var connection = await OpenConnectionAsync(ct);
+            await using var transaction = _dialect.BeginWrite(connection);
             foreach (var sql in statements)
             {
                 await using var command = connection.CreateCommand();

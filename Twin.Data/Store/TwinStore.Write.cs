@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Twin.Data.Store.Providers;
 using Twin.Data.Audit;
 using Twin.Data.Emergency;
 using Twin.Data.Sensors;
@@ -29,7 +30,7 @@ public sealed partial class TwinStore
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var writer = _writer ??= await WriteCommands.OpenAsync(ConnectionString, ct);
+            var writer = _writer ??= await WriteCommands.OpenAsync(_dialect, ct);
             try
             {
                 return writer.Write(batch, _personalData, _audit is null ? null : (_audit, new BatchAudit(_time.GetUtcNow(), batch.IsReplay)), ct);
@@ -51,31 +52,33 @@ public sealed partial class TwinStore
     /// <summary>The write connection and its prepared statements, kept for the store's lifetime.</summary>
     private sealed partial class WriteCommands : IDisposable
     {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _upsertSensor;
-        private readonly SqliteCommand _insertObservation;
-        private readonly SqliteCommand _findObservation;
-        private readonly SqliteCommand _upsertTicket;
-        private readonly SqliteCommand _insertTicketHistory;
-        private readonly SqliteCommand _upsertAlarm;
-        private readonly SqliteCommand _insertAlarmHistory;
-        private readonly SqliteCommand _insertAlarmArea;
-        private readonly SqliteCommand _upsertDrone;
-        private readonly SqliteCommand _insertTelemetry;
-        private readonly SqliteCommand _upsertMission;
-        private readonly SqliteCommand _insertEvidence;
+        private readonly StoreDialect _dialect;
+        private readonly DbConnection _connection;
+        private readonly DbCommand _upsertSensor;
+        private readonly DbCommand _insertObservation;
+        private readonly DbCommand _findObservation;
+        private readonly DbCommand _upsertTicket;
+        private readonly DbCommand _insertTicketHistory;
+        private readonly DbCommand _upsertAlarm;
+        private readonly DbCommand _insertAlarmHistory;
+        private readonly DbCommand _insertAlarmArea;
+        private readonly DbCommand _upsertDrone;
+        private readonly DbCommand _insertTelemetry;
+        private readonly DbCommand _upsertMission;
+        private readonly DbCommand _insertEvidence;
         private readonly LateReadingRollups _lateRollups;
 
-        private WriteCommands(SqliteConnection connection)
+        private WriteCommands(StoreDialect dialect, DbConnection connection)
         {
+            _dialect = dialect;
             _connection = connection;
-            _lateRollups = new LateReadingRollups(connection);
+            _lateRollups = new LateReadingRollups(dialect, connection);
             _upsertSensor = Prepare(
                 """
                 INSERT INTO sensors (id, kind, name, lon, lat, unit, warning_level, alarm_level, hysteresis, high_is_bad,
                     report_interval_ticks, sub_district_code, in_corridor, last_value, last_observed_at, battery_percent, value_state, health, thing_id)
-                VALUES ($id, $kind, $name, $lon, $lat, $unit, $warning_level, $alarm_level, $hysteresis, $high_is_bad,
-                    $report_interval_ticks, $sub_district_code, $in_corridor, $last_value, $last_observed_at, $battery_percent, $value_state, $health, $thing_id)
+                VALUES (@id, @kind, @name, @lon, @lat, @unit, @warning_level, @alarm_level, @hysteresis, @high_is_bad,
+                    @report_interval_ticks, @sub_district_code, @in_corridor, @last_value, @last_observed_at, @battery_percent, @value_state, @health, @thing_id)
                 ON CONFLICT (id) DO UPDATE SET
                     kind = excluded.kind, name = excluded.name, lon = excluded.lon, lat = excluded.lat, unit = excluded.unit,
                     warning_level = excluded.warning_level, alarm_level = excluded.alarm_level, hysteresis = excluded.hysteresis,
@@ -86,14 +89,15 @@ public sealed partial class TwinStore
                 """);
             _insertObservation = Prepare(
                 """
-                INSERT OR IGNORE INTO observations (sensor_id, value, observed_at, battery_percent)
-                VALUES ($sensor_id, $value, $observed_at, $battery_percent)
+                INSERT INTO observations (sensor_id, value, observed_at, battery_percent)
+                VALUES (@sensor_id, @value, @observed_at, @battery_percent)
+                ON CONFLICT DO NOTHING
                 RETURNING id
                 """);
             _findObservation = _connection.CreateCommand();
-            _findObservation.CommandText = "SELECT id FROM observations WHERE sensor_id = $sensor_id AND observed_at = $observed_at";
-            _findObservation.Parameters.Add(new SqliteParameter("$sensor_id", DBNull.Value));
-            _findObservation.Parameters.Add(new SqliteParameter("$observed_at", DBNull.Value));
+            _findObservation.CommandText = "SELECT id FROM observations WHERE sensor_id = @sensor_id AND observed_at = @observed_at";
+            _findObservation.AddParameter("@sensor_id", null);
+            _findObservation.AddParameter("@observed_at", null);
             _findObservation.Prepare();
 
             // The raw reporter is written once, when the ticket is created, and never overwritten by a state change.
@@ -104,11 +108,11 @@ public sealed partial class TwinStore
                     reported_at, updated_at, dispatched_at, closed_at, department, coordinating_departments, supervision_level,
                     step_due_at, overdue_steps, reopened_count, merged_into_id, duplicates_count, possible_duplicate_of, satisfied, reporter_statement,
                     source_alarm_id)
-                VALUES ($id, $channel, $category_code, $title, $description, $lon, $lat, $address, $sub_district_code,
-                    $neighbourhood_code, $reporter_masked, $phone_masked, $reporter_name, $reporter_phone, $priority, $status, $in_corridor,
-                    $reported_at, $updated_at, $dispatched_at, $closed_at, $department, $coordinating_departments, $supervision_level,
-                    $step_due_at, $overdue_steps, $reopened_count, $merged_into_id, $duplicates_count, $possible_duplicate_of, $satisfied, $reporter_statement,
-                    $source_alarm_id)
+                VALUES (@id, @channel, @category_code, @title, @description, @lon, @lat, @address, @sub_district_code,
+                    @neighbourhood_code, @reporter_masked, @phone_masked, @reporter_name, @reporter_phone, @priority, @status, @in_corridor,
+                    @reported_at, @updated_at, @dispatched_at, @closed_at, @department, @coordinating_departments, @supervision_level,
+                    @step_due_at, @overdue_steps, @reopened_count, @merged_into_id, @duplicates_count, @possible_duplicate_of, @satisfied, @reporter_statement,
+                    @source_alarm_id)
                 ON CONFLICT (id) DO UPDATE SET
                     channel = excluded.channel, category_code = excluded.category_code, title = excluded.title,
                     description = excluded.description, lon = excluded.lon, lat = excluded.lat, address = excluded.address,
@@ -125,15 +129,15 @@ public sealed partial class TwinStore
             _insertTicketHistory = Prepare(
                 """
                 INSERT INTO ticket_history (ticket_id, from_status, to_status, at, actor, note)
-                VALUES ($ticket_id, $from_status, $to_status, $at, $actor, $note)
+                VALUES (@ticket_id, @from_status, @to_status, @at, @actor, @note)
                 RETURNING id
                 """);
             _upsertAlarm = Prepare(
                 """
                 INSERT INTO alarms (id, source, source_id, kind, severity, title, lon, lat, sub_district_code, raised_at,
                     acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note, owner, case_id, assigned_to, assignee_kind, duty_level)
-                VALUES ($id, $source, $source_id, $kind, $severity, $title, $lon, $lat, $sub_district_code, $raised_at,
-                    $acknowledged_by, $acknowledged_at, $cleared_at, $acknowledgement_note, $owner, $case_id, $assigned_to, $assignee_kind, $duty_level)
+                VALUES (@id, @source, @source_id, @kind, @severity, @title, @lon, @lat, @sub_district_code, @raised_at,
+                    @acknowledged_by, @acknowledged_at, @cleared_at, @acknowledgement_note, @owner, @case_id, @assigned_to, @assignee_kind, @duty_level)
                 ON CONFLICT (id) DO UPDATE SET
                     source = excluded.source, source_id = excluded.source_id, kind = excluded.kind, severity = excluded.severity,
                     title = excluded.title, lon = excluded.lon, lat = excluded.lat, sub_district_code = excluded.sub_district_code,
@@ -145,20 +149,21 @@ public sealed partial class TwinStore
             _insertAlarmHistory = Prepare(
                 """
                 INSERT INTO alarm_history (alarm_id, change, at, severity, actor, note)
-                VALUES ($alarm_id, $change, $at, $severity, $actor, $note)
+                VALUES (@alarm_id, @change, @at, @severity, @actor, @note)
                 RETURNING id
                 """);
             _insertAlarmArea = Prepare(
                 """
-                INSERT OR REPLACE INTO alarm_areas (alarm_id, area)
-                VALUES ($alarm_id, $area)
+                INSERT INTO alarm_areas (alarm_id, area)
+                VALUES (@alarm_id, @area)
+                ON CONFLICT (alarm_id) DO UPDATE SET area = excluded.area
                 """);
             _upsertDrone = Prepare(
                 """
                 INSERT INTO drones (id, model, home_lon, home_lat, max_speed_mps, feed_url, status, lon, lat, altitude_m,
                     heading_deg, speed_mps, battery_percent, link_percent, last_telemetry_at, mission_id)
-                VALUES ($id, $model, $home_lon, $home_lat, $max_speed_mps, $feed_url, $status, $lon, $lat, $altitude_m,
-                    $heading_deg, $speed_mps, $battery_percent, $link_percent, $last_telemetry_at, $mission_id)
+                VALUES (@id, @model, @home_lon, @home_lat, @max_speed_mps, @feed_url, @status, @lon, @lat, @altitude_m,
+                    @heading_deg, @speed_mps, @battery_percent, @link_percent, @last_telemetry_at, @mission_id)
                 ON CONFLICT (id) DO UPDATE SET
                     model = excluded.model, home_lon = excluded.home_lon, home_lat = excluded.home_lat,
                     max_speed_mps = excluded.max_speed_mps, feed_url = excluded.feed_url, status = excluded.status,
@@ -169,30 +174,28 @@ public sealed partial class TwinStore
             _insertTelemetry = Prepare(
                 """
                 INSERT INTO drone_telemetry (drone_id, at, lon, lat, altitude_m, heading_deg, speed_mps, battery_percent, link_percent)
-                VALUES ($drone_id, $at, $lon, $lat, $altitude_m, $heading_deg, $speed_mps, $battery_percent, $link_percent)
+                VALUES (@drone_id, @at, @lon, @lat, @altitude_m, @heading_deg, @speed_mps, @battery_percent, @link_percent)
                 """);
             _upsertMission = Prepare(
                 """
                 INSERT INTO missions (id, drone_id, kind, status, route_id, target_id, waypoints, planned_at, scheduled_for, updated_at, actor, note)
-                VALUES ($id, $drone_id, $kind, $status, $route_id, $target_id, $waypoints, $planned_at, $scheduled_for, $updated_at, $actor, $note)
+                VALUES (@id, @drone_id, @kind, @status, @route_id, @target_id, @waypoints, @planned_at, @scheduled_for, @updated_at, @actor, @note)
                 ON CONFLICT (id) DO UPDATE SET
                     status = excluded.status, updated_at = excluded.updated_at, note = excluded.note
                 """);
             _insertEvidence = Prepare(
                 """
                 INSERT INTO evidence (id, ticket_id, drone_id, captured_at, lon, lat, altitude_m, sha256, actor, jpeg)
-                VALUES ($id, $ticket_id, $drone_id, $captured_at, $lon, $lat, $altitude_m, $sha256, $actor, $jpeg)
+                VALUES (@id, @ticket_id, @drone_id, @captured_at, @lon, @lat, @altitude_m, @sha256, @actor, @jpeg)
                 """);
         }
 
-        public static async Task<WriteCommands> OpenAsync(string connectionString, CancellationToken ct)
+        public static async Task<WriteCommands> OpenAsync(StoreDialect dialect, CancellationToken ct)
         {
-            var connection = new SqliteConnection(connectionString);
+            var connection = await dialect.OpenAsync(ct);
             try
             {
-                await connection.OpenAsync(ct);
-                await SqlitePragmas.ApplyAsync(connection, ct);
-                return new WriteCommands(connection);
+                return new WriteCommands(dialect, connection);
             }
             catch
             {
@@ -203,8 +206,7 @@ public sealed partial class TwinStore
 
         public IReadOnlyList<long> Write(TwinBatch batch, IContactProtector personalData, (AuditChain Chain, BatchAudit Rows)? audit, CancellationToken ct)
         {
-            // BEGIN IMMEDIATE: take the write lock up front rather than fail half-way on an upgrade.
-            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var transaction = _dialect.BeginWrite(_connection);
             Enlist(transaction);
 
             foreach (var sensor in batch.ChangedSensors)
@@ -221,12 +223,20 @@ public sealed partial class TwinStore
                 observationIds = [];
             }
 
+            if (_connection.CanCreateBatch && observationIds.Length > 1)
+            {
+                InsertObservationsBatched(batch.Observations, observationIds, transaction);
+            }
+
             for (var i = 0; i < observationIds.Length; i++)
             {
-                observationIds[i] = InsertObservation(batch.Observations[i], out var inserted);
-                if (inserted)
+                if (observationIds[i] == 0)
                 {
-                    _lateRollups.Fold(batch.Observations[i]);
+                    observationIds[i] = InsertObservation(batch.Observations[i], out var inserted);
+                    if (inserted)
+                    {
+                        _lateRollups.Fold(batch.Observations[i]);
+                    }
                 }
             }
 
@@ -289,7 +299,7 @@ public sealed partial class TwinStore
 
             if (audit is { } auditing)
             {
-                AuditAppender.Append(_connection, transaction, auditing.Chain, auditing.Rows.Complete());
+                AuditAppender.Append(_dialect, _connection, transaction, auditing.Chain, auditing.Rows.Complete());
             }
 
             ct.ThrowIfCancellationRequested();
@@ -386,22 +396,22 @@ public sealed partial class TwinStore
 
         /// <summary>
         /// Builds a command whose parameters are created once, in the order the write methods fill
-        /// them: one SQLite statement compiled once and re-bound per row.
+        /// them: one statement compiled (prepared on the server) once and re-bound per row.
         /// </summary>
-        private SqliteCommand Prepare(string sql)
+        private DbCommand Prepare(string sql)
         {
             var command = _connection.CreateCommand();
             command.CommandText = sql;
             foreach (var name in ParameterNames(sql))
             {
-                command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+                command.AddParameter(name, null);
             }
 
             command.Prepare();
             return command;
         }
 
-        private void Enlist(SqliteTransaction transaction)
+        private void Enlist(DbTransaction transaction)
         {
             _upsertSensor.Transaction = transaction;
             _insertObservation.Transaction = transaction;

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Twin.Domain.Sensors;
 
 namespace Twin.Data.Store;
@@ -14,10 +14,10 @@ public sealed partial class TwinStore
     {
         private const int ReplayRowsPerStatement = 200;
 
-        private SqliteCommand? _insertReplayRows;
+        private DbCommand? _insertReplayRows;
 
         /// <summary>Inserts the readings without answering their ids (nothing of a replay refers to them).</summary>
-        private void InsertReplayObservations(IReadOnlyList<Observation> observations, SqliteTransaction transaction)
+        private void InsertReplayObservations(IReadOnlyList<Observation> observations, DbTransaction transaction)
         {
             var sorted = observations.ToArray();
             Array.Sort(sorted, static (a, b) =>
@@ -42,7 +42,7 @@ public sealed partial class TwinStore
             }
         }
 
-        private static void Bind(SqliteCommand command, Observation[] rows, int from)
+        private static void Bind(DbCommand command, Observation[] rows, int from)
         {
             var p = command.Parameters;
             for (var i = 0; i * 4 < p.Count; i++)
@@ -57,16 +57,17 @@ public sealed partial class TwinStore
             command.ExecuteNonQuery();
         }
 
-        private SqliteCommand ReplayRows(int rows)
+        private DbCommand ReplayRows(int rows)
         {
             var command = _connection.CreateCommand();
-            command.CommandText = "INSERT OR IGNORE INTO observations (sensor_id, value, observed_at, battery_percent) VALUES "
-                + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($s{i}, $v{i}, $t{i}, $b{i})"));
+            command.CommandText = "INSERT INTO observations (sensor_id, value, observed_at, battery_percent) VALUES "
+                + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@s{i}, @v{i}, @t{i}, @b{i})"))
+                + " ON CONFLICT DO NOTHING";
             for (var i = 0; i < rows; i++)
             {
-                foreach (var name in new[] { "$s", "$v", "$t", "$b" })
+                foreach (var name in new[] { "@s", "@v", "@t", "@b" })
                 {
-                    command.Parameters.Add(new SqliteParameter(name + i, DBNull.Value));
+                    command.AddParameter(name + i, null);
                 }
             }
 

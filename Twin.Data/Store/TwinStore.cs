@@ -1,13 +1,16 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Twin.Data.Audit;
+using Twin.Data.Store.Providers;
 
 namespace Twin.Data.Store;
 
 /// <summary>
-/// The twin's SQLite store: schema migrations at start-up, one transaction per pipeline batch on
-/// a dedicated write connection with prepared commands, and reads through EF on pooled
-/// connections (WAL lets them run beside the writer). Writes are serialised inside the store.
+/// The twin's store, on an embedded SQLite file or a PostgreSQL server (<see cref="StoreDialect"/>
+/// holds what differs): schema migrations at start-up, one transaction per pipeline batch on a
+/// dedicated write connection with prepared commands, and reads through EF on pooled connections
+/// (snapshots that run beside the writer). Writes are serialised inside the store.
 /// </summary>
 public sealed partial class TwinStore : IAsyncDisposable
 {
@@ -16,6 +19,7 @@ public sealed partial class TwinStore : IAsyncDisposable
     private readonly IContactProtector _personalData;
     private readonly AuditChain? _audit;
     private readonly TimeProvider _time;
+    private readonly StoreDialect _dialect;
     private WriteCommands? _writer;
     private bool _disposed;
 
@@ -31,21 +35,24 @@ public sealed partial class TwinStore : IAsyncDisposable
         _personalData = options.PersonalData ?? IContactProtector.Plain;
         _audit = audit;
         _time = time ?? TimeProvider.System;
-        ConnectionString = BuildConnectionString(DatabasePath, options.BusyTimeout);
-        _contextOptions = new DbContextOptionsBuilder<TwinDbContext>()
-            .UseSqlite(ConnectionString, sqlite => sqlite.CommandTimeout(TimeoutSeconds(options.BusyTimeout)))
-            .AddInterceptors(SqlitePragmas.OnOpen)
-            .Options;
+        _dialect = StoreDialect.For(options);
+        var builder = new DbContextOptionsBuilder<TwinDbContext>();
+        _dialect.Configure(builder);
+        _contextOptions = builder.Options;
     }
 
+    /// <summary>The embedded file's path; with <see cref="StorageProvider.Postgres"/> only the folder of backups and anchors is under it.</summary>
     public string DatabasePath { get; }
 
-    internal string ConnectionString { get; }
+    public StorageProvider Provider => _dialect.Provider;
+
+    internal StoreDialect Dialect => _dialect;
 
     /// <summary>Creates the database directory and applies pending migrations; the file is readable by the app's account only.</summary>
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        // On PostgreSQL the folder still holds the audit anchors and uploaded files beside the (unused) file path.
         if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } directory)
         {
             PrivateFiles.CreateDirectory(directory);
@@ -59,8 +66,11 @@ public sealed partial class TwinStore : IAsyncDisposable
         await MarkAuditedHistoryAsync(ct);
         await RebuildSearchIndexIfPausedAsync(ct);
 
-        // SQLite gives its -wal and -shm files the database file's mode, so narrowing this one is enough.
-        PrivateFiles.Restrict(DatabasePath);
+        if (Provider == StorageProvider.Sqlite)
+        {
+            // SQLite gives its -wal and -shm files the database file's mode, so narrowing this one is enough.
+            PrivateFiles.Restrict(DatabasePath);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -77,9 +87,7 @@ public sealed partial class TwinStore : IAsyncDisposable
             _writer?.Dispose();
             _writer = null;
 
-            // Pooled connections would otherwise keep the file (and its -wal/-shm) open after the store is gone.
-            using var pooled = new SqliteConnection(ConnectionString);
-            SqliteConnection.ClearPool(pooled);
+            _dialect.ReleasePools();
         }
         finally
         {
@@ -89,9 +97,11 @@ public sealed partial class TwinStore : IAsyncDisposable
 
     internal TwinDbContext CreateDbContext() => new(_contextOptions);
 
-    /// <summary>Configures a context on this store's file with its pragmas, for services that need their own (accounts).</summary>
-    public void Configure(DbContextOptionsBuilder builder) =>
-        builder.UseSqlite(ConnectionString).AddInterceptors(SqlitePragmas.OnOpen);
+    /// <summary>Configures a context on this store's database with its session settings, for services that need their own (accounts).</summary>
+    public void Configure(DbContextOptionsBuilder builder) => _dialect.Configure(builder);
+
+    /// <summary>A new open connection to the store's database with its session settings.</summary>
+    internal Task<DbConnection> OpenConnectionAsync(CancellationToken ct) => _dialect.OpenAsync(ct);
 
     internal static string BuildConnectionString(string databasePath, TimeSpan busyTimeout) => new SqliteConnectionStringBuilder
     {
@@ -102,5 +112,5 @@ public sealed partial class TwinStore : IAsyncDisposable
         DefaultTimeout = TimeoutSeconds(busyTimeout),
     }.ToString();
 
-    private static int TimeoutSeconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+    internal static int TimeoutSeconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
 }

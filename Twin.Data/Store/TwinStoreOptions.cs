@@ -1,7 +1,15 @@
+using Twin.Data.Store.Providers;
+
 namespace Twin.Data.Store;
 
 public sealed class TwinStoreOptions
 {
+    /// <summary>Which engine holds the twin (<c>Twin:Storage:Provider</c>): the embedded SQLite file by default.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>The PostgreSQL connection string (<c>Twin:Storage:ConnectionString</c>); required with <see cref="StorageProvider.Postgres"/>, unused otherwise.</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>The database file; its directory is created when missing.</summary>
     public string DatabasePath { get; set; } = Path.Combine("data", "twin.db");
 
@@ -22,6 +30,16 @@ public sealed class TwinStoreOptions
     /// <summary>Throws when a value cannot work; the host calls it at start-up.</summary>
     public void Validate()
     {
+        if (!Enum.IsDefined(Provider))
+        {
+            throw new ArgumentException("Twin:Storage:Provider must be Sqlite or Postgres.");
+        }
+
+        if (Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ArgumentException("Twin:Storage:ConnectionString is required when Twin:Storage:Provider is Postgres.");
+        }
+
         if (RawObservationDays < 1 || HourlyRollupDays < RawObservationDays || LifecycleMinutes < 1)
         {
             throw new ArgumentException("Twin:Storage: RawObservationDays must be at least 1, HourlyRollupDays at least as long, LifecycleMinutes at least 1.");

@@ -13,5 +13,11 @@ if (args is ["search-scale", ..])
     return await Twin.Benchmarks.Search.SearchScaleBench.RunAsync(args);
 }
 
+// `-- store-providers [--batches N] [--batch-size M] [--submits N] [--producers P] [--postgres CONN]`: SQLite and PostgreSQL side by side.
+if (args is ["store-providers", ..])
+{
+    return await Twin.Benchmarks.Persistence.StoreProvidersBench.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Twin.Benchmarks.FrameRenderBenchmarks).Assembly).Run(args);
 return 0;

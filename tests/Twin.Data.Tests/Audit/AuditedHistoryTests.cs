@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Twin.Data.Audit;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Dispatch;
@@ -187,7 +187,7 @@ public sealed class AuditedHistoryTests : IDisposable
         return texts;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -92,7 +92,7 @@ public sealed class SimulatedHistory : IAsyncLifetime
         return result;
     }
 
-    private static DateTimeOffset? Instant(Microsoft.Data.Sqlite.SqliteDataReader reader, int column) =>
+    private static DateTimeOffset? Instant(System.Data.Common.DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : new DateTimeOffset(reader.GetInt64(column), TimeSpan.Zero);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Tickets.Count} tickets, {Alarms.Count} alarms");

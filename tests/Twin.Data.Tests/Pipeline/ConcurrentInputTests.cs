@@ -1,15 +1,16 @@
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 
 namespace Twin.Data.Tests.Pipeline;
 
-public sealed class ConcurrentInputTests : IDisposable
+public abstract class ConcurrentInputTests(StorageProvider provider) : IDisposable
 {
     private const int Producers = 8;
     private const int ReadingsEach = 1000;
 
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider);
 
     public void Dispose() => _db.Dispose();
 
@@ -60,3 +61,7 @@ public sealed class ConcurrentInputTests : IDisposable
         Assert.Equal(Producers * ReadingsEach / 2, outcomes.Sum(o => o.Acknowledged.Count));
     }
 }
+
+public sealed class ConcurrentInputTestsOnSqlite() : ConcurrentInputTests(StorageProvider.Sqlite);
+
+public sealed class ConcurrentInputTestsOnPostgres() : ConcurrentInputTests(StorageProvider.Postgres);

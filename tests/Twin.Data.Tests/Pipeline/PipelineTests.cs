@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CommandCenter.Tests.Support;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Twin.Data.Pipeline;
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 
 namespace Twin.Data.Tests.Pipeline;
 
-public sealed class PipelineTests : IDisposable
+public abstract class PipelineTests(StorageProvider provider) : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider);
 
     public void Dispose() => _db.Dispose();
 
@@ -94,22 +95,14 @@ public sealed class PipelineTests : IDisposable
         };
         await twin.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
 
-        using (var locker = _db.OpenRaw())
+        using (_db.HoldWriteLock())
         {
-            using var begin = locker.CreateCommand();
-            begin.CommandText = "BEGIN EXCLUSIVE";
-            begin.ExecuteNonQuery();
-
-            var error = await Assert.ThrowsAsync<SqliteException>(async () =>
+            var error = await Assert.ThrowsAnyAsync<DbException>(async () =>
                 await twin.Pipeline.SubmitAsync(new ReportTicketCommand(Scenario.Ticket("T-1", twin.Clock.GetUtcNow()))));
-            Assert.Equal(5, error.SqliteErrorCode); // SQLITE_BUSY
+            Assert.True(_db.IsLockTimeout(error), error.ToString());
             Assert.DoesNotContain(twin.Pipeline.Current.Tickets, t => t.Id == "T-1");
             Assert.Null(twin.Engine.FindTicket("T-1"));
             Assert.Single(resets);
-
-            using var rollback = locker.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
         }
 
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM tickets"));
@@ -189,3 +182,7 @@ public sealed class PipelineTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => queued);
     }
 }
+
+public sealed class PipelineTestsOnSqlite() : PipelineTests(StorageProvider.Sqlite);
+
+public sealed class PipelineTestsOnPostgres() : PipelineTests(StorageProvider.Postgres);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
@@ -10,7 +11,7 @@ using Twin.Domain.Tickets;
 namespace Twin.Data.Tests.Pipeline;
 
 /// <summary>A twin restarted from its store is the twin that stopped.</summary>
-public sealed class RestartTests : IDisposable
+public abstract class RestartTests(StorageProvider provider) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -18,7 +19,7 @@ public sealed class RestartTests : IDisposable
         Converters = { new TwelveDigitDoubles() },
     };
 
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider);
 
     public void Dispose() => _db.Dispose();
 
@@ -173,3 +174,7 @@ public sealed class RestartTests : IDisposable
         }
     }
 }
+
+public sealed class RestartTestsOnSqlite() : RestartTests(StorageProvider.Sqlite);
+
+public sealed class RestartTestsOnPostgres() : RestartTests(StorageProvider.Postgres);

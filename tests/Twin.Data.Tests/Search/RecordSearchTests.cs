@@ -1,5 +1,6 @@
 using Twin.Data.Search;
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Alarms;
 using Twin.Domain.Sensors;
@@ -9,7 +10,7 @@ using Twin.Domain.Organisations;
 namespace Twin.Data.Tests.Search;
 
 /// <summary>The one search box finds alarms and sensors too, each kind only when the query's scope asks for it.</summary>
-public sealed class RecordSearchTests : SearchStoreTests
+public abstract class RecordSearchTests(StorageProvider provider) : SearchStoreTests(provider)
 {
     [Fact]
     public async Task A_smoke_alarm_and_its_sensor_are_found_by_the_kinds_word_and_by_the_sensors_id_until_the_scope_leaves_them_out()
@@ -75,3 +76,7 @@ public sealed class RecordSearchTests : SearchStoreTests
 
     private Task WriteAsync(params TicketReport[] reports) => Store.WriteAsync(new TwinBatch([], reports, Engine.DrainEvents(), Engine.DrainChangedSensors()));
 }
+
+public sealed class RecordSearchTestsOnSqlite() : RecordSearchTests(StorageProvider.Sqlite);
+
+public sealed class RecordSearchTestsOnPostgres() : RecordSearchTests(StorageProvider.Postgres);

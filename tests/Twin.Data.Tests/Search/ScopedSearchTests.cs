@@ -1,5 +1,6 @@
 using Twin.Data.Search;
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
@@ -12,7 +13,7 @@ namespace Twin.Data.Tests.Search;
 /// The scope matrix's search rows: each organisation's search lists and counts only the stored
 /// cases, alarms and sensors it sees, whatever role searches (roles change what one does).
 /// </summary>
-public sealed class ScopedSearchTests : SearchStoreTests
+public abstract class ScopedSearchTests(StorageProvider provider) : SearchStoreTests(provider)
 {
     private static readonly OrganisationDirectory Directory = new(TestDistrict.Catalogue, TestDistrict.Map);
 
@@ -92,3 +93,7 @@ public sealed class ScopedSearchTests : SearchStoreTests
 
     private static void Accept(Twin.Domain.Engine.InputResult result) => Assert.True(result.Accepted, result.Reason);
 }
+
+public sealed class ScopedSearchTestsOnSqlite() : ScopedSearchTests(StorageProvider.Sqlite);
+
+public sealed class ScopedSearchTestsOnPostgres() : ScopedSearchTests(StorageProvider.Postgres);

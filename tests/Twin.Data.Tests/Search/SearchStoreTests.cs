@@ -1,17 +1,19 @@
 using Twin.Data.Search;
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Engine;
 
 namespace Twin.Data.Tests.Search;
 
-/// <summary>A fresh store with the district's places indexed, and an engine on a fake clock whose writes the tests put into it.</summary>
+/// <summary>A fresh store (of each provider: the subclasses run once per engine) with the district's places indexed, and an engine on a fake clock whose writes the tests put into it.</summary>
 public abstract class SearchStoreTests : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
 
-    protected SearchStoreTests()
+    protected SearchStoreTests(StorageProvider provider)
     {
+        _db = new TempDatabase(provider);
         Store = _db.CreateStore();
         Engine = Scenario.Engine(Clock);
     }

@@ -1,12 +1,13 @@
 using Twin.Data.Search;
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Tickets;
 using Twin.Domain.Organisations;
 
 namespace Twin.Data.Tests.Search;
 
-public sealed class StoreSearchTests : SearchStoreTests
+public abstract class StoreSearchTests(StorageProvider provider) : SearchStoreTests(provider)
 {
     [Fact]
     public async Task A_ticket_about_standing_water_is_found_by_two_three_and_four_characters_within_its_dates()
@@ -126,3 +127,7 @@ public sealed class StoreSearchTests : SearchStoreTests
     private async Task<IReadOnlyList<string>> IdsAsync(SearchQuery query) =>
         (await Store.SearchAsync(query, AccessScope.CentreOfficer)).Hits.Select(h => h.Id).ToList();
 }
+
+public sealed class StoreSearchTestsOnSqlite() : StoreSearchTests(StorageProvider.Sqlite);
+
+public sealed class StoreSearchTestsOnPostgres() : StoreSearchTests(StorageProvider.Postgres);

@@ -1,5 +1,6 @@
 using Twin.Data.Audit;
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
@@ -10,16 +11,17 @@ namespace Twin.Data.Tests.Store;
 /// <summary>
 /// Retention on a fake clock: ten days of readings every 10 minutes from three sensors, then a
 /// lifecycle pass at a chosen instant. Rollups are checked against a recount of the readings
-/// themselves, made before anything was trimmed.
+/// themselves, made before anything was trimmed. On each provider; backups (a copy of the SQLite
+/// file) on SQLite only.
 /// </summary>
-public sealed class LifecycleTests : IAsyncLifetime
+public abstract class LifecycleTests(StorageProvider provider) : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = ShanghaiClock.StartOfDay(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
-    private static readonly DateTimeOffset Now = Start.AddDays(10).AddMinutes(5);
+    protected static readonly DateTimeOffset Start = ShanghaiClock.StartOfDay(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+    protected static readonly DateTimeOffset Now = Start.AddDays(10).AddMinutes(5);
     private static readonly RetentionPolicy Defaults = new(TimeSpan.FromDays(7), TimeSpan.FromDays(730), RowsPerTransaction: 100);
-    private readonly TempDatabase _db = new();
-    private readonly List<Observation> _readings = [];
-    private TwinStore _store = null!;
+    private protected readonly TempDatabase _db = new(provider);
+    private protected readonly List<Observation> _readings = [];
+    private protected TwinStore _store = null!;
 
     public async Task InitializeAsync()
     {
@@ -128,6 +130,24 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(30, _db.Scalar("SELECT COUNT(*) FROM observation_daily"));
     }
 
+    private Dictionary<(string, long), (int Count, double Min, double Mean, double Max, double Last)> ReadRollups(string table)
+    {
+        using var connection = _db.OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT sensor_id, period_start, count, min, mean, max, last FROM {table}";
+        using var reader = command.ExecuteReader();
+        var result = new Dictionary<(string, long), (int, double, double, double, double)>();
+        while (reader.Read())
+        {
+            result[(reader.GetString(0), reader.GetInt64(1))] = (reader.GetInt32(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6));
+        }
+
+        return result;
+    }
+}
+
+public sealed class LifecycleTestsOnSqlite() : LifecycleTests(StorageProvider.Sqlite)
+{
     [Fact]
     public async Task A_backup_restored_into_a_fresh_place_holds_every_committed_ticket_and_a_verifying_audit_chain()
     {
@@ -172,21 +192,6 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.True(File.Exists(_db.DatabasePath));
     }
 
-    private Dictionary<(string, long), (int Count, double Min, double Mean, double Max, double Last)> ReadRollups(string table)
-    {
-        using var connection = _db.OpenRaw();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT sensor_id, period_start, count, min, mean, max, last FROM {table}";
-        using var reader = command.ExecuteReader();
-        var result = new Dictionary<(string, long), (int, double, double, double, double)>();
-        while (reader.Read())
-        {
-            result[(reader.GetString(0), reader.GetInt64(1))] = (reader.GetInt32(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6));
-        }
-
-        return result;
-    }
-
     private static List<string> ReadIds(TempDatabase db, string sql)
     {
         using var connection = db.OpenRaw();
@@ -202,3 +207,5 @@ public sealed class LifecycleTests : IAsyncLifetime
         return ids;
     }
 }
+
+public sealed class LifecycleTestsOnPostgres() : LifecycleTests(StorageProvider.Postgres);

@@ -1,5 +1,6 @@
 using Twin.Data.Alarms;
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
@@ -9,16 +10,17 @@ using Twin.Domain.Tickets;
 
 namespace Twin.Data.Tests.Store;
 
-/// <summary>Each entity written through <see cref="TwinStore.WriteAsync"/> reads back equal, from a real file.</summary>
-public sealed class StoreRoundTripTests : IAsyncLifetime
+/// <summary>Each entity written through <see cref="TwinStore.WriteAsync"/> reads back equal, from a real database of each provider.</summary>
+public abstract class StoreRoundTripTests : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
     private readonly TwinStore _store;
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = Scenario.Clock();
     private readonly TwinEngine _engine;
 
-    public StoreRoundTripTests()
+    protected StoreRoundTripTests(StorageProvider provider)
     {
+        _db = new TempDatabase(provider);
         _store = _db.CreateStore();
         _engine = Scenario.Engine(_clock);
     }
@@ -180,3 +182,7 @@ public sealed class StoreRoundTripTests : IAsyncLifetime
     private Task WriteDrainedAsync(IReadOnlyList<Observation>? observations = null, IReadOnlyList<TicketReport>? newTickets = null) =>
         _store.WriteAsync(new TwinBatch(observations ?? [], newTickets ?? [], _engine.DrainEvents(), _engine.DrainChangedSensors()));
 }
+
+public sealed class StoreRoundTripTestsOnSqlite() : StoreRoundTripTests(StorageProvider.Sqlite);
+
+public sealed class StoreRoundTripTestsOnPostgres() : StoreRoundTripTests(StorageProvider.Postgres);

@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Twin.Data.Store.Providers;
+
+/// <summary>
+/// Everything the store does differently per database engine, in one place per engine: how
+/// connections and transactions are opened, and the SQL that is not the same on both. The rest of
+/// the store's SQL is written once, in the subset both engines read alike (<c>@name</c>
+/// parameters, <c>ON CONFLICT … DO UPDATE</c>, <c>RETURNING</c>, plain aggregates).
+/// </summary>
+internal abstract class StoreDialect
+{
+    public abstract StorageProvider Provider { get; }
+
+    /// <summary>Points an EF context at this database, with the engine's migrations set.</summary>
+    public abstract void Configure(DbContextOptionsBuilder builder);
+
+    /// <summary>A new open connection with the session settings every connection needs.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>Applies the session settings to a connection EF opened.</summary>
+    public abstract Task PrepareAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>
+    /// A transaction for writing that holds the write order from its start: the audit chain's
+    /// head read inside it must still be the head when its rows are inserted.
+    /// </summary>
+    public abstract DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>A read-only transaction that sees one consistent snapshot throughout.</summary>
+    public abstract DbTransaction BeginSnapshot(DbConnection connection);
+
+    /// <summary>Lets go of pooled connections when the store is disposed.</summary>
+    public abstract void ReleasePools();
+
+    /// <summary>The SQL that differs between engines.</summary>
+    public abstract DialectSql Sql { get; }
+
+    public static StoreDialect For(TwinStoreOptions options) => options.Provider switch
+    {
+        StorageProvider.Postgres => new PostgresDialect(options),
+        _ => new SqliteDialect(options),
+    };
+}
+
+/// <summary>The statements whose text differs between engines; the comments on each engine's values say why.</summary>
+internal sealed record DialectSql
+{
+    /// <summary>Every sensor row, in the order the sensors were first stored.</summary>
+    public required string SensorsInRegistrationOrder { get; init; }
+
+    /// <summary>The number after the dash of ids like "A-00000042" in column <c>{0}</c>, as an integer expression.</summary>
+    public required string NumberAfterDash { get; init; }
+
+    /// <summary>The position of <c>{1}</c> in <c>{0}</c> counted from 1, 0 when absent.</summary>
+    public required string Position { get; init; }
+
+    /// <summary>The smaller and the larger of two values (scalar, not the aggregates).</summary>
+    public required string Least { get; init; }
+
+    public required string Greatest { get; init; }
+
+    /// <summary>Deletes up to <c>@limit</c> rows of table <c>{0}</c> matching <c>{1}</c>.</summary>
+    public required string DeleteSome { get; init; }
+
+    /// <summary>Serialises audit appends across connections; empty where the write transaction already does.</summary>
+    public required string LockAuditChain { get; init; }
+
+    /// <summary>How many of the search index's triggers exist (fewer than all: the index is paused).</summary>
+    public required string CountSearchTriggers { get; init; }
+
+    public required int SearchTriggers { get; init; }
+
+    /// <summary>Stops keeping the search index current (a warm start's bulk load).</summary>
+    public required IReadOnlyList<string> PauseSearchIndex { get; init; }
+
+    /// <summary>Indexes every stored ticket afresh and keeps the index current again.</summary>
+    public required IReadOnlyList<string> RebuildSearchIndex { get; init; }
+
+    /// <summary>The tickets matching <c>@match</c>: SQL answering (id, rank), and whether the rank orders by relevance.</summary>
+    public required Func<string, (string Sql, bool Ranked)> TicketCandidates { get; init; }
+
+    /// <summary>The value bound to <c>@match</c> for a phrase.</summary>
+    public required Func<string, string> MatchValue { get; init; }
+}
