@@ -19,6 +19,13 @@ public static class BriefingEndpoints
     public static IEndpointRouteBuilder MapBriefing(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(Prefix).WithTags("Briefing").RequireAuthorization(Policies.ReadBriefing);
+
+        // The briefing's figures are the whole district's: a department's or a 街镇's account may not export them.
+        group.AddEndpointFilter(async (context, next) =>
+            (await context.HttpContext.RequestServices.GetRequiredService<SignedInScope>().OfAsync(context.HttpContext.User)).SeesAll
+                ? await next(context)
+                : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "仅限指挥中心 · The centre's only",
+                    detail: "The briefing covers the whole district; this account's organisation sees only its own part."));
         group.MapGet("/export.pdf", async (HttpRequest request, ITwinBriefings briefings, BriefingNames names, BriefingPdf pdf, TwinClock clock, CancellationToken ct) =>
             {
                 if (!pdf.FontAvailable)

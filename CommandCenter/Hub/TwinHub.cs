@@ -27,13 +27,16 @@ public interface ITwinClient
 /// needs <see cref="Policies.ViewWall"/>; each method names its own policy.
 /// </summary>
 [Authorize(Policy = Policies.ViewWall)]
-public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk, WallSceneDirector scenes) : Hub<ITwinClient>
+public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk, WallSceneDirector scenes, SignedInScope scopes)
+    : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
 
     public override async Task OnConnectedAsync()
     {
-        await broadcaster.SubscribeAsync(Context.ConnectionId, Context.ConnectionAborted);
+        // A 街镇's wall or console joins its organisation's group: the hub sends it nothing outside its area.
+        var scope = await scopes.OfAsync(Context.User ?? new System.Security.Claims.ClaimsPrincipal(), Context.ConnectionAborted);
+        await broadcaster.SubscribeAsync(Context.ConnectionId, scope, Context.ConnectionAborted);
         drones.SendTo(Context.ConnectionId);
         await Clients.Caller.Scene(scenes.Current);
         await base.OnConnectedAsync();

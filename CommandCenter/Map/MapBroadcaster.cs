@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using CommandCenter.Configuration;
@@ -7,6 +8,7 @@ using Twin.Data.Pipeline;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 
@@ -18,6 +20,9 @@ namespace CommandCenter.Map;
 /// leaves per <see cref="MapOptions.CoalesceMilliseconds"/> and a burst of observations becomes one
 /// update per sensor. Snapshots and deltas are queued under one gate so a snapshot's <c>seq</c> is exact
 /// and every subscriber's queue is in seq order; <see cref="MapFanout"/> sends them.
+/// Every feature remembers the case, alarm or sensor it shows, so that each scope's group
+/// (<see cref="AccessScope.ViewKey"/>) gets only what <see cref="AccessScope.Sees(TicketState)"/>
+/// lets it see: a feature leaving a scope (a case reassigned away) reaches that group as a removal.
 /// </summary>
 public sealed class MapBroadcaster : BackgroundService
 {
@@ -32,9 +37,11 @@ public sealed class MapBroadcaster : BackgroundService
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Dictionary<string, MapFeature>> _layers =
         MapLayers.Live.ToDictionary(l => l, _ => new Dictionary<string, MapFeature>(StringComparer.Ordinal));
+    private readonly Dictionary<(string Layer, string Id), Func<AccessScope, bool>> _seenBy = [];
+    private readonly ConcurrentDictionary<string, AccessScope> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SnapshotMessage> _snapshots = new(StringComparer.Ordinal);
     private long _seq;
     private DateTimeOffset _dayStart;
-    private SnapshotMessage? _lastSnapshot;
 
     public MapBroadcaster(
         MapFanout fanout,
@@ -56,13 +63,17 @@ public sealed class MapBroadcaster : BackgroundService
 
     public long Seq => Interlocked.Read(ref _seq);
 
-    /// <summary>Starts a connection's feed with a snapshot; deltas follow in its own queue.</summary>
-    public Task SubscribeAsync(string connectionId, CancellationToken cancellationToken) =>
-        UnderGateAsync(() => _fanout.Subscribe(connectionId, BuildSnapshot()), cancellationToken);
+    /// <summary>Starts a connection's feed with the snapshot of what <paramref name="scope"/> sees; deltas follow in its own queue.</summary>
+    public Task SubscribeAsync(string connectionId, AccessScope scope, CancellationToken cancellationToken) =>
+        UnderGateAsync(() =>
+        {
+            _groups.TryAdd(scope.ViewKey, scope);
+            _fanout.Subscribe(connectionId, BuildSnapshot(scope.ViewKey), scope.ViewKey);
+        }, cancellationToken);
 
-    /// <summary>Drops what a connection has not been sent yet and sends it a snapshot.</summary>
+    /// <summary>Drops what a connection has not been sent yet and sends it its group's snapshot.</summary>
     public Task ResyncAsync(string connectionId, CancellationToken cancellationToken) =>
-        UnderGateAsync(() => _fanout.Resync(connectionId, BuildSnapshot()), cancellationToken);
+        UnderGateAsync(() => _fanout.Resync(connectionId, BuildSnapshot), cancellationToken);
 
     public Task UnsubscribeAsync(string connectionId) => _fanout.UnsubscribeAsync(connectionId);
 
@@ -89,7 +100,7 @@ public sealed class MapBroadcaster : BackgroundService
             Reload(_queries.Current);
 
             // A screen that connected before this first load holds an empty snapshot at an older seq.
-            _fanout.ResyncAll(BuildSnapshot());
+            _fanout.ResyncAll(BuildSnapshot);
         }
         finally
         {
@@ -122,14 +133,14 @@ public sealed class MapBroadcaster : BackgroundService
 
     private async Task PublishPendingAsync(CancellationToken cancellationToken)
     {
-        var upserts = new Dictionary<(string Layer, string Id), MapFeature>();
+        var upserts = new Dictionary<(string Layer, string Id), (MapFeature Feature, Func<AccessScope, bool> SeenBy)>();
         var removals = new HashSet<FeatureRemoval>();
         var snapshot = _queries.Current;
         var reset = false;
         while (_changes.Reader.TryRead(out var set))
         {
             reset |= set.IsReset;
-            Collect(set, upserts, removals);
+            Collect(set, upserts, removals, TicketFeature, _dayStart);
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -139,7 +150,7 @@ public sealed class MapBroadcaster : BackgroundService
             if (reset || ShanghaiClock.StartOfDay(snapshot.At) != _dayStart)
             {
                 Reload(snapshot);
-                _fanout.ResyncAll(BuildSnapshot());
+                _fanout.ResyncAll(BuildSnapshot);
                 return;
             }
 
@@ -148,10 +159,11 @@ public sealed class MapBroadcaster : BackgroundService
                 return;
             }
 
-            var full = new List<MapFeature>(upserts.Count);
+            var full = new List<(string Layer, MapFeature Feature)>(upserts.Count);
             var sensorUpdates = new List<SensorUpdate>();
-            foreach (var ((layer, id), feature) in upserts)
+            foreach (var ((layer, id), (feature, seenBy)) in upserts)
             {
+                _seenBy[(layer, id)] = seenBy;
                 var layerFeatures = _layers[layer];
                 if (layer == MapLayers.Sensors && layerFeatures.TryGetValue(id, out var previous)
                     && MapFeatures.SensorChange(previous, feature) is { } update)
@@ -163,7 +175,7 @@ public sealed class MapBroadcaster : BackgroundService
                 }
                 else
                 {
-                    full.Add(feature);
+                    full.Add((layer, feature));
                 }
 
                 layerFeatures[id] = feature;
@@ -172,6 +184,7 @@ public sealed class MapBroadcaster : BackgroundService
             foreach (var removal in removals)
             {
                 _layers[removal.Layer].Remove(removal.Id);
+                _seenBy.Remove((removal.Layer, removal.Id));
             }
 
             if (full.Count == 0 && sensorUpdates.Count == 0 && removals.Count == 0)
@@ -180,8 +193,7 @@ public sealed class MapBroadcaster : BackgroundService
             }
 
             var seq = Interlocked.Increment(ref _seq);
-            var delta = new DeltaMessage(new WireJson<MapDelta>(new MapDelta(seq, snapshot.At, full, removals.ToList(), sensorUpdates)));
-            _fanout.Publish(delta, BuildSnapshot);
+            _fanout.Publish(group => DeltaFor(group, new MapDelta(seq, snapshot.At, full.Select(f => f.Feature).ToList(), removals.ToList(), sensorUpdates), full), BuildSnapshot);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -193,11 +205,33 @@ public sealed class MapBroadcaster : BackgroundService
         }
     }
 
-    private void Collect(TwinChangeSet set, Dictionary<(string, string), MapFeature> upserts, HashSet<FeatureRemoval> removals)
+    /// <summary>
+    /// The delta a group sees: the upserts it may see, the others as removals (it may hold them from
+    /// before the case left its scope), every removal, and the readings of sensors it holds.
+    /// </summary>
+    private DeltaMessage DeltaFor(string group, MapDelta all, List<(string Layer, MapFeature Feature)> full)
+    {
+        if (group == MapFanout.Everything)
+        {
+            return new DeltaMessage(new WireJson<MapDelta>(all));
+        }
+
+        var upserts = full.Where(f => Sees(group, f.Layer, f.Feature.Id)).Select(f => f.Feature).ToList();
+        var removals = full.Where(f => !Sees(group, f.Layer, f.Feature.Id)).Select(f => new FeatureRemoval(f.Layer, f.Feature.Id)).Concat(all.Removals).ToList();
+        var readings = all.SensorUpdates.Where(u => Sees(group, MapLayers.Sensors, u.Id)).ToList();
+        return new DeltaMessage(new WireJson<MapDelta>(all with { Upserts = upserts, Removals = removals, SensorUpdates = readings }));
+    }
+
+    private bool Sees(string group, string layer, string id) =>
+        group == MapFanout.Everything
+        || (_groups.TryGetValue(group, out var scope) && _seenBy.TryGetValue((layer, id), out var seenBy) && seenBy(scope));
+
+    private static void Collect(TwinChangeSet set, Dictionary<(string, string), (MapFeature, Func<AccessScope, bool>)> upserts, HashSet<FeatureRemoval> removals,
+        Func<TicketState, MapFeature> ticketFeature, DateTimeOffset dayStart)
     {
         foreach (var sensor in set.ChangedSensors)
         {
-            upserts[(MapLayers.Sensors, sensor.Definition.Id)] = MapFeatures.Sensor(sensor);
+            upserts[(MapLayers.Sensors, sensor.Definition.Id)] = (MapFeatures.Sensor(sensor), scope => scope.Sees(sensor));
         }
 
         foreach (var change in set.Events)
@@ -206,10 +240,10 @@ public sealed class MapBroadcaster : BackgroundService
             {
                 case TicketChanged { Ticket: var ticket } when ticket.Status.IsOpen():
                     removals.Remove(new FeatureRemoval(MapLayers.Tickets, ticket.Id));
-                    upserts[(MapLayers.Tickets, ticket.Id)] = TicketFeature(ticket);
-                    if (ticket.Channel == TicketChannel.Hotline12345 && ticket.ReportedAt >= _dayStart)
+                    upserts[(MapLayers.Tickets, ticket.Id)] = (ticketFeature(ticket), scope => scope.Sees(ticket));
+                    if (ticket.Channel == TicketChannel.Hotline12345 && ticket.ReportedAt >= dayStart)
                     {
-                        upserts[(MapLayers.Heat, ticket.Id)] = MapFeatures.HotlineHeat(ticket);
+                        upserts[(MapLayers.Heat, ticket.Id)] = (MapFeatures.HotlineHeat(ticket), scope => scope.Sees(ticket));
                     }
 
                     break;
@@ -227,7 +261,7 @@ public sealed class MapBroadcaster : BackgroundService
                     break;
                 case AlarmChanged { Alarm: var alarm }:
                     removals.Remove(new FeatureRemoval(MapLayers.Alarms, alarm.Id));
-                    upserts[(MapLayers.Alarms, alarm.Id)] = MapFeatures.Alarm(alarm);
+                    upserts[(MapLayers.Alarms, alarm.Id)] = (MapFeatures.Alarm(alarm), scope => scope.Sees(alarm));
                     break;
             }
         }
@@ -240,10 +274,13 @@ public sealed class MapBroadcaster : BackgroundService
             layer.Clear();
         }
 
+        _seenBy.Clear();
+
         _dayStart = ShanghaiClock.StartOfDay(snapshot.At);
         foreach (var sensor in snapshot.Sensors)
         {
             _layers[MapLayers.Sensors][sensor.Definition.Id] = MapFeatures.Sensor(sensor);
+            _seenBy[(MapLayers.Sensors, sensor.Definition.Id)] = scope => scope.Sees(sensor);
         }
 
         foreach (var ticket in snapshot.Tickets)
@@ -251,17 +288,20 @@ public sealed class MapBroadcaster : BackgroundService
             if (ticket.Status.IsOpen())
             {
                 _layers[MapLayers.Tickets][ticket.Id] = TicketFeature(ticket);
+                _seenBy[(MapLayers.Tickets, ticket.Id)] = scope => scope.Sees(ticket);
             }
 
             if (ticket.Channel == TicketChannel.Hotline12345 && ticket.ReportedAt >= _dayStart)
             {
                 _layers[MapLayers.Heat][ticket.Id] = MapFeatures.HotlineHeat(ticket);
+                _seenBy[(MapLayers.Heat, ticket.Id)] = scope => scope.Sees(ticket);
             }
         }
 
         foreach (var alarm in snapshot.ActiveAlarms)
         {
             _layers[MapLayers.Alarms][alarm.Id] = MapFeatures.Alarm(alarm);
+            _seenBy[(MapLayers.Alarms, alarm.Id)] = scope => scope.Sees(alarm);
         }
 
         Interlocked.Increment(ref _seq);
@@ -271,17 +311,17 @@ public sealed class MapBroadcaster : BackgroundService
     // share one serialised snapshot: after a restart every wall reconnects at once, and building
     // each its own (the whole picture, hundreds of KB of JSON) held the gate, and with it every
     // delta, for seconds.
-    private SnapshotMessage BuildSnapshot()
+    private SnapshotMessage BuildSnapshot(string group)
     {
-        if (_lastSnapshot is { } last && last.Snapshot.Value.Seq == Seq)
+        if (_snapshots.TryGetValue(group, out var last) && last.Snapshot.Value.Seq == Seq)
         {
             return last;
         }
 
-        return _lastSnapshot = new SnapshotMessage(new WireJson<MapSnapshot>(new MapSnapshot(
+        return _snapshots[group] = new SnapshotMessage(new WireJson<MapSnapshot>(new MapSnapshot(
             Seq,
             _queries.Current.At,
-            _layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.ToList())))));
+            _layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.Where(f => Sees(group, l.Key, f.Id)).ToList())))));
     }
 
     private MapFeature TicketFeature(TicketState ticket) => MapFeatures.Ticket(

@@ -28,13 +28,18 @@ public interface IMapSender
 /// would hold every delta back for all the others; here it only fills its own queue. A queue that
 /// is full is emptied and given a fresh snapshot instead: the slow screen skips what it could not
 /// take and carries on from the current picture, exactly as after a gap (docs/hub-protocol.md).
-/// Callers serialise <see cref="Subscribe"/>, <see cref="Resync"/> and <see cref="Publish"/> (the
+/// Callers serialise <see cref="Subscribe"/>, <see cref="Resync"/> and <c>Publish</c> (the
 /// broadcaster's gate), so every queue holds messages in seq order.
 /// <para>
 /// The drone fleet travels through the same loops but not through the queues: each connection
 /// holds at most one fleet waiting to be sent, and a newer one replaces it, since a fleet message
 /// replaces the last on the screen anyway. A slow screen therefore gets the latest fleet when it
 /// reads again, neither a backlog of old ones nor a snapshot, and never holds the others back.
+/// </para>
+/// <para>
+/// Each connection belongs to a group: the view key of its account's scope
+/// (<see cref="Twin.Domain.Organisations.AccessScope.ViewKey"/>). A group's delta and snapshot are
+/// built once for all its connections, so a 街镇's wall receives only its area's changes.
 /// </para>
 /// </summary>
 public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFanout> logger) : IAsyncDisposable
@@ -47,39 +52,57 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
     /// <summary>How many times a full queue was replaced by a snapshot since start.</summary>
     public long Overflows => Interlocked.Read(ref _overflows);
 
-    /// <summary>Adds a connection (or restarts its queue) with the snapshot it starts from.</summary>
-    public void Subscribe(string connectionId, SnapshotMessage snapshot) =>
-        _feeds.GetOrAdd(connectionId, id => new Feed(id, queueLength, sender, logger)).Replace(snapshot);
+    /// <summary>The group of connections that see everything (the centre's).</summary>
+    public const string Everything = Twin.Domain.Organisations.Organisation.CentreId;
 
-    /// <summary>Replaces whatever a connection has not yet been sent with a snapshot.</summary>
-    public void Resync(string connectionId, SnapshotMessage snapshot)
+    /// <summary>Adds a connection of <paramref name="group"/> (or restarts its queue) with the snapshot it starts from.</summary>
+    public void Subscribe(string connectionId, SnapshotMessage snapshot, string group = Everything) =>
+        _feeds.GetOrAdd(connectionId, id => new Feed(id, group, queueLength, sender, logger)).Replace(snapshot);
+
+    /// <summary>Replaces whatever a connection has not yet been sent with its group's snapshot.</summary>
+    public void Resync(string connectionId, Func<string, SnapshotMessage> snapshotFor)
     {
         if (_feeds.TryGetValue(connectionId, out var feed))
         {
-            feed.Replace(snapshot);
+            feed.Replace(snapshotFor(feed.Group));
         }
     }
 
-    public void ResyncAll(SnapshotMessage snapshot)
+    public void ResyncAll(Func<string, SnapshotMessage> snapshotFor)
     {
+        var built = new Dictionary<string, SnapshotMessage>(StringComparer.Ordinal);
         foreach (var feed in _feeds.Values)
         {
-            feed.Replace(snapshot);
+            feed.Replace(Built(built, feed.Group, snapshotFor));
         }
     }
 
-    /// <summary>Queues a delta for every connection; a full queue gets <paramref name="snapshot"/> (built at most once) instead.</summary>
-    public void Publish(DeltaMessage delta, Func<SnapshotMessage> snapshot)
+    /// <summary>Queues the same delta for every connection; a full queue gets <paramref name="snapshot"/> (built at most once) instead.</summary>
+    public void Publish(DeltaMessage delta, Func<SnapshotMessage> snapshot) => Publish(_ => delta, _ => snapshot());
+
+    /// <summary>Queues each group's delta for its connections; a full queue gets its group's snapshot (built at most once per group) instead.</summary>
+    public void Publish(Func<string, DeltaMessage> deltaFor, Func<string, SnapshotMessage> snapshotFor)
     {
-        SnapshotMessage? fresh = null;
+        var deltas = new Dictionary<string, DeltaMessage>(StringComparer.Ordinal);
+        var snapshots = new Dictionary<string, SnapshotMessage>(StringComparer.Ordinal);
         foreach (var feed in _feeds.Values)
         {
-            if (!feed.TryEnqueue(delta))
+            if (!feed.TryEnqueue(Built(deltas, feed.Group, deltaFor)))
             {
-                feed.Replace(fresh ??= snapshot());
+                feed.Replace(Built(snapshots, feed.Group, snapshotFor));
                 Interlocked.Increment(ref _overflows);
             }
         }
+    }
+
+    private static T Built<T>(Dictionary<string, T> built, string group, Func<string, T> build)
+    {
+        if (!built.TryGetValue(group, out var message))
+        {
+            built[group] = message = build(group);
+        }
+
+        return message;
     }
 
     /// <summary>Offers the fleet to every connection, replacing any fleet one has not been sent yet.</summary>
@@ -126,9 +149,10 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
         private readonly Task _pump;
         private MapMessage? _fleet;
 
-        public Feed(string connectionId, int capacity, IMapSender sender, ILogger logger)
+        public Feed(string connectionId, string group, int capacity, IMapSender sender, ILogger logger)
         {
             _connectionId = connectionId;
+            Group = group;
             _sender = sender;
             _logger = logger;
             // Not SingleReader: Replace() empties the queue from the publishing thread while the pump
@@ -136,6 +160,8 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
             _queue = Channel.CreateBounded<MapMessage>(capacity);
             _pump = Task.Run(PumpAsync);
         }
+
+        public string Group { get; }
 
         public bool TryEnqueue(MapMessage message) => _queue.Writer.TryWrite(message);
 

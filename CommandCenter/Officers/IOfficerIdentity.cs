@@ -1,3 +1,5 @@
+using Twin.Domain.Organisations;
+
 namespace CommandCenter.Officers;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace CommandCenter.Officers;
 public interface IOfficerIdentity
 {
     Task<Officer> GetCurrentAsync(CancellationToken ct = default);
+
+    /// <summary>What the person's organisation and role let them see and do: pages show the twin through it.</summary>
+    Task<AccessScope> GetScopeAsync(CancellationToken ct = default);
 }
 
 /// <param name="Name">As recorded in histories (e.g. 值班员).</param>

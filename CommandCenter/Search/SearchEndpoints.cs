@@ -9,7 +9,7 @@ namespace CommandCenter.Search;
 
 /// <summary>
 /// <c>GET /api/search</c>: the console's search over every stored ticket and the district's places,
-/// for the console's roles. Each bad parameter is a 400 problem (RFC 9457) naming it; results carry
+/// for the console's roles, within the signed-in account's organisation. Each bad parameter is a 400 problem (RFC 9457) naming it; results carry
 /// the de-identified ticket fields only, never a reporter.
 /// </summary>
 public static class SearchEndpoints
@@ -20,7 +20,7 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, async (HttpRequest request, ITwinQueries queries, CancellationToken ct) =>
+        endpoints.MapGet(Path, async (HttpRequest request, ITwinQueries queries, SignedInScope scopes, CancellationToken ct) =>
             {
                 var parsed = SearchRequest.Parse(request.Query);
                 if (parsed.Problem is { } problem)
@@ -29,7 +29,7 @@ public static class SearchEndpoints
                         extensions: new Dictionary<string, object?> { ["error"] = problem.Code });
                 }
 
-                var result = await queries.SearchAsync(parsed.Query!, ct);
+                var result = await queries.SearchAsync(parsed.Query!, await scopes.OfAsync(request.HttpContext.User, ct), ct);
                 return Results.Json(new
                 {
                     result.Total,

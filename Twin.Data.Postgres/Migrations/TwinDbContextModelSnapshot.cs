@@ -242,6 +242,12 @@ namespace Twin.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("centre");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -270,6 +276,8 @@ namespace Twin.Data.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("OrganisationId");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -293,6 +301,13 @@ namespace Twin.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("centre")
+                        .HasColumnName("organisation_id");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("revoked_at");
@@ -308,6 +323,8 @@ namespace Twin.Data.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_wall_devices");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -1130,6 +1147,46 @@ namespace Twin.Data.Postgres.Migrations
                     b.ToTable("supply_stock", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Organisations.OrganisationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("SubDistrictCode")
+                        .HasColumnType("text")
+                        .HasColumnName("sub_district_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.ToTable("organisations", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "centre",
+                            Kind = "Centre",
+                            NameEn = "District City Operations Centre (command hall)",
+                            NameZh = "区城市运行管理中心（指挥中心）"
+                        });
+                });
+
             modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>
                 {
                     b.Property<string>("SensorId")
@@ -1604,6 +1661,25 @@ namespace Twin.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Twin.Data.Accounts.TwinUser", b =>
+                {
+                    b.HasOne("Twin.Data.Organisations.OrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Twin.Data.Accounts.WallDeviceRow", b =>
+                {
+                    b.HasOne("Twin.Data.Organisations.OrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_wall_devices_organisations");
                 });
 
             modelBuilder.Entity("Twin.Data.Alarms.AlarmAreaRow", b =>

@@ -7,6 +7,7 @@ using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Boundary;
@@ -27,13 +28,20 @@ public interface ITwinQueries
     /// <summary>Completes once the twin has been rebuilt from its store (faults if it could not start).</summary>
     Task WaitUntilReadyAsync(CancellationToken ct = default);
 
+    /// <summary>The current picture as <paramref name="scope"/> sees it (<see cref="AccessScope.View"/>).</summary>
+    TwinSnapshot CurrentFor(AccessScope scope);
+
+    /// <summary>A stored ticket of any age, for the twin's own callers (feeds, evidence); a person's reads go through the scoped overload.</summary>
     Task<TicketState?> FindTicketAsync(string id, CancellationToken ct = default);
+
+    /// <summary>A stored ticket of any age, or null when there is none or <paramref name="scope"/> does not see it.</summary>
+    Task<TicketState?> FindTicketAsync(string id, AccessScope scope, CancellationToken ct = default);
 
     /// <summary>Tickets whose id starts with <paramref name="query"/>'s prefix, newest first.</summary>
     Task<IReadOnlyList<TicketState>> QueryTicketsAsync(TicketQuery query, CancellationToken ct = default);
 
-    /// <summary>Every stored ticket (any age) and place matching a valid <paramref name="query"/>; see <see cref="SearchQuery.Validate"/>.</summary>
-    Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default);
+    /// <summary>Every stored ticket (any age), alarm, sensor and place matching a valid <paramref name="query"/> that <paramref name="scope"/> sees; see <see cref="SearchQuery.Validate"/>.</summary>
+    Task<SearchResult> SearchAsync(SearchQuery query, AccessScope scope, CancellationToken ct = default);
 
     /// <summary>
     /// The open case a report not yet filed (the desk's draft) would duplicate, judged by the engine's

@@ -8,6 +8,7 @@ using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Boundary;
@@ -27,16 +28,21 @@ public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinRead
         return await store.FindTicketAsync(id, ct);
     }
 
+    public TwinSnapshot CurrentFor(AccessScope scope) => scope.View(pipeline.Current);
+
+    public async Task<TicketState?> FindTicketAsync(string id, AccessScope scope, CancellationToken ct = default) =>
+        await FindTicketAsync(id, ct) is { } ticket && scope.Sees(ticket) ? ticket : null;
+
     public async Task<IReadOnlyList<TicketState>> QueryTicketsAsync(TicketQuery query, CancellationToken ct = default)
     {
         await readiness.Ready.WaitAsync(ct);
         return await store.QueryTicketsAsync(query.IdPrefix, query.Ids, query.CategoryCodes, query.Statuses, query.From, query.To, query.Limit, ct);
     }
 
-    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
+    public async Task<SearchResult> SearchAsync(SearchQuery query, AccessScope scope, CancellationToken ct = default)
     {
         await readiness.Ready.WaitAsync(ct);
-        return await store.SearchAsync(query, ct);
+        return await store.SearchAsync(query, scope, ct);
     }
 
     public async Task<DuplicateMatch?> FindDuplicateOfDraftAsync(DuplicateDraft draft, CancellationToken ct = default)

@@ -134,7 +134,7 @@ public sealed partial class TwinPipeline
         var result = answers.Results[i];
         if (!result.Accepted)
         {
-            return CommandOutcome.Refused(result.Reason ?? "The input was refused.") with { Why = result.Why };
+            return CommandOutcome.Refused(result.Reason ?? "The input was refused.", result.Forbidden) with { Why = result.Why };
         }
 
         var events = answers.Events[i];

@@ -2,6 +2,7 @@ using System.Text;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Search;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Store;
@@ -14,9 +15,10 @@ public sealed partial class TwinStore
     /// Stored tickets of any age whose indexed text contains the query's phrase: FTS5 trigrams
     /// (ranked by bm25) for 3+ characters, the character-pair index for one or two; and the
     /// places, alarms and sensors whose names contain it, as far as the query's scope asks. The
-    /// query must be valid (<see cref="SearchQuery.Validate"/>).
+    /// query must be valid (<see cref="SearchQuery.Validate"/>). Tickets, alarms and sensors outside
+    /// <paramref name="scope"/> are neither listed nor counted.
     /// </summary>
-    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
+    public async Task<SearchResult> SearchAsync(SearchQuery query, AccessScope scope, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (query.Validate() is { } error)
@@ -32,13 +34,13 @@ public sealed partial class TwinStore
         await using var transaction = _dialect.BeginSnapshot(connection);
         var phrase = query.Phrase;
         var (hits, facets) = query.SearchesTickets
-            ? await SearchTicketsAsync(connection, transaction, query, phrase, ct)
+            ? await SearchTicketsAsync(connection, transaction, query, scope, phrase, ct)
             : ([], NoFacets());
         var places = query.SearchesPlaces ? await SearchPlacesAsync(connection, transaction, phrase, ct) : [];
         return new SearchResult(hits, facets["s"].Values.Sum(), facets["s"], facets["c"], facets["d"], places)
         {
-            Alarms = query.SearchesAlarms ? await SearchAlarmsAsync(connection, transaction, query, ct) : [],
-            Sensors = query.SearchesSensors ? await SearchSensorsAsync(connection, transaction, query, ct) : [],
+            Alarms = query.SearchesAlarms ? await SearchAlarmsAsync(connection, transaction, query, scope, ct) : [],
+            Sensors = query.SearchesSensors ? await SearchSensorsAsync(connection, transaction, query, scope, ct) : [],
         };
     }
 
@@ -49,12 +51,12 @@ public sealed partial class TwinStore
 
     /// <summary>The matching tickets up to the limit, and the counts of all of them by status ("s"), channel ("c") and 街镇 ("d").</summary>
     private async Task<(List<SearchHit> Hits, Dictionary<string, Dictionary<string, int>> Facets)> SearchTicketsAsync(
-        DbConnection connection, DbTransaction transaction, SearchQuery query, string phrase, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string phrase, CancellationToken ct)
     {
         var (matches, ranked) = _dialect.Sql.TicketCandidates(phrase);
-        var filters = Filters(query);
+        var filters = Filters(query) + " AND " + ScopeSql.Tickets(scope, "t");
 
-        await using var hitsCommand = SearchCommand(connection, transaction, query, phrase,
+        await using var hitsCommand = SearchCommand(connection, transaction, query, scope, phrase,
             $"""
             WITH m AS ({matches})
             SELECT t.id, t.title, t.address, t.channel, t.category_code, t.status, t.sub_district_code, t.lon, t.lat, t.reported_at, t.closed_at
@@ -83,7 +85,7 @@ public sealed partial class TwinStore
             }
         }
 
-        await using var facetsCommand = SearchCommand(connection, transaction, query, phrase,
+        await using var facetsCommand = SearchCommand(connection, transaction, query, scope, phrase,
             $"""
             WITH m AS ({matches}), f AS (SELECT t.status, t.channel, t.sub_district_code FROM m JOIN tickets t ON t.id = m.id WHERE {filters})
             SELECT 's', status, COUNT(*) FROM f GROUP BY status
@@ -186,7 +188,7 @@ public sealed partial class TwinStore
         return sql.ToString();
     }
 
-    private DbCommand SearchCommand(DbConnection connection, DbTransaction transaction, SearchQuery query, string phrase, string sql)
+    private DbCommand SearchCommand(DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string phrase, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -199,6 +201,7 @@ public sealed partial class TwinStore
         command.AddParameter("@category", (object?)query.CategoryCode ?? DBNull.Value);
         command.AddParameter("@status", (object?)query.Status?.ToString() ?? DBNull.Value);
         command.AddParameter("@sub_district", (object?)query.SubDistrictCode ?? DBNull.Value);
+        ScopeSql.Bind(command, scope);
         return command;
     }
 

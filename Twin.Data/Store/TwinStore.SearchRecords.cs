@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Twin.Data.Search;
 using Twin.Domain.Alarms;
+using Twin.Domain.Organisations;
 using Twin.Domain.Sensors;
 using Twin.Domain.Vocabulary;
 
@@ -23,15 +24,15 @@ public sealed partial class TwinStore
     /// index would cost every alarm write.
     /// </summary>
     private async Task<IReadOnlyList<SearchAlarmHit>> SearchAlarmsAsync(
-        DbConnection connection, DbTransaction transaction, SearchQuery query, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, CancellationToken ct)
     {
-        await using var command = RecordCommand(connection, transaction, query,
+        await using var command = RecordCommand(connection, transaction, query, scope,
             $"""
             SELECT a.id, a.source, a.source_id, a.kind, a.severity, a.title, a.sub_district_code, a.lon, a.lat, a.raised_at, a.acknowledged_at, a.cleared_at
             FROM alarms a
             WHERE {Contains("lower(a.title || ' ' || a.kind || ' ' || a.source_id || ' ' || coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = a.sub_district_code), ''))")}
               AND (@from IS NULL OR a.raised_at >= @from) AND (@to IS NULL OR a.raised_at < @to)
-              AND (@sub_district IS NULL OR a.sub_district_code = @sub_district)
+              AND (@sub_district IS NULL OR a.sub_district_code = @sub_district) AND {ScopeSql.Alarms(scope, "a")}
             ORDER BY a.raised_at DESC, a.id
             LIMIT @limit
             """);
@@ -59,15 +60,15 @@ public sealed partial class TwinStore
 
     /// <summary>Sensors whose name, id, kind or 街镇 contains the phrase (a scan: the district has a few thousand).</summary>
     private async Task<IReadOnlyList<SearchSensorHit>> SearchSensorsAsync(
-        DbConnection connection, DbTransaction transaction, SearchQuery query, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, CancellationToken ct)
     {
-        await using var command = RecordCommand(connection, transaction, query,
+        await using var command = RecordCommand(connection, transaction, query, scope,
             $"""
             SELECT s.id, s.kind, s.name, s.unit, s.sub_district_code, s.in_corridor, s.lon, s.lat, s.last_value, s.value_state
             FROM sensors s
             WHERE {Contains($"lower(s.name || ' ' || s.id || ' ' || {SensorKindWords} || ' ' || coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = s.sub_district_code), ''))")}
               AND (@sub_district IS NULL OR s.sub_district_code = @sub_district)
-              AND (@corridor IS NULL OR s.in_corridor = @corridor)
+              AND (@corridor IS NULL OR s.in_corridor = @corridor) AND {ScopeSql.Sensors(scope, "s")}
             ORDER BY s.id
             LIMIT @limit
             """);
@@ -94,7 +95,7 @@ public sealed partial class TwinStore
     /// <summary>True where <paramref name="text"/> (SQL) holds <c>@phrase</c>.</summary>
     private string Contains(string text) => string.Format(System.Globalization.CultureInfo.InvariantCulture, _dialect.Sql.Position, text, "@phrase") + " > 0";
 
-    private static DbCommand RecordCommand(DbConnection connection, DbTransaction transaction, SearchQuery query, string sql)
+    private static DbCommand RecordCommand(DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -105,6 +106,7 @@ public sealed partial class TwinStore
         command.AddParameter("@to", query.To is { } to ? UtcTicks.From(to) : DBNull.Value, DbType.Int64);
         command.AddParameter("@sub_district", (object?)query.SubDistrictCode ?? DBNull.Value, DbType.String);
         command.AddParameter("@corridor", query.InCorridor is { } corridor ? corridor : DBNull.Value, DbType.Boolean);
+        ScopeSql.Bind(command, scope);
         return command;
     }
 }

@@ -55,7 +55,16 @@ public static class BrowserAccounts
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
     }
 
-    public static async Task EnsureAccountAsync(AppServerFixture app, string userName, string role)
+    /// <summary>A new browser context signed in as <paramref name="userName"/>, an account of <paramref name="organisationId"/> in <paramref name="role"/>.</summary>
+    public static async Task<TrackedPage> NewPageAsMemberAsync(this BrowserFixture browser, AppServerFixture app, string userName, string role, string organisationId, int width, int height)
+    {
+        var tracked = await browser.NewPageAsync(app.BaseUrl, width, height);
+        await EnsureAccountAsync(app, userName, role, organisationId);
+        await LoginAsync(tracked.Page, userName, Password);
+        return tracked;
+    }
+
+    public static async Task EnsureAccountAsync(AppServerFixture app, string userName, string role, string organisationId = Twin.Domain.Organisations.Organisation.CentreId)
     {
         await Provisioning.WaitAsync();
         try
@@ -80,7 +89,7 @@ public static class BrowserAccounts
                 return;
             }
 
-            var user = new TwinUser { UserName = userName, DisplayName = userName, CreatedAt = DateTimeOffset.UtcNow };
+            var user = new TwinUser { UserName = userName, DisplayName = userName, CreatedAt = DateTimeOffset.UtcNow, OrganisationId = organisationId };
             var created = await users.CreateAsync(user, Password);
             Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);

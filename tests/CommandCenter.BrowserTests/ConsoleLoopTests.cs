@@ -29,7 +29,8 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
         var id = await SubmitOpen311Async(wallTab.Page.APIRequest);
         await WaitForAsync(() => WallTicketIdsAsync(wallTab.Page), ids => ids.Contains(id), "the wall's map to show the new ticket");
 
-        await using var tracked = await browser.NewPageAsAsync(app, Roles.Officer, 1920, 1080);
+        // 审核通过 is a supervisor's (issue 20): the centre's supervisor takes the case through the loop.
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Supervisor, 1920, 1080);
         var page = tracked.Page;
         await page.GotoAsync("/console");
         await page.WaitForInteractiveAsync();
@@ -98,7 +99,7 @@ public sealed class ConsoleLoopTests(AppServerFixture app, BrowserFixture browse
         }
 
         await Assertions.Expect(steps.Nth(7)).ToContainTextAsync("满意：市民回访：已修复，满意");
-        await Assertions.Expect(steps.Nth(3)).ToContainTextAsync(BrowserAccounts.UserNameFor(Roles.Officer));
+        await Assertions.Expect(steps.Nth(3)).ToContainTextAsync(BrowserAccounts.UserNameFor(Roles.Supervisor));
 
         var scroll = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
         Assert.True(scroll[0] <= 1920 && scroll[1] <= 1080, $"the page scrolls: {scroll[0]}×{scroll[1]}");

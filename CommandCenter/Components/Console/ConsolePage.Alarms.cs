@@ -33,7 +33,7 @@ public sealed partial class ConsolePage
         return null;
     }
 
-    private bool FilesAsCase(AlarmState alarm) => alarm.Source != AlarmSource.Cap && Catalogue.ForAlarmKind(alarm.Kind) is not null;
+    private bool FilesAsCase(AlarmState alarm) => alarm.Source != AlarmSource.Cap && Catalogue.ForAlarmKind(alarm.Kind) is not null && Scope.MayDispatchAlarm(alarm);
 
     /// <summary>立案 from the alarm desk; the new case is opened, as a case filed at the desk is.</summary>
     private async Task<string?> FileAlarmCaseAsync(string alarmId)

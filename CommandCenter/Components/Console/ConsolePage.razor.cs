@@ -7,6 +7,7 @@ using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 
@@ -58,6 +59,9 @@ public sealed partial class ConsolePage : IDisposable
     private static Lang Lang => Language.Current;
 
     private Officer? Officer { get; set; }
+
+    /// <summary>What the signed-in account sees and may do; every snapshot, stored ticket and search goes through it.</summary>
+    private AccessScope Scope { get; set; } = new(Organisation.Centre, AccessRole.Leader);
 
     private TwinSnapshot? Snapshot { get; set; }
 
@@ -164,12 +168,13 @@ public sealed partial class ConsolePage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Officer = await Identity.GetCurrentAsync();
-        MayAct = await Commands.MayActAsync();
+        Scope = await Identity.GetScopeAsync();
+        MayAct = await Commands.MayActAsync() && Scope.MayAct;
         Departments = Catalogue.Departments
             .Order(StringComparer.Ordinal)
             .Select(d => new Choice(d, DepartmentName(d)))
             .ToList();
-        Snapshot = Feed.Current ?? (Queries.IsReady ? Queries.Current : null);
+        Snapshot = Feed.Current is { } feed ? Scope.View(feed) : Queries.IsReady ? Queries.CurrentFor(Scope) : null;
         Feed.Updated += OnSnapshot;
         await RefreshHistoryAsync();
     }
@@ -181,7 +186,7 @@ public sealed partial class ConsolePage : IDisposable
         // A command's own commit may already have shown a newer snapshot than the feed's.
         if (Snapshot is null || snapshot.Version > Snapshot.Version)
         {
-            Snapshot = snapshot;
+            Snapshot = Scope.View(snapshot);
 
             // While an action is in flight its answer brings the ticket's new steps (TakeHistory).
             if (!Busy)
@@ -202,7 +207,7 @@ public sealed partial class ConsolePage : IDisposable
 
         SelectedId = id;
         Refusal = null;
-        StoredTicket = Find(id) is null ? await Queries.FindTicketAsync(id) : null;
+        StoredTicket = Find(id) is null ? await Queries.FindTicketAsync(id, Scope) : null;
         await RefreshHistoryAsync();
     }
 
@@ -254,7 +259,7 @@ public sealed partial class ConsolePage : IDisposable
     {
         if (Queries.Current is { } current && (Snapshot is null || current.Version > Snapshot.Version))
         {
-            Snapshot = current;
+            Snapshot = Scope.View(current);
         }
     }
 
@@ -337,4 +342,7 @@ public sealed partial class ConsolePage : IDisposable
     private string SubDistrictName(string code) => District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;
 
     public void Dispose() => Feed.Updated -= OnSnapshot;
+
+    /// <summary>The console's search, held to the account's scope.</summary>
+    private Task<Twin.Data.Search.SearchResult> SearchAsync(Twin.Data.Search.SearchQuery query, CancellationToken ct) => Queries.SearchAsync(query, Scope, ct);
 }

@@ -48,6 +48,8 @@ public static class ConsoleText
         DispatchAction.Supervise => lang.Pick("督办", "Supervise"),
         DispatchAction.Merge => lang.Pick("并案", "Merge"),
         DispatchAction.Split => lang.Pick("拆案", "Split"),
+        DispatchAction.Reassign => lang.Pick("改派", "Reassign"),
+        DispatchAction.RecordHandling => lang.Pick("处置反馈", "Record handling"),
         _ => action.ToString(),
     };
 
@@ -162,6 +164,7 @@ public static class ConsoleText
     public static string RaiseSupervisionTo => T("督办升级至", "Raise supervision to");
     public static string NotSatisfiedReopen => T("不满意（重新处置）", "Not satisfied (reopen)");
     public static string ChooseCoordinatingDepartment => T("请选择协同部门", "Choose the coordinating department");
+    public static string ChooseDepartmentAndReason => T("请选择改派部门并填写原因", "Choose the department and give a reason");
     public static string EnterCaseToMergeInto => T("请填写并入的工单编号", "Enter the id of the case to merge into");
     public static string EnterSupervisionReason => T("请填写督办原因（已是最高级别时不能再督办）", "Enter the reason (not possible at the highest level)");
     public static string EnterReason => T("请填写原因", "Enter a reason");
@@ -216,6 +219,13 @@ public static class ConsoleText
         return T(
             $"{Status(status, lang)}状态不能{Action(action, lang)}",
             $"Cannot {Action(action, lang).ToLowerInvariant()} a ticket that is {Status(status, lang).ToLowerInvariant()}");
+    }
+
+    /// <summary>Why a shortcut did nothing: the status allows the action, the account's organisation or role does not.</summary>
+    public static string NotThisAccounts(DispatchAction action)
+    {
+        var lang = Language.Current;
+        return T($"本账号的组织或角色不能{Action(action, lang)}", $"This account's organisation or role may not {Action(action, lang).ToLowerInvariant()}");
     }
 
     private static string T(string zh, string en) => Language.Current.Pick(zh, en);

@@ -2,19 +2,22 @@ using CommandCenter.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
 namespace CommandCenter.Components.Console;
 
 /// <summary>
-/// The actions the loop's rule table (<see cref="DispatchRules"/>) allows from the ticket's status,
-/// with the inputs they need. A command goes up through <see cref="Submit"/>; a keyboard shortcut
+/// The actions the loop's rule table (<see cref="DispatchRules"/>) allows from the ticket's status
+/// and the account's scope (<see cref="AccessScope.May"/>: a department's steps, a supervisor's
+/// decisions), with the inputs they need. A command goes up through <see cref="Submit"/>; a keyboard shortcut
 /// comes in through <see cref="TryInvokeAsync"/> and does what the button does.
 /// </summary>
 public sealed partial class TicketActions
 {
     private static readonly DispatchAction[] NeedReason =
-        [DispatchAction.Refuse, DispatchAction.Reject, DispatchAction.Close, DispatchAction.Reopen, DispatchAction.Supervise, DispatchAction.Split];
+        [DispatchAction.Refuse, DispatchAction.Reject, DispatchAction.Close, DispatchAction.Reopen, DispatchAction.Supervise, DispatchAction.Split,
+            DispatchAction.Reassign, DispatchAction.RecordHandling];
 
     private (string Id, TicketStatus Status)? _viewing;
     private string? _reason;
@@ -25,6 +28,9 @@ public sealed partial class TicketActions
 
     [Parameter, EditorRequired]
     public TicketState Ticket { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public AccessScope Scope { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public string Officer { get; set; } = string.Empty;
@@ -54,13 +60,15 @@ public sealed partial class TicketActions
     private string? Hint { get; set; }
 
     private IReadOnlyList<DispatchAction> LegalActions =>
-        Enum.GetValues<DispatchAction>().Where(a => DispatchRules.IsLegal(a, Ticket.Status) && (a != DispatchAction.Evaluate || EvaluationOpen)).ToList();
+        Enum.GetValues<DispatchAction>().Where(a => DispatchRules.IsLegal(a, Ticket.Status) && Scope.May(a, Ticket) && (a != DispatchAction.Evaluate || EvaluationOpen)).ToList();
 
     /// <summary>A closed ticket past its evaluation window: why 满意 / 不满意 are not offered.</summary>
     private string? EvaluationNote => Ticket.Status == TicketStatus.Closed && !EvaluationOpen ? EvaluationClosedNote : null;
 
     private bool NeedsInput => LegalActions.Any(a => NeedReason.Contains(a)
         || a is DispatchAction.Dispatch or DispatchAction.AddCoordinatingDepartment or DispatchAction.Merge or DispatchAction.Evaluate);
+
+    private bool ChoosesDepartment => Legal(DispatchAction.Dispatch) || Legal(DispatchAction.AddCoordinatingDepartment) || Legal(DispatchAction.Reassign);
 
     private IReadOnlyList<int> NextSupervisionLevels =>
         Enumerable.Range(Ticket.SupervisionLevel + 1, Math.Max(0, SupervisionLevels.Max - Ticket.SupervisionLevel)).ToList();
@@ -110,7 +118,9 @@ public sealed partial class TicketActions
         if (!Legal(action))
         {
             // Past the evaluation window the note beside the actions already says why Y does nothing.
-            Hint = action == DispatchAction.Evaluate && EvaluationNote is not null ? null : ConsoleText.NotInThisState(action, Ticket.Status);
+            Hint = action == DispatchAction.Evaluate && EvaluationNote is not null ? null
+                : DispatchRules.IsLegal(action, Ticket.Status) ? ConsoleText.NotThisAccounts(action)
+                : ConsoleText.NotInThisState(action, Ticket.Status);
             StateHasChanged();
             return;
         }
@@ -156,6 +166,8 @@ public sealed partial class TicketActions
             DispatchAction.Close => new CloseTicketCommand(id, Officer, reason),
             DispatchAction.Reopen => new ReopenTicketCommand(id, Officer, reason),
             DispatchAction.Split => new SplitTicketCommand(id, Officer, reason),
+            DispatchAction.RecordHandling => new RecordHandlingCommand(id, Officer, reason),
+            DispatchAction.Reassign => department is null ? null : new ReassignTicketCommand(id, Officer, department, reason),
             _ => null,
         };
     }
@@ -163,6 +175,7 @@ public sealed partial class TicketActions
     private string MissingInput(DispatchAction action) => action switch
     {
         DispatchAction.AddCoordinatingDepartment => ConsoleText.ChooseCoordinatingDepartment,
+        DispatchAction.Reassign => ConsoleText.ChooseDepartmentAndReason,
         DispatchAction.Merge => ConsoleText.EnterCaseToMergeInto,
         DispatchAction.Supervise => ConsoleText.EnterSupervisionReason,
         _ => ConsoleText.EnterReason,

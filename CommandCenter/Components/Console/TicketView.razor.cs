@@ -2,6 +2,7 @@ using CommandCenter.Localization;
 using CommandCenter.Vocabulary;
 using Microsoft.AspNetCore.Components;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
 namespace CommandCenter.Components.Console;
@@ -21,6 +22,10 @@ public sealed partial class TicketView
 
     [Parameter, EditorRequired]
     public TicketState? Ticket { get; set; }
+
+    /// <summary>The signed-in account's scope: only the actions it allows on the ticket are offered.</summary>
+    [Parameter, EditorRequired]
+    public AccessScope Scope { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public IReadOnlyList<TicketTransition> History { get; set; } = [];

@@ -57,6 +57,7 @@ public static class AppTwinServices
         services.AddSingleton(app.GetRequiredService<EventCatalogue>());
         services.AddSingleton(app.GetRequiredService<DuplicateDetector>());
         services.AddSingleton(app.GetRequiredService<Twin.Domain.Dispatch.EvaluationWindow>());
+        services.AddSingleton(app.GetRequiredService<SignedInScope>());
         services.AddScoped<IOfficerCommands, OfficerCommands>();
         return services;
     }

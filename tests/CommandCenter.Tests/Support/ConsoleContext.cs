@@ -10,7 +10,8 @@ namespace CommandCenter.Tests.Support;
 /// <summary>A bUnit context for the console, taking the app's live services, with an officer (or a leader) signed in.</summary>
 public static class ConsoleContext
 {
-    public static BunitContext Create(IServiceProvider app, string role = Roles.Officer)
+    /// <param name="organisation">The account's organisation (<see cref="Twin.Domain.Organisations.Organisation.Id"/>): the centre unless a test says otherwise.</param>
+    public static BunitContext Create(IServiceProvider app, string role = Roles.Officer, string organisation = Twin.Domain.Organisations.Organisation.CentreId)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -18,7 +19,8 @@ public static class ConsoleContext
         ctx.Services.AddSingleton(app.GetRequiredService<WallFeed>());
         ctx.Services.AddAppTwin(app);
         ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Drones.DroneDesk>());
-        var auth = ctx.AddAuthorization().SetAuthorized("test-" + role).SetRoles(role);
+        var auth = ctx.AddAuthorization().SetAuthorized("test-" + role).SetRoles(role)
+            .SetClaims(new System.Security.Claims.Claim(TwinClaims.Organisation, organisation));
         if (role == Roles.Leader)
         {
             auth.SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.PresentOnWall);

@@ -9,6 +9,7 @@ using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Tickets;
+using Twin.Domain.Organisations;
 
 namespace CommandCenter.Tests.Support;
 
@@ -53,8 +54,13 @@ public sealed class CountingQueries(ITwinQueries inner) : ITwinQueries
     public Task<IReadOnlyList<TicketState>> QueryTicketsAsync(TicketQuery query, CancellationToken ct = default) =>
         Read(nameof(QueryTicketsAsync), inner.QueryTicketsAsync(query, ct));
 
-    public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default) =>
-        Read(nameof(SearchAsync), inner.SearchAsync(query, ct));
+    public Task<SearchResult> SearchAsync(SearchQuery query, AccessScope scope, CancellationToken ct = default) =>
+        Read(nameof(SearchAsync), inner.SearchAsync(query, scope, ct));
+
+    public TwinSnapshot CurrentFor(AccessScope scope) => scope.View(inner.Current);
+
+    public Task<TicketState?> FindTicketAsync(string id, AccessScope scope, CancellationToken ct = default) =>
+        Read(nameof(FindTicketAsync), inner.FindTicketAsync(id, scope, ct));
 
     /// <summary>Judged against the in-memory picture, not the store: not counted.</summary>
     public Task<Twin.Domain.Dispatch.DuplicateMatch?> FindDuplicateOfDraftAsync(DuplicateDraft draft, CancellationToken ct = default) =>

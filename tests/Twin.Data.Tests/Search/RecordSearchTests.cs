@@ -5,6 +5,7 @@ using Twin.Data.Tests.Support;
 using Twin.Domain.Alarms;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
+using Twin.Domain.Organisations;
 
 namespace Twin.Data.Tests.Search;
 
@@ -20,26 +21,26 @@ public abstract class RecordSearchTests(StorageProvider provider) : SearchStoreT
         Assert.True(Engine.ReportTicket(report).Accepted);
         await WriteAsync(report);
 
-        var bySmoke = await Store.SearchAsync(new SearchQuery("烟感"));
+        var bySmoke = await Store.SearchAsync(new SearchQuery("烟感"), AccessScope.CentreOfficer);
         var sensor = Assert.Single(bySmoke.Sensors);
         Assert.Equal(("SM-7", SensorKind.Smoke, ValueState.Alarm), (sensor.Id, sensor.Kind, sensor.ValueState));
         Assert.Empty(bySmoke.Hits);
 
-        var byId = await Store.SearchAsync(new SearchQuery("sm-7"));
+        var byId = await Store.SearchAsync(new SearchQuery("sm-7"), AccessScope.CentreOfficer);
         var alarm = Assert.Single(byId.Alarms);
         Assert.Equal(AlarmSource.SensorThreshold, alarm.Source);
         Assert.Equal("SM-7", alarm.SensorId);
         Assert.Equal("SM-7", Assert.Single(byId.Sensors).Id);
 
-        Assert.Equal(["WL-3"], (await Store.SearchAsync(new SearchQuery("水位"))).Sensors.Select(s => s.Id));
+        Assert.Equal(["WL-3"], (await Store.SearchAsync(new SearchQuery("水位"), AccessScope.CentreOfficer)).Sensors.Select(s => s.Id));
 
-        var ticketsOnly = await Store.SearchAsync(new SearchQuery("sm-7") { Scope = SearchScope.Tickets });
+        var ticketsOnly = await Store.SearchAsync(new SearchQuery("sm-7") { Scope = SearchScope.Tickets }, AccessScope.CentreOfficer);
         Assert.Empty(ticketsOnly.Alarms);
         Assert.Empty(ticketsOnly.Sensors);
-        var alarmsOnly = await Store.SearchAsync(new SearchQuery("噪声") { Scope = SearchScope.Alarms });
+        var alarmsOnly = await Store.SearchAsync(new SearchQuery("噪声") { Scope = SearchScope.Alarms }, AccessScope.CentreOfficer);
         Assert.Empty(alarmsOnly.Hits);
         Assert.Equal(0, alarmsOnly.Total);
-        Assert.Equal(1, (await Store.SearchAsync(new SearchQuery("噪声") { Scope = SearchScope.Tickets })).Total);
+        Assert.Equal(1, (await Store.SearchAsync(new SearchQuery("噪声") { Scope = SearchScope.Tickets }, AccessScope.CentreOfficer)).Total);
     }
 
     [Fact]
@@ -52,11 +53,11 @@ public abstract class RecordSearchTests(StorageProvider provider) : SearchStoreT
         await WriteAsync();
         Assert.Empty(Engine.Snapshot().ActiveAlarms);
 
-        var found = Assert.Single((await Store.SearchAsync(new SearchQuery("SM-8") { From = raised.AddMinutes(-1), To = raised.AddMinutes(1) })).Alarms);
+        var found = Assert.Single((await Store.SearchAsync(new SearchQuery("SM-8") { From = raised.AddMinutes(-1), To = raised.AddMinutes(1) }, AccessScope.CentreOfficer)).Alarms);
         Assert.NotNull(found.ClearedAt);
-        Assert.Empty((await Store.SearchAsync(new SearchQuery("SM-8") { From = raised.AddMinutes(1) })).Alarms);
-        Assert.Empty((await Store.SearchAsync(new SearchQuery("SM-8") { Status = TicketStatus.Closed })).Alarms);
-        Assert.Empty((await Store.SearchAsync(new SearchQuery("SM-8") { SubDistrictCode = "no-such-code" })).Alarms);
+        Assert.Empty((await Store.SearchAsync(new SearchQuery("SM-8") { From = raised.AddMinutes(1) }, AccessScope.CentreOfficer)).Alarms);
+        Assert.Empty((await Store.SearchAsync(new SearchQuery("SM-8") { Status = TicketStatus.Closed }, AccessScope.CentreOfficer)).Alarms);
+        Assert.Empty((await Store.SearchAsync(new SearchQuery("SM-8") { SubDistrictCode = "no-such-code" }, AccessScope.CentreOfficer)).Alarms);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Twin.Data.Search;
 using Twin.Data.Store;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Simulation;
+using Twin.Domain.Organisations;
 
 namespace Twin.Data.Tests.Search;
 
@@ -58,7 +59,7 @@ public sealed class SearchIndexUpkeepTests
         Assert.True(engine.ReportTicket(later).Accepted);
         await reopened.WriteAsync(new TwinBatch([], [later], engine.DrainEvents(), engine.DrainChangedSensors()));
 
-        var hits = (await reopened.SearchAsync(new SearchQuery(first.Title))).Hits.Select(h => h.Id).Order().ToList();
+        var hits = (await reopened.SearchAsync(new SearchQuery(first.Title), AccessScope.CentreOfficer)).Hits.Select(h => h.Id).Order().ToList();
         Assert.Equal(["T-LATER", "T-PAUSED"], hits);
     }
 
@@ -76,8 +77,8 @@ public sealed class SearchIndexUpkeepTests
         Assert.Equal(3, database.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tickets_search_%'"));
         var (id, title, reportedAt) = FirstTicket(database);
         var minute = new SearchQuery(title) { From = reportedAt, To = reportedAt.AddMinutes(1), Limit = SearchQuery.MaxLimit };
-        Assert.Contains(id, (await store.SearchAsync(minute)).Hits.Select(h => h.Id));
-        Assert.Contains(id, (await store.SearchAsync(minute with { Text = title[..2] })).Hits.Select(h => h.Id));
+        Assert.Contains(id, (await store.SearchAsync(minute, AccessScope.CentreOfficer)).Hits.Select(h => h.Id));
+        Assert.Contains(id, (await store.SearchAsync(minute with { Text = title[..2] }, AccessScope.CentreOfficer)).Hits.Select(h => h.Id));
     }
 
     private static (string Id, string Title, DateTimeOffset ReportedAt) FirstTicket(TempDatabase database)

@@ -3,6 +3,7 @@ using Twin.Data.Store;
 using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Tickets;
+using Twin.Domain.Organisations;
 
 namespace Twin.Data.Tests.Search;
 
@@ -49,7 +50,7 @@ public abstract class StoreSearchTests(StorageProvider provider) : SearchStoreTe
         Assert.True(Engine.ChangeTicketStatus("T-2", TicketStatus.Filed, "网格员").Accepted);
         await WriteDrainedAsync();
 
-        var all = await Store.SearchAsync(new SearchQuery("积水") { Sort = SearchSort.Time });
+        var all = await Store.SearchAsync(new SearchQuery("积水") { Sort = SearchSort.Time }, AccessScope.CentreOfficer);
         Assert.Equal(["T-3", "T-2", "T-1"], all.Hits.Select(h => h.Id));
         Assert.Equal(3, all.Total);
         Assert.Equal(2, all.ByStatus[nameof(TicketStatus.Discovered)]);
@@ -60,7 +61,7 @@ public abstract class StoreSearchTests(StorageProvider provider) : SearchStoreTe
         Assert.Equal(["T-2"], await IdsAsync(new SearchQuery("路面积水") { Status = TicketStatus.Filed }));
         Assert.Equal(["T-2"], await IdsAsync(new SearchQuery("积水") { Channel = TicketChannel.GridPatrol }));
         Assert.Equal(["T-3", "T-1"], await IdsAsync(new SearchQuery("积水") { Channel = TicketChannel.Hotline12345, Sort = SearchSort.Time }));
-        var limited = await Store.SearchAsync(new SearchQuery("积水") { Limit = 1, Sort = SearchSort.Time });
+        var limited = await Store.SearchAsync(new SearchQuery("积水") { Limit = 1, Sort = SearchSort.Time }, AccessScope.CentreOfficer);
         Assert.Equal(["T-3"], limited.Hits.Select(h => h.Id));
         Assert.Equal(3, limited.Total);
         Assert.Empty(await IdsAsync(new SearchQuery("积水") { SubDistrictCode = "no-such-code" }));
@@ -70,11 +71,11 @@ public abstract class StoreSearchTests(StorageProvider provider) : SearchStoreTe
     public async Task Places_are_found_by_part_of_their_name()
     {
         var subDistrict = TestDistrict.Map.SubDistricts[0];
-        var result = await Store.SearchAsync(new SearchQuery(subDistrict.Name[..2]));
+        var result = await Store.SearchAsync(new SearchQuery(subDistrict.Name[..2]), AccessScope.CentreOfficer);
 
         Assert.Contains(result.Places, p => p.Kind == SearchPlace.SubDistrictKind && p.Code == subDistrict.Code);
         var neighbourhood = TestDistrict.Map.Neighbourhoods[0];
-        Assert.Contains((await Store.SearchAsync(new SearchQuery(neighbourhood.Name))).Places, p => p.Code == neighbourhood.Code);
+        Assert.Contains((await Store.SearchAsync(new SearchQuery(neighbourhood.Name), AccessScope.CentreOfficer)).Places, p => p.Code == neighbourhood.Code);
     }
 
     [Theory]
@@ -124,7 +125,7 @@ public abstract class StoreSearchTests(StorageProvider provider) : SearchStoreTe
     private Task WriteDrainedAsync() => Store.WriteAsync(new TwinBatch([], [], Engine.DrainEvents(), Engine.DrainChangedSensors()));
 
     private async Task<IReadOnlyList<string>> IdsAsync(SearchQuery query) =>
-        (await Store.SearchAsync(query)).Hits.Select(h => h.Id).ToList();
+        (await Store.SearchAsync(query, AccessScope.CentreOfficer)).Hits.Select(h => h.Id).ToList();
 }
 
 public sealed class StoreSearchTestsOnSqlite() : StoreSearchTests(StorageProvider.Sqlite);

@@ -26,6 +26,8 @@ public class LoopStateMachineTests
         [DispatchAction.Supervise] = ([TicketStatus.Discovered, TicketStatus.Filed, TicketStatus.Dispatched, TicketStatus.Handling, TicketStatus.Review], null),
         [DispatchAction.Merge] = ([TicketStatus.Discovered, TicketStatus.Filed], TicketStatus.Merged),
         [DispatchAction.Split] = ([TicketStatus.Merged], TicketStatus.Discovered),
+        [DispatchAction.Reassign] = ([TicketStatus.Dispatched, TicketStatus.Handling], TicketStatus.Dispatched),
+        [DispatchAction.RecordHandling] = ([TicketStatus.Handling], null),
     };
 
     public static TheoryData<TicketStatus, DispatchAction> AllPairs()
@@ -153,6 +155,8 @@ public class LoopStateMachineTests
         DispatchAction.Supervise => new SuperviseTicketCommand(Id, Desk.Officer, 1, "领导关注"),
         DispatchAction.Merge => new MergeTicketCommand(Id, Desk.Officer, "T-case"),
         DispatchAction.Split => new SplitTicketCommand(Id, Desk.Officer, "不是同一问题"),
+        DispatchAction.Reassign => new ReassignTicketCommand(Id, Desk.Officer, "区消防救援支队", "涉及消防通道"),
+        DispatchAction.RecordHandling => new RecordHandlingCommand(Id, Desk.Officer, "已到场处置"),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }
