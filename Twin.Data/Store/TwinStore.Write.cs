@@ -1,9 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Twin.Data.Audit;
 using Twin.Data.Emergency;
+using Twin.Data.Field;
 using Twin.Data.Sensors;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
+using Twin.Domain.Field;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -271,6 +273,10 @@ public sealed partial class TwinStore
                         break;
                     case EvidenceAttached e:
                         InsertEvidence(e.Evidence);
+                        break;
+                    case FieldReportSubmitted f:
+                        FieldWrites.Write(_connection, transaction, f);
+                        audit?.Rows.FieldReport(f);
                         break;
                     case SensorRemoved r:
                         SensorRemoval.Delete(_connection, transaction, r.Sensor.Definition.Id);
