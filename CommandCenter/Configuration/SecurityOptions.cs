@@ -33,6 +33,34 @@ public sealed class SecurityOptions
         }
     }
 
+    /// <summary>
+    /// Accounts created at start when missing, with known passwords, so that a developer can sign
+    /// in as a department or a 街镇 at once (the README lists those of appsettings.Development.json).
+    /// Development and Testing only, like <see cref="WallToken"/>: known passwords have no place elsewhere.
+    /// </summary>
+    public List<SeededAccountOptions> SeededAccounts { get; set; } = [];
+
+    public const string SeededAccountsKey = Section + ":SeededAccounts";
+
+    /// <summary>Seeded accounts outside Development/Testing, or ones without a name, password, role or organisation.</summary>
+    public static IEnumerable<string> SeededAccountProblems(SecurityOptions options, IHostEnvironment environment)
+    {
+        if (options.SeededAccounts.Count > 0 && !WallTokenEnvironments.Any(environment.IsEnvironment))
+        {
+            yield return $"{SeededAccountsKey} is set, but accounts with known passwords are allowed only in Development and Testing (this is {environment.EnvironmentName}); " +
+                "create accounts on /admin/users instead.";
+        }
+
+        foreach (var a in options.SeededAccounts)
+        {
+            if (string.IsNullOrWhiteSpace(a.UserName) || string.IsNullOrWhiteSpace(a.Password) || string.IsNullOrWhiteSpace(a.Organisation)
+                || a.Role is not (Security.Roles.Officer or Security.Roles.Supervisor or Security.Roles.Leader))
+            {
+                yield return $"{SeededAccountsKey}: '{a.UserName}' needs a UserName, a Password, an Organisation and a Role of officer, supervisor or leader.";
+            }
+        }
+    }
+
     /// <summary>How long an issued or printed pairing link stays usable; it pairs one browser and is then spent.</summary>
     public int PairingLinkMinutes { get; set; } = 15;
 
@@ -96,6 +124,20 @@ public sealed class SecurityOptions
             throw new InvalidOperationException("Twin:Security timeouts, limits and intervals must be positive.");
         }
     }
+}
+
+/// <summary>One of <see cref="SecurityOptions.SeededAccounts"/>: the organisation by its id (<c>dept-district-water-authority</c>, <c>sd-310107…</c>, <c>centre</c>).</summary>
+public sealed class SeededAccountOptions
+{
+    public string UserName { get; set; } = string.Empty;
+
+    public string Password { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string Role { get; set; } = string.Empty;
+
+    public string Organisation { get; set; } = string.Empty;
 }
 
 public sealed class BootstrapAdminOptions

@@ -12,6 +12,7 @@ using Twin.Domain.Catalogue;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 using Twin.Domain.Simulation;
 using Twin.Domain.Time;
 
@@ -77,6 +78,8 @@ public static class TwinCoreSetup
             sp.GetRequiredService<TwinStore>(), sp.GetRequiredService<TwinReadiness>(), sp.GetRequiredService<TwinClock>()));
         services.AddSingleton<TwinChanges>();
         services.AddSingleton<ITwinChanges>(sp => sp.GetRequiredService<TwinChanges>());
+        services.AddSingleton(sp => new OrganisationDirectory(sp.GetRequiredService<EventCatalogue>(), sp.GetRequiredService<DistrictMap>()));
+        services.AddSingleton<ITwinOrganisations, TwinOrganisations>();
         services.AddHostedService<TwinHost>();
         return services;
     }

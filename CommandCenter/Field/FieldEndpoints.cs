@@ -1,7 +1,9 @@
+using CommandCenter.Audit;
 using CommandCenter.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Twin.Data.Audit;
 using Twin.Data.Boundary;
 using Twin.Domain.Field;
 
@@ -54,7 +56,8 @@ public static class FieldEndpoints
     private static long BodyLimit(int maxPhotoBytes) => (long)FieldRules.MaxPhotos * maxPhotoBytes + 256 * 1024;
 
     private static async Task<IResult> SubmitAsync(
-        HttpContext context, string ticketId, ITwinCommands commands, ITwinQueries queries, IOptions<FieldOptions> options, CancellationToken ct)
+        HttpContext context, string ticketId, ITwinCommands commands, ITwinQueries queries, SignedInScope scopes, AuditTrail audit,
+        IOptions<FieldOptions> options, CancellationToken ct)
     {
         var key = context.Request.Headers[KeyHeader].ToString();
         if (!FieldRules.IsValidKey(key))
@@ -117,7 +120,14 @@ public static class FieldEndpoints
         }
 
         var by = SignedInOfficer.NameOf(context.User);
-        var outcome = await commands.SubmitAsync(new SubmitFieldReportCommand(key, ticketId, by, note, photos), ct);
+        var scope = await scopes.OfAsync(context.User, ct);
+        var outcome = await commands.SubmitAsync(new SubmitFieldReportCommand(key, ticketId, by, note, photos) { Scope = scope }, ct);
+        if (outcome.Forbidden)
+        {
+            audit.Record(context.User, AuditActions.Forbidden, ticketId, AuditOutcome.Denied, nameof(SubmitFieldReportCommand), AuditOrigin.Of(context));
+            return Problem(403, "无权办理 · Not yours to handle", outcome.Reason!);
+        }
+
         if (outcome.Conflict)
         {
             return Problem(409, "幂等键已用于另一提交 · Key used for another submission", outcome.Reason!);

@@ -229,6 +229,7 @@ public sealed class AccountService(
             new(ClaimTypes.Name, user.UserName!),
             new(TwinClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName! : user.DisplayName),
             new(TwinClaims.SessionId, sid),
+            new(TwinClaims.Organisation, user.OrganisationId),
         };
         claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
         if (user.MustChangePassword)

@@ -9,6 +9,8 @@ namespace CommandCenter.Security;
 /// <summary>
 /// The role check around <see cref="ITwinCommands"/> for the signed-in person (scoped to their
 /// circuit): refused actions never reach the writer and are audited with what was tried on what.
+/// What passes carries the person's <see cref="Twin.Domain.Organisations.AccessScope"/>, which the
+/// engine holds it to against the case as it then is; a refusal there is audited the same way.
 /// </summary>
 public sealed class OfficerCommands(ITwinCommands commands, SignedInOfficer officer) : IOfficerCommands
 {
@@ -25,7 +27,13 @@ public sealed class OfficerCommands(ITwinCommands commands, SignedInOfficer offi
             return CommandOutcome.Refused(Refusal, forbidden: true);
         }
 
-        return await commands.SubmitAsync(command, ct);
+        var outcome = await commands.SubmitAsync(command with { Scope = await officer.GetScopeAsync(ct) }, ct);
+        if (outcome.Forbidden)
+        {
+            await officer.RecordRefusalAsync(action, target);
+        }
+
+        return outcome;
     }
 
     /// <summary>How the audit log names a refused action and its target.</summary>

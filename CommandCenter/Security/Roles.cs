@@ -76,4 +76,7 @@ public static class TwinClaims
     public const string SessionId = "twin:sid";
     public const string DisplayName = "twin:display";
     public const string Device = "twin:device";
+
+    /// <summary>The organisation a person's account belonged to at sign-in (changing it ends the sessions).</summary>
+    public const string Organisation = "twin:org";
 }

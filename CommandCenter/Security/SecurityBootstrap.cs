@@ -18,6 +18,7 @@ namespace CommandCenter.Security;
 /// </summary>
 public sealed class SecurityBootstrap(
     TwinReadiness readiness,
+    ITwinOrganisations organisations,
     IServiceScopeFactory scopes,
     IOptions<SecurityOptions> options,
     IHostEnvironment environment,
@@ -99,8 +100,47 @@ public sealed class SecurityBootstrap(
             }
         }
 
+        await organisations.SynchroniseAsync();
+        await SeedAccountsAsync(users, scope.ServiceProvider.GetRequiredService<TwinDbContext>(), o);
         var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TwinDbContext>>();
         await RegisterWallAsync(contexts, o);
+    }
+
+    /// <summary>
+    /// Development's known accounts (<see cref="SecurityOptions.SeededAccounts"/>), each created once
+    /// and audited with it; an existing account is left as it is (its password may have been changed).
+    /// </summary>
+    private async Task SeedAccountsAsync(TwinUserManager users, TwinDbContext db, SecurityOptions o)
+    {
+        foreach (var seeded in o.SeededAccounts)
+        {
+            if (await users.FindByNameAsync(seeded.UserName) is not null)
+            {
+                continue;
+            }
+
+            var organisation = organisations.Find(seeded.Organisation)
+                ?? throw new InvalidOperationException($"{SecurityOptions.SeededAccountsKey}: '{seeded.UserName}' names no known organisation '{seeded.Organisation}'.");
+            var user = new TwinUser
+            {
+                UserName = seeded.UserName,
+                DisplayName = string.IsNullOrWhiteSpace(seeded.DisplayName) ? seeded.UserName : seeded.DisplayName,
+                OrganisationId = organisation.Id,
+                CreatedAt = time.GetUtcNow(),
+            };
+            await audit.ChangeAsync(db, async () =>
+            {
+                var created = await users.CreateAsync(user, seeded.Password);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"The seeded account '{seeded.UserName}' could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+                }
+
+                await users.AddToRoleAsync(user, seeded.Role);
+                return (true, new AuditEntry(time.GetUtcNow(), "system", AuditActions.AccountCreated, user.UserName, AuditOutcome.Success,
+                    $"seeded ({environment.EnvironmentName}): {seeded.Role} of {organisation.Id}", null, null));
+            });
+        }
     }
 
     private string BaseAddress() =>

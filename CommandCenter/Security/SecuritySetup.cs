@@ -22,7 +22,8 @@ public static class SecuritySetup
     public static IServiceCollection AddTwinSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
-            .CheckedAtStart(o => OptionsChecks.Thrown(o.Validate).Concat(SecurityOptions.WallTokenProblems(o, environment)));
+            .CheckedAtStart(o => OptionsChecks.Thrown(o.Validate).Concat(SecurityOptions.WallTokenProblems(o, environment))
+                .Concat(SecurityOptions.SeededAccountProblems(o, environment)));
 
         AddTwinDataProtection(services, configuration, environment);
         services.AddTwinForwardedHeaders(configuration);
@@ -80,6 +81,7 @@ public static class SecuritySetup
         services.AddScoped<AccountAdministration>();
         services.AddScoped<SensorLevelAdministration>();
         services.AddScoped<ContactRevealService>();
+        services.AddSingleton<SignedInScope>();
         services.AddScoped<SignedInOfficer>();
         services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
         services.AddScoped<IOfficerCommands, OfficerCommands>();

@@ -4,6 +4,7 @@ using CommandCenter.Officers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Twin.Data.Audit;
+using Twin.Domain.Organisations;
 
 namespace CommandCenter.Security;
 
@@ -13,7 +14,7 @@ namespace CommandCenter.Security;
 /// <see cref="Policies.ActOnTickets"/>; a leader sees the console but is refused, audited, by
 /// <see cref="OfficerCommands"/>.
 /// </summary>
-public sealed class SignedInOfficer(AuthenticationStateProvider state, IAuthorizationService authorization, AuditTrail audit, ClientOrigin origin)
+public sealed class SignedInOfficer(AuthenticationStateProvider state, IAuthorizationService authorization, AuditTrail audit, ClientOrigin origin, SignedInScope scopes)
     : IOfficerIdentity
 {
     public async Task<Officer> GetCurrentAsync(CancellationToken ct = default)
@@ -29,6 +30,11 @@ public sealed class SignedInOfficer(AuthenticationStateProvider state, IAuthoriz
         var display = user.FindFirstValue(TwinClaims.DisplayName);
         return string.IsNullOrWhiteSpace(display) || display == account ? account : $"{display}（{account}）";
     }
+
+    /// <summary>What the signed-in person's organisation and role let them see and do; asked once per circuit.</summary>
+    public async Task<AccessScope> GetScopeAsync(CancellationToken ct = default) => _scope ??= await scopes.OfAsync(await UserAsync(), ct);
+
+    private AccessScope? _scope;
 
     /// <summary>Whether the signed-in person may act on tickets and alarms, so a page offers only what they may do.</summary>
     public async Task<bool> MayActAsync() => (await authorization.AuthorizeAsync(await UserAsync(), Policies.ActOnTickets)).Succeeded;

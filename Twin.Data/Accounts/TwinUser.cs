@@ -14,4 +14,7 @@ public sealed class TwinUser : IdentityUser
     public bool Disabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The organisation the account belongs to (<see cref="Organisations.OrganisationRow"/>); the centre unless set.</summary>
+    public string OrganisationId { get; set; } = Twin.Domain.Organisations.Organisation.CentreId;
 }

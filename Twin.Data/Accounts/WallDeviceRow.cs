@@ -19,4 +19,7 @@ public sealed class WallDeviceRow
     public DateTimeOffset? RevokedAt { get; set; }
 
     public string? RevokedBy { get; set; }
+
+    /// <summary>Whose wall it is: a 街镇's wall shows its own area (the hub sends it nothing else).</summary>
+    public string OrganisationId { get; set; } = Twin.Domain.Organisations.Organisation.CentreId;
 }

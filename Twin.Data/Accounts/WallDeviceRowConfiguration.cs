@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Twin.Data.Organisations;
 using Twin.Data.Store;
+using Twin.Domain.Organisations;
 
 namespace Twin.Data.Accounts;
 
@@ -18,5 +20,7 @@ internal sealed class WallDeviceRowConfiguration : IEntityTypeConfiguration<Wall
         builder.Property(d => d.IssuedBy).HasColumnName("issued_by");
         builder.Property(d => d.RevokedAt).HasColumnName("revoked_at").HasConversion(UtcTicks.Converter);
         builder.Property(d => d.RevokedBy).HasColumnName("revoked_by");
+        builder.Property(d => d.OrganisationId).HasColumnName("organisation_id").HasDefaultValue(Organisation.CentreId);
+        builder.HasOne<OrganisationRow>().WithMany().HasForeignKey(d => d.OrganisationId).HasConstraintName("fk_wall_devices_organisations").OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -42,7 +42,7 @@ public sealed record CommandOutcome
     /// <summary>The events this input made, in order (empty when replayed or refused).</summary>
     public IReadOnlyList<TwinEvent> Changes { get; init; } = [];
 
-    /// <summary>True when the role check in front of the writer refused it (already audited).</summary>
+    /// <summary>True when the role check in front of the writer, or the engine's check of the person's scope, refused it.</summary>
     public bool Forbidden { get; init; }
 
     public bool Accepted => Kind == OutcomeKind.Applied;

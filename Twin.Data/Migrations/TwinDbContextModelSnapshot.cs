@@ -233,6 +233,12 @@ namespace Twin.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("centre");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -261,6 +267,8 @@ namespace Twin.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("OrganisationId");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -284,6 +292,13 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("centre")
+                        .HasColumnName("organisation_id");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("revoked_at");
@@ -299,6 +314,8 @@ namespace Twin.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_wall_devices");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -1224,6 +1241,46 @@ namespace Twin.Data.Migrations
                     b.ToTable("field_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Organisations.OrganisationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("SubDistrictCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sub_district_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.ToTable("organisations", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "centre",
+                            Kind = "Centre",
+                            NameEn = "District City Operations Centre (command hall)",
+                            NameZh = "区城市运行管理中心（指挥中心）"
+                        });
+                });
+
             modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>
                 {
                     b.Property<string>("SensorId")
@@ -1694,6 +1751,25 @@ namespace Twin.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Twin.Data.Accounts.TwinUser", b =>
+                {
+                    b.HasOne("Twin.Data.Organisations.OrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Twin.Data.Accounts.WallDeviceRow", b =>
+                {
+                    b.HasOne("Twin.Data.Organisations.OrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_wall_devices_organisations");
                 });
 
             modelBuilder.Entity("Twin.Data.Alarms.AlarmAreaRow", b =>

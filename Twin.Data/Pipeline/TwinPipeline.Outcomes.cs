@@ -146,7 +146,7 @@ public sealed partial class TwinPipeline
         var result = answers.Results[i];
         if (!result.Accepted)
         {
-            return CommandOutcome.Refused(result.Reason ?? "The input was refused.");
+            return CommandOutcome.Refused(result.Reason ?? "The input was refused.", result.Forbidden);
         }
 
         var events = answers.Events[i];

@@ -63,6 +63,8 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
 
     public DbSet<WallDeviceRow> WallDevices => Set<WallDeviceRow>();
 
+    public DbSet<Organisations.OrganisationRow> Organisations => Set<Organisations.OrganisationRow>();
+
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
 
     public DbSet<Briefing.DailyBriefingRow> DailyBriefings => Set<Briefing.DailyBriefingRow>();

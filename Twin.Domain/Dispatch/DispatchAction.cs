@@ -18,12 +18,18 @@ public enum DispatchAction
     Supervise,
     Merge,
     Split,
+
+    /// <summary>改派: a supervisor moves a dispatched or handled case to another department.</summary>
+    Reassign,
+
+    /// <summary>处置反馈: the handling department records what it did so far, the case staying in handling.</summary>
+    RecordHandling,
 }
 
 /// <summary>
 /// The state table of the loop: from which statuses each action is legal. Actions whose target
 /// depends on the input (evaluate: satisfied or not) or that keep the status (supervise, add a
-/// coordinating department) are resolved by the engine; this table is the single place that says
+/// coordinating department, record handling) are resolved by the engine; this table is the single place that says
 /// what may happen when.
 /// </summary>
 public static class DispatchRules
@@ -49,6 +55,8 @@ public static class DispatchRules
         // A report that is already being handled has its own department and history: merge before dispatch.
         DispatchAction.Merge => [TicketStatus.Discovered, TicketStatus.Filed],
         DispatchAction.Split => [TicketStatus.Merged],
+        DispatchAction.Reassign => [TicketStatus.Dispatched, TicketStatus.Handling],
+        DispatchAction.RecordHandling => [TicketStatus.Handling],
         _ => [],
     };
 
@@ -69,6 +77,7 @@ public static class DispatchRules
         DispatchAction.Reopen => TicketStatus.Handling,
         DispatchAction.Merge => TicketStatus.Merged,
         DispatchAction.Split => TicketStatus.Discovered,
+        DispatchAction.Reassign => TicketStatus.Dispatched,
         _ => from,
     };
 }

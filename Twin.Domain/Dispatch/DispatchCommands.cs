@@ -90,3 +90,15 @@ public sealed record SplitTicketCommand(string TicketId, string By, string Reaso
 {
     public override DispatchAction Action => DispatchAction.Split;
 }
+
+/// <summary>改派 by a supervisor: the case goes to <paramref name="Department"/> as newly dispatched (its handling clock restarts).</summary>
+public sealed record ReassignTicketCommand(string TicketId, string By, string Department, string Reason) : DispatchCommand(TicketId, By)
+{
+    public override DispatchAction Action => DispatchAction.Reassign;
+}
+
+/// <summary>处置反馈: what the handling department did so far, written into the case's history.</summary>
+public sealed record RecordHandlingCommand(string TicketId, string By, string Note) : DispatchCommand(TicketId, By)
+{
+    public override DispatchAction Action => DispatchAction.RecordHandling;
+}

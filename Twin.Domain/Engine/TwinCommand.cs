@@ -3,13 +3,21 @@ using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Field;
+using Twin.Domain.Organisations;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
 namespace Twin.Domain.Engine;
 
 /// <summary>One input to the engine, as it travels through the host's single queue. The loop's actions are <see cref="DispatchCommand"/>s.</summary>
-public abstract record TwinCommand;
+public abstract record TwinCommand
+{
+    /// <summary>
+    /// The signed-in person's scope: the engine refuses what it does not allow, against the state the
+    /// change would apply to. Null for the twin's own inputs (feeds, timers, simulated staff).
+    /// </summary>
+    public AccessScope? Scope { get; init; }
+}
 
 public sealed record RegisterSensorCommand(SensorDefinition Sensor) : TwinCommand;
 
@@ -42,6 +50,11 @@ public sealed partial class TwinEngine
 {
     public InputResult Apply(TwinCommand command)
     {
+        if (command.Scope is { } scope && OutOfScope(command, scope) is { } refusal)
+        {
+            return refusal;
+        }
+
         switch (command)
         {
             case RecordObservationCommand c:

@@ -85,6 +85,8 @@ public sealed partial class TwinEngine
             SuperviseTicketCommand c => Supervise(ticket, c.Level, c.Reason, by, now),
             MergeTicketCommand c => MergeByOfficer(ticket, c.IntoTicketId, by, now),
             SplitTicketCommand c => WithReason(ticket, c.Reason, reason => Split(ticket, reason, by, now)),
+            ReassignTicketCommand c => WithReason(ticket, c.Reason, reason => Reassign(ticket, c.Department, reason, by, now)),
+            RecordHandlingCommand c => WithReason(ticket, c.Note, note => Commit(ticket, ticket, by, $"处置反馈：{note}", now)),
             _ => InputResult.Refused($"Unknown dispatch action {command.GetType().Name}."),
         };
 
