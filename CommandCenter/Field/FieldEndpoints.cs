@@ -32,13 +32,19 @@ public static class FieldEndpoints
             .WithSummary("A field report (处置反馈): note and photos, submitting the ticket for 审核. Needs an Idempotency-Key header; a repeat answers the first result.")
             .Produces<FieldReportAnswer>(201).Produces<FieldReportAnswer>(200)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
-        field.MapGet("/reports/{key}", async (string key, ITwinQueries queries, CancellationToken ct) =>
-                await AnswerAsync(queries, key, ct) is { } answer ? Results.Ok(answer) : NotFound($"No field report '{key}'."))
+        // Reading is also the console's (a supervisor reviews the photos there), within the account's scope.
+        var read = endpoints.MapGroup(Prefix).WithTags("Field").RequireAuthorization(Policies.UseConsole);
+        read.MapGet("/reports/{key}", async (HttpContext context, string key, ITwinQueries queries, SignedInScope scopes, CancellationToken ct) =>
+                await AnswerAsync(queries, key, ct) is { } answer && await SeesAsync(context, queries, scopes, answer.TicketId, ct)
+                    ? Results.Ok(answer)
+                    : NotFound($"No field report '{key}'."))
             .WithSummary("A stored field report: its note, and each photo's evidence record (hashes, EXIF place and time).")
             .Produces<FieldReportAnswer>(200).ProducesProblem(404);
-        field.MapGet("/photos/{photoId}", async (HttpContext context, string photoId, ITwinQueries queries, CancellationToken ct) =>
+        read.MapGet("/photos/{photoId}", async (HttpContext context, string photoId, ITwinQueries queries, SignedInScope scopes, CancellationToken ct) =>
             {
-                if (await queries.GetFieldPhotoAsync(photoId, ct) is not { } photo)
+                var key = photoId[..Math.Max(0, photoId.LastIndexOf('-'))];
+                if (await queries.GetFieldReportAsync(key, ct) is not { } report || !await SeesAsync(context, queries, scopes, report.TicketId, ct)
+                    || await queries.GetFieldPhotoAsync(photoId, ct) is not { } photo)
                 {
                     return NotFound($"No field photo '{photoId}' (or its retention period has removed the image).");
                 }
@@ -153,6 +159,10 @@ public static class FieldEndpoints
         await queries.GetFieldReportAsync(key, ct) is { } report
             ? FieldReportAnswer.Of(report, (await queries.FindTicketAsync(report.TicketId, ct))?.Status)
             : null;
+
+    /// <summary>Whether the signed-in account's scope sees the ticket (a report outside it is answered as unknown).</summary>
+    private static async Task<bool> SeesAsync(HttpContext context, ITwinQueries queries, SignedInScope scopes, string ticketId, CancellationToken ct) =>
+        await queries.FindTicketAsync(ticketId, ct) is { } ticket && (await scopes.OfAsync(context.User, ct)).Sees(ticket);
 
     private static IResult NotFound(string detail) => Problem(404, "未找到 · Not found", detail);
 

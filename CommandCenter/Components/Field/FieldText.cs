@@ -35,6 +35,10 @@ public static class FieldText
     public static string NoteRequired => T("请填写处置情况", "Say what was done");
     public static string Evidence => T("已提交的处置反馈", "Submitted handling report");
     public static string ExifPlace => T("拍摄位置（仅证据记录）", "Taken at (evidence record only)");
+    public static string TakenAt => T("拍摄时间", "Taken");
+
+    public static string FromCase(double metres) => T($"距案发点{metres:F0}米", $"{metres:F0} m from the case");
+
     public static string NotYours => T("该工单不在本单位的任务中", "This ticket is not among your organisation's tasks");
 
     public static string Attempt(int attempt) => attempt <= 1
