@@ -26,6 +26,7 @@ public static class FieldText
     public static string HandlingNote => T("处置情况", "What was done");
     public static string HandlingNoteHelp => T("如：已清理占道杂物，现场恢复通行", "e.g. cleared the pavement, passage restored");
     public static string Photos => T("现场照片", "Photos");
+    public static string PickPhotos => T("拍照或选择照片", "Take or choose photos");
     public static string PhotosHelp => T(
         $"JPEG 或 PNG，最多 {FieldRules.MaxPhotos} 张；照片中的位置信息仅存入证据记录，不随图片展示",
         $"JPEG or PNG, up to {FieldRules.MaxPhotos}; a photo's location is kept in the evidence record only, never shown with the image");

@@ -10,6 +10,8 @@ using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
 using SkiaSharp;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 using Twin.Domain.Tickets;
 
 namespace CommandCenter.Tests.Field;
@@ -31,7 +33,7 @@ public sealed class FieldReportApiTests(IngestionApp app) : IClassFixture<Ingest
     [Fact]
     public async Task The_served_photo_has_no_EXIF_while_the_evidence_record_keeps_where_and_when_it_was_taken()
     {
-        var ticketId = await AcceptedTicketAsync();
+        var ticketId = await AcceptedTicketAsync(0, "creek-debris");
         using var officer = await app.SignInAsync(Roles.Officer);
         var original = ExifJpeg.Create(Lon, Lat, TakenLocal);
         Assert.Contains(ImageMetadataReader.ReadMetadata(new MemoryStream(original)), d => d is GpsDirectory);
@@ -59,7 +61,7 @@ public sealed class FieldReportApiTests(IngestionApp app) : IClassFixture<Ingest
     [Fact]
     public async Task The_same_submission_twice_stores_one_report_and_answers_the_first_result()
     {
-        var ticketId = await AcceptedTicketAsync();
+        var ticketId = await AcceptedTicketAsync(2, "illegal-construction");
         using var officer = await app.SignInAsync(Roles.Officer);
         var photo = ExifJpeg.Create(Lon, Lat, TakenLocal);
         var reports = app.Count("field_reports");
@@ -82,7 +84,7 @@ public sealed class FieldReportApiTests(IngestionApp app) : IClassFixture<Ingest
     [Fact]
     public async Task A_wrong_type_or_an_oversized_photo_is_refused_with_problem_details_and_nothing_is_written()
     {
-        var ticketId = await AcceptedTicketAsync();
+        var ticketId = await AcceptedTicketAsync(4, "secondary-water");
         using var officer = await app.SignInAsync(Roles.Officer);
         var (reports, photos) = (app.Count("field_reports"), app.Count("field_photos"));
         byte[] gif = [.. "GIF89a"u8, 1, 0, 1, 0, 0, 0, 0];
@@ -108,7 +110,7 @@ public sealed class FieldReportApiTests(IngestionApp app) : IClassFixture<Ingest
     [Fact]
     public async Task A_leader_may_not_post_a_field_report()
     {
-        var ticketId = await AcceptedTicketAsync();
+        var ticketId = await AcceptedTicketAsync(6, "waterlogging");
         using var leader = await app.SignInAsync(Roles.Leader);
 
         var response = await PostAsync(leader.Client, ticketId, "key-leader-0001", "已处置", ("a.jpg", "image/jpeg", ExifJpeg.Create(Lon, Lat, TakenLocal)));
@@ -117,14 +119,24 @@ public sealed class FieldReportApiTests(IngestionApp app) : IClassFixture<Ingest
         Assert.Empty(await app.Runtime.Queries.GetFieldReportsAsync(ticketId));
     }
 
-    private async Task<string> AcceptedTicketAsync()
+    /// <summary>
+    /// A case being handled, each test's in its own 街镇 and category, so the duplicate rules never
+    /// merge one test's case into another's.
+    /// </summary>
+    private async Task<string> AcceptedTicketAsync(int place, string category)
     {
         var twin = app.Runtime;
         await twin.Ready;
-        var id = await twin.ReportVendingCaseAsync("T-FIELD-");
+        var id = $"T-FIELD-{Guid.NewGuid():N}"[..20];
+        var at = twin.District.SubDistricts[place].Boundary.InteriorPoint;
+        var department = twin.Catalogue.Find(category)!.Department;
+        var reported = await twin.Commands.SubmitAsync(new ReportTicketCommand(new TicketReport(
+            id, TicketChannel.GridPatrol, category, $"现场测试{id}", $"网格巡查发现{Guid.NewGuid():N}", new GeoPoint(at.X, at.Y),
+            "测试地址", null, new Reporter(null, null), twin.Clock.GetUtcNow())));
+        Assert.True(reported.Accepted, reported.Reason);
         foreach (var step in new DispatchCommand[]
                  {
-                     new FileTicketCommand(id, "值班员"), new DispatchTicketCommand(id, "值班员", "区城管执法局"), new AcceptDispatchCommand(id, "区城管执法局"),
+                     new FileTicketCommand(id, "值班员"), new DispatchTicketCommand(id, "值班员", department), new AcceptDispatchCommand(id, department),
                  })
         {
             var outcome = await twin.Commands.SubmitAsync(step);

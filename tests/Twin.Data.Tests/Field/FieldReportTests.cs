@@ -5,6 +5,7 @@ using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Field;
 using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Tests.Field;
@@ -111,6 +112,22 @@ public sealed class FieldReportTests : IDisposable
         Assert.False(record.Kept);
         Assert.Equal(Where, record.Location);
         Assert.Equal(Jpeg.Length, record.Bytes);
+    }
+
+    [Fact]
+    public async Task Only_the_department_the_case_is_dispatched_to_may_report_on_it()
+    {
+        await using var twin = await StartWithAcceptedTicketAsync("T-F6");
+        var water = new AccessScope(new Organisation("dept-water", OrganisationKind.Department, "区水务局", "District Water Authority"), AccessRole.Officer);
+        var greening = new AccessScope(new Organisation("dept-greening", OrganisationKind.Department, "区市容绿化局", "Greening Bureau"), AccessRole.Officer);
+
+        var refused = await twin.Pipeline.SubmitAsync(Report("key-0006-ffff", "T-F6", "已处置") with { Scope = water });
+        Assert.Equal(OutcomeKind.Refused, refused.Kind);
+        Assert.True(refused.Forbidden);
+        Assert.Empty(await twin.Store.GetFieldReportsAsync("T-F6"));
+
+        var accepted = await twin.Pipeline.SubmitAsync(Report("key-0006-gggg", "T-F6", "已处置") with { Scope = greening });
+        Assert.Equal(OutcomeKind.Applied, accepted.Kind);
     }
 
     private static SubmitFieldReportCommand Report(string key, string ticketId, string note) =>
