@@ -63,6 +63,17 @@ public sealed class TwinOptions
         {
             yield return "Twin:Wall:SceneSeconds must lie in 10–86400.";
         }
+
+        if (!PresenterSlide.TryParseSequence(Wall.PresenterSequence, WallOptions.IsSubDistrictCode, out _))
+        {
+            yield return "Twin:Wall:PresenterSequence must list slides scene[@街镇 code][#panel] separated by commas " +
+                $"(scenes {string.Join(", ", Enum.GetValues<WallScene>().Select(WallScenes.Slug))}; a 街镇 only on district; a panel of that scene), not '{Wall.PresenterSequence}'.";
+        }
+
+        if (Wall.PresenterIdleMinutes is < 1 or > 240)
+        {
+            yield return "Twin:Wall:PresenterIdleMinutes must lie in 1–240.";
+        }
     }
 }
 
@@ -100,4 +111,17 @@ public sealed class WallOptions
 
     /// <summary>How long each daily scene of the rotation stays up.</summary>
     public int SceneSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// The presenter's prepared sequence (领导来访汇报), stepped through with the arrows or a clicker:
+    /// slides <c>scene[@街镇 code][#panel]</c>, comma-separated.
+    /// </summary>
+    public string PresenterSequence { get; set; } =
+        "district, district#look, district#pulse, district#alerts, district#voice, corridor, corridor#creek-levels, corridor#water-quality, district@310107014000";
+
+    /// <summary>After this long without a presenter's action the walls return to their rotation.</summary>
+    public int PresenterIdleMinutes { get; set; } = 10;
+
+    /// <summary>A 街镇's code as the statistics bureau writes it (NBS 2023): Putuo's 310107 and six digits.</summary>
+    public static bool IsSubDistrictCode(string code) => code.Length == 12 && code.StartsWith("310107", StringComparison.Ordinal) && code.All(char.IsAsciiDigit);
 }

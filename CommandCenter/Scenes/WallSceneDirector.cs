@@ -1,6 +1,10 @@
+using System.Threading.Channels;
+using CommandCenter.Audit;
 using CommandCenter.Configuration;
 using Microsoft.Extensions.Options;
+using Twin.Data.Audit;
 using Twin.Data.Boundary;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 
 namespace CommandCenter.Scenes;
@@ -8,30 +12,48 @@ namespace CommandCenter.Scenes;
 /// <summary>
 /// Decides the one scene all walls show and pushes each change: to the walls' panels through
 /// <see cref="Changed"/> and to their maps over the hub. An emergency pre-empts everything and
-/// holds until it is stood down; otherwise the daily scenes of <c>Twin:Wall:SceneRotation</c>
-/// take turns every <c>SceneSeconds</c>, and a scene a person pushes stays up until the rotation's
-/// next turn (or, with one scene configured, until the next push). It looks at the twin's mode
-/// every <see cref="Period"/>, well inside the 2 s in which every wall must follow.
+/// holds until it is stood down; a presentation (<see cref="WallPresentation"/>) holds the walls
+/// while its presenter acts and for <c>PresenterIdleMinutes</c> after; otherwise the daily scenes
+/// of <c>Twin:Wall:SceneRotation</c> take turns every <c>SceneSeconds</c>, and a scene a person
+/// pushes stays up until the rotation's next turn (or, with one scene configured, until the next push).
+/// Nothing is polled: the director decides again when the twin commits a change of mode, when a
+/// person pushes or presents, and when the rotation's turn or a presentation's idle time is due.
 /// </summary>
 public sealed class WallSceneDirector(
     ITwinQueries queries,
+    ITwinChanges changes,
     IWallSceneSender sender,
     IOptions<TwinOptions> options,
     TimeProvider realTime,
+    AuditTrail audit,
     ILogger<WallSceneDirector> logger) : BackgroundService
 {
-    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
-
     private readonly Lock _gate = new();
     private readonly IReadOnlyList<WallScene> _rotation = WallScenes.TryParseRotation(options.Value.Wall.SceneRotation, out var r) ? r : [WallScene.District];
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly TimeSpan _idle = TimeSpan.FromMinutes(options.Value.Wall.PresenterIdleMinutes);
     private int _turn;
     private WallScene _daily = WallScene.District;
     private DateTimeOffset _turnStartedAt = realTime.GetUtcNow();
+    private readonly SemaphoreSlim _presenting = new(1, 1);
+    private WallPresentation? _presentation;
 
     /// <summary>Raised (on the director's thread) with each new scene.</summary>
     public event Action<WallSceneMessage>? Changed;
 
     public WallSceneMessage Current { get; private set; } = new(WallScene.District.Slug(), null, null);
+
+    /// <summary>The presentation holding the walls, or null when they follow the mode and the rotation.</summary>
+    public WallPresentation? Presentation
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _presentation;
+            }
+        }
+    }
 
     /// <summary>Puts a daily scene on every wall now; false during an emergency, which holds the walls.</summary>
     public bool Push(WallScene scene)
@@ -50,7 +72,39 @@ public sealed class WallSceneDirector(
         }
 
         logger.LogInformation("Wall scene {Scene} pushed.", scene.Slug());
+        Wake();
         return true;
+    }
+
+    /// <summary>
+    /// One presenter's action, one at a time: <paramref name="act"/> gets the presentation in force
+    /// and the time, audits what it does and answers the next presentation (null ends it) and its
+    /// outcome; the walls are told at once. A refusal answers the presentation unchanged.
+    /// </summary>
+    public async Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, Task<(WallPresentation? Next, T Outcome)>> act)
+    {
+        await _presenting.WaitAsync();
+        try
+        {
+            var (next, outcome) = await act(Presentation, realTime.GetUtcNow());
+            lock (_gate)
+            {
+                if (_presentation is not null && next is null)
+                {
+                    // The rotation's turn starts afresh when the walls are handed back.
+                    _turnStartedAt = realTime.GetUtcNow();
+                }
+
+                _presentation = next;
+            }
+
+            Wake();
+            return outcome;
+        }
+        finally
+        {
+            _presenting.Release();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -63,47 +117,136 @@ public sealed class WallSceneDirector(
             _turnStartedAt = realTime.GetUtcNow();
         }
 
-        using var timer = new PeriodicTimer(Period, realTime);
-        do
+        // A mode's change is committed, published and then offered here: the walls follow it now.
+        using var subscription = changes.Subscribe(nameof(WallSceneDirector), (set, _) =>
+        {
+            if (set.IsReset || set.Events.Any(e => e is ModeChanged))
+            {
+                Wake();
+            }
+
+            return Task.CompletedTask;
+        });
+
+        while (!stoppingToken.IsCancellationRequested)
         {
             var next = Decide(queries.Current);
             if (next != Current)
             {
                 Current = next;
                 Changed?.Invoke(next);
-                try
-                {
-                    await sender.SendToAllAsync(next with { SentAt = realTime.GetUtcNow().ToUnixTimeMilliseconds() }, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A wall that missed the push asks for the scene when it (re)connects.
-                    logger.LogWarning(ex, "The wall scene {Scene} could not be sent.", next.Scene);
-                }
+                await SendAsync(next, stoppingToken);
             }
+
+            await WaitAsync(NextDue(), stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Waits for a wake-up, or until <paramref name="due"/> (the next turn or idle end) has passed.</summary>
+    private async Task WaitAsync(TimeSpan? due, CancellationToken stoppingToken)
+    {
+        using var timeout = due is { } d ? new CancellationTokenSource(d, realTime) : new CancellationTokenSource();
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            await _wake.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Due: decide again.
+        }
+    }
+
+    private async Task SendAsync(WallSceneMessage next, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await sender.SendToAllAsync(next with { SentAt = realTime.GetUtcNow().ToUnixTimeMilliseconds() }, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A wall that missed the push asks for the scene when it (re)connects.
+            logger.LogWarning(ex, "The wall scene {Scene} could not be sent.", next.Scene);
+        }
+    }
+
+    /// <summary>How long until the rotation turns or the presentation falls idle; null when neither can happen.</summary>
+    private TimeSpan? NextDue()
+    {
+        lock (_gate)
+        {
+            var now = realTime.GetUtcNow();
+            TimeSpan? due = _rotation.Count > 1 ? _turnStartedAt + TimeSpan.FromSeconds(options.Value.Wall.SceneSeconds) - now : null;
+            if (_presentation is { } p)
+            {
+                var idle = p.LastActionAt + _idle - now;
+                due = due is { } t && t < idle ? t : idle;
+            }
+
+            return due is { } wait ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null;
+        }
     }
 
     private WallSceneMessage Decide(TwinSnapshot snapshot)
     {
-        if (snapshot.Mode is { IsEmergency: true } mode)
-        {
-            return new WallSceneMessage(WallScene.Emergency.Slug(), mode.IncidentId, mode.Level!.Value.ToString());
-        }
-
+        WallPresentation? ended = null;
+        WallSceneMessage next;
         lock (_gate)
         {
             var now = realTime.GetUtcNow();
-            if (_rotation.Count > 1 && now - _turnStartedAt >= TimeSpan.FromSeconds(options.Value.Wall.SceneSeconds))
+            if (_presentation is { } p && p.IsIdle(now, _idle))
             {
-                _turn = (_turn + 1) % _rotation.Count;
-                _daily = _rotation[_turn];
+                ended = p;
+                _presentation = null;
                 _turnStartedAt = now;
             }
 
-            return new WallSceneMessage(_daily.Slug(), null, null);
+            next = DecideLocked(snapshot, now);
         }
+
+        if (ended is not null)
+        {
+            logger.LogInformation("The presentation by {Presenter} fell idle; the walls return to their rotation.", ended.Presenter);
+            audit.Record(new AuditEntry(realTime.GetUtcNow(), ended.Presenter, AuditActions.WallPresentationIdle, ended.Slide.ToString(), AuditOutcome.Success,
+                $"idle {_idle.TotalMinutes:0} min", null, null));
+        }
+
+        return next;
+    }
+
+    private WallSceneMessage DecideLocked(TwinSnapshot snapshot, DateTimeOffset now)
+    {
+        if (snapshot.Mode is { IsEmergency: true } mode)
+        {
+            // A presenter may highlight the emergency scene's panels; no other scene replaces it.
+            var highlight = _presentation?.Slide is { Scene: WallScene.Emergency } slide ? slide.Highlight : null;
+            return new WallSceneMessage(WallScene.Emergency.Slug(), mode.IncidentId, mode.Level!.Value.ToString())
+            {
+                Highlight = highlight,
+                Presenting = _presentation is not null,
+            };
+        }
+
+        if (_presentation is { Slide: { Scene: not WallScene.Emergency } presented })
+        {
+            return new WallSceneMessage(presented.Scene.Slug(), null, null)
+            {
+                Focus = presented.SubDistrict,
+                Highlight = presented.Highlight,
+                Presenting = true,
+            };
+        }
+
+        if (_rotation.Count > 1 && now - _turnStartedAt >= TimeSpan.FromSeconds(options.Value.Wall.SceneSeconds))
+        {
+            _turn = (_turn + 1) % _rotation.Count;
+            _daily = _rotation[_turn];
+            _turnStartedAt = now;
+        }
+
+        return new WallSceneMessage(_daily.Slug(), null, null) { Presenting = _presentation is not null };
     }
 
     private int IndexOf(WallScene scene)

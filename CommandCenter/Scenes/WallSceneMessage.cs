@@ -11,6 +11,15 @@ public sealed record WallSceneMessage(string Scene, string? IncidentId, string? 
     /// share of how long it took to follow from its own; 0 when a wall asked for the scene in force.
     /// </summary>
     public long SentAt { get; init; }
+
+    /// <summary>The 街镇 (its code) a presenter framed the map on; null for the whole scene.</summary>
+    public string? Focus { get; init; }
+
+    /// <summary>The panel (its key, e.g. <c>alerts</c>) a presenter points the room at; null for none.</summary>
+    public string? Highlight { get; init; }
+
+    /// <summary>True while a presenter holds the walls (领导来访汇报), so the walls can say so.</summary>
+    public bool Presenting { get; init; }
 }
 
 /// <summary>Sends the scene to screens; answered by the hub folder.</summary>

@@ -55,6 +55,9 @@ public static class Policies
     /// <summary>一线通达 at /field: my tasks, 接单, field reports with photos and 提交审核, the photos served.</summary>
     public const string WorkInField = "work-in-field";
 
+    /// <summary>Presenting on the walls (领导来访汇报): choosing their scene, highlighting, stepping.</summary>
+    public const string PresentOnWall = "present-on-wall";
+
     /// <summary>A machine reporting drone telemetry: an ingestion key on the connection, whatever account opened it.</summary>
     public const string ReportTelemetry = "report-telemetry";
 
@@ -67,6 +70,7 @@ public static class Policies
         [Administer] = [Roles.Admin],
         [ReadBriefing] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
         [WorkInField] = [Roles.Officer, Roles.Supervisor],
+        [PresentOnWall] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
     };
 }
 

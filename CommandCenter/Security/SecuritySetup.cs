@@ -2,6 +2,7 @@ using CommandCenter.Api;
 using CommandCenter.Audit;
 using CommandCenter.Configuration;
 using CommandCenter.Officers;
+using CommandCenter.Scenes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -86,6 +87,7 @@ public static class SecuritySetup
         services.AddScoped<IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
         services.AddScoped<IOfficerCommands, OfficerCommands>();
         services.AddScoped<IEmergencyCommands, EmergencyCommands>();
+        services.AddScoped<IWallPresenter, WallPresenterCommands>();
         services.AddSingleton<SecurityBootstrap>();
         services.AddHostedService<SecurityBootstrapService>();
         services.AddHealthChecks().AddCheck<SecurityHealthCheck>("security");

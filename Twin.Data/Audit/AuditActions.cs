@@ -27,6 +27,8 @@ public static class AuditActions
     public const string ModeProposalDecided = "emergency.proposal";
     public const string ChecklistStepDone = "emergency.checklist";
     public const string StockMoved = "emergency.stock";
+    public const string WallPresented = "wall.present";
+    public const string WallPresentationIdle = "wall.present-idle";
     public const string StormStarted = "simulator.storm";
     public const string HistoryReplayed = "history.replayed";
     public const string HistoryAuditedFrom = "history.audited-from";

@@ -207,6 +207,10 @@ class TwinMap {
     this.hub = null;
     /** The scene the hub last pushed (district, corridor, emergency). */
     this.scene = 'district';
+    /** @type {string | null} the 街镇 (its code) a presenter framed the scene on */
+    this.focus = null;
+    /** When the last scene message was sent by the server and arrived here (ms since the epoch). */
+    this.lastSceneMessage = { sentAt: 0, arrivedAt: 0 };
     /** @type {number[] | null} */
     this.districtExtent = null;
 
@@ -285,7 +289,11 @@ class TwinMap {
         document.dispatchEvent(new CustomEvent('twin:connection', { detail: state }));
       },
       onLive: () => this.loadCameras(),
-      onScene: (scene, arrivedAt) => this.showScene(scene.scene, arrivedAt, scene.sentAt),
+      onScene: (scene, arrivedAt) => {
+        // Every message's times, a presenter's highlight too (it changes the panels, not the view).
+        this.lastSceneMessage = { sentAt: scene.sentAt ?? 0, arrivedAt };
+        this.showScene(scene.scene, arrivedAt, scene.sentAt, scene.focus ?? null);
+      },
       pace: () => this.view.frameCostMs,
     });
     for (const overlay of overlays) this.attachOverlay(overlay);
@@ -293,22 +301,25 @@ class TwinMap {
   }
 
   /**
-   * The walls' scene: 苏河秀带 frames the corridor band, 全区 and 应急 the district. Flood-control
-   * figures of the emergency scene are in the panels; the map keeps its layers.
+   * The walls' scene: 苏河秀带 frames the corridor band, 全区 and 应急 the district, or the 街镇 a
+   * presenter chose. Flood-control figures of the emergency scene are in the panels; the map keeps its layers.
    * @param {string} scene
    * @param {number} [arrivedAt] when its hub message arrived (ms since the epoch)
    * @param {number} [sentAt] when the server sent it
+   * @param {string | null} [focus] a 街镇's code (nbs_code_2023) to frame instead of the whole scene
    */
-  showScene(scene, arrivedAt, sentAt) {
-    if (scene !== this.scene) {
+  showScene(scene, arrivedAt, sentAt, focus = null) {
+    if (scene !== this.scene || focus !== this.focus) {
       this.view.timing.start(arrivedAt, sentAt);
     }
     this.scene = scene;
+    this.focus = focus;
     const corridor = this.layers.sources.corridor;
     const band = scene === 'corridor' ? corridor.getFeatures().map((/** @type {any} */ f) => f.getGeometry()) : [];
-    const extent = band.length > 0 ? corridor.getExtent() : this.districtExtent;
+    const area = focus ? this.layers.sources.subdistricts.getFeatures().find((/** @type {any} */ f) => f.get('nbs_code_2023') === focus) : null;
+    const extent = area ? area.getGeometry().getExtent() : band.length > 0 ? corridor.getExtent() : this.districtExtent;
     if (extent && !this.disposed) {
-      this.view.frame(extent, band);
+      this.view.frame(extent, area ? [area.getGeometry()] : band);
     }
   }
 
@@ -405,6 +416,9 @@ class TwinMap {
       stale: this.stale,
       scale: this.styles.scale,
       scene: this.scene,
+      focus: this.focus,
+      sceneMessageSentAt: this.lastSceneMessage.sentAt,
+      sceneMessageArrivedAt: this.lastSceneMessage.arrivedAt,
       ...this.view.timing.stats(),
       frameCostMs: this.view.frameCostMs,
     };

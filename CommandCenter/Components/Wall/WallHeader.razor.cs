@@ -24,6 +24,14 @@ public partial class WallHeader
     [Parameter]
     public WallScene Scene { get; set; }
 
+    /// <summary>True while a presenter holds the walls (领导来访汇报).</summary>
+    [Parameter]
+    public bool Presenting { get; set; }
+
+    /// <summary>The 街镇 a presenter framed the map on (its name), or null.</summary>
+    [Parameter]
+    public string? Focus { get; set; }
+
     private bool Emergency => Mode?.IsEmergency == true;
 
     private string SceneName => EmergencyText.SceneName(Scene);

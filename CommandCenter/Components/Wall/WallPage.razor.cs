@@ -7,6 +7,8 @@ using CommandCenter.Components.Wall.Scenes;
 using Twin.Domain.Emergency;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
+using Twin.Domain.Catalogue;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Time;
@@ -43,6 +45,12 @@ public sealed partial class WallPage : IDisposable
     private WallSceneDirector Scenes { get; set; } = default!;
 
     [Inject]
+    private ITwinQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private EventCatalogue Catalogue { get; set; } = default!;
+
+    [Inject]
     private FloodControlAssets FloodControl { get; set; } = default!;
 
     [Inject]
@@ -50,6 +58,13 @@ public sealed partial class WallPage : IDisposable
 
     /// <summary>The scene the director pushed last; every wall shows the same.</summary>
     private WallScene Scene { get; set; } = WallScene.District;
+
+    /// <summary>The director's last message: the scene with a presenter's focus and highlight.</summary>
+    private WallSceneMessage Message { get; set; } = new(WallScene.District.Slug(), null, null);
+
+    private string? Highlight => Message.Highlight;
+
+    private string? FocusName => Message.Focus is { } code ? SubDistrictName(code) : null;
 
     private TwinSnapshot? Snapshot { get; set; }
 
@@ -66,7 +81,8 @@ public sealed partial class WallPage : IDisposable
     {
         Snapshot = Feed.Current;
         Feed.Updated += OnSnapshot;
-        Scene = SceneOf(Scenes.Current);
+        Message = Scenes.Current;
+        Scene = SceneOf(Message);
         Scenes.Changed += OnScene;
         _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(() => _culture.Run(StateHasChanged)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -79,10 +95,12 @@ public sealed partial class WallPage : IDisposable
 
     private void OnScene(WallSceneMessage scene) => InvokeAsync(() => _culture.Run(() =>
     {
+        Message = scene;
         Scene = SceneOf(scene);
 
-        // The scene's panels read the twin as it is now, not as of the feed's last render.
-        Snapshot = Feed.Current ?? Snapshot;
+        // The scene's panels read the twin as it is now (the mode that brought the scene with it),
+        // not as of the feed's last poll, up to a render budget behind.
+        Snapshot = Queries.IsReady ? Queries.Current : Feed.Current ?? Snapshot;
         StateHasChanged();
     }));
 
@@ -104,6 +122,10 @@ public sealed partial class WallPage : IDisposable
             await _map.SetLayerVisibleAsync(change.Layer, change.Visible);
         }
     }
+
+    /// <summary>The engine ranks categories by code and names them in Chinese; the wall names them in its language from the catalogue.</summary>
+    private IReadOnlyList<RankedItem> CategoryNames(IReadOnlyList<RankedItem> items) =>
+        items.Select(i => Catalogue.Find(i.Key) is { } c ? i with { Name = Language.Name(c.NameZh, c.NameEn) } : i).ToList();
 
     private string SubDistrictName(string code) =>
         District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;

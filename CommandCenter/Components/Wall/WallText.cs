@@ -20,6 +20,7 @@ public static class WallText
     public static string Disconnected => T("连接中断 · 自动重试", "Disconnected · retrying");
     public static string PanelsReconnecting => T("重连中 · 数据暂停更新", "Reconnecting · figures paused");
     public static string PanelsDisconnected => T("连接中断 · 自动重试中", "Disconnected · retrying");
+    public static string Presenting => T("汇报演示中", "Presenting");
     public static string Connecting => T("连接中…", "Connecting…");
     public static string Stale => T("数据延迟", "Stale");
     public static string LeftPanels => T("左侧面板", "Left panels");

@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/?lang=en", Policies.ViewWall, true),
         ("/console", Policies.UseConsole, true),
         ("/console/tickets/T-NO-SUCH-TICKET", Policies.UseConsole, true),
+        ("/console/present", Policies.UseConsole, true),
         ("/briefing", Policies.ReadBriefing, true),
         ("/api/briefing/export.pdf", Policies.ReadBriefing, false),
         ("/api/briefing/export.xlsx", Policies.ReadBriefing, false),

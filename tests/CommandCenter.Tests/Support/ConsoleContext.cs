@@ -21,11 +21,11 @@ public static class ConsoleContext
         var auth = ctx.AddAuthorization().SetAuthorized("test-" + role).SetRoles(role);
         if (role == Roles.Leader)
         {
-            auth.SetPolicies(Policies.ViewWall, Policies.UseConsole);
+            auth.SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.PresentOnWall);
         }
         else
         {
-            auth.SetPolicies(Policies.ActOnTickets, Policies.RevealContact);
+            auth.SetPolicies([Policies.ActOnTickets, Policies.RevealContact, .. Policies.RolesOf[Policies.PresentOnWall].Contains(role) ? [Policies.PresentOnWall] : Array.Empty<string>()]);
         }
 
         ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Audit.AuditTrail>());
@@ -37,6 +37,8 @@ public static class ConsoleContext
         ctx.Services.AddSingleton(app.GetRequiredService<Twin.Domain.Emergency.FloodControlAssets>());
         ctx.Services.AddSingleton(app.GetRequiredService<Twin.Domain.Emergency.DutyRoster>());
         ctx.Services.AddSingleton(app.GetRequiredService<CommandCenter.Scenes.WallSceneDirector>());
+        ctx.Services.AddSingleton(app.GetRequiredService<Microsoft.Extensions.Options.IOptions<CommandCenter.Configuration.TwinOptions>>());
+        ctx.Services.AddScoped<CommandCenter.Scenes.IWallPresenter, WallPresenterCommands>();
         return ctx;
     }
 }

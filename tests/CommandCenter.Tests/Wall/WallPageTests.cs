@@ -34,4 +34,20 @@ public sealed class WallPageTests : IAsyncLifetime
         var version = wall.Find(".wall").GetAttribute("data-version");
         wall.WaitForAssertion(() => Assert.NotEqual(version, wall.Find(".wall").GetAttribute("data-version")), TimeSpan.FromSeconds(15));
     }
+
+    [Fact]
+    public async Task The_English_wall_names_the_citizens_top_categories_in_English_from_the_catalogue()
+    {
+        var feed = _app.Services.GetRequiredService<WallFeed>();
+        await Eventually.Until(() => feed.Current is { } s && s.VitalSigns.Voice.TopCategories.Count > 0, "citizens have reported today");
+        var catalogue = _app.Services.GetRequiredService<Twin.Domain.Catalogue.EventCatalogue>();
+        using var english = UiLanguage.English();
+        await using var ctx = WallContext.Create(_app.Services);
+
+        var wall = ctx.Render<WallPage>();
+
+        var names = wall.FindAll("[data-panel='voice'] .ranked").First().QuerySelectorAll(".name").Select(n => n.TextContent).ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.Contains(n, catalogue.Categories.Select(c => c.NameEn)));
+    }
 }

@@ -10,6 +10,7 @@ public static class EmergencyText
     public static string PageTitle => T("应急指挥 · 平急融合", "Emergency command");
     public static string DeskLink => T("应急指挥", "Emergency");
     public static string BackToConsole => T("返回值班台", "Back to the console");
+    public static string PresenterLink => T("领导来访汇报 · 主持大屏演示", "Briefing visitors: present on the wall");
 
     // The proposal banner.
     public static string Proposed(ModeProposal p) => T(

@@ -14,6 +14,10 @@ public partial class VitalSignPanel
     [Parameter]
     public string StaleLabel { get; set; } = "数据延迟";
 
+    /// <summary>True when a presenter points the room at this panel.</summary>
+    [Parameter]
+    public bool Highlighted { get; set; }
+
     [Parameter]
     public RenderFragment? ChildContent { get; set; }
 }

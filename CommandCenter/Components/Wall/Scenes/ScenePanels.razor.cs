@@ -10,4 +10,8 @@ public sealed partial class ScenePanels
 
     [Parameter]
     public bool Stale { get; set; }
+
+    /// <summary>The panel a presenter points the room at (its key), or null.</summary>
+    [Parameter]
+    public string? Highlight { get; set; }
 }

@@ -1,0 +1,127 @@
+using CommandCenter.Configuration;
+using CommandCenter.Localization;
+using CommandCenter.Scenes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
+using Twin.Domain.Geography;
+
+namespace CommandCenter.Components.Wall.Presenter;
+
+/// <summary>
+/// 领导来访汇报: an officer, supervisor or leader drives every wall from a tablet or the console —
+/// steps through the prepared sequence, chooses a scene or a 街镇, points at a panel. Each action
+/// goes through <see cref="IWallPresenter"/> (role check, audit, then the walls); the page follows
+/// the director, so two presenters' pages show the same.
+/// </summary>
+public sealed partial class PresenterPage : IDisposable
+{
+    private readonly CircuitCulture _culture = new();
+
+    [Inject]
+    private IWallPresenter Presenter { get; set; } = default!;
+
+    [Inject]
+    private WallSceneDirector Director { get; set; } = default!;
+
+    [Inject]
+    private ITwinQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private DistrictMap District { get; set; } = default!;
+
+    [Inject]
+    private IOptions<TwinOptions> Options { get; set; } = default!;
+
+    private bool MayPresent { get; set; }
+
+    private bool Busy { get; set; }
+
+    private string? Refusal { get; set; }
+
+    private WallPresentation? Presentation { get; set; }
+
+    private WallSceneMessage Walls { get; set; } = new(WallScene.District.Slug(), null, null);
+
+    private bool IsEmergency => Walls.Scene == WallScene.Emergency.Slug();
+
+    private int IdleMinutes => Options.Value.Wall.PresenterIdleMinutes;
+
+    private IEnumerable<(string Code, string Name)> SubDistricts => District.SubDistricts.Select(s => (s.Code, Language.Name(s.Name, s.NameEn)));
+
+    /// <summary>The panels of the scene on the walls, in the order the number keys pick them.</summary>
+    private IReadOnlyList<string> Panels =>
+        PresenterSlide.Panels[Enum.GetValues<WallScene>().FirstOrDefault(s => s.Slug() == Walls.Scene)];
+
+    private string WallsNow
+    {
+        get
+        {
+            var scene = Enum.GetValues<WallScene>().FirstOrDefault(s => s.Slug() == Walls.Scene);
+            return PresenterText.SlideName(new PresenterSlide(scene, Walls.Focus, Walls.Highlight), SubDistrictName);
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        MayPresent = await Presenter.MayPresentAsync();
+        Walls = Director.Current;
+        Presentation = Director.Presentation;
+        Director.Changed += OnWalls;
+    }
+
+    private void OnWalls(WallSceneMessage message) => InvokeAsync(() => _culture.Run(() =>
+    {
+        Walls = message;
+        Presentation = Director.Presentation;
+        StateHasChanged();
+    }));
+
+    private bool IsCurrentStep(int index) => Presentation is { } p && p.Step == index && p.Slide == p.Sequence[index];
+
+    private string SubDistrictName(string code) => District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;
+
+    private Task StartAsync() => ActAsync(Presenter.StartAsync);
+
+    private Task ForwardAsync() => ActAsync(Presenter.ForwardAsync);
+
+    private Task BackAsync() => ActAsync(Presenter.BackAsync);
+
+    private Task EndAsync() => ActAsync(Presenter.EndAsync);
+
+    private Task ChooseAsync(PresenterSlide slide) => ActAsync(() => Presenter.ChooseAsync(slide));
+
+    private Task HighlightAsync(string? panel) => ActAsync(() => Presenter.HighlightAsync(panel));
+
+    private Task OnKeyAsync(string key) => key switch
+    {
+        "ArrowRight" or "ArrowDown" or "PageDown" or " " => ForwardAsync(),
+        "ArrowLeft" or "ArrowUp" or "PageUp" => BackAsync(),
+        "0" or "Escape" => HighlightAsync(null),
+        [var digit] when digit is >= '1' and <= '9' && digit - '1' < Panels.Count => HighlightAsync(Panels[digit - '1']),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task ActAsync(Func<Task<CommandOutcome>> action)
+    {
+        if (Busy)
+        {
+            return;
+        }
+
+        Busy = true;
+        Refusal = null;
+        try
+        {
+            var outcome = await action();
+            Refusal = outcome.Accepted ? null : outcome.Reason;
+            Presentation = Director.Presentation;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    public void Dispose() => Director.Changed -= OnWalls;
+}

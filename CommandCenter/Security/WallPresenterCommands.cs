@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using CommandCenter.Audit;
+using CommandCenter.Configuration;
+using CommandCenter.Scenes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using Twin.Data.Audit;
+using Twin.Data.Boundary;
+
+namespace CommandCenter.Security;
+
+/// <summary>
+/// <see cref="IWallPresenter"/> for the signed-in person (scoped to their circuit). A presentation
+/// lives in memory only (the walls' picture, not the twin's state), so the one thing each action
+/// writes is its audit row: committed before the walls follow, so nothing is shown unaudited.
+/// During an emergency the walls hold the emergency scene: a presenter may point at its panels,
+/// not put another scene up.
+/// </summary>
+public sealed class WallPresenterCommands(
+    WallSceneDirector director,
+    ITwinQueries queries,
+    AuthenticationStateProvider state,
+    IAuthorizationService authorization,
+    AuditTrail audit,
+    ClientOrigin origin,
+    IOptions<TwinOptions> options) : IWallPresenter
+{
+    public const string Refusal = "当前角色无权主持大屏汇报 · This role may not present on the wall.";
+    public const string EmergencyHolds = "应急期间大屏保持应急场景，可突出显示其面板 · During an emergency the walls hold the emergency scene; its panels may be highlighted.";
+    public const string NoEmergency = "当前没有应急响应 · No emergency is running.";
+
+    public IReadOnlyList<PresenterSlide> Sequence { get; } =
+        PresenterSlide.TryParseSequence(options.Value.Wall.PresenterSequence, WallOptions.IsSubDistrictCode, out var s) ? s : [new PresenterSlide(WallScene.District)];
+
+    public async Task<bool> MayPresentAsync() => (await authorization.AuthorizeAsync(await UserAsync(), Policies.PresentOnWall)).Succeeded;
+
+    public Task<CommandOutcome> StartAsync() =>
+        ActAsync("start", (_, user, now) => Held(Begin(user, now)));
+
+    public Task<CommandOutcome> ForwardAsync() =>
+        ActAsync("forward", (p, user, now) => Held((p ?? Begin(user, now)).Forward(now)));
+
+    public Task<CommandOutcome> BackAsync() =>
+        ActAsync("back", (p, user, now) => Held((p ?? Begin(user, now)).Back(now)));
+
+    public Task<CommandOutcome> ChooseAsync(PresenterSlide slide) =>
+        ActAsync("choose", (p, user, now) => slide.Scene == WallScene.Emergency && !queries.Current.IsEmergency
+            ? (null, NoEmergency)
+            : Held((p ?? Begin(user, now)).Choose(slide, now)));
+
+    public Task<CommandOutcome> HighlightAsync(string? panel) =>
+        ActAsync("highlight", (p, user, now) =>
+        {
+            var presentation = p ?? Begin(user, now);
+            if (queries.Current.IsEmergency)
+            {
+                // The walls show the emergency scene whatever the slide was: point at its panels.
+                presentation = presentation.Choose(new PresenterSlide(WallScene.Emergency), now);
+            }
+
+            return panel is null || presentation.Slide.Shows(panel)
+                ? Held(presentation.Highlight(panel, now))
+                : (null, $"该场景没有此面板 · The scene has no panel '{panel}'.");
+        });
+
+    public Task<CommandOutcome> EndAsync() =>
+        ActAsync("end", (p, _, _) => p is null ? (null, "大屏不在汇报中 · The walls are not being presented.") : (null, null), ends: true);
+
+    /// <summary>A new presentation at the sequence's start, or on the emergency scene while one runs.</summary>
+    private WallPresentation Begin(string presenter, DateTimeOffset now)
+    {
+        var presentation = WallPresentation.Start(presenter, Sequence, now);
+        return queries.Current.IsEmergency ? presentation.Choose(new PresenterSlide(WallScene.Emergency), now) : presentation;
+    }
+
+    /// <summary>During an emergency only the emergency scene may be on the walls.</summary>
+    private (WallPresentation? Next, string? Refusal) Held(WallPresentation next) =>
+        queries.Current.IsEmergency && next.Slide.Scene != WallScene.Emergency ? (null, EmergencyHolds) : (next, null);
+
+    /// <summary>
+    /// Checks the role, works out the next presentation, writes its audit row (committed) and only
+    /// then hands it to the director; a refusal changes nothing and is audited too.
+    /// </summary>
+    private async Task<CommandOutcome> ActAsync(
+        string action,
+        Func<WallPresentation?, string, DateTimeOffset, (WallPresentation? Next, string? Refusal)> decide,
+        bool ends = false)
+    {
+        var user = await UserAsync();
+        if (!(await authorization.AuthorizeAsync(user, Policies.PresentOnWall)).Succeeded)
+        {
+            audit.Record(user, AuditActions.Forbidden, "wall", AuditOutcome.Denied, AuditActions.WallPresented + " " + action, origin.Current);
+            return CommandOutcome.Refused(Refusal, forbidden: true);
+        }
+
+        var presenter = SignedInOfficer.NameOf(user);
+        return await director.PresentAsync<CommandOutcome>(async (current, now) =>
+        {
+            var (next, refusal) = decide(current, presenter, now);
+            if (refusal is not null)
+            {
+                await audit.WriteAsync(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal}", origin.Current));
+                return (current, CommandOutcome.Refused(refusal));
+            }
+
+            if (next is not null)
+            {
+                next = next with { Presenter = presenter };
+            }
+
+            var target = (next ?? current)?.Slide.ToString();
+            var detail = next is null ? action : $"{action} {next.Step + 1}/{next.Sequence.Count}";
+            await audit.WriteAsync(audit.Entry(user, AuditActions.WallPresented, target, AuditOutcome.Success, detail, origin.Current));
+            return (ends ? null : next, new CommandOutcome { Kind = OutcomeKind.Applied, Id = next?.Slide.ToString() });
+        });
+    }
+
+    private async Task<ClaimsPrincipal> UserAsync() => (await state.GetAuthenticationStateAsync()).User;
+}
