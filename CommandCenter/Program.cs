@@ -5,6 +5,7 @@ using CommandCenter.Components;
 using CommandCenter.Core;
 using CommandCenter.Drones;
 using CommandCenter.Emergency;
+using CommandCenter.Field;
 using CommandCenter.Hub;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
@@ -48,6 +49,7 @@ builder.Services
     .AddTwinLive()
     .AddWallScenes()
     .AddBriefing()
+    .AddField()
     .AddIngestion(builder.Configuration)
     .AddDrones(builder.Configuration)
     .AddTwinNotifications(builder.Configuration)
@@ -85,6 +87,7 @@ app.MapAccountEndpoints();
 app.MapSearch();
 app.MapAfterAction();
 app.MapBriefing();
+app.MapField();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -23,7 +23,8 @@ public sealed class DataLifecycleService(
     {
         var settings = options.Value;
         await readiness.Ready.WaitAsync(stoppingToken);
-        var policy = new RetentionPolicy(TimeSpan.FromDays(settings.RawObservationDays), TimeSpan.FromDays(settings.HourlyRollupDays));
+        var policy = new RetentionPolicy(
+            TimeSpan.FromDays(settings.RawObservationDays), TimeSpan.FromDays(settings.HourlyRollupDays), FieldPhotoImages: TimeSpan.FromDays(settings.FieldPhotoDays));
         var backupDue = NewestBackup(settings.Backup.DirectoryFor(store.DatabasePath)) + TimeSpan.FromHours(settings.Backup.IntervalHours);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(settings.LifecycleMinutes), realTime);
         do
@@ -32,8 +33,8 @@ public sealed class DataLifecycleService(
             {
                 var result = await store.RunLifecycleAsync(twinClock.GetUtcNow(), policy, stoppingToken);
                 logger.LogInformation(
-                    "Store lifecycle: {Hours} hours and {Days} days summed up, {Raw} raw readings and {Hourly} hourly rollups trimmed.",
-                    result.HoursRolledUp, result.DaysRolledUp, result.RawRowsDeleted, result.HourlyRowsDeleted);
+                    "Store lifecycle: {Hours} hours and {Days} days summed up, {Raw} raw readings and {Hourly} hourly rollups trimmed, {Photos} field photos' images removed.",
+                    result.HoursRolledUp, result.DaysRolledUp, result.RawRowsDeleted, result.HourlyRowsDeleted, result.FieldPhotoImagesRemoved);
 
                 // Backups follow real time: a demo at 60× must not take one a simulated day. A
                 // PostgreSQL server is backed up by its own tools (README), not file copies.

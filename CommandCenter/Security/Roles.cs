@@ -52,6 +52,9 @@ public static class Policies
     /// <summary>The leaders' briefing (/briefing), its exports and the daily briefings.</summary>
     public const string ReadBriefing = "read-briefing";
 
+    /// <summary>一线通达 at /field: my tasks, 接单, field reports with photos and 提交审核, the photos served.</summary>
+    public const string WorkInField = "work-in-field";
+
     /// <summary>Presenting on the walls (领导来访汇报): choosing their scene, highlighting, stepping.</summary>
     public const string PresentOnWall = "present-on-wall";
 
@@ -66,6 +69,7 @@ public static class Policies
         [RevealContact] = [Roles.Officer, Roles.Supervisor],
         [Administer] = [Roles.Admin],
         [ReadBriefing] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
+        [WorkInField] = [Roles.Officer, Roles.Supervisor],
         [PresentOnWall] = [Roles.Officer, Roles.Supervisor, Roles.Leader],
     };
 }

@@ -1147,6 +1147,119 @@ namespace Twin.Data.Postgres.Migrations
                     b.ToTable("supply_stock", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Field.FieldPhotoRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_type");
+
+                    b.Property<double?>("ExifLat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("exif_lat");
+
+                    b.Property<double?>("ExifLon")
+                        .HasColumnType("double precision")
+                        .HasColumnName("exif_lon");
+
+                    b.Property<byte[]>("Image")
+                        .HasColumnType("bytea")
+                        .HasColumnName("image");
+
+                    b.Property<string>("OriginalSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("original_sha256");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ReportKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("report_key");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("TicketId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_field_photos");
+
+                    b.HasIndex("ReportKey")
+                        .HasDatabaseName("ix_field_photos_report_key");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_field_photos_ticket_id");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_field_photos_uploaded_at");
+
+                    b.ToTable("field_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Field.FieldReportRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("TicketId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_field_reports");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_field_reports_ticket_id");
+
+                    b.ToTable("field_reports", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Organisations.OrganisationRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1747,6 +1860,26 @@ namespace Twin.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_checklist_history_checklist_steps");
+                });
+
+            modelBuilder.Entity("Twin.Data.Field.FieldPhotoRow", b =>
+                {
+                    b.HasOne("Twin.Data.Field.FieldReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_photos_field_reports_report_key");
+                });
+
+            modelBuilder.Entity("Twin.Data.Field.FieldReportRow", b =>
+                {
+                    b.HasOne("Twin.Data.Tickets.TicketRow", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_reports_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>

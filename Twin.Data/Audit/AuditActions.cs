@@ -16,6 +16,7 @@ public static class AuditActions
     public const string Challenged = "authz.unauthenticated";
     public const string OriginRefused = "authz.origin-refused";
     public const string TicketTransition = "ticket.transition";
+    public const string FieldReportSubmitted = "ticket.field-report";
     public const string AlarmAcknowledged = "alarm.acknowledge";
     public const string AlarmFiledAsCase = "alarm.file-case";
     public const string AlarmAssigned = "alarm.assign";

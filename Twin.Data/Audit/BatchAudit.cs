@@ -1,6 +1,7 @@
 using System.Globalization;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Field;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -80,6 +81,15 @@ internal sealed class BatchAudit(DateTimeOffset now, bool replay)
         var (from, to) = (t.Previous, t.Sensor.Definition.Thresholds);
         _entries.Add(Entry(t.Actor, AuditActions.SensorThresholdsChanged, t.Sensor.Definition.Id, string.Create(CultureInfo.InvariantCulture,
             $"warning {from.Warning}→{to.Warning}, alarm {from.Alarm}→{to.Alarm}, hysteresis {from.Hysteresis}→{to.Hysteresis} {t.Sensor.Definition.Unit}; twin time {t.At:O}")));
+    }
+
+    /// <summary>A field report: how many photos and their hashes, never the note (free text may hold personal data).</summary>
+    public void FieldReport(FieldReportSubmitted f)
+    {
+        var r = f.Report;
+        var photos = string.Join(", ", r.Photos.Select(p => $"{p.Id} sha256 {p.Sha256[..12]}"));
+        _entries.Add(Entry(r.By, AuditActions.FieldReportSubmitted, r.TicketId,
+            string.Create(CultureInfo.InvariantCulture, $"key {r.Key}; {r.Photos.Count} photo(s){(photos.Length > 0 ? ": " + photos : string.Empty)}; twin time {r.At:O}")));
     }
 
     public void Emergency(TwinEvent change)

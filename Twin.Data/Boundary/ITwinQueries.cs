@@ -6,6 +6,7 @@ using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Field;
 using Twin.Domain.Geography;
 using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
@@ -71,6 +72,15 @@ public interface ITwinQueries
     Task<IReadOnlyList<EvidenceInfo>> GetEvidenceAsync(string ticketId, CancellationToken ct = default);
 
     Task<(byte[] Jpeg, string Sha256)?> GetEvidenceImageAsync(string evidenceId, CancellationToken ct = default);
+
+    /// <summary>A field report by its submission key, as stored (the same answer for every copy of one submission).</summary>
+    Task<FieldReportInfo?> GetFieldReportAsync(string key, CancellationToken ct = default);
+
+    /// <summary>A ticket's field reports with their photos' evidence records, oldest first.</summary>
+    Task<IReadOnlyList<FieldReportInfo>> GetFieldReportsAsync(string ticketId, CancellationToken ct = default);
+
+    /// <summary>A field photo as served: the image without its metadata; null when unknown or past its retention.</summary>
+    Task<(byte[] Image, string ContentType, string Sha256)?> GetFieldPhotoAsync(string photoId, CancellationToken ct = default);
 
     /// <summary>Every emergency incident, latest first.</summary>
     Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct = default);

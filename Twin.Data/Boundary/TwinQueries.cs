@@ -8,6 +8,7 @@ using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Field;
 using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
@@ -103,6 +104,24 @@ public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinRead
     {
         await readiness.Ready.WaitAsync(ct);
         return await store.GetEvidenceImageAsync(evidenceId, ct);
+    }
+
+    public async Task<FieldReportInfo?> GetFieldReportAsync(string key, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetFieldReportAsync(key, ct);
+    }
+
+    public async Task<IReadOnlyList<FieldReportInfo>> GetFieldReportsAsync(string ticketId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetFieldReportsAsync(ticketId, ct);
+    }
+
+    public async Task<(byte[] Image, string ContentType, string Sha256)?> GetFieldPhotoAsync(string photoId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetFieldPhotoAsync(photoId, ct);
     }
 
     public async Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct = default)

@@ -19,7 +19,7 @@ internal static class EmergencyWrites
         {
             case ModeChanged m:
                 var c = m.Change;
-                Execute(connection, transaction,
+                BatchSql.Execute(connection, transaction,
                     """
                     INSERT INTO mode_changes (incident_id, kind, type, level, at, actor, role, reason, proposal_id)
                     VALUES (@incident_id, @kind, @type, @level, @at, @actor, @role, @reason, @proposal_id)
@@ -29,7 +29,7 @@ internal static class EmergencyWrites
                 return true;
             case ModeProposalChanged p:
                 var proposal = p.Proposal;
-                Execute(connection, transaction,
+                BatchSql.Execute(connection, transaction,
                     """
                     INSERT INTO mode_proposals (id, source, source_ref, type, level, reason, proposed_at, status, decided_by, decided_at, decision_note)
                     VALUES (@id, @source, @source_ref, @type, @level, @reason, @proposed_at, @status, @decided_by, @decided_at, @decision_note)
@@ -46,13 +46,13 @@ internal static class EmergencyWrites
                 return true;
             case StockMoved moved:
                 var movement = moved.Movement;
-                Execute(connection, transaction,
+                BatchSql.Execute(connection, transaction,
                     """
                     INSERT INTO supply_stock (depot_id, item, quantity) VALUES (@depot_id, @item, @quantity)
                     ON CONFLICT (depot_id, item) DO UPDATE SET quantity = excluded.quantity
                     """,
                     ("@depot_id", moved.Stock.DepotId), ("@item", moved.Stock.Item), ("@quantity", moved.Stock.Quantity));
-                Execute(connection, transaction,
+                BatchSql.Execute(connection, transaction,
                     """
                     INSERT INTO stock_movements (depot_id, item, kind, quantity, at, actor, note)
                     VALUES (@depot_id, @item, @kind, @quantity, @at, @actor, @note)
@@ -68,7 +68,7 @@ internal static class EmergencyWrites
     private static void WriteStep(DbConnection connection, DbTransaction transaction, ChecklistStepChanged changed)
     {
         var step = changed.Step;
-        Execute(connection, transaction,
+        BatchSql.Execute(connection, transaction,
             """
             INSERT INTO checklist_steps (incident_id, step_id, level, title_zh, title_en, department, started_at, due_at, status,
                 supervision_level, done_at, done_by, note)
@@ -89,25 +89,12 @@ internal static class EmergencyWrites
             ChecklistChange.Supervised => "系统督办",
             _ => null,
         };
-        Execute(connection, transaction,
+        BatchSql.Execute(connection, transaction,
             """
             INSERT INTO checklist_history (incident_id, step_id, change, at, supervision_level, actor, note)
             VALUES (@incident_id, @step_id, @change, @at, @supervision_level, @actor, @note)
             """,
             ("@incident_id", step.IncidentId), ("@step_id", step.StepId), ("@change", changed.Change.ToString()), ("@at", UtcTicks.From(changed.At)),
             ("@supervision_level", step.SupervisionLevel), ("@actor", actor), ("@note", changed.Change == ChecklistChange.Done ? step.Note : null));
-    }
-
-    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value ?? DBNull.Value);
-        }
-
-        command.ExecuteNonQuery();
     }
 }

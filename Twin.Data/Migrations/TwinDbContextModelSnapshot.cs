@@ -1128,6 +1128,119 @@ namespace Twin.Data.Migrations
                     b.ToTable("supply_stock", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Field.FieldPhotoRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<double?>("ExifLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("exif_lat");
+
+                    b.Property<double?>("ExifLon")
+                        .HasColumnType("REAL")
+                        .HasColumnName("exif_lon");
+
+                    b.Property<byte[]>("Image")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("image");
+
+                    b.Property<string>("OriginalSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_sha256");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ReportKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_key");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("TicketId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_field_photos");
+
+                    b.HasIndex("ReportKey")
+                        .HasDatabaseName("ix_field_photos_report_key");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_field_photos_ticket_id");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_field_photos_uploaded_at");
+
+                    b.ToTable("field_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Field.FieldReportRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("TicketId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_field_reports");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_field_reports_ticket_id");
+
+                    b.ToTable("field_reports", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Organisations.OrganisationRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1724,6 +1837,26 @@ namespace Twin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_checklist_history_checklist_steps");
+                });
+
+            modelBuilder.Entity("Twin.Data.Field.FieldPhotoRow", b =>
+                {
+                    b.HasOne("Twin.Data.Field.FieldReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReportKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_photos_field_reports_report_key");
+                });
+
+            modelBuilder.Entity("Twin.Data.Field.FieldReportRow", b =>
+                {
+                    b.HasOne("Twin.Data.Tickets.TicketRow", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_reports_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>

@@ -4,6 +4,7 @@ using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
+using Twin.Domain.Field;
 using Twin.Domain.Privacy;
 
 namespace Twin.Data.Pipeline;
@@ -20,6 +21,7 @@ internal abstract record IdempotencyKey
         ReportTicketCommand c => new TicketKey(c.Report.Id),
         RecordObservationCommand c => new ObservationKey(c.Observation.SensorId, c.Observation.ObservedAt),
         RaiseExternalAlarmCommand c => new ExternalAlertKey(c.Alert.SourceKey),
+        SubmitFieldReportCommand c => new FieldReportKey(c.Key),
         _ => null,
     };
 }
@@ -29,6 +31,9 @@ internal sealed record TicketKey(string TicketId) : IdempotencyKey;
 internal sealed record ObservationKey(string SensorId, DateTimeOffset ObservedAt) : IdempotencyKey;
 
 internal sealed record ExternalAlertKey(string SourceKey) : IdempotencyKey;
+
+/// <summary>A field report by the key its phone generated once per submission.</summary>
+internal sealed record FieldReportKey(string Key) : IdempotencyKey;
 
 /// <summary>
 /// What the store already holds under a key: the entity's id, or a reading's row id, and for the
@@ -45,6 +50,7 @@ internal static class InputContent
     {
         RecordObservationCommand c => Result(c.Observation.Value),
         RaiseExternalAlarmCommand c => Alert(c.Alert.Kind, c.Alert.Severity, c.Alert.Title),
+        SubmitFieldReportCommand c => FieldRules.Content(c.TicketId, c.Note, (c.Photos ?? []).Select(p => p.OriginalSha256)),
         _ => null,
     };
 
@@ -92,6 +98,12 @@ public sealed partial class TwinPipeline
         {
             known[new ExternalAlertKey(sourceKey)] = new StoredKey(alarm.Id, null, InputContent.Alert(alarm.Kind, alarm.Severity, alarm.Title),
                 $"alarm {alarm.Id} from CAP message {sourceKey} ({alarm.Kind}, severity {alarm.Severity}, \"{alarm.Title}\")");
+        }
+
+        var reportKeys = keys.OfType<FieldReportKey>().Select(k => k.Key).ToList();
+        foreach (var (key, report) in await _store.FindFieldReportsAsync(reportKeys, CancellationToken.None))
+        {
+            known[new FieldReportKey(key)] = new StoredKey(report.TicketId, null, report.Content, $"field report {key} on ticket {report.TicketId}");
         }
 
         return known;
@@ -154,6 +166,7 @@ public sealed partial class TwinPipeline
             $"Observation {original.ObservationId} of Datastream {c.Observation.SensorId} at {c.Observation.ObservedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFFZ} with result {InputContent.Result(c.Observation.Value)}",
         RaiseExternalAlarmCommand c =>
             $"alarm {original.Id} from CAP message {c.Alert.SourceKey} ({c.Alert.Kind.Trim()}, severity {c.Alert.Severity}, \"{FreeTextMask.Mask(c.Alert.Title.Trim())}\")",
+        SubmitFieldReportCommand c => $"field report {c.Key} on ticket {c.TicketId}",
         _ => original.Id ?? "another input",
     };
 
@@ -169,6 +182,7 @@ public sealed partial class TwinPipeline
         PlanMissionCommand => events.OfType<MissionChanged>().LastOrDefault(e => e.From is null)?.Mission.Id,
         ChangeMissionStatusCommand c => c.MissionId,
         AttachEvidenceCommand c => c.EvidenceId,
+        SubmitFieldReportCommand c => c.TicketId,
         RecordObservationCommand c => c.Observation.SensorId,
         RegisterSensorCommand c => c.Sensor.Id,
         RegisterThingCommand c => c.Sensors[0].Thing,

@@ -43,6 +43,10 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
 
     public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
 
+    public DbSet<Field.FieldReportRow> FieldReports => Set<Field.FieldReportRow>();
+
+    public DbSet<Field.FieldPhotoRow> FieldPhotos => Set<Field.FieldPhotoRow>();
+
     public DbSet<ModeChangeRow> ModeChanges => Set<ModeChangeRow>();
 
     public DbSet<ModeProposalRow> ModeProposals => Set<ModeProposalRow>();

@@ -9,10 +9,11 @@ namespace Twin.Data.Store;
 /// <param name="RawObservations">raw readings younger than this are kept (<c>Twin:Storage:RawObservationDays</c>)</param>
 /// <param name="HourlyRollups">hourly rollups younger than this are kept; daily rollups are kept for good</param>
 /// <param name="RowsPerTransaction">rows deleted per short transaction, so the pipeline's writes are never held up for long</param>
-public sealed record RetentionPolicy(TimeSpan RawObservations, TimeSpan HourlyRollups, int RowsPerTransaction = 5_000);
+/// <param name="FieldPhotoImages">a field photo's image is kept this long after its upload, then only its evidence record (<c>Twin:Storage:FieldPhotoDays</c>); null keeps them</param>
+public sealed record RetentionPolicy(TimeSpan RawObservations, TimeSpan HourlyRollups, int RowsPerTransaction = 5_000, TimeSpan? FieldPhotoImages = null);
 
 /// <summary>One lifecycle pass: periods summed up and rows trimmed.</summary>
-public sealed record LifecycleResult(int HoursRolledUp, int DaysRolledUp, long RawRowsDeleted, long HourlyRowsDeleted);
+public sealed record LifecycleResult(int HoursRolledUp, int DaysRolledUp, long RawRowsDeleted, long HourlyRowsDeleted, long FieldPhotoImagesRemoved = 0);
 
 public sealed partial class TwinStore
 {
@@ -53,12 +54,17 @@ public sealed partial class TwinStore
         foreach (var sensorId in await SensorIdsAsync(connection, ct))
         {
             // Per sensor, so that each delete is a range of the (sensor_id, observed_at) index, not a scan of every reading.
-            raw += await TrimAsync(connection, "observations", "sensor_id = @sensor AND observed_at < @cutoff", sensorId, rawCutoff, policy.RowsPerTransaction, ct);
+            raw += await TrimAsync(connection, DeleteSql("observations", "sensor_id = @sensor AND observed_at < @cutoff"), sensorId, rawCutoff, policy.RowsPerTransaction, ct);
         }
 
         var hourlyCutoff = Earlier(now - policy.HourlyRollups, daily ?? DateTimeOffset.MinValue);
-        var trimmedHours = await TrimAsync(connection, "observation_hourly", "period_start < @cutoff", null, hourlyCutoff, policy.RowsPerTransaction, ct);
-        return new LifecycleResult(hours, days, raw, trimmedHours);
+        var trimmedHours = await TrimAsync(connection, DeleteSql("observation_hourly", "period_start < @cutoff"), null, hourlyCutoff, policy.RowsPerTransaction, ct);
+
+        // A field photo's evidence record (hashes, EXIF place and time) stays with its ticket; only the image goes.
+        var photos = policy.FieldPhotoImages is { } keep
+            ? await TrimAsync(connection, FieldPhotoImageSql, null, now - keep, policy.RowsPerTransaction, ct)
+            : 0;
+        return new LifecycleResult(hours, days, raw, trimmedHours, photos);
     }
 
     /// <summary>
@@ -215,9 +221,14 @@ public sealed partial class TwinStore
         }
     }
 
-    /// <summary>Deletes rows of <paramref name="table"/> older than <paramref name="cutoff"/>, a few thousand per write turn.</summary>
+    private const string FieldPhotoImageSql =
+        "UPDATE field_photos SET image = NULL WHERE id IN (SELECT id FROM field_photos WHERE uploaded_at < @cutoff AND image IS NOT NULL LIMIT @limit)";
+
+    private string DeleteSql(string table, string where) => string.Format(System.Globalization.CultureInfo.InvariantCulture, _dialect.Sql.DeleteSome, table, where);
+
+    /// <summary>Runs <paramref name="sql"/> (rows older than <c>@cutoff</c>, at most <c>@limit</c>) until it touches fewer than a full turn's rows, a few thousand per write turn.</summary>
     private async Task<long> TrimAsync(
-        DbConnection connection, string table, string where, string? sensorId, DateTimeOffset cutoff, int rowsPerTransaction, CancellationToken ct)
+        DbConnection connection, string sql, string? sensorId, DateTimeOffset cutoff, int rowsPerTransaction, CancellationToken ct)
     {
         long deleted = 0;
         while (true)
@@ -228,7 +239,7 @@ public sealed partial class TwinStore
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 await using var command = connection.CreateCommand();
-                command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, _dialect.Sql.DeleteSome, table, where);
+                command.CommandText = sql;
                 command.AddParameter("@cutoff", cutoff.UtcTicks);
                 if (sensorId is not null)
                 {

@@ -2,9 +2,11 @@ using System.Data.Common;
 using Twin.Data.Store.Providers;
 using Twin.Data.Audit;
 using Twin.Data.Emergency;
+using Twin.Data.Field;
 using Twin.Data.Sensors;
 using Twin.Domain.Drones;
 using Twin.Domain.Engine;
+using Twin.Domain.Field;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
 
@@ -281,6 +283,10 @@ public sealed partial class TwinStore
                         break;
                     case EvidenceAttached e:
                         InsertEvidence(e.Evidence);
+                        break;
+                    case FieldReportSubmitted f:
+                        FieldWrites.Write(_connection, transaction, f);
+                        audit?.Rows.FieldReport(f);
                         break;
                     case SensorRemoved r:
                         SensorRemoval.Delete(_connection, transaction, r.Sensor.Definition.Id);

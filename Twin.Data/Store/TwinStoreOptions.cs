@@ -25,6 +25,9 @@ public sealed class TwinStoreOptions
     /// <summary>How often the background pass sums up finished hours and trims what is past its keep.</summary>
     public int LifecycleMinutes { get; set; } = 10;
 
+    /// <summary>A field photo's image is kept this many days after its upload; its evidence record stays with the ticket.</summary>
+    public int FieldPhotoDays { get; set; } = 365;
+
     public BackupOptions Backup { get; set; } = new();
 
     /// <summary>Throws when a value cannot work; the host calls it at start-up.</summary>
@@ -40,9 +43,10 @@ public sealed class TwinStoreOptions
             throw new ArgumentException("Twin:Storage:ConnectionString is required when Twin:Storage:Provider is Postgres.");
         }
 
-        if (RawObservationDays < 1 || HourlyRollupDays < RawObservationDays || LifecycleMinutes < 1)
+        if (RawObservationDays < 1 || HourlyRollupDays < RawObservationDays || LifecycleMinutes < 1 || FieldPhotoDays < 1)
         {
-            throw new ArgumentException("Twin:Storage: RawObservationDays must be at least 1, HourlyRollupDays at least as long, LifecycleMinutes at least 1.");
+            throw new ArgumentException(
+                "Twin:Storage: RawObservationDays must be at least 1, HourlyRollupDays at least as long, LifecycleMinutes and FieldPhotoDays at least 1.");
         }
 
         if (Backup.Keep < 1 || Backup.IntervalHours <= 0)

@@ -2,6 +2,7 @@ using Twin.Domain.Alarms;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
+using Twin.Domain.Field;
 using Twin.Domain.Organisations;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
@@ -100,6 +101,8 @@ public sealed partial class TwinEngine
                 return ChangeMissionStatus(c.MissionId, c.To, c.Actor, c.Note);
             case AttachEvidenceCommand c:
                 return AttachEvidence(c);
+            case SubmitFieldReportCommand c:
+                return SubmitFieldReport(c);
             case StartEmergencyCommand c:
                 return StartEmergency(c.Type, c.Level, c.Actor, c.Role, c.Reason);
             case ChangeResponseLevelCommand c:

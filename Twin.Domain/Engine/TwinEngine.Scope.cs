@@ -1,4 +1,5 @@
 using Twin.Domain.Dispatch;
+using Twin.Domain.Field;
 using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
@@ -17,6 +18,7 @@ public sealed partial class TwinEngine
         {
             MergeTicketCommand c => MayOnTicket(scope, c) && _tickets.TryGetValue(c.IntoTicketId ?? string.Empty, out var into) && scope.Sees(into),
             DispatchCommand c => MayOnTicket(scope, c),
+            SubmitFieldReportCommand c => !_tickets.TryGetValue(c.TicketId ?? string.Empty, out var handled) || scope.May(DispatchAction.SubmitForReview, handled),
             MarkTicketViewedCommand c => _tickets.TryGetValue(c.TicketId, out var viewed) && scope.Sees(viewed),
             ReportTicketCommand => scope.MayReport,
             AcknowledgeAlarmCommand c => _activeAlarms.TryGetValue(c.AlarmId, out var alarm) && scope.MayAcknowledge(alarm),

@@ -43,6 +43,7 @@ public static class AccountText
         PageLinks.Wall => T("大屏", "Wall"),
         PageLinks.Console => T("值班台 · 历史搜索", "Duty desk · search"),
         PageLinks.Briefing => T("领导简报", "Briefing"),
+        PageLinks.Field => T("一线通达", "Field"),
         PageLinks.Admin => T("管理", "Administration"),
         _ => page,
     };

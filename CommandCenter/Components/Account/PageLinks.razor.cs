@@ -12,12 +12,14 @@ public sealed partial class PageLinks
     public const string Console = "console";
     public const string Admin = "admin";
     public const string Briefing = "briefing";
+    public const string Field = "field";
 
     private static readonly (string Key, string Href, string Policy)[] Pages =
     [
         (Wall, "/", Policies.ViewWall),
         (Console, "/console", Policies.UseConsole),
         (Briefing, "/briefing", Policies.ReadBriefing),
+        (Field, "/field", Policies.WorkInField),
         (Admin, "/admin/users", Policies.Administer),
     ];
 

@@ -32,6 +32,10 @@ public sealed partial class TicketMiniMap : IAsyncDisposable
     [Parameter]
     public IReadOnlyList<MapMarker> Surroundings { get; set; } = [];
 
+    /// <summary>Whether the key to the markers is shown (the field view's map shows the ticket alone and needs none).</summary>
+    [Parameter]
+    public bool Legend { get; set; } = true;
+
     /// <summary>What the markers show; the map is redrawn only when this changes.</summary>
     private string Signature =>
         string.Join('|', Related.Select(r => $"{r.Relation}:{r.Ticket.Id}").Prepend($"{Ticket.Id}@{Ticket.Location}")

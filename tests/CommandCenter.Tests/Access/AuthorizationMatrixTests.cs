@@ -42,6 +42,8 @@ public sealed class AuthorizationMatrixTests(IngestionApp app) : IClassFixture<I
         ("/api/drones/", Policies.ViewWall, false),
         ("/api/drones/routes", Policies.ViewWall, false),
         ("/api/search?q=积水", Policies.UseConsole, false),
+        ("/field", Policies.WorkInField, true),
+        ("/field/tickets/T-NO-SUCH-TICKET", Policies.WorkInField, true),
 
         // /openapi/v1.json is public (it holds no secrets; Api/OpenApiTests reads it without an account).
     ];

@@ -8,6 +8,7 @@ using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Field;
 using Twin.Domain.Tickets;
 using Twin.Domain.Organisations;
 
@@ -92,6 +93,15 @@ public sealed class CountingQueries(ITwinQueries inner) : ITwinQueries
 
     public Task<(byte[] Jpeg, string Sha256)?> GetEvidenceImageAsync(string evidenceId, CancellationToken ct = default) =>
         Read(nameof(GetEvidenceImageAsync), inner.GetEvidenceImageAsync(evidenceId, ct));
+
+    public Task<FieldReportInfo?> GetFieldReportAsync(string key, CancellationToken ct = default) =>
+        Read(nameof(GetFieldReportAsync), inner.GetFieldReportAsync(key, ct));
+
+    public Task<IReadOnlyList<FieldReportInfo>> GetFieldReportsAsync(string ticketId, CancellationToken ct = default) =>
+        Read(nameof(GetFieldReportsAsync), inner.GetFieldReportsAsync(ticketId, ct));
+
+    public Task<(byte[] Image, string ContentType, string Sha256)?> GetFieldPhotoAsync(string photoId, CancellationToken ct = default) =>
+        Read(nameof(GetFieldPhotoAsync), inner.GetFieldPhotoAsync(photoId, ct));
 
     public Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken ct = default) =>
         Read(nameof(ListIncidentsAsync), inner.ListIncidentsAsync(ct));
