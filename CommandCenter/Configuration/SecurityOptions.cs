@@ -42,25 +42,6 @@ public sealed class SecurityOptions
 
     public const string SeededAccountsKey = Section + ":SeededAccounts";
 
-    /// <summary>Seeded accounts outside Development/Testing, or ones without a name, password, role or organisation.</summary>
-    public static IEnumerable<string> SeededAccountProblems(SecurityOptions options, IHostEnvironment environment)
-    {
-        if (options.SeededAccounts.Count > 0 && !WallTokenEnvironments.Any(environment.IsEnvironment))
-        {
-            yield return $"{SeededAccountsKey} is set, but accounts with known passwords are allowed only in Development and Testing (this is {environment.EnvironmentName}); " +
-                "create accounts on /admin/users instead.";
-        }
-
-        foreach (var a in options.SeededAccounts)
-        {
-            if (string.IsNullOrWhiteSpace(a.UserName) || string.IsNullOrWhiteSpace(a.Password) || string.IsNullOrWhiteSpace(a.Organisation)
-                || a.Role is not (Security.Roles.Officer or Security.Roles.Supervisor or Security.Roles.Leader))
-            {
-                yield return $"{SeededAccountsKey}: '{a.UserName}' needs a UserName, a Password, an Organisation and a Role of officer, supervisor or leader.";
-            }
-        }
-    }
-
     /// <summary>How long an issued or printed pairing link stays usable; it pairs one browser and is then spent.</summary>
     public int PairingLinkMinutes { get; set; } = 15;
 

@@ -24,7 +24,7 @@ public static class SecuritySetup
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section))
             .CheckedAtStart(o => OptionsChecks.Thrown(o.Validate).Concat(SecurityOptions.WallTokenProblems(o, environment))
-                .Concat(SecurityOptions.SeededAccountProblems(o, environment)));
+                .Concat(SeededAccountChecks.Problems(o, environment)));
 
         AddTwinDataProtection(services, configuration, environment);
         services.AddTwinForwardedHeaders(configuration);

@@ -11,5 +11,5 @@ public readonly record struct InputResult(bool Accepted, string? Reason, Refusal
 
     public static InputResult Refused(string reason, Refusal? why = null) => new(false, reason, why);
 
-    public static InputResult Denied(string reason) => new(false, reason, Forbidden: true);
+    public static InputResult Denied(string reason, Refusal? why = null) => new(false, reason, why, Forbidden: true);
 }

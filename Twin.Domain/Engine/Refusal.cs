@@ -38,6 +38,9 @@ public enum RefusalCode
 
     /// <summary><see cref="Refusal.Detail"/>: who acknowledged it.</summary>
     AlarmAlreadyAcknowledged,
+
+    /// <summary>Beyond the account's organisation or role (<see cref="Organisations.AccessScope"/>). <see cref="Refusal.Detail"/>: the organisation's id.</summary>
+    OutsideScope,
 }
 
 /// <param name="Detail">The one particular the words need (a department, a case id, a level), as the code's summary says.</param>

@@ -16,7 +16,8 @@ public sealed partial class TwinEngine
     {
         var allowed = command switch
         {
-            MergeTicketCommand c => MayOnTicket(scope, c) && _tickets.TryGetValue(c.IntoTicketId ?? string.Empty, out var into) && scope.Sees(into),
+            // An unknown target is left to the loop's own refusal, which names the id given.
+            MergeTicketCommand c => MayOnTicket(scope, c) && (!_tickets.TryGetValue(c.IntoTicketId ?? string.Empty, out var into) || scope.Sees(into)),
             DispatchCommand c => MayOnTicket(scope, c),
             SubmitFieldReportCommand c => !_tickets.TryGetValue(c.TicketId ?? string.Empty, out var handled) || scope.May(DispatchAction.SubmitForReview, handled),
             MarkTicketViewedCommand c => _tickets.TryGetValue(c.TicketId, out var viewed) && scope.Sees(viewed),
@@ -31,7 +32,9 @@ public sealed partial class TwinEngine
         };
         return allowed
             ? null
-            : InputResult.Denied($"{scope.Organisation.NameZh}（{scope.Role}）无权办理 · {command.GetType().Name} is outside this account's organisation or role.");
+            : InputResult.Denied(
+                $"{command.GetType().Name} is outside the scope of {scope.Organisation.Id} ({scope.Role}).",
+                new Refusal(RefusalCode.OutsideScope, scope.Organisation.Id));
     }
 
     /// <summary>An unknown ticket is left to the loop's own refusal (it names the id); a known one must be in scope.</summary>

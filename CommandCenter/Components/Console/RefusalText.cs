@@ -49,6 +49,7 @@ public static class RefusalText
             RefusalCode.EvaluationWindowClosed => EvaluationClosed(window),
             RefusalCode.UnknownAlarm => T("该告警已不在活动告警中", "The alarm is no longer active"),
             RefusalCode.AlarmAlreadyAcknowledged => T($"该告警已由{detail}确认", $"Already acknowledged by {detail}"),
+            RefusalCode.OutsideScope => T("超出本账号所属单位或角色的办理权限", "Outside what this account's organisation and role may do"),
             _ => outcome.Reason ?? ConsoleText.ActionRefused,
         };
     }

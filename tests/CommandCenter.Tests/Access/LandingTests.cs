@@ -33,9 +33,9 @@ public sealed class LandingTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Roles.Officer, "/console", "wall console briefing", "console")]
+    [InlineData(Roles.Officer, "/console", "wall console briefing field", "console")]
     [InlineData(Roles.Leader, "/briefing", "wall console briefing", "briefing")]
-    [InlineData(Roles.Officer, "/", "wall console briefing", "wall")]
+    [InlineData(Roles.Officer, "/", "wall console briefing field", "wall")]
     [InlineData(Roles.Leader, "/", "wall console briefing", "wall")]
     [InlineData(Roles.Admin, "/admin/users", "wall admin", "admin")]
     [InlineData(Roles.Admin, "/admin/audit", "wall admin", "admin")]
