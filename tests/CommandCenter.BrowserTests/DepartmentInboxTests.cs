@@ -43,7 +43,7 @@ public sealed class DepartmentInboxTests(AppServerFixture app, BrowserFixture br
 
         // Its search and its queue hold its own case, not the street light nobody sent it.
         Assert.Equal([id], await SearchIdsAsync(page, marker));
-        Assert.Equal([id, elsewhere], (await SearchIdsAsync(centre.Page, marker)).Order());
+        Assert.Equal(new[] { id, elsewhere }.Order(), (await SearchIdsAsync(centre.Page, marker)).Order());
         var view = await OpenAsync(page, id);
         await page.Locator("[data-filter='text'] input").FillAsync(elsewhere);
         await Assertions.Expect(page.Locator("[data-queue]")).ToHaveAttributeAsync("data-count", "0");
