@@ -388,9 +388,9 @@ public sealed partial class TwinStore
         }
 
         /// <summary>
-        /// Each ticket's state after the batch: its row is written once, where it first appears
-        /// (before its history rows, which refer to it), already in that state. A ticket changes
-        /// several times in a warm start's six-hour batch; the row in between is never read.
+        /// Each ticket's state after the batch: its row is written once, where it first appears (in a
+        /// replay, at the batch's end) and before its history rows, which refer to it, already in that state. A ticket changes
+        /// several times in a warm start's one-day batch; the row in between is never read.
         /// </summary>
         private static Dictionary<string, TicketState> LatestTickets(IReadOnlyList<TwinEvent> events)
         {
