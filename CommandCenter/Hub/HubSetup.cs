@@ -22,6 +22,7 @@ public static class HubSetup
         if (scale.UsesRedis && !scale.Problems().Any())
         {
             signalR.AddStackExchangeRedis(scale.Redis!, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(scale.ChannelPrefix));
+            services.AddHealthChecks().AddCheck<BackplaneHealthCheck>("backplane");
         }
 
         services.AddSingleton<IMapSender, HubMapSender>();

@@ -67,6 +67,22 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
         await Eventually.Until(() => incidents.Contains("flood-from-node-a"), "node A's scene reaches the wall on node B", TimeSpan.FromSeconds(20));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(["flood-from-node-a"], incidents.ToArray());
+        Assert.Equal("Healthy", await BackplaneHealthAsync(_nodeB));
+    }
+
+    [Fact]
+    public async Task A_node_whose_Redis_does_not_answer_says_so_in_its_readiness()
+    {
+        // Port 1 on loopback: nothing listens there.
+        var unreachable = Node("127.0.0.1:1,connectTimeout=1000", "twin-test-unreachable");
+        Assert.Equal("Unhealthy", await BackplaneHealthAsync(unreachable));
+    }
+
+    private static async Task<string?> BackplaneHealthAsync(WebApplicationFactory<Program> node)
+    {
+        using var client = node.CreateClient();
+        var body = await (await client.GetAsync("/healthz/ready")).Content.ReadAsStringAsync();
+        return JsonDocument.Parse(body).RootElement.GetProperty("checks").GetProperty("backplane").GetProperty("status").GetString();
     }
 
     [Fact]
