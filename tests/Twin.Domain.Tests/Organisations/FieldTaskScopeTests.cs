@@ -1,4 +1,3 @@
-using Twin.Domain.Engine;
 using Twin.Domain.Organisations;
 using Twin.Domain.Tests.Support;
 using Twin.Domain.Tickets;
