@@ -306,6 +306,8 @@ async function record(root, button, outbox, texts, tell) {
     input.value = '';
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }
+  // The form makes way at once: a live page replaces it (OnQueued), a page without its circuit cannot.
+  button.closest('[data-field-report]')?.setAttribute('hidden', '');
   tell('OnQueued', ticketId);
   await sending;
 }
