@@ -16,10 +16,10 @@ public sealed partial class TwinHost
 
     /// <summary>
     /// Starts listening and asks for the writer's lock; until this node holds it, serves reads from
-    /// the store's state, reloaded after the writer's commits. True once this node holds the lock
-    /// (the caller then rebuilds and writes); false when the node is stopping.
+    /// the store's state, reloaded after the writer's commits. Once this node holds the lock (the
+    /// caller then rebuilds and writes): whether it followed first; null when the node is stopping.
     /// </summary>
-    private async Task<bool> FollowUntilWriterAsync(TwinNodes nodes, CancellationToken ct)
+    private async Task<bool?> FollowUntilWriterAsync(TwinNodes nodes, CancellationToken ct)
     {
         _ = nodes.Signals.ListenAsync(ct);
         _ = StopWhenLeaseEndsAsync(nodes.Lease.HoldAsync(ct), ct);
@@ -27,7 +27,7 @@ public sealed partial class TwinHost
         await Task.WhenAny(acquired, Task.Delay(FirstClaim, ct));
         if (acquired.IsCompleted || ct.IsCancellationRequested)
         {
-            return !ct.IsCancellationRequested;
+            return ct.IsCancellationRequested ? null : false;
         }
 
         logger.LogInformation("Another node is the writer: this node follows its commits and hands commands to it.");
@@ -57,7 +57,7 @@ public sealed partial class TwinHost
             await Task.WhenAny(acquired, committed, Task.Delay(TimeSpan.FromSeconds(30), ct));
         }
 
-        return !ct.IsCancellationRequested;
+        return ct.IsCancellationRequested ? null : true;
     }
 
     /// <summary>On the writer: answers the followers' inbox and tells them after each commit.</summary>
@@ -110,6 +110,7 @@ public sealed partial class TwinHost
         await holding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!ct.IsCancellationRequested)
         {
+            Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
     }

@@ -39,15 +39,23 @@ public sealed partial class TwinHost(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (nodes is not null && !await FollowUntilWriterAsync(nodes, stoppingToken))
+        var followed = false;
+        if (nodes is not null)
         {
-            return;
+            if (await FollowUntilWriterAsync(nodes, stoppingToken) is not { } wasFollowing)
+            {
+                return;
+            }
+
+            followed = wasFollowing;
         }
 
         try
         {
             await WarmStartIfFirstRunAsync(stoppingToken);
-            await pipeline.StartupAsync(stoppingToken);
+
+            // A follower's screens hold its last reload: the reload's reset also brings them what the old writer committed since.
+            await (followed ? pipeline.ReloadAsync(stoppingToken) : pipeline.StartupAsync(stoppingToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Twin.Data.Pipeline;
@@ -11,13 +12,14 @@ public sealed partial class TwinPipeline
     /// </summary>
     public async Task ReloadAsync(CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         var state = await _store.LoadRestoreStateAsync(_engine.Now, ct);
         _engine.Restore(state);
         PublishSnapshot();
-        LogReloaded(_engine.Version);
+        LogReloaded(_engine.Version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         RaiseCommitted(new TwinChangeSet(_engine.Version, [], [], IsReset: true));
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Follower's read model reloaded from the store (version {Version}).")]
-    private partial void LogReloaded(long version);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Follower's read model reloaded from the store (version {Version}) in {Milliseconds:F0} ms.")]
+    private partial void LogReloaded(long version, double milliseconds);
 }
