@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two CityOps Twin nodes on one PostgreSQL database, on loopback, for a person to try failover
-# (docs/two-nodes.md). Starts the throw-away PostgreSQL cluster of scripts/start-postgres.sh (and
-# Redis through scripts/start-redis.sh when that script exists), builds the app once, starts node A
+# (docs/two-nodes.md). Starts the throw-away PostgreSQL cluster of scripts/start-postgres.sh and,
+# when redis-server is installed, Redis (scripts/start-redis.sh) for the hub's backplane; builds the app once, starts node A
 # and, once A is the writer, node B; prints the URLs. Kill either node (the PIDs are printed) and
 # watch the other take over. Ctrl-C stops both nodes and the servers this script started.
 #   TWIN_NODE_A_PORT / TWIN_NODE_B_PORT   default 5081 / 5082
@@ -38,10 +38,16 @@ if [[ -x "$pg_bin/pg_isready" ]] && ! "$pg_bin/pg_isready" -h 127.0.0.1 -p "${TW
 server=$(scripts/start-postgres.sh)
 conn="${server/Database=cityops_twin/Database=$database}"
 
-if [[ -x scripts/start-redis.sh ]]; then
+# Redis for SignalR's backplane when it is installed: a send from either node's hub reaches screens on both.
+if command -v redis-server >/dev/null; then
+    redis_port=${TWIN_REDIS_PORT:-56379}
+    if [[ $(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null) != PONG ]]; then
+        stop_redis="redis-cli -h 127.0.0.1 -p $redis_port shutdown nosave >/dev/null 2>&1"
+    fi
     redis=$(scripts/start-redis.sh)
-    redis_settings=(--Twin:Scale:Redis="$redis")
-    stop_redis="redis-cli -u 'redis://${redis%%,*}' shutdown nosave >/dev/null 2>&1"
+    redis_settings=("--Twin:Scale:Redis=$redis")
+else
+    echo "redis-server is not installed: the nodes run without the backplane (apt-get install redis-server)."
 fi
 
 dotnet build CommandCenter -c Release -tl:off -v q >/dev/null
