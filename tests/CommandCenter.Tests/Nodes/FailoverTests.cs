@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace CommandCenter.Tests.Nodes;
 
 /// <summary>
-/// Two real app processes on one PostgreSQL database (docs/two-nodes.md): A starts first and
+/// Two real app processes on one PostgreSQL database and one Redis backplane (docs/two-nodes.md): A starts first and
 /// becomes the writer, B follows. Readings and tickets are posted to both; A is killed with SIGKILL
 /// mid-stream. B must take over and write within 10 s, every request either node acknowledged must
 /// be in the store, and a wall on B must keep receiving changes in seq order.
@@ -30,11 +30,12 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public async Task Killing_the_writer_hands_over_to_the_other_node_with_nothing_acknowledged_lost()
     {
-        using var database = await TestPostgres.CreateAsync();
+        await using var database = await PostgresDatabase.CreateAsync();
         var environment = new Dictionary<string, string>
         {
             ["Twin__Storage__Provider"] = "Postgres",
             ["Twin__Storage__ConnectionString"] = database.ConnectionString,
+            ["Twin__Scale__Redis"] = await RedisServer.ConnectionStringAsync(),
         };
         await using var a = await RealApp.StartAsync(Path.Combine(_directory, "a"), environment);
         var sensors = await SensorIdsAsync(a);
