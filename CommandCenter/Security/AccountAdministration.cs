@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using CommandCenter.Audit;
+using CommandCenter.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Accounts;
@@ -37,6 +38,21 @@ public sealed class AccountAdministration(
     IDbContextFactory<TwinDbContext> contexts,
     TimeProvider time)
 {
+    // Refusals in the admin's language (the service lives in the page's circuit, which keeps its culture).
+    private static string UnknownRole => Language.Current.Pick("未知角色", "Unknown role.");
+
+    private static string NoSuchAccount => Language.Current.Pick("账号不存在", "No such account.");
+
+    private static string OwnAccount => Language.Current.Pick("不能停用自己的账号", "You cannot disable your own account.");
+
+    private static string NoSuchAccountOrRole => Language.Current.Pick("账号或角色不存在", "No such account or role.");
+
+    private static string NameTheWall => Language.Current.Pick("请填写大屏名称", "Name the wall.");
+
+    private static string NoSuchWall => Language.Current.Pick("大屏不存在", "No such wall.");
+
+    private static string NoSuchActiveWall => Language.Current.Pick("大屏不存在或已吊销", "No such wall, or revoked.");
+
     public async Task<IReadOnlyList<AccountView>> ListAsync(ClaimsPrincipal admin)
     {
         await RequireAdminAsync(admin);
@@ -56,7 +72,7 @@ public sealed class AccountAdministration(
         await RequireAdminAsync(admin);
         if (!Roles.People.Contains(role))
         {
-            return AdminResult.Fail("未知角色 · Unknown role.");
+            return AdminResult.Fail(UnknownRole);
         }
 
         var password = PasswordRules.Generate();
@@ -79,12 +95,12 @@ public sealed class AccountAdministration(
         await RequireAdminAsync(admin);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("账号不存在 · No such account.");
+            return AdminResult.Fail(NoSuchAccount);
         }
 
         if (disabled && user.Id == admin.FindFirstValue(ClaimTypes.NameIdentifier))
         {
-            return AdminResult.Fail("不能停用自己的账号 · You cannot disable your own account.");
+            return AdminResult.Fail(OwnAccount);
         }
 
         await audit.ChangeAsync(db, async () =>
@@ -106,7 +122,7 @@ public sealed class AccountAdministration(
         await RequireAdminAsync(admin);
         if (!Roles.People.Contains(role) || await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("账号或角色不存在 · No such account or role.");
+            return AdminResult.Fail(NoSuchAccountOrRole);
         }
 
         await audit.ChangeAsync(db, async () =>
@@ -126,7 +142,7 @@ public sealed class AccountAdministration(
         await RequireAdminAsync(admin);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("账号不存在 · No such account.");
+            return AdminResult.Fail(NoSuchAccount);
         }
 
         var password = PasswordRules.Generate();
@@ -168,7 +184,7 @@ public sealed class AccountAdministration(
         await RequireAdminAsync(admin);
         if (string.IsNullOrWhiteSpace(name))
         {
-            return AdminResult.Fail("请填写大屏名称 · Name the wall.");
+            return AdminResult.Fail(NameTheWall);
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -186,7 +202,7 @@ public sealed class AccountAdministration(
         await using var devices = await contexts.CreateDbContextAsync();
         if (await devices.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId) is not { } device)
         {
-            return AdminResult.Fail("大屏不存在 · No such wall.");
+            return AdminResult.Fail(NoSuchWall);
         }
 
         await audit.ChangeAsync(devices, async () =>
@@ -210,7 +226,7 @@ public sealed class AccountAdministration(
         await using var devices = await contexts.CreateDbContextAsync();
         if (await devices.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null) is not { } device)
         {
-            return AdminResult.Fail("大屏不存在或已吊销 · No such wall, or revoked.");
+            return AdminResult.Fail(NoSuchActiveWall);
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Twin.Data.Audit;
 using Twin.Data.Boundary;
+using Twin.Domain.Engine;
 
 namespace CommandCenter.Security;
 
@@ -26,9 +27,10 @@ public sealed class WallPresenterCommands(
     ClientOrigin origin,
     IOptions<TwinOptions> options) : IWallPresenter
 {
-    public const string Refusal = "当前角色无权主持大屏汇报 · This role may not present on the wall.";
-    public const string EmergencyHolds = "应急期间大屏保持应急场景，可突出显示其面板 · During an emergency the walls hold the emergency scene; its panels may be highlighted.";
-    public const string NoEmergency = "当前没有应急响应 · No emergency is running.";
+    // English, for the audit log and tests; the presenter's page words the refusal's code in its language.
+    public const string Refusal = "This role may not present on the wall.";
+    public const string EmergencyHolds = "During an emergency the walls hold the emergency scene; its panels may be highlighted.";
+    public const string NoEmergency = "No emergency is running.";
 
     public IReadOnlyList<PresenterSlide> Sequence { get; } =
         PresenterSlide.TryParseSequence(options.Value.Wall.PresenterSequence, WallOptions.IsSubDistrictCode, out var s) ? s : [new PresenterSlide(WallScene.District)];
@@ -46,7 +48,7 @@ public sealed class WallPresenterCommands(
 
     public Task<CommandOutcome> ChooseAsync(PresenterSlide slide) =>
         ActAsync("choose", (p, user, now) => slide.Scene == WallScene.Emergency && !queries.Current.IsEmergency
-            ? (null, NoEmergency)
+            ? (null, new(NoEmergency, RefusalCode.NoEmergencyRunning))
             : Held((p ?? Begin(user, now)).Choose(slide, now)));
 
     public Task<CommandOutcome> HighlightAsync(string? panel) =>
@@ -61,11 +63,11 @@ public sealed class WallPresenterCommands(
 
             return panel is null || presentation.Slide.Shows(panel)
                 ? Held(presentation.Highlight(panel, now))
-                : (null, $"该场景没有此面板 · The scene has no panel '{panel}'.");
+                : (null, new($"The scene has no panel '{panel}'.", RefusalCode.NoSuchPanel, panel));
         });
 
     public Task<CommandOutcome> EndAsync() =>
-        ActAsync("end", (p, _, _) => p is null ? (null, "大屏不在汇报中 · The walls are not being presented.") : (null, null), ends: true);
+        ActAsync("end", (p, _, _) => p is null ? (null, new("The walls are not being presented.", RefusalCode.NotPresenting)) : (null, null), ends: true);
 
     /// <summary>A new presentation at the sequence's start, or on the emergency scene while one runs.</summary>
     private WallPresentation Begin(string presenter, DateTimeOffset now)
@@ -75,8 +77,8 @@ public sealed class WallPresenterCommands(
     }
 
     /// <summary>During an emergency only the emergency scene may be on the walls.</summary>
-    private (WallPresentation? Next, string? Refusal) Held(WallPresentation next) =>
-        queries.Current.IsEmergency && next.Slide.Scene != WallScene.Emergency ? (null, EmergencyHolds) : (next, null);
+    private (WallPresentation? Next, PresenterRefusal? Refusal) Held(WallPresentation next) =>
+        queries.Current.IsEmergency && next.Slide.Scene != WallScene.Emergency ? (null, new(EmergencyHolds, RefusalCode.EmergencyHoldsWall)) : (next, null);
 
     /// <summary>
     /// Checks the role, works out the next presentation, writes its audit row (committed) and only
@@ -84,14 +86,14 @@ public sealed class WallPresenterCommands(
     /// </summary>
     private async Task<CommandOutcome> ActAsync(
         string action,
-        Func<WallPresentation?, string, DateTimeOffset, (WallPresentation? Next, string? Refusal)> decide,
+        Func<WallPresentation?, string, DateTimeOffset, (WallPresentation? Next, PresenterRefusal? Refusal)> decide,
         bool ends = false)
     {
         var user = await UserAsync();
         if (!(await authorization.AuthorizeAsync(user, Policies.PresentOnWall)).Succeeded)
         {
             audit.Record(user, AuditActions.Forbidden, "wall", AuditOutcome.Denied, AuditActions.WallPresented + " " + action, origin.Current);
-            return CommandOutcome.Refused(Refusal, forbidden: true);
+            return CommandOutcome.Refused(Refusal, forbidden: true, new(RefusalCode.RoleMayNotPresent));
         }
 
         var presenter = SignedInOfficer.NameOf(user);
@@ -100,8 +102,8 @@ public sealed class WallPresenterCommands(
             var (next, refusal) = decide(current, presenter, now);
             if (refusal is not null)
             {
-                await audit.WriteAsync(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal}", origin.Current));
-                return (current, CommandOutcome.Refused(refusal));
+                await audit.WriteAsync(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal.Reason}", origin.Current));
+                return (current, CommandOutcome.Refused(refusal.Reason, why: new(refusal.Code, refusal.Detail)));
             }
 
             if (next is not null)
@@ -118,3 +120,6 @@ public sealed class WallPresenterCommands(
 
     private async Task<ClaimsPrincipal> UserAsync() => (await state.GetAuthenticationStateAsync()).User;
 }
+
+/// <summary>Why a presenter's step is refused: the English reason for the audit log, and the code the page words.</summary>
+internal sealed record PresenterRefusal(string Reason, RefusalCode Code, string? Detail = null);

@@ -7,6 +7,7 @@ using Twin.Data.Boundary;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 using Twin.Domain.Tickets;
+using CommandCenter.Components.Console;
 
 namespace CommandCenter.Components.Drones;
 
@@ -133,7 +134,7 @@ public sealed partial class DronePanel
         {
             var outcome = await Commands.SubmitAsync(command, CancellationToken.None);
             Failed = !outcome.Accepted;
-            Message = outcome.Accepted ? done(outcome) : outcome.Reason ?? DroneText.Refused;
+            Message = outcome.Accepted ? done(outcome) : RefusalText.Of(outcome, DroneText.Refused);
 
             // The answer sits under the feed, at the pane's bottom edge: scrolled into view once rendered.
             _revealMessage = true;

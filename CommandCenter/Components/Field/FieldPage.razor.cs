@@ -17,6 +17,7 @@ using Twin.Domain.Geography;
 using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
+using CommandCenter.Components.Console;
 
 namespace CommandCenter.Components.Field;
 
@@ -198,7 +199,7 @@ public sealed partial class FieldPage : IAsyncDisposable
         {
             var by = (await Officer.GetCurrentAsync()).Name;
             var outcome = await Commands.SubmitAsync(new AcceptDispatchCommand(ticket.Id, by));
-            (Message, MessageIsError) = outcome.Accepted ? (FieldText.Accepted, false) : (outcome.Reason, true);
+            (Message, MessageIsError) = outcome.Accepted ? (FieldText.Accepted, false) : (RefusalText.Of(outcome, ConsoleText.ActionRefused), true);
             if (outcome.Changes.OfType<TicketChanged>().LastOrDefault() is { } changed)
             {
                 Selected = changed.Ticket;

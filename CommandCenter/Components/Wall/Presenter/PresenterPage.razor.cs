@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Domain.Geography;
+using CommandCenter.Components.Console;
 
 namespace CommandCenter.Components.Wall.Presenter;
 
@@ -114,7 +115,7 @@ public sealed partial class PresenterPage : IDisposable
         try
         {
             var outcome = await action();
-            Refusal = outcome.Accepted ? null : outcome.Reason;
+            Refusal = outcome.Accepted ? null : RefusalText.Of(outcome, ConsoleText.ActionRefused);
             Presentation = Director.Presentation;
         }
         finally
