@@ -14,6 +14,7 @@ public static class HubSetup
         services.AddSignalR();
         services.AddSingleton<IMapSender, HubMapSender>();
         services.AddSingleton<IWallSceneSender, HubSceneSender>();
+        services.AddSingleton<WallDeviceFeeds>();
         return services;
     }
 
