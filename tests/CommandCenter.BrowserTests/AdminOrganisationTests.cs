@@ -34,6 +34,7 @@ public sealed class AdminOrganisationTests(AppServerFixture app, BrowserFixture 
         await account.SelectOptionAsync("sd-999");
         await Assertions.Expect(message).ToHaveTextAsync("未知组织 · Unknown organisation.");
         await Assertions.Expect(message).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("error"));
+        await Assertions.Expect(page.Locator($"[data-user-row='{Account}'] [data-organisation-select]")).ToHaveValueAsync("sd-310107022000");
 
         var wallName = "水务大屏-" + Guid.NewGuid().ToString("N")[..6];
         await page.Locator("[data-field='wallName']").FillAsync(wallName);

@@ -25,6 +25,10 @@ public sealed partial class UsersPage
     private string? _secret;
     private string? _secretLabel;
 
+    // Counts the answers shown: the organisation selects are made afresh after each, so a refused
+    // choice shows the stored organisation again (an unchanged value would leave the browser's choice up).
+    private int _shown;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -112,6 +116,7 @@ public sealed partial class UsersPage
         _message = result.Succeeded ? success : result.Error;
         _secret = result.Succeeded ? result.OneTimeSecret : null;
         _secretLabel = secretLabel;
+        _shown++;
         await ReloadAsync();
     }
 
