@@ -25,17 +25,25 @@ public sealed class WallPresenterCommands(
     IAuthorizationService authorization,
     AuditTrail audit,
     ClientOrigin origin,
+    SignedInScope scopes,
     IOptions<TwinOptions> options) : IWallPresenter
 {
     // English, for the audit log and tests; the presenter's page words the refusal's code in its language.
-    public const string Refusal = "This role may not present on the wall.";
+    public const string Refusal = "This account may not present on the walls (the centre's only).";
     public const string EmergencyHolds = "During an emergency the walls hold the emergency scene; its panels may be highlighted.";
     public const string NoEmergency = "No emergency is running.";
 
     public IReadOnlyList<PresenterSlide> Sequence { get; } =
         PresenterSlide.TryParseSequence(options.Value.Wall.PresenterSequence, WallOptions.IsSubDistrictCode, out var s) ? s : [new PresenterSlide(WallScene.District)];
 
-    public async Task<bool> MayPresentAsync() => (await authorization.AuthorizeAsync(await UserAsync(), Policies.PresentOnWall)).Succeeded;
+    public async Task<bool> MayPresentAsync() => await MayPresentAsync(await UserAsync());
+
+    /// <summary>
+    /// The role that presents, of the centre: the walls all follow one presentation and show the
+    /// whole district, so a department's or a 街镇's account may not steer them.
+    /// </summary>
+    private async Task<bool> MayPresentAsync(ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Policies.PresentOnWall)).Succeeded && (await scopes.OfAsync(user)).SeesAll;
 
     public Task<CommandOutcome> StartAsync() =>
         ActAsync("start", (_, user, now) => Held(Begin(user, now)));
@@ -90,7 +98,7 @@ public sealed class WallPresenterCommands(
         bool ends = false)
     {
         var user = await UserAsync();
-        if (!(await authorization.AuthorizeAsync(user, Policies.PresentOnWall)).Succeeded)
+        if (!await MayPresentAsync(user))
         {
             audit.Record(user, AuditActions.Forbidden, "wall", AuditOutcome.Denied, AuditActions.WallPresented + " " + action, origin.Current);
             return CommandOutcome.Refused(Refusal, forbidden: true, new(RefusalCode.RoleMayNotPresent));

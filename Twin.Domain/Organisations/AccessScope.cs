@@ -91,6 +91,9 @@ public sealed record AccessScope(Organisation Organisation, AccessRole Role)
 
     public bool MayDispatchAlarm(AlarmState alarm) => MayAcknowledge(alarm) && Organisation.Kind != OrganisationKind.Department;
 
+    /// <summary>Drones, emergency modes and sensors: the command hall's, so an account of the centre that acts.</summary>
+    public bool MayCommandHall => SeesAll && MayAct;
+
     /// <summary>Filing a new case at the desk: the dispatchers', not a department's.</summary>
     public bool MayReport => MayAct && Organisation.Kind != OrganisationKind.Department;
 

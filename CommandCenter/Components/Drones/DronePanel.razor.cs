@@ -33,8 +33,17 @@ public sealed partial class DronePanel
     [Inject]
     private IOfficerCommands Commands { get; set; } = default!;
 
-    /// <summary>Whether the actions are offered; the handlers check again, whatever the page showed.</summary>
+    [Inject]
+    private IOfficerIdentity Identity { get; set; } = default!;
+
+    /// <summary>
+    /// Whether the actions are offered: to a role that acts, of the command hall (drones are the
+    /// centre's; a department or 街镇 would only be refused). The engine checks again, whatever the page showed.
+    /// </summary>
     private bool MayAct { get; set; }
+
+    /// <summary>Why no actions are offered: the role only looks, or the drones are another organisation's to fly.</summary>
+    private string ReadOnlyReason { get; set; } = DroneText.ReadOnly;
 
     /// <summary>Whether the page is ready (its circuit interactive): until then a click would be lost, so the actions stay disabled.</summary>
     [Parameter]
@@ -77,8 +86,12 @@ public sealed partial class DronePanel
 
     private bool Failed { get; set; }
 
-    protected override async Task OnInitializedAsync() =>
-        MayAct = await Commands.MayActAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        var mayAct = await Commands.MayActAsync();
+        MayAct = mayAct && (await Identity.GetScopeAsync()).MayCommandHall;
+        ReadOnlyReason = mayAct && !MayAct ? DroneText.CommandHallOnly : DroneText.ReadOnly;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
