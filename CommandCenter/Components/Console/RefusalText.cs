@@ -76,7 +76,7 @@ public static class RefusalText
             RefusalCode.RoleMayNotAct => T("当前角色无权办理工单、告警或无人机任务", "This role may not act on tickets, alarms or drones"),
             RefusalCode.RoleMayNotChangeMode => T("仅督办员或领导可变更运行模式", "Only a supervisor or a leader may change the mode"),
             RefusalCode.RoleMayNotWorkPlan => T("当前角色无权办理预案步骤或应急物资", "This role may not work the plan or the supplies"),
-            RefusalCode.RoleMayNotPresent => T("当前角色无权主持大屏汇报", "This role may not present on the wall"),
+            RefusalCode.RoleMayNotPresent => T("当前账号无权主持大屏汇报（仅限指挥中心）", "This account may not present on the walls (the centre's only)"),
             RefusalCode.EmergencyHoldsWall => T("应急期间大屏保持应急场景，可突出显示其面板", "During an emergency the walls hold the emergency scene; its panels may be highlighted"),
             RefusalCode.NoEmergencyRunning => T("当前没有应急响应", "No emergency is running"),
             RefusalCode.NoSuchPanel => T($"该场景没有面板 {detail}", $"The scene has no panel {detail}"),

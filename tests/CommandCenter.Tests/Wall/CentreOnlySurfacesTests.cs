@@ -1,3 +1,4 @@
+using Twin.Domain.Engine;
 using Bunit;
 using CommandCenter.Audit;
 using CommandCenter.Components.Briefing;
@@ -64,7 +65,8 @@ public sealed class CentreOnlySurfacesTests : IAsyncLifetime
         var started = await presenter.StartAsync();
 
         Assert.False(started.Accepted);
-        Assert.Contains("仅限指挥中心", started.Reason);
+        Assert.Equal(RefusalCode.RoleMayNotPresent, started.Why?.Code);
+        Assert.Contains("the centre's only", started.Reason);
         Assert.False(_app.Services.GetRequiredService<WallSceneDirector>().Current.Presenting);
         var audit = _app.Services.GetRequiredService<AuditTrail>();
         await audit.FlushAsync();
