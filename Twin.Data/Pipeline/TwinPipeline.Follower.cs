@@ -13,7 +13,7 @@ public sealed partial class TwinPipeline
     public async Task ReloadAsync(CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var state = await _store.LoadRestoreStateAsync(_engine.Now, ct);
+        var state = await _store.LoadRestoreStateAsync(_engine.Now, _engine.Evaluation.Length, ct);
         _engine.Restore(state);
         PublishSnapshot();
         LogReloaded(_engine.Version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
