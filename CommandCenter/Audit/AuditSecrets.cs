@@ -1,5 +1,5 @@
 using CommandCenter.Configuration;
-using CommandCenter.Security;
+using CommandCenter.Keys;
 using Microsoft.AspNetCore.DataProtection;
 using Twin.Data.Audit;
 using Twin.Data.Store;

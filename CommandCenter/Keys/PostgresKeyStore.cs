@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
 using Twin.Data.Store.Providers;
 
-namespace CommandCenter.Security;
+namespace CommandCenter.Keys;
 
 /// <summary>
 /// On PostgreSQL, the secrets every node must hold alike, in the one database they share: the Data
