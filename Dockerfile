@@ -15,10 +15,12 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
 COPY Twin.Domain/Twin.Domain.csproj Twin.Domain/
 COPY Twin.Data/Twin.Data.csproj Twin.Data/
+COPY Twin.Data.Postgres/Twin.Data.Postgres.csproj Twin.Data.Postgres/
 COPY CommandCenter/CommandCenter.csproj CommandCenter/package.json CommandCenter/package-lock.json CommandCenter/
 RUN dotnet restore CommandCenter/CommandCenter.csproj
 COPY Twin.Domain/ Twin.Domain/
 COPY Twin.Data/ Twin.Data/
+COPY Twin.Data.Postgres/ Twin.Data.Postgres/
 COPY wwwroot-assets/ wwwroot-assets/
 COPY CommandCenter/ CommandCenter/
 RUN dotnet publish CommandCenter/CommandCenter.csproj -c Release -o /app --no-restore

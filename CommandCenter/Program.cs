@@ -44,7 +44,7 @@ builder.Services
     .AddTwinLanguage()
     .AddTwinCore(builder.Configuration, builder.Environment)
     .AddTwinData()
-    .AddTwinHub()
+    .AddTwinHub(builder.Configuration)
     .AddTwinMap()
     .AddTwinLive()
     .AddWallScenes()

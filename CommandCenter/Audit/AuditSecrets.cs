@@ -1,4 +1,5 @@
 using CommandCenter.Configuration;
+using CommandCenter.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Twin.Data.Audit;
 using Twin.Data.Store;
@@ -7,14 +8,18 @@ namespace CommandCenter.Audit;
 
 /// <summary>
 /// The audit chain's key and its anchor file (docs/decisions/0005-keyed-audit-chain-and-anchors.md).
-/// The key comes from <see cref="SecurityOptions.AuditKey"/>; failing that, from
-/// <c>audit-chain.key</c> next to the database, encrypted with Data Protection, made on first use.
+/// The key comes from <see cref="SecurityOptions.AuditKey"/>; failing that, on SQLite from
+/// <c>audit-chain.key</c> next to the database, on PostgreSQL from the shared database (so every
+/// node extends one chain), encrypted with Data Protection either way, made on first use. The
+/// anchors stay in files on each node, outside the database they check: whoever could rewrite the
+/// log could rewrite anchors kept beside it.
 /// </summary>
 public sealed class AuditSecrets
 {
     public const string KeyFileName = "audit-chain.key";
     public const string AnchorFileName = "audit-anchors.log";
     private const string Purpose = "CityOps.Twin.AuditChainKey.v1";
+    public const string SharedSecretName = "audit-chain-key";
 
     private AuditSecrets(AuditChain chain, AuditAnchorFile anchors, AuditAnchorFile? mirror)
     {
@@ -37,13 +42,17 @@ public sealed class AuditSecrets
     /// Resolves the key and the anchor file. <paramref name="createKey"/> is false for verification:
     /// a verifier that made up a new key would report every row as tampered.
     /// </summary>
-    public static AuditSecrets Resolve(SecurityOptions options, string databasePath, string contentRoot, IDataProtectionProvider protection, bool createKey)
+    public static AuditSecrets Resolve(SecurityOptions options, string databasePath, string contentRoot, IDataProtectionProvider protection, bool createKey,
+        PostgresKeyStore? shared = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
         var anchors = string.IsNullOrWhiteSpace(options.AuditAnchorFile)
             ? Path.Combine(folder, AnchorFileName)
             : Path.GetFullPath(Path.Combine(contentRoot, options.AuditAnchorFile));
-        var chain = new AuditChain(Key(options, Path.Combine(folder, KeyFileName), protection.CreateProtector(Purpose), createKey));
+        var protector = protection.CreateProtector(Purpose);
+        var chain = new AuditChain(ConfiguredKey(options) ?? (shared is null
+            ? KeyFromFile(Path.Combine(folder, KeyFileName), protector, createKey)
+            : SharedKey(shared, protector, createKey)));
         var mirror = string.IsNullOrWhiteSpace(options.AuditAnchorMirror)
             ? null
             : new AuditAnchorFile(Path.GetFullPath(Path.Combine(contentRoot, options.AuditAnchorMirror)), chain);
@@ -83,22 +92,41 @@ public sealed class AuditSecrets
         return verification;
     }
 
-    private static byte[] Key(SecurityOptions options, string keyFile, IDataProtector protector, bool create)
+    private static byte[]? ConfiguredKey(SecurityOptions options)
     {
-        if (!string.IsNullOrWhiteSpace(options.AuditKey))
+        if (string.IsNullOrWhiteSpace(options.AuditKey))
         {
-            try
-            {
-                return Convert.FromBase64String(options.AuditKey.Trim()) is { Length: >= AuditChain.MinimumKeyBytes } configured
-                    ? configured
-                    : throw new InvalidOperationException($"Twin:Security:AuditKey must be base64 of at least {AuditChain.MinimumKeyBytes} bytes.");
-            }
-            catch (FormatException)
-            {
-                throw new InvalidOperationException("Twin:Security:AuditKey is not base64.");
-            }
+            return null;
         }
 
+        try
+        {
+            return Convert.FromBase64String(options.AuditKey.Trim()) is { Length: >= AuditChain.MinimumKeyBytes } configured
+                ? configured
+                : throw new InvalidOperationException($"Twin:Security:AuditKey must be base64 of at least {AuditChain.MinimumKeyBytes} bytes.");
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException("Twin:Security:AuditKey is not base64.");
+        }
+    }
+
+    /// <summary>Nodes starting together each offer a new key; the first stored wins and all use it.</summary>
+    private static byte[] SharedKey(PostgresKeyStore shared, IDataProtector protector, bool create)
+    {
+        var stored = shared.Secret(SharedSecretName);
+        if (stored is null && !create)
+        {
+            throw new InvalidOperationException("No audit key: Twin:Security:AuditKey is not set and the database holds none.");
+        }
+
+        stored ??= shared.AddSecret(SharedSecretName,
+            Convert.ToBase64String(protector.Protect(System.Security.Cryptography.RandomNumberGenerator.GetBytes(AuditChain.MinimumKeyBytes))));
+        return protector.Unprotect(Convert.FromBase64String(stored));
+    }
+
+    private static byte[] KeyFromFile(string keyFile, IDataProtector protector, bool create)
+    {
         if (File.Exists(keyFile))
         {
             return protector.Unprotect(Convert.FromBase64String(File.ReadAllText(keyFile).Trim()));

@@ -1,4 +1,5 @@
 using CommandCenter.Configuration;
+using CommandCenter.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Twin.Data.Store;
@@ -13,7 +14,8 @@ public static class AuditSetup
         services.AddSingleton(sp => AuditSecrets.Resolve(
             sp.GetRequiredService<IOptions<SecurityOptions>>().Value,
             sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value.DatabasePath,
-            environment.ContentRootPath, sp.GetRequiredService<IDataProtectionProvider>(), createKey: true));
+            environment.ContentRootPath, sp.GetRequiredService<IDataProtectionProvider>(), createKey: true,
+            sp.GetService<PostgresKeyStore>()));
         services.AddSingleton(sp => sp.GetRequiredService<AuditSecrets>().Chain);
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());

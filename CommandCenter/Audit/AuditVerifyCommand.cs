@@ -1,4 +1,5 @@
 using CommandCenter.Configuration;
+using CommandCenter.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Twin.Data.Audit;
 using Twin.Data.Store;
@@ -31,7 +32,8 @@ public static class AuditVerifyCommand
         AuditSecrets secrets;
         try
         {
-            secrets = AuditSecrets.Resolve(security, path, environment.ContentRootPath, protection(), createKey: false);
+            secrets = AuditSecrets.Resolve(security, path, environment.ContentRootPath, protection(), createKey: false,
+                PostgresKeyStore.From(configuration));
         }
         catch (Exception e) when (e is InvalidOperationException or System.Security.Cryptography.CryptographicException or FormatException)
         {

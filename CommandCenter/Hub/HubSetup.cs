@@ -1,5 +1,7 @@
+using CommandCenter.Configuration;
 using CommandCenter.Map;
 using CommandCenter.Scenes;
+using StackExchange.Redis;
 
 namespace CommandCenter.Hub;
 
@@ -9,9 +11,20 @@ namespace CommandCenter.Hub;
 /// </summary>
 public static class HubSetup
 {
-    public static IServiceCollection AddTwinHub(this IServiceCollection services)
+    public static IServiceCollection AddTwinHub(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR();
+        services.AddOptions<ScaleOptions>().Bind(configuration.GetSection(ScaleOptions.Section)).CheckedAtStart(o => o.Problems());
+        var signalR = services.AddSignalR();
+
+        // With Redis, a send from any node's hub context (to all, a group or one connection) reaches
+        // screens connected to every node; without it the hub stays in this process, as on one node.
+        var scale = configuration.GetSection(ScaleOptions.Section).Get<ScaleOptions>() ?? new ScaleOptions();
+        if (scale.UsesRedis && !scale.Problems().Any())
+        {
+            signalR.AddStackExchangeRedis(scale.Redis!, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(scale.ChannelPrefix));
+            services.AddHealthChecks().AddCheck<BackplaneHealthCheck>("backplane");
+        }
+
         services.AddSingleton<IMapSender, HubMapSender>();
         services.AddSingleton<IWallSceneSender, HubSceneSender>();
         return services;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Twin.Data.Accounts;
@@ -95,12 +96,30 @@ public static class SecuritySetup
     }
 
     /// <summary>
-    /// Keys in <c>Twin:Security:KeyDirectory</c> when set (else ASP.NET's per-user folder): the cookie,
-    /// the stored reporters' contacts and the generated audit key stay readable across restarts.
+    /// On PostgreSQL the keys live in the shared database (<see cref="PostgresKeyStore"/>), so every
+    /// node reads every other's cookies and contacts; on SQLite in <c>Twin:Security:KeyDirectory</c>
+    /// when set (else ASP.NET's per-user folder). Either way the cookie, the stored reporters'
+    /// contacts and the generated audit key stay readable across restarts.
     /// </summary>
     private static IDataProtectionBuilder AddTwinDataProtection(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var keys = services.AddDataProtection().SetApplicationName("CityOps.Twin");
+        if (PostgresKeyStore.From(configuration) is { } shared)
+        {
+            if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration[TransportSecurity.KeyCertificateKey]))
+            {
+                // Whoever reads the database (a backup, a replica, a DBA) must not read the keys that decrypt its contacts.
+                throw new InvalidOperationException(
+                    $"In Production on PostgreSQL the Data Protection keys are kept in the database: {TransportSecurity.KeyCertificateKey} must name a " +
+                    "PKCS#12 certificate (the same on every node) that encrypts them there.");
+            }
+
+            services.AddSingleton(shared);
+            services.Configure<KeyManagementOptions>(o => o.XmlRepository = shared);
+            TransportSecurity.ProtectKeysAtRest(keys, configuration, environment);
+            return keys;
+        }
+
         var keyDirectory = configuration[KeyDirectoryKey];
         if (string.IsNullOrWhiteSpace(keyDirectory) && environment.IsProduction())
         {

@@ -26,17 +26,9 @@ public sealed class BriefingApp : WebApplicationFactory<Program>
     /// <summary>Where the test leaves the files it checked, for a person to look at.</summary>
     public static string Artifacts()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CityOps.Twin.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "artifacts", "briefing");
-                Directory.CreateDirectory(path);
-                return path;
-            }
-        }
-
-        throw new DirectoryNotFoundException("CityOps.Twin.sln not found above the test assembly.");
+        var path = Path.Combine(RepoPaths.Root(), "artifacts", "briefing");
+        Directory.CreateDirectory(path);
+        return path;
     }
 
     public override async ValueTask DisposeAsync()
