@@ -91,4 +91,6 @@ app.MapField();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
-return 0;
+
+// Non-zero when the node stopped itself (it lost the writer's lock), so its service manager restarts it.
+return Environment.ExitCode;

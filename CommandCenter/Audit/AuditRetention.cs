@@ -5,7 +5,7 @@ using Twin.Data.Boundary;
 namespace CommandCenter.Audit;
 
 /// <summary>Once a day, removes audit records older than <see cref="SecurityOptions.AuditRetentionDays"/> (at least 180).</summary>
-public sealed class AuditRetention(TwinReadiness readiness, AuditTrail audit, IOptionsMonitor<SecurityOptions> options, TimeProvider time, ILogger<AuditRetention> logger)
+public sealed class AuditRetention(TwinReadiness readiness, NodeRole role, AuditTrail audit, IOptionsMonitor<SecurityOptions> options, TimeProvider time, ILogger<AuditRetention> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -13,6 +13,9 @@ public sealed class AuditRetention(TwinReadiness readiness, AuditTrail audit, IO
         try
         {
             await readiness.Ready.WaitAsync(stoppingToken);
+
+            // One node purges (the writer), not each of them at its own hour.
+            await role.Writing.WaitAsync(stoppingToken);
             using var daily = new PeriodicTimer(TimeSpan.FromDays(1), time);
             do
             {

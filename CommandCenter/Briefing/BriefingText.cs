@@ -12,6 +12,10 @@ public static class BriefingText
 
     public static string District(Lang lang) => lang.Pick(DistrictZh, DistrictEn);
 
+    public static string CentreOnly(Lang lang) => lang.Pick(
+        "领导简报为全区数据，仅限指挥中心的账号查看；本账号所属组织只能看到自己的部分（在值班台查看本组织的工单）。",
+        "The briefing covers the whole district and is for the centre's accounts; this account's organisation sees only its own part (its cases are on the console).");
+
     public static string Title(Lang lang) => lang.Pick("领导简报 · 辅助决策", "Leadership briefing");
 
     public static string Vitals(Lang lang) => lang.Pick("今日城市体征", "City vital signs");

@@ -14,6 +14,7 @@ namespace CommandCenter.Core;
 public sealed class DataLifecycleService(
     TwinStore store,
     TwinReadiness readiness,
+    NodeRole role,
     TwinClock twinClock,
     TimeProvider realTime,
     IOptions<TwinStoreOptions> options,
@@ -23,6 +24,9 @@ public sealed class DataLifecycleService(
     {
         var settings = options.Value;
         await readiness.Ready.WaitAsync(stoppingToken);
+
+        // Upkeep writes: the writer node's alone (docs/two-nodes.md).
+        await role.Writing.WaitAsync(stoppingToken);
         var policy = new RetentionPolicy(
             TimeSpan.FromDays(settings.RawObservationDays), TimeSpan.FromDays(settings.HourlyRollupDays), FieldPhotoImages: TimeSpan.FromDays(settings.FieldPhotoDays));
         var backupDue = NewestBackup(settings.Backup.DirectoryFor(store.DatabasePath)) + TimeSpan.FromHours(settings.Backup.IntervalHours);

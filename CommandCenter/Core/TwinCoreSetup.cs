@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using Twin.Data.Audit;
 using Twin.Data.Boundary;
 using Twin.Data.Diagnostics;
+using Twin.Data.Nodes;
 using Twin.Data.Pipeline;
 using Twin.Data.Store;
+using Twin.Data.Store.Providers;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
@@ -73,6 +75,11 @@ public static class TwinCoreSetup
             sp.GetRequiredService<TwinMetrics>()));
         services.AddSingleton(sp => sp.GetRequiredService<TwinPipeline>().WriteHealth);
         services.AddSingleton<TwinReadiness>();
+        services.AddSingleton<NodeRole>();
+        if (configuration.GetValue<StorageProvider>("Twin:Storage:Provider") == StorageProvider.Postgres)
+        {
+            AddNodes(services, configuration);
+        }
 
         services.AddSingleton<ITwinCommands, TwinCommands>();
         services.AddSingleton<ITwinQueries, TwinQueries>();
@@ -84,6 +91,24 @@ public static class TwinCoreSetup
         services.AddSingleton<ITwinOrganisations, TwinOrganisations>();
         services.AddHostedService<TwinHost>();
         return services;
+    }
+
+    /// <summary>Two or more nodes may share a PostgreSQL store: the writer's lock, the notifications between nodes and the inbox (docs/two-nodes.md).</summary>
+    private static void AddNodes(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NodeOptions>().Bind(configuration.GetSection(NodeOptions.Section)).CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
+        services.AddSingleton(sp =>
+        {
+            var connectionString = sp.GetRequiredService<IOptions<TwinStoreOptions>>().Value.ConnectionString!;
+            var signals = new NodeSignals(connectionString, sp.GetRequiredService<ILogger<NodeSignals>>());
+            var options = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+            return new TwinNodes(
+                new WriterLease(connectionString, sp.GetRequiredService<ILogger<WriterLease>>()),
+                signals,
+                new CommandInbox(connectionString, signals, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CommandInbox>>()),
+                options);
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<TwinNodes>().Inbox);
     }
 
     /// <summary>The engine's limits on incoming timestamps, from the ingestion settings (checked against the store's retention), the alarms' escalation timers and the evaluation window.</summary>

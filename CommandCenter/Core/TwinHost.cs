@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Data.History;
+using Twin.Data.Nodes;
 using Twin.Data.Pipeline;
 using Twin.Data.Search;
 using Twin.Data.Store;
@@ -16,9 +17,11 @@ namespace CommandCenter.Core;
 /// <summary>
 /// Hosts the twin: on a first run writes the simulated district's past into the store, rebuilds
 /// the engine from the store, then runs the single-writer pipeline and a clock tick that lets
-/// time-driven state (sensor health, the day's counters) advance.
+/// time-driven state (sensor health, the day's counters) advance. With two or more nodes on
+/// PostgreSQL (<paramref name="nodes"/>), it does so only once this node holds the writer's lock,
+/// and follows the writer's commits until then (TwinHost.Nodes.cs, docs/two-nodes.md).
 /// </summary>
-public sealed class TwinHost(
+public sealed partial class TwinHost(
     TwinPipeline pipeline,
     TwinStore store,
     TwinReadiness readiness,
@@ -27,16 +30,32 @@ public sealed class TwinHost(
     EventCatalogue catalogue,
     IReadOnlyList<Camera> cameras,
     IOptions<SimulatorOptions> simulator,
-    ILogger<TwinHost> logger) : BackgroundService
+    NodeRole role,
+    IHostApplicationLifetime lifetime,
+    ILogger<TwinHost> logger,
+    TwinNodes? nodes = null) : BackgroundService
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var followed = false;
+        if (nodes is not null)
+        {
+            if (await FollowUntilWriterAsync(nodes, stoppingToken) is not { } wasFollowing)
+            {
+                return;
+            }
+
+            followed = wasFollowing;
+        }
+
         try
         {
             await WarmStartIfFirstRunAsync(stoppingToken);
-            await pipeline.StartupAsync(stoppingToken);
+
+            // A follower's screens hold its last reload: the reload's reset also brings them what the old writer committed since.
+            await (followed ? pipeline.ReloadAsync(stoppingToken) : pipeline.StartupAsync(stoppingToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -46,7 +65,9 @@ public sealed class TwinHost(
         }
 
         var writer = pipeline.RunAsync(stoppingToken);
+        role.MarkWriting();
         readiness.MarkReady();
+        var handOffs = nodes is null ? Task.CompletedTask : ServeFollowersAsync(nodes, stoppingToken);
         logger.LogInformation("Twin running: {Sensors} sensors, {Tickets} tickets in memory.",
             pipeline.Current.Sensors.Length, pipeline.Current.Tickets.Length);
         try
@@ -72,6 +93,7 @@ public sealed class TwinHost(
         finally
         {
             readiness.MarkStopped();
+            await handOffs.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }

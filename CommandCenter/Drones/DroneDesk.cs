@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CommandCenter.Localization;
 using Twin.Data.Boundary;
 using Twin.Domain.Drones;
+using Twin.Domain.Engine;
 using Twin.Domain.Time;
 
 namespace CommandCenter.Drones;
@@ -39,7 +40,7 @@ public sealed class DroneDesk(ITwinCommands commands, DroneFeeds feeds, TwinCloc
     public async Task<CommandOutcome> CaptureAsync(string droneId, string ticketId, string actor, CancellationToken ct) =>
         CaptureCommand(droneId, ticketId, actor) is { } command
             ? await commands.SubmitAsync(command, ct)
-            : CommandOutcome.Refused($"Unknown drone '{droneId}'.");
+            : CommandOutcome.Refused($"Unknown drone '{droneId}'.", why: new(RefusalCode.UnknownDrone, droneId));
 
     /// <summary>A mission that takes the drone off its patrol to the target.</summary>
     public static PlanMissionCommand SendCommand(string droneId, MissionKind kind, string targetId, string actor) =>

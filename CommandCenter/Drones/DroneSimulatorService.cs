@@ -18,6 +18,7 @@ public sealed class DroneSimulatorService(
     DistrictMap district,
     IOptions<SimulatorOptions> options,
     PatrolRouteCatalog routes,
+    NodeRole role,
     ILogger<DroneSimulatorService> logger) : BackgroundService
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
@@ -31,6 +32,9 @@ public sealed class DroneSimulatorService(
         }
 
         await queries.WaitUntilReadyAsync(stoppingToken);
+
+        // Simulated flights come from the writer only (docs/two-nodes.md).
+        await role.Writing.WaitAsync(stoppingToken);
         var simulator = new DroneSimulator(district, new OperatingArea(district), routes.Routes, settings.DroneCount, settings.Seed);
         logger.LogInformation("Drone simulator flying {Count} drones on {Routes} routes ({Source}).", settings.DroneCount, routes.Routes.Length, routes.Source);
         var from = clock.GetUtcNow();

@@ -37,6 +37,14 @@ public sealed class FieldPhotoIntake(FieldOptions options)
 
         var type = FieldRules.SniffType(bytes);
         var declared = Normalise(declaredType);
+        if (FieldRules.IsHeif(bytes) || declared is "image/heic" or "image/heif")
+        {
+            // No HEVC decoder is served for Linux here (SkiaSharp's build has none); the phone can save JPEG instead.
+            return Refuse(StatusCodes.Status415UnsupportedMediaType, "不支持 HEIC 照片 · HEIC photos are not accepted",
+                $"照片“{name}”是 HEIC 格式。请在 iPhone 的“设置 → 相机 → 格式”中选择“最兼容”后重新拍摄，或选择 JPEG/PNG 照片。"
+                + $" Photo '{name}' is HEIC: in the iPhone's Settings → Camera → Formats choose 'Most Compatible' and take it again, or choose a JPEG or PNG.");
+        }
+
         if (type is null || (declared is not null && declared != type))
         {
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "照片格式不支持 · Unsupported photo type",

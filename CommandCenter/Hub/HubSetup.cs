@@ -27,6 +27,7 @@ public static class HubSetup
 
         services.AddSingleton<IMapSender, HubMapSender>();
         services.AddSingleton<IWallSceneSender, HubSceneSender>();
+        services.AddSingleton<WallDeviceFeeds>();
         return services;
     }
 

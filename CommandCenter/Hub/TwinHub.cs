@@ -27,7 +27,8 @@ public interface ITwinClient
 /// needs <see cref="Policies.ViewWall"/>; each method names its own policy.
 /// </summary>
 [Authorize(Policy = Policies.ViewWall)]
-public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk, WallSceneDirector scenes, SignedInScope scopes)
+public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk, WallSceneDirector scenes, SignedInScope scopes,
+    WallDeviceFeeds wallFeeds)
     : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
@@ -35,7 +36,9 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, Dro
     public override async Task OnConnectedAsync()
     {
         // A 街镇's wall or console joins its organisation's group: the hub sends it nothing outside its area.
-        var scope = await scopes.OfAsync(Context.User ?? new System.Security.Claims.ClaimsPrincipal(), Context.ConnectionAborted);
+        var user = Context.User ?? new System.Security.Claims.ClaimsPrincipal();
+        var scope = await scopes.OfAsync(user, Context.ConnectionAborted);
+        wallFeeds.Connected(Context.ConnectionId, user);
         await broadcaster.SubscribeAsync(Context.ConnectionId, scope, Context.ConnectionAborted);
         drones.SendTo(Context.ConnectionId);
         await Clients.Caller.Scene(scenes.Current);
@@ -44,6 +47,7 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, Dro
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        wallFeeds.Disconnected(Context.ConnectionId);
         await broadcaster.UnsubscribeAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }

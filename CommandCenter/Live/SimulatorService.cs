@@ -22,6 +22,7 @@ public sealed class SimulatorService(
     IReadOnlyList<Camera> cameras,
     FloodControlAssets floodControl,
     StormTrigger storm,
+    NodeRole role,
     IOptions<SimulatorOptions> options,
     ILogger<SimulatorService> logger) : BackgroundService
 {
@@ -37,6 +38,9 @@ public sealed class SimulatorService(
         }
 
         await queries.WaitUntilReadyAsync(stoppingToken);
+
+        // Simulated feeds come from the writer only: two nodes would report everything twice.
+        await role.Writing.WaitAsync(stoppingToken);
         var simulator = new TwinSimulator(district, catalogue, cameras, settings, floodControl.Points);
         logger.LogInformation("Simulator running at {Speed}× with {Sensors} sensors.", clock.SpeedFactor, simulator.Sensors.Count);
         var from = clock.GetUtcNow();

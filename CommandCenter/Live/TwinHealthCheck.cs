@@ -5,8 +5,11 @@ using Twin.Data.History;
 
 namespace CommandCenter.Live;
 
-/// <summary>Healthy once the engine is rebuilt and the pipeline runs; unhealthy if start-up failed.</summary>
-public sealed class TwinHealthCheck(TwinReadiness readiness, ITwinQueries queries) : IHealthCheck
+/// <summary>
+/// Healthy once the engine is rebuilt and the pipeline runs (or, on a follower node, once it reads
+/// the writer's state); unhealthy if start-up failed. The description says which node writes.
+/// </summary>
+public sealed class TwinHealthCheck(TwinReadiness readiness, ITwinQueries queries, NodeRole role) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,7 +20,9 @@ public sealed class TwinHealthCheck(TwinReadiness readiness, ITwinQueries querie
 
         if (readiness.IsRunning)
         {
-            return Task.FromResult(HealthCheckResult.Healthy($"Twin running, version {queries.Current.Version}."));
+            return Task.FromResult(HealthCheckResult.Healthy(role.IsWriting
+                ? $"Twin running as the writer, version {queries.Current.Version}."
+                : $"Twin following the writer (another node), version {queries.Current.Version}."));
         }
 
         // A first run writes a month of history before it serves: say how far it has got.

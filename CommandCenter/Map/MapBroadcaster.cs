@@ -161,8 +161,14 @@ public sealed class MapBroadcaster : BackgroundService
 
             var full = new List<(string Layer, MapFeature Feature)>(upserts.Count);
             var sensorUpdates = new List<SensorUpdate>();
+            var seenBefore = new Dictionary<(string Layer, string Id), Func<AccessScope, bool>>();
             foreach (var ((layer, id), (feature, seenBy)) in upserts)
             {
+                if (_seenBy.TryGetValue((layer, id), out var before))
+                {
+                    seenBefore[(layer, id)] = before;
+                }
+
                 _seenBy[(layer, id)] = seenBy;
                 var layerFeatures = _layers[layer];
                 if (layer == MapLayers.Sensors && layerFeatures.TryGetValue(id, out var previous)
@@ -184,7 +190,10 @@ public sealed class MapBroadcaster : BackgroundService
             foreach (var removal in removals)
             {
                 _layers[removal.Layer].Remove(removal.Id);
-                _seenBy.Remove((removal.Layer, removal.Id));
+                if (_seenBy.Remove((removal.Layer, removal.Id), out var before))
+                {
+                    seenBefore[(removal.Layer, removal.Id)] = before;
+                }
             }
 
             if (full.Count == 0 && sensorUpdates.Count == 0 && removals.Count == 0)
@@ -193,7 +202,7 @@ public sealed class MapBroadcaster : BackgroundService
             }
 
             var seq = Interlocked.Increment(ref _seq);
-            _fanout.Publish(group => DeltaFor(group, new MapDelta(seq, snapshot.At, full.Select(f => f.Feature).ToList(), removals.ToList(), sensorUpdates), full), BuildSnapshot);
+            _fanout.Publish(group => DeltaFor(group, new MapDelta(seq, snapshot.At, full.Select(f => f.Feature).ToList(), removals.ToList(), sensorUpdates), full, seenBefore), BuildSnapshot);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -206,18 +215,23 @@ public sealed class MapBroadcaster : BackgroundService
     }
 
     /// <summary>
-    /// The delta a group sees: the upserts it may see, the others as removals (it may hold them from
-    /// before the case left its scope), every removal, and the readings of sensors it holds.
+    /// The delta a group sees: the upserts it may see; as removals, the features it saw before this
+    /// change and no longer sees (a case that left its scope) or that are gone; and the readings of
+    /// sensors it holds. A feature the group never saw reaches it in no form, not even its id.
     /// </summary>
-    private DeltaMessage DeltaFor(string group, MapDelta all, List<(string Layer, MapFeature Feature)> full)
+    private DeltaMessage DeltaFor(string group, MapDelta all, List<(string Layer, MapFeature Feature)> full,
+        Dictionary<(string Layer, string Id), Func<AccessScope, bool>> seenBefore)
     {
         if (group == MapFanout.Everything)
         {
             return new DeltaMessage(new WireJson<MapDelta>(all));
         }
 
+        var scope = _groups.GetValueOrDefault(group);
+        bool SawBefore(string layer, string id) => scope is not null && seenBefore.TryGetValue((layer, id), out var saw) && saw(scope);
         var upserts = full.Where(f => Sees(group, f.Layer, f.Feature.Id)).Select(f => f.Feature).ToList();
-        var removals = full.Where(f => !Sees(group, f.Layer, f.Feature.Id)).Select(f => new FeatureRemoval(f.Layer, f.Feature.Id)).Concat(all.Removals).ToList();
+        var removals = full.Where(f => !Sees(group, f.Layer, f.Feature.Id) && SawBefore(f.Layer, f.Feature.Id)).Select(f => new FeatureRemoval(f.Layer, f.Feature.Id))
+            .Concat(all.Removals.Where(r => SawBefore(r.Layer, r.Id))).ToList();
         var readings = all.SensorUpdates.Where(u => Sees(group, MapLayers.Sensors, u.Id)).ToList();
         return new DeltaMessage(new WireJson<MapDelta>(all with { Upserts = upserts, Removals = removals, SensorUpdates = readings }));
     }

@@ -1,17 +1,20 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using CommandCenter.Audit;
+using CommandCenter.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Accounts;
 using Twin.Data.Audit;
+using Twin.Data.Boundary;
 using Twin.Data.Store;
+using Twin.Domain.Organisations;
 
 namespace CommandCenter.Security;
 
-public sealed record AccountView(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool LockedOut, bool MustChangePassword);
+public sealed record AccountView(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool LockedOut, bool MustChangePassword, string OrganisationId);
 
-public sealed record WallDeviceView(string Id, string Name, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? RevokedAt);
+public sealed record WallDeviceView(string Id, string Name, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? RevokedAt, string OrganisationId);
 
 /// <summary>What an admin action produced: an error to show, or a one-time secret to hand over.</summary>
 public sealed record AdminResult(bool Succeeded, string? Error = null, string? OneTimeSecret = null)
@@ -35,8 +38,27 @@ public sealed class AccountAdministration(
     IAuthorizationService authorization,
     AuditTrail audit,
     IDbContextFactory<TwinDbContext> contexts,
+    ITwinOrganisations organisations,
+    WallOrganisationChanges wallChanges,
     TimeProvider time)
 {
+    // Refusals in the admin's language (the service lives in the page's circuit, which keeps its culture).
+    private static string UnknownRole => Language.Current.Pick("未知角色", "Unknown role.");
+
+    private static string NoSuchAccount => Language.Current.Pick("账号不存在", "No such account.");
+
+    private static string OwnAccount => Language.Current.Pick("不能停用自己的账号", "You cannot disable your own account.");
+
+    private static string NoSuchAccountOrRole => Language.Current.Pick("账号或角色不存在", "No such account or role.");
+
+    private static string NameTheWall => Language.Current.Pick("请填写大屏名称", "Name the wall.");
+
+    private static string NoSuchWall => Language.Current.Pick("大屏不存在", "No such wall.");
+
+    private static string NoSuchActiveWall => Language.Current.Pick("大屏不存在或已吊销", "No such wall, or revoked.");
+
+    private static string UnknownOrganisation => Language.Current.Pick("未知组织", "Unknown organisation.");
+
     public async Task<IReadOnlyList<AccountView>> ListAsync(ClaimsPrincipal admin)
     {
         await RequireAdminAsync(admin);
@@ -44,23 +66,32 @@ public sealed class AccountAdministration(
         foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
         {
             list.Add(new AccountView(user.Id, user.UserName!, user.DisplayName, [.. await users.GetRolesAsync(user)], user.Disabled,
-                await users.IsLockedOutAsync(user), user.MustChangePassword));
+                await users.IsLockedOutAsync(user), user.MustChangePassword, user.OrganisationId));
         }
 
         return list;
     }
 
-    /// <summary>Creates an account with a one-time password, which its holder must change at first login.</summary>
-    public async Task<AdminResult> CreateAsync(ClaimsPrincipal admin, AuditOrigin origin, string userName, string displayName, string role)
+    /// <summary>Creates an account of <paramref name="organisationId"/> with a one-time password, which its holder must change at first login.</summary>
+    public async Task<AdminResult> CreateAsync(ClaimsPrincipal admin, AuditOrigin origin, string userName, string displayName, string role,
+        string organisationId = Organisation.CentreId)
     {
         await RequireAdminAsync(admin);
         if (!Roles.People.Contains(role))
         {
-            return AdminResult.Fail("未知角色 · Unknown role.");
+            return AdminResult.Fail(UnknownRole);
+        }
+
+        if (organisations.Find(organisationId) is not { } organisation)
+        {
+            return AdminResult.Fail(UnknownOrganisation);
         }
 
         var password = PasswordRules.Generate();
-        var user = new TwinUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), MustChangePassword = true, CreatedAt = time.GetUtcNow() };
+        var user = new TwinUser
+        {
+            UserName = userName.Trim(), DisplayName = displayName.Trim(), MustChangePassword = true, CreatedAt = time.GetUtcNow(), OrganisationId = organisation.Id,
+        };
         return await audit.ChangeAsync(db, async () =>
         {
             var created = await users.CreateAsync(user, password);
@@ -70,7 +101,7 @@ public sealed class AccountAdministration(
             }
 
             await users.AddToRoleAsync(user, role);
-            return (AdminResult.Ok(password), audit.Entry(admin, AuditActions.AccountCreated, user.UserName, AuditOutcome.Success, "role=" + role, origin));
+            return (AdminResult.Ok(password), audit.Entry(admin, AuditActions.AccountCreated, user.UserName, AuditOutcome.Success, $"role={role} organisation={organisation.Id}", origin));
         });
     }
 
@@ -79,12 +110,12 @@ public sealed class AccountAdministration(
         await RequireAdminAsync(admin);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("账号不存在 · No such account.");
+            return AdminResult.Fail(NoSuchAccount);
         }
 
         if (disabled && user.Id == admin.FindFirstValue(ClaimTypes.NameIdentifier))
         {
-            return AdminResult.Fail("不能停用自己的账号 · You cannot disable your own account.");
+            return AdminResult.Fail(OwnAccount);
         }
 
         await audit.ChangeAsync(db, async () =>
@@ -106,7 +137,7 @@ public sealed class AccountAdministration(
         await RequireAdminAsync(admin);
         if (!Roles.People.Contains(role) || await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("账号或角色不存在 · No such account or role.");
+            return AdminResult.Fail(NoSuchAccountOrRole);
         }
 
         await audit.ChangeAsync(db, async () =>
@@ -120,13 +151,42 @@ public sealed class AccountAdministration(
         return AdminResult.Ok();
     }
 
+    /// <summary>
+    /// Moves an account to another organisation. Its sessions end: a session carries the
+    /// organisation it began with, so the account's scope changes at its next sign-in, not mid-page.
+    /// </summary>
+    public async Task<AdminResult> SetOrganisationAsync(ClaimsPrincipal admin, AuditOrigin origin, string userId, string organisationId)
+    {
+        await RequireAdminAsync(admin);
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AdminResult.Fail("账号不存在 · No such account.");
+        }
+
+        if (organisations.Find(organisationId) is not { } organisation)
+        {
+            audit.Record(admin, AuditActions.AccountOrganisationChanged, user.UserName, AuditOutcome.Failure, "unknown organisation " + Clip(organisationId), origin);
+            return AdminResult.Fail(UnknownOrganisation);
+        }
+
+        var before = user.OrganisationId;
+        await audit.ChangeAsync(db, async () =>
+        {
+            user.OrganisationId = organisation.Id;
+            await users.UpdateSecurityStampAsync(user);
+            return (true, audit.Entry(admin, AuditActions.AccountOrganisationChanged, user.UserName, AuditOutcome.Success, $"{before}→{organisation.Id}", origin));
+        });
+        await sessions.EndAllOfUserAsync(user.Id, SessionEnd.AccountChanged);
+        return AdminResult.Ok();
+    }
+
     /// <summary>Sets a new one-time password, unlocks the account and ends its sessions.</summary>
     public async Task<AdminResult> ResetPasswordAsync(ClaimsPrincipal admin, AuditOrigin origin, string userId)
     {
         await RequireAdminAsync(admin);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("账号不存在 · No such account.");
+            return AdminResult.Fail(NoSuchAccount);
         }
 
         var password = PasswordRules.Generate();
@@ -159,24 +219,29 @@ public sealed class AccountAdministration(
         await RequireAdminAsync(admin);
         await using var db = await contexts.CreateDbContextAsync();
         var rows = await db.WallDevices.AsNoTracking().ToListAsync();
-        return rows.OrderByDescending(d => d.IssuedAt).Select(d => new WallDeviceView(d.Id, d.Name, d.IssuedAt, d.IssuedBy, d.RevokedAt)).ToList();
+        return rows.OrderByDescending(d => d.IssuedAt).Select(d => new WallDeviceView(d.Id, d.Name, d.IssuedAt, d.IssuedBy, d.RevokedAt, d.OrganisationId)).ToList();
     }
 
-    /// <summary>Issues a device token; the secret returned is the token, shown once (the store keeps its hash).</summary>
-    public async Task<AdminResult> IssueDeviceAsync(ClaimsPrincipal admin, AuditOrigin origin, string name)
+    /// <summary>Issues a device token for a wall of <paramref name="organisationId"/>; the secret returned is the token, shown once (the store keeps its hash).</summary>
+    public async Task<AdminResult> IssueDeviceAsync(ClaimsPrincipal admin, AuditOrigin origin, string name, string organisationId = Organisation.CentreId)
     {
         await RequireAdminAsync(admin);
         if (string.IsNullOrWhiteSpace(name))
         {
-            return AdminResult.Fail("请填写大屏名称 · Name the wall.");
+            return AdminResult.Fail(NameTheWall);
+        }
+
+        if (organisations.Find(organisationId) is not { } organisation)
+        {
+            return AdminResult.Fail(UnknownOrganisation);
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         await using var devices = await contexts.CreateDbContextAsync();
         return await audit.ChangeAsync(devices, async () =>
         {
-            var device = await RegisterDeviceAsync(devices, name.Trim(), token, AuditTrail.ActorOf(admin), time.GetUtcNow());
-            return (AdminResult.Ok(token), audit.Entry(admin, AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, device.Name, origin));
+            var device = await RegisterDeviceAsync(devices, name.Trim(), token, AuditTrail.ActorOf(admin), time.GetUtcNow(), organisation.Id);
+            return (AdminResult.Ok(token), audit.Entry(admin, AuditActions.WallTokenIssued, device.Id, AuditOutcome.Success, $"{device.Name} organisation={organisation.Id}", origin));
         });
     }
 
@@ -186,7 +251,7 @@ public sealed class AccountAdministration(
         await using var devices = await contexts.CreateDbContextAsync();
         if (await devices.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId) is not { } device)
         {
-            return AdminResult.Fail("大屏不存在 · No such wall.");
+            return AdminResult.Fail(NoSuchWall);
         }
 
         await audit.ChangeAsync(devices, async () =>
@@ -201,6 +266,37 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>
+    /// Moves a wall to another organisation. The wall stays paired (its cookie is its credential
+    /// for months); its open map feeds are re-subscribed at once (<see cref="WallOrganisationChanges"/>),
+    /// so it shows the new organisation's scope without anyone at the wall.
+    /// </summary>
+    public async Task<AdminResult> SetDeviceOrganisationAsync(ClaimsPrincipal admin, AuditOrigin origin, string deviceId, string organisationId)
+    {
+        await RequireAdminAsync(admin);
+        await using var devices = await contexts.CreateDbContextAsync();
+        if (await devices.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null) is not { } device)
+        {
+            return AdminResult.Fail("大屏不存在或已吊销 · No such wall, or revoked.");
+        }
+
+        if (organisations.Find(organisationId) is not { } organisation)
+        {
+            audit.Record(admin, AuditActions.WallOrganisationChanged, device.Id, AuditOutcome.Failure, "unknown organisation " + Clip(organisationId), origin);
+            return AdminResult.Fail(UnknownOrganisation);
+        }
+
+        var before = device.OrganisationId;
+        await audit.ChangeAsync(devices, async () =>
+        {
+            device.OrganisationId = organisation.Id;
+            await devices.SaveChangesAsync();
+            return (true, audit.Entry(admin, AuditActions.WallOrganisationChanged, device.Id, AuditOutcome.Success, $"{device.Name}: {before}→{organisation.Id}", origin));
+        });
+        wallChanges.Changed(device.Id);
+        return AdminResult.Ok();
+    }
+
+    /// <summary>
     /// Gives a device a new pairing link (the secret returned) and ends its sessions: the browser
     /// that held the old cookie is signed out and only the new link pairs, once.
     /// </summary>
@@ -210,7 +306,7 @@ public sealed class AccountAdministration(
         await using var devices = await contexts.CreateDbContextAsync();
         if (await devices.WallDevices.FirstOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null) is not { } device)
         {
-            return AdminResult.Fail("大屏不存在或已吊销 · No such wall, or revoked.");
+            return AdminResult.Fail(NoSuchActiveWall);
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -226,7 +322,8 @@ public sealed class AccountAdministration(
         return AdminResult.Ok(token);
     }
 
-    internal static async Task<WallDeviceRow> RegisterDeviceAsync(TwinDbContext db, string name, string token, string by, DateTimeOffset at)
+    internal static async Task<WallDeviceRow> RegisterDeviceAsync(TwinDbContext db, string name, string token, string by, DateTimeOffset at,
+        string organisationId = Organisation.CentreId)
     {
         var device = new WallDeviceRow
         {
@@ -235,11 +332,15 @@ public sealed class AccountAdministration(
             TokenHash = AccountService.HashToken(token),
             IssuedAt = at,
             IssuedBy = by,
+            OrganisationId = organisationId,
         };
         db.WallDevices.Add(device);
         await db.SaveChangesAsync();
         return device;
     }
+
+    /// <summary>What an admin typed is audited, but never more than a name's worth of it.</summary>
+    private static string Clip(string value) => value.Length <= 64 ? value : value[..64] + "…";
 
     private async Task RequireAdminAsync(ClaimsPrincipal admin)
     {

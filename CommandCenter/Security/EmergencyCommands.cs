@@ -22,8 +22,9 @@ public sealed class EmergencyCommands(
     SignedInOfficer officer,
     WallSceneDirector scenes) : IEmergencyCommands
 {
-    public const string ModeRefusal = "仅督办员或领导可变更运行模式 · Only a supervisor or a leader may change the mode.";
-    public const string WorkRefusal = "当前角色无权办理应急事项 · This role may not work the plan or the supplies.";
+    // English, for logs and APIs; a screen words the refusal's code in its language.
+    public const string ModeRefusal = "Only a supervisor or a leader may change the mode.";
+    public const string WorkRefusal = "This role may not work the plan or the supplies.";
 
     public async Task<EmergencyPowers> PowersAsync()
     {
@@ -42,7 +43,7 @@ public sealed class EmergencyCommands(
 
     public Task<CommandOutcome> ConfirmAsync(string proposalId, string reason, CancellationToken ct = default) =>
         string.IsNullOrWhiteSpace(reason)
-            ? Task.FromResult(CommandOutcome.Refused("确认须填写理由 · A confirmation needs a reason."))
+            ? Task.FromResult(CommandOutcome.Refused("A confirmation needs a reason.", why: new(RefusalCode.NeedsReason)))
             : AsDeciderAsync((actor, role) => new ConfirmProposalCommand(proposalId, actor, role, reason), "proposal.confirm", proposalId, ct);
 
     public Task<CommandOutcome> DismissAsync(string proposalId, string reason, CancellationToken ct = default) =>
@@ -60,12 +61,12 @@ public sealed class EmergencyCommands(
         if (RoleOf(user) is not { } role || !role.MayChangeMode())
         {
             await officer.RecordRefusalAsync("wall.scene", scene.Slug());
-            return CommandOutcome.Refused(ModeRefusal, forbidden: true);
+            return CommandOutcome.Refused(ModeRefusal, forbidden: true, new(RefusalCode.RoleMayNotChangeMode));
         }
 
         return scenes.Push(scene)
             ? new CommandOutcome { Kind = OutcomeKind.Applied, Id = scene.Slug() }
-            : CommandOutcome.Refused("应急期间大屏保持应急场景 · During an emergency the walls hold the emergency scene.");
+            : CommandOutcome.Refused("During an emergency the walls hold the emergency scene.", why: new(RefusalCode.EmergencyHoldsWall));
     }
 
     /// <summary>The role the engine weighs; a person holding several acts in the highest.</summary>
@@ -81,7 +82,7 @@ public sealed class EmergencyCommands(
         if (RoleOf(user) is not { } role || !role.MayChangeMode())
         {
             await officer.RecordRefusalAsync(action, target);
-            return CommandOutcome.Refused(ModeRefusal, forbidden: true);
+            return CommandOutcome.Refused(ModeRefusal, forbidden: true, new(RefusalCode.RoleMayNotChangeMode));
         }
 
         return await commands.SubmitAsync(command(SignedInOfficer.NameOf(user), role), ct);
@@ -93,7 +94,7 @@ public sealed class EmergencyCommands(
         if (!await MayWorkAsync(user))
         {
             await officer.RecordRefusalAsync(action, target);
-            return CommandOutcome.Refused(WorkRefusal, forbidden: true);
+            return CommandOutcome.Refused(WorkRefusal, forbidden: true, new(RefusalCode.RoleMayNotWorkPlan));
         }
 
         return await commands.SubmitAsync(command(SignedInOfficer.NameOf(user)), ct);

@@ -1,6 +1,8 @@
 using System.Reflection;
 using CommandCenter.Audit;
+using CommandCenter.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Twin.Data.Audit;
 
@@ -37,9 +39,15 @@ public sealed class HubAuthorizationFilter(IAuthorizationService authorization, 
         {
             audit.Record(user, AuditActions.Forbidden, $"{invocation.Hub.GetType().Name}.{invocation.HubMethodName}", AuditOutcome.Denied,
                 "hub method", http is null ? AuditOrigin.None : AuditOrigin.Of(http));
-            throw new HubException("无权执行此操作 · Not allowed.");
+            throw new HubException(NotAllowed(http));
         }
 
         return await next(invocation);
     }
+
+    /// <summary>The refusal in the language of the page that opened the connection (its <c>?lang=</c> or cookie; Chinese by default).</summary>
+    public static string NotAllowed(HttpContext? http) =>
+        http?.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.TwoLetterISOLanguageName == Language.EnglishCode
+            ? "Not allowed."
+            : "无权执行此操作";
 }

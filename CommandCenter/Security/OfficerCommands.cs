@@ -14,7 +14,8 @@ namespace CommandCenter.Security;
 /// </summary>
 public sealed class OfficerCommands(ITwinCommands commands, SignedInOfficer officer) : IOfficerCommands
 {
-    public const string Refusal = "当前角色无权办理 · This role may not act on tickets or alarms.";
+    /// <summary>The role check's refusal (English, for logs and tests; a screen words <see cref="RefusalCode.RoleMayNotAct"/>).</summary>
+    public const string Refusal = "This role may not act on tickets or alarms.";
 
     public Task<bool> MayActAsync() => officer.MayActAsync();
 
@@ -24,7 +25,7 @@ public sealed class OfficerCommands(ITwinCommands commands, SignedInOfficer offi
         if (!await officer.MayActAsync())
         {
             await officer.RecordRefusalAsync(action, target);
-            return CommandOutcome.Refused(Refusal, forbidden: true);
+            return CommandOutcome.Refused(Refusal, forbidden: true, new(RefusalCode.RoleMayNotAct));
         }
 
         var outcome = await commands.SubmitAsync(command with { Scope = await officer.GetScopeAsync(ct) }, ct);

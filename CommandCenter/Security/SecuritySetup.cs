@@ -78,6 +78,7 @@ public static class SecuritySetup
         services.Configure<HubOptions>(o => o.AddFilter<HubAuthorizationFilter>());
 
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<WallOrganisationChanges>();
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountAdministration>();

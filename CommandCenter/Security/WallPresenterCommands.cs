@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Twin.Data.Audit;
 using Twin.Data.Boundary;
+using Twin.Domain.Engine;
 
 namespace CommandCenter.Security;
 
@@ -27,17 +28,26 @@ public sealed class WallPresenterCommands(
     IAuthorizationService authorization,
     AuditTrail audit,
     ClientOrigin origin,
+    SignedInScope scopes,
     IOptions<TwinOptions> options) : IWallPresenter
 {
-    public const string Refusal = "当前角色无权主持大屏汇报 · This role may not present on the wall.";
-    public const string EmergencyHolds = "应急期间大屏保持应急场景，可突出显示其面板 · During an emergency the walls hold the emergency scene; its panels may be highlighted.";
-    public const string NoEmergency = "当前没有应急响应 · No emergency is running.";
-    public const string NoSuchTarget = "孪生中没有此编号的工单或在办告警 · The twin holds no ticket or active alarm with this id.";
+    // English, for the audit log and tests; the presenter's page words the refusal's code in its language.
+    public const string Refusal = "This account may not present on the walls (the centre's only).";
+    public const string EmergencyHolds = "During an emergency the walls hold the emergency scene; its panels may be highlighted.";
+    public const string NoEmergency = "No emergency is running.";
+    public const string NoSuchTarget = "The twin holds no ticket or active alarm with this id.";
 
     public IReadOnlyList<PresenterSlide> Sequence { get; } =
         PresenterSlide.TryParseSequence(options.Value.Wall.PresenterSequence, WallOptions.IsSubDistrictCode, out var s) ? s : [new PresenterSlide(WallScene.District)];
 
-    public async Task<bool> MayPresentAsync() => (await authorization.AuthorizeAsync(await UserAsync(), Policies.PresentOnWall)).Succeeded;
+    public async Task<bool> MayPresentAsync() => await MayPresentAsync(await UserAsync());
+
+    /// <summary>
+    /// The role that presents, of the centre: the walls all follow one presentation and show the
+    /// whole district, so a department's or a 街镇's account may not steer them.
+    /// </summary>
+    private async Task<bool> MayPresentAsync(ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Policies.PresentOnWall)).Succeeded && (await scopes.OfAsync(user)).SeesAll;
 
     public Task<CommandOutcome> StartAsync() =>
         ActAsync("start", (_, user, now) => Held(Begin(user, now)));
@@ -51,8 +61,8 @@ public sealed class WallPresenterCommands(
     public Task<CommandOutcome> ChooseAsync(PresenterSlide slide) =>
         ActAsync("choose", (p, user, now) => slide switch
         {
-            { Scene: WallScene.Emergency } when !queries.Current.IsEmergency => (null, NoEmergency),
-            { Target: { } id } when !PresenterSlide.MayTarget(slide.Scene) || KeyEvents.Locate(queries.Current, id) is null => (null, NoSuchTarget),
+            { Scene: WallScene.Emergency } when !queries.Current.IsEmergency => (null, new(NoEmergency, RefusalCode.NoEmergencyRunning)),
+            { Target: { } id } when !PresenterSlide.MayTarget(slide.Scene) || KeyEvents.Locate(queries.Current, id) is null => (null, new(NoSuchTarget, RefusalCode.UnknownTicket, id)),
             _ => Held((p ?? Begin(user, now)).Choose(slide, now)),
         });
 
@@ -68,11 +78,11 @@ public sealed class WallPresenterCommands(
 
             return panel is null || presentation.Slide.Shows(panel)
                 ? Held(presentation.Highlight(panel, now))
-                : (null, $"该场景没有此面板 · The scene has no panel '{panel}'.");
+                : (null, new($"The scene has no panel '{panel}'.", RefusalCode.NoSuchPanel, panel));
         });
 
     public Task<CommandOutcome> EndAsync() =>
-        ActAsync("end", (p, _, _) => p is null ? (null, "大屏不在汇报中 · The walls are not being presented.") : (null, null), ends: true);
+        ActAsync("end", (p, _, _) => p is null ? (null, new("The walls are not being presented.", RefusalCode.NotPresenting)) : (null, null), ends: true);
 
     /// <summary>A new presentation at the sequence's start, or on the emergency scene while one runs.</summary>
     private WallPresentation Begin(string presenter, DateTimeOffset now)
@@ -82,8 +92,8 @@ public sealed class WallPresenterCommands(
     }
 
     /// <summary>During an emergency only the emergency scene may be on the walls.</summary>
-    private (WallPresentation? Next, string? Refusal) Held(WallPresentation next) =>
-        queries.Current.IsEmergency && next.Slide.Scene != WallScene.Emergency ? (null, EmergencyHolds) : (next, null);
+    private (WallPresentation? Next, PresenterRefusal? Refusal) Held(WallPresentation next) =>
+        queries.Current.IsEmergency && next.Slide.Scene != WallScene.Emergency ? (null, new(EmergencyHolds, RefusalCode.EmergencyHoldsWall)) : (next, null);
 
     /// <summary>
     /// Checks the role, works out the next presentation, records its audit row and hands it to the
@@ -91,14 +101,14 @@ public sealed class WallPresenterCommands(
     /// </summary>
     private async Task<CommandOutcome> ActAsync(
         string action,
-        Func<WallPresentation?, string, DateTimeOffset, (WallPresentation? Next, string? Refusal)> decide,
+        Func<WallPresentation?, string, DateTimeOffset, (WallPresentation? Next, PresenterRefusal? Refusal)> decide,
         bool ends = false)
     {
         var user = await UserAsync();
-        if (!(await authorization.AuthorizeAsync(user, Policies.PresentOnWall)).Succeeded)
+        if (!await MayPresentAsync(user))
         {
             audit.Record(user, AuditActions.Forbidden, "wall", AuditOutcome.Denied, AuditActions.WallPresented + " " + action, origin.Current);
-            return CommandOutcome.Refused(Refusal, forbidden: true);
+            return CommandOutcome.Refused(Refusal, forbidden: true, new(RefusalCode.RoleMayNotPresent));
         }
 
         var presenter = SignedInOfficer.NameOf(user);
@@ -107,8 +117,8 @@ public sealed class WallPresenterCommands(
             var (next, refusal) = decide(current, presenter, now);
             if (refusal is not null)
             {
-                audit.Record(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal}", origin.Current));
-                return (current, CommandOutcome.Refused(refusal));
+                audit.Record(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal.Reason}", origin.Current));
+                return (current, CommandOutcome.Refused(refusal.Reason, why: new(refusal.Code, refusal.Detail)));
             }
 
             if (next is not null)
@@ -125,3 +135,6 @@ public sealed class WallPresenterCommands(
 
     private async Task<ClaimsPrincipal> UserAsync() => (await state.GetAuthenticationStateAsync()).User;
 }
+
+/// <summary>Why a presenter's step is refused: the English reason for the audit log, and the code the page words.</summary>
+internal sealed record PresenterRefusal(string Reason, RefusalCode Code, string? Detail = null);

@@ -1260,6 +1260,45 @@ namespace Twin.Data.Postgres.Migrations
                     b.ToTable("field_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Nodes.InboxRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("queued_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox");
+
+                    b.HasIndex("AnsweredAt")
+                        .HasDatabaseName("ix_inbox_answered_at");
+
+                    b.ToTable("inbox", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Organisations.OrganisationRow", b =>
                 {
                     b.Property<string>("Id")

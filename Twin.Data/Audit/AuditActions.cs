@@ -37,10 +37,12 @@ public static class AuditActions
     public const string AccountDisabled = "account.disable";
     public const string AccountEnabled = "account.enable";
     public const string RolesChanged = "account.roles";
+    public const string AccountOrganisationChanged = "account.organisation";
     public const string PasswordReset = "account.password-reset";
     public const string WallTokenIssued = "wall-device.issue";
     public const string WallTokenRevoked = "wall-device.revoke";
     public const string WallTokenRotated = "wall-device.rotate";
+    public const string WallOrganisationChanged = "wall-device.organisation";
     public const string AuditExported = "audit.export";
     public const string NotificationRetried = "notification.retry";
     public const string Configuration = "config.start";

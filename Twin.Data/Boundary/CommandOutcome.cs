@@ -33,7 +33,7 @@ public sealed record CommandOutcome
 
     public string? Reason { get; init; }
 
-    /// <summary>Why the engine refused it, as a code a screen words in its language (null for an API's or the role check's refusal).</summary>
+    /// <summary>Why the engine or the role check refused it, as a code a screen words in its language (null for an API's refusal).</summary>
     public Refusal? Why { get; init; }
 
     /// <summary>The ticket, alarm, mission, evidence, sensor or drone the input created, found or acted on.</summary>
@@ -57,6 +57,8 @@ public sealed record CommandOutcome
     /// <summary>Applied now or by an earlier copy carrying the same body: either way the thing exists as asked.</summary>
     public bool Exists => Kind is OutcomeKind.Applied or OutcomeKind.Replayed;
 
-    public static CommandOutcome Refused(string reason, bool forbidden = false) =>
-        new() { Kind = OutcomeKind.Refused, Reason = reason, Forbidden = forbidden };
+    /// <param name="reason">The English sentence for APIs and logs.</param>
+    /// <param name="why">The code a screen words in its language.</param>
+    public static CommandOutcome Refused(string reason, bool forbidden = false, Refusal? why = null) =>
+        new() { Kind = OutcomeKind.Refused, Reason = reason, Forbidden = forbidden, Why = why };
 }

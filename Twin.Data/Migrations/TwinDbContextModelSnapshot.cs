@@ -1241,6 +1241,43 @@ namespace Twin.Data.Migrations
                     b.ToTable("field_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Nodes.InboxRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queued_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox");
+
+                    b.HasIndex("AnsweredAt")
+                        .HasDatabaseName("ix_inbox_answered_at");
+
+                    b.ToTable("inbox", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Organisations.OrganisationRow", b =>
                 {
                     b.Property<string>("Id")

@@ -146,7 +146,7 @@ public sealed partial class TwinPipeline
         var result = answers.Results[i];
         if (!result.Accepted)
         {
-            return CommandOutcome.Refused(result.Reason ?? "The input was refused.", result.Forbidden) with { Why = result.Why };
+            return CommandOutcome.Refused(result.Reason ?? "The input was refused.", result.Forbidden, result.Why);
         }
 
         var events = answers.Events[i];

@@ -66,7 +66,7 @@ public sealed partial class TwinPipeline
     public async Task StartupAsync(CancellationToken ct = default)
     {
         await _store.InitializeAsync(ct);
-        var state = await _store.LoadRestoreStateAsync(_engine.Now, ct);
+        var state = await _store.LoadRestoreStateAsync(_engine.Now, _engine.Evaluation.Length, ct);
         _engine.Restore(state);
         PublishSnapshot();
         LogRestored(state.Sensors.Count, state.Tickets.Count, state.Alarms.Count);
@@ -361,7 +361,7 @@ public sealed partial class TwinPipeline
     {
         try
         {
-            var state = await _store.LoadRestoreStateAsync(_engine.Now, CancellationToken.None);
+            var state = await _store.LoadRestoreStateAsync(_engine.Now, _engine.Evaluation.Length, CancellationToken.None);
             _engine.Restore(state);
             _needsRebuild = false;
         }

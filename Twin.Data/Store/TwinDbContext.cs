@@ -69,6 +69,9 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
 
     public DbSet<Briefing.DailyBriefingRow> DailyBriefings => Set<Briefing.DailyBriefingRow>();
 
+    /// <summary>Commands follower nodes hand to the writer (docs/two-nodes.md).</summary>
+    public DbSet<Nodes.InboxRow> Inbox => Set<Nodes.InboxRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Twin.Data.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 using Twin.Domain.Tickets;
@@ -20,17 +21,23 @@ public sealed partial class TwinStore
     /// <summary>
     /// What the engine needs to rebuild itself at <paramref name="now"/>, read in one snapshot of
     /// the database: every sensor (in registration order) with its current state; tickets that are
-    /// open, reported since the start of yesterday (Asia/Shanghai) or closed today (so today's
-    /// closure counts survive a restart); alarms active or raised since the start of yesterday;
+    /// open, reported since the start of yesterday (Asia/Shanghai), closed today (so today's
+    /// closure counts survive a restart) or closed within <paramref name="keepClosedFor"/> (the
+    /// 评价 window, <see cref="EvaluationWindow.Default"/> unless given); alarms active or raised since the start of yesterday;
     /// hourly sums per sensor kind over the last 48 h; and the next alarm number. What tickets and
     /// alarms keep beyond their rows (claims by people, refusing departments, duplicate
     /// explanations) is read back from their histories.
     /// </summary>
-    public async Task<EngineRestoreState> LoadRestoreStateAsync(DateTimeOffset now, CancellationToken ct = default)
+    public async Task<EngineRestoreState> LoadRestoreStateAsync(DateTimeOffset now, TimeSpan? keepClosedFor = null, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var todayStart = ShanghaiClock.StartOfDay(now);
         var yesterdayStart = todayStart.AddDays(-1);
+        var closedSince = now - (keepClosedFor ?? EvaluationWindow.Default.Length);
+        if (closedSince > todayStart)
+        {
+            closedSince = todayStart;
+        }
 
         await using var db = CreateDbContext();
         await db.Database.OpenConnectionAsync(ct);
@@ -41,7 +48,7 @@ public sealed partial class TwinStore
         var sensors = await db.Sensors.FromSqlRaw(_dialect.Sql.SensorsInRegistrationOrder).AsNoTracking().ToListAsync(ct);
 
         var tickets = await db.Tickets.AsNoTracking()
-            .Where(t => OpenStatuses.Contains(t.Status) || t.ReportedAt >= yesterdayStart || t.ClosedAt >= todayStart)
+            .Where(t => OpenStatuses.Contains(t.Status) || t.ReportedAt >= yesterdayStart || t.ClosedAt >= closedSince)
             .OrderBy(t => t.ReportedAt).ThenBy(t => t.Id)
             .ToListAsync(ct);
 

@@ -251,6 +251,9 @@ public sealed partial class TwinStore
             {
                 switch (change)
                 {
+                    case TicketChanged t when batch.IsReplay:
+                        DeferTicketStep(t.Transition, tickets.Remove(t.Ticket.Id, out var state) ? state : null, reporters?.GetValueOrDefault(t.Ticket.Id));
+                        break;
                     case TicketChanged t:
                         if (tickets.Remove(t.Ticket.Id, out var latest))
                         {
@@ -282,9 +285,11 @@ public sealed partial class TwinStore
                         UpsertMission(m.Mission);
                         break;
                     case EvidenceAttached e:
+                        WritePendingTicketSteps(transaction, audit?.Rows);
                         InsertEvidence(e.Evidence);
                         break;
                     case FieldReportSubmitted f:
+                        WritePendingTicketSteps(transaction, audit?.Rows);
                         FieldWrites.Write(_connection, transaction, f);
                         audit?.Rows.FieldReport(f);
                         break;
@@ -303,6 +308,7 @@ public sealed partial class TwinStore
                 }
             }
 
+            WritePendingTicketSteps(transaction, audit?.Rows);
             if (audit is { } auditing)
             {
                 AuditAppender.Append(_dialect, _connection, transaction, auditing.Chain, auditing.Rows.Complete());
@@ -329,6 +335,8 @@ public sealed partial class TwinStore
             _insertEvidence.Dispose();
             _lateRollups.Dispose();
             _insertReplayRows?.Dispose();
+            _upsertTicketRows?.Dispose();
+            _insertTicketStepRows?.Dispose();
             _connection.Dispose();
         }
 
@@ -380,9 +388,9 @@ public sealed partial class TwinStore
         }
 
         /// <summary>
-        /// Each ticket's state after the batch: its row is written once, where it first appears
-        /// (before its history rows, which refer to it), already in that state. A ticket changes
-        /// several times in a warm start's six-hour batch; the row in between is never read.
+        /// Each ticket's state after the batch: its row is written once, where it first appears (in a
+        /// replay, at the batch's end) and before its history rows, which refer to it, already in that state. A ticket changes
+        /// several times in a warm start's one-day batch; the row in between is never read.
         /// </summary>
         private static Dictionary<string, TicketState> LatestTickets(IReadOnlyList<TwinEvent> events)
         {
@@ -400,23 +408,6 @@ public sealed partial class TwinStore
 
         private static object Nullable(double? value) => value is { } v ? v : DBNull.Value;
 
-        /// <summary>
-        /// Builds a command whose parameters are created once, in the order the write methods fill
-        /// them: one statement compiled (prepared on the server) once and re-bound per row.
-        /// </summary>
-        private DbCommand Prepare(string sql)
-        {
-            var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in ParameterNames(sql))
-            {
-                command.AddParameter(name, null);
-            }
-
-            command.Prepare();
-            return command;
-        }
-
         private void Enlist(DbTransaction transaction)
         {
             _upsertSensor.Transaction = transaction;
@@ -431,22 +422,6 @@ public sealed partial class TwinStore
             _insertTelemetry.Transaction = transaction;
             _upsertMission.Transaction = transaction;
             _insertEvidence.Transaction = transaction;
-        }
-
-        private static IEnumerable<string> ParameterNames(string sql)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var values = sql[(sql.IndexOf("VALUES", StringComparison.Ordinal) + "VALUES".Length)..];
-            var start = values.IndexOf('(');
-            var end = values.IndexOf(')');
-            foreach (var token in values[(start + 1)..end].Split(','))
-            {
-                var name = token.Trim();
-                if (seen.Add(name))
-                {
-                    yield return name;
-                }
-            }
         }
     }
 }

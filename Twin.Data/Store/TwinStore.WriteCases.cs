@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Twin.Data.Alarms;
 using Twin.Domain.Alarms;
 using Twin.Domain.Engine;
@@ -15,7 +16,14 @@ public sealed partial class TwinStore
 
         private void UpsertTicket(TicketState ticket, Reporter? rawReporter)
         {
-            var p = _upsertTicket.Parameters;
+            BindTicket(_upsertTicket.Parameters, 0, ticket, rawReporter);
+            _upsertTicket.ExecuteNonQuery();
+        }
+
+        /// <summary>Fills a ticket row's 33 parameters, starting at <paramref name="at"/> (a multi-row statement's row).</summary>
+        private static void BindTicket(DbParameterCollection parameters, int at, TicketState ticket, Reporter? rawReporter)
+        {
+            var p = new Row(parameters, at);
             p[0].Value = ticket.Id;
             p[1].Value = ticket.Channel.ToString();
             p[2].Value = ticket.CategoryCode;
@@ -49,20 +57,24 @@ public sealed partial class TwinStore
             p[30].Value = ticket.Satisfied is { } satisfied ? satisfied : DBNull.Value;
             p[31].Value = (object?)rawReporter?.Statement ?? DBNull.Value;
             p[32].Value = (object?)ticket.SourceAlarmId ?? DBNull.Value;
-            _upsertTicket.ExecuteNonQuery();
         }
 
         /// <summary>The new history row's id, which its audit row names.</summary>
         private long InsertTicketHistory(TicketTransition transition)
         {
-            var p = _insertTicketHistory.Parameters;
+            BindTicketStep(_insertTicketHistory.Parameters, 0, transition);
+            return (long)_insertTicketHistory.ExecuteScalar()!;
+        }
+
+        private static void BindTicketStep(DbParameterCollection parameters, int at, TicketTransition transition)
+        {
+            var p = new Row(parameters, at);
             p[0].Value = transition.TicketId;
             p[1].Value = (object?)transition.From?.ToString() ?? DBNull.Value;
             p[2].Value = transition.To.ToString();
             p[3].Value = UtcTicks.From(transition.At);
             p[4].Value = transition.Actor;
             p[5].Value = (object?)transition.Note ?? DBNull.Value;
-            return (long)_insertTicketHistory.ExecuteScalar()!;
         }
 
         private void UpsertAlarm(AlarmState alarm)

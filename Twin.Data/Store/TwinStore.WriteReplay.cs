@@ -12,7 +12,11 @@ public sealed partial class TwinStore
     /// </summary>
     private sealed partial class WriteCommands
     {
-        private const int ReplayRowsPerStatement = 200;
+        /// <summary>Rows a statement: about 130 parameters (see <see cref="ReplayTicketsPerStatement"/> on why not more).</summary>
+        private const int ReplayRowsPerStatement = 32;
+
+        private const string InsertReplayRow =
+            "INSERT INTO observations (sensor_id, value, observed_at, battery_percent) VALUES (@s, @v, @t, @b) ON CONFLICT DO NOTHING";
 
         private DbCommand? _insertReplayRows;
 
@@ -26,7 +30,7 @@ public sealed partial class TwinStore
                 return bySensor != 0 ? bySensor : a.ObservedAt.UtcTicks.CompareTo(b.ObservedAt.UtcTicks);
             });
 
-            var full = _insertReplayRows ??= ReplayRows(ReplayRowsPerStatement);
+            var full = _insertReplayRows ??= PrepareRows(InsertReplayRow, ReplayRowsPerStatement);
             full.Transaction = transaction;
             var at = 0;
             for (; at + ReplayRowsPerStatement <= sorted.Length; at += ReplayRowsPerStatement)
@@ -36,7 +40,7 @@ public sealed partial class TwinStore
 
             if (at < sorted.Length)
             {
-                using var rest = ReplayRows(sorted.Length - at);
+                using var rest = PrepareRows(InsertReplayRow, sorted.Length - at);
                 rest.Transaction = transaction;
                 Bind(rest, sorted, at);
             }
@@ -55,24 +59,6 @@ public sealed partial class TwinStore
             }
 
             command.ExecuteNonQuery();
-        }
-
-        private DbCommand ReplayRows(int rows)
-        {
-            var command = _connection.CreateCommand();
-            command.CommandText = "INSERT INTO observations (sensor_id, value, observed_at, battery_percent) VALUES "
-                + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@s{i}, @v{i}, @t{i}, @b{i})"))
-                + " ON CONFLICT DO NOTHING";
-            for (var i = 0; i < rows; i++)
-            {
-                foreach (var name in new[] { "@s", "@v", "@t", "@b" })
-                {
-                    command.AddParameter(name + i, null);
-                }
-            }
-
-            command.Prepare();
-            return command;
         }
     }
 }

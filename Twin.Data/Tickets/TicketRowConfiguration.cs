@@ -46,7 +46,7 @@ internal sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRo
         builder.Property(t => t.Satisfied).HasColumnName("satisfied");
         builder.Property(t => t.SourceAlarmId).HasColumnName("source_alarm_id");
 
-        // The three legs of the start-up query (open, reported since yesterday, closed today).
+        // The three legs of the start-up query (open, reported since yesterday, closed within the 评价 window).
         builder.HasIndex(t => t.Status).HasDatabaseName("ix_tickets_status");
         builder.HasIndex(t => t.ReportedAt).HasDatabaseName("ix_tickets_reported_at");
         builder.HasIndex(t => t.ClosedAt).HasDatabaseName("ix_tickets_closed_at");

@@ -41,6 +41,66 @@ public enum RefusalCode
 
     /// <summary>Beyond the account's organisation or role (<see cref="Organisations.AccessScope"/>). <see cref="Refusal.Detail"/>: the organisation's id.</summary>
     OutsideScope,
+
+    /// <summary>The account's role may not act on tickets, alarms or drones (the role check in front of the engine).</summary>
+    RoleMayNotAct,
+
+    /// <summary>Only a supervisor or a leader changes the operating mode (平急 switch, wall scene).</summary>
+    RoleMayNotChangeMode,
+
+    /// <summary>The account's role may not work the contingency plan's checklist or the supplies.</summary>
+    RoleMayNotWorkPlan,
+
+    /// <summary>The account's role may not present on the wall.</summary>
+    RoleMayNotPresent,
+
+    /// <summary>During an emergency the walls hold the emergency scene (its panels may be highlighted).</summary>
+    EmergencyHoldsWall,
+    NoEmergencyRunning,
+
+    /// <summary><see cref="Refusal.Detail"/>: the panel asked for, which the scene on the walls does not show.</summary>
+    NoSuchPanel,
+
+    /// <summary>Ending a presentation when the walls are not being presented.</summary>
+    NotPresenting,
+
+    /// <summary><see cref="Refusal.Detail"/>: the case the alarm already is.</summary>
+    AlarmAlreadyCase,
+
+    /// <summary>An outside (CAP) warning covers an area: the cases it brings are filed one by one.</summary>
+    AlarmCoversArea,
+
+    /// <summary>No category of the catalogue files alarms of this kind.</summary>
+    NoCategoryForAlarm,
+
+    /// <summary><see cref="Refusal.Detail"/>: who it is assigned to.</summary>
+    AlarmAlreadyAssigned,
+
+    /// <summary><see cref="Refusal.Detail"/>: the name given, which the catalogue does not list.</summary>
+    UnknownDepartment,
+
+    /// <summary><see cref="Refusal.Detail"/>: the drone id given.</summary>
+    UnknownDrone,
+    DroneLinkLost,
+
+    /// <summary><see cref="Refusal.Detail"/>: the least battery a mission needs, in per cent.</summary>
+    DroneBatteryLow,
+
+    /// <summary><see cref="Refusal.Detail"/>: the mission it is flying.</summary>
+    DroneBusy,
+
+    /// <summary>The mission's target (a ticket, an alarm, a waypoint) is not open or lies outside the operating area.</summary>
+    NoMissionTarget,
+    UnknownMission,
+
+    /// <summary>The mission cannot move to that state from the one it is in.</summary>
+    MissionStateNotAllowed,
+
+    /// <summary>Evidence goes only on an open ticket.</summary>
+    TicketNotOpen,
+
+    /// <summary>Evidence must be one JPEG image within the size limit.</summary>
+    EvidenceNotAnImage,
 }
 
 /// <param name="Detail">The one particular the words need (a department, a case id, a level), as the code's summary says.</param>

@@ -36,12 +36,12 @@ public sealed partial class TwinEngine
     {
         if (!_activeAlarms.TryGetValue(alarmId ?? string.Empty, out var alarm))
         {
-            return InputResult.Refused($"No active alarm '{alarmId}'.");
+            return InputResult.Refused($"No active alarm '{alarmId}'.", new(RefusalCode.UnknownAlarm));
         }
 
         if (string.IsNullOrWhiteSpace(by))
         {
-            return InputResult.Refused($"Alarm {alarm.Id}: filing a case needs the officer's name.");
+            return InputResult.Refused($"Alarm {alarm.Id}: filing a case needs the officer's name.", new(RefusalCode.NeedsActor));
         }
 
         return FileCase(alarm, by.Trim(), automatic: false);
@@ -51,12 +51,12 @@ public sealed partial class TwinEngine
     {
         if (!_activeAlarms.TryGetValue(alarmId ?? string.Empty, out var alarm))
         {
-            return InputResult.Refused($"No active alarm '{alarmId}'.");
+            return InputResult.Refused($"No active alarm '{alarmId}'.", new(RefusalCode.UnknownAlarm));
         }
 
         if (string.IsNullOrWhiteSpace(by) || string.IsNullOrWhiteSpace(assignee))
         {
-            return InputResult.Refused($"Alarm {alarm.Id}: assigning needs who assigns and to whom.");
+            return InputResult.Refused($"Alarm {alarm.Id}: assigning needs who assigns and to whom.", new(RefusalCode.NeedsActor));
         }
 
         if (!Enum.IsDefined(kind))
@@ -67,12 +67,12 @@ public sealed partial class TwinEngine
         var to = assignee.Trim();
         if (kind == AlarmAssigneeKind.Department && !_catalogue.Departments.Contains(to, StringComparer.Ordinal))
         {
-            return InputResult.Refused($"Alarm {alarm.Id}: '{to}' is not a department of the catalogue.");
+            return InputResult.Refused($"Alarm {alarm.Id}: '{to}' is not a department of the catalogue.", new(RefusalCode.UnknownDepartment, to));
         }
 
         if (alarm.AssignedTo == to && alarm.AssigneeKind == kind)
         {
-            return InputResult.Refused($"Alarm {alarm.Id} is already assigned to {to}.");
+            return InputResult.Refused($"Alarm {alarm.Id} is already assigned to {to}.", new(RefusalCode.AlarmAlreadyAssigned, to));
         }
 
         var actor = by.Trim();
@@ -98,17 +98,17 @@ public sealed partial class TwinEngine
     {
         if (alarm.CaseId is { } existing)
         {
-            return InputResult.Refused($"Alarm {alarm.Id} is already case {existing}.");
+            return InputResult.Refused($"Alarm {alarm.Id} is already case {existing}.", new(RefusalCode.AlarmAlreadyCase, existing));
         }
 
         if (alarm.Source == AlarmSource.Cap)
         {
-            return InputResult.Refused($"Alarm {alarm.Id} is an outside warning covering an area, not a case; file the cases it brings one by one.");
+            return InputResult.Refused($"Alarm {alarm.Id} is an outside warning covering an area, not a case; file the cases it brings one by one.", new(RefusalCode.AlarmCoversArea));
         }
 
         if (_catalogue.ForAlarmKind(alarm.Kind) is not { } category)
         {
-            return InputResult.Refused($"Alarm {alarm.Id}: no category of the catalogue files alarms of kind '{alarm.Kind}'.");
+            return InputResult.Refused($"Alarm {alarm.Id}: no category of the catalogue files alarms of kind '{alarm.Kind}'.", new(RefusalCode.NoCategoryForAlarm));
         }
 
         var now = Now;

@@ -28,6 +28,9 @@ public sealed partial class TwinEngine
 
     public DuplicateDetector Duplicates => _duplicates;
 
+    /// <summary>How long after closing a ticket's 评价 is taken; the engine keeps closed tickets that long.</summary>
+    public EvaluationWindow Evaluation => _options.Evaluation;
+
     public InputResult ApplyDispatch(DispatchCommand command)
     {
         if (!_tickets.TryGetValue(command.TicketId ?? string.Empty, out var ticket))

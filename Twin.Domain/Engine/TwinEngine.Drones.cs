@@ -98,12 +98,12 @@ public sealed partial class TwinEngine
     {
         if (!_drones.TryGetValue(plan.DroneId ?? string.Empty, out var drone))
         {
-            return InputResult.Refused($"Unknown drone '{plan.DroneId}'.");
+            return InputResult.Refused($"Unknown drone '{plan.DroneId}'.", new(RefusalCode.UnknownDrone, plan.DroneId));
         }
 
         if (string.IsNullOrWhiteSpace(plan.Actor))
         {
-            return InputResult.Refused("Planning a mission needs the name of who asks for it.");
+            return InputResult.Refused("Planning a mission needs the name of who asks for it.", new(RefusalCode.NeedsActor));
         }
 
         if (!Enum.IsDefined(plan.Kind))
@@ -113,12 +113,13 @@ public sealed partial class TwinEngine
 
         if (drone.Status == DroneStatus.LinkLost)
         {
-            return InputResult.Refused($"Drone {drone.Id} has lost its link; it cannot take a mission.");
+            return InputResult.Refused($"Drone {drone.Id} has lost its link; it cannot take a mission.", new(RefusalCode.DroneLinkLost));
         }
 
         if (drone.BatteryPercent < _options.MinMissionBatteryPercent)
         {
-            return InputResult.Refused($"Drone {drone.Id} has {drone.BatteryPercent:0} % battery; a mission needs at least {_options.MinMissionBatteryPercent:0} %.");
+            return InputResult.Refused($"Drone {drone.Id} has {drone.BatteryPercent:0} % battery; a mission needs at least {_options.MinMissionBatteryPercent:0} %.",
+                new(RefusalCode.DroneBatteryLow, _options.MinMissionBatteryPercent.ToString("0", CultureInfo.InvariantCulture)));
         }
 
         var (waypoints, problem) = plan.Kind switch
@@ -129,7 +130,7 @@ public sealed partial class TwinEngine
         };
         if (problem is not null)
         {
-            return InputResult.Refused(problem);
+            return InputResult.Refused(problem, new(RefusalCode.NoMissionTarget));
         }
 
         var now = Now;
@@ -137,7 +138,7 @@ public sealed partial class TwinEngine
         {
             if (!plan.Preempt)
             {
-                return InputResult.Refused($"Drone {drone.Id} is busy with mission {current.Id} ({MissionStateMachine.Name(current.Status)}).");
+                return InputResult.Refused($"Drone {drone.Id} is busy with mission {current.Id} ({MissionStateMachine.Name(current.Status)}).", new(RefusalCode.DroneBusy, current.Id));
             }
 
             EndMission(current, MissionStatus.Aborted, "让位于新任务 · pre-empted by a new mission", now);
@@ -160,7 +161,7 @@ public sealed partial class TwinEngine
     {
         if (!_missions.TryGetValue(missionId ?? string.Empty, out var mission))
         {
-            return InputResult.Refused($"No active mission '{missionId}'.");
+            return InputResult.Refused($"No active mission '{missionId}'.", new(RefusalCode.UnknownMission, missionId));
         }
 
         if (!Enum.IsDefined(to))
@@ -170,12 +171,12 @@ public sealed partial class TwinEngine
 
         if (string.IsNullOrWhiteSpace(actor))
         {
-            return InputResult.Refused($"Mission {mission.Id}: a change needs the name of who makes it.");
+            return InputResult.Refused($"Mission {mission.Id}: a change needs the name of who makes it.", new(RefusalCode.NeedsActor));
         }
 
         if (MissionStateMachine.Refusal(mission.Status, to) is { } refusal)
         {
-            return InputResult.Refused($"Mission {mission.Id}: {refusal}.");
+            return InputResult.Refused($"Mission {mission.Id}: {refusal}.", new(RefusalCode.MissionStateNotAllowed));
         }
 
         var now = Now;
@@ -225,28 +226,28 @@ public sealed partial class TwinEngine
 
         if (!_tickets.TryGetValue(command.TicketId ?? string.Empty, out var ticket))
         {
-            return InputResult.Refused($"Unknown ticket '{command.TicketId}'.");
+            return InputResult.Refused($"Unknown ticket '{command.TicketId}'.", new(RefusalCode.UnknownTicket));
         }
 
         if (!ticket.Status.IsOpen())
         {
-            return InputResult.Refused($"Ticket {ticket.Id} is closed; evidence can only be added to an open ticket.");
+            return InputResult.Refused($"Ticket {ticket.Id} is closed; evidence can only be added to an open ticket.", new(RefusalCode.TicketNotOpen));
         }
 
         if (!_drones.TryGetValue(command.DroneId ?? string.Empty, out var drone))
         {
-            return InputResult.Refused($"Unknown drone '{command.DroneId}'.");
+            return InputResult.Refused($"Unknown drone '{command.DroneId}'.", new(RefusalCode.UnknownDrone, command.DroneId));
         }
 
         if (string.IsNullOrWhiteSpace(command.Actor))
         {
-            return InputResult.Refused("Evidence needs the name of who captured it.");
+            return InputResult.Refused("Evidence needs the name of who captured it.", new(RefusalCode.NeedsActor));
         }
 
         var jpeg = command.Jpeg ?? [];
         if (jpeg.Length is < 4 or > MaxEvidenceBytes || jpeg[0] != 0xFF || jpeg[1] != 0xD8 || jpeg[^2] != 0xFF || jpeg[^1] != 0xD9)
         {
-            return InputResult.Refused($"Evidence for {ticket.Id} must be one JPEG image of at most {MaxEvidenceBytes / 1024 / 1024} MB.");
+            return InputResult.Refused($"Evidence for {ticket.Id} must be one JPEG image of at most {MaxEvidenceBytes / 1024 / 1024} MB.", new(RefusalCode.EvidenceNotAnImage));
         }
 
         var now = Now;

@@ -28,7 +28,7 @@ public sealed partial class TwinEngine
             AssignAlarmCommand c => _activeAlarms.TryGetValue(c.AlarmId, out var alarm) && scope.MayDispatchAlarm(alarm),
 
             // Everything else (drones, emergency modes, sensors) is the command hall's.
-            _ => scope.SeesAll && scope.MayAct,
+            _ => scope.MayCommandHall,
         };
         return allowed
             ? null

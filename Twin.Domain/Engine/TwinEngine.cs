@@ -183,11 +183,16 @@ public sealed partial class TwinEngine
 
     // Kept apart from the check above, which runs on every input: the closure of the lambda below
     // is allocated on entry to the method that declares what it captures.
+    // A finished ticket is forgotten once it is older than yesterday's reports and its 评价 window
+    // has passed: a closed case stays evaluable for the whole window, and memory holds at most the
+    // window's closures (plus a day) beyond the two days of reports; older ones are read from the store.
     private void StartNewDay(DateTimeOffset now)
     {
         _todayStart = ShanghaiClock.StartOfDay(now);
         var yesterdayStart = _todayStart.AddDays(-1);
-        foreach (var stale in _tickets.Values.Where(t => !t.Status.IsOpen() && t.ReportedAt < yesterdayStart).Select(t => t.Id).ToList())
+        foreach (var stale in _tickets.Values
+                     .Where(t => !t.Status.IsOpen() && t.ReportedAt < yesterdayStart && !_options.Evaluation.IsOpen(t, now))
+                     .Select(t => t.Id).ToList())
         {
             _tickets.Remove(stale);
             _duplicates.Remove(stale);

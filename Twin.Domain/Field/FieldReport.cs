@@ -66,6 +66,23 @@ public static class FieldRules
     }
 
     /// <summary>
+    /// Whether the bytes are HEIF/HEIC (an ISO-BMFF file whose 'ftyp' box names a HEIF brand): what an
+    /// iPhone's camera saves by default ("高效/High Efficiency"), which the server cannot decode.
+    /// </summary>
+    public static bool IsHeif(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 12 || !bytes.Slice(4, 4).SequenceEqual("ftyp"u8))
+        {
+            return false;
+        }
+
+        var brand = bytes.Slice(8, 4);
+        return brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("hevc"u8)
+            || brand.SequenceEqual("hevx"u8) || brand.SequenceEqual("heim"u8) || brand.SequenceEqual("heis"u8)
+            || brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8);
+    }
+
+    /// <summary>
     /// What a copy of a submission must agree with to be the same request: the ticket, the note as
     /// stored (masked) and the uploaded files' hashes in order.
     /// </summary>

@@ -69,10 +69,30 @@ public sealed record AccessScope(Organisation Organisation, AccessRole Role)
         };
     }
 
+    /// <summary>
+    /// What this account's people go out to on the field view (一线通达): the cases it leads while they
+    /// wait for 接单, are handled or are in review — and, for a 街镇, every reported case of its area
+    /// not yet filed (待核实): its 网格员 go and look, then file it or close it as not found. The
+    /// centre's accounts see every dispatched case.
+    /// </summary>
+    public bool IsFieldTask(TicketState ticket)
+    {
+        var handled = ticket.Status is TicketStatus.Dispatched or TicketStatus.Handling or TicketStatus.Review;
+        return Organisation.Kind switch
+        {
+            OrganisationKind.Centre => handled,
+            OrganisationKind.SubDistrict => Sees(ticket) && (ticket.Status == TicketStatus.Discovered || (handled && IsLead(ticket))),
+            _ => handled && IsLead(ticket),
+        };
+    }
+
     /// <summary>Acknowledging an alarm it sees; filing it as a case and assigning it are the dispatchers' (centre and 街镇).</summary>
     public bool MayAcknowledge(AlarmState alarm) => MayAct && Sees(alarm);
 
     public bool MayDispatchAlarm(AlarmState alarm) => MayAcknowledge(alarm) && Organisation.Kind != OrganisationKind.Department;
+
+    /// <summary>Drones, emergency modes and sensors: the command hall's, so an account of the centre that acts.</summary>
+    public bool MayCommandHall => SeesAll && MayAct;
 
     /// <summary>Filing a new case at the desk: the dispatchers', not a department's.</summary>
     public bool MayReport => MayAct && Organisation.Kind != OrganisationKind.Department;

@@ -267,26 +267,32 @@ public sealed partial class TwinSimulator
         var open = current.Tickets.Where(t => t.Status.IsOpen() && t.Id.StartsWith("T-", StringComparison.Ordinal) && StaffWork(t));
         foreach (var ticket in open.OrderBy(t => t.Id, StringComparer.Ordinal))
         {
-            if (_catalogue.Find(ticket.CategoryCode) is not { } category)
-            {
-                continue;
-            }
+            CarryOn(ticket, origin);
+        }
+    }
 
-            var rng = new Random(DeterministicNoise.SeedFor(_options.Seed, DeterministicNoise.StableHash(ticket.Id), -5));
-            // Only the forward path: a planned 退单 or reopening belonged to the loop as it was planned before the restart.
-            var remaining = PlanSteps(category, ticket.Channel, ticket.SubDistrictCode, ticket.ReportedAt, rng)
-                .Where(s => s.Kind == StepKind.Forward && s.To > ticket.Status).DistinctBy(s => s.To).ToList();
-            var earliest = origin;
-            for (var i = 0; i < remaining.Count; i++)
-            {
-                earliest = Later(remaining[i].At, i == 0 ? origin.AddMinutes(1 + 29 * rng.NextDouble()) : earliest.AddMinutes(1));
-                remaining[i] = remaining[i] with { At = earliest };
-            }
+    /// <summary>Plans the forward steps still ahead of <paramref name="ticket"/>, the first within half an hour of <paramref name="origin"/>.</summary>
+    private void CarryOn(TicketState ticket, DateTimeOffset origin)
+    {
+        if (_catalogue.Find(ticket.CategoryCode) is not { } category)
+        {
+            return;
+        }
 
-            if (remaining.Count > 0)
-            {
-                Schedule(new TicketPlan(ticket.Id, [.. remaining]));
-            }
+        var rng = new Random(DeterministicNoise.SeedFor(_options.Seed, DeterministicNoise.StableHash(ticket.Id), -5));
+        // Only the forward path: a planned 退单 or reopening belonged to the loop as it was planned before the restart.
+        var remaining = PlanSteps(category, ticket.Channel, ticket.SubDistrictCode, ticket.ReportedAt, rng)
+            .Where(s => s.Kind == StepKind.Forward && s.To > ticket.Status).DistinctBy(s => s.To).ToList();
+        var earliest = origin;
+        for (var i = 0; i < remaining.Count; i++)
+        {
+            earliest = Later(remaining[i].At, i == 0 ? origin.AddMinutes(1 + 29 * rng.NextDouble()) : earliest.AddMinutes(1));
+            remaining[i] = remaining[i] with { At = earliest };
+        }
+
+        if (remaining.Count > 0)
+        {
+            Schedule(new TicketPlan(ticket.Id, [.. remaining]));
         }
     }
 

@@ -118,6 +118,7 @@ public sealed partial class TwinSimulator
         if (current is not null)
         {
             AcknowledgeAlarms(from, to, current, entries);
+            TakeUpAlarmCases(from, current);
         }
 
         AssignEpisodes(to);

@@ -8,8 +8,9 @@ namespace CommandCenter.BrowserTests;
 /// <summary>
 /// 一线通达 end to end in Debian's Chromium: the centre dispatches a creek case to 区水务局; the water
 /// department's crew, on a 390×844 phone, finds it among their tasks, sees its place on the small
-/// map, accepts it, photographs the scene and submits for review over a connection that drops the
-/// first answer (the retry carries the same key and stores nothing twice); the centre's supervisor
+/// map, accepts it, photographs the scene and submits for review without signal (the report waits on
+/// the phone, "1 条待发送"), then over a connection that drops the first answer (the retry carries the
+/// same key and stores nothing twice); the centre's supervisor
 /// reviews the report and closes the case. Screenshots at phone size and 1920×1080.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -72,16 +73,21 @@ public sealed class FieldViewTests(AppServerFixture app, BrowserFixture browser)
         await Assertions.Expect(ticket).ToHaveAttributeAsync("data-status", "Handling", Patient);
 
         await ticket.Locator("[data-field-note] textarea, textarea[data-field-note]").First.FillAsync("已打捞河面漂浮垃圾约两方，河面恢复清洁");
-        await ticket.Locator("[data-field-photos]").SetInputFilesAsync(new FilePayload
+        await ticket.Locator("[data-field-photos]").SetInputFilesAsync(new[]
         {
-            Name = "scene.jpg",
-            MimeType = "image/jpeg",
-            Buffer = ExifJpeg.Create(121.4312345, 31.2401234, new DateTime(2026, 12, 5, 14, 30, 15), 1200, 900),
+            new FilePayload
+            {
+                Name = "scene.jpg",
+                MimeType = "image/jpeg",
+                Buffer = ExifJpeg.Create(121.4312345, 31.2401234, new DateTime(2026, 12, 5, 14, 30, 15), 1200, 900),
+            },
+            // A screenshot from a chat: no EXIF, so no place and no time of its own.
+            new FilePayload { Name = "chat.png", MimeType = "image/png", Buffer = PlainPng.Create(400, 300) },
         });
-        await Assertions.Expect(ticket.Locator("[data-field-chosen] li")).ToHaveCountAsync(1);
+        await Assertions.Expect(ticket.Locator("[data-field-chosen] li")).ToHaveCountAsync(2);
         await BrowserFixture.ScreenshotAsync(page, "field-report-390x844");
 
-        // A flaky connection: the first report reaches the server, but its answer is lost on the way back.
+        // A flaky connection: once back online, the first report reaches the server but its answer is lost on the way back.
         var keys = new List<string>();
         var answers = new List<(int Status, string? Replayed)>();
         await page.RouteAsync("**/api/field/tickets/*/reports", async route =>
@@ -97,14 +103,34 @@ public sealed class FieldViewTests(AppServerFixture app, BrowserFixture browser)
 
             await route.FulfillAsync(new RouteFulfillOptions { Response = response });
         });
+
+        // No signal first (a basement): the report waits on the phone, and says so.
+        await page.Context.SetOfflineAsync(true);
         await ticket.Locator("[data-action='submit']").ClickAsync();
+        var outbox = page.Locator("[data-field-outbox]");
+        await Assertions.Expect(outbox).ToBeVisibleAsync();
+        await Assertions.Expect(outbox.Locator("[data-outbox-count]")).ToContainTextAsync("1 条待发送");
+        await Assertions.Expect(outbox.Locator($"[data-outbox-item='{id}']")).ToContainTextAsync("已打捞河面漂浮垃圾");
+        await Assertions.Expect(ticket.Locator("[data-field-report]")).ToBeHiddenAsync();
+        await AssertFitsTheScreenAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "field-offline-queued-390x844");
+        Assert.Empty(keys);
+        await Assertions.Expect(ticket).ToHaveAttributeAsync("data-status", "Handling");
+
+        // Signal again: it is sent by itself, stored once, and the outbox empties.
+        await page.Context.SetOfflineAsync(false);
         await Assertions.Expect(ticket.Locator("[data-field-submitted]")).ToBeVisibleAsync(PatientVisible);
         await Assertions.Expect(ticket).ToHaveAttributeAsync("data-status", "Review", Patient);
+        // The first answer was lost, so the outbox empties only after its retry's answer (the report was stored at the first).
+        await Assertions.Expect(outbox).ToBeHiddenAsync(new() { Timeout = 90_000 });
 
         Assert.Equal(2, keys.Count);
         Assert.Equal(keys[0], keys[1]);
         Assert.Equal([(201, null), (200, "true")], answers);
-        var photo = ticket.Locator("[data-field-photo] img");
+        var figures = ticket.Locator("[data-field-photo]");
+        await Assertions.Expect(figures).ToHaveCountAsync(2);
+        await Assertions.Expect(figures.Filter(new() { HasText = "照片未含位置信息" })).ToHaveCountAsync(1);
+        var photo = figures.Filter(new() { HasText = "拍摄位置" }).Locator("img");
         await Assertions.Expect(photo).ToHaveCountAsync(1);
         await WaitForAsync(() => photo.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0"), width => width == 1200, "the served photo to load");
         var served = await (await page.APIRequest.GetAsync(await photo.GetAttributeAsync("src") ?? "")).BodyAsync();
@@ -123,7 +149,8 @@ public sealed class FieldViewTests(AppServerFixture app, BrowserFixture browser)
         view = await OpenInConsoleAsync(desk.Page, id);
         await Assertions.Expect(view).ToHaveAttributeAsync("data-status", "Review", Patient);
         await Assertions.Expect(view.Locator("[data-timeline-entry]").Filter(new() { HasText = "现场处置反馈" })).ToHaveCountAsync(1);
-        await Assertions.Expect(view.Locator("[data-field-evidence] img")).ToHaveCountAsync(1);
+        await Assertions.Expect(view.Locator("[data-field-evidence] img")).ToHaveCountAsync(2);
+        await Assertions.Expect(view.Locator("[data-field-evidence] [data-field-no-exif]")).ToHaveCountAsync(1);
         await BrowserFixture.ScreenshotAsync(desk.Page, "field-review-1920x1080");
         await view.Locator("[data-action='Approve']").ClickAsync();
         await Assertions.Expect(view).ToHaveAttributeAsync("data-status", "Closed", Patient);

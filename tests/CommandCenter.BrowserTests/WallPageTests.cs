@@ -61,10 +61,12 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
         Assert.True(changed, "no panel value changed within 10 s");
     }
 
-    [Fact]
-    public async Task The_wall_speaks_English_when_asked()
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(3840, 2160)]
+    public async Task The_wall_speaks_English_when_asked_with_nothing_cut_short_and_the_voice_panel_in_English(int width, int height)
     {
-        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, 1920, 1080);
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, width, height);
         var page = tracked.Page;
 
         await page.GotoAsync("/?lang=en");
@@ -72,8 +74,43 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
 
         await Assertions.Expect(page.Locator("[data-panel='look'] h2")).ToHaveTextAsync("City look");
         await Assertions.Expect(page.Locator("[data-panel='voice'] h2")).ToHaveTextAsync("City voice");
-        await BrowserFixture.ScreenshotAsync(page, "wall-en-1920x1080");
+        await page.WaitForTimeoutAsync(1_500);
+        await BrowserFixture.ScreenshotAsync(page, $"wall-en-{width}x{height}");
+        var truncated = await TruncatedLabelsAsync(page);
+        Assert.True(truncated.Length == 0, $"cut short at {width}×{height}: {string.Join(" | ", truncated)}");
+
+        // The top category and the hotspot 街镇 are named in English (the chips of citizens' own hot words stay Chinese, marked so).
+        foreach (var indicator in new[] { "topCategory", "hotspot" })
+        {
+            var value = await page.Locator($"[data-panel='voice'] [data-indicator='{indicator}'] .number").InnerTextAsync();
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", value);
+        }
+
+        await Assertions.Expect(page.Locator("[data-panel='voice'] ol[lang='zh-CN']")).ToHaveCountAsync(1);
     }
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(3840, 2160)]
+    public async Task The_Chinese_wall_cuts_no_label_short(int width, int height)
+    {
+        await using var tracked = await browser.NewPageAsAsync(app, Roles.Wall, width, height);
+        var page = tracked.Page;
+        await page.GotoAsync("/?lang=zh");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-panel='look'] h2")).ToHaveTextAsync("城市之貌");
+        await page.WaitForTimeoutAsync(1_500);
+        await BrowserFixture.ScreenshotAsync(page, $"wall-zh-{width}x{height}");
+        var truncated = await TruncatedLabelsAsync(page);
+        Assert.True(truncated.Length == 0, $"cut short at {width}×{height}: {string.Join(" | ", truncated)}");
+    }
+
+    /// <summary>The panels' labels, subtitles and change lines whose text is wider than their box (drawn with an ellipsis).</summary>
+    private static Task<string[]> TruncatedLabelsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => [...document.querySelectorAll('[data-panel] .indicator .label, [data-panel] .change, [data-panel] .subtitle, [data-panel] .ranked-title')]
+          .filter(e => e.scrollWidth > e.clientWidth + 1)
+          .map(e => e.textContent.trim())
+        """);
 
     /// <summary>Samples the map's canvases: a drawn map has many distinct colours, a blank one a handful.</summary>
     private static Task<bool> CanvasHasContentAsync(IPage page) => page.EvaluateAsync<bool>("""

@@ -63,37 +63,3 @@ export async function sendWithRetry(request) {
 
   return { status: last, body: null, attempts: delays.length };
 }
-
-/**
- * Sends the note and the photos chosen in a file input; what the field page calls.
- * @param {HTMLInputElement | null} input the photo picker
- * @param {string} url
- * @param {string} key
- * @param {string} note
- * @param {{ invokeMethodAsync: (name: string, ...args: unknown[]) => Promise<unknown> } | null} page told of each attempt
- * @returns {Promise<SendResult>}
- */
-export function send(input, url, key, note, page) {
-  const files = input?.files ? Array.from(input.files) : [];
-  return sendWithRetry({
-    url,
-    key,
-    form: () => {
-      const form = new FormData();
-      form.append('note', note);
-      for (const file of files) form.append('photos', file, file.name);
-      return form;
-    },
-    // The page's circuit may be gone meanwhile; the report goes on regardless.
-    onAttempt: (attempt) => { page?.invokeMethodAsync('OnAttempt', attempt).catch(() => {}); },
-  });
-}
-
-/**
- * The chosen photos' names, sizes and types, so the page can refuse one before it is sent.
- * @param {HTMLInputElement | null} input
- * @returns {{ name: string, size: number, type: string }[]}
- */
-export function chosen(input) {
-  return input?.files ? Array.from(input.files).map((f) => ({ name: f.name, size: f.size, type: f.type })) : [];
-}

@@ -15,6 +15,7 @@ public static class AdminText
     public static string Create => T("创建（生成一次性密码）", "Create (with a one-time password)");
     public static string Accounts => T("账号", "Accounts");
     public static string Role => T("角色", "Role");
+    public static string Organisation => T("所属组织", "Organisation");
     public static string State => T("状态", "State");
     public static string Actions => T("操作", "Actions");
     public static string Enable => T("启用", "Enable");
@@ -41,6 +42,10 @@ public static class AdminText
     public static string Disabled(string name) => T($"已停用 {name}，其会话已结束", $"Disabled {name}; its sessions ended");
     public static string Enabled(string name) => T($"已启用 {name}", $"Enabled {name}");
     public static string RoleChanged(string name, string role) => T($"{name} → {role}，须重新登录", $"{name} → {role}; must sign in again");
+    public static string OrganisationChanged(string name, string organisation) =>
+        T($"{name} 已归属 {organisation}，须重新登录", $"{name} now belongs to {organisation}; must sign in again");
+    public static string WallOrganisationChanged(string name, string organisation) =>
+        T($"{name} 已归属 {organisation}，大屏即时切换到其范围", $"{name} now belongs to {organisation}; the wall switches to its scope at once");
     public static string PasswordReset(string name) => T($"已重置 {name} 的密码", $"Reset {name}'s password");
     public static string RevokedDevice(string name) => T($"已吊销 {name}", $"Revoked {name}");
     public static string RotatedDevice(string name) => T($"已为 {name} 签发新配对链接，原大屏已退出", $"New pairing link for {name}; the wall that held the old one is signed out");

@@ -44,6 +44,9 @@ public sealed partial class BriefingPage
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private SignedInScope Scopes { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -64,6 +67,12 @@ public sealed partial class BriefingPage
     private IReadOnlyList<BriefingTable>? Tables { get; set; }
 
     private bool Loading { get; set; }
+
+    /// <summary>
+    /// The briefing is the whole district's (its exports answer 403 outside the centre): a
+    /// department's or a 街镇's account is told so instead of being shown district-wide figures.
+    /// </summary>
+    private bool CentreOnly { get; set; }
 
     private string? Problem { get; set; }
 
@@ -104,7 +113,9 @@ public sealed partial class BriefingPage
     {
         if (AuthenticationState is not null)
         {
-            MayOpenTickets = (await Authorization.AuthorizeAsync((await AuthenticationState).User, Policies.ActOnTickets)).Succeeded;
+            var user = (await AuthenticationState).User;
+            MayOpenTickets = (await Authorization.AuthorizeAsync(user, Policies.ActOnTickets)).Succeeded;
+            CentreOnly = !(await Scopes.OfAsync(user)).SeesAll;
         }
 
         Daily = await Briefings.ListDailyBriefingsAsync();
@@ -116,7 +127,7 @@ public sealed partial class BriefingPage
         (DayText, Kind) = (BriefingText.Day(request.Day), request.Kind);
         (FromText, ToText) = (FromQuery ?? BriefingText.Day(request.Period?.FirstDay ?? request.Day), ToQuery ?? BriefingText.Day(request.Period?.LastDay ?? request.Day));
         Problem = request.Problem is { } p ? p.Text(_lang) : null;
-        if (request.Period is { } period)
+        if (request.Period is { } period && !CentreOnly)
         {
             Period = period;
             await LoadAsync(request.Day);

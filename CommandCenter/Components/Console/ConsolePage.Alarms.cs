@@ -26,7 +26,7 @@ public sealed partial class ConsolePage
         var result = await Commands.SubmitAsync(new AcknowledgeAlarmCommand(alarmId, Officer.Name, note));
         if (!result.Accepted)
         {
-            return result.Why is null ? result.Reason ?? ConsoleText.AcknowledgementRefused : RefusalText.Of(result, null, null, Evaluation, DepartmentName);
+            return RefusalText.Of(result, null, null, Evaluation, DepartmentName, ConsoleText.AcknowledgementRefused);
         }
 
         TakeNewerSnapshot();
@@ -62,7 +62,7 @@ public sealed partial class ConsolePage
         var result = await Commands.SubmitAsync(command(Officer.Name));
         if (!result.Accepted)
         {
-            return result.Reason ?? AlarmCaseText.Refused;
+            return RefusalText.Of(result, null, null, Evaluation, DepartmentName, AlarmCaseText.Refused);
         }
 
         TakeNewerSnapshot();

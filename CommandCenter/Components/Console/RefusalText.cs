@@ -8,21 +8,34 @@ using Twin.Domain.Tickets;
 namespace CommandCenter.Components.Console;
 
 /// <summary>
-/// Why an action was refused, in the desk's language: the engine answers with a
-/// <see cref="Refusal"/> code and the desk words it here. A refusal without one (the role check's)
-/// carries its own words.
+/// Why an action was refused, in the page's language: the engine and the role checks in front of
+/// it answer with a <see cref="Refusal"/> code and every page words it here. The outcome's
+/// <see cref="CommandOutcome.Reason"/> stays English, for APIs and logs: an English page may show
+/// it for a refusal without a code, a Chinese page shows its own fallback instead,
+/// so nobody reads a refusal in the other language.
 /// </summary>
 public static class RefusalText
 {
+    /// <summary>A refusal outside the loop's dispatch (alarms, drones, the plan, the wall, the role check).</summary>
+    /// <param name="fallback">What the page says for a refusal the engine gave no code for.</param>
+    public static string Of(CommandOutcome outcome, string fallback, Func<string, string>? departmentName = null) =>
+        Of(outcome, null, null, EvaluationWindow.Default, departmentName ?? (name => name), fallback);
+
     /// <param name="action">The refused action, for "cannot … in this status".</param>
     /// <param name="status">The ticket's status as the twin holds it after the refusal.</param>
     /// <param name="departmentName">A department's name in the desk's language.</param>
     public static string Of(
-        CommandOutcome outcome, DispatchAction? action, TicketStatus? status, EvaluationWindow window, Func<string, string> departmentName)
+        CommandOutcome outcome,
+        DispatchAction? action,
+        TicketStatus? status,
+        EvaluationWindow window,
+        Func<string, string> departmentName,
+        string? fallback = null)
     {
+        fallback ??= ConsoleText.ActionRefused;
         if (outcome.Why is not { } why)
         {
-            return outcome.Reason ?? ConsoleText.ActionRefused;
+            return Uncoded(outcome, fallback);
         }
 
         var detail = why.Detail ?? string.Empty;
@@ -50,9 +63,45 @@ public static class RefusalText
             RefusalCode.UnknownAlarm => T("该告警已不在活动告警中", "The alarm is no longer active"),
             RefusalCode.AlarmAlreadyAcknowledged => T($"该告警已由{detail}确认", $"Already acknowledged by {detail}"),
             RefusalCode.OutsideScope => T("超出本账号所属单位或角色的办理权限", "Outside what this account's organisation and role may do"),
-            _ => outcome.Reason ?? ConsoleText.ActionRefused,
+            _ => OutsideTheLoop(why, departmentName) ?? Uncoded(outcome, fallback),
         };
     }
+
+    /// <summary>The role checks', the alarm desk's, the drones' and the wall's refusals.</summary>
+    private static string? OutsideTheLoop(Refusal why, Func<string, string> departmentName)
+    {
+        var detail = why.Detail ?? string.Empty;
+        return why.Code switch
+        {
+            RefusalCode.RoleMayNotAct => T("当前角色无权办理工单、告警或无人机任务", "This role may not act on tickets, alarms or drones"),
+            RefusalCode.RoleMayNotChangeMode => T("仅督办员或领导可变更运行模式", "Only a supervisor or a leader may change the mode"),
+            RefusalCode.RoleMayNotWorkPlan => T("当前角色无权办理预案步骤或应急物资", "This role may not work the plan or the supplies"),
+            RefusalCode.RoleMayNotPresent => T("当前账号无权主持大屏汇报（仅限指挥中心）", "This account may not present on the walls (the centre's only)"),
+            RefusalCode.EmergencyHoldsWall => T("应急期间大屏保持应急场景，可突出显示其面板", "During an emergency the walls hold the emergency scene; its panels may be highlighted"),
+            RefusalCode.NoEmergencyRunning => T("当前没有应急响应", "No emergency is running"),
+            RefusalCode.NoSuchPanel => T($"该场景没有面板 {detail}", $"The scene has no panel {detail}"),
+            RefusalCode.NotPresenting => T("大屏不在汇报中", "The walls are not being presented"),
+            RefusalCode.AlarmAlreadyCase => T($"该告警已立案（{detail}）", $"The alarm is already case {detail}"),
+            RefusalCode.AlarmCoversArea => T("外部预警覆盖一片区域，不是一个案件：请逐一立案它带来的事件", "An outside warning covers an area, not one case: file the cases it brings one by one"),
+            RefusalCode.NoCategoryForAlarm => T("事项目录中没有受理此类告警的事项", "No category of the catalogue takes alarms of this kind"),
+            RefusalCode.AlarmAlreadyAssigned => T($"该告警已指派给{departmentName(detail)}", $"The alarm is already assigned to {departmentName(detail)}"),
+            RefusalCode.UnknownDepartment => T($"{detail} 不是事项目录中的部门", $"{detail} is not a department of the catalogue"),
+            RefusalCode.UnknownDrone => T($"找不到无人机 {detail}", $"No drone {detail}"),
+            RefusalCode.DroneLinkLost => T("无人机已失联，不能执行任务", "The drone has lost its link: it cannot take a mission"),
+            RefusalCode.DroneBatteryLow => T($"无人机电量不足：执行任务至少需要 {detail}%", $"The drone's battery is too low: a mission needs at least {detail} %"),
+            RefusalCode.DroneBusy => T($"无人机正在执行任务 {detail}", $"The drone is busy with mission {detail}"),
+            RefusalCode.NoMissionTarget => T("任务目标已不在办理中或在飞行区域之外", "The mission's target is no longer open or lies outside the operating area"),
+            RefusalCode.UnknownMission => T($"任务 {detail} 已不在执行中", $"Mission {detail} is no longer active"),
+            RefusalCode.MissionStateNotAllowed => T("任务当前状态不能这样变更", "The mission cannot change so from its current state"),
+            RefusalCode.TicketNotOpen => T("工单已结案：取证只能加到办理中的工单", "The ticket is closed: evidence goes only on an open ticket"),
+            RefusalCode.EvidenceNotAnImage => T("取证须为一张不超过 2 MB 的 JPEG 图片", "Evidence must be one JPEG image of at most 2 MB"),
+            _ => null,
+        };
+    }
+
+    /// <summary>A refusal without a code: its English reason on an English page, the page's own words on a Chinese one.</summary>
+    private static string Uncoded(CommandOutcome outcome, string fallback) =>
+        Language.Current == Lang.En && !string.IsNullOrWhiteSpace(outcome.Reason) ? outcome.Reason : fallback;
 
     /// <summary>Why a closed ticket offers no 满意 / 不满意 any more.</summary>
     public static string EvaluationClosed(EvaluationWindow window)

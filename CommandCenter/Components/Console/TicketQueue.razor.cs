@@ -16,6 +16,18 @@ public sealed partial class TicketQueue
     /// </summary>
     public const int RenderedWhole = 200;
 
+    /// <summary>
+    /// The height of every row of a virtualised queue, in CSS pixels (TicketQueue.razor.css sets
+    /// the same). Blazor's Virtualize places rows by one item size: a row whose names wrap, or an
+    /// inline explanation row under it, shifted the rest out of place and left blank rows where
+    /// rows should be. So a long queue has rows of one line each, names ending in an ellipsis with
+    /// the whole name as their tooltip, and a duplicate's explanation on its flag's tooltip (and in
+    /// the case's view); a short queue keeps wrapped names and explanations inline.
+    /// </summary>
+    public const int VirtualRowHeight = 40;
+
+    private bool Virtualised => Tickets.Count > RenderedWhole;
+
     private MudTextField<string>? _search;
 
     [Parameter, EditorRequired]

@@ -7,6 +7,7 @@ using Twin.Data.Boundary;
 using Twin.Domain.Alarms;
 using Twin.Domain.Drones;
 using Twin.Domain.Tickets;
+using CommandCenter.Components.Console;
 
 namespace CommandCenter.Components.Drones;
 
@@ -32,8 +33,17 @@ public sealed partial class DronePanel
     [Inject]
     private IOfficerCommands Commands { get; set; } = default!;
 
-    /// <summary>Whether the actions are offered; the handlers check again, whatever the page showed.</summary>
+    [Inject]
+    private IOfficerIdentity Identity { get; set; } = default!;
+
+    /// <summary>
+    /// Whether the actions are offered: to a role that acts, of the command hall (drones are the
+    /// centre's; a department or 街镇 would only be refused). The engine checks again, whatever the page showed.
+    /// </summary>
     private bool MayAct { get; set; }
+
+    /// <summary>Why no actions are offered: the role only looks, or the drones are another organisation's to fly.</summary>
+    private string ReadOnlyReason { get; set; } = DroneText.ReadOnly;
 
     /// <summary>Whether the page is ready (its circuit interactive): until then a click would be lost, so the actions stay disabled.</summary>
     [Parameter]
@@ -76,8 +86,12 @@ public sealed partial class DronePanel
 
     private bool Failed { get; set; }
 
-    protected override async Task OnInitializedAsync() =>
-        MayAct = await Commands.MayActAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        var mayAct = await Commands.MayActAsync();
+        MayAct = mayAct && (await Identity.GetScopeAsync()).MayCommandHall;
+        ReadOnlyReason = mayAct && !MayAct ? DroneText.CommandHallOnly : DroneText.ReadOnly;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -133,7 +147,7 @@ public sealed partial class DronePanel
         {
             var outcome = await Commands.SubmitAsync(command, CancellationToken.None);
             Failed = !outcome.Accepted;
-            Message = outcome.Accepted ? done(outcome) : outcome.Reason ?? DroneText.Refused;
+            Message = outcome.Accepted ? done(outcome) : RefusalText.Of(outcome, DroneText.Refused);
 
             // The answer sits under the feed, at the pane's bottom edge: scrolled into view once rendered.
             _revealMessage = true;

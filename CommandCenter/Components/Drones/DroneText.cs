@@ -62,6 +62,7 @@ public static class DroneText
     public static string SendToAlarm => T("派往告警", "Send to alarm");
     public static string CaptureToTicket => T("抓拍并附到工单", "Capture to ticket");
     public static string ReadOnly => T("只读 · 当前角色不能派遣无人机或抓拍", "Read-only · this role cannot send drones or capture");
+    public static string CommandHallOnly => T("只读 · 无人机由指挥中心派遣和抓拍", "Read-only · drones are sent and capture for the command hall");
     public static string Refused => T("操作被拒绝", "The action was refused");
     public static string Images => T("无人机图像回传", "Drone images");
     public static string Altitude => T("高度", "Altitude");

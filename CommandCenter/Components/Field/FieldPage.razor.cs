@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CommandCenter.Field;
 using CommandCenter.Live;
 using CommandCenter.Localization;
@@ -18,23 +17,26 @@ using Twin.Domain.Geography;
 using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
+using CommandCenter.Components.Console;
 
 namespace CommandCenter.Components.Field;
 
 /// <summary>
 /// 一线通达 on a phone: the signed-in crew's tasks (cases dispatched to their organisation, soonest
 /// deadline first), one case with its place on a small map, 接单, and the handling report with photos
-/// that submits it for 审核. The report goes over HTTP from the browser (js/fieldreport.js), retried
-/// with one idempotency key, so a dropped connection neither loses it nor stores it twice.
+/// that submits it for 审核. The report is the browser's (js/fieldoutbox.js): kept on the phone until
+/// the connection allows, sent over HTTP with the key it was recorded with, so no signal, a dropped
+/// circuit or a lost answer neither loses it nor stores it twice. The page hears of it when it can.
 /// </summary>
 public sealed partial class FieldPage : IAsyncDisposable
 {
     /// <summary>The most tasks listed: the centre's accounts see the whole district's dispatched cases.</summary>
     private const int MaxTasks = 100;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const string ModulePath = "./assets/js/fieldoutbox.js";
 
     private readonly CircuitCulture _culture = new();
+    private ElementReference _root;
     private ElementReference _photoInput;
     private IJSObjectReference? _module;
     private DotNetObjectReference<FieldPage>? _self;
@@ -76,7 +78,7 @@ public sealed partial class FieldPage : IAsyncDisposable
 
     private string OrganisationName => Scope is { } s ? Language.Name(s.Organisation.NameZh, s.Organisation.NameEn) : string.Empty;
 
-    /// <summary>What this crew works: cases of their organisation waiting for 接单, being handled or in review, soonest deadline first.</summary>
+    /// <summary>What this crew goes out to (<see cref="AccessScope.IsFieldTask"/>), soonest deadline first.</summary>
     private IReadOnlyList<TicketState> Tasks { get; set; } = [];
 
     /// <summary>The opened case: from the live picture, else from the store (a case in review may have left the picture's window).</summary>
@@ -84,16 +86,18 @@ public sealed partial class FieldPage : IAsyncDisposable
 
     private string Note { get; set; } = string.Empty;
 
-    /// <summary>Generated once per report and kept until it is answered, so a retry is the same submission.</summary>
-    private string? Key { get; set; }
+    private string VerifyNote { get; set; } = string.Empty;
+
+    private bool MayVerify(TicketState ticket) => ticket.Status == TicketStatus.Discovered && Scope?.May(DispatchAction.File, ticket) == true;
+
+    /// <summary>Cases whose report waits in this phone's outbox (no form for them meanwhile).</summary>
+    private HashSet<string> Queued { get; } = new(StringComparer.Ordinal);
 
     private IReadOnlyList<ChosenPhoto> Chosen { get; set; } = [];
 
     private string? PhotoProblem { get; set; }
 
     private bool Busy { get; set; }
-
-    private bool Failed { get; set; }
 
     private string? Message { get; set; }
 
@@ -116,7 +120,7 @@ public sealed partial class FieldPage : IAsyncDisposable
         }
 
         _openedId = TicketId;
-        (Note, Key, Chosen, PhotoProblem, Failed, Message, Submitted) = (string.Empty, null, [], null, false, null, null);
+        (Note, VerifyNote, Chosen, PhotoProblem, Message, Submitted) = (string.Empty, string.Empty, [], null, null, null);
         Selected = FindSelected();
         if (TicketId is { } id)
         {
@@ -129,12 +133,37 @@ public sealed partial class FieldPage : IAsyncDisposable
         }
     }
 
-    private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(() =>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        _self = DotNetObjectReference.Create(this);
+        var account = (await Officer.GetCurrentAsync()).Name;
+        var waiting = await _module.InvokeAsync<string[]>("start", _root, _self, FieldText.Outbox(), account);
+        Queued.UnionWith(waiting);
+        if (waiting.Length > 0)
+        {
+            StateHasChanged();
+        }
+    }
+
+    private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(async () =>
     {
         _culture.Apply();
         if (Snapshot is null || snapshot.Version > Snapshot.Version)
         {
+            var before = Selected?.Status;
             Show(snapshot);
+            if (Selected is { } ticket && ticket.Status != before && Submitted is null)
+            {
+                // A report sent while the circuit was down: the page was not there to hear its answer.
+                Submitted = (await Queries.GetFieldReportsAsync(ticket.Id)).LastOrDefault();
+            }
+
             StateHasChanged();
         }
     });
@@ -148,15 +177,12 @@ public sealed partial class FieldPage : IAsyncDisposable
 
         Snapshot = scope.View(snapshot);
         Tasks = Snapshot.Tickets
-            .Where(t => t.Status is TicketStatus.Dispatched or TicketStatus.Handling or TicketStatus.Review && IsOurs(scope, t))
+            .Where(scope.IsFieldTask)
             .OrderBy(t => t.StepDueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.ReportedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
             .Take(MaxTasks)
             .ToList();
         Selected = FindSelected() ?? Selected;
     }
-
-    /// <summary>A department's own cases (not those it only coordinates); the centre works any.</summary>
-    private static bool IsOurs(AccessScope scope, TicketState ticket) => scope.SeesAll || ticket.Department == scope.Organisation.NameZh;
 
     private TicketState? FindSelected() =>
         TicketId is { } id && Snapshot is { } s ? s.Tickets.FirstOrDefault(t => t.Id == id) : null;
@@ -173,7 +199,7 @@ public sealed partial class FieldPage : IAsyncDisposable
         {
             var by = (await Officer.GetCurrentAsync()).Name;
             var outcome = await Commands.SubmitAsync(new AcceptDispatchCommand(ticket.Id, by));
-            (Message, MessageIsError) = outcome.Accepted ? (FieldText.Accepted, false) : (outcome.Reason, true);
+            (Message, MessageIsError) = outcome.Accepted ? (FieldText.Accepted, false) : (RefusalText.Of(outcome, ConsoleText.ActionRefused), true);
             if (outcome.Changes.OfType<TicketChanged>().LastOrDefault() is { } changed)
             {
                 Selected = changed.Ticket;
@@ -185,42 +211,35 @@ public sealed partial class FieldPage : IAsyncDisposable
         }
     }
 
-    private async Task OnPhotosChosenAsync()
-    {
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/fieldreport.js");
-        Chosen = await _module.InvokeAsync<ChosenPhoto[]>("chosen", _photoInput);
-        PhotoProblem = Chosen.Count > FieldRules.MaxPhotos ? FieldText.TooMany
-            : Chosen.FirstOrDefault(p => p.Size > Options.Value.MaxPhotoBytes) is { } big ? FieldText.TooLarge(big.Name, Options.Value.MaxPhotoBytes)
-            : Chosen.FirstOrDefault(p => p.Type is not (FieldRules.Jpeg or FieldRules.Png)) is { } odd ? FieldText.WrongType(odd.Name)
-            : null;
-        (Message, MessageIsError) = (PhotoProblem, PhotoProblem is not null);
-    }
-
-    private async Task SubmitAsync()
+    /// <summary>A 网格员's 核实 on site: the report is real (立案) or not (不予立案, closed), with what they saw.</summary>
+    private async Task VerifyAsync(bool real)
     {
         if (Selected is not { } ticket)
         {
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(Note))
+        if (string.IsNullOrWhiteSpace(VerifyNote))
         {
-            (Message, MessageIsError) = (FieldText.NoteRequired, true);
+            (Message, MessageIsError) = (FieldText.VerifyNoteRequired, true);
             return;
         }
 
         Busy = true;
-        Key ??= Guid.NewGuid().ToString("N");
-        (Message, MessageIsError) = (FieldText.Attempt(1), false);
         try
         {
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/fieldreport.js");
-            _self ??= DotNetObjectReference.Create(this);
-            var url = $"{FieldEndpoints.Prefix}/tickets/{Uri.EscapeDataString(ticket.Id)}/reports";
-
-            // Every retry of the script's own schedule fits well inside this.
-            var result = await _module.InvokeAsync<SendResult>("send", TimeSpan.FromMinutes(8), _photoInput, url, Key, Note, _self);
-            await TakeAnswerAsync(ticket, result);
+            var by = (await Officer.GetCurrentAsync()).Name;
+            var note = VerifyNote.Trim();
+            DispatchCommand command = real
+                ? new FileTicketCommand(ticket.Id, by, $"现场核实属实：{note}")
+                : new CloseTicketCommand(ticket.Id, by, $"现场核实不属实：{note}");
+            var outcome = await Commands.SubmitAsync(command);
+            (Message, MessageIsError) = outcome.Accepted ? (real ? FieldText.Filed : FieldText.ClosedNotFound, false) : (outcome.Reason, true);
+            if (outcome.Changes.OfType<TicketChanged>().LastOrDefault() is { } changed)
+            {
+                Selected = changed.Ticket;
+                VerifyNote = string.Empty;
+            }
         }
         finally
         {
@@ -228,31 +247,45 @@ public sealed partial class FieldPage : IAsyncDisposable
         }
     }
 
-    private async Task TakeAnswerAsync(TicketState ticket, SendResult result)
+    private async Task OnPhotosChosenAsync()
     {
-        if (result.Status is StatusCodes.Status200OK or StatusCodes.Status201Created)
-        {
-            Submitted = (await Queries.GetFieldReportsAsync(ticket.Id)).LastOrDefault();
-            (Message, MessageIsError, Failed, Key) = (FieldText.Submitted, false, false, null);
-            Selected = await Queries.FindTicketAsync(ticket.Id) ?? Selected;
-            return;
-        }
-
-        Failed = result.Body is null;
-        var problem = result.Body is { } body ? JsonSerializer.Deserialize<Problem>(body, Json) : null;
-        (Message, MessageIsError) = (problem is null ? FieldText.GaveUp : $"{problem.Title}：{problem.Detail}", true);
-        if (!Failed)
-        {
-            // A final refusal: another attempt is another submission.
-            Key = null;
-        }
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        Chosen = await _module.InvokeAsync<ChosenPhoto[]>("chosen", _photoInput);
+        PhotoProblem = Chosen.Count > FieldRules.MaxPhotos ? FieldText.TooMany
+            : Chosen.FirstOrDefault(p => p.Size > Options.Value.MaxPhotoBytes) is { } big ? FieldText.TooLarge(big.Name, Options.Value.MaxPhotoBytes)
+            : Chosen.FirstOrDefault(p => p.Type is "image/heic" or "image/heif") is { } heic ? FieldText.Heic(heic.Name)
+            : Chosen.FirstOrDefault(p => p.Type is not (FieldRules.Jpeg or FieldRules.Png)) is { } odd ? FieldText.WrongType(odd.Name)
+            : null;
+        (Message, MessageIsError) = (PhotoProblem, PhotoProblem is not null);
     }
 
+    /// <summary>The outbox took a report for this case: the form makes way for a note that it waits on the phone.</summary>
     [JSInvokable]
-    public Task OnAttempt(int attempt) => InvokeAsync(() =>
+    public Task OnQueued(string ticketId) => InvokeAsync(() =>
     {
         _culture.Apply();
-        Message = FieldText.Attempt(attempt);
+        Queued.Add(ticketId);
+        (Note, Chosen, Message, MessageIsError) = (string.Empty, [], FieldText.QueuedHere, false);
+        StateHasChanged();
+    });
+
+    /// <summary>The server answered a report from the outbox: stored (or a copy of one stored), or refused for good.</summary>
+    [JSInvokable]
+    public Task OnAnswered(string ticketId, bool stored, string? problem) => InvokeAsync(async () =>
+    {
+        _culture.Apply();
+        Queued.Remove(ticketId);
+        if (Selected?.Id == ticketId)
+        {
+            if (stored)
+            {
+                Submitted = (await Queries.GetFieldReportsAsync(ticketId)).LastOrDefault();
+                Selected = await Queries.FindTicketAsync(ticketId) ?? Selected;
+            }
+
+            (Message, MessageIsError) = stored ? (FieldText.Submitted, false) : (problem, true);
+        }
+
         StateHasChanged();
     });
 
@@ -265,10 +298,13 @@ public sealed partial class FieldPage : IAsyncDisposable
         ? $"{FieldText.Deadline} {FieldText.Time(due)}{(IsOverdue(ticket) ? " · " + FieldText.Overdue : string.Empty)}"
         : string.Empty;
 
+    private static string ReportUrl(TicketState ticket) => $"{FieldEndpoints.Prefix}/tickets/{Uri.EscapeDataString(ticket.Id)}/reports";
+
     private static Color StatusColor(TicketStatus status) => status switch
     {
         TicketStatus.Dispatched => Color.Warning,
         TicketStatus.Handling => Color.Info,
+        TicketStatus.Discovered => Color.Secondary,
         _ => Color.Default,
     };
 
@@ -285,23 +321,21 @@ public sealed partial class FieldPage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Feed.Updated -= OnSnapshot;
-        _self?.Dispose();
         if (_module is not null)
         {
             try
             {
+                await _module.InvokeVoidAsync("stop");
                 await _module.DisposeAsync();
             }
             catch (JSDisconnectedException)
             {
-                // The circuit is gone, and the module with it.
+                // The circuit is gone, and the module's listeners with the page.
             }
         }
+
+        _self?.Dispose();
     }
 
     private sealed record ChosenPhoto(string Name, long Size, string Type);
-
-    private sealed record SendResult(int Status, string? Body, int Attempts);
-
-    private sealed record Problem(string? Title, string? Detail);
 }

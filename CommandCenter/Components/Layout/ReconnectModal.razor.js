@@ -34,8 +34,9 @@ window.twinConnection = {
 };
 document.addEventListener("twin:connection", (event) => window.twinConnection.hub(event.detail));
 
-// The wall says it in its badge and panels and keeps the map in view; other pages get the dialog.
-const showsOwnState = () => document.querySelector("[data-connection-badge]") !== null;
+// The wall says it in its badge and panels and keeps the map in view; the field view stays usable
+// without signal (its outbox keeps what the crew records); other pages get the dialog.
+const showsOwnState = () => document.querySelector("[data-connection-badge], [data-works-offline]") !== null;
 
 function handleReconnectStateChanged(event) {
     const state = event.detail.state;

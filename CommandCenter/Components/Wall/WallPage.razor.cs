@@ -137,9 +137,17 @@ public sealed partial class WallPage : IDisposable
         }
     }
 
-    /// <summary>The engine ranks categories by code and names them in Chinese; the wall names them in its language from the catalogue.</summary>
-    private IReadOnlyList<RankedItem> CategoryNames(IReadOnlyList<RankedItem> items) =>
-        items.Select(i => Catalogue.Find(i.Key) is { } c ? i with { Name = Language.Name(c.NameZh, c.NameEn) } : i).ToList();
+    /// <summary>
+    /// The engine ranks categories and 街镇 by code and names them in Chinese; the wall names them in
+    /// its language from the catalogue and the district map. Hot words stay as citizens wrote them
+    /// (quoted source text, marked as Chinese; the English title says so): a word-by-word
+    /// translation of complaints would put words in citizens' mouths.
+    /// </summary>
+    private VoiceFigures VoiceInLanguage(VoiceFigures voice) => voice with
+    {
+        TopCategories = [.. voice.TopCategories.Select(i => Catalogue.Find(i.Key) is { } c ? i with { Name = Language.Name(c.NameZh, c.NameEn) } : i)],
+        HotspotSubDistricts = [.. voice.HotspotSubDistricts.Select(i => i with { Name = SubDistrictName(i.Key) })],
+    };
 
     private string SubDistrictName(string code) =>
         District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;

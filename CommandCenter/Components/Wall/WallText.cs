@@ -29,7 +29,7 @@ public static class WallText
     public static string Loading => T("正在载入城市体征…", "Loading the city's vital signs…");
     public static string NoActiveAlarms => T("暂无活动告警", "No active alarms");
     public static string TopCategories => T("诉求分类 TOP5", "Top 5 categories");
-    public static string HotWords => T("热词", "Hot words");
+    public static string HotWords => T("热词", "Hot words (citizens' own, in Chinese)");
 
     // Units: Chinese counts things with a measure word that English leaves out.
     public static string Items => T("件", "");
@@ -46,14 +46,14 @@ public static class WallText
     public static string LookSubtitle => T("区情底数", "The district at a glance");
     public static string Area => T("辖区面积", "Area");
     public static string Residents => T("常住人口", "Residents");
-    public static string SubDistrictsAndNeighbourhoods => T("街镇 / 居村", "Sub-districts / neighbourhoods");
+    public static string SubDistrictsAndNeighbourhoods => T("街镇 / 居村", "Towns / communities");
     public static string SensorsOnline => T("感知设备在线", "Sensors online");
     public static string CamerasAndAi => T("视频接入 / AI", "Cameras / AI");
     public static string DataLakeRecords => T("数据湖记录", "Data lake records");
 
     public static string LookChange(double onlineRate, double corridorKm) => T(
         $"感知设备在线率 {onlineRate:0.0}% · 苏州河普陀段 {corridorKm:0.0} km",
-        $"Sensors online {onlineRate:0.0}% · Suzhou Creek in Putuo {corridorKm:0.0} km");
+        $"{onlineRate:0.0}% online · Suzhou Creek {corridorKm:0.0} km");
 
     public static string PulseTitle => T("城市之脉", "City pulse");
     public static string PulseSubtitle => T("工单流转", "Tickets flowing");
@@ -75,7 +75,7 @@ public static class WallText
     public static string NoiseMean => T("环境噪声均值", "Noise (mean)");
     public static string ManholesAbnormal => T("井盖异常", "Manholes abnormal");
     public static string LiftsAbnormal => T("电梯异常", "Lifts abnormal");
-    public static string SecondaryWaterAbnormal => T("二次供水异常", "Secondary water abnormal");
+    public static string SecondaryWaterAbnormal => T("二次供水异常", "Water tanks abnormal");
 
     public static string PerceptionChange(int over, int offline, int stale) => T(
         $"超阈值 {over} 处 · 离线 {offline} 台 · 数据迟滞 {stale} 台",

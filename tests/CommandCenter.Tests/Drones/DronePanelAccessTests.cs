@@ -42,12 +42,30 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         Assert.Contains("只读", panel.Find("[data-drone-read-only]").TextContent);
     }
 
+    [Theory]
+    [InlineData("dept-district-water-authority")]
+    [InlineData("sd-310107022000")]
+    public async Task An_officer_of_a_department_or_sub_district_is_offered_no_drone_action_and_told_the_drones_are_the_halls(string organisation)
+    {
+        var snapshot = await FleetAsync();
+        await using var ctx = Context(out var auth);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets)
+            .SetClaims(new System.Security.Claims.Claim(TwinClaims.Organisation, organisation));
+
+        var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
+            .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, snapshot.Tickets[0].Id).Add(x => x.Officer, "test-officer"));
+
+        Assert.NotNull(panel.Find("[data-drone-feed]"));
+        Assert.Empty(panel.FindAll("[data-drone-action]"));
+        Assert.Equal("只读 · 无人机由指挥中心派遣和抓拍", panel.Find("[data-drone-read-only]").TextContent);
+    }
+
     [Fact]
     public async Task Until_the_console_is_ready_an_officer_is_offered_no_drone_action_that_could_be_lost()
     {
         var snapshot = await FleetAsync();
         await using var ctx = Context(out var auth);
-        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets).SetClaims(CentreClaim);
 
         var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Ready, false).Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
             .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, snapshot.Tickets.First(t => t.Status.IsOpen()).Id).Add(x => x.Officer, "test-officer"));
@@ -72,7 +90,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         await Eventually.Until(() => runtime.Queries.Current.Tickets.Any(t => t.Id == ticketId), "the reported ticket is in the picture");
         using var language = english ? UiLanguage.English() : UiLanguage.Chinese();
         await using var ctx = Context(out var auth);
-        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets).SetClaims(CentreClaim);
         var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
             .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, ticketId).Add(x => x.Officer, "test-officer"));
         Assert.False(panel.Find("[data-drone-action='capture']").HasAttribute("disabled"), "capture is disabled on an open ticket");
@@ -117,7 +135,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         var snapshot = await FleetAsync();
         var ticketId = snapshot.Tickets.First(t => t.Status.IsOpen()).Id;
         await using var ctx = Context(out var auth);
-        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets).SetClaims(CentreClaim);
         var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, snapshot.Drones).Add(x => x.Missions, snapshot.Missions)
             .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, ticketId).Add(x => x.Officer, "test-officer"));
         var button = panel.Find($"[data-drone-action='{action}']");
@@ -145,7 +163,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         var gone = snapshot.Drones[0] with { Definition = snapshot.Drones[0].Definition with { Id = "D-GONE" } };
         using var language = english ? UiLanguage.English() : UiLanguage.Chinese();
         await using var ctx = Context(out var auth);
-        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets);
+        auth.SetAuthorized("test-officer").SetRoles(Roles.Officer).SetPolicies(Policies.ViewWall, Policies.UseConsole, Policies.ActOnTickets).SetClaims(CentreClaim);
         var panel = ctx.Render<DronePanel>(p => p.Add(x => x.Drones, [gone]).Add(x => x.Missions, snapshot.Missions)
             .Add(x => x.Alarms, snapshot.ActiveAlarms).Add(x => x.SelectedTicketId, snapshot.Tickets.First(t => t.Status.IsOpen()).Id).Add(x => x.Officer, "test-officer"));
 
@@ -153,6 +171,8 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
 
         panel.WaitForAssertion(() => Assert.Equal(expected, panel.Find("[data-drone-message]").TextContent.Trim()));
     }
+
+    private static System.Security.Claims.Claim CentreClaim => new(TwinClaims.Organisation, Twin.Domain.Organisations.Organisation.CentreId);
 
     private BunitContext Context(out BunitAuthorizationContext auth)
     {
@@ -164,6 +184,7 @@ public sealed class DronePanelAccessTests : IAsyncLifetime
         ctx.Services.AddSingleton(_app.Services.GetRequiredService<AuditTrail>());
         ctx.Services.AddScoped<ClientOrigin>();
         ctx.Services.AddScoped<SignedInOfficer>();
+        ctx.Services.AddScoped<CommandCenter.Officers.IOfficerIdentity>(sp => sp.GetRequiredService<SignedInOfficer>());
         auth = ctx.AddAuthorization();
         return ctx;
     }

@@ -108,6 +108,54 @@ public sealed class FieldReportApiTests(IngestionApp app) : IClassFixture<Ingest
     }
 
     [Fact]
+    public async Task A_PNG_without_EXIF_is_accepted_with_the_server_time_and_no_place()
+    {
+        var ticketId = await AcceptedTicketAsync(7, "road-damage");
+        using var officer = await app.SignInAsync(Roles.Officer);
+        var png = PlainPng.Create(640, 480);
+        Assert.DoesNotContain(ImageMetadataReader.ReadMetadata(new MemoryStream(png)), d => d is GpsDirectory or ExifSubIfdDirectory);
+
+        var before = app.Runtime.Clock.GetUtcNow();
+        var response = await PostAsync(officer.Client, ticketId, "key-png-0001", "已修补路面坑洞", ("screen.png", "image/png", png));
+        var after = app.Runtime.Clock.GetUtcNow();
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var report = (await response.Content.ReadFromJsonAsync<FieldReportAnswer>(Json))!;
+        Assert.InRange(report.At, before, after);
+        var photo = Assert.Single(report.Photos);
+        Assert.Equal("image/png", photo.ContentType);
+        Assert.Null(photo.ExifLon);
+        Assert.Null(photo.ExifLat);
+        Assert.Null(photo.TakenAt);
+        var served = await officer.Client.GetAsync(photo.Url);
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        using var bitmap = SKBitmap.Decode(await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal((640, 480), (bitmap.Width, bitmap.Height));
+    }
+
+    [Fact]
+    public async Task An_iPhone_HEIC_photo_is_refused_with_how_to_take_a_compatible_one()
+    {
+        var ticketId = await AcceptedTicketAsync(8, "street-light");
+        using var officer = await app.SignInAsync(Roles.Officer);
+        var (reports, photos) = (app.Count("field_reports"), app.Count("field_photos"));
+        // The start of an iPhone photo: an ISO-BMFF 'ftyp' box with the 'heic' brand.
+        byte[] heic = [0, 0, 0, 0x18, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8, .. new byte[64]];
+
+        foreach (var (name, type) in new[] { ("IMG_0001.HEIC", "image/heic"), ("IMG_0001.jpg", "application/octet-stream") })
+        {
+            var response = await PostAsync(officer.Client, ticketId, $"key-heic-{type.Length:D4}", "已处置", (name, type, heic));
+            await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "最兼容");
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Contains("HEIC", body.GetProperty("title").GetString());
+            Assert.Contains("Most Compatible", body.GetProperty("detail").GetString());
+        }
+
+        Assert.Equal((reports, photos), (app.Count("field_reports"), app.Count("field_photos")));
+        Assert.Equal(TicketStatus.Handling, (await app.Runtime.Queries.FindTicketAsync(ticketId))!.Status);
+    }
+
+    [Fact]
     public async Task A_leader_may_not_post_a_field_report()
     {
         var ticketId = await AcceptedTicketAsync(6, "waterlogging");

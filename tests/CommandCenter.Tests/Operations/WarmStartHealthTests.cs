@@ -15,7 +15,7 @@ public sealed class WarmStartHealthTests
         var readiness = new TwinReadiness();
 
         // The queries are read only once the twin runs.
-        var check = new TwinHealthCheck(readiness, queries: null!);
+        var check = new TwinHealthCheck(readiness, queries: null!, new Twin.Data.Boundary.NodeRole());
 
         readiness.ReportWarmStart(new WarmStartProgress(WarmStartStage.WritingHistory, 0.5, Midway));
         var writing = await check.CheckHealthAsync(new HealthCheckContext());

@@ -73,6 +73,15 @@ public sealed class MapReplica
 
     public IReadOnlyDictionary<long, string> StateBySeq => _stateBySeq;
 
+    /// <summary>The ids of the features held in <paramref name="layer"/>.</summary>
+    public IReadOnlyList<string> Ids(string layer)
+    {
+        lock (_gate)
+        {
+            return [.. _features.Keys.Where(k => k.StartsWith(layer + "/", StringComparison.Ordinal)).Select(k => k[(layer.Length + 1)..])];
+        }
+    }
+
     public int Count(string layer)
     {
         lock (_gate)

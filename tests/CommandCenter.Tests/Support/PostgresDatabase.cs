@@ -41,6 +41,23 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return new PostgresDatabase(new NpgsqlConnectionStringBuilder(Server) { Database = name }.ToString());
     }
 
+    /// <summary>Which of <paramref name="ids"/> are rows of <paramref name="table"/> (a fixed name from the test, never input).</summary>
+    public async Task<HashSet<T>> ExistingAsync<T>(string table, IReadOnlyCollection<T> ids)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var select = new NpgsqlCommand($"SELECT id FROM {table} WHERE id = ANY(@ids)", connection);
+        select.Parameters.AddWithValue("ids", ids.ToArray());
+        var found = new HashSet<T>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            found.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return found;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

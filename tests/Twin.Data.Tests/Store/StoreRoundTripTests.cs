@@ -179,6 +179,22 @@ public abstract class StoreRoundTripTests : IAsyncLifetime
             (await _store.GetAlarmHistoryAsync(id)).Select(h => h.Change));
     }
 
+    [Fact]
+    public async Task A_ticket_closed_within_the_evaluation_window_is_restored_though_reported_days_ago()
+    {
+        var report = Scenario.Ticket("T-1", _clock.GetUtcNow().AddMinutes(-3));
+        Assert.True(_engine.ReportTicket(report).Accepted);
+        await WriteDrainedAsync(newTickets: [report]);
+        Assert.True(_engine.ChangeTicketStatus("T-1", TicketStatus.Closed, "审核员", "审核通过，结案").Accepted);
+        await WriteDrainedAsync();
+
+        // Two days on, the citizen's 回访 is still due (72 h window): the case must be in memory after a restart.
+        var later = _clock.GetUtcNow().AddHours(47);
+        var restored = Assert.Single((await _store.LoadRestoreStateAsync(later)).Tickets);
+        Assert.Equal(("T-1", TicketStatus.Closed), (restored.Id, restored.Status));
+        Assert.Empty((await _store.LoadRestoreStateAsync(later, keepClosedFor: TimeSpan.FromHours(24))).Tickets);
+    }
+
     private Task WriteDrainedAsync(IReadOnlyList<Observation>? observations = null, IReadOnlyList<TicketReport>? newTickets = null) =>
         _store.WriteAsync(new TwinBatch(observations ?? [], newTickets ?? [], _engine.DrainEvents(), _engine.DrainChangedSensors()));
 }

@@ -63,6 +63,32 @@ public class EvaluationTests
     }
 
     [Fact]
+    public void A_closed_ticket_stays_evaluable_for_the_whole_window_across_days_and_is_then_forgotten()
+    {
+        // Reported and closed on day D (the default window is 72 h): the citizen's 回访 on day D+2 is
+        // still within it, although the engine used to forget finished tickets reported before yesterday.
+        var desk = new Desk();
+        desk.Report("T-1", at: TestGeo.Changshou);
+        desk.Report("T-2", category: "street-light", at: TestGeo.Zhenru, title: "路灯不亮", description: "整条路的路灯晚上都不亮");
+        desk.Bring("T-1", TicketStatus.Closed);
+        desk.Bring("T-2", TicketStatus.Closed);
+
+        desk.Time.Advance(TimeSpan.FromHours(47));
+        desk.Tick();
+        desk.Ok(new EvaluateTicketCommand("T-1", "市民回访", Satisfied: true));
+        Assert.Equal(TicketStatus.Evaluated, desk["T-1"].Status);
+
+        // Past the window and into the next day, both finished tickets leave memory (the store keeps them).
+        desk.Time.Advance(TimeSpan.FromHours(30));
+        desk.Tick();
+        desk.Time.Advance(TimeSpan.FromHours(24));
+        desk.Tick();
+        Assert.Null(desk.Engine.FindTicket("T-1"));
+        Assert.Null(desk.Engine.FindTicket("T-2"));
+        Assert.DoesNotContain(desk.Engine.Snapshot().Tickets, t => t.Id is "T-1" or "T-2");
+    }
+
+    [Fact]
     public void Figures_match_a_brute_force_recount_over_a_random_run()
     {
         var desk = new Desk();

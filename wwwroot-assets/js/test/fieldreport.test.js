@@ -49,7 +49,7 @@ describe('a field report on a flaky connection', () => {
     assert.equal(server.seen.length, 1);
   });
 
-  it('gives up after the last wait with no body, so the page offers to try again', async () => {
+  it('gives up after the last wait with no body, so the outbox keeps the report for later', async () => {
     const server = flakyServer(['drop', 'drop', 502]);
     const waits = /** @type {number[]} */ ([]);
     const result = await sendWithRetry({

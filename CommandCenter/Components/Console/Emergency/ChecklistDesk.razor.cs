@@ -59,7 +59,7 @@ public sealed partial class ChecklistDesk
             }
             else
             {
-                Refusal = outcome.Reason;
+                Refusal = RefusalText.Of(outcome, ConsoleText.ActionRefused);
             }
         }
         finally

@@ -67,7 +67,7 @@ public sealed partial class ModeControls
             }
             else
             {
-                Refusal = outcome.Reason;
+                Refusal = RefusalText.Of(outcome, ConsoleText.ActionRefused);
             }
         }
         finally

@@ -47,7 +47,7 @@ public sealed partial class ProposalBanner
             }
             else
             {
-                Refusal = outcome.Reason;
+                Refusal = RefusalText.Of(outcome, ConsoleText.ActionRefused);
             }
         }
         finally

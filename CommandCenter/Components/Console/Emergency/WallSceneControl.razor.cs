@@ -44,7 +44,7 @@ public sealed partial class WallSceneControl : IDisposable
         try
         {
             var outcome = await Commands.PushSceneAsync(scene);
-            Refusal = outcome.Accepted ? null : outcome.Reason;
+            Refusal = outcome.Accepted ? null : RefusalText.Of(outcome, ConsoleText.ActionRefused);
         }
         finally
         {

@@ -195,7 +195,7 @@ public sealed partial class NewCaseForm
                 return;
             }
 
-            Refusal = NewCaseText.Refused(outcome.Reason ?? ConsoleText.ActionRefused);
+            Refusal = NewCaseText.Refused(RefusalText.Of(outcome, ConsoleText.ActionRefused));
         }
         finally
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Domain.Geography;
 using Twin.Domain.Time;
+using CommandCenter.Components.Console;
 
 namespace CommandCenter.Components.Wall.Presenter;
 
@@ -130,7 +131,7 @@ public sealed partial class PresenterPage : IDisposable
         try
         {
             var outcome = await action();
-            Refusal = outcome.Accepted ? null : outcome.Reason;
+            Refusal = outcome.Accepted ? null : RefusalText.Of(outcome, ConsoleText.ActionRefused);
             Presentation = Director.Presentation;
         }
         finally

@@ -10,7 +10,7 @@ public static class PresenterText
 {
     public static string PageTitle => T("领导来访汇报 · 大屏演示", "Briefing on the wall");
     public static string BackToConsole => T("返回值班台", "Back to the console");
-    public static string NotAllowed => T("当前角色无权主持大屏汇报。", "This role may not present on the wall.");
+    public static string NotAllowed => T("当前账号无权主持大屏汇报：仅限指挥中心的值班员、督办员和领导。", "This account may not present on the walls: the centre's officers, supervisors and leaders only.");
     public static string Start => T("开始汇报", "Start presenting");
     public static string Back => T("上一步", "Back");
     public static string Forward => T("下一步", "Next");

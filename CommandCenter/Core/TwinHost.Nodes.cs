@@ -1,0 +1,117 @@
+using System.Threading.Channels;
+using Twin.Data.Boundary;
+using Twin.Data.Nodes;
+using Twin.Domain.Engine;
+
+namespace CommandCenter.Core;
+
+/// <summary>The host's part in two or more nodes on one PostgreSQL store (docs/two-nodes.md).</summary>
+public sealed partial class TwinHost
+{
+    /// <summary>How long a starting node waits for the lock before it starts as a follower: a node alone becomes the writer (and warm-starts an empty store) without first following nothing.</summary>
+    private static readonly TimeSpan FirstClaim = TimeSpan.FromSeconds(3);
+
+    /// <summary>Least time between two notifications of the writer's commits: followers reload at most every RefreshInterval anyway.</summary>
+    private static readonly TimeSpan AnnounceEvery = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Starts listening and asks for the writer's lock; until this node holds it, serves reads from
+    /// the store's state, reloaded after the writer's commits. Once this node holds the lock (the
+    /// caller then rebuilds and writes): whether it followed first; null when the node is stopping.
+    /// </summary>
+    private async Task<bool?> FollowUntilWriterAsync(TwinNodes nodes, CancellationToken ct)
+    {
+        _ = nodes.Signals.ListenAsync(ct);
+        _ = StopWhenLeaseEndsAsync(nodes.Lease.HoldAsync(ct), ct);
+        var acquired = nodes.Lease.Acquired;
+        await Task.WhenAny(acquired, Task.Delay(FirstClaim, ct));
+        if (acquired.IsCompleted || ct.IsCancellationRequested)
+        {
+            return ct.IsCancellationRequested ? null : false;
+        }
+
+        logger.LogInformation("Another node is the writer: this node follows its commits and hands commands to it.");
+        var loaded = false;
+        while (!acquired.IsCompleted && !ct.IsCancellationRequested)
+        {
+            var committed = nodes.Signals.Next(NodeSignals.Committed);
+            try
+            {
+                await pipeline.ReloadAsync(ct);
+                if (!loaded)
+                {
+                    loaded = true;
+                    readiness.MarkReady();
+                    logger.LogInformation("Following: {Sensors} sensors, {Tickets} tickets in memory.", pipeline.Current.Sensors.Length, pipeline.Current.Tickets.Length);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The writer may still be migrating or warm-starting an empty store: try again on its next commit or a second later.
+                logger.LogWarning(ex, "Reading the writer's state failed; trying again.");
+                committed = Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+
+            // Reloads read the whole state: at most one per interval, however often the writer commits.
+            await Task.WhenAny(acquired, Task.Delay(nodes.Options.RefreshInterval, ct));
+            await Task.WhenAny(acquired, committed, Task.Delay(TimeSpan.FromSeconds(30), ct));
+        }
+
+        return ct.IsCancellationRequested ? null : true;
+    }
+
+    /// <summary>On the writer: answers the followers' inbox and tells them after each commit.</summary>
+    private Task ServeFollowersAsync(TwinNodes nodes, CancellationToken ct) =>
+        Task.WhenAll(nodes.Inbox.DrainAsync(SubmitInOrderAsync, ct), AnnounceCommitsAsync(nodes.Signals, ct));
+
+    /// <summary>Submitted together (one batch), in order; null for a command whose batch failed, so it stays in the inbox.</summary>
+    private async Task<IReadOnlyList<CommandOutcome?>> SubmitInOrderAsync(IReadOnlyList<TwinCommand> commands, CancellationToken ct)
+    {
+        var pending = commands.Select(c => pipeline.SubmitAsync(c, ct).AsTask()).ToList();
+        await Task.WhenAll((IEnumerable<Task>)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return [.. pending.Select(t => t.IsCompletedSuccessfully ? t.Result : null)];
+    }
+
+    private async Task AnnounceCommitsAsync(NodeSignals signals, CancellationToken ct)
+    {
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        void OnCommitted(Twin.Data.Pipeline.TwinChangeSet _) => changed.Writer.TryWrite(true);
+        pipeline.Committed += OnCommitted;
+        try
+        {
+            while (await changed.Reader.WaitToReadAsync(ct))
+            {
+                changed.Reader.TryRead(out _);
+                try
+                {
+                    await signals.NotifyAsync(NodeSignals.Committed, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Followers also reload on their own every half minute; the next commit notifies again.
+                    logger.LogWarning(ex, "Notifying the followers of a commit failed.");
+                }
+
+                await Task.Delay(AnnounceEvery, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            pipeline.Committed -= OnCommitted;
+        }
+    }
+
+    /// <summary>A node that lost the lock's session must not write on: another node may hold it now. It stops; its service manager starts it again as a follower.</summary>
+    private async Task StopWhenLeaseEndsAsync(Task holding, CancellationToken ct)
+    {
+        await holding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!ct.IsCancellationRequested)
+        {
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Twin.Data.Nodes;
+
+/// <summary>
+/// PostgreSQL LISTEN/NOTIFY between the nodes: one listening connection per node, and a pulse per
+/// channel that completes on each notification. A notification only says "look again": every
+/// waiter also polls, so a lost notification (a dropped listening connection) costs a poll
+/// interval, never a command.
+/// </summary>
+public sealed partial class NodeSignals(string connectionString, ILogger<NodeSignals> logger)
+{
+    /// <summary>A follower queued a command for the writer.</summary>
+    public const string Queued = "twin_inbox";
+
+    /// <summary>The writer answered inbox commands.</summary>
+    public const string Answered = "twin_answered";
+
+    /// <summary>The writer committed a batch: followers reload their read model.</summary>
+    public const string Committed = "twin_committed";
+
+    private static readonly string[] Channels = [Queued, Answered, Committed];
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _pulses = new();
+
+    /// <summary>Completes at the next notification on <paramref name="channel"/> (or when the listener reconnects).</summary>
+    public Task Next(string channel) =>
+        _pulses.GetOrAdd(channel, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    /// <summary>Sends a notification on its own short transaction.</summary>
+    public async Task NotifyAsync(string channel, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, '')", connection);
+        command.Parameters.AddWithValue("channel", channel);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Listens until cancelled, reconnecting after a failure.</summary>
+    public async Task ListenAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                connection.Notification += (_, e) => Pulse(e.Channel);
+                await using (var listen = new NpgsqlCommand(string.Join("; ", Channels.Select(c => $"LISTEN {c}")), connection))
+                {
+                    await listen.ExecuteNonQueryAsync(ct);
+                }
+
+                // Whatever was notified while nobody listened is found by looking again now.
+                PulseAll();
+                while (true)
+                {
+                    await connection.WaitAsync(ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException)
+            {
+                LogListenFailed(ex);
+                PulseAll();
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private void PulseAll()
+    {
+        foreach (var channel in Channels)
+        {
+            Pulse(channel);
+        }
+    }
+
+    private void Pulse(string channel)
+    {
+        if (_pulses.TryRemove(channel, out var pulse))
+        {
+            pulse.TrySetResult();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for the other nodes' notifications failed; reconnecting (waiters poll meanwhile).")]
+    private partial void LogListenFailed(Exception exception);
+}

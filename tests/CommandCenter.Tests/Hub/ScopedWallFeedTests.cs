@@ -1,0 +1,129 @@
+using CommandCenter.Audit;
+using CommandCenter.Security;
+using CommandCenter.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Twin.Data.Store;
+using Twin.Domain.Dispatch;
+using Twin.Domain.Engine;
+using Twin.Domain.Geography;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Tests.Hub;
+
+/// <summary>
+/// Issue 20: a wall paired to a 街镇 or a department, over the real hub with the .NET SignalR
+/// client. The admin moves the paired wall to its organisation (as on /admin/users); from then on
+/// its feed carries only what that organisation sees. Simulated staff are off so the cases the
+/// test files stay where the test puts them.
+/// </summary>
+public sealed class ScopedWallFeedTests : IAsyncLifetime
+{
+    private const string Zhenru = "sd-310107022000";
+    private const string Water = "dept-district-water-authority";
+
+    private readonly TwinAppFactory _factory = new();
+    private WebApplicationFactory<Program> _app = default!;
+
+    public async Task InitializeAsync()
+    {
+        _app = _factory.WithWebHostBuilder(b => b.UseSetting("Twin:Simulator:SimulatedStaff", "off"));
+        await _app.Services.AppTwin().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_wall_of_a_sub_district_gets_only_its_area_and_never_a_case_filed_in_another()
+    {
+        var twin = _app.Services.AppTwin();
+        using var wall = await _app.SignInAsync(Roles.Wall);
+        var zhenru = twin.District.SubDistricts.Single(s => s.Code == "310107022000");
+        var other = twin.District.SubDistricts.First(s => s.Code != zhenru.Code);
+
+        // Paired as the centre's wall, it sees the whole district; moved while it is open, it switches at once.
+        await using var connection = wall.CreateHubConnection();
+        var replica = new MapReplica(connection, recordStates: false);
+        await connection.StartAsync();
+        await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount, "the centre's snapshot of every sensor");
+        await MoveWallAsync(Zhenru);
+        await Eventually.Until(() => replica.SnapshotsReceived >= 2 && replica.Count("sensors") is > 0 and < TwinAppFactory.SensorCount,
+            $"the open wall's new snapshot of {zhenru.Name}'s sensors only");
+
+        // Filed in this order, the outside case's change is broadcast no later than the inside one's.
+        var outside = await ReportAsync(twin, "OT-", other);
+        var inside = await ReportAsync(twin, "ZR-", zhenru);
+        await Eventually.Until(() => replica.Ids("tickets").Contains(inside), $"the case filed in {zhenru.Name} reaches its wall");
+
+        // What the wall was sent since it became 真如's: its snapshot (the last one) and the deltas after it.
+        var raw = replica.RawMessages.ToList();
+        var stream = string.Join('\n', raw.Skip(raw.FindLastIndex(m => m.Contains("\"layers\":", StringComparison.Ordinal))));
+        Assert.DoesNotContain(outside, stream, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.Name, stream, StringComparison.Ordinal);
+        var snapshot = twin.Queries.Current;
+        var areaSensors = snapshot.Sensors.Where(s => s.SubDistrictCode == zhenru.Code).Select(s => s.Definition.Id).ToHashSet();
+        var sensorsShown = replica.Ids("sensors");
+        Assert.NotEmpty(sensorsShown);
+        Assert.All(sensorsShown, id => Assert.Contains(id, areaSensors));
+        var areaTickets = snapshot.Tickets.Where(t => t.SubDistrictCode == zhenru.Code).Select(t => t.Id).ToHashSet();
+        Assert.All(replica.Ids("tickets"), id => Assert.Contains(id, areaTickets));
+        var areaAlarms = snapshot.ActiveAlarms.Where(a => a.SubDistrictCode == zhenru.Code).Select(a => a.Id).ToHashSet();
+        Assert.All(replica.Ids("alarms"), id => Assert.Contains(id, areaAlarms));
+    }
+
+    [Fact]
+    public async Task A_case_reassigned_away_from_a_departments_wall_arrives_there_as_a_removal()
+    {
+        var twin = _app.Services.AppTwin();
+        using var wall = await _app.SignInAsync(Roles.Wall);
+        await MoveWallAsync(Water);
+        var water = _app.Services.GetRequiredService<Twin.Data.Boundary.ITwinOrganisations>().Find(Water)!;
+
+        await using var connection = wall.CreateHubConnection();
+        var replica = new MapReplica(connection, recordStates: false);
+        await connection.StartAsync();
+        await Eventually.Until(() => replica.SnapshotsReceived >= 1, "the wall's snapshot");
+
+        var ticket = await ReportAsync(twin, "WR-", twin.District.SubDistricts[0]);
+        await AcceptedAsync(twin, new FileTicketCommand(ticket, "测试值班员"));
+        await AcceptedAsync(twin, new DispatchTicketCommand(ticket, "测试值班员", water.NameZh));
+        await Eventually.Until(() => replica.Ids("tickets").Contains(ticket), "the case dispatched to the water authority reaches its wall");
+
+        await AcceptedAsync(twin, new ReassignTicketCommand(ticket, "测试督办员", "区绿化市容局", "属市容职责"));
+        await Eventually.Until(() => !replica.Ids("tickets").Contains(ticket), "the reassigned case leaves the water authority's wall");
+        Assert.Contains(replica.RawMessages, m => m.Contains("\"removals\":[", StringComparison.Ordinal) && m.Contains($"\"id\":\"{ticket}\"", StringComparison.Ordinal)
+            && !m.Contains("\"layers\":", StringComparison.Ordinal));
+    }
+
+    /// <summary>The test wall's device (its configured token) moved to <paramref name="organisationId"/> by the admin, audited.</summary>
+    private async Task MoveWallAsync(string organisationId)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<TwinDbContext>>().CreateDbContextAsync();
+        var hash = AccountService.HashToken(TestAccounts.WallToken);
+        var device = await db.WallDevices.AsNoTracking().SingleAsync(d => d.TokenHash == hash);
+        var admin = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+        var moved = await admin.SetDeviceOrganisationAsync(TestAccounts.Principal(Roles.Admin), AuditOrigin.None, device.Id, organisationId);
+        Assert.True(moved.Succeeded, moved.Error);
+    }
+
+    private static async Task<string> ReportAsync(AppTwin twin, string prefix, SubDistrict area)
+    {
+        var id = prefix + Guid.NewGuid().ToString("N")[..8];
+        var place = area.Boundary.InteriorPoint;
+        await AcceptedAsync(twin, new ReportTicketCommand(new TicketReport(id, TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "步道有流动摊位",
+            new GeoPoint(place.X, place.Y), "测试地址", null, new Reporter(null, null), twin.Clock.GetUtcNow())));
+        return id;
+    }
+
+    private static async Task AcceptedAsync(AppTwin twin, TwinCommand command)
+    {
+        var result = await twin.Commands.SubmitAsync(command);
+        Assert.True(result.Accepted, result.Reason);
+    }
+}

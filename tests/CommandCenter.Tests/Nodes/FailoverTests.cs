@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CommandCenter.Tests.Ingestion;
+using CommandCenter.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
+using Xunit.Abstractions;
+
+namespace CommandCenter.Tests.Nodes;
+
+/// <summary>
+/// Two real app processes on one PostgreSQL database and one Redis backplane (docs/two-nodes.md): A starts first and
+/// becomes the writer, B follows. Readings and tickets are posted to both; A is killed with SIGKILL
+/// mid-stream. B must take over and write within 10 s, every request either node acknowledged must
+/// be in the store, and a wall on B must keep receiving changes in seq order.
+/// </summary>
+[Collection(KillCollection.Name)]
+public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposable
+{
+    /// <summary>The issue's bound on a failover: kill to the survivor's first commit.</summary>
+    private static readonly TimeSpan FailoverBound = TimeSpan.FromSeconds(10);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("cityops-failover-").FullName;
+
+    public void Dispose() => IngestionApp.DeleteFolder(_directory);
+
+    [Fact]
+    public async Task Killing_the_writer_hands_over_to_the_other_node_with_nothing_acknowledged_lost()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Twin__Storage__Provider"] = "Postgres",
+            ["Twin__Storage__ConnectionString"] = database.ConnectionString,
+            ["Twin__Scale__Redis"] = await RedisServer.ConnectionStringAsync(),
+        };
+        await using var a = await RealApp.StartAsync(Path.Combine(_directory, "a"), environment);
+        var sensors = await SensorIdsAsync(a);
+        await using var b = await RealApp.StartAsync(Path.Combine(_directory, "b"), environment);
+        var inside = await b.InsidePointAsync();
+        Assert.Contains("as the writer", await TwinCheckAsync(a), StringComparison.Ordinal);
+        Assert.Contains("following the writer", await TwinCheckAsync(b), StringComparison.Ordinal);
+
+        var wallCookies = await b.PairWallAsync();
+        await using var wall = new HubConnectionBuilder().WithUrl(new Uri(b.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = wallCookies).Build();
+        var replica = new MapReplica(wall, recordStates: false);
+        await wall.StartAsync();
+
+        var acknowledged = new Acknowledged();
+        using var stop = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var postingA = PostUntilStoppedAsync(a, "A", sensors[0], inside, acknowledged, clock, stop.Token);
+        var postingB = PostUntilStoppedAsync(b, "B", sensors[1], inside, acknowledged, clock, stop.Token);
+
+        // Mid-stream: both nodes have had requests acknowledged (B's through the writer's inbox).
+        await Eventually.Until(() => acknowledged.Count("A") >= 5 && acknowledged.Count("B") >= 5, "both nodes acknowledge readings and tickets", TimeSpan.FromSeconds(60));
+        var killedAt = clock.Elapsed;
+        a.Kill();
+
+        await Eventually.Until(() => acknowledged.FirstAnsweredOfSentAfter("B", killedAt) is not null, "node B acknowledges a request sent after the writer was killed", TimeSpan.FromSeconds(30));
+        var takenOver = acknowledged.FirstAnsweredOfSentAfter("B", killedAt)!.Value - killedAt;
+        Assert.True(takenOver <= FailoverBound, $"B acknowledged its first request sent after the kill {takenOver.TotalSeconds:F1} s after it (bound {FailoverBound.TotalSeconds} s).");
+        Assert.Contains("as the writer", await TwinCheckAsync(b), StringComparison.Ordinal);
+        output.WriteLine($"Failover: B acknowledged a request sent after the kill {takenOver.TotalSeconds:F1} s after it; {acknowledged.Count("A")} acknowledged by A, {acknowledged.CountAtTime("B", killedAt)} by B before the kill.");
+
+        var seqAtTakeOver = replica.Seq;
+        await Eventually.Until(() => acknowledged.Count("B") >= acknowledged.CountAtTime("B", killedAt) + 10, "B keeps acknowledging after the take-over", TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await Task.WhenAll(postingA, postingB);
+
+        // A ticket reported to the survivor after the take-over reaches its wall as a change.
+        var lastTicket = acknowledged.Tickets.Last(t => t.Node == "B").Id;
+        await Eventually.Until(() => replica.RawMessages.Any(m => m.Contains(lastTicket, StringComparison.Ordinal)), $"the wall on B receives ticket {lastTicket} reported after the take-over");
+        var after = replica.DeltaSeqs.Where(s => s > seqAtTakeOver).ToList();
+        Assert.True(after.Count > 0, $"the wall on B received no delta after seq {seqAtTakeOver} (snapshots {replica.SnapshotsReceived}).");
+        Assert.Equal(after.Order(), after);
+        Assert.Equal(after.Count, after.Distinct().Count());
+
+        // Everything either node answered 201 is in the store.
+        var ticketIds = acknowledged.Tickets.Select(t => t.Id).ToList();
+        var storedTickets = await database.ExistingAsync("tickets", ticketIds);
+        Assert.True(storedTickets.Count == ticketIds.Count, $"acknowledged tickets missing from the store: {string.Join(", ", ticketIds.Except(storedTickets))}");
+        var readingIds = acknowledged.Readings.Select(r => r.Id).ToList();
+        var storedReadings = await database.ExistingAsync("observations", readingIds);
+        Assert.True(storedReadings.Count == readingIds.Count, $"acknowledged readings missing from the store: {string.Join(", ", readingIds.Except(storedReadings))}");
+
+        // The survivor answers from what it now writes: an acknowledged ticket of the dead node is there too.
+        var deadNodesTicket = acknowledged.Tickets.Last(t => t.Node == "A").Id;
+        Assert.Equal(HttpStatusCode.OK, (await b.Http.GetAsync($"open311/v2/requests/{deadNodesTicket}.json")).StatusCode);
+    }
+
+    /// <summary>One reading and one ticket after another, until stopped; a refused or failed request is simply not acknowledged.</summary>
+    private static async Task PostUntilStoppedAsync(RealApp node, string name, string sensorId, Twin.Domain.Geography.GeoPoint at, Acknowledged acknowledged, Stopwatch clock, CancellationToken stop)
+    {
+        // Each node's readings go to their own sensor, a second apart in phenomenon time, so none is late or a duplicate.
+        var readingAt = DateTimeOffset.UtcNow.AddMinutes(2);
+        for (var i = 0; !stop.IsCancellationRequested; i++)
+        {
+            var sent = clock.Elapsed;
+            try
+            {
+                readingAt = readingAt.AddSeconds(1);
+                var body = $$"""{"phenomenonTime":"{{IngestionApp.Iso(readingAt)}}","result":{{i % 40}},"Datastream":{"@iot.id":"{{sensorId}}"} }""";
+                var reading = await node.Http.PostAsync("sta/v1.1/Observations", IngestionApp.Json(body), stop);
+                if (reading.StatusCode == HttpStatusCode.Created)
+                {
+                    acknowledged.Reading(name, long.Parse(ObservationId().Match(reading.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture), sent, clock.Elapsed);
+                }
+
+                sent = clock.Elapsed;
+                var ticket = await node.Http.PostAsync("open311/v2/requests.json", IngestionApp.Form(
+                    ("api_key", RealApp.Key), ("service_code", "noise"), ("lat", at.Lat.ToString("R", CultureInfo.InvariantCulture)),
+                    ("long", at.Lon.ToString("R", CultureInfo.InvariantCulture)), ("description", $"节点 {name} 第 {i} 件")), stop);
+                if (ticket.StatusCode == HttpStatusCode.Created)
+                {
+                    acknowledged.Ticket(name, JsonDocument.Parse(await ticket.Content.ReadAsStringAsync(stop)).RootElement[0].GetProperty("service_request_id").GetString()!, sent, clock.Elapsed);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // The killed node, or a request cut off by the stop: not acknowledged, so nothing is owed.
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task<string> TwinCheckAsync(RealApp app) =>
+        JsonDocument.Parse(await app.Http.GetStringAsync("healthz")).RootElement.GetProperty("checks").GetProperty("twin").GetProperty("description").GetString()!;
+
+    private static async Task<string[]> SensorIdsAsync(RealApp app)
+    {
+        await app.FirstSensorAsync();
+        var things = JsonDocument.Parse(await app.Http.GetStringAsync("sta/v1.1/Things?$top=2&$orderby=id")).RootElement;
+        return [.. things.GetProperty("value").EnumerateArray().Select(t => t.GetProperty("@iot.id").GetString()!)];
+    }
+
+    [GeneratedRegex(@"Observations\((\d+)\)")]
+    private static partial Regex ObservationId();
+
+    /// <summary>What each node answered 201, with when the request was sent and answered (time since the test began).</summary>
+    private sealed class Acknowledged
+    {
+        private readonly ConcurrentQueue<(string Node, string Id, TimeSpan Sent, TimeSpan Answered)> _tickets = new();
+        private readonly ConcurrentQueue<(string Node, long Id, TimeSpan Sent, TimeSpan Answered)> _readings = new();
+
+        public IReadOnlyList<(string Node, string Id, TimeSpan Sent, TimeSpan Answered)> Tickets => [.. _tickets];
+
+        public IReadOnlyList<(string Node, long Id, TimeSpan Sent, TimeSpan Answered)> Readings => [.. _readings];
+
+        public void Ticket(string node, string id, TimeSpan sent, TimeSpan answered) => _tickets.Enqueue((node, id, sent, answered));
+
+        public void Reading(string node, long id, TimeSpan sent, TimeSpan answered) => _readings.Enqueue((node, id, sent, answered));
+
+        public int Count(string node) => _tickets.Count(t => t.Node == node) + _readings.Count(r => r.Node == node);
+
+        public int CountAtTime(string node, TimeSpan before) =>
+            _tickets.Count(t => t.Node == node && t.Sent < before) + _readings.Count(r => r.Node == node && r.Sent < before);
+
+        /// <summary>When the node first answered a request sent at or after <paramref name="at"/>: only a writer alive after it can have committed that one.</summary>
+        public TimeSpan? FirstAnsweredOfSentAfter(string node, TimeSpan at) =>
+            _tickets.Where(t => t.Node == node && t.Sent >= at).Select(t => (TimeSpan?)t.Answered)
+                .Concat(_readings.Where(r => r.Node == node && r.Sent >= at).Select(r => (TimeSpan?)r.Answered)).Min();
+    }
+}
