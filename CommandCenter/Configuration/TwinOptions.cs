@@ -74,8 +74,8 @@ public sealed class TwinOptions
 
         if (!PresenterSlide.TryParseSequence(Wall.PresenterSequence, WallOptions.IsSubDistrictCode, out _))
         {
-            yield return "Twin:Wall:PresenterSequence must list slides scene[@街镇 code][#panel] separated by commas " +
-                $"(scenes {string.Join(", ", Enum.GetValues<WallScene>().Select(WallScenes.Slug))}; a 街镇 only on district; a panel of that scene), not '{Wall.PresenterSequence}'.";
+            yield return "Twin:Wall:PresenterSequence must list slides scene[@街镇 code][!id][#panel] separated by commas " +
+                $"(scenes {string.Join(", ", Enum.GetValues<WallScene>().Select(WallScenes.Slug))}; a 街镇 only on district; an id only on district or key-events; a panel of that scene), not '{Wall.PresenterSequence}'.";
         }
 
         if (Wall.PresenterIdleMinutes is < 1 or > 240)
@@ -122,10 +122,10 @@ public sealed class WallOptions
 
     /// <summary>
     /// The presenter's prepared sequence (领导来访汇报), stepped through with the arrows or a clicker:
-    /// slides <c>scene[@街镇 code][#panel]</c>, comma-separated.
+    /// slides <c>scene[@街镇 code][!ticket or alarm id][#panel]</c>, comma-separated.
     /// </summary>
     public string PresenterSequence { get; set; } =
-        "district, district#look, district#pulse, district#alerts, district#voice, corridor, corridor#creek-levels, corridor#water-quality, district@310107014000";
+        "district, district#look, district#pulse, district#alerts, district#voice, corridor, corridor#creek-levels, corridor#water-quality, district@310107014000, key-events, briefing";
 
     /// <summary>After this long without a presenter's action the walls return to their rotation.</summary>
     public int PresenterIdleMinutes { get; set; } = 10;

@@ -11,6 +11,12 @@ public enum WallScene
 
     /// <summary>应急: the plan, the water, the flooded points, supplies and teams. Only the mode brings it.</summary>
     Emergency,
+
+    /// <summary>今日要事: the day's critical alarms, cases late after 督办 and big incidents, numbered on the list. Only a presenter brings it.</summary>
+    KeyEvents,
+
+    /// <summary>昨日简报: the daily briefing's key figures as one full-screen slide. Only a presenter brings it.</summary>
+    Briefing,
 }
 
 public static class WallScenes
@@ -23,6 +29,8 @@ public static class WallScenes
         WallScene.District => "district",
         WallScene.Corridor => "corridor",
         WallScene.Emergency => "emergency",
+        WallScene.KeyEvents => "key-events",
+        WallScene.Briefing => "briefing",
         _ => throw new ArgumentOutOfRangeException(nameof(scene), scene, null),
     };
 

@@ -37,6 +37,7 @@ public sealed class WallSceneDirector(
     private DateTimeOffset _turnStartedAt = realTime.GetUtcNow();
     private readonly SemaphoreSlim _presenting = new(1, 1);
     private WallPresentation? _presentation;
+    private long _receivedAt;
 
     /// <summary>Raised (on the director's thread) with each new scene.</summary>
     public event Action<WallSceneMessage>? Changed;
@@ -78,17 +79,23 @@ public sealed class WallSceneDirector(
 
     /// <summary>
     /// One presenter's action, one at a time: <paramref name="act"/> gets the presentation in force
-    /// and the time, audits what it does and answers the next presentation (null ends it) and its
+    /// and the time, records its audit row and answers the next presentation (null ends it) and its
     /// outcome; the walls are told at once. A refusal answers the presentation unchanged.
     /// </summary>
-    public async Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, Task<(WallPresentation? Next, T Outcome)>> act)
+    public async Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, (WallPresentation? Next, T Outcome)> act)
     {
+        var receivedAt = realTime.GetUtcNow().ToUnixTimeMilliseconds();
         await _presenting.WaitAsync();
         try
         {
-            var (next, outcome) = await act(Presentation, realTime.GetUtcNow());
+            var (next, outcome) = act(Presentation, realTime.GetUtcNow());
             lock (_gate)
             {
+                if (next != _presentation)
+                {
+                    _receivedAt = receivedAt;
+                }
+
                 if (_presentation is not null && next is null)
                 {
                     // The rotation's turn starts afresh when the walls are handed back.
@@ -226,6 +233,7 @@ public sealed class WallSceneDirector(
             {
                 Highlight = highlight,
                 Presenting = _presentation is not null,
+                ReceivedAt = _receivedAt,
             };
         }
 
@@ -235,7 +243,9 @@ public sealed class WallSceneDirector(
             {
                 Focus = presented.SubDistrict,
                 Highlight = presented.Highlight,
+                Target = presented.Target is { } id ? KeyEvents.Locate(snapshot, id) : null,
                 Presenting = true,
+                ReceivedAt = _receivedAt,
             };
         }
 
@@ -246,7 +256,7 @@ public sealed class WallSceneDirector(
             _turnStartedAt = now;
         }
 
-        return new WallSceneMessage(_daily.Slug(), null, null) { Presenting = _presentation is not null };
+        return new WallSceneMessage(_daily.Slug(), null, null) { Presenting = _presentation is not null, ReceivedAt = _receivedAt };
     }
 
     private int IndexOf(WallScene scene)

@@ -18,9 +18,22 @@ public sealed record WallSceneMessage(string Scene, string? IncidentId, string? 
     /// <summary>The panel (its key, e.g. <c>alerts</c>) a presenter points the room at; null for none.</summary>
     public string? Highlight { get; init; }
 
+    /// <summary>The ticket or alarm a presenter zoomed the map to (its id, kind and place), or null.</summary>
+    public SceneTarget? Target { get; init; }
+
+    /// <summary>
+    /// When the presenter's action that brought this message reached the server (ms since the Unix
+    /// epoch, real time; 0 for none), so the time to the walls splits into the click's way to the
+    /// server, the server's share (up to <see cref="SentAt"/>) and the hub and the wall's.
+    /// </summary>
+    public long ReceivedAt { get; init; }
+
     /// <summary>True while a presenter holds the walls (领导来访汇报), so the walls can say so.</summary>
     public bool Presenting { get; init; }
 }
+
+/// <summary>A ticket or alarm on the walls' map: its id, <c>ticket</c> or <c>alarm</c>, and where it is.</summary>
+public sealed record SceneTarget(string Id, string Kind, double Lon, double Lat);
 
 /// <summary>Sends the scene to screens; answered by the hub folder.</summary>
 public interface IWallSceneSender

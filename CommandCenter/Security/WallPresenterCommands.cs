@@ -14,7 +14,10 @@ namespace CommandCenter.Security;
 /// <summary>
 /// <see cref="IWallPresenter"/> for the signed-in person (scoped to their circuit). A presentation
 /// lives in memory only (the walls' picture, not the twin's state), so the one thing each action
-/// writes is its audit row: committed before the walls follow, so nothing is shown unaudited.
+/// writes is its audit row. The walls do not wait for it: under load SQLite's write lock is held by
+/// the simulator's batches for seconds (a presenter's step once reached the walls 23 s after the
+/// click), so the row goes to the audit writer's queue, which commits in order, retries and is
+/// drained at shutdown, while the walls follow at once.
 /// During an emergency the walls hold the emergency scene: a presenter may point at its panels,
 /// not put another scene up.
 /// </summary>
@@ -32,6 +35,7 @@ public sealed class WallPresenterCommands(
     public const string Refusal = "This account may not present on the walls (the centre's only).";
     public const string EmergencyHolds = "During an emergency the walls hold the emergency scene; its panels may be highlighted.";
     public const string NoEmergency = "No emergency is running.";
+    public const string NoSuchTarget = "The twin holds no ticket or active alarm with this id.";
 
     public IReadOnlyList<PresenterSlide> Sequence { get; } =
         PresenterSlide.TryParseSequence(options.Value.Wall.PresenterSequence, WallOptions.IsSubDistrictCode, out var s) ? s : [new PresenterSlide(WallScene.District)];
@@ -55,9 +59,12 @@ public sealed class WallPresenterCommands(
         ActAsync("back", (p, user, now) => Held((p ?? Begin(user, now)).Back(now)));
 
     public Task<CommandOutcome> ChooseAsync(PresenterSlide slide) =>
-        ActAsync("choose", (p, user, now) => slide.Scene == WallScene.Emergency && !queries.Current.IsEmergency
-            ? (null, new(NoEmergency, RefusalCode.NoEmergencyRunning))
-            : Held((p ?? Begin(user, now)).Choose(slide, now)));
+        ActAsync("choose", (p, user, now) => slide switch
+        {
+            { Scene: WallScene.Emergency } when !queries.Current.IsEmergency => (null, new(NoEmergency, RefusalCode.NoEmergencyRunning)),
+            { Target: { } id } when !PresenterSlide.MayTarget(slide.Scene) || KeyEvents.Locate(queries.Current, id) is null => (null, new(NoSuchTarget, RefusalCode.UnknownTicket, id)),
+            _ => Held((p ?? Begin(user, now)).Choose(slide, now)),
+        });
 
     public Task<CommandOutcome> HighlightAsync(string? panel) =>
         ActAsync("highlight", (p, user, now) =>
@@ -89,8 +96,8 @@ public sealed class WallPresenterCommands(
         queries.Current.IsEmergency && next.Slide.Scene != WallScene.Emergency ? (null, new(EmergencyHolds, RefusalCode.EmergencyHoldsWall)) : (next, null);
 
     /// <summary>
-    /// Checks the role, works out the next presentation, writes its audit row (committed) and only
-    /// then hands it to the director; a refusal changes nothing and is audited too.
+    /// Checks the role, works out the next presentation, records its audit row and hands it to the
+    /// director, which tells the walls; a refusal changes nothing and is audited too.
     /// </summary>
     private async Task<CommandOutcome> ActAsync(
         string action,
@@ -105,12 +112,12 @@ public sealed class WallPresenterCommands(
         }
 
         var presenter = SignedInOfficer.NameOf(user);
-        return await director.PresentAsync<CommandOutcome>(async (current, now) =>
+        return await director.PresentAsync<CommandOutcome>((current, now) =>
         {
             var (next, refusal) = decide(current, presenter, now);
             if (refusal is not null)
             {
-                await audit.WriteAsync(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal.Reason}", origin.Current));
+                audit.Record(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal.Reason}", origin.Current));
                 return (current, CommandOutcome.Refused(refusal.Reason, why: new(refusal.Code, refusal.Detail)));
             }
 
@@ -121,7 +128,7 @@ public sealed class WallPresenterCommands(
 
             var target = (next ?? current)?.Slide.ToString();
             var detail = next is null ? action : $"{action} {next.Step + 1}/{next.Sequence.Count}";
-            await audit.WriteAsync(audit.Entry(user, AuditActions.WallPresented, target, AuditOutcome.Success, detail, origin.Current));
+            audit.Record(audit.Entry(user, AuditActions.WallPresented, target, AuditOutcome.Success, detail, origin.Current));
             return (ends ? null : next, new CommandOutcome { Kind = OutcomeKind.Applied, Id = next?.Slide.ToString() });
         });
     }

@@ -12,6 +12,7 @@ import { MapLayers } from './map/layers.js';
 import { Popups } from './map/popups.js';
 import { MapStyles } from './map/styles.js';
 import { MapView } from './map/view.js';
+import { Spotlight } from './map/spotlight.js';
 import { symbologyFrom } from './map/symbols.js';
 
 /** @typedef {import('./map/symbols.js').Palette} Palette */
@@ -209,14 +210,17 @@ class TwinMap {
     this.scene = 'district';
     /** @type {string | null} the 街镇 (its code) a presenter framed the scene on */
     this.focus = null;
+    /** @type {{ id: string, kind: string, lon: number, lat: number } | null} the ticket or alarm a presenter zoomed to */
+    this.target = null;
+    this.spotlight = new Spotlight(this.styles);
     /** When the last scene message was sent by the server and arrived here (ms since the epoch). */
-    this.lastSceneMessage = { sentAt: 0, arrivedAt: 0 };
+    this.lastSceneMessage = { receivedAt: 0, sentAt: 0, arrivedAt: 0 };
     /** @type {number[] | null} */
     this.districtExtent = null;
 
     this.map = new ol.Map({
       target,
-      layers: Object.values(this.layers.layers),
+      layers: [...Object.values(this.layers.layers), this.spotlight.layer],
       overlays: [this.popups.overlay],
       controls: ol.control.defaults.defaults({ attribution: false, rotate: false }).extend([
         new ol.control.Attribution({ collapsible: false }),
@@ -266,6 +270,7 @@ class TwinMap {
       return;
     }
     this.layers.rescale();
+    this.spotlight.rescale();
     this.popups.rescale();
     this.map.removeControl(this.scaleLine);
     this.scaleLine = this.createScaleLine();
@@ -291,8 +296,8 @@ class TwinMap {
       onLive: () => this.loadCameras(),
       onScene: (scene, arrivedAt) => {
         // Every message's times, a presenter's highlight too (it changes the panels, not the view).
-        this.lastSceneMessage = { sentAt: scene.sentAt ?? 0, arrivedAt };
-        this.showScene(scene.scene, arrivedAt, scene.sentAt, scene.focus ?? null);
+        this.lastSceneMessage = { receivedAt: scene.receivedAt ?? 0, sentAt: scene.sentAt ?? 0, arrivedAt };
+        this.showScene(scene.scene, arrivedAt, scene.sentAt, scene.focus ?? null, scene.target ?? null);
       },
       pace: () => this.view.frameCostMs,
     });
@@ -301,25 +306,41 @@ class TwinMap {
   }
 
   /**
-   * The walls' scene: 苏河秀带 frames the corridor band, 全区 and 应急 the district, or the 街镇 a
-   * presenter chose. Flood-control figures of the emergency scene are in the panels; the map keeps its layers.
+   * The walls' scene: 苏河秀带 frames the corridor band, 全区, 今日要事 and 应急 the district, or the
+   * 街镇 a presenter chose (outlined), or the ticket or alarm a presenter zoomed to (ringed).
+   * Flood-control figures of the emergency scene are in the panels; the map keeps its layers.
    * @param {string} scene
    * @param {number} [arrivedAt] when its hub message arrived (ms since the epoch)
    * @param {number} [sentAt] when the server sent it
    * @param {string | null} [focus] a 街镇's code (nbs_code_2023) to frame instead of the whole scene
+   * @param {{ id: string, kind: string, lon: number, lat: number } | null} [target] a ticket or alarm to zoom to
    */
-  showScene(scene, arrivedAt, sentAt, focus = null) {
-    if (scene !== this.scene || focus !== this.focus) {
+  showScene(scene, arrivedAt, sentAt, focus = null, target = null) {
+    if (scene !== this.scene || focus !== this.focus || target?.id !== this.target?.id) {
       this.view.timing.start(arrivedAt, sentAt);
     }
     this.scene = scene;
     this.focus = focus;
+    this.target = target;
     const corridor = this.layers.sources.corridor;
     const band = scene === 'corridor' ? corridor.getFeatures().map((/** @type {any} */ f) => f.getGeometry()) : [];
     const area = focus ? this.layers.sources.subdistricts.getFeatures().find((/** @type {any} */ f) => f.get('nbs_code_2023') === focus) : null;
-    const extent = area ? area.getGeometry().getExtent() : band.length > 0 ? corridor.getExtent() : this.districtExtent;
-    if (extent && !this.disposed) {
-      this.view.frame(extent, area ? [area.getGeometry()] : band);
+    if (this.disposed) {
+      return;
+    }
+    if (target) {
+      const { extent, geometry } = this.spotlight.point(target);
+      this.view.frame(extent, [geometry]);
+      return;
+    }
+    if (area && focus) {
+      this.view.frame(this.spotlight.area(area, focus), [area.getGeometry()]);
+      return;
+    }
+    this.spotlight.clear();
+    const extent = band.length > 0 ? corridor.getExtent() : this.districtExtent;
+    if (extent) {
+      this.view.frame(extent, band);
     }
   }
 
@@ -417,6 +438,9 @@ class TwinMap {
       scale: this.styles.scale,
       scene: this.scene,
       focus: this.focus,
+      target: this.target?.id ?? null,
+      spotlight: this.spotlight.lit,
+      sceneMessageReceivedAt: this.lastSceneMessage.receivedAt,
       sceneMessageSentAt: this.lastSceneMessage.sentAt,
       sceneMessageArrivedAt: this.lastSceneMessage.arrivedAt,
       ...this.view.timing.stats(),

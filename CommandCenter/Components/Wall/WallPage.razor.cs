@@ -64,7 +64,13 @@ public sealed partial class WallPage : IDisposable
 
     private string? Highlight => Message.Highlight;
 
-    private string? FocusName => Message.Focus is { } code ? SubDistrictName(code) : null;
+    /// <summary>What the presenter framed the map on, for the header: a 街镇, or a ticket or alarm by its id.</summary>
+    private string? FocusName => Message switch
+    {
+        { Focus: { } code } => SubDistrictName(code),
+        { Target: { } target } => WallText.TargetName(target.Kind == KeyEvents.AlarmKind, target.Id),
+        _ => null,
+    };
 
     private TwinSnapshot? Snapshot { get; set; }
 
@@ -107,13 +113,21 @@ public sealed partial class WallPage : IDisposable
     private static WallScene SceneOf(WallSceneMessage scene) =>
         Enum.GetValues<WallScene>().FirstOrDefault(s => s.Slug() == scene.Scene);
 
-    private IReadOnlyList<ScenePanel> LeftPanels(TwinSnapshot snapshot) => Scene == WallScene.Emergency
-        ? EmergencyPanels.Left(snapshot, new EmergencyReference(FloodControl, Roster), Now, SubDistrictName)
-        : CorridorPanels.Left(snapshot, District);
+    private IReadOnlyList<ScenePanel> LeftPanels(TwinSnapshot snapshot) => Scene switch
+    {
+        WallScene.Emergency => EmergencyPanels.Left(snapshot, new EmergencyReference(FloodControl, Roster), Now, SubDistrictName),
+        WallScene.KeyEvents => KeyEventPanels.Left(snapshot, KeyEvents.Of(snapshot, Now), Now, SubDistrictName),
+        WallScene.Briefing => [],
+        _ => CorridorPanels.Left(snapshot, District),
+    };
 
-    private IReadOnlyList<ScenePanel> RightPanels(TwinSnapshot snapshot) => Scene == WallScene.Emergency
-        ? EmergencyPanels.Right(snapshot, new EmergencyReference(FloodControl, Roster), Now, SubDistrictName)
-        : CorridorPanels.Right(snapshot, District, Now, SubDistrictName);
+    private IReadOnlyList<ScenePanel> RightPanels(TwinSnapshot snapshot) => Scene switch
+    {
+        WallScene.Emergency => EmergencyPanels.Right(snapshot, new EmergencyReference(FloodControl, Roster), Now, SubDistrictName),
+        WallScene.KeyEvents => KeyEventPanels.Right(snapshot, KeyEvents.Of(snapshot, Now), Now, SubDistrictName),
+        WallScene.Briefing => [],
+        _ => CorridorPanels.Right(snapshot, District, Now, SubDistrictName),
+    };
 
     private async Task OnLayerToggledAsync((string Layer, bool Visible) change)
     {

@@ -106,5 +106,7 @@ public static class WallText
         $"热线较昨日同期 {(ratio >= 0 ? "+" : "")}{ratio * 100:0}%",
         $"Hotline vs yesterday {(ratio >= 0 ? "+" : "")}{ratio * 100:0}%");
 
+    public static string TargetName(bool alarm, string id) => alarm ? T($"告警 {id}", $"Alarm {id}") : T($"工单 {id}", $"Ticket {id}");
+
     private static string T(string zh, string en) => Language.Current.Pick(zh, en);
 }

@@ -26,6 +26,7 @@ public static class WallContext
         ctx.Services.AddSingleton(app.GetRequiredService<WallSceneDirector>());
         ctx.Services.AddSingleton(app.GetRequiredService<FloodControlAssets>());
         ctx.Services.AddSingleton(app.GetRequiredService<DutyRoster>());
+        ctx.Services.AddSingleton(app.GetRequiredService<Twin.Data.Boundary.ITwinBriefings>());
         ctx.Services.AddSingleton(TimeProvider.System);
         ctx.AddAuthorization().SetAuthorized("wall-device").SetRoles(Roles.Wall).SetPolicies(Policies.ViewWall);
         return ctx;

@@ -91,9 +91,16 @@ public sealed class WallPresentationTests
     [InlineData("corridor@310107014000", false)]
     [InlineData("district@310108014000", false)]
     [InlineData("district@3101070140", false)]
-    [InlineData("briefing", false)]
+    [InlineData("briefing", true)]
+    [InlineData("briefing#look", false)]
+    [InlineData("key-events#key-overdue", true)]
+    [InlineData("key-events!T-20261205-0042", true)]
+    [InlineData("district!A-7#alerts", true)]
+    [InlineData("corridor!T-20261205-0042", false)]
+    [InlineData("briefing!T-20261205-0042", false)]
+    [InlineData("district!", false)]
     [InlineData("", false)]
-    public void A_slide_is_a_scene_a_district_only_sub_district_and_a_panel_of_that_scene(string text, bool valid) =>
+    public void A_slide_is_a_scene_a_district_only_sub_district_a_target_on_a_map_scene_and_a_panel_of_that_scene(string text, bool valid) =>
         Assert.Equal(valid, PresenterSlide.TryParse(text, WallOptions.IsSubDistrictCode, out _));
 
     [Fact]
@@ -103,5 +110,15 @@ public sealed class WallPresentationTests
         Assert.Contains(sequence, s => s.Scene == WallScene.Corridor);
         Assert.Contains(sequence, s => s.SubDistrict is not null);
         Assert.Contains(sequence, s => s.Highlight is not null);
+        Assert.Contains(sequence, s => s.Scene == WallScene.KeyEvents);
+        Assert.Contains(sequence, s => s.Scene == WallScene.Briefing);
+    }
+
+    [Fact]
+    public void A_target_reads_back_as_it_was_written_so_the_audit_names_it()
+    {
+        Assert.True(PresenterSlide.TryParse("key-events!T-20261205-0042#key-alarms", WallOptions.IsSubDistrictCode, out var slide));
+        Assert.Equal(new PresenterSlide(WallScene.KeyEvents, null, "key-alarms", "T-20261205-0042"), slide);
+        Assert.Equal("key-events!T-20261205-0042#key-alarms", slide.ToString());
     }
 }

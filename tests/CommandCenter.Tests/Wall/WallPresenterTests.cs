@@ -10,7 +10,10 @@ using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Twin.Data.Audit;
+using CommandCenter.Briefing;
+using Twin.Data.Boundary;
 using Twin.Domain.Emergency;
+using Twin.Domain.Time;
 
 namespace CommandCenter.Tests.Wall;
 
@@ -74,7 +77,9 @@ public sealed class WallPresenterTests : IAsyncLifetime
         Assert.True((await presenter.BackAsync()).Accepted);
         Follows(walls, "district", presenting: true, highlight: "alerts");
 
+        // The walls do not wait for the audit rows; the audit writer commits them in order.
         var audit = _app.Services.GetRequiredService<AuditTrail>();
+        await audit.FlushAsync();
         var rows = (await audit.Log.QueryAsync(new AuditQuery(ActionPrefix: AuditActions.WallPresented, Limit: 50))).Select(r => r.Entry).ToList();
         Assert.Equal(7, rows.Count(r => r.Action == AuditActions.WallPresented));
         Assert.All(rows.Where(r => r.Action == AuditActions.WallPresented), r => Assert.Equal("test-officer", r.Actor));
@@ -92,6 +97,78 @@ public sealed class WallPresenterTests : IAsyncLifetime
         var idle = Assert.Single(await audit.Log.QueryAsync(new AuditQuery(ActionPrefix: AuditActions.WallPresentationIdle))).Entry;
         Assert.Equal("test-officer", idle.Actor);
         Assert.Null(_app.Services.GetRequiredService<WallSceneDirector>().Presentation);
+    }
+
+    [Fact]
+    public async Task An_officer_presents_key_events_zooms_to_a_ticket_and_shows_the_briefing_slide_two_walls_and_the_hub_follow_and_each_is_audited()
+    {
+        var pushed = new ConcurrentQueue<WallSceneMessage>();
+        await using var hub = TestHubs.AsWall(_app);
+        hub.On<WallSceneMessage>("Scene", pushed.Enqueue);
+        await hub.StartAsync();
+        await using var one = WallContext.Create(_app.Services);
+        await using var two = WallContext.Create(_app.Services);
+        var walls = new[] { one.Render<WallPage>(), two.Render<WallPage>() };
+        await using var officer = ConsoleContext.Create(_app.Services, Roles.Officer);
+        var presenter = officer.Services.GetRequiredService<IWallPresenter>();
+        var twin = _app.Services.GetRequiredService<ITwinQueries>();
+
+        Assert.True((await presenter.ChooseAsync(new PresenterSlide(WallScene.KeyEvents))).Accepted);
+        Follows(walls, "key-events", presenting: true);
+        var events = KeyEvents.Of(twin.Current, _app.Services.GetRequiredService<TwinClock>().GetUtcNow());
+        foreach (var group in new[] { KeyEvents.Alarms, KeyEvents.Overdue, KeyEvents.Incidents })
+        {
+            // The lists are the key events, numbered through; compared as sets, the wall orders them.
+            var expected = events.Where(e => e.Group == group).Select(e => e.Id).ToHashSet();
+            Assert.All(walls, w => w.WaitForAssertion(
+                () => Assert.Equal(expected, w.FindAll($"[data-rows='{group}'] li[data-row]").Select(li => li.GetAttribute("data-row")!).ToHashSet()), Shown));
+        }
+
+        // A ticket the twin holds: the walls' maps zoom to it, their headers name it, never its reporter.
+        var id = await _app.Services.AppTwin().ReportVendingCaseAsync("PRESENT-");
+        await Eventually.Until(() => twin.Current.Tickets.Any(t => t.Id == id), "the twin holds the reported ticket", Shown);
+        var ticket = twin.Current.Tickets.First(t => t.Id == id);
+        Assert.True((await presenter.ChooseAsync(new PresenterSlide(WallScene.KeyEvents, Target: ticket.Id))).Accepted);
+        await Eventually.Until(() => pushed.Any(m => m.Target?.Id == ticket.Id), "the hub sends the ticket's place to the maps", Follow);
+        var target = pushed.Last(m => m.Target is not null).Target!;
+        Assert.Equal((KeyEvents.TicketKind, ticket.Location.Lon, ticket.Location.Lat), (target.Kind, target.Lon, target.Lat));
+        Assert.True(pushed.Last().ReceivedAt > 0 && pushed.Last().ReceivedAt <= pushed.Last().SentAt, "the message says when the action reached the server and when it was sent");
+        Assert.All(walls, w => w.WaitForAssertion(() =>
+        {
+            Assert.Equal(ticket.Id, w.Find(".wall").GetAttribute("data-target"));
+            Assert.Contains(ticket.Id, w.Find("[data-scene-name]").TextContent);
+        }, Follow));
+        Assert.All(walls, w => Assert.DoesNotContain("张三丰", w.Markup));
+        Assert.All(walls, w => Assert.DoesNotContain("13912345678", w.Markup));
+        Assert.Equal(WallPresenterCommands.NoSuchTarget, (await presenter.ChooseAsync(new PresenterSlide(WallScene.District, Target: "T-19990101-0001"))).Reason);
+
+        // The briefing's figures: the latest kept daily briefing, full screen.
+        var briefings = _app.Services.GetRequiredService<ITwinBriefings>();
+        await briefings.MakeDailyBriefingAsync(DailyBriefingService.DueDay(_app.Services.GetRequiredService<TwinClock>().GetUtcNow(), new TimeOnly(8, 0)));
+        var kept = (await briefings.ListDailyBriefingsAsync())[0];
+        Assert.True((await presenter.ChooseAsync(new PresenterSlide(WallScene.Briefing))).Accepted);
+        Follows(walls, "briefing", presenting: true);
+        Assert.All(walls, w => w.WaitForAssertion(() =>
+        {
+            var slide = w.Find("[data-briefing-slide]");
+            Assert.Equal(("kept", kept.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), (slide.GetAttribute("data-briefing-slide"), slide.GetAttribute("data-briefing-day")));
+            Assert.Equal(8, w.FindAll("[data-briefing-slide] [data-figure]").Count);
+        }, Shown));
+        Assert.False((await presenter.HighlightAsync("look")).Accepted);
+
+        // Back and forth across the scenes by the sequence's steps: back to where it was, on.
+        Assert.True((await presenter.BackAsync()).Accepted);
+        Assert.True((await presenter.ForwardAsync()).Accepted);
+        Follows(walls, "district", presenting: true, highlight: "alerts");
+
+        var audit = _app.Services.GetRequiredService<AuditTrail>();
+        await audit.FlushAsync();
+        var rows = (await audit.Log.QueryAsync(new AuditQuery(ActionPrefix: AuditActions.WallPresented, Limit: 50))).Select(r => r.Entry).ToList();
+        Assert.Contains(rows, r => r.Target == "key-events" && r.Outcome == AuditOutcome.Success);
+        Assert.Contains(rows, r => r.Target == $"key-events!{ticket.Id}" && r.Outcome == AuditOutcome.Success && r.Actor == "test-officer");
+        Assert.Contains(rows, r => r.Target == "briefing" && r.Outcome == AuditOutcome.Success);
+        Assert.Contains(rows, r => r.Outcome == AuditOutcome.Failure && r.Detail!.Contains(WallPresenterCommands.NoSuchTarget, StringComparison.Ordinal));
+        Assert.True((await presenter.EndAsync()).Accepted);
     }
 
     [Fact]

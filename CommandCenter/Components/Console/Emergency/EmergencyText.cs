@@ -58,6 +58,8 @@ public static class EmergencyText
     {
         CommandCenter.Configuration.WallScene.Corridor => T("苏河秀带", "Suzhou Creek corridor"),
         CommandCenter.Configuration.WallScene.Emergency => T("应急", "Emergency"),
+        CommandCenter.Configuration.WallScene.KeyEvents => T("今日要事", "Today's key events"),
+        CommandCenter.Configuration.WallScene.Briefing => T("昨日简报", "Yesterday's briefing"),
         _ => T("全区", "District"),
     };
 

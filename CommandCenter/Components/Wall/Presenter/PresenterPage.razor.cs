@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Domain.Geography;
+using Twin.Domain.Time;
 using CommandCenter.Components.Console;
 
 namespace CommandCenter.Components.Wall.Presenter;
@@ -32,6 +33,9 @@ public sealed partial class PresenterPage : IDisposable
     private DistrictMap District { get; set; } = default!;
 
     [Inject]
+    private TwinClock Clock { get; set; } = default!;
+
+    [Inject]
     private IOptions<TwinOptions> Options { get; set; } = default!;
 
     private bool MayPresent { get; set; }
@@ -47,6 +51,11 @@ public sealed partial class PresenterPage : IDisposable
     private bool IsEmergency => Walls.Scene == WallScene.Emergency.Slug();
 
     private int IdleMinutes => Options.Value.Wall.PresenterIdleMinutes;
+
+    private string? TargetId { get; set; }
+
+    /// <summary>今日要事 as the walls number them, so the presenter can zoom to one.</summary>
+    private IReadOnlyList<KeyEvent> Events => Queries.IsReady ? KeyEvents.Of(Queries.Current, Clock.GetUtcNow()) : [];
 
     private IEnumerable<(string Code, string Name)> SubDistricts => District.SubDistricts.Select(s => (s.Code, Language.Name(s.Name, s.NameEn)));
 
@@ -91,6 +100,13 @@ public sealed partial class PresenterPage : IDisposable
     private Task EndAsync() => ActAsync(Presenter.EndAsync);
 
     private Task ChooseAsync(PresenterSlide slide) => ActAsync(() => Presenter.ChooseAsync(slide));
+
+    /// <summary>The walls zoom to a ticket or alarm on the scene in force when it has a map to zoom, else on 今日要事.</summary>
+    private Task ZoomAsync(string? id)
+    {
+        var scene = Presentation?.Slide.Scene is { } s && PresenterSlide.MayTarget(s) ? s : WallScene.KeyEvents;
+        return string.IsNullOrWhiteSpace(id) ? Task.CompletedTask : ActAsync(() => Presenter.ChooseAsync(new PresenterSlide(scene, Target: id.Trim())));
+    }
 
     private Task HighlightAsync(string? panel) => ActAsync(() => Presenter.HighlightAsync(panel));
 

@@ -20,6 +20,12 @@ public static class PresenterText
     public static string SubDistricts => T("街镇", "Sub-districts");
     public static string Highlight => T("突出显示面板", "Highlight a panel");
     public static string ClearHighlight => T("取消突出", "Clear the highlight");
+    public static string KeyEvents => T("今日要事 · 点击放大到大屏地图", "Today's key events · zoom the walls' map to one");
+    public static string NoKeyEvents => T("今日暂无重大告警、督办超时或紧急事件。", "No critical alarms, cases late after 督办 or urgent incidents today.");
+    public static string ZoomTo => T("放大", "Zoom");
+    public static string TargetId => T("工单或告警编号", "Ticket or alarm id");
+    public static string ZoomToId => T("放大到此编号", "Zoom to this id");
+    public static string Place => T("突出显示地点（街镇轮廓）", "Highlight a place (the 街镇 outlined)");
     public static string OnTheWalls => T("大屏当前", "On the walls");
     public static string Free => T("未在汇报：大屏按日常轮播（应急时保持应急场景）。", "Not presenting: the walls follow their rotation (an emergency holds them).");
     public static string HeldBy(string presenter) => T($"汇报中 · 主持：{presenter}", $"Presenting · by {presenter}");
@@ -35,6 +41,7 @@ public static class PresenterText
     public static string SlideName(PresenterSlide slide, Func<string, string> subDistrictName) =>
         EmergencyText.SceneName(slide.Scene)
         + (slide.SubDistrict is { } code ? " · " + subDistrictName(code) : string.Empty)
+        + (slide.Target is { } id ? " · " + id : string.Empty)
         + (slide.Highlight is { } panel ? " · " + PanelName(panel) : string.Empty);
 
     /// <summary>A panel's title as the wall shows it.</summary>
@@ -55,6 +62,9 @@ public static class PresenterText
         "waterlogging" => SceneText.Waterlogging,
         "supplies-teams" => SceneText.SuppliesAndTeams,
         "emergency-tickets" => SceneText.EmergencyTickets,
+        "key-alarms" => SceneText.KeyAlarms,
+        "key-overdue" => SceneText.KeyOverdue,
+        "key-incidents" => SceneText.KeyIncidents,
         _ => key,
     };
 

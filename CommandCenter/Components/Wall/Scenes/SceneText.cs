@@ -58,5 +58,14 @@ public static class SceneText
     public static string EmergencyTicketsSubtitle => T("启动以来", "Since the start");
     public static string SinceStart => T("启动以来", "Since start");
 
+    // 今日要事.
+    public static string KeyAlarms => T("重大告警", "Critical alarms");
+    public static string KeyAlarmsSubtitle => T("在办的特别严重告警 · 时间为发生时刻", "Active critical alarms · time raised");
+    public static string KeyOverdue => T("督办后仍超时", "Overdue after 督办");
+    public static string KeyOverdueSubtitle => T("已督办未按时办结 · 时间为应办结时刻", "Supervised, still late · time due");
+    public static string KeyIncidents => T("今日紧急事件", "Today's urgent incidents");
+    public static string KeyIncidentsSubtitle => T("紧急工单 · 时间为上报时刻", "Urgent reports · time reported");
+    public static string FirstOf(int shown, int total) => T($"列出前 {shown} 件，共 {total} 件", $"First {shown} of {total}");
+
     private static string T(string zh, string en) => Language.Current.Pick(zh, en);
 }
