@@ -114,7 +114,7 @@ public class VitalSignPanelTests
         Assert.Contains("level-warning", zh.Find("[data-indicator='sensors']").ClassList);
         Assert.Equal("45.23", Number(zh, "datalake"));
         Assert.Equal("City look", en.Find("h2").TextContent);
-        Assert.Contains("Sensors online 94.0%", en.Find("[data-change]").TextContent);
+        Assert.Contains("94.0% online", en.Find("[data-change]").TextContent);
     }
 
     private static string Number(IRenderedComponent<VitalSignPanel> panel, string indicator) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Twin.Data.Store;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
@@ -82,7 +83,7 @@ public sealed class StoreDurabilityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restore_takes_open_recent_and_closed_today_tickets_and_active_or_recent_alarms()
+    public async Task Restore_takes_open_recent_and_within_the_evaluation_window_closed_tickets_and_active_or_recent_alarms()
     {
         var now = Scenario.Morning;
         var todayStart = ShanghaiClock.StartOfDay(now);
@@ -92,6 +93,7 @@ public sealed class StoreDurabilityTests : IAsyncLifetime
             Ticket("old-open", yesterdayStart.AddDays(-3), TicketStatus.Handling, closedAt: null),
             Ticket("old-closed", yesterdayStart.AddDays(-3), TicketStatus.Closed, closedAt: yesterdayStart.AddHours(1)),
             Ticket("old-closed-today", yesterdayStart.AddDays(-3), TicketStatus.Closed, closedAt: todayStart.AddHours(1)),
+            Ticket("long-closed", yesterdayStart.AddDays(-6), TicketStatus.Closed, closedAt: now - EvaluationWindow.Default.Length - TimeSpan.FromHours(1)),
             Ticket("yesterday-closed", yesterdayStart.AddMinutes(1), TicketStatus.Evaluated, closedAt: yesterdayStart.AddHours(2)),
         };
         var alarms = new[]
@@ -108,8 +110,8 @@ public sealed class StoreDurabilityTests : IAsyncLifetime
 
         var state = await _store.LoadRestoreStateAsync(now);
 
-        // Ordered by report time, then id.
-        Assert.Equal(["old-closed-today", "old-open", "yesterday-closed"], state.Tickets.Select(t => t.Id));
+        // Ordered by report time, then id; a ticket closed before the 评价 window opened stays in the store only.
+        Assert.Equal(["old-closed", "old-closed-today", "old-open", "yesterday-closed"], state.Tickets.Select(t => t.Id));
         Assert.Equal(["A-00000007", "A-00000009", "A-00000100"], state.Alarms.Select(a => a.Id).Order(StringComparer.Ordinal));
         Assert.Equal(101, state.NextAlarmNumber);
     }
