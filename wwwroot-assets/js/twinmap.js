@@ -201,7 +201,8 @@ class TwinMap {
       store: this.layers.featureStore(),
       requestSnapshot: () => this.hub?.requestSnapshot(),
       onCritical: (id) => {
-        if (opts.followCriticalAlarms) this.view.flyToFeature(this.layers.sources.alarms.getFeatureById(id));
+        // While an officer presents, the walls hold the place being talked about; the alarm still shows on the map and in the panels.
+        if (opts.followCriticalAlarms && !this.presenting) this.view.flyToFeature(this.layers.sources.alarms.getFeatureById(id));
       },
     });
     /** @type {TwinHubConnection | null} */
@@ -210,6 +211,8 @@ class TwinMap {
     this.scene = 'district';
     /** @type {string | null} the 街镇 (its code) a presenter framed the scene on */
     this.focus = null;
+    /** Whether an officer is presenting: the walls then follow the presenter only. */
+    this.presenting = false;
     /** @type {{ id: string, kind: string, lon: number, lat: number } | null} the ticket or alarm a presenter zoomed to */
     this.target = null;
     this.spotlight = new Spotlight(this.styles);
@@ -297,6 +300,7 @@ class TwinMap {
       onScene: (scene, arrivedAt) => {
         // Every message's times, a presenter's highlight too (it changes the panels, not the view).
         this.lastSceneMessage = { receivedAt: scene.receivedAt ?? 0, sentAt: scene.sentAt ?? 0, arrivedAt };
+        this.presenting = scene.presenting === true;
         this.showScene(scene.scene, arrivedAt, scene.sentAt, scene.focus ?? null, scene.target ?? null);
       },
       pace: () => this.view.frameCostMs,
