@@ -91,7 +91,8 @@ internal static class FanOutBench
                 Percentile(samples.Where(s => s.Ms is not null && s.Node == writer.Name).Select(s => s.Ms!.Value).ToList(), 0.99),
                 seen.Count == 0 ? double.NaN : seen.Max(),
                 seen.Count,
-                samples.Count - seen.Count);
+                samples.Count - seen.Count,
+                listeners.Where(l => l.Node != writer.Name).Sum(l => l.Messages));
         }
         finally
         {
@@ -115,10 +116,10 @@ internal static class FanOutBench
 
     private static double Median(IEnumerable<double> values) => Percentile(values.ToList(), 0.5);
 
-    private sealed record Cell(double P50, double P99, double FollowerP99, double WriterP99, double Max, int Samples, int Missed)
+    private sealed record Cell(double P50, double P99, double FollowerP99, double WriterP99, double Max, int Samples, int Missed, int FollowerMessages)
     {
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"p50 {P50:F0} ms, p99 {P99:F0} ms (follower's clients {FollowerP99:F0}, writer's {WriterP99:F0}), max {Max:F0} ms over {Samples} receipts, {Missed} missed");
+            $"p50 {P50:F0} ms, p99 {P99:F0} ms (follower's clients {FollowerP99:F0}, writer's {WriterP99:F0}), max {Max:F0} ms over {Samples} receipts, {Missed} missed; {FollowerMessages} messages to the follower's clients");
     }
 
     /// <summary>A wall client that keeps every message with when it arrived, to find each ticket's first appearance afterwards.</summary>
@@ -140,6 +141,17 @@ internal static class FanOutBench
         }
 
         public string Node { get; }
+
+        public int Messages
+        {
+            get
+            {
+                lock (_messages)
+                {
+                    return _messages.Count;
+                }
+            }
+        }
 
         /// <summary>Connected and holding the first snapshot.</summary>
         public async Task StartAsync()
