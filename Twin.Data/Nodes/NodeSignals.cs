@@ -21,20 +21,27 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
     /// <summary>The writer committed a batch: followers reload their read model.</summary>
     public const string Committed = "twin_committed";
 
-    private static readonly string[] Channels = [Queued, Answered, Committed];
+    /// <summary>An admin moved a wall device to another organisation; the payload names the node and the device.</summary>
+    public const string WallMoved = "twin_wall_moved";
+
+    private static readonly string[] Channels = [Queued, Answered, Committed, WallMoved];
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _pulses = new();
 
     /// <summary>Completes at the next notification on <paramref name="channel"/> (or when the listener reconnects).</summary>
     public Task Next(string channel) =>
         _pulses.GetOrAdd(channel, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>Each notification with its payload, for listeners that need to know what changed (not only that something did).</summary>
+    public event Action<string, string>? Notified;
+
     /// <summary>Sends a notification on its own short transaction.</summary>
-    public async Task NotifyAsync(string channel, CancellationToken ct)
+    public async Task NotifyAsync(string channel, CancellationToken ct, string payload = "")
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, '')", connection);
+        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
         command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("payload", payload);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -47,7 +54,11 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(ct);
-                connection.Notification += (_, e) => Pulse(e.Channel);
+                connection.Notification += (_, e) =>
+                {
+                    Pulse(e.Channel);
+                    Notified?.Invoke(e.Channel, e.Payload);
+                };
                 await using (var listen = new NpgsqlCommand(string.Join("; ", Channels.Select(c => $"LISTEN {c}")), connection))
                 {
                     await listen.ExecuteNonQueryAsync(ct);
