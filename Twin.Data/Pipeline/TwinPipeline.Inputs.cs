@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Twin.Data.Boundary;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 
