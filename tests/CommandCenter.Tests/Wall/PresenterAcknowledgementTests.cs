@@ -98,7 +98,9 @@ public sealed class PresenterAcknowledgementTests : IAsyncLifetime
         var reported = await twin.Commands.SubmitAsync(new Twin.Domain.Engine.ReportTicketCommand(new TicketReport(
             id, TicketChannel.GridPatrol, "waterlogging", "下立交积水", "积水约三十厘米", new GeoPoint(place.X, place.Y), "测试地址", null, new Reporter(null, null), twin.Clock.GetUtcNow())));
         Assert.True(reported.Accepted, reported.Reason);
-        page.WaitForAssertion(() => Assert.Contains("下立交积水", page.Find($"[data-key-event='{id}']").TextContent), Shown);
+        // The feed looks at the twin on the app's clock, which this test moves.
+        await Eventually.Advancing(_app.Clock, TimeSpan.FromMilliseconds(500), () => page.FindAll($"[data-key-event='{id}']").Count > 0, "the open page lists the new key event", Shown);
+        Assert.Contains("下立交积水", page.Find($"[data-key-event='{id}']").TextContent);
 
         // Gone when the page is: its subscription ended with it.
         await officer.DisposeComponentsAsync();

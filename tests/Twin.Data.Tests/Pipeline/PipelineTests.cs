@@ -191,7 +191,7 @@ public abstract class PipelineTests(StorageProvider provider) : IDisposable
         Assert.Single(first.Events.OfType<ModeChanged>());
         Assert.Empty(first.ChangedSensors);
         // Queued in both lanes, applied once; the readings all followed, each once.
-        Assert.Single(batches.SelectMany(b => b.Events).OfType<ModeChanged>().Where(e => e.Change.Kind == ModeChangeKind.Started));
+        Assert.Single(batches.SelectMany(b => b.Events).OfType<ModeChanged>(), e => e.Change.Kind == ModeChangeKind.Started);
         Assert.Equal(500, _db.Scalar("SELECT COUNT(*) FROM observations WHERE sensor_id = 'N-1'"));
     }
 
