@@ -38,6 +38,10 @@ public sealed class WallSceneDirector(
     private readonly SemaphoreSlim _presenting = new(1, 1);
     private WallPresentation? _presentation;
     private long _receivedAt;
+    private long _modeReceivedAt;
+    private long _modeCommittedAt;
+    private string? _mode;
+    private (long ReceivedAt, long CommittedAt) _modeCause;
 
     /// <summary>Raised (on the director's thread) with each new scene.</summary>
     public event Action<WallSceneMessage>? Changed;
@@ -76,6 +80,12 @@ public sealed class WallSceneDirector(
         Wake();
         return true;
     }
+
+    /// <summary>
+    /// A supervisor's or leader's change of mode reached the server: noted so the emergency scene's
+    /// message can say how long the writer took to commit it (<see cref="WallSceneMessage.CommittedAt"/>).
+    /// </summary>
+    public void ModeChangeReceived() => Interlocked.Exchange(ref _modeReceivedAt, realTime.GetUtcNow().ToUnixTimeMilliseconds());
 
     /// <summary>
     /// One presenter's action, one at a time: <paramref name="act"/> gets the presentation in force
@@ -129,6 +139,7 @@ public sealed class WallSceneDirector(
         {
             if (set.IsReset || set.Events.Any(e => e is ModeChanged))
             {
+                Interlocked.Exchange(ref _modeCommittedAt, realTime.GetUtcNow().ToUnixTimeMilliseconds());
                 Wake();
             }
 
@@ -225,28 +236,27 @@ public sealed class WallSceneDirector(
 
     private WallSceneMessage DecideLocked(TwinSnapshot snapshot, DateTimeOffset now)
     {
+        NoteMode(snapshot);
         if (snapshot.Mode is { IsEmergency: true } mode)
         {
             // A presenter may highlight the emergency scene's panels; no other scene replaces it.
             var highlight = _presentation?.Slide is { Scene: WallScene.Emergency } slide ? slide.Highlight : null;
-            return new WallSceneMessage(WallScene.Emergency.Slug(), mode.IncidentId, mode.Level!.Value.ToString())
+            return Timed(new WallSceneMessage(WallScene.Emergency.Slug(), mode.IncidentId, mode.Level!.Value.ToString())
             {
                 Highlight = highlight,
                 Presenting = _presentation is not null,
-                ReceivedAt = _receivedAt,
-            };
+            });
         }
 
         if (_presentation is { Slide: { Scene: not WallScene.Emergency } presented })
         {
-            return new WallSceneMessage(presented.Scene.Slug(), null, null)
+            return Timed(new WallSceneMessage(presented.Scene.Slug(), null, null)
             {
                 Focus = presented.SubDistrict,
                 Highlight = presented.Highlight,
                 Target = presented.Target is { } id ? KeyEvents.Locate(snapshot, id) : null,
                 Presenting = true,
-                ReceivedAt = _receivedAt,
-            };
+            });
         }
 
         if (_rotation.Count > 1 && now - _turnStartedAt >= TimeSpan.FromSeconds(options.Value.Wall.SceneSeconds))
@@ -256,8 +266,28 @@ public sealed class WallSceneDirector(
             _turnStartedAt = now;
         }
 
-        return new WallSceneMessage(_daily.Slug(), null, null) { Presenting = _presentation is not null, ReceivedAt = _receivedAt };
+        return Timed(new WallSceneMessage(_daily.Slug(), null, null) { Presenting = _presentation is not null });
     }
+
+    /// <summary>
+    /// Notes whether the mode changed since the last decision and stamps the message with the times
+    /// of its latest cause, a presenter's action or a change of mode; the stamps stay as they are
+    /// until the next cause, so they never make an unchanged scene look new.
+    /// </summary>
+    private void NoteMode(TwinSnapshot snapshot)
+    {
+        var mode = snapshot.Mode is { IsEmergency: true } m ? $"{m.IncidentId}/{m.Level}" : string.Empty;
+        if (mode != _mode)
+        {
+            _mode = mode;
+            _modeCause = (Interlocked.Exchange(ref _modeReceivedAt, 0), Interlocked.Exchange(ref _modeCommittedAt, 0));
+        }
+    }
+
+    private WallSceneMessage Timed(WallSceneMessage message) =>
+        _modeCause.ReceivedAt > _receivedAt
+            ? message with { ReceivedAt = _modeCause.ReceivedAt, CommittedAt = _modeCause.CommittedAt }
+            : message with { ReceivedAt = _receivedAt };
 
     private int IndexOf(WallScene scene)
     {
