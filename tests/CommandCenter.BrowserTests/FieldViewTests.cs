@@ -133,7 +133,7 @@ public sealed class FieldViewTests(AppServerFixture app, BrowserFixture browser)
 
         Assert.Equal(2, keys.Count);
         Assert.All(keys, key => Assert.Equal(storedKey, key));
-        Assert.Empty((await page.EvaluateAsync<JsonElement>(StoredReportsScript)).EnumerateArray().Where(r => r.GetProperty("ticketId").GetString() == id));
+        Assert.DoesNotContain((await page.EvaluateAsync<JsonElement>(StoredReportsScript)).EnumerateArray(), r => r.GetProperty("ticketId").GetString() == id);
         Assert.Equal([(201, null), (200, "true")], answers);
         var figures = ticket.Locator("[data-field-photo]");
         await Assertions.Expect(figures).ToHaveCountAsync(2);
