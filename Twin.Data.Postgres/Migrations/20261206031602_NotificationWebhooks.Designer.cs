@@ -12,7 +12,7 @@ using Twin.Data.Store;
 namespace Twin.Data.Postgres.Migrations
 {
     [DbContext(typeof(TwinDbContext))]
-    [Migration("20261206021602_NotificationWebhooks")]
+    [Migration("20261206031602_NotificationWebhooks")]
     partial class NotificationWebhooks
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Twin.Data.Store;
 namespace Twin.Data.Migrations
 {
     [DbContext(typeof(TwinDbContext))]
-    [Migration("20261206021051_NotificationWebhooks")]
+    [Migration("20261206031051_NotificationWebhooks")]
     partial class NotificationWebhooks
     {
         /// <inheritdoc />
