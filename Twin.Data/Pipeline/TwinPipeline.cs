@@ -73,11 +73,17 @@ public sealed partial class TwinPipeline
     }
 
     /// <summary>Queues an input and completes once the batch holding it is committed to disk.</summary>
-    public async ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, CancellationToken ct = default)
+    public ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, CancellationToken ct = default) => SubmitAsync(command, null, ct);
+
+    /// <summary>
+    /// Queues a command a follower node handed over through the inbox (docs/two-nodes.md): its
+    /// outcome is written into inbox row <paramref name="inboxId"/> in the batch's own transaction.
+    /// </summary>
+    public async ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, long? inboxId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var ack = new TaskCompletionSource<CommandOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync(new Pending(command, ack), ct);
+        await _queue.Writer.WriteAsync(new Pending(command, ack, inboxId), ct);
         return await ack.Task.WaitAsync(ct);
     }
 
@@ -266,7 +272,10 @@ public sealed partial class TwinPipeline
         // What a faulted input left behind is written too, as before: the rebuild below reconciles it.
         events.AddRange(_engine.DrainEvents());
         var changedSensors = _engine.DrainChangedSensors();
-        var written = new TwinBatch(observations, newTickets, events, changedSensors);
+        var written = new TwinBatch(observations, newTickets, events, changedSensors)
+        {
+            InboxAnswers = InboxAnswersOf(batch, faulted, ids => new BatchAnswers(results, found, replayOf, commandEvents, observationOf, ids)),
+        };
         IReadOnlyList<long> observationIds;
         var writing = Stopwatch.GetTimestamp();
         try
@@ -438,5 +447,5 @@ public sealed partial class TwinPipeline
     [LoggerMessage(Level = LogLevel.Information, Message = "Twin pipeline stopped.")]
     private partial void LogStopped();
 
-    private readonly record struct Pending(TwinCommand Command, TaskCompletionSource<CommandOutcome>? Ack);
+    private readonly record struct Pending(TwinCommand Command, TaskCompletionSource<CommandOutcome>? Ack, long? InboxId = null);
 }

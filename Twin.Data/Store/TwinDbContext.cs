@@ -72,6 +72,9 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
     /// <summary>Commands follower nodes hand to the writer (docs/two-nodes.md).</summary>
     public DbSet<Nodes.InboxRow> Inbox => Set<Nodes.InboxRow>();
 
+    /// <summary>The current writer's epoch, checked inside each of its batches (docs/two-nodes.md).</summary>
+    public DbSet<Nodes.WriterFenceRow> WriterFence => Set<Nodes.WriterFenceRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
