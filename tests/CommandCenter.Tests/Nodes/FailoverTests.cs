@@ -81,8 +81,9 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
         Assert.All(turnsOnA.Zip(turnsOnA.Skip(1)), pair => Assert.NotEqual(pair.First.Scene, pair.Second.Scene));
         await wallOnA.DisposeAsync();
 
-        var killedAt = clock.Elapsed;
+        // Taken once A has exited: a request B sent while A was still dying may rightly have been committed by A.
         a.Kill();
+        var killedAt = clock.Elapsed;
 
         await Eventually.Until(() => acknowledged.FirstAnsweredOfSentAfter("B", killedAt) is not null, "node B acknowledges a request sent after the writer was killed", TimeSpan.FromSeconds(30));
         var takenOver = acknowledged.FirstAnsweredOfSentAfter("B", killedAt)!.Value - killedAt;
