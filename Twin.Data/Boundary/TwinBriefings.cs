@@ -58,7 +58,8 @@ public sealed class TwinBriefings(TwinStore store, TwinReadiness readiness, Time
         var open = await store.ReadOpenTicketsAsync(ct);
         var recent = await store.ReadTicketsMovedAsync(now - DecisionItems.LookBack, now, ct);
         var alarms = await store.ReadAlarmsAsync(now, now, andActive: true, ct);
-        return DecisionItems.Judge(now, open, recent, alarms);
+        var repeated = await store.ReadRepeatedComplaintsAsync(now - DecisionItems.RepeatWindow, now, ct);
+        return DecisionItems.Judge(now, open, recent, alarms, repeated);
     }
 
     public async Task<bool> MakeDailyBriefingAsync(DateOnly day, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Twin.Domain.Alarms;
+using Twin.Domain.Briefing;
 using Twin.Domain.Tickets;
 
 namespace Twin.Data.Store;
@@ -86,6 +87,42 @@ public sealed partial class TwinStore
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The briefing's complaints repeated at one place (<see cref="DecisionItems.Repeated"/>) among the
+    /// reports of [<paramref name="from"/>, <paramref name="to"/>). On PostgreSQL, PostGIS finds the
+    /// pairs of same-category reports within <see cref="DecisionItems.RepeatRadiusMetres"/> with the
+    /// tickets' spatial index, and only the reports in a pair are read; on SQLite every report of the
+    /// period is read and compared in memory. The places are the same either way: the index measures
+    /// in the same local metres as the comparison in memory.
+    /// </summary>
+    public async Task<IReadOnlyList<RepeatedComplaint>> ReadRepeatedComplaintsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_dialect.Sql.NearPairs is not { } nearPairs)
+        {
+            return DecisionItems.Repeated(await ReadTicketsReportedAsync(from, to, ct));
+        }
+
+        var near = new HashSet<(string, string)>();
+        await using (var db = CreateDbContext())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = nearPairs;
+            command.AddParameter("@from", UtcTicks.From(from));
+            command.AddParameter("@to", UtcTicks.From(to));
+            command.AddParameter("@radius", DecisionItems.RepeatRadiusMetres);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                near.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var paired = await ReadTicketsAsync(near.Select(p => p.Item1).ToHashSet(StringComparer.Ordinal), ct);
+        return DecisionItems.Repeated(paired, (a, b) => near.Contains((a.Id, b.Id)));
     }
 
     /// <summary>Alarms raised in [<paramref name="from"/>, <paramref name="to"/>) and, with <paramref name="andActive"/>, every alarm not cleared.</summary>

@@ -47,13 +47,16 @@ public sealed record DecisionItems(
     /// <summary>
     /// Judges the items from <paramref name="openTickets"/> (every open case),
     /// <paramref name="lastTwoWeeks"/> (every report since <see cref="LookBack"/> before
-    /// <paramref name="now"/>, and every case closed since then) and <paramref name="activeAlarms"/>.
+    /// <paramref name="now"/>, and every case closed since then) and <paramref name="activeAlarms"/>;
+    /// the repeated complaints are <paramref name="repeated"/> when the store found them (with its
+    /// spatial index), else judged here from the last <see cref="RepeatWindow"/>'s reports.
     /// </summary>
     public static DecisionItems Judge(
         DateTimeOffset now,
         IReadOnlyList<TicketState> openTickets,
         IReadOnlyList<TicketState> lastTwoWeeks,
-        IReadOnlyList<AlarmState> activeAlarms)
+        IReadOnlyList<AlarmState> activeAlarms,
+        IReadOnlyList<RepeatedComplaint>? repeated = null)
     {
         var overdue = openTickets
             .Where(t => t.Status.IsOpen() && t.SupervisionLevel > 0 && t.StepDueAt < now)
@@ -63,15 +66,19 @@ public sealed record DecisionItems(
             .Where(a => a.IsActive && a.Severity == AlarmSeverity.Critical && now - a.RaisedAt > CriticalOpenFor)
             .OrderBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal)
             .ToList();
-        var week = lastTwoWeeks.Where(t => t.ReportedAt >= now - RepeatWindow && t.ReportedAt < now).ToList();
-        return new DecisionItems(now, overdue, critical, Repeated(week), Falling(now, lastTwoWeeks), SummariseCorridor(now, openTickets, lastTwoWeeks));
+        repeated ??= Repeated(lastTwoWeeks.Where(t => t.ReportedAt >= now - RepeatWindow && t.ReportedAt < now).ToList());
+        return new DecisionItems(now, overdue, critical, repeated, Falling(now, lastTwoWeeks), SummariseCorridor(now, openTickets, lastTwoWeeks));
     }
 
     /// <summary>
     /// Newest report first: it and the not yet counted reports of its category within the radius of
     /// it form one place when they are at least <see cref="RepeatMinimum"/>; each report counts once.
+    /// <paramref name="near"/> says whether two reports of a category are within the radius (by
+    /// default measured here in <see cref="LocalProjection.Putuo"/>'s metres; a store with a spatial
+    /// index answers it from the pairs it found). Reports near no other may be left out of
+    /// <paramref name="week"/>: they neither make a place nor join one.
     /// </summary>
-    public static IReadOnlyList<RepeatedComplaint> Repeated(IReadOnlyList<TicketState> week)
+    public static IReadOnlyList<RepeatedComplaint> Repeated(IReadOnlyList<TicketState> week, Func<TicketState, TicketState, bool>? near = null)
     {
         var result = new List<RepeatedComplaint>();
         foreach (var category in week.GroupBy(t => t.CategoryCode, StringComparer.Ordinal))
@@ -82,7 +89,8 @@ public sealed record DecisionItems(
                 continue;
             }
 
-            var points = reports.Select(t => LocalProjection.Putuo.Forward(t.Location.Lon, t.Location.Lat)).ToList();
+            var points = near is null ? reports.Select(t => LocalProjection.Putuo.Forward(t.Location.Lon, t.Location.Lat)).ToList() : null;
+            bool Near(int i, int j) => points is not null ? points[i].Distance(points[j]) <= RepeatRadiusMetres : near!(reports[i], reports[j]);
             var counted = new bool[reports.Count];
             for (var i = 0; i < reports.Count; i++)
             {
@@ -92,7 +100,7 @@ public sealed record DecisionItems(
                 }
 
                 var members = Enumerable.Range(i, reports.Count - i)
-                    .Where(j => !counted[j] && points[i].Distance(points[j]) <= RepeatRadiusMetres)
+                    .Where(j => !counted[j] && (j == i || Near(i, j)))
                     .ToList();
                 if (members.Count < RepeatMinimum)
                 {

@@ -32,6 +32,13 @@ public sealed class LocalProjection
 
     public static LocalProjection Putuo { get; } = new(121.39, 31.26);
 
+    /// <summary>
+    /// The projection's terms, x = (lon − Lon0) · MetresPerDegreeLon and y = (lat − Lat0) ·
+    /// MetresPerDegreeLat: a store that measures in SQL (PostGIS) computes the same metres.
+    /// </summary>
+    public (double Lon0, double Lat0, double MetresPerDegreeLon, double MetresPerDegreeLat) Terms =>
+        (_lon0, _lat0, _metresPerDegreeLon, _metresPerDegreeLat);
+
     public Coordinate Forward(double lon, double lat) =>
         new((lon - _lon0) * _metresPerDegreeLon, (lat - _lat0) * _metresPerDegreeLat);
 

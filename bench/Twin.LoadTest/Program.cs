@@ -31,8 +31,14 @@ internal static class LoadTestMain
             case "wall":
                 await WallBench.RunAsync(Option(args, "--loads", 5), Option(args, "--walls", 50), TextOptions(args, "--baseline-js"));
                 return 0;
+            case "failover":
+                await Nodes.FailoverBench.RunAsync(Option(args, "--kills", 5), TextOption(args, "--postgres"), TextOption(args, "--redis"));
+                return 0;
+            case "fanout":
+                await Nodes.FanOutBench.RunAsync(Option(args, "--clients", 20), Option(args, "--tickets", 30), Option(args, "--repeat", 3), TextOption(args, "--postgres"), TextOption(args, "--redis"));
+                return 0;
             default:
-                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] [--subscribers 10,100,500] [--rates 200,2000] [--window 10] [--processes 1] | browser-latency [--rate 1000] [--repeat 3] [--baseline-js previous-twinmap.js] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]…");
+                Console.Error.WriteLine("usage: Twin.LoadTest hub [--quick] [--repeat 3] [--subscribers 10,100,500] [--rates 200,2000] [--window 10] [--processes 1] | browser-latency [--rate 1000] [--repeat 3] [--baseline-js previous-twinmap.js] | wall [--loads 5] [--walls 50] [--baseline-js previous-twinmap.js]… | failover [--kills 5] | fanout [--clients 20] [--tickets 30] [--repeat 3] (both: [--postgres CONN] [--redis HOST:PORT])");
                 return 2;
         }
     }

@@ -9,8 +9,8 @@ namespace Twin.Data.Store.Providers;
 /// <summary>
 /// A PostgreSQL server: its own migrations set (the <c>Twin.Data.Postgres</c> assembly), READ
 /// COMMITTED writes with the audit chain's order kept by a transaction-scoped advisory lock (the
-/// server has no single write lock that would order them), REPEATABLE READ snapshots for reads, and
-/// pg_trgm for search (<see cref="PostgresSearchIndexSql"/>).
+/// server has no single write lock that would order them), REPEATABLE READ snapshots for reads,
+/// pg_trgm for search (<see cref="PostgresSearchIndexSql"/>), and PostGIS for the reports near each other.
 /// </summary>
 internal sealed class PostgresDialect : StoreDialect
 {
@@ -80,5 +80,14 @@ internal sealed class PostgresDialect : StoreDialect
         RebuildSearchIndex = [.. PostgresSearchIndexSql.Rebuild()],
         TicketCandidates = PostgresSearchIndexSql.Candidates,
         MatchValue = PostgresSearchIndexSql.MatchValue,
+
+        // place_metres: the ticket's point in the district's local metres (migration TicketPlaces), GiST-indexed.
+        NearPairs =
+            """
+            SELECT a.id, b.id
+            FROM tickets a
+            JOIN tickets b ON ST_DWithin(b.place_metres, a.place_metres, @radius) AND b.category_code = a.category_code AND b.id <> a.id
+            WHERE a.reported_at >= @from AND a.reported_at < @to AND b.reported_at >= @from AND b.reported_at < @to
+            """,
     };
 }

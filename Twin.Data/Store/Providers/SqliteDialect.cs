@@ -83,5 +83,8 @@ internal sealed class SqliteDialect(TwinStoreOptions options) : StoreDialect
 
         // FTS5 takes the phrase quoted; the pair index was built with SQLite's lower(), which folds ASCII only.
         MatchValue = phrase => phrase.Length >= 3 ? "\"" + phrase.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : TwinStore.LowerAscii(phrase),
+
+        // No spatial index here (SpatiaLite would replace the bundled SQLite): a week's reports are compared in memory.
+        NearPairs = null,
     };
 }

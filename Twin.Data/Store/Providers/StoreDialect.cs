@@ -83,4 +83,11 @@ internal sealed record DialectSql
 
     /// <summary>The value bound to <c>@match</c> for a phrase.</summary>
     public required Func<string, string> MatchValue { get; init; }
+
+    /// <summary>
+    /// Pairs (id, id) of stored tickets of one category, both reported in [<c>@from</c>, <c>@to</c>),
+    /// within <c>@radius</c> metres of each other, each pair both ways; null where the engine has
+    /// no spatial index and the pairs are found in memory (<see cref="Twin.Domain.Briefing.DecisionItems.Repeated"/>).
+    /// </summary>
+    public required string? NearPairs { get; init; }
 }

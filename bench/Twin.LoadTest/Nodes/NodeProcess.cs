@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Twin.LoadTest.Nodes;
+
+/// <summary>
+/// One app node as its own process on a free loopback port, started as the failover test's
+/// <c>RealApp</c> starts it (Testing environment, a 50-sensor fleet without history, one ingestion
+/// source, a configured wall token), so that it can be killed with SIGKILL. The bench runs the
+/// <c>CommandCenter.dll</c> built beside it.
+/// </summary>
+internal sealed class NodeProcess : IAsyncDisposable
+{
+    public const string Key = "node-bench-key";
+
+    public const string WallToken = "node-bench-wall-token-0123456789abcdef";
+
+    private readonly Process _process;
+
+    private NodeProcess(string name, Process process, HttpClient http)
+    {
+        Name = name;
+        _process = process;
+        Http = http;
+    }
+
+    public string Name { get; }
+
+    public HttpClient Http { get; }
+
+    public bool Alive => !_process.HasExited;
+
+    public static async Task<NodeProcess> StartAsync(string name, string directory, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreeLoopbackPort();
+        var start = new ProcessStartInfo
+        {
+            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "CommandCenter.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Twin__Storage__DatabasePath"] = Path.Combine(directory, "twin.db");
+        start.Environment["Twin__Security__KeyDirectory"] = Path.Combine(directory, "keys");
+        start.Environment["Twin__Simulator__SensorCount"] = "50";
+        start.Environment["Twin__Simulator__HistoryDays"] = "0";
+        start.Environment["Twin__Ingestion__Sources__0__Name"] = "node-bench";
+        start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
+        start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "100000";
+        start.Environment["Twin__Ingestion__Sources__0__Scopes__0"] = "open311";
+        start.Environment["Twin__Ingestion__Sources__0__Scopes__1"] = "sta-read";
+        start.Environment["Twin__Ingestion__Sources__0__Scopes__2"] = "sta-write";
+        start.Environment["Twin__Security__WallToken"] = WallToken;
+        start.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start CommandCenter.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        var node = new NodeProcess(name, process, http);
+        try
+        {
+            await Until(async () =>
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"node {name} exited during start-up (code {process.ExitCode}).");
+                }
+
+                try
+                {
+                    return (await http.GetAsync("healthz")).IsSuccessStatusCode;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return false; // Not listening yet.
+                }
+            }, $"node {name} answers /healthz", TimeSpan.FromSeconds(240));
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>"writer" or "follower", from /healthz's twin check.</summary>
+    public async Task<string> RoleAsync()
+    {
+        var description = JsonDocument.Parse(await Http.GetStringAsync("healthz")).RootElement
+            .GetProperty("checks").GetProperty("twin").GetProperty("description").GetString()!;
+        return description.Contains("as the writer", StringComparison.Ordinal) ? "writer" : "follower";
+    }
+
+    /// <summary>Signs in as the wall with the configured device token; the cookies carry its session.</summary>
+    public async Task<CookieContainer> PairWallAsync()
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = Http.BaseAddress };
+        await Until(async () => (await client.GetAsync($"wall/pair?token={WallToken}")).StatusCode == HttpStatusCode.Redirect,
+            $"the wall's pairing link signs it in on node {Name}", TimeSpan.FromSeconds(60));
+        return cookies;
+    }
+
+    /// <summary>A point inside Putuo (a sensor's Location) to report tickets at.</summary>
+    public async Task<(double Lon, double Lat)> InsidePointAsync()
+    {
+        JsonElement coordinates = default;
+        await Until(async () =>
+        {
+            var value = JsonDocument.Parse(await Http.GetStringAsync("sta/v1.1/Locations?$top=1&$orderby=id")).RootElement.GetProperty("value");
+            if (value.GetArrayLength() == 0)
+            {
+                return false;
+            }
+
+            coordinates = value[0].GetProperty("location").GetProperty("coordinates").Clone();
+            return true;
+        }, $"the simulator on node {Name} registers its sensors", TimeSpan.FromSeconds(120));
+        return (coordinates[0].GetDouble(), coordinates[1].GetDouble());
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks; only what was committed survives.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+        Http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
