@@ -40,6 +40,11 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [[ -x "$pg_bin/pg_isready" ]] && ! "$pg_bin/pg_isready" -h 127.0.0.1 -p "${TWIN_PG_PORT:-55432}" -q; then started_pg=true; fi
 server=$(scripts/start-postgres.sh)
 conn="${server/Database=cityops_twin/Database=$database}"
+# The nodes read their shared keys from the database before they migrate it: it must exist first.
+pg_port=${TWIN_PG_PORT:-55432}
+if ! "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+    "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$database"
+fi
 
 # Redis for SignalR's backplane when it is installed: a send from either node's hub reaches screens on both.
 if command -v redis-server >/dev/null; then
