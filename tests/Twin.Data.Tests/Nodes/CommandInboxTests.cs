@@ -84,7 +84,8 @@ public sealed class CommandInboxTests : IDisposable
     public async Task A_console_action_whose_writer_died_right_after_committing_it_is_applied_once_by_the_next()
     {
         var clock = Scenario.Clock();
-        var inbox = Inbox(TimeSpan.FromSeconds(20));
+        // Long enough for two writers' start-ups on a loaded machine: the wait itself is not what is tested.
+        var inbox = Inbox(TimeSpan.FromSeconds(90));
         var handOff = Task.FromResult<IReadOnlyList<CommandOutcome>>([]);
         await using (var first = await PipelineHarness.StartAsync(_db, clock))
         {
@@ -111,7 +112,7 @@ public sealed class CommandInboxTests : IDisposable
         // The next writer rebuilds from the store and drains the inbox: nothing there is left to apply again.
         await using var next = await PipelineHarness.StartAsync(_db, clock);
         _ = inbox.DrainAsync(Writer(next), _stop.Token);
-        var outcome = Assert.Single(await handOff.WaitAsync(TimeSpan.FromSeconds(20)));
+        var outcome = Assert.Single(await handOff.WaitAsync(TimeSpan.FromSeconds(90)));
         Assert.True(outcome.Kind == OutcomeKind.Applied, $"{outcome.Kind}: {outcome.Reason}");
         Assert.Equal("T-ONCE", outcome.Id);
         await Task.Delay(TimeSpan.FromSeconds(1));
