@@ -18,6 +18,8 @@ namespace CommandCenter.Scenes;
 /// pushes stays up until the rotation's next turn (or, with one scene configured, until the next push).
 /// Nothing is polled: the director decides again when the twin commits a change of mode, when a
 /// person pushes or presents, and when the rotation's turn or a presentation's idle time is due.
+/// With two or more nodes only the writer's director decides and sends; a follower's shows what the
+/// writer's publishes and hands its pushes and presenter steps to it (<see cref="WallSceneRelay"/>).
 /// </summary>
 public sealed class WallSceneDirector(
     ITwinQueries queries,
@@ -26,7 +28,9 @@ public sealed class WallSceneDirector(
     IOptions<TwinOptions> options,
     TimeProvider realTime,
     AuditTrail audit,
-    ILogger<WallSceneDirector> logger) : BackgroundService
+    ILogger<WallSceneDirector> logger,
+    NodeRole role,
+    WallSceneRelay relay) : BackgroundService
 {
     private readonly Lock _gate = new();
     private readonly IReadOnlyList<WallScene> _rotation = WallScenes.TryParseRotation(options.Value.Wall.SceneRotation, out var r) ? r : [WallScene.District];
@@ -42,6 +46,7 @@ public sealed class WallSceneDirector(
     private long _modeCommittedAt;
     private string? _mode;
     private (long ReceivedAt, long CommittedAt) _modeCause;
+    private WallSceneState? _published;
 
     /// <summary>Raised (on the director's thread) with each new scene.</summary>
     public event Action<WallSceneMessage>? Changed;
@@ -68,6 +73,12 @@ public sealed class WallSceneDirector(
             return false;
         }
 
+        if (!Leads)
+        {
+            _ = relay.AskAsync(new WallSceneAsk(Push: scene), CancellationToken.None);
+            return true;
+        }
+
         lock (_gate)
         {
             _daily = scene;
@@ -92,13 +103,21 @@ public sealed class WallSceneDirector(
     /// and the time, records its audit row and answers the next presentation (null ends it) and its
     /// outcome; the walls are told at once. A refusal answers the presentation unchanged.
     /// </summary>
-    public async Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, (WallPresentation? Next, T Outcome)> act)
+    public Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, (WallPresentation? Next, T Outcome)> act) =>
+        PresentAsync(act, realTime.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private async Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, (WallPresentation? Next, T Outcome)> act, long receivedAt)
     {
-        var receivedAt = realTime.GetUtcNow().ToUnixTimeMilliseconds();
         await _presenting.WaitAsync();
         try
         {
             var (next, outcome) = act(Presentation, realTime.GetUtcNow());
+            if (!Leads)
+            {
+                // The writer's director puts it on the walls and publishes it back; until then this node's presenter sees its own step.
+                await relay.AskAsync(new WallSceneAsk(Presents: true, Present: next, ReceivedAt: receivedAt), CancellationToken.None);
+            }
+
             lock (_gate)
             {
                 if (next != _presentation)
@@ -127,6 +146,11 @@ public sealed class WallSceneDirector(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await queries.WaitUntilReadyAsync(stoppingToken);
+        if (relay.Active)
+        {
+            await FollowUntilWriterAsync(stoppingToken);
+        }
+
         lock (_gate)
         {
             // The rotation's first turn starts with the twin, not with the process.
@@ -156,11 +180,98 @@ public sealed class WallSceneDirector(
                 await SendAsync(next, stoppingToken);
             }
 
+            await PublishAsync(stoppingToken);
+
             await WaitAsync(NextDue(), stoppingToken);
         }
     }
 
     private void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Whether this node's director decides: on one node always; with several, the writer's only.</summary>
+    private bool Leads => !relay.Active || role.IsWriting;
+
+    /// <summary>Until this node becomes the writer: shows the writer's scenes and asks for the one in force.</summary>
+    private async Task FollowUntilWriterAsync(CancellationToken stoppingToken)
+    {
+        relay.Followed += OnFollowed;
+        relay.Asked += OnAsked;
+        relay.Start();
+        if (!role.IsWriting)
+        {
+            await relay.AskAsync(new WallSceneAsk(), stoppingToken);
+            await role.Writing.WaitAsync(stoppingToken);
+        }
+    }
+
+    private void OnFollowed(WallSceneState state)
+    {
+        if (Leads)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _presentation = state.Presentation;
+        }
+
+        Current = state.Current;
+        Changed?.Invoke(state.Current);
+        if (relay.FollowerSends)
+        {
+            _ = SendAsync(state.Current, CancellationToken.None);
+        }
+    }
+
+    private void OnAsked(WallSceneAsk ask)
+    {
+        if (!Leads)
+        {
+            return;
+        }
+
+        if (ask.Push is { } scene)
+        {
+            Push(scene);
+        }
+        else if (ask.Presents)
+        {
+            _ = PresentAsync((_, _) => (ask.Present, true), ask.ReceivedAt);
+        }
+        else
+        {
+            // A new follower: publish the scene in force again.
+            lock (_gate)
+            {
+                _published = null;
+            }
+
+            Wake();
+        }
+    }
+
+    /// <summary>On the writer with followers: tells them the scene and presentation when either changed.</summary>
+    private async Task PublishAsync(CancellationToken stoppingToken)
+    {
+        if (!relay.Active)
+        {
+            return;
+        }
+
+        var state = new WallSceneState(Current, Presentation);
+        lock (_gate)
+        {
+            if (state == _published)
+            {
+                return;
+            }
+
+            _published = state;
+        }
+
+        await relay.PublishAsync(state, stoppingToken);
+    }
 
     /// <summary>Waits for a wake-up, or until <paramref name="due"/> (the next turn or idle end) has passed.</summary>
     private async Task WaitAsync(TimeSpan? due, CancellationToken stoppingToken)

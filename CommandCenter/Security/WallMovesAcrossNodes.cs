@@ -19,7 +19,7 @@ public sealed partial class WallMovesAcrossNodes(WallOrganisationChanges changes
         if (nodes is not null)
         {
             changes.MovedHere += Publish;
-            nodes.Signals.Notified += OnNotified;
+            nodes.Signals.Received += OnNotified;
         }
 
         return Task.CompletedTask;
@@ -30,7 +30,7 @@ public sealed partial class WallMovesAcrossNodes(WallOrganisationChanges changes
         if (nodes is not null)
         {
             changes.MovedHere -= Publish;
-            nodes.Signals.Notified -= OnNotified;
+            nodes.Signals.Received -= OnNotified;
         }
 
         return Task.CompletedTask;
@@ -42,7 +42,7 @@ public sealed partial class WallMovesAcrossNodes(WallOrganisationChanges changes
     {
         try
         {
-            await nodes!.Signals.NotifyAsync(NodeSignals.WallMoved, CancellationToken.None, _node + " " + deviceId);
+            await nodes!.Signals.NotifyAsync(NodeSignals.WallMoved, _node + " " + deviceId, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

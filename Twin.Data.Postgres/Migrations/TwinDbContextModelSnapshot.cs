@@ -1299,6 +1299,22 @@ namespace Twin.Data.Postgres.Migrations
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Nodes.WriterFenceRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("epoch");
+
+                    b.HasKey("Id")
+                        .HasName("pk_writer_fence");
+
+                    b.ToTable("writer_fence", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Notifications.DeadLetterRow", b =>
                 {
                     b.Property<string>("Id")

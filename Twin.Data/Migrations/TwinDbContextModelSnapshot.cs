@@ -1278,6 +1278,22 @@ namespace Twin.Data.Migrations
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Nodes.WriterFenceRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("epoch");
+
+                    b.HasKey("Id")
+                        .HasName("pk_writer_fence");
+
+                    b.ToTable("writer_fence", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Notifications.DeadLetterRow", b =>
                 {
                     b.Property<string>("Id")

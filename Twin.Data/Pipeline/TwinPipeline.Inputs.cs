@@ -85,7 +85,7 @@ public sealed partial class TwinPipeline
     }
 
     /// <param name="Lane">Set for an input that goes first (<see cref="GoesFirst"/>): it is queued twice, and taken once.</param>
-    private readonly record struct Pending(TwinCommand Command, TaskCompletionSource<CommandOutcome>? Ack, FirstLane? Lane = null);
+    private readonly record struct Pending(TwinCommand Command, TaskCompletionSource<CommandOutcome>? Ack, FirstLane? Lane = null, long? InboxId = null);
 
     private sealed class FirstLane
     {

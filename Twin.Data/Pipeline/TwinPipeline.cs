@@ -74,11 +74,17 @@ public sealed partial class TwinPipeline
     }
 
     /// <summary>Queues an input and completes once the batch holding it is committed to disk.</summary>
-    public async ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, CancellationToken ct = default)
+    public ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, CancellationToken ct = default) => SubmitAsync(command, null, ct);
+
+    /// <summary>
+    /// Queues a command a follower node handed over through the inbox (docs/two-nodes.md): its
+    /// outcome is written into inbox row <paramref name="inboxId"/> in the batch's own transaction.
+    /// </summary>
+    public async ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, long? inboxId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var ack = new TaskCompletionSource<CommandOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pending = new Pending(command, ack, GoesFirst(command) ? new FirstLane() : null);
+        var pending = new Pending(command, ack, GoesFirst(command) ? new FirstLane() : null, inboxId);
         if (pending.Lane is not null)
         {
             _first.Writer.TryWrite(pending);
@@ -285,7 +291,10 @@ public sealed partial class TwinPipeline
         // What a faulted input left behind is written too, as before: the rebuild below reconciles it.
         events.AddRange(_engine.DrainEvents());
         var changedSensors = _engine.DrainChangedSensors();
-        var written = new TwinBatch(observations, newTickets, events, changedSensors);
+        var written = new TwinBatch(observations, newTickets, events, changedSensors)
+        {
+            InboxAnswers = InboxAnswersOf(batch, faulted, ids => new BatchAnswers(results, found, replayOf, commandEvents, observationOf, ids)),
+        };
         IReadOnlyList<long> observationIds;
         var writing = Stopwatch.GetTimestamp();
         try

@@ -78,6 +78,9 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
     /// <summary>Notifications that failed every try, for an admin to retry.</summary>
     public DbSet<Notifications.DeadLetterRow> DeadLetters => Set<Notifications.DeadLetterRow>();
 
+    /// <summary>The current writer's epoch, checked inside each of its batches (docs/two-nodes.md).</summary>
+    public DbSet<Nodes.WriterFenceRow> WriterFence => Set<Nodes.WriterFenceRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
