@@ -16,7 +16,7 @@ namespace Twin.Benchmarks.Persistence;
 /// <summary>
 /// The store on SQLite and on PostgreSQL side by side, in one run, on the same data: (1) ingest
 /// throughput, observation rows per second written by <see cref="TwinStore.WriteAsync"/> in the
-/// pipeline's batch size; (2) acknowledgement latency, the time a <see cref="TwinPipeline.SubmitAsync"/>
+/// pipeline's batch size; (2) acknowledgement latency, the time a <see cref="TwinPipeline.SubmitAsync(Twin.Domain.Engine.TwinCommand, System.Threading.CancellationToken)"/>
 /// of one reading waits for its batch's commit, with <c>--producers</c> submitting at once (p50, p99, max).
 /// Each store is fresh, made by its own migrations, with the simulator's 2,000 sensors. PostgreSQL
 /// is the server of <c>--postgres</c> (default: scripts/start-postgres.sh's cluster); a throw-away
