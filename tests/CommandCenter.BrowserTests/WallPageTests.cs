@@ -112,10 +112,13 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
         Assert.True(truncated.Length == 0, $"cut short at {width}×{height}: {string.Join(" | ", truncated)}");
     }
 
-    /// <summary>The panels' labels, subtitles and change lines whose text is wider than their box (drawn with an ellipsis).</summary>
+    /// <summary>
+    /// The panels' labels, subtitles, change lines and alarm titles whose text is wider than their box
+    /// (drawn with an ellipsis), or taller than the lines an alarm title may wrap to.
+    /// </summary>
     private static Task<string[]> TruncatedLabelsAsync(IPage page) => page.EvaluateAsync<string[]>("""
-        () => [...document.querySelectorAll('[data-panel] .indicator .label, [data-panel] .change, [data-panel] .subtitle, [data-panel] .ranked-title')]
-          .filter(e => e.scrollWidth > e.clientWidth + 1)
+        () => [...document.querySelectorAll('[data-panel] .indicator .label, [data-panel] .change, [data-panel] .subtitle, [data-panel] .ranked-title, .alarm-list .title')]
+          .filter(e => e.scrollWidth > e.clientWidth + 1 || (e.matches('.alarm-list .title') && e.scrollHeight > e.clientHeight + 1))
           .map(e => e.textContent.trim())
         """);
 
