@@ -31,18 +31,13 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
     public async Task Killing_the_writer_hands_over_to_the_other_node_with_nothing_acknowledged_lost()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["Twin__Storage__Provider"] = "Postgres",
-            ["Twin__Storage__ConnectionString"] = database.ConnectionString,
-            ["Twin__Scale__Redis"] = await RedisServer.ConnectionStringAsync(),
-        };
+        var environment = await TwoNodes.EnvironmentAsync(database);
         await using var a = await RealApp.StartAsync(Path.Combine(_directory, "a"), environment);
         var sensors = await SensorIdsAsync(a);
         await using var b = await RealApp.StartAsync(Path.Combine(_directory, "b"), environment);
         var inside = await b.InsidePointAsync();
-        Assert.Contains("as the writer", await TwinCheckAsync(a), StringComparison.Ordinal);
-        Assert.Contains("following the writer", await TwinCheckAsync(b), StringComparison.Ordinal);
+        Assert.Contains("as the writer", await TwoNodes.TwinCheckAsync(a), StringComparison.Ordinal);
+        Assert.Contains("following the writer", await TwoNodes.TwinCheckAsync(b), StringComparison.Ordinal);
 
         var wallCookies = await b.PairWallAsync();
         await using var wall = new HubConnectionBuilder().WithUrl(new Uri(b.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = wallCookies).Build();
@@ -63,7 +58,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
         await Eventually.Until(() => acknowledged.FirstAnsweredOfSentAfter("B", killedAt) is not null, "node B acknowledges a request sent after the writer was killed", TimeSpan.FromSeconds(30));
         var takenOver = acknowledged.FirstAnsweredOfSentAfter("B", killedAt)!.Value - killedAt;
         Assert.True(takenOver <= FailoverBound, $"B acknowledged its first request sent after the kill {takenOver.TotalSeconds:F1} s after it (bound {FailoverBound.TotalSeconds} s).");
-        Assert.Contains("as the writer", await TwinCheckAsync(b), StringComparison.Ordinal);
+        Assert.Contains("as the writer", await TwoNodes.TwinCheckAsync(b), StringComparison.Ordinal);
         output.WriteLine($"Failover: B acknowledged a request sent after the kill {takenOver.TotalSeconds:F1} s after it; {acknowledged.Count("A")} acknowledged by A, {acknowledged.CountAtTime("B", killedAt)} by B before the kill.");
 
         var seqAtTakeOver = replica.Seq;
@@ -126,9 +121,6 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
             }
         }
     }
-
-    private static async Task<string> TwinCheckAsync(RealApp app) =>
-        JsonDocument.Parse(await app.Http.GetStringAsync("healthz")).RootElement.GetProperty("checks").GetProperty("twin").GetProperty("description").GetString()!;
 
     private static async Task<string[]> SensorIdsAsync(RealApp app)
     {
