@@ -18,6 +18,7 @@ started_pg=false
 redis_settings=()
 
 stop_all() {
+    local status=$?
     trap - INT TERM EXIT
     echo
     echo "Stopping the nodes…"
@@ -30,6 +31,8 @@ stop_all() {
         else "$pg_bin/pg_ctl" -D "$pg_dir" stop -m fast >/dev/null || true; fi
     fi
     echo "Stopped. Logs: $logs"
+    # Called for Ctrl-C too: without an exit the script would go on where the signal interrupted it.
+    exit "$status"
 }
 trap stop_all INT TERM EXIT
 
@@ -37,6 +40,11 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [[ -x "$pg_bin/pg_isready" ]] && ! "$pg_bin/pg_isready" -h 127.0.0.1 -p "${TWIN_PG_PORT:-55432}" -q; then started_pg=true; fi
 server=$(scripts/start-postgres.sh)
 conn="${server/Database=cityops_twin/Database=$database}"
+# The nodes read their shared keys from the database before they migrate it: it must exist first.
+pg_port=${TWIN_PG_PORT:-55432}
+if ! "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+    "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$database"
+fi
 
 # Redis for SignalR's backplane when it is installed: a send from either node's hub reaches screens on both.
 if command -v redis-server >/dev/null; then
@@ -50,7 +58,10 @@ else
     echo "redis-server is not installed: the nodes run without the backplane (apt-get install redis-server)."
 fi
 
-dotnet build CommandCenter -c Release -tl:off -v q >/dev/null
+if ! dotnet build CommandCenter -c Release -tl:off -v q >"$logs/build.log" 2>&1; then
+    echo "The build failed; see $logs/build.log" >&2
+    exit 1
+fi
 
 # The app itself (not `dotnet run`, whose child would outlive a kill of its PID), in Development
 # so that it serves its static files from the build folder and opens a local ingestion key.
@@ -65,19 +76,30 @@ start_node() { # name port
     echo "node $1: pid $! · http://127.0.0.1:$2 · log $logs/node-$1.log"
 }
 
-wait_healthy() { # port what
-    until curl -fsS "http://127.0.0.1:$1/healthz" >/dev/null 2>&1; do
+wait_healthy() { # name port pid: until the node answers; gives up when it exits or after 10 minutes
+    local waited=0
+    until curl -fsS "http://127.0.0.1:$2/healthz" >/dev/null 2>&1; do
+        if ! kill -0 "$3" 2>/dev/null; then
+            echo "node $1 exited during its start; its log:" >&2
+            tail -20 "$logs/node-$1.log" >&2
+            exit 1
+        fi
+        if (( waited >= 600 )); then
+            echo "node $1 did not answer /healthz within 10 minutes; see $logs/node-$1.log" >&2
+            exit 1
+        fi
         sleep 2
+        waited=$((waited + 2))
     done
-    echo "  $(curl -fsS "http://127.0.0.1:$1/healthz" | grep -o '"Twin [^"]*"' || true)"
+    echo "  $(curl -fsS "http://127.0.0.1:$2/healthz" | grep -o '"Twin [^"]*"' || true)"
 }
 
 echo "Database: $conn"
 start_node a "$port_a"
 echo "  waiting for node a (a first run writes a month of simulated history first: a minute or two)…"
-wait_healthy "$port_a"
+wait_healthy a "$port_a" "${pids[0]}"
 start_node b "$port_b"
-wait_healthy "$port_b"
+wait_healthy b "$port_b" "${pids[1]}"
 cat <<TEXT
 
 Two nodes are running:

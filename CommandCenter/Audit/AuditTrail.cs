@@ -19,7 +19,10 @@ public sealed record AuditOrigin(string? Ip, string? UserAgent)
 /// <summary>
 /// Records the app's own audit entries (sign-ins, refusals, accounts, configuration, reveals).
 /// <see cref="Record(AuditEntry)"/> queues one for the background writer (a burst of refused
-/// requests does not wait for the disk); <see cref="WriteAsync"/> returns only once the entry is
+/// requests does not wait for the disk); <see cref="CommitAsync"/> queues one the same way and
+/// completes once the batch holding it is committed, for an action that takes effect before its
+/// row is written and is acknowledged only after (a presenter's step: the walls follow at once);
+/// <see cref="WriteAsync"/> returns only once the entry is
 /// committed, for actions that must not happen unaudited (revealing personal data);
 /// <see cref="ChangeAsync"/> writes an account change and its entry in one transaction. The twin's
 /// state changes (ticket steps, acknowledgements, modes) are not recorded here: the store writes
@@ -27,7 +30,7 @@ public sealed record AuditOrigin(string? Ip, string? UserAgent)
 /// </summary>
 public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSecrets secrets, TimeProvider time, ILogger<AuditTrail> logger) : BackgroundService
 {
-    private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _anchoring = new(1, 1);
     private long _anchoredSeq = -1;
     private AuditLog? _log;
@@ -73,7 +76,22 @@ public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSe
     public AuditEntry Entry(ClaimsPrincipal? user, string action, string? target, string outcome, string? detail, AuditOrigin origin) =>
         new(time.GetUtcNow(), ActorOf(user), action, target, outcome, detail, origin.Ip, origin.UserAgent);
 
-    public void Record(AuditEntry entry) => _queue.Writer.TryWrite(entry);
+    public void Record(AuditEntry entry) => _queue.Writer.TryWrite(new Queued(entry, null));
+
+    /// <summary>
+    /// Queues <paramref name="entry"/> like <see cref="Record(AuditEntry)"/> and completes once it is
+    /// committed (faults when its batch could not be written, or the writer stopped without it).
+    /// </summary>
+    public Task CommitAsync(AuditEntry entry)
+    {
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Queued(entry, committed)))
+        {
+            committed.SetException(new InvalidOperationException("The audit writer has stopped; the entry was not recorded."));
+        }
+
+        return committed.Task;
+    }
 
     public void Record(ClaimsPrincipal? user, string action, string? target, string outcome, string? detail, AuditOrigin origin) =>
         Record(Entry(user, action, target, outcome, detail, origin));
@@ -121,13 +139,14 @@ public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSe
     public async Task FlushAsync(CancellationToken ct = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _flushes.Enqueue(done);
-        _queue.Writer.TryWrite(FlushMarker);
-        await done.Task.WaitAsync(ct);
+        if (_queue.Writer.TryWrite(new Queued(null, done)))
+        {
+            await done.Task.WaitAsync(ct);
+        }
     }
 
-    private static readonly AuditEntry FlushMarker = new(DateTimeOffset.MinValue, "", "", null, "", null, null, null);
-    private readonly System.Collections.Concurrent.ConcurrentQueue<TaskCompletionSource> _flushes = new();
+    /// <summary>A queued entry (null: a flush marker) and whom to tell once it is committed.</summary>
+    private readonly record struct Queued(AuditEntry? Entry, TaskCompletionSource? Committed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -137,54 +156,42 @@ public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSe
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // No store to write to: whoever waits for a row is told it was not recorded.
+            _queue.Writer.TryComplete();
+            FailAll(Drain(), e);
             return;
         }
 
-        var batch = new List<AuditEntry>();
+        var batch = new List<Queued>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                var flushes = 0;
-                while (batch.Count < 500 && _queue.Reader.TryRead(out var entry))
+                while (batch.Count < 500 && _queue.Reader.TryRead(out var queued))
                 {
-                    if (ReferenceEquals(entry, FlushMarker))
-                    {
-                        flushes++;
-                    }
-                    else
-                    {
-                        batch.Add(entry);
-                    }
+                    batch.Add(queued);
                 }
 
-                await AppendWithRetryAsync(batch, stoppingToken);
-                batch.Clear();
-                for (var i = 0; i < flushes && _flushes.TryDequeue(out var done); i++)
-                {
-                    done.TrySetResult();
-                }
+                await AppendAndAnswerAsync(batch, stoppingToken);
             }
         }
         catch (OperationCanceledException)
         {
             // Stopping: drain below.
         }
+        catch (Exception e)
+        {
+            // The batch could not be written after its retries: nobody waiting is told it was.
+            FailAll(batch, e);
+            _queue.Writer.TryComplete();
+            FailAll(Drain(), e);
+            throw;
+        }
 
         // Shutdown: what was recorded before the host stopped is still written.
-        while (_queue.Reader.TryRead(out var entry))
-        {
-            if (!ReferenceEquals(entry, FlushMarker))
-            {
-                batch.Add(entry);
-            }
-        }
-
-        await AppendWithRetryAsync(batch, CancellationToken.None);
-        while (_flushes.TryDequeue(out var done))
-        {
-            done.TrySetResult();
-        }
+        _queue.Writer.TryComplete();
+        batch.AddRange(Drain());
+        await AppendAndAnswerAsync(batch, CancellationToken.None);
 
         try
         {
@@ -196,13 +203,44 @@ public sealed class AuditTrail(TwinStore store, TwinReadiness readiness, AuditSe
         }
     }
 
-    private async Task AppendWithRetryAsync(List<AuditEntry> batch, CancellationToken ct)
+    /// <summary>Writes the batch's entries and then tells whoever waits on them (and on the flush markers among them).</summary>
+    private async Task AppendAndAnswerAsync(List<Queued> batch, CancellationToken ct)
     {
-        for (var attempt = 1; batch.Count > 0; attempt++)
+        await AppendWithRetryAsync([.. batch.Where(q => q.Entry is not null).Select(q => q.Entry!)], ct);
+        foreach (var queued in batch)
+        {
+            queued.Committed?.TrySetResult();
+        }
+
+        batch.Clear();
+    }
+
+    private List<Queued> Drain()
+    {
+        var rest = new List<Queued>();
+        while (_queue.Reader.TryRead(out var queued))
+        {
+            rest.Add(queued);
+        }
+
+        return rest;
+    }
+
+    private static void FailAll(List<Queued> batch, Exception e)
+    {
+        foreach (var queued in batch)
+        {
+            queued.Committed?.TrySetException(e);
+        }
+    }
+
+    private async Task AppendWithRetryAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        for (var attempt = 1; entries.Count > 0; attempt++)
         {
             try
             {
-                await Log.AppendAsync(batch, CancellationToken.None);
+                await Log.AppendAsync(entries, CancellationToken.None);
                 return;
             }
             catch (Exception e) when (attempt < 5 && e is Microsoft.Data.Sqlite.SqliteException or IOException)

@@ -9,14 +9,17 @@ namespace CommandCenter.Briefing;
 /// (08:00 Shanghai): it looks every <see cref="Period"/> and asks the store, which keeps one a day,
 /// so a restart at 08:00 finds the briefing made and makes none. Only the latest due day is made
 /// (a start before 08:00 makes the day before yesterday's if it is missing); older missed days are
-/// not: a briefing says what was known on the morning after its day.
+/// not: a briefing says what was known on the morning after its day. With two or more nodes only
+/// the writer makes it (it waits for <see cref="NodeRole.Writing"/>; docs/two-nodes.md), so two
+/// nodes never race to keep the same day.
 /// </summary>
 public sealed class DailyBriefingService(
     ITwinBriefings briefings,
     TwinClock clock,
     TimeProvider realTime,
     IOptions<BriefingOptions> options,
-    ILogger<DailyBriefingService> logger) : BackgroundService
+    ILogger<DailyBriefingService> logger,
+    NodeRole role) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
 
@@ -33,6 +36,7 @@ public sealed class DailyBriefingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await role.Writing.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Period, realTime);
         do
         {

@@ -17,6 +17,7 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
+        services.AddSingleton<CommandCenter.Field.RefusalWording>((outcome, fallback) => Console.RefusalText.Of(outcome, fallback));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Twin.Data.Boundary;
 using Twin.Data.Nodes;
 using Twin.Domain.Engine;
 
@@ -60,16 +59,30 @@ public sealed partial class TwinHost
         return ct.IsCancellationRequested ? null : true;
     }
 
+    /// <summary>
+    /// Once this node holds the lock: migrates, then takes the next writer epoch, which every batch
+    /// of this node checks in its transaction (<see cref="WriterFence"/>), before anything is written
+    /// or the rebuild reads the store. A batch found fenced stops the node, as a lost lease does.
+    /// </summary>
+    private async Task FenceAsync(TwinNodes nodes, CancellationToken ct)
+    {
+        await store.InitializeAsync(ct);
+        var fence = await nodes.Lease.FenceAsync(ct);
+        store.Fence = fence;
+        _ = StopWhenLeaseEndsAsync(fence.Lost, ct);
+        logger.LogInformation("Writer epoch {Epoch}: batches of an earlier writer are refused from now on.", fence.Epoch);
+    }
+
     /// <summary>On the writer: answers the followers' inbox and tells them after each commit.</summary>
     private Task ServeFollowersAsync(TwinNodes nodes, CancellationToken ct) =>
         Task.WhenAll(nodes.Inbox.DrainAsync(SubmitInOrderAsync, ct), AnnounceCommitsAsync(nodes.Signals, ct));
 
-    /// <summary>Submitted together (one batch), in order; null for a command whose batch failed, so it stays in the inbox.</summary>
-    private async Task<IReadOnlyList<CommandOutcome?>> SubmitInOrderAsync(IReadOnlyList<TwinCommand> commands, CancellationToken ct)
+    /// <summary>Submitted together (one batch), in order, each answered in its batch's transaction; false when a batch failed, so its commands stay in the inbox.</summary>
+    private async Task<bool> SubmitInOrderAsync(IReadOnlyList<(long InboxId, TwinCommand Command)> commands, CancellationToken ct)
     {
-        var pending = commands.Select(c => pipeline.SubmitAsync(c, ct).AsTask()).ToList();
+        var pending = commands.Select(c => pipeline.SubmitAsync(c.Command, c.InboxId, ct).AsTask()).ToList();
         await Task.WhenAll((IEnumerable<Task>)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return [.. pending.Select(t => t.IsCompletedSuccessfully ? t.Result : null)];
+        return pending.All(t => t.IsCompletedSuccessfully);
     }
 
     private async Task AnnounceCommitsAsync(NodeSignals signals, CancellationToken ct)
@@ -104,7 +117,7 @@ public sealed partial class TwinHost
         }
     }
 
-    /// <summary>A node that lost the lock's session must not write on: another node may hold it now. It stops; its service manager starts it again as a follower.</summary>
+    /// <summary>A node that lost the lock's session, or whose batch was fenced, must not write on: another node may hold it now. It stops; its service manager starts it again as a follower.</summary>
     private async Task StopWhenLeaseEndsAsync(Task holding, CancellationToken ct)
     {
         await holding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -52,6 +52,11 @@ public sealed partial class TwinHost(
 
         try
         {
+            if (nodes is not null)
+            {
+                await FenceAsync(nodes, stoppingToken);
+            }
+
             await WarmStartIfFirstRunAsync(stoppingToken);
 
             // A follower's screens hold its last reload: the reload's reset also brings them what the old writer committed since.

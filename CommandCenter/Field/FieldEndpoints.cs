@@ -63,7 +63,7 @@ public static class FieldEndpoints
 
     private static async Task<IResult> SubmitAsync(
         HttpContext context, string ticketId, ITwinCommands commands, ITwinQueries queries, SignedInScope scopes, AuditTrail audit,
-        IOptions<FieldOptions> options, CancellationToken ct)
+        IOptions<FieldOptions> options, [FromServices] RefusalWording words, CancellationToken ct)
     {
         var key = context.Request.Headers[KeyHeader].ToString();
         if (!FieldRules.IsValidKey(key))
@@ -131,7 +131,7 @@ public static class FieldEndpoints
         if (outcome.Forbidden)
         {
             audit.Record(context.User, AuditActions.Forbidden, ticketId, AuditOutcome.Denied, nameof(SubmitFieldReportCommand), AuditOrigin.Of(context));
-            return Problem(403, "无权办理 · Not yours to handle", outcome.Reason!);
+            return Problem(403, "无权办理 · Not yours to handle", words(outcome, outcome.Reason!));
         }
 
         if (outcome.Conflict)
@@ -141,7 +141,8 @@ public static class FieldEndpoints
 
         if (!outcome.Exists)
         {
-            return Problem(409, "无法提交 · Cannot submit", outcome.Reason ?? "The report was refused.");
+            // Worded in the crew's language (the phone's page shows it as the reason its report stays unsent).
+            return Problem(409, "无法提交 · Cannot submit", words(outcome, outcome.Reason ?? "The report was refused."));
         }
 
         var answer = await AnswerAsync(queries, key, ct);

@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Twin.Domain.Cameras;
+using Twin.Domain.Catalogue;
+using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 
 namespace CommandCenter.Live;
 
@@ -10,6 +14,8 @@ public static class LiveSetup
         services.AddSingleton<StormTrigger>();
         services.AddHostedService<SimulatorService>();
         services.AddSingleton<WallFeed>();
+        services.AddSingleton(sp => new AreaVitalSigns(
+            sp.GetRequiredService<DistrictMap>(), sp.GetRequiredService<EventCatalogue>(), sp.GetRequiredService<IReadOnlyList<Camera>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WallFeed>());
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin").AddCheck<StoreHealthCheck>("store");

@@ -5,6 +5,7 @@ using Twin.Domain.Dispatch;
 using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 using Twin.Domain.Time;
 using Twin.Domain.Vocabulary;
@@ -16,7 +17,25 @@ namespace CommandCenter.Notifications;
 /// names the event, so one event is sent to a webhook once however often it is seen.
 /// </summary>
 /// <param name="Facts">ids, codes and levels for a machine reading the generic body.</param>
-public sealed record Notification(NotificationKind Kind, string Key, DateTimeOffset At, string Title, string Text, IReadOnlyDictionary<string, string> Facts);
+public sealed record Notification(NotificationKind Kind, string Key, DateTimeOffset At, string Title, string Text, IReadOnlyDictionary<string, string> Facts)
+{
+    /// <summary>The alarm it is about, whose scope decides which organisations are told.</summary>
+    public AlarmState? Alarm { get; init; }
+
+    /// <summary>The case it is about, whose scope decides which organisations are told.</summary>
+    public TicketState? Ticket { get; init; }
+
+    /// <summary>
+    /// Whether <paramref name="organisation"/>'s people would see what this is about: a 街镇 its
+    /// area's, a department its inbox, the centre everything. An emergency's change concerns the
+    /// whole district, so every organisation.
+    /// </summary>
+    public bool Concerns(Organisation organisation)
+    {
+        var scope = new AccessScope(organisation, AccessRole.Officer);
+        return Alarm is { } alarm ? scope.Sees(alarm) : Ticket is not { } ticket || scope.Sees(ticket);
+    }
+}
 
 /// <summary>
 /// Turns the twin's committed events into notifications. Only what the twin itself wrote goes into
@@ -41,7 +60,10 @@ public sealed class NotificationFactory(EventCatalogue catalogue, DistrictMap di
         return new Notification(NotificationKind.CriticalAlarm, $"critical-alarm:{alarm.Id}", a.At,
             $"紧急告警 · {what}",
             $"{Place(alarm.SubDistrictCode)} {what}，告警{alarm.Id}，{Local(alarm.RaisedAt)}发生，请值班人员立即确认。",
-            AlarmFacts(alarm));
+            AlarmFacts(alarm))
+        {
+            Alarm = alarm,
+        };
     }
 
     private Notification Escalated(AlarmChanged a)
@@ -52,7 +74,10 @@ public sealed class NotificationFactory(EventCatalogue catalogue, DistrictMap di
         return new Notification(NotificationKind.AlarmEscalated, $"alarm-escalated:{alarm.Id}:{alarm.DutyLevel}", a.At,
             $"告警升级至{to} · {AlarmWhat(alarm)}",
             $"{Place(alarm.SubDistrictCode)} {Names.Of(alarm.Severity).Zh}告警{alarm.Id}已{minutes}分钟未确认，升级至{to}。",
-            new Dictionary<string, string>(AlarmFacts(alarm)) { ["dutyLevel"] = alarm.DutyLevel.ToString(CultureInfo.InvariantCulture) });
+            new Dictionary<string, string>(AlarmFacts(alarm)) { ["dutyLevel"] = alarm.DutyLevel.ToString(CultureInfo.InvariantCulture) })
+        {
+            Alarm = alarm,
+        };
     }
 
     private Notification Overdue(TicketChanged t)
@@ -71,7 +96,10 @@ public sealed class NotificationFactory(EventCatalogue catalogue, DistrictMap di
                 ["subDistrict"] = ticket.SubDistrictCode,
                 ["status"] = ticket.Status.ToString(),
                 ["supervisionLevel"] = ticket.SupervisionLevel.ToString(CultureInfo.InvariantCulture),
-            });
+            })
+        {
+            Ticket = ticket,
+        };
     }
 
     private static Notification Mode(ModeChanged m)

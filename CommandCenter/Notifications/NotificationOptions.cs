@@ -43,12 +43,16 @@ public sealed class WebhookOptions
 
     public string Url { get; set; } = string.Empty;
 
+    /// <summary>A DingTalk robot's 加签 secret (SEC…), when it has one: the URL is then signed on each send.</summary>
+    public string? Secret { get; set; }
+
     public WebhookFormat Format { get; set; } = WebhookFormat.Generic;
 
     /// <summary>The kinds sent to it; none listed means every kind.</summary>
     public List<NotificationKind> Kinds { get; set; } = [];
 
-    public bool Wants(NotificationKind kind) => Kinds.Count == 0 || Kinds.Contains(kind);
+    /// <summary>The configured webhook as the notifier sends to it: district-wide, like the centre's own.</summary>
+    public WebhookTarget ToTarget() => new(WebhookTarget.ConfiguredPrefix + Name, Name, null, Organisation, Url, Secret, Format, Kinds);
 }
 
 /// <summary><c>Twin:Notifications</c>: the webhooks and how hard each delivery is tried.</summary>
@@ -69,6 +73,9 @@ public sealed class NotificationOptions
 
     /// <summary>Dead letters kept for an admin (the oldest dropped first).</summary>
     public int DeadLetterCapacity { get; set; } = 500;
+
+    /// <summary>Days a dead letter is kept when nobody retries it (README "Retention").</summary>
+    public int DeadLetterKeepDays { get; set; } = 30;
 
     public IEnumerable<string> Problems()
     {
@@ -92,6 +99,11 @@ public sealed class NotificationOptions
             yield return $"{Section}:DeadLetterCapacity must lie in 1–100000.";
         }
 
+        if (DeadLetterKeepDays is < 1 or > 3650)
+        {
+            yield return $"{Section}:DeadLetterKeepDays must lie in 1–3650.";
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Webhooks.Count; i++)
         {
@@ -102,7 +114,7 @@ public sealed class NotificationOptions
                 yield return $"{key}:Name must be given and unique.";
             }
 
-            if (!Uri.TryCreate(hook.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            if (!WebhookTarget.IsWebUrl(hook.Url))
             {
                 yield return $"{key}:Url must be an absolute http(s) URL.";
             }
@@ -113,4 +125,21 @@ public sealed class NotificationOptions
             }
         }
     }
+}
+
+/// <summary>
+/// A webhook the notifier sends to: an organisation's, stored by an admin, or one from the
+/// configuration (<see cref="OrganisationId"/> null: told of everything, as the centre is).
+/// </summary>
+/// <param name="Id">the stored webhook's id, or <see cref="ConfiguredPrefix"/> and the configured name.</param>
+/// <param name="Label">who it is for, as shown beside its name: the organisation's id, or the configured free text.</param>
+public sealed record WebhookTarget(
+    string Id, string Name, string? OrganisationId, string? Label, string Url, string? Secret, WebhookFormat Format, IReadOnlyList<NotificationKind> Kinds)
+{
+    public const string ConfiguredPrefix = "config:";
+
+    public bool Wants(NotificationKind kind) => Kinds.Count == 0 || Kinds.Contains(kind);
+
+    public static bool IsWebUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp);
 }

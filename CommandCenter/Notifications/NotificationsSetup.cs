@@ -5,7 +5,11 @@ using Polly;
 
 namespace CommandCenter.Notifications;
 
-/// <summary>Webhook notifications (<c>Twin:Notifications</c>): the factory, the resilient client, the sender, the dead-letter list and the notifier.</summary>
+/// <summary>
+/// Webhook notifications (<c>Twin:Notifications</c> and the organisations' stored webhooks): the
+/// factory, the resilient client, the directory, the sender, the dead-letter list, the admin's
+/// webhook changes and the notifier.
+/// </summary>
 public static class NotificationsSetup
 {
     public static IServiceCollection AddTwinNotifications(this IServiceCollection services, IConfiguration configuration)
@@ -13,7 +17,9 @@ public static class NotificationsSetup
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).CheckedAtStart(o => o.Problems());
         services.AddSingleton<NotificationFactory>();
         services.AddSingleton<DeadLetters>();
+        services.AddSingleton<WebhookDirectory>();
         services.AddSingleton<WebhookSender>();
+        services.AddScoped<WebhookAdministration>();
         services.AddSingleton<WebhookNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookNotifier>());
         services.AddHttpClient(WebhookSender.ClientName)

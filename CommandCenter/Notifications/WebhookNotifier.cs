@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using System.Threading.Channels;
 using Twin.Data.Boundary;
 using Twin.Data.Pipeline;
 
@@ -7,37 +7,36 @@ namespace CommandCenter.Notifications;
 /// <summary>
 /// Reads every committed change set (<see cref="ChangeDelivery.Every"/>: a notification is a record,
 /// none may be skipped), turns its events into notifications and sends each to every webhook that
-/// wants its kind, once per event key. Sending runs on its own task, so a slow receiver never holds
-/// up the change feed.
+/// wants its kind and whose organisation it concerns (<see cref="Notification.Concerns"/>), once per
+/// webhook and event key. Only the writer sends (docs/two-nodes.md): followers see reloads, not
+/// events, and would tell every group twice. Sending runs on its own task, so a slow receiver never
+/// holds up the change feed.
 /// </summary>
 public sealed class WebhookNotifier(
-    ITwinChanges changes, NotificationFactory factory, WebhookSender sender, IOptions<NotificationOptions> options) : BackgroundService
+    ITwinChanges changes, NotificationFactory factory, WebhookDirectory directory, WebhookSender sender, ITwinOrganisations organisations,
+    NodeRole role, ILogger<WebhookNotifier> logger) : BackgroundService
 {
     private const int RememberedKeys = 10_000;
 
-    private readonly System.Threading.Channels.Channel<(WebhookOptions Hook, Notification Notification)> _outbox =
-        System.Threading.Channels.Channel.CreateUnbounded<(WebhookOptions, Notification)>(new() { SingleReader = true });
+    private readonly Channel<Notification> _outbox = Channel.CreateUnbounded<Notification>(new() { SingleReader = true });
 
     private readonly HashSet<(string Hook, string Key)> _sent = [];
     private readonly Queue<(string Hook, string Key)> _sentOrder = new();
 
-    /// <summary>Queues the notifications of one change set; public for tests that feed change sets by hand.</summary>
+    /// <summary>
+    /// Queues the notifications of one change set, on the writer only (a follower's change sets are
+    /// reloads of what the writer committed and told); public for tests that feed change sets by hand.
+    /// </summary>
     public Task HandleAsync(TwinChangeSet changeSet, CancellationToken ct)
     {
-        if (changeSet.IsReset)
+        if (changeSet.IsReset || !role.IsWriting)
         {
             return Task.CompletedTask;
         }
 
         foreach (var notification in changeSet.Events.SelectMany(factory.From))
         {
-            foreach (var hook in options.Value.Webhooks.Where(h => h.Wants(notification.Kind)))
-            {
-                if (Remember(hook.Name, notification.Key))
-                {
-                    _outbox.Writer.TryWrite((hook, notification));
-                }
-            }
+            _outbox.Writer.TryWrite(notification);
         }
 
         return Task.CompletedTask;
@@ -45,17 +44,67 @@ public sealed class WebhookNotifier(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.Webhooks.Count == 0)
+        try
         {
+            // Subscribed at once, so nothing committed after the start is missed; HandleAsync keeps only what the writer commits.
+            using var subscription = changes.Subscribe(nameof(WebhookNotifier), HandleAsync, ChangeDelivery.Every);
+            var batch = new List<Notification>();
+            while (await _outbox.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (_outbox.Reader.TryRead(out var notification))
+                {
+                    batch.Add(notification);
+                }
+
+                await DeliverAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task DeliverAsync(List<Notification> batch, CancellationToken ct)
+    {
+        IReadOnlyList<WebhookTarget> hooks;
+        try
+        {
+            hooks = await directory.TargetsAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store is gone (stopping, or a failover under way): nothing can be sent or dead-lettered now.
+            logger.LogWarning(e, "Webhooks not read; {Count} notifications not sent.", batch.Count);
             return;
         }
 
-        using var subscription = changes.Subscribe(nameof(WebhookNotifier), HandleAsync, ChangeDelivery.Every);
-        await foreach (var (hook, notification) in _outbox.Reader.ReadAllAsync(stoppingToken))
+        foreach (var notification in batch)
         {
-            await sender.SendAsync(hook, notification, stoppingToken);
+            foreach (var hook in hooks.Where(h => h.Wants(notification.Kind) && Concerns(h, notification)))
+            {
+                if (!Remember(hook.Id, notification.Key))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await sender.SendAsync(hook, notification, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A failed dead-letter write must not stop the notifier (and with it the host) for the next event.
+                    logger.LogError(e, "Notification {Key} to webhook {Webhook} neither delivered nor dead-lettered.", notification.Key, hook.Name);
+                }
+            }
         }
     }
+
+    /// <summary>A configured webhook is the district's and hears everything; an organisation's hears what is in its scope.</summary>
+    private bool Concerns(WebhookTarget hook, Notification notification) =>
+        hook.OrganisationId is not { } id || (organisations.Find(id) is { } organisation && notification.Concerns(organisation));
 
     private bool Remember(string hook, string key)
     {

@@ -7,18 +7,21 @@ namespace CommandCenter.Notifications;
 /// <summary>
 /// Posts one body to one webhook through the resilient client (retries with exponential backoff
 /// on 5xx, 408, 429, timeouts and connection failures: <see cref="NotificationsSetup"/>); what still
-/// fails goes to the dead-letter list. Logs name the webhook and the event, never the body or URL.
+/// fails goes to the dead-letter list. A DingTalk robot with a secret gets its URL signed at each
+/// send (<see cref="DingTalkSigning"/>, by the injected clock). Logs name the webhook and the event,
+/// never the body or URL.
 /// </summary>
 public sealed partial class WebhookSender(
-    IHttpClientFactory clients, DeadLetters deadLetters, IOptions<NotificationOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
+    IHttpClientFactory clients, DeadLetters deadLetters, WebhookDirectory directory, IOptions<NotificationOptions> options, TimeProvider time,
+    ILogger<WebhookSender> logger)
 {
     public const string ClientName = "webhooks";
 
     /// <summary>Delivers <paramref name="notification"/>; true when the receiver took it.</summary>
-    public async Task<bool> SendAsync(WebhookOptions hook, Notification notification, CancellationToken ct)
+    public async Task<bool> SendAsync(WebhookTarget hook, Notification notification, CancellationToken ct)
     {
         var body = WebhookBodies.For(hook.Format, notification);
-        var (delivered, error) = await PostAsync(hook.Url, body, ct);
+        var (delivered, error) = await PostAsync(hook, body, ct);
         if (delivered)
         {
             LogDelivered(logger, hook.Name, notification.Key);
@@ -26,10 +29,11 @@ public sealed partial class WebhookSender(
         }
 
         var attempts = options.Value.MaxAttempts;
-        deadLetters.Add(new DeadLetter(Guid.NewGuid(), hook.Name, hook.Organisation, notification.Kind, notification.Key, notification.Title, time.GetUtcNow(), attempts, error)
-        {
-            Body = body,
-        });
+        await deadLetters.AddAsync(
+            new DeadLetter(Guid.NewGuid(), hook.Id, hook.Name, hook.Label, notification.Kind, notification.Key, notification.Title, time.GetUtcNow(), attempts, error)
+            {
+                Body = body,
+            }, ct);
         LogDeadLettered(logger, hook.Name, notification.Key, attempts, error);
         return false;
     }
@@ -37,26 +41,32 @@ public sealed partial class WebhookSender(
     /// <summary>An admin's retry of a dead letter (with the same retries); it leaves the list once delivered.</summary>
     public async Task<bool> RetryAsync(Guid id, CancellationToken ct)
     {
-        if (deadLetters.Find(id) is not { } letter || options.Value.Webhooks.Find(w => w.Name == letter.Webhook) is not { } hook)
+        if (await deadLetters.FindAsync(id, ct) is not { } letter)
         {
             return false;
         }
 
-        var (delivered, error) = await PostAsync(hook.Url, letter.Body, ct);
+        if (await directory.FindAsync(letter.WebhookId, ct) is not { } hook)
+        {
+            await deadLetters.FailedAgainAsync(id, 0, "webhook removed", ct);
+            return false;
+        }
+
+        var (delivered, error) = await PostAsync(hook, letter.Body, ct);
         if (delivered)
         {
-            deadLetters.Remove(id);
+            await deadLetters.RemoveAsync(id, ct);
             LogDelivered(logger, hook.Name, letter.Key);
             return true;
         }
 
-        deadLetters.Remove(id);
-        deadLetters.Add(letter with { FailedAt = time.GetUtcNow(), Attempts = letter.Attempts + options.Value.MaxAttempts, LastError = error });
+        await deadLetters.FailedAgainAsync(id, options.Value.MaxAttempts, error, ct);
         return false;
     }
 
-    private async Task<(bool Delivered, string Error)> PostAsync(string url, string body, CancellationToken ct)
+    private async Task<(bool Delivered, string Error)> PostAsync(WebhookTarget hook, string body, CancellationToken ct)
     {
+        var url = hook is { Format: WebhookFormat.DingTalk, Secret: { Length: > 0 } secret } ? DingTalkSigning.SignedUrl(hook.Url, secret, time.GetUtcNow()) : hook.Url;
         try
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -67,7 +77,8 @@ public sealed partial class WebhookSender(
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
-            return (false, ex.GetType().Name + ": " + ex.Message);
+            // The message of a failed connection may quote the URL, and with it the robot's key.
+            return (false, ex is HttpRequestException { HttpRequestError: var kind } ? $"{ex.GetType().Name}: {kind}" : ex.GetType().Name);
         }
     }
 

@@ -5,6 +5,7 @@ public static class ScenesSetup
 {
     public static IServiceCollection AddWallScenes(this IServiceCollection services)
     {
+        services.AddSingleton<WallSceneRelay>();
         services.AddSingleton<WallSceneDirector>();
         services.AddHostedService(sp => sp.GetRequiredService<WallSceneDirector>());
         return services;

@@ -18,6 +18,8 @@ namespace CommandCenter.Scenes;
 /// pushes stays up until the rotation's next turn (or, with one scene configured, until the next push).
 /// Nothing is polled: the director decides again when the twin commits a change of mode, when a
 /// person pushes or presents, and when the rotation's turn or a presentation's idle time is due.
+/// With two or more nodes only the writer's director decides and sends; a follower's shows what the
+/// writer's publishes and hands its pushes and presenter steps to it (<see cref="WallSceneRelay"/>).
 /// </summary>
 public sealed class WallSceneDirector(
     ITwinQueries queries,
@@ -26,7 +28,9 @@ public sealed class WallSceneDirector(
     IOptions<TwinOptions> options,
     TimeProvider realTime,
     AuditTrail audit,
-    ILogger<WallSceneDirector> logger) : BackgroundService
+    ILogger<WallSceneDirector> logger,
+    NodeRole role,
+    WallSceneRelay relay) : BackgroundService
 {
     private readonly Lock _gate = new();
     private readonly IReadOnlyList<WallScene> _rotation = WallScenes.TryParseRotation(options.Value.Wall.SceneRotation, out var r) ? r : [WallScene.District];
@@ -38,6 +42,11 @@ public sealed class WallSceneDirector(
     private readonly SemaphoreSlim _presenting = new(1, 1);
     private WallPresentation? _presentation;
     private long _receivedAt;
+    private long _modeReceivedAt;
+    private long _modeCommittedAt;
+    private string? _mode;
+    private (long ReceivedAt, long CommittedAt) _modeCause;
+    private WallSceneState? _published;
 
     /// <summary>Raised (on the director's thread) with each new scene.</summary>
     public event Action<WallSceneMessage>? Changed;
@@ -64,6 +73,12 @@ public sealed class WallSceneDirector(
             return false;
         }
 
+        if (!Leads)
+        {
+            _ = relay.AskAsync(new WallSceneAsk(Push: scene), CancellationToken.None);
+            return true;
+        }
+
         lock (_gate)
         {
             _daily = scene;
@@ -78,17 +93,31 @@ public sealed class WallSceneDirector(
     }
 
     /// <summary>
+    /// A supervisor's or leader's change of mode reached the server: noted so the emergency scene's
+    /// message can say how long the writer took to commit it (<see cref="WallSceneMessage.CommittedAt"/>).
+    /// </summary>
+    public void ModeChangeReceived() => Interlocked.Exchange(ref _modeReceivedAt, realTime.GetUtcNow().ToUnixTimeMilliseconds());
+
+    /// <summary>
     /// One presenter's action, one at a time: <paramref name="act"/> gets the presentation in force
     /// and the time, records its audit row and answers the next presentation (null ends it) and its
     /// outcome; the walls are told at once. A refusal answers the presentation unchanged.
     /// </summary>
-    public async Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, (WallPresentation? Next, T Outcome)> act)
+    public Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, (WallPresentation? Next, T Outcome)> act) =>
+        PresentAsync(act, realTime.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private async Task<T> PresentAsync<T>(Func<WallPresentation?, DateTimeOffset, (WallPresentation? Next, T Outcome)> act, long receivedAt)
     {
-        var receivedAt = realTime.GetUtcNow().ToUnixTimeMilliseconds();
         await _presenting.WaitAsync();
         try
         {
             var (next, outcome) = act(Presentation, realTime.GetUtcNow());
+            if (!Leads)
+            {
+                // The writer's director puts it on the walls and publishes it back; until then this node's presenter sees its own step.
+                await relay.AskAsync(new WallSceneAsk(Presents: true, Present: next, ReceivedAt: receivedAt), CancellationToken.None);
+            }
+
             lock (_gate)
             {
                 if (next != _presentation)
@@ -117,6 +146,11 @@ public sealed class WallSceneDirector(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await queries.WaitUntilReadyAsync(stoppingToken);
+        if (relay.Active)
+        {
+            await FollowUntilWriterAsync(stoppingToken);
+        }
+
         lock (_gate)
         {
             // The rotation's first turn starts with the twin, not with the process.
@@ -129,6 +163,7 @@ public sealed class WallSceneDirector(
         {
             if (set.IsReset || set.Events.Any(e => e is ModeChanged))
             {
+                Interlocked.Exchange(ref _modeCommittedAt, realTime.GetUtcNow().ToUnixTimeMilliseconds());
                 Wake();
             }
 
@@ -145,11 +180,98 @@ public sealed class WallSceneDirector(
                 await SendAsync(next, stoppingToken);
             }
 
+            await PublishAsync(stoppingToken);
+
             await WaitAsync(NextDue(), stoppingToken);
         }
     }
 
     private void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Whether this node's director decides: on one node always; with several, the writer's only.</summary>
+    private bool Leads => !relay.Active || role.IsWriting;
+
+    /// <summary>Until this node becomes the writer: shows the writer's scenes and asks for the one in force.</summary>
+    private async Task FollowUntilWriterAsync(CancellationToken stoppingToken)
+    {
+        relay.Followed += OnFollowed;
+        relay.Asked += OnAsked;
+        relay.Start();
+        if (!role.IsWriting)
+        {
+            await relay.AskAsync(new WallSceneAsk(), stoppingToken);
+            await role.Writing.WaitAsync(stoppingToken);
+        }
+    }
+
+    private void OnFollowed(WallSceneState state)
+    {
+        if (Leads)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _presentation = state.Presentation;
+        }
+
+        Current = state.Current;
+        Changed?.Invoke(state.Current);
+        if (relay.FollowerSends)
+        {
+            _ = SendAsync(state.Current, CancellationToken.None);
+        }
+    }
+
+    private void OnAsked(WallSceneAsk ask)
+    {
+        if (!Leads)
+        {
+            return;
+        }
+
+        if (ask.Push is { } scene)
+        {
+            Push(scene);
+        }
+        else if (ask.Presents)
+        {
+            _ = PresentAsync((_, _) => (ask.Present, true), ask.ReceivedAt);
+        }
+        else
+        {
+            // A new follower: publish the scene in force again.
+            lock (_gate)
+            {
+                _published = null;
+            }
+
+            Wake();
+        }
+    }
+
+    /// <summary>On the writer with followers: tells them the scene and presentation when either changed.</summary>
+    private async Task PublishAsync(CancellationToken stoppingToken)
+    {
+        if (!relay.Active)
+        {
+            return;
+        }
+
+        var state = new WallSceneState(Current, Presentation);
+        lock (_gate)
+        {
+            if (state == _published)
+            {
+                return;
+            }
+
+            _published = state;
+        }
+
+        await relay.PublishAsync(state, stoppingToken);
+    }
 
     /// <summary>Waits for a wake-up, or until <paramref name="due"/> (the next turn or idle end) has passed.</summary>
     private async Task WaitAsync(TimeSpan? due, CancellationToken stoppingToken)
@@ -225,28 +347,27 @@ public sealed class WallSceneDirector(
 
     private WallSceneMessage DecideLocked(TwinSnapshot snapshot, DateTimeOffset now)
     {
+        NoteMode(snapshot);
         if (snapshot.Mode is { IsEmergency: true } mode)
         {
             // A presenter may highlight the emergency scene's panels; no other scene replaces it.
             var highlight = _presentation?.Slide is { Scene: WallScene.Emergency } slide ? slide.Highlight : null;
-            return new WallSceneMessage(WallScene.Emergency.Slug(), mode.IncidentId, mode.Level!.Value.ToString())
+            return Timed(new WallSceneMessage(WallScene.Emergency.Slug(), mode.IncidentId, mode.Level!.Value.ToString())
             {
                 Highlight = highlight,
                 Presenting = _presentation is not null,
-                ReceivedAt = _receivedAt,
-            };
+            });
         }
 
         if (_presentation is { Slide: { Scene: not WallScene.Emergency } presented })
         {
-            return new WallSceneMessage(presented.Scene.Slug(), null, null)
+            return Timed(new WallSceneMessage(presented.Scene.Slug(), null, null)
             {
                 Focus = presented.SubDistrict,
                 Highlight = presented.Highlight,
                 Target = presented.Target is { } id ? KeyEvents.Locate(snapshot, id) : null,
                 Presenting = true,
-                ReceivedAt = _receivedAt,
-            };
+            });
         }
 
         if (_rotation.Count > 1 && now - _turnStartedAt >= TimeSpan.FromSeconds(options.Value.Wall.SceneSeconds))
@@ -256,8 +377,28 @@ public sealed class WallSceneDirector(
             _turnStartedAt = now;
         }
 
-        return new WallSceneMessage(_daily.Slug(), null, null) { Presenting = _presentation is not null, ReceivedAt = _receivedAt };
+        return Timed(new WallSceneMessage(_daily.Slug(), null, null) { Presenting = _presentation is not null });
     }
+
+    /// <summary>
+    /// Notes whether the mode changed since the last decision and stamps the message with the times
+    /// of its latest cause, a presenter's action or a change of mode; the stamps stay as they are
+    /// until the next cause, so they never make an unchanged scene look new.
+    /// </summary>
+    private void NoteMode(TwinSnapshot snapshot)
+    {
+        var mode = snapshot.Mode is { IsEmergency: true } m ? $"{m.IncidentId}/{m.Level}" : string.Empty;
+        if (mode != _mode)
+        {
+            _mode = mode;
+            _modeCause = (Interlocked.Exchange(ref _modeReceivedAt, 0), Interlocked.Exchange(ref _modeCommittedAt, 0));
+        }
+    }
+
+    private WallSceneMessage Timed(WallSceneMessage message) =>
+        _modeCause.ReceivedAt > _receivedAt
+            ? message with { ReceivedAt = _modeCause.ReceivedAt, CommittedAt = _modeCause.CommittedAt }
+            : message with { ReceivedAt = _receivedAt };
 
     private int IndexOf(WallScene scene)
     {

@@ -22,11 +22,18 @@ public sealed record WallSceneMessage(string Scene, string? IncidentId, string? 
     public SceneTarget? Target { get; init; }
 
     /// <summary>
-    /// When the presenter's action that brought this message reached the server (ms since the Unix
-    /// epoch, real time; 0 for none), so the time to the walls splits into the click's way to the
-    /// server, the server's share (up to <see cref="SentAt"/>) and the hub and the wall's.
+    /// When the person's action that brought this message (a presenter's step, a supervisor's
+    /// change of mode) reached the server (ms since the Unix epoch, real time; 0 for none), so the
+    /// time to the walls splits into the click's way to the server, the server's share (up to
+    /// <see cref="SentAt"/>) and the hub and the wall's.
     /// </summary>
     public long ReceivedAt { get; init; }
+
+    /// <summary>
+    /// For a change of mode, when the director heard that the writer had committed it (ms since the
+    /// Unix epoch, real time; 0 otherwise): the writer's share lies between <see cref="ReceivedAt"/> and this.
+    /// </summary>
+    public long CommittedAt { get; init; }
 
     /// <summary>True while a presenter holds the walls (领导来访汇报), so the walls can say so.</summary>
     public bool Presenting { get; init; }

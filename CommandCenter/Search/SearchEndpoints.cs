@@ -33,6 +33,9 @@ public static class SearchEndpoints
                 return Results.Json(new
                 {
                     result.Total,
+
+                    // True when more tickets match than are counted: the total and the facets are then lower bounds.
+                    result.TotalIsLowerBound,
                     Hits = result.Hits.Select(h => new
                     {
                         h.Id,
@@ -82,7 +85,7 @@ public static class SearchEndpoints
             })
             .RequireAuthorization(Policies.UseConsole)
             .WithTags("Search")
-            .WithSummary("Search every stored ticket (any age), alarm, sensor and place: q (1–100 characters, one phrase), types (tickets, alarms, sensors, places, comma-separated; all by default), from/to (ISO 8601, report time; an alarm's raising), channel, category, status, subdistrict, corridor, overdue (true/false), sort (relevance|time), limit (1–200).")
+            .WithSummary("Search every stored ticket (any age), alarm, sensor and place: q (1–100 characters, one phrase), types (tickets, alarms, sensors, places, comma-separated; all by default), from/to (ISO 8601, report time; an alarm's raising), channel, category, status, subdistrict, corridor, overdue (true/false), sort (relevance|time), limit (1–200). Tickets are counted up to 1,000: beyond, totalIsLowerBound is true and the total and facets count the newest 1,000.")
             .Produces<System.Text.Json.Nodes.JsonObject>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         return endpoints;
     }

@@ -166,10 +166,14 @@ public static class AccountEndpoints
     public static string Landing(string? returnUrl, System.Security.Claims.ClaimsPrincipal user) =>
         SafeReturn(returnUrl) is var url && url != "/" ? url : HomeOf(user);
 
-    /// <summary>The page a role works on: officers the console, leaders the briefing, admins the accounts.</summary>
+    /// <summary>
+    /// The page a role works on: officers the console, the centre's leaders the briefing, admins the
+    /// accounts. The briefing is the centre's (the whole district), so a 街镇's or a department's
+    /// leader lands on its console, which shows its own area's cases or its inbox.
+    /// </summary>
     public static string HomeOf(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Supervisor) ? "/console"
-        : user.IsInRole(Roles.Leader) ? "/briefing"
+        : user.IsInRole(Roles.Leader) ? (TwinClaims.BelongsToCentre(user) ? "/briefing" : "/console")
         : user.IsInRole(Roles.Admin) ? "/admin/users"
         : "/";
 

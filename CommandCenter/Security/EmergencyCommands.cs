@@ -47,7 +47,7 @@ public sealed class EmergencyCommands(
             : AsDeciderAsync((actor, role) => new ConfirmProposalCommand(proposalId, actor, role, reason), "proposal.confirm", proposalId, ct);
 
     public Task<CommandOutcome> DismissAsync(string proposalId, string reason, CancellationToken ct = default) =>
-        AsDeciderAsync((actor, role) => new DismissProposalCommand(proposalId, actor, role, reason), "proposal.dismiss", proposalId, ct);
+        AsDeciderAsync((actor, role) => new DismissProposalCommand(proposalId, actor, role, reason), "proposal.dismiss", proposalId, ct, changesMode: false);
 
     public Task<CommandOutcome> CompleteStepAsync(string stepId, string note, CancellationToken ct = default) =>
         AsWorkerAsync(actor => new CompleteChecklistStepCommand(stepId, actor, note), "checklist.done", stepId, ct);
@@ -76,13 +76,19 @@ public sealed class EmergencyCommands(
         : user.IsInRole(Roles.Officer) ? OfficerRole.Officer
         : null;
 
-    private async Task<CommandOutcome> AsDeciderAsync(Func<string, OfficerRole, TwinCommand> command, string action, string target, CancellationToken ct)
+    private async Task<CommandOutcome> AsDeciderAsync(Func<string, OfficerRole, TwinCommand> command, string action, string target, CancellationToken ct, bool changesMode = true)
     {
         var user = await UserAsync();
         if (RoleOf(user) is not { } role || !role.MayChangeMode())
         {
             await officer.RecordRefusalAsync(action, target);
             return CommandOutcome.Refused(ModeRefusal, forbidden: true, new(RefusalCode.RoleMayNotChangeMode));
+        }
+
+        if (changesMode)
+        {
+            // Only for the walls' timing: the scene's message says when this reached the server.
+            scenes.ModeChangeReceived();
         }
 
         return await commands.SubmitAsync(command(SignedInOfficer.NameOf(user), role), ct);

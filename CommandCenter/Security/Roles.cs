@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommandCenter.Localization;
 
 namespace CommandCenter.Security;
@@ -83,4 +84,11 @@ public static class TwinClaims
 
     /// <summary>The organisation a person's account belonged to at sign-in (changing it ends the sessions).</summary>
     public const string Organisation = "twin:org";
+
+    /// <summary>
+    /// Whether the person signed in as one of the centre's. A session without the claim began before
+    /// accounts had organisations, when every account was the centre's (as the column's default still says).
+    /// </summary>
+    public static bool BelongsToCentre(ClaimsPrincipal user) =>
+        user.FindFirstValue(Organisation) is null or Twin.Domain.Organisations.Organisation.CentreId;
 }

@@ -80,6 +80,7 @@ public static class SecuritySetup
 
         services.AddSingleton<SessionStore>();
         services.AddSingleton<WallOrganisationChanges>();
+        services.AddHostedService<WallMovesAcrossNodes>();
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountAdministration>();

@@ -16,8 +16,9 @@ namespace CommandCenter.Security;
 /// lives in memory only (the walls' picture, not the twin's state), so the one thing each action
 /// writes is its audit row. The walls do not wait for it: under load SQLite's write lock is held by
 /// the simulator's batches for seconds (a presenter's step once reached the walls 23 s after the
-/// click), so the row goes to the audit writer's queue, which commits in order, retries and is
-/// drained at shutdown, while the walls follow at once.
+/// click), so the walls are told at once and the row goes to the audit writer's queue. The
+/// presenter is answered only once that row is committed: an action acknowledged is on disk with
+/// its audit row, and one whose row a crash lost was never acknowledged (docs/emergency.md).
 /// During an emergency the walls hold the emergency scene: a presenter may point at its panels,
 /// not put another scene up.
 /// </summary>
@@ -36,6 +37,8 @@ public sealed class WallPresenterCommands(
     public const string EmergencyHolds = "During an emergency the walls hold the emergency scene; its panels may be highlighted.";
     public const string NoEmergency = "No emergency is running.";
     public const string NoSuchTarget = "The twin holds no ticket or active alarm with this id.";
+
+    private readonly SemaphoreSlim _order = new(1, 1);
 
     public IReadOnlyList<PresenterSlide> Sequence { get; } =
         PresenterSlide.TryParseSequence(options.Value.Wall.PresenterSequence, WallOptions.IsSubDistrictCode, out var s) ? s : [new PresenterSlide(WallScene.District)];
@@ -96,28 +99,52 @@ public sealed class WallPresenterCommands(
         queries.Current.IsEmergency && next.Slide.Scene != WallScene.Emergency ? (null, new(EmergencyHolds, RefusalCode.EmergencyHoldsWall)) : (next, null);
 
     /// <summary>
-    /// Checks the role, works out the next presentation, records its audit row and hands it to the
-    /// director, which tells the walls; a refusal changes nothing and is audited too.
+    /// Checks the role, works out the next presentation, queues its audit row and hands it to the
+    /// director, which tells the walls; a refusal changes nothing and is audited too. Answers once
+    /// the row is committed. The circuit's actions reach the director in the order they were made
+    /// (a clicker's presses may follow each other faster than their rows commit).
     /// </summary>
     private async Task<CommandOutcome> ActAsync(
         string action,
         Func<WallPresentation?, string, DateTimeOffset, (WallPresentation? Next, PresenterRefusal? Refusal)> decide,
         bool ends = false)
     {
+        CommandOutcome outcome;
+        Task recorded;
+        await _order.WaitAsync();
+        try
+        {
+            (outcome, recorded) = await PresentAsync(action, decide, ends);
+        }
+        finally
+        {
+            _order.Release();
+        }
+
+        await recorded;
+        return outcome;
+    }
+
+    private async Task<(CommandOutcome Outcome, Task Recorded)> PresentAsync(
+        string action,
+        Func<WallPresentation?, string, DateTimeOffset, (WallPresentation? Next, PresenterRefusal? Refusal)> decide,
+        bool ends)
+    {
         var user = await UserAsync();
         if (!await MayPresentAsync(user))
         {
-            audit.Record(user, AuditActions.Forbidden, "wall", AuditOutcome.Denied, AuditActions.WallPresented + " " + action, origin.Current);
-            return CommandOutcome.Refused(Refusal, forbidden: true, new(RefusalCode.RoleMayNotPresent));
+            var denied = audit.CommitAsync(audit.Entry(user, AuditActions.Forbidden, "wall", AuditOutcome.Denied, AuditActions.WallPresented + " " + action, origin.Current));
+            return (CommandOutcome.Refused(Refusal, forbidden: true, new(RefusalCode.RoleMayNotPresent)), denied);
         }
 
         var presenter = SignedInOfficer.NameOf(user);
-        return await director.PresentAsync<CommandOutcome>((current, now) =>
+        var recorded = Task.CompletedTask;
+        var outcome = await director.PresentAsync<CommandOutcome>((current, now) =>
         {
             var (next, refusal) = decide(current, presenter, now);
             if (refusal is not null)
             {
-                audit.Record(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal.Reason}", origin.Current));
+                recorded = audit.CommitAsync(audit.Entry(user, AuditActions.WallPresented, current?.Slide.ToString(), AuditOutcome.Failure, $"{action}: {refusal.Reason}", origin.Current));
                 return (current, CommandOutcome.Refused(refusal.Reason, why: new(refusal.Code, refusal.Detail)));
             }
 
@@ -128,9 +155,10 @@ public sealed class WallPresenterCommands(
 
             var target = (next ?? current)?.Slide.ToString();
             var detail = next is null ? action : $"{action} {next.Step + 1}/{next.Sequence.Count}";
-            audit.Record(audit.Entry(user, AuditActions.WallPresented, target, AuditOutcome.Success, detail, origin.Current));
+            recorded = audit.CommitAsync(audit.Entry(user, AuditActions.WallPresented, target, AuditOutcome.Success, detail, origin.Current));
             return (ends ? null : next, new CommandOutcome { Kind = OutcomeKind.Applied, Id = next?.Slide.ToString() });
         });
+        return (outcome, recorded);
     }
 
     private async Task<ClaimsPrincipal> UserAsync() => (await state.GetAuthenticationStateAsync()).User;

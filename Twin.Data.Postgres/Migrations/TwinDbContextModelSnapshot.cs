@@ -1299,6 +1299,143 @@ namespace Twin.Data.Postgres.Migrations
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Nodes.WriterFenceRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("epoch");
+
+                    b.HasKey("Id")
+                        .HasName("pk_writer_fence");
+
+                    b.ToTable("writer_fence", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Notifications.DeadLetterRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<long>("FailedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_id");
+
+                    b.Property<string>("WebhookName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_dead_letters");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_notification_dead_letters_failed_at");
+
+                    b.ToTable("notification_dead_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Notifications.WebhookRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kinds");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("ProtectedUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_url");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("UrlHint")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url_hint");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhooks_organisation_id_name");
+
+                    b.ToTable("webhooks", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Organisations.OrganisationRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1919,6 +2056,16 @@ namespace Twin.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_field_reports_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Twin.Data.Notifications.WebhookRow", b =>
+                {
+                    b.HasOne("Twin.Data.Organisations.OrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhooks_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>

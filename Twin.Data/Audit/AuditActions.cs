@@ -45,6 +45,8 @@ public static class AuditActions
     public const string WallOrganisationChanged = "wall-device.organisation";
     public const string AuditExported = "audit.export";
     public const string NotificationRetried = "notification.retry";
+    public const string WebhookSaved = "notification.webhook.save";
+    public const string WebhookDeleted = "notification.webhook.delete";
     public const string Configuration = "config.start";
     public const string DailyBriefingStored = "briefing.daily";
 }

@@ -1278,6 +1278,143 @@ namespace Twin.Data.Migrations
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("Twin.Data.Nodes.WriterFenceRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("epoch");
+
+                    b.HasKey("Id")
+                        .HasName("pk_writer_fence");
+
+                    b.ToTable("writer_fence", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Notifications.DeadLetterRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("FailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_id");
+
+                    b.Property<string>("WebhookName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_dead_letters");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_notification_dead_letters_failed_at");
+
+                    b.ToTable("notification_dead_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Notifications.WebhookRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kinds");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("ProtectedUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_url");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("UrlHint")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url_hint");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhooks_organisation_id_name");
+
+                    b.ToTable("webhooks", (string)null);
+                });
+
             modelBuilder.Entity("Twin.Data.Organisations.OrganisationRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1894,6 +2031,16 @@ namespace Twin.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_field_reports_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Twin.Data.Notifications.WebhookRow", b =>
+                {
+                    b.HasOne("Twin.Data.Organisations.OrganisationRow", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhooks_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Twin.Data.Sensors.DailyRollupRow", b =>

@@ -11,10 +11,11 @@ namespace Twin.Data.Nodes;
 /// <summary>
 /// The inbox table between follower nodes and the writer (docs/two-nodes.md). A follower inserts
 /// its commands in one transaction and waits until the writer has written their outcomes; the
-/// writer takes unanswered rows in id order, submits them to its pipeline in that order, and writes
-/// each outcome (clearing the body) only after the pipeline acknowledged it, that is after its batch
-/// committed. A writer that dies between the two leaves the row unanswered; the next writer submits
-/// it again, where its idempotency key (readings, tickets, CAP, field reports) makes it a replay.
+/// writer takes unanswered rows in id order and submits them to its pipeline in that order with
+/// their row ids, and the pipeline writes each outcome (clearing the body) in the transaction of the
+/// batch that applied it. The row id is thus every handed-over command's idempotency key: a command
+/// whose batch committed is answered, and a writer that dies at any point leaves the next one
+/// nothing to apply twice.
 /// </summary>
 public sealed partial class CommandInbox(string connectionString, NodeSignals signals, NodeOptions options, TimeProvider time, ILogger<CommandInbox> logger)
 {
@@ -51,11 +52,12 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
     }
 
     /// <summary>
-    /// On the writer, until cancelled: submits unanswered commands in order and answers them.
-    /// <paramref name="submit"/> answers null for a command whose batch failed (the store is
-    /// unavailable): it is left unanswered and tried again.
+    /// On the writer, until cancelled: submits unanswered commands in order, each with its inbox row
+    /// id, and tells the followers once <paramref name="submit"/> returns (their batches committed,
+    /// which answered them). <paramref name="submit"/> answers false when a batch failed (the store
+    /// is unavailable): its commands stay unanswered and are tried again.
     /// </summary>
-    public async Task DrainAsync(Func<IReadOnlyList<TwinCommand>, CancellationToken, Task<IReadOnlyList<CommandOutcome?>>> submit, CancellationToken ct)
+    public async Task DrainAsync(Func<IReadOnlyList<(long InboxId, TwinCommand Command)>, CancellationToken, Task<bool>> submit, CancellationToken ct)
     {
         var trimmedAt = DateTimeOffset.MinValue;
         while (!ct.IsCancellationRequested)
@@ -93,7 +95,7 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
     }
 
     /// <returns>True when a full batch was taken (more may be waiting).</returns>
-    private async Task<bool> DrainOnceAsync(Func<IReadOnlyList<TwinCommand>, CancellationToken, Task<IReadOnlyList<CommandOutcome?>>> submit, CancellationToken ct)
+    private async Task<bool> DrainOnceAsync(Func<IReadOnlyList<(long InboxId, TwinCommand Command)>, CancellationToken, Task<bool>> submit, CancellationToken ct)
     {
         var rows = new List<(long Id, string Kind, string Body)>();
         await using (var connection = await OpenAsync(ct))
@@ -111,13 +113,13 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
             return false;
         }
 
-        var answers = new List<(long Id, string Outcome)>(rows.Count);
-        var readable = new List<(int Index, TwinCommand Command)>();
+        var answers = new List<(long Id, string Outcome)>();
+        var readable = new List<(long InboxId, TwinCommand Command)>();
         for (var i = 0; i < rows.Count; i++)
         {
             try
             {
-                readable.Add((i, CommandJson.Read(rows[i].Kind, rows[i].Body)));
+                readable.Add((rows[i].Id, CommandJson.Read(rows[i].Kind, rows[i].Body)));
             }
             catch (JsonException ex)
             {
@@ -126,25 +128,18 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
             }
         }
 
-        // Acknowledged by the pipeline = committed; only then is the outcome written.
-        var outcomes = await submit([.. readable.Select(r => r.Command)], ct);
-        for (var j = 0; j < readable.Count; j++)
-        {
-            if (outcomes[j] is { } outcome)
-            {
-                answers.Add((rows[readable[j].Index].Id, CommandJson.WriteOutcome(outcome)));
-            }
-        }
-
+        // The pipeline answered each committed one in its batch; the rest (a failed batch) stay for the next round.
+        var committed = await submit(readable, ct);
         await AnswerAsync(answers, ct);
-        return rows.Count == DrainBatch && answers.Count == rows.Count;
+        return rows.Count == DrainBatch && committed;
     }
 
+    /// <summary>Answers the rows this writer could not read, and tells the followers to look at their outcomes.</summary>
     private async Task AnswerAsync(List<(long Id, string Outcome)> answers, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var update = new NpgsqlCommand("UPDATE inbox SET outcome = @outcome, body = NULL, answered_at = @at WHERE id = @id", connection, transaction))
+        await using (var update = new NpgsqlCommand("UPDATE inbox SET outcome = @outcome, body = NULL, answered_at = @at WHERE id = @id AND answered_at IS NULL", connection, transaction))
         {
             var id = update.Parameters.Add("id", NpgsqlDbType.Bigint);
             var outcome = update.Parameters.Add("outcome", NpgsqlDbType.Text);

@@ -21,20 +21,39 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
     /// <summary>The writer committed a batch: followers reload their read model.</summary>
     public const string Committed = "twin_committed";
 
-    private static readonly string[] Channels = [Queued, Answered, Committed];
+    /// <summary>An admin moved a wall device to another organisation; the payload names the node and the device.</summary>
+    public const string WallMoved = "twin_wall_moved";
+
+    /// <summary>The writer's wall scene changed; the payload is the scene (CommandCenter's WallSceneRelay).</summary>
+    public const string Scenes = "twin_scene";
+
+    /// <summary>A follower asks the writer's wall scene director to act; the payload is the action.</summary>
+    public const string SceneAsks = "twin_scene_ask";
+
+    private static readonly string[] Channels = [Queued, Answered, Committed, WallMoved, Scenes, SceneAsks];
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _pulses = new();
 
     /// <summary>Completes at the next notification on <paramref name="channel"/> (or when the listener reconnects).</summary>
     public Task Next(string channel) =>
         _pulses.GetOrAdd(channel, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>
+    /// Raised on the listening connection's thread with each notification's channel and payload
+    /// (every node's own notifications too); handlers must be quick.
+    /// </summary>
+    public event Action<string, string>? Received;
+
     /// <summary>Sends a notification on its own short transaction.</summary>
-    public async Task NotifyAsync(string channel, CancellationToken ct)
+    public Task NotifyAsync(string channel, CancellationToken ct) => NotifyAsync(channel, string.Empty, ct);
+
+    /// <summary>Sends a notification with a payload (under PostgreSQL's 8000 bytes) on its own short transaction.</summary>
+    public async Task NotifyAsync(string channel, string payload, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, '')", connection);
+        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
         command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("payload", payload);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -47,7 +66,11 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(ct);
-                connection.Notification += (_, e) => Pulse(e.Channel);
+                connection.Notification += (_, e) =>
+                {
+                    Pulse(e.Channel);
+                    Received?.Invoke(e.Channel, e.Payload);
+                };
                 await using (var listen = new NpgsqlCommand(string.Join("; ", Channels.Select(c => $"LISTEN {c}")), connection))
                 {
                     await listen.ExecuteNonQueryAsync(ct);

@@ -73,6 +73,9 @@ public sealed partial class WriterLease(string connectionString, ILogger<WriterL
         }
     }
 
+    /// <summary>Takes the next writer epoch (<see cref="WriterFence"/>); call once holding the lock and with the schema migrated.</summary>
+    public Task<WriterFence> FenceAsync(CancellationToken ct) => WriterFence.TakeAsync(connectionString, ct);
+
     private static async Task<bool> TryLockAsync(NpgsqlConnection session, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({WriterLock})", session);

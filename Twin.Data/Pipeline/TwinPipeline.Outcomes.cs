@@ -159,6 +159,27 @@ public sealed partial class TwinPipeline
         };
     }
 
+    /// <summary>
+    /// The inbox rows of this batch's handed-over commands and how to word their outcomes once the
+    /// observations' row ids are known; null when the batch holds none. A command the engine failed
+    /// on is left unanswered, as its caller learns of the failure and not of an outcome.
+    /// </summary>
+    private static Func<IReadOnlyList<long>, IReadOnlyList<(long InboxId, string Outcome)>>? InboxAnswersOf(
+        List<Pending> batch, HashSet<int> faulted, Func<IReadOnlyList<long>, BatchAnswers> answers)
+    {
+        var handedOver = Enumerable.Range(0, batch.Count).Where(i => batch[i].InboxId is not null && !faulted.Contains(i)).ToList();
+        if (handedOver.Count == 0)
+        {
+            return null;
+        }
+
+        return ids =>
+        {
+            var known = answers(ids);
+            return [.. handedOver.Select(i => (batch[i].InboxId!.Value, Nodes.CommandJson.WriteOutcome(Outcome(batch, i, known))))];
+        };
+    }
+
     /// <summary>Names the record an earlier copy in the same batch stored, as the store's words would.</summary>
     private static string DescribeFirst(TwinCommand command, CommandOutcome original) => command switch
     {

@@ -27,6 +27,7 @@ public sealed partial class TwinPipeline
     private readonly TwinPipelineOptions _options;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _queue;
+    private readonly Channel<Pending> _first = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private volatile TwinSnapshot _current;
     private long _snapshotBuiltAt;
     private bool _snapshotStale;
@@ -73,11 +74,23 @@ public sealed partial class TwinPipeline
     }
 
     /// <summary>Queues an input and completes once the batch holding it is committed to disk.</summary>
-    public async ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, CancellationToken ct = default)
+    public ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, CancellationToken ct = default) => SubmitAsync(command, null, ct);
+
+    /// <summary>
+    /// Queues a command a follower node handed over through the inbox (docs/two-nodes.md): its
+    /// outcome is written into inbox row <paramref name="inboxId"/> in the batch's own transaction.
+    /// </summary>
+    public async ValueTask<CommandOutcome> SubmitAsync(TwinCommand command, long? inboxId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var ack = new TaskCompletionSource<CommandOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync(new Pending(command, ack), ct);
+        var pending = new Pending(command, ack, GoesFirst(command) ? new FirstLane() : null, inboxId);
+        if (pending.Lane is not null)
+        {
+            _first.Writer.TryWrite(pending);
+        }
+
+        await _queue.Writer.WriteAsync(pending, ct);
         return await ack.Task.WaitAsync(ct);
     }
 
@@ -117,16 +130,27 @@ public sealed partial class TwinPipeline
             while (await WaitForInputAsync(reader, ct))
             {
                 batch.Clear();
-                while (batch.Count < _options.MaxBatch && reader.TryRead(out var pending))
+                if (!TakeFirst(batch))
                 {
-                    batch.Add(pending);
-                    if (pending.Ack is null)
+                    while (batch.Count < _options.MaxBatch && reader.TryRead(out var pending))
                     {
-                        Interlocked.Decrement(ref _postedWaiting);
+                        if (!Take(pending))
+                        {
+                            continue;
+                        }
+
+                        batch.Add(pending);
+                        if (pending.Ack is null)
+                        {
+                            Interlocked.Decrement(ref _postedWaiting);
+                        }
                     }
                 }
 
-                await ProcessAsync(batch);
+                if (batch.Count > 0)
+                {
+                    await ProcessAsync(batch);
+                }
             }
 
             if (_snapshotStale)
@@ -142,7 +166,8 @@ public sealed partial class TwinPipeline
         {
             _queue.Writer.TryComplete();
             var stopped = new InvalidOperationException("The twin pipeline stopped before this input was applied.");
-            while (reader.TryRead(out var pending))
+            _first.Writer.TryComplete();
+            while (reader.TryRead(out var pending) || _first.Reader.TryRead(out pending))
             {
                 pending.Ack?.TrySetException(stopped);
             }
@@ -266,7 +291,10 @@ public sealed partial class TwinPipeline
         // What a faulted input left behind is written too, as before: the rebuild below reconciles it.
         events.AddRange(_engine.DrainEvents());
         var changedSensors = _engine.DrainChangedSensors();
-        var written = new TwinBatch(observations, newTickets, events, changedSensors);
+        var written = new TwinBatch(observations, newTickets, events, changedSensors)
+        {
+            InboxAnswers = InboxAnswersOf(batch, faulted, ids => new BatchAnswers(results, found, replayOf, commandEvents, observationOf, ids)),
+        };
         IReadOnlyList<long> observationIds;
         var writing = Stopwatch.GetTimestamp();
         try
@@ -325,36 +353,6 @@ public sealed partial class TwinPipeline
         {
             RaiseCommitted(new TwinChangeSet(_engine.Version, events, changedSensors));
         }
-    }
-
-    /// <summary>
-    /// Waits for input; while the snapshot is stale, wakes up in time to rebuild it so that it
-    /// never lags a change by more than the snapshot interval.
-    /// </summary>
-    private async ValueTask<bool> WaitForInputAsync(ChannelReader<Pending> reader, CancellationToken ct)
-    {
-        var waiting = reader.WaitToReadAsync(ct);
-        if (waiting.IsCompleted || !_snapshotStale)
-        {
-            return await waiting;
-        }
-
-        var due = _options.SnapshotInterval - Stopwatch.GetElapsedTime(_snapshotBuiltAt);
-        if (due > TimeSpan.Zero)
-        {
-            using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var waitingTask = waiting.AsTask();
-            if (await Task.WhenAny(waitingTask, Task.Delay(due, delayCancel.Token)) == waitingTask)
-            {
-                await delayCancel.CancelAsync();
-                return await waitingTask;
-            }
-
-            waiting = new ValueTask<bool>(waitingTask);
-        }
-
-        PublishSnapshot();
-        return await waiting;
     }
 
     private async Task<bool> TryRebuildFromStoreAsync()
@@ -437,6 +435,4 @@ public sealed partial class TwinPipeline
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Twin pipeline stopped.")]
     private partial void LogStopped();
-
-    private readonly record struct Pending(TwinCommand Command, TaskCompletionSource<CommandOutcome>? Ack);
 }

@@ -5,7 +5,8 @@ namespace Twin.Data.Search;
 /// SQLite index holds: de-identified title and description, address, category and 街镇 names, never
 /// the reporter) under a pg_trgm GIN index, which answers substring matches of 3+ characters; a
 /// shorter word is matched by the same LIKE over the table without the index (pg_trgm has no
-/// trigram to look up), so 1–2 character Chinese words still find every ticket. Kept current by
+/// trigram to look up), so 1–2 character Chinese words still find every ticket (a common word's
+/// scan stops at the search's count limit; a rare one's reads the whole table). Kept current by
 /// triggers in the write's own transaction, like SQLite's.
 /// </summary>
 internal static class PostgresSearchIndexSql
@@ -33,7 +34,7 @@ internal static class PostgresSearchIndexSql
                     DELETE FROM ticket_search WHERE ticket_id = OLD.id;
                     RETURN OLD;
                 END IF;
-                INSERT INTO ticket_search (ticket_id, txt) VALUES (NEW.id, {Text("NEW")})
+                INSERT INTO ticket_search (ticket_id, txt) VALUES (NEW.id, {SearchIndexSql.Text("NEW")})
                 ON CONFLICT (ticket_id) DO UPDATE SET txt = excluded.txt;
                 RETURN NEW;
             END
@@ -62,7 +63,7 @@ internal static class PostgresSearchIndexSql
     [
         .. DropTriggers(),
         "DELETE FROM ticket_search",
-        $"INSERT INTO ticket_search (ticket_id, txt) SELECT t.id, {Text("t")} FROM tickets t",
+        $"INSERT INTO ticket_search (ticket_id, txt) SELECT t.id, {SearchIndexSql.Text("t")} FROM tickets t",
         .. Triggers(),
     ];
 
@@ -75,23 +76,10 @@ internal static class PostgresSearchIndexSql
         "DROP TABLE IF EXISTS search_names",
     ];
 
-    /// <summary>
-    /// The tickets whose text contains <c>@match</c> (a LIKE-escaped, lower-cased phrase), ranked
-    /// by word similarity for 3+ characters; shorter words carry no rank, as on SQLite.
-    /// </summary>
-    public static (string Sql, bool Ranked) Candidates(string phrase) => phrase.Length >= 3
-        ? ("SELECT ticket_id AS id, -word_similarity(@match, txt) AS rank FROM ticket_search WHERE txt LIKE '%' || @match || '%'", true)
-        : ("SELECT ticket_id AS id, 0 AS rank FROM ticket_search WHERE txt LIKE '%' || @match || '%'", false);
-
     /// <summary>The phrase as a LIKE pattern's literal part: lower-cased, its wildcards and escape character escaped.</summary>
     public static string MatchValue(string phrase) =>
         phrase.ToLowerInvariant()
             .Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static string Text(string row) =>
-        $"lower({row}.title || ' ' || {row}.description || ' ' || {row}.address || ' ' || "
-        + $"coalesce((SELECT name FROM search_names WHERE kind = 'category' AND code = {row}.category_code), '') || ' ' || "
-        + $"coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = {row}.sub_district_code), ''))";
 }

@@ -114,8 +114,11 @@ internal static class SearchIndexSql
         }
     }
 
-    /// <summary>The lower-cased text whose character pairs are indexed (the same fields as the FTS row).</summary>
-    private static string Text(string row) =>
+    /// <summary>
+    /// The lower-cased text whose character pairs are indexed (the same fields as the FTS row); on
+    /// PostgreSQL the text under the trigram index; and what search reads where it walks tickets in time order.
+    /// </summary>
+    public static string Text(string row) =>
         $"lower({row}.title || ' ' || {row}.description || ' ' || {row}.address || ' ' || "
         + $"coalesce((SELECT name FROM search_names WHERE kind = 'category' AND code = {row}.category_code), '') || ' ' || "
         + $"coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = {row}.sub_district_code), ''))";

@@ -5,7 +5,11 @@ namespace Twin.Data.Search;
 /// <summary>How search results are ordered.</summary>
 public enum SearchSort
 {
-    /// <summary>Best match first (bm25 for 3+ characters; newest first for shorter words, which carry no rank).</summary>
+    /// <summary>
+    /// Where the phrase stands: in the title first, then in the address, then only in the
+    /// description or the category's or 街镇's name; newest first within each. When more than
+    /// <see cref="SearchQuery.CountLimit"/> tickets match, the newest that many are ranked.
+    /// </summary>
     Relevance,
 
     /// <summary>Newest report first.</summary>
@@ -48,6 +52,9 @@ public sealed record SearchQuery(string Text)
 
     public const int MaxLimit = 200;
 
+    /// <summary>The console's and the API's <see cref="CountLimit"/>.</summary>
+    public const int DefaultCountLimit = 1_000;
+
     public DateTimeOffset? From { get; init; }
 
     public DateTimeOffset? To { get; init; }
@@ -81,6 +88,13 @@ public sealed record SearchQuery(string Text)
     private bool HasTicketOnlyFilter => Channel is not null || CategoryCode is not null || Status is not null || Overdue is not null;
 
     public int Limit { get; init; } = 50;
+
+    /// <summary>
+    /// Matching tickets are counted up to this many; beyond it the total and the facets count the
+    /// newest this many and say they are lower bounds ("1,000+"), as web search engines do: an exact
+    /// count of a word in one ticket of eight among a million takes seconds, a person reads "over 1,000" alike.
+    /// </summary>
+    public int CountLimit { get; init; } = DefaultCountLimit;
 
     /// <summary>The words searched for: the text trimmed, with a pair of enclosing quotes removed.</summary>
     public string Phrase
@@ -120,7 +134,7 @@ public sealed record SearchQuery(string Text)
             return SearchQueryError.NoScope;
         }
 
-        return Limit is < 1 or > MaxLimit ? SearchQueryError.BadLimit : null;
+        return Limit is < 1 or > MaxLimit || CountLimit < 1 ? SearchQueryError.BadLimit : null;
     }
 }
 
@@ -147,8 +161,8 @@ public sealed record SearchPlace(string Kind, string Code, string Name, string? 
 }
 
 /// <summary>
-/// Results: tickets with the number of all matching tickets and their counts by status, channel
-/// and 街镇; matching places, alarms (newest first) and sensors.
+/// Results: tickets with the number of matching tickets and their counts by status, channel and
+/// 街镇 (lower bounds when <see cref="TotalIsLowerBound"/>); matching places, alarms (newest first) and sensors.
 /// </summary>
 public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
@@ -158,6 +172,12 @@ public sealed record SearchResult(
     IReadOnlyDictionary<string, int> BySubDistrict,
     IReadOnlyList<SearchPlace> Places)
 {
+    /// <summary>
+    /// More tickets match than were counted: <see cref="Total"/> and the facet counts are lower
+    /// bounds (shown as "1,000+"), as counting every match of a common word would take seconds.
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
+
     public IReadOnlyList<SearchAlarmHit> Alarms { get; init; } = [];
 
     public IReadOnlyList<SearchSensorHit> Sensors { get; init; } = [];

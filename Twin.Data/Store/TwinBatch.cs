@@ -18,5 +18,13 @@ public sealed record TwinBatch(
     /// <summary>A simulated past written by the warm start: audited as ranges, not step by step.</summary>
     public bool IsReplay { get; init; }
 
-    public bool IsEmpty => Observations.Count == 0 && NewTickets.Count == 0 && Events.Count == 0 && ChangedSensors.Count == 0;
+    /// <summary>
+    /// With two or more nodes, the outcomes of the inbox commands in this batch (inbox row id and
+    /// outcome as JSON), given the row ids of the batch's observations: written in the batch's own
+    /// transaction, so a command whose batch committed is answered, and never applied again by a
+    /// next writer (docs/two-nodes.md).
+    /// </summary>
+    public Func<IReadOnlyList<long>, IReadOnlyList<(long InboxId, string Outcome)>>? InboxAnswers { get; init; }
+
+    public bool IsEmpty => Observations.Count == 0 && NewTickets.Count == 0 && Events.Count == 0 && ChangedSensors.Count == 0 && InboxAnswers is null;
 }

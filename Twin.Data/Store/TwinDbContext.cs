@@ -72,6 +72,15 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
     /// <summary>Commands follower nodes hand to the writer (docs/two-nodes.md).</summary>
     public DbSet<Nodes.InboxRow> Inbox => Set<Nodes.InboxRow>();
 
+    /// <summary>Organisations' webhooks, their URLs and secrets encrypted by the app.</summary>
+    public DbSet<Notifications.WebhookRow> Webhooks => Set<Notifications.WebhookRow>();
+
+    /// <summary>Notifications that failed every try, for an admin to retry.</summary>
+    public DbSet<Notifications.DeadLetterRow> DeadLetters => Set<Notifications.DeadLetterRow>();
+
+    /// <summary>The current writer's epoch, checked inside each of its batches (docs/two-nodes.md).</summary>
+    public DbSet<Nodes.WriterFenceRow> WriterFence => Set<Nodes.WriterFenceRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

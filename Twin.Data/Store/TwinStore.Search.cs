@@ -12,10 +12,13 @@ public sealed partial class TwinStore
     private const int MaxPlaces = 10;
 
     /// <summary>
-    /// Stored tickets of any age whose indexed text contains the query's phrase: FTS5 trigrams
-    /// (ranked by bm25) for 3+ characters, the character-pair index for one or two; and the
-    /// places, alarms and sensors whose names contain it, as far as the query's scope asks. The
-    /// query must be valid (<see cref="SearchQuery.Validate"/>). Tickets, alarms and sensors outside
+    /// Stored tickets of any age whose indexed text contains the query's phrase, and the places,
+    /// alarms and sensors whose names contain it, as far as the query's scope asks. Tickets are
+    /// looked up in the index (FTS5 trigrams for 3+ characters and a character-pair index for one or
+    /// two on SQLite, pg_trgm on PostgreSQL) when they are few; when more than
+    /// <see cref="SearchQuery.CountLimit"/> match, the newest are read in report-time order and the
+    /// count stops there (<see cref="SearchResult.TotalIsLowerBound"/>). The query must be valid
+    /// (<see cref="SearchQuery.Validate"/>). Tickets, alarms and sensors outside
     /// <paramref name="scope"/> are neither listed nor counted.
     /// </summary>
     public async Task<SearchResult> SearchAsync(SearchQuery query, AccessScope scope, CancellationToken ct = default)
@@ -33,75 +36,59 @@ public sealed partial class TwinStore
         // One read snapshot, so that the hits, the facets and the total agree.
         await using var transaction = _dialect.BeginSnapshot(connection);
         var phrase = query.Phrase;
-        var (hits, facets) = query.SearchesTickets
-            ? await SearchTicketsAsync(connection, transaction, query, scope, phrase, ct)
-            : ([], NoFacets());
+        var tickets = query.SearchesTickets ? await SearchTicketsAsync(connection, transaction, query, scope, phrase, ct) : TicketMatches.None;
         var places = query.SearchesPlaces ? await SearchPlacesAsync(connection, transaction, phrase, ct) : [];
-        return new SearchResult(hits, facets["s"].Values.Sum(), facets["s"], facets["c"], facets["d"], places)
+        return new SearchResult(tickets.Hits(query), tickets.Count, tickets.Facet(h => h.Status.ToString()), tickets.Facet(h => h.Channel.ToString()),
+            tickets.Facet(h => h.SubDistrictCode), places)
         {
+            TotalIsLowerBound = tickets.Capped,
             Alarms = query.SearchesAlarms ? await SearchAlarmsAsync(connection, transaction, query, scope, ct) : [],
             Sensors = query.SearchesSensors ? await SearchSensorsAsync(connection, transaction, query, scope, ct) : [],
         };
     }
 
-    private static Dictionary<string, Dictionary<string, int>> NoFacets() => new(StringComparer.Ordinal)
-    {
-        ["s"] = new(StringComparer.Ordinal), ["c"] = new(StringComparer.Ordinal), ["d"] = new(StringComparer.Ordinal),
-    };
-
-    /// <summary>The matching tickets up to the limit, and the counts of all of them by status ("s"), channel ("c") and 街镇 ("d").</summary>
-    private async Task<(List<SearchHit> Hits, Dictionary<string, Dictionary<string, int>> Facets)> SearchTicketsAsync(
+    /// <summary>
+    /// The matching tickets, newest first: all of them when the index holds at most
+    /// <see cref="SearchQuery.CountLimit"/> matches, otherwise the newest that many. A common word
+    /// (长寿路 is in one ticket of eight) is thus answered by reading a few thousand tickets from the
+    /// newest back, not by joining a hundred thousand index entries to their tickets; a rare one by
+    /// its few index entries. The cost of the walk grows with how rarely the filters let a match through.
+    /// </summary>
+    private async Task<TicketMatches> SearchTicketsAsync(
         DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string phrase, CancellationToken ct)
     {
-        var (matches, ranked) = _dialect.Sql.TicketCandidates(phrase);
+        var matches = _dialect.Sql.TicketMatches(phrase);
+        await using var count = SearchCommand(connection, transaction, query, scope, phrase,
+            $"SELECT COUNT(*) FROM (SELECT 1 AS one FROM ({matches}) m LIMIT @count_limit) c");
+        var indexed = Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+
         var filters = Filters(query) + " AND " + ScopeSql.Tickets(scope, "t");
-
-        await using var hitsCommand = SearchCommand(connection, transaction, query, scope, phrase,
-            $"""
-            WITH m AS ({matches})
-            SELECT t.id, t.title, t.address, t.channel, t.category_code, t.status, t.sub_district_code, t.lon, t.lat, t.reported_at, t.closed_at
-            FROM m JOIN tickets t ON t.id = m.id
-            WHERE {filters}
-            ORDER BY {(query.Sort == SearchSort.Relevance && ranked ? "m.rank, " : string.Empty)}t.reported_at DESC, t.id
-            LIMIT @limit
-            """);
-        var hits = new List<SearchHit>();
-        await using (var reader = await hitsCommand.ExecuteReaderAsync(ct))
+        // Relevance: the phrase in the title first, then in the address, then only in the description or the category's or 街镇's name.
+        var columns = $"t.id, t.title, t.address, t.channel, t.category_code, t.status, t.sub_district_code, t.lon, t.lat, t.reported_at, t.closed_at, "
+            + $"CASE WHEN {Contains("lower(t.title)")} THEN 0 WHEN {Contains("lower(t.address)")} THEN 1 ELSE 2 END AS rank";
+        await using var read = SearchCommand(connection, transaction, query, scope, phrase, indexed <= query.CountLimit
+            ? $"WITH m AS ({matches}) SELECT {columns} FROM m JOIN tickets t ON t.id = m.id WHERE {filters} ORDER BY t.reported_at DESC, t.id"
+            : $"SELECT {columns} FROM tickets t WHERE {filters} AND {Contains(SearchIndexSql.Text("t"))} ORDER BY t.reported_at DESC, t.id LIMIT @count_limit");
+        var rows = new List<(SearchHit Hit, int Rank)>();
+        await using var reader = await read.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
-            {
-                hits.Add(new SearchHit(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    Enum.Parse<TicketChannel>(reader.GetString(3)),
-                    reader.GetString(4),
-                    Enum.Parse<TicketStatus>(reader.GetString(5)),
-                    reader.GetString(6),
-                    reader.GetDouble(7),
-                    reader.GetDouble(8),
-                    UtcTicks.ToInstant(reader.GetInt64(9)),
-                    reader.IsDBNull(10) ? null : UtcTicks.ToInstant(reader.GetInt64(10))));
-            }
+            rows.Add((new SearchHit(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                Enum.Parse<TicketChannel>(reader.GetString(3)),
+                reader.GetString(4),
+                Enum.Parse<TicketStatus>(reader.GetString(5)),
+                reader.GetString(6),
+                reader.GetDouble(7),
+                reader.GetDouble(8),
+                UtcTicks.ToInstant(reader.GetInt64(9)),
+                reader.IsDBNull(10) ? null : UtcTicks.ToInstant(reader.GetInt64(10))), reader.GetInt32(11)));
         }
 
-        await using var facetsCommand = SearchCommand(connection, transaction, query, scope, phrase,
-            $"""
-            WITH m AS ({matches}), f AS (SELECT t.status, t.channel, t.sub_district_code FROM m JOIN tickets t ON t.id = m.id WHERE {filters})
-            SELECT 's', status, COUNT(*) FROM f GROUP BY status
-            UNION ALL SELECT 'c', channel, COUNT(*) FROM f GROUP BY channel
-            UNION ALL SELECT 'd', sub_district_code, COUNT(*) FROM f GROUP BY sub_district_code
-            """);
-        var facets = NoFacets();
-        await using (var reader = await facetsCommand.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                facets[reader.GetString(0)][reader.GetString(1)] = Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return (hits, facets);
+        var capped = rows.Count > query.CountLimit;
+        return new TicketMatches(capped ? rows[..query.CountLimit] : rows, capped);
     }
 
     /// <summary>Replaces the searchable places (街镇 and 居委 names) with <paramref name="places"/>, in one transaction.</summary>
@@ -194,7 +181,8 @@ public sealed partial class TwinStore
         command.Transaction = transaction;
         command.CommandText = sql;
         command.AddParameter("@match", _dialect.Sql.MatchValue(phrase));
-        command.AddParameter("@limit", query.Limit);
+        command.AddParameter("@phrase", _dialect.Sql.FoldPhrase(phrase));
+        command.AddParameter("@count_limit", query.CountLimit + 1);
         command.AddParameter("@from", query.From is { } from ? UtcTicks.From(from) : DBNull.Value);
         command.AddParameter("@to", query.To is { } to ? UtcTicks.From(to) : DBNull.Value);
         command.AddParameter("@channel", (object?)query.Channel?.ToString() ?? DBNull.Value);

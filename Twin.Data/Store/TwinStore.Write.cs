@@ -35,7 +35,7 @@ public sealed partial class TwinStore
             var writer = _writer ??= await WriteCommands.OpenAsync(_dialect, ct);
             try
             {
-                return writer.Write(batch, _personalData, _audit is null ? null : (_audit, new BatchAudit(_time.GetUtcNow(), batch.IsReplay)), ct);
+                return writer.Write(batch, _personalData, _audit is null ? null : (_audit, new BatchAudit(_time.GetUtcNow(), batch.IsReplay)), Fence, _time.GetUtcNow(), ct);
             }
             catch
             {
@@ -206,7 +206,7 @@ public sealed partial class TwinStore
             }
         }
 
-        public IReadOnlyList<long> Write(TwinBatch batch, IContactProtector personalData, (AuditChain Chain, BatchAudit Rows)? audit, CancellationToken ct)
+        public IReadOnlyList<long> Write(TwinBatch batch, IContactProtector personalData, (AuditChain Chain, BatchAudit Rows)? audit, IWriteFence? fence, DateTimeOffset now, CancellationToken ct)
         {
             using var transaction = _dialect.BeginWrite(_connection);
             Enlist(transaction);
@@ -314,6 +314,13 @@ public sealed partial class TwinStore
                 AuditAppender.Append(_dialect, _connection, transaction, auditing.Chain, auditing.Rows.Complete());
             }
 
+            if (batch.InboxAnswers is { } answers)
+            {
+                Nodes.InboxAnswers.Write(_connection, transaction, answers(observationIds), now);
+            }
+
+            // Last before the commit: the row it reads stays locked until the commit, so a new writer's take-over waits for this batch.
+            fence?.Check(_connection, transaction);
             ct.ThrowIfCancellationRequested();
             transaction.Commit();
             return observationIds;

@@ -48,6 +48,13 @@ public sealed partial class TwinStore : IAsyncDisposable
 
     internal StoreDialect Dialect => _dialect;
 
+    /// <summary>
+    /// With two or more nodes, the writer's fencing token (<see cref="Nodes.WriterFence"/>): checked in
+    /// each batch's transaction, so a node another has replaced as the writer commits nothing more.
+    /// Null on one node.
+    /// </summary>
+    public IWriteFence? Fence { get; set; }
+
     /// <summary>Creates the database directory and applies pending migrations; the file is readable by the app's account only.</summary>
     public async Task InitializeAsync(CancellationToken ct = default)
     {

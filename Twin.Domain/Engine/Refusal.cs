@@ -101,6 +101,72 @@ public enum RefusalCode
 
     /// <summary>Evidence must be one JPEG image within the size limit.</summary>
     EvidenceNotAnImage,
+
+    /// <summary>Ticking a checklist step or moving stock needs a note (what was done; where supplies go or came from).</summary>
+    NeedsNote,
+
+    /// <summary>The running plan holds no such checklist step (its level changed or it ended). <see cref="Refusal.Detail"/>: the step's id.</summary>
+    UnknownChecklistStep,
+
+    /// <summary><see cref="Refusal.Detail"/>: the step's <see cref="Emergency.ChecklistStepStatus"/> name (Done, Withdrawn).</summary>
+    ChecklistStepNotPending,
+
+    /// <summary>A stock movement needs a quantity above 0 and a known kind.</summary>
+    QuantityOutOfRange,
+
+    /// <summary><see cref="Refusal.Detail"/>: the item, which the depot does not keep.</summary>
+    DepotDoesNotKeepItem,
+
+    /// <summary>A draw beyond the depot's stock. <see cref="Refusal.Detail"/>: how many it holds.</summary>
+    NotEnoughStock,
+
+    /// <summary>A restock beyond what the depot's count can hold.</summary>
+    StockFull,
+
+    /// <summary>A proposal needs a source, a reference and a reason.</summary>
+    ProposalIncomplete,
+
+    /// <summary>An emergency type or response level the plans do not know.</summary>
+    UnknownEmergencyLevel,
+
+    /// <summary>The mode already covers the proposal, or the same proposal is open.</summary>
+    ProposalAlreadyCovered,
+
+    /// <summary>The proposal is no longer open (decided, covered, or never made). <see cref="Refusal.Detail"/>: its id.</summary>
+    UnknownProposal,
+
+    /// <summary>An emergency of another type runs. <see cref="Refusal.Detail"/>: that <see cref="Emergency.EmergencyType"/>'s name.</summary>
+    OtherEmergencyRunning,
+
+    /// <summary>The emergency is already at the level asked for. <see cref="Refusal.Detail"/>: the <see cref="Emergency.ResponseLevel"/>'s name.</summary>
+    AlreadyAtLevel,
+
+    /// <summary>The emergency already runs at or above the proposal's level. <see cref="Refusal.Detail"/>: the running <see cref="Emergency.ResponseLevel"/>'s name.</summary>
+    ProposalNotAboveLevel,
+
+    /// <summary><see cref="Refusal.Detail"/>: the running incident's id.</summary>
+    EmergencyAlreadyRunning,
+
+    /// <summary><see cref="Refusal.Detail"/>: the <see cref="Emergency.EmergencyType"/>'s name, for which no plan exists.</summary>
+    NoPlanForEmergency,
+
+    /// <summary>A field report's idempotency key is missing or malformed.</summary>
+    FieldReportKeyInvalid,
+
+    /// <summary>A field report comes while the case is handled (after 接单). <see cref="Refusal.Detail"/>: the <see cref="Tickets.TicketStatus"/> name it has.</summary>
+    FieldReportNeedsHandling,
+
+    /// <summary><see cref="Refusal.Detail"/>: the longest note, in characters.</summary>
+    FieldReportNoteLength,
+
+    /// <summary><see cref="Refusal.Detail"/>: the most photos a report holds.</summary>
+    TooManyPhotos,
+
+    /// <summary>A photo that is not a JPEG or PNG within the size limit, of the type it claims. <see cref="Refusal.Detail"/>: its number, from 1.</summary>
+    PhotoNotAccepted,
+
+    /// <summary>改派 names one department (not none, not several).</summary>
+    NameOneDepartmentToReassignTo,
 }
 
 /// <param name="Detail">The one particular the words need (a department, a case id, a level), as the code's summary says.</param>

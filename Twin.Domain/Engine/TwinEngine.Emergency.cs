@@ -30,17 +30,17 @@ public sealed partial class TwinEngine
 
         if (!Enum.IsDefined(level))
         {
-            return InputResult.Refused("Unknown response level.");
+            return InputResult.Refused("Unknown response level.", new(RefusalCode.UnknownEmergencyLevel));
         }
 
         if (!_mode.IsEmergency)
         {
-            return InputResult.Refused("No emergency is running: start one first.");
+            return InputResult.Refused("No emergency is running: start one first.", new(RefusalCode.NoEmergencyRunning));
         }
 
         if (_mode.Level == level)
         {
-            return InputResult.Refused($"The emergency is already at level {level.Numeral()}.");
+            return InputResult.Refused($"The emergency is already at level {level.Numeral()}.", new(RefusalCode.AlreadyAtLevel, level.ToString()));
         }
 
         var kind = level.IsHigherThan(_mode.Level!.Value) ? ModeChangeKind.Raised : ModeChangeKind.Lowered;
@@ -57,7 +57,7 @@ public sealed partial class TwinEngine
 
         if (!_mode.IsEmergency)
         {
-            return InputResult.Refused("No emergency is running.");
+            return InputResult.Refused("No emergency is running.", new(RefusalCode.NoEmergencyRunning));
         }
 
         var now = Now;
@@ -74,24 +74,24 @@ public sealed partial class TwinEngine
     {
         if (string.IsNullOrWhiteSpace(source) || string.IsNullOrWhiteSpace(sourceRef) || string.IsNullOrWhiteSpace(reason))
         {
-            return InputResult.Refused("A proposal needs a source, a reference and a reason.");
+            return InputResult.Refused("A proposal needs a source, a reference and a reason.", new(RefusalCode.ProposalIncomplete));
         }
 
         if (!Enum.IsDefined(type) || !Enum.IsDefined(level))
         {
-            return InputResult.Refused("Unknown emergency type or level.");
+            return InputResult.Refused("Unknown emergency type or level.", new(RefusalCode.UnknownEmergencyLevel));
         }
 
         return AddProposal(source.Trim(), sourceRef.Trim(), type, level, reason.Trim())
             ? InputResult.Ok
-            : InputResult.Refused("The mode already covers this, or the same proposal is open.");
+            : InputResult.Refused("The mode already covers this, or the same proposal is open.", new(RefusalCode.ProposalAlreadyCovered));
     }
 
     public InputResult ConfirmProposal(string proposalId, string actor, OfficerRole role, string? note)
     {
         if (!_openProposals.TryGetValue(proposalId ?? string.Empty, out var proposal))
         {
-            return InputResult.Refused($"No open proposal {proposalId}.");
+            return InputResult.Refused($"No open proposal {proposalId}.", new(RefusalCode.UnknownProposal, proposalId));
         }
 
         var reason = string.IsNullOrWhiteSpace(note) ? $"确认建议 {proposal.Id}：{proposal.Reason}" : note.Trim();
@@ -107,11 +107,13 @@ public sealed partial class TwinEngine
         }
         else if (_mode.Type != proposal.Type)
         {
-            return InputResult.Refused($"A {_mode.Type!.Value.NameEn()} emergency is running: stand it down before confirming a {proposal.Type.NameEn()} proposal.");
+            return InputResult.Refused($"A {_mode.Type!.Value.NameEn()} emergency is running: stand it down before confirming a {proposal.Type.NameEn()} proposal.",
+                new(RefusalCode.OtherEmergencyRunning, _mode.Type!.Value.ToString()));
         }
         else if (!proposal.Level.IsHigherThan(_mode.Level!.Value))
         {
-            return InputResult.Refused($"The emergency is already at level {_mode.Level!.Value.Numeral()}; dismiss the proposal instead.");
+            return InputResult.Refused($"The emergency is already at level {_mode.Level!.Value.Numeral()}; dismiss the proposal instead.",
+                new(RefusalCode.ProposalNotAboveLevel, _mode.Level!.Value.ToString()));
         }
         else
         {
@@ -136,7 +138,7 @@ public sealed partial class TwinEngine
 
         if (!_openProposals.TryGetValue(proposalId ?? string.Empty, out var proposal))
         {
-            return InputResult.Refused($"No open proposal {proposalId}.");
+            return InputResult.Refused($"No open proposal {proposalId}.", new(RefusalCode.UnknownProposal, proposalId));
         }
 
         Decide(proposal, ProposalStatus.Dismissed, actor.Trim(), reason.Trim());
@@ -148,15 +150,15 @@ public sealed partial class TwinEngine
     {
         if (string.IsNullOrWhiteSpace(actor))
         {
-            return InputResult.Refused("A mode change needs the person who makes it.");
+            return InputResult.Refused("A mode change needs the person who makes it.", new(RefusalCode.NeedsActor));
         }
 
         if (!role.MayChangeMode())
         {
-            return InputResult.Refused($"Only a supervisor or a leader changes the mode, not a {role.NameEn().ToLowerInvariant()}.");
+            return InputResult.Refused($"Only a supervisor or a leader changes the mode, not a {role.NameEn().ToLowerInvariant()}.", new(RefusalCode.RoleMayNotChangeMode));
         }
 
-        return string.IsNullOrWhiteSpace(reason) ? InputResult.Refused("A mode change needs a reason.") : null;
+        return string.IsNullOrWhiteSpace(reason) ? InputResult.Refused("A mode change needs a reason.", new(RefusalCode.NeedsReason)) : null;
     }
 
     private InputResult StartEmergency(EmergencyType type, ResponseLevel level, string actor, OfficerRole role, string reason, string? proposalId)
@@ -168,17 +170,17 @@ public sealed partial class TwinEngine
 
         if (!Enum.IsDefined(type) || !Enum.IsDefined(level))
         {
-            return InputResult.Refused("Unknown emergency type or level.");
+            return InputResult.Refused("Unknown emergency type or level.", new(RefusalCode.UnknownEmergencyLevel));
         }
 
         if (_mode.IsEmergency)
         {
-            return InputResult.Refused($"An emergency is already running ({_mode.IncidentId}): raise, lower or end it.");
+            return InputResult.Refused($"An emergency is already running ({_mode.IncidentId}): raise, lower or end it.", new(RefusalCode.EmergencyAlreadyRunning, _mode.IncidentId));
         }
 
         if (_emergency.Plans.Find(type) is null)
         {
-            return InputResult.Refused($"No plan exists for {type.NameEn()}.");
+            return InputResult.Refused($"No plan exists for {type.NameEn()}.", new(RefusalCode.NoPlanForEmergency, type.ToString()));
         }
 
         var now = Now;

@@ -31,17 +31,19 @@ public sealed partial class TwinEngine
     {
         if (string.IsNullOrWhiteSpace(actor) || string.IsNullOrWhiteSpace(note))
         {
-            return InputResult.Refused("Ticking a checklist step needs the officer and a note of what was done.");
+            return InputResult.Refused("Ticking a checklist step needs the officer and a note of what was done.",
+                new(string.IsNullOrWhiteSpace(actor) ? RefusalCode.NeedsActor : RefusalCode.NeedsNote));
         }
 
         if (!_checklist.TryGetValue(stepId ?? string.Empty, out var step))
         {
-            return InputResult.Refused($"The running plan has no checklist step {stepId}.");
+            return InputResult.Refused($"The running plan has no checklist step {stepId}.", new(RefusalCode.UnknownChecklistStep, stepId));
         }
 
         if (step.Status != ChecklistStepStatus.Pending)
         {
-            return InputResult.Refused($"Checklist step {stepId} is already {step.Status.ToString().ToLowerInvariant()}.");
+            return InputResult.Refused($"Checklist step {stepId} is already {step.Status.ToString().ToLowerInvariant()}.",
+                new(RefusalCode.ChecklistStepNotPending, step.Status.ToString()));
         }
 
         var now = Now;
@@ -54,27 +56,29 @@ public sealed partial class TwinEngine
     {
         if (string.IsNullOrWhiteSpace(actor) || string.IsNullOrWhiteSpace(note))
         {
-            return InputResult.Refused("A stock movement needs the officer and a note (where it goes, where it came from).");
+            return InputResult.Refused("A stock movement needs the officer and a note (where it goes, where it came from).",
+                new(string.IsNullOrWhiteSpace(actor) ? RefusalCode.NeedsActor : RefusalCode.NeedsNote));
         }
 
         if (quantity <= 0 || !Enum.IsDefined(kind))
         {
-            return InputResult.Refused("A stock movement needs a quantity above 0 and a known kind.");
+            return InputResult.Refused("A stock movement needs a quantity above 0 and a known kind.", new(RefusalCode.QuantityOutOfRange));
         }
 
         if (!_stock.TryGetValue((depotId ?? string.Empty, item ?? string.Empty), out var onHand))
         {
-            return InputResult.Refused($"Depot {depotId} does not keep {item}.");
+            return InputResult.Refused($"Depot {depotId} does not keep {item}.", new(RefusalCode.DepotDoesNotKeepItem, item));
         }
 
         if (kind == StockMovementKind.Draw && quantity > onHand)
         {
-            return InputResult.Refused($"Depot {depotId} holds {onHand} {item}; {quantity} cannot be drawn.");
+            return InputResult.Refused($"Depot {depotId} holds {onHand} {item}; {quantity} cannot be drawn.",
+                new(RefusalCode.NotEnoughStock, onHand.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (kind == StockMovementKind.Restock && quantity > int.MaxValue - onHand)
         {
-            return InputResult.Refused($"Depot {depotId} cannot hold {quantity} more {item}.");
+            return InputResult.Refused($"Depot {depotId} cannot hold {quantity} more {item}.", new(RefusalCode.StockFull));
         }
 
         var now = Now;

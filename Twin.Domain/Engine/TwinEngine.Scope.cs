@@ -46,13 +46,13 @@ public sealed partial class TwinEngine
     {
         if (string.IsNullOrWhiteSpace(department) || department.Contains(TicketState.DepartmentSeparator, StringComparison.Ordinal))
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: name one department to reassign to.");
+            return InputResult.Refused($"Ticket {ticket.Id}: name one department to reassign to.", new(RefusalCode.NameOneDepartmentToReassignTo));
         }
 
         var owner = department.Trim();
         if (owner == ticket.Department)
         {
-            return InputResult.Refused($"Ticket {ticket.Id}: it is already with {owner}.");
+            return InputResult.Refused($"Ticket {ticket.Id}: it is already with {owner}.", new(RefusalCode.DepartmentAlreadyOnIt, owner));
         }
 
         var updated = EnterStep(ticket, TicketStatus.Dispatched, now) with

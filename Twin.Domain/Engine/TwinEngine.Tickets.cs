@@ -1,3 +1,4 @@
+using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Privacy;
 using Twin.Domain.Tickets;
@@ -160,7 +161,7 @@ public sealed partial class TwinEngine
         return Commit(ticket, EnterStep(ticket, to, now), actor.Trim(), note, now);
     }
 
-    private static bool IsCitizenChannel(TicketChannel channel) =>
+    internal static bool IsCitizenChannel(TicketChannel channel) =>
         channel is TicketChannel.Hotline12345 or TicketChannel.CitizenApp or TicketChannel.NonPolice110
             or TicketChannel.DeskCall or TicketChannel.DeskLetter or TicketChannel.DeskVisit;
 
@@ -175,17 +176,16 @@ public sealed partial class TwinEngine
 
         Increment(_citizenCategoriesToday, ticket.CategoryCode);
         Increment(_citizenSubDistrictsToday, ticket.SubDistrictCode);
-        if (_catalogue.Find(ticket.CategoryCode) is { } category)
+        foreach (var word in HotWords(ticket, _catalogue))
         {
-            foreach (var word in category.Keywords)
-            {
-                if (ticket.Title.Contains(word, StringComparison.Ordinal) || ticket.Description.Contains(word, StringComparison.Ordinal))
-                {
-                    Increment(_hotWordsToday, word);
-                }
-            }
+            Increment(_hotWordsToday, word);
         }
     }
+
+    /// <summary>The category's keywords the citizen used: 城市之声's hot words.</summary>
+    internal static IEnumerable<string> HotWords(TicketState ticket, EventCatalogue catalogue) =>
+        (catalogue.Find(ticket.CategoryCode)?.Keywords ?? []).Where(word =>
+            ticket.Title.Contains(word, StringComparison.Ordinal) || ticket.Description.Contains(word, StringComparison.Ordinal));
 
     private void RecountToday()
     {
@@ -269,11 +269,11 @@ public sealed partial class TwinEngine
         return result;
     }
 
-    private static IReadOnlyList<RankedItem> Top(Dictionary<string, int> counts, Func<string, string> name) =>
+    internal static IReadOnlyList<RankedItem> Top(Dictionary<string, int> counts, Func<string, string> name) =>
         counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5)
             .Select(kv => new RankedItem(kv.Key, name(kv.Key), kv.Value)).ToList();
 
-    private static void Increment(Dictionary<string, int> counts, string key) =>
+    internal static void Increment(Dictionary<string, int> counts, string key) =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
     private static BucketSeries NewHourly() => new(TimeSpan.FromHours(1), 48);

@@ -8,7 +8,11 @@ public sealed record VitalSigns(
     PulseFigures Pulse,
     PerceptionFigures Perception,
     AlertFigures Alerts,
-    VoiceFigures Voice);
+    VoiceFigures Voice)
+{
+    /// <summary>The 街镇 these figures are of (<see cref="Organisations.AreaVitalSigns"/>); null for the whole district.</summary>
+    public string? SubDistrictCode { get; init; }
+}
 
 /// <summary>城市之貌: the standing picture.</summary>
 public sealed record LookFigures(

@@ -7,7 +7,7 @@ if (args is ["warm-start", ..])
     return await WarmStartBench.RunAsync(args);
 }
 
-// `-- search-scale [--tickets N] [--runs R]`: search over a million stored tickets against a LIKE scan; building the store takes minutes.
+// `-- search-scale [--tickets N] [--runs R] [--provider Sqlite|Postgres|Both] [--keep DIR] [--postgres CONN]`: search over a million stored tickets against a LIKE scan; building a store takes many minutes (--keep keeps it).
 if (args is ["search-scale", ..])
 {
     return await Twin.Benchmarks.Search.SearchScaleBench.RunAsync(args);

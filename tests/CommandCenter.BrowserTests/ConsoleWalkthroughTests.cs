@@ -25,7 +25,8 @@ public sealed class ConsoleWalkthroughTests(AppServerFixture app, BrowserFixture
         // 审核通过 is a supervisor's (issue 20): the centre's supervisor works the whole loop at this desk.
         await using var tracked = await browser.NewPageAsAsync(app, Roles.Supervisor, 1920, 1080);
         var page = tracked.Page;
-        await page.GotoAsync("/console");
+        // Signed in, the officer lands on the console, their home, not the wall.
+        Assert.Equal("/console", new Uri(page.Url).AbsolutePath);
         await page.WaitForInteractiveAsync();
         var marker = Guid.NewGuid().ToString("N")[..6];
         var description = $"真如西村{marker}号门口路灯整晚不亮，行人看不清路";

@@ -10,25 +10,25 @@ namespace CommandCenter.BrowserTests;
 
 /// <summary>
 /// 平急融合 end to end in Chromium: a CAP typhoon warning proposes 防汛防台 IV, a supervisor
-/// confirms it on the console, and two walls (1920×1080 and 3840×2160) turn to the emergency scene
-/// within <see cref="Follow"/>, live; standing down returns them; the corridor scene frames the creek. Each scene is
-/// photographed at both sizes and checked by axe for landmarks, regions and headings.
+/// confirms it on the emergency desk, and two walls (1920×1080 and 3840×2160) turn to the emergency
+/// scene within <see cref="Follow"/>, live; standing down returns them; the corridor scene frames the
+/// creek. Each scene is photographed at both sizes and checked by axe for landmarks, regions and headings.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture browser)
 {
     private const string DevKey = "dev-only-not-a-secret";
-    // Issue 17's 2 s is held in-process by WallSceneTests (server to hub client and panels). Here it
-    // cannot be: each run prints where the time went (the server's send, each wall's message, view,
-    // drawing and long tasks). The director no longer polls (session 9): it sends when the mode's
-    // change is committed. What is left before any wall has a byte is the click's circuit and the
-    // command's commit through the writer, which on this 2-core machine shared at load averages
-    // 30-75 took 2.8-9.2 s (session 8) and, at 40-45 with a build running beside it, 23.4 s once
-    // (session 9; the walls then followed 0.7-3.3 s after the send). A bound the loaded machine
-    // keeps would say nothing a user would accept, and one a user would accept (2 s) fails there; so
-    // the browsers are held to following at all, live and without a reload (the watchers set before
-    // the click would be gone), within 15 s, and a miss names each wall's times.
-    private static readonly TimeSpan Follow = TimeSpan.FromSeconds(15);
+
+    // Issue 17: "two walls switch to the emergency scene within 2 s" of the supervisor's confirm.
+    // Measured from the click as the desk page saw it to each wall's panels and map showing the
+    // scene (all pages in one Chromium beside the app: one clock). Every run prints the split:
+    // the click's way to the server, the writer's commit (the mode is durable state, so the walls
+    // are told only once it is on disk), the director's send, the hub message and the wall's render.
+    // Standing down and pushing a scene go the same way and are held to the same.
+    private static readonly TimeSpan Follow = TimeSpan.FromSeconds(2);
+
+    // How long a step may take before the test stops waiting and prints what each wall showed.
+    private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(30);
 
     // The structure rules axe found the wall failing, and their neighbours.
     private static readonly string[] StructureRules =
@@ -50,27 +50,33 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
             await page.GotoAsync("/");
             await page.WaitForInteractiveAsync();
             await MapModule.WaitForAsync(page, s => s.Connected && s.Count("tickets") > 0 && !s.Stale && Scene(s) == "district");
+            await WallFollow.WatchWallAsync(page);
         }
 
-        await using var desk = await browser.NewPageAsAsync(app, Roles.Supervisor, 1920, 1080);
+        // The supervisor works on the emergency desk: the proposal's banner (the console's own), the
+        // stand-down and the walls' scenes are all there, so the test signs in and loads one page.
+        await using var supervisor = await browser.NewPageAsAsync(app, Roles.Supervisor, 1920, 1080);
+        var desk = supervisor.Page;
         DateTimeOffset? alertAt = null;
+        var timings = new List<Followed>();
+        var clean = false;
         try
         {
+            alertAt = await TwinNowAsync(walls[0].Page);
+            await PostCapAsync(TyphoonWarning(identifier, "Alert", references: null, alertAt.Value));
+            await desk.GotoAsync("/console/emergency");
+            await desk.WaitForInteractiveAsync();
+            await WallFollow.WatchDeskAsync(desk);
             await ShootAsync(walls, "district");
             await AssertStructureAsync(walls[0].Page, "district");
 
-            alertAt = await TwinNowAsync(walls[0].Page);
-            await PostCapAsync(TyphoonWarning(identifier, "Alert", references: null, alertAt.Value));
-            var console = desk.Page;
-            await console.GotoAsync("/console");
-            await console.WaitForInteractiveAsync();
-            var proposal = console.Locator("[data-proposal]").Filter(new() { HasText = "防汛防台" }).First;
+            var proposal = desk.Locator("[data-proposal]").Filter(new() { HasText = "防汛防台" }).First;
             await Assertions.Expect(proposal).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await proposal.Locator("[data-proposal-reason]").FillAsync("台风蓝色预警，按预案启动IV级响应");
-            await BrowserFixture.ScreenshotAsync(console, "console-proposal-1920x1080");
+            await BrowserFixture.ScreenshotAsync(desk, "console-proposal-1920x1080");
 
-            await ClickAndFollowAsync(proposal.Locator("[data-proposal-confirm]"), console, walls, "emergency");
-            await Assertions.Expect(console.Locator("[data-proposal-banner]")).ToHaveCountAsync(0);
+            await ClickAndFollowAsync(proposal.Locator("[data-proposal-confirm]"), desk, walls, "emergency", timings);
+            await Assertions.Expect(desk.Locator("[data-proposal-banner]")).ToHaveCountAsync(0);
             foreach (var (page, _) in walls)
             {
                 await Assertions.Expect(page.Locator("[data-mode='emergency']")).ToContainTextAsync("IV级");
@@ -80,17 +86,15 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
 
             await ShootAsync(walls, "emergency");
             await AssertStructureAsync(walls[0].Page, "emergency");
+            await BrowserFixture.ScreenshotAsync(desk, "console-emergency-1920x1080");
 
-            // Stand down from the emergency desk: the walls return to the daily picture.
-            await console.GotoAsync("/console/emergency");
-            await console.WaitForInteractiveAsync();
-            await BrowserFixture.ScreenshotAsync(console, "console-emergency-1920x1080");
-            await console.Locator("[data-mode-reason]").FillAsync("预警解除，终止响应");
-            await ClickAndFollowAsync(console.Locator("[data-mode-end]"), console, walls, "district");
-            await Assertions.Expect(console.Locator("[data-stood-down]")).ToBeVisibleAsync();
+            // Stand down on the same desk: the walls return to the daily picture.
+            await desk.Locator("[data-mode-reason]").FillAsync("预警解除，终止响应");
+            await ClickAndFollowAsync(desk.Locator("[data-mode-end]"), desk, walls, "district", timings);
+            await Assertions.Expect(desk.Locator("[data-stood-down]")).ToBeVisibleAsync();
 
             // The corridor scene: pushed to every wall, its map framed on the creek.
-            await ClickAndFollowAsync(console.Locator("[data-push-scene='corridor']"), console, walls, "corridor");
+            await ClickAndFollowAsync(desk.Locator("[data-push-scene='corridor']"), desk, walls, "corridor", timings);
             foreach (var (page, name) in walls)
             {
                 await AssertFramesTheCreekAsync(page, name);
@@ -101,9 +105,17 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
             await ShootAsync(walls, "corridor");
             await AssertStructureAsync(walls[0].Page, "corridor");
 
-            await console.Locator("[data-stood-down] a").ClickAsync();
-            await Assertions.Expect(console.Locator("[data-after-action-lines]")).ToContainTextAsync("启动应急响应");
-            await BrowserFixture.ScreenshotAsync(console, "console-after-action-1920x1080");
+            // The collection shares one app: the walls go back to the district.
+            await ClickAndFollowAsync(desk.Locator("[data-push-scene='district']"), desk, walls, "district", timings);
+            clean = true;
+
+            await desk.Locator("[data-stood-down] a").ClickAsync();
+            await Assertions.Expect(desk.Locator("[data-after-action-lines]")).ToContainTextAsync("启动应急响应");
+            await BrowserFixture.ScreenshotAsync(desk, "console-after-action-1920x1080");
+
+            var summary = WallFollow.Summary(timings);
+            Console.WriteLine($"emergency desk → walls: {summary}");
+            Assert.True(timings.All(t => t.Total <= Follow.TotalMilliseconds), $"a wall took over {Follow.TotalSeconds} s: {summary}");
             Assert.True(small.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, small.ConsoleErrors));
             Assert.True(large.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, large.ConsoleErrors));
         }
@@ -115,121 +127,52 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
                 await PostCapAsync(TyphoonWarning(identifier + "-cancel", "Cancel", references: (identifier, sent), await TwinNowAsync(walls[0].Page)));
             }
 
-            await desk.Page.GotoAsync("/console/emergency");
-            await desk.Page.WaitForInteractiveAsync();
-            if (await desk.Page.Locator("[data-mode-end]").CountAsync() > 0)
+            if (!clean)
             {
-                await desk.Page.Locator("[data-mode-reason]").FillAsync("测试结束");
-                await desk.Page.Locator("[data-mode-end]").ClickAsync();
+                await RestoreDailyAsync(desk);
             }
-
-            await desk.Page.Locator("[data-push-scene='district']").ClickAsync();
         }
+    }
+
+    private static async Task RestoreDailyAsync(IPage desk)
+    {
+        await desk.GotoAsync("/console/emergency");
+        await desk.WaitForInteractiveAsync();
+        if (await desk.Locator("[data-mode-end]").CountAsync() > 0)
+        {
+            await desk.Locator("[data-mode-reason]").FillAsync("测试结束");
+            await desk.Locator("[data-mode-end]").ClickAsync();
+        }
+
+        await desk.Locator("[data-push-scene='district']").ClickAsync();
     }
 
     private static string? Scene(MapModule.MapStats stats) =>
         stats.Raw.TryGetProperty("scene", out var scene) ? scene.GetString() : null;
 
     /// <summary>
-    /// Notes, in each wall's own clock, when its panels' scene changes and every long task (a main
-    /// thread busy over 50 ms); the map keeps its own times (getStats().sceneArrivedAt, sceneAt,
-    /// sceneDrawnAt). Read afterwards, so the test's polling adds nothing to what is measured.
+    /// Clicks <paramref name="action"/> on the desk and waits until both walls' panels and maps show
+    /// <paramref name="scene"/>; prints each wall's split and checks it against <see cref="Follow"/>.
     /// </summary>
-    private static async Task WatchScenesAsync((IPage Page, string Name)[] walls)
+    private static async Task ClickAndFollowAsync(ILocator action, IPage desk, (IPage Page, string Name)[] walls, string scene, List<Followed> timings)
     {
-        foreach (var (page, _) in walls)
-        {
-            await page.EvaluateAsync("""
-                () => {
-                  window.__sceneSeen = {};
-                  new MutationObserver(() => {
-                    const scene = document.querySelector('.wall')?.getAttribute('data-scene');
-                    if (scene && !(scene in window.__sceneSeen)) window.__sceneSeen[scene] = Date.now();
-                  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-scene'] });
-                  window.__longTasks = [];
-                  window.__longTaskObserver?.disconnect();
-                  window.__longTaskObserver = new PerformanceObserver((list) => {
-                    for (const e of list.getEntries()) window.__longTasks.push([performance.timeOrigin + e.startTime, e.duration]);
-                  });
-                  window.__longTaskObserver.observe({ type: 'longtask' });
-                }
-                """);
-        }
-    }
-
-    /// <summary>Where one wall's time went after the click (ms): the hub message's arrival, the map's new view, its first drawing, the panels, and the main thread's long tasks until the map was drawn.</summary>
-    private static async Task<string> BreakdownAsync(IPage page, string scene, double clickedAt)
-    {
-        var stats = (await MapModule.StatsAsync(page)).Raw;
-        double At(string key) => stats.TryGetProperty(key, out var v) && v.GetDouble() > 0 ? v.GetDouble() - clickedAt : double.NaN;
-        var drawn = At("sceneDrawnAt");
-        var panels = await page.EvaluateAsync<double?>($"() => window.__sceneSeen['{scene}'] ?? null") - clickedAt;
-        var busy = await page.EvaluateAsync<double[]>(
-            "([from, until]) => { const t = window.__longTasks.filter(([s]) => s >= from && s <= until); return [t.length, t.reduce((a, [, d]) => a + d, 0), Math.max(0, ...t.map(([, d]) => d))]; }",
-            new[] { clickedAt, clickedAt + (double.IsNaN(drawn) ? 30_000 : drawn) });
-        return FormattableString.Invariant(
-            $"sent {At("sceneSentAt"):0}, hub message {At("sceneArrivedAt"):0}, view set {At("sceneAt"):0}, drawn {drawn:0}, panels {panels:0}; long tasks until drawn: {busy[0]:0} taking {busy[1]:0} (longest {busy[2]:0}); last frame {stats.GetProperty("frameCostMs").GetDouble():0}");
-    }
-
-    /// <summary>Clicks <paramref name="action"/> and checks that both walls' panels and maps show <paramref name="scene"/> within <see cref="Follow"/> of it.</summary>
-    private static async Task ClickAndFollowAsync(ILocator action, IPage desk, (IPage Page, string Name)[] walls, string scene)
-    {
-        await WatchScenesAsync(walls);
-        var clickedAt = await desk.EvaluateAsync<double>("() => Date.now()");
-        await action.ClickAsync();
-        var seen = new Dictionary<string, double>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (seen.Count < 2 * walls.Length && DateTime.UtcNow < deadline)
-        {
-            foreach (var (page, name) in walls)
-            {
-                var panels = await page.EvaluateAsync<double?>($"() => window.__sceneSeen['{scene}'] ?? null");
-                if (panels is { } p)
-                {
-                    seen[name + " panels"] = p - clickedAt;
-                }
-
-                var stats = await MapModule.StatsAsync(page);
-                if (Scene(stats) == scene)
-                {
-                    seen[name + " map"] = stats.Raw.GetProperty("sceneAt").GetDouble() - clickedAt;
-                }
-            }
-        }
-
-        // The first drawing in the new frame comes after the view's 600 ms flight; wait for it so the breakdown has it.
-        var drawnBy = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (DateTime.UtcNow < drawnBy && (await Task.WhenAll(walls.Select(w => MapModule.StatsAsync(w.Page)))).Any(s => s.Raw.GetProperty("sceneDrawnAt").GetDouble() == 0))
-        {
-            await desk.WaitForTimeoutAsync(100);
-        }
-
-        var breakdown = new List<string>();
+        var clickedAt = await WallFollow.ActAsync(desk, () => action.ClickAsync());
+        var followed = new List<Followed>();
         foreach (var (page, name) in walls)
         {
-            breakdown.Add($"{name}: {await BreakdownAsync(page, scene, clickedAt)}");
+            followed.Add(await WallFollow.WaitAsync(page, name, clickedAt, new { scene }, mapMoves: true, GiveUp));
         }
 
-        var report = string.Join(", ", seen.Select(s => $"{s.Key} {s.Value:0} ms")) + " (" + string.Join("; ", breakdown) + ")";
+        timings.AddRange(followed);
+        var report = string.Join("; ", followed);
         Console.WriteLine($"scene {scene}: {report}");
-        Assert.True(seen.Count == 2 * walls.Length, $"not every wall showed {scene} within 30 s: {report}");
-        Assert.True(seen.Values.Max() < Follow.TotalMilliseconds, $"the walls took too long to show {scene}: {report}");
+        Assert.True(followed.All(f => f.Total <= Follow.TotalMilliseconds), $"the walls took over {Follow.TotalSeconds} s to show {scene}: {report}");
     }
 
     /// <summary>The corridor view holds the whole creek within Putuo and is centred on it.</summary>
     private static async Task AssertFramesTheCreekAsync(IPage page, string name)
     {
-        JsonElement view = default;
-        for (var i = 0; i < 20; i++)
-        {
-            view = await MapModule.ViewAsync(page);
-            if (!view.GetProperty("animating").GetBoolean())
-            {
-                break;
-            }
-
-            await page.WaitForTimeoutAsync(100);
-        }
+        var view = await MapModule.RestingViewAsync(page);
 
         var extent = view.GetProperty("extent").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var (west, south, east, north) = CreekBounds();

@@ -117,6 +117,13 @@ public sealed class FieldViewTests(AppServerFixture app, BrowserFixture browser)
         Assert.Empty(keys);
         await Assertions.Expect(ticket).ToHaveAttributeAsync("data-status", "Handling");
 
+        // Kept in the phone's own storage (IndexedDB, photos included), not in the page: a closed tab or a dropped circuit keeps it.
+        var kept = await page.EvaluateAsync<JsonElement>(StoredReportsScript);
+        var stored = Assert.Single(kept.EnumerateArray(), r => r.GetProperty("ticketId").GetString() == id);
+        Assert.Equal("已打捞河面漂浮垃圾约两方，河面恢复清洁", stored.GetProperty("note").GetString());
+        Assert.Equal(2, stored.GetProperty("photos").GetInt32());
+        var storedKey = stored.GetProperty("key").GetString();
+
         // Signal again: it is sent by itself, stored once, and the outbox empties.
         await page.Context.SetOfflineAsync(false);
         await Assertions.Expect(ticket.Locator("[data-field-submitted]")).ToBeVisibleAsync(PatientVisible);
@@ -125,7 +132,8 @@ public sealed class FieldViewTests(AppServerFixture app, BrowserFixture browser)
         await Assertions.Expect(outbox).ToBeHiddenAsync(new() { Timeout = 90_000 });
 
         Assert.Equal(2, keys.Count);
-        Assert.Equal(keys[0], keys[1]);
+        Assert.All(keys, key => Assert.Equal(storedKey, key));
+        Assert.DoesNotContain((await page.EvaluateAsync<JsonElement>(StoredReportsScript)).EnumerateArray(), r => r.GetProperty("ticketId").GetString() == id);
         Assert.Equal([(201, null), (200, "true")], answers);
         var figures = ticket.Locator("[data-field-photo]");
         await Assertions.Expect(figures).ToHaveCountAsync(2);
@@ -158,6 +166,19 @@ public sealed class FieldViewTests(AppServerFixture app, BrowserFixture browser)
         await page.GotoAsync($"/field/tickets/{id}?lang=zh");
         await Assertions.Expect(page.Locator($"[data-field-ticket='{id}']")).ToHaveAttributeAsync("data-status", "Closed", Patient);
     }
+
+    /// <summary>The outbox's IndexedDB store as the page's origin holds it: each report's key, case, note and photo count.</summary>
+    private const string StoredReportsScript = """
+        () => new Promise((resolve, reject) => {
+          const open = indexedDB.open('twin-field-outbox', 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('reports', 'readonly').objectStore('reports').getAll();
+            all.onsuccess = () => resolve(all.result.map(r => ({ key: r.key, ticketId: r.ticketId, note: r.note, photos: r.photos.length })));
+            all.onerror = () => reject(all.error);
+          };
+        })
+        """;
 
     private static async Task<ILocator> OpenInConsoleAsync(IPage page, string id)
     {

@@ -17,6 +17,15 @@ public static class MapModule
     public static async Task<JsonElement> ViewAsync(IPage page) =>
         await page.EvaluateAsync<JsonElement>($"async () => ({Import}).getView()");
 
+    /// <summary>The view once the map has finished flying to it (up to 30 s).</summary>
+    public static async Task<JsonElement> RestingViewAsync(IPage page)
+    {
+        await page.EvaluateAsync($"async () => {{ window.__twinmap ??= {Import}; }}");
+        var view = await page.WaitForFunctionAsync(
+            "() => { const v = window.__twinmap.getView(); return v && !v.animating ? v : null; }", null, new() { PollingInterval = 100, Timeout = 30_000 });
+        return await view.JsonValueAsync<JsonElement>();
+    }
+
     public static Task<JsonElement> CallAsync(IPage page, string function, params object?[] args) =>
         page.EvaluateAsync<JsonElement>($"async (args) => ({Import}).{function}(...args) ?? null", args);
 

@@ -87,6 +87,13 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
         }
 
         await Assertions.Expect(page.Locator("[data-panel='voice'] ol[lang='zh-CN']")).ToHaveCountAsync(1);
+
+        // The hotspot and the drone panel's header, as shown and with the longest words they can hold
+        // (the hotspot is whichever 街镇 leads this run): "Zhenru Town S…" and "flying B…" were cut.
+        // The drone panel shows a drone once the simulated fleet is up, seconds after start.
+        await Assertions.Expect(page.Locator(".map-area [data-drone-panel]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var cut = await page.EvaluateAsync<string[]>(CutWithLongestWords, new { hotspot = LongestSubDistrictName(), mission = LongestMission() });
+        Assert.True(cut.Length == 0, $"cut short at {width}×{height}: {string.Join(" | ", cut)}");
     }
 
     [Theory]
@@ -111,6 +118,50 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
           .filter(e => e.scrollWidth > e.clientWidth + 1)
           .map(e => e.textContent.trim())
         """);
+
+    /// <summary>
+    /// The hotspot's value and the drone panel's header that are wider than their box, first as shown,
+    /// then with the longest 街镇 name and mission words written into their text nodes (Blazor's own
+    /// nodes, put back at once, so the page renders on as before).
+    /// </summary>
+    private const string CutWithLongestWords = """
+        ({ hotspot, mission }) => {
+          const cut = [];
+          const check = (what) => {
+            for (const e of document.querySelectorAll("[data-panel] [data-indicator='hotspot'] .value, [data-panel] [data-indicator='hotspot'] .number, .map-area [data-drone-panel] header, .map-area [data-drone-panel] header > span")) {
+              if (e.scrollWidth > e.clientWidth + 1) cut.push(`${what}: ${e.textContent.trim()}`);
+            }
+            const header = document.querySelector('.map-area [data-drone-panel] header');
+            for (const part of header?.children ?? []) {
+              if (part.getBoundingClientRect().right > header.getBoundingClientRect().right + 1) cut.push(`${what}: ${part.textContent.trim()} beyond the panel`);
+            }
+          };
+          check('shown');
+          const swap = [[document.querySelector("[data-indicator='hotspot'] .number")?.firstChild, hotspot],
+                        [document.querySelector('.map-area [data-drone-panel] header .state')?.firstChild, mission]]
+            .filter(([node]) => node).map(([node, text]) => [node, node.nodeValue, text]);
+          for (const [node, , text] of swap) node.nodeValue = text;
+          check('longest');
+          for (const [node, kept] of swap) node.nodeValue = kept;
+          return cut;
+        }
+        """;
+
+    /// <summary>The longest English 街镇 name in the district's geodata ("Changfeng Xincun Subdistrict").</summary>
+    private static string LongestSubDistrictName()
+    {
+        using var geo = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "wwwroot-assets", "geo", "putuo_subdistricts_osm.geojson")));
+        return geo.RootElement.GetProperty("features").EnumerateArray()
+            .Select(f => f.GetProperty("properties").GetProperty("name_en").GetString()!)
+            .MaxBy(n => n.Length)!;
+    }
+
+    /// <summary>The longest English mission line the drone panel can show ("To ticket · on station").</summary>
+    private static string LongestMission() =>
+        (from kind in Enum.GetValues<Twin.Domain.Drones.MissionKind>()
+         from status in Enum.GetValues<Twin.Domain.Drones.MissionStatus>()
+         select $"{CommandCenter.Components.Drones.DroneText.Kind(kind, CommandCenter.Localization.Lang.En)} · {CommandCenter.Components.Drones.DroneText.MissionStatusName(status, CommandCenter.Localization.Lang.En)}")
+        .MaxBy(m => m.Length)!;
 
     /// <summary>Samples the map's canvases: a drawn map has many distinct colours, a blank one a handful.</summary>
     private static Task<bool> CanvasHasContentAsync(IPage page) => page.EvaluateAsync<bool>("""

@@ -217,7 +217,7 @@ class TwinMap {
     this.target = null;
     this.spotlight = new Spotlight(this.styles);
     /** When the last scene message was sent by the server and arrived here (ms since the epoch). */
-    this.lastSceneMessage = { receivedAt: 0, sentAt: 0, arrivedAt: 0 };
+    this.lastSceneMessage = { receivedAt: 0, committedAt: 0, sentAt: 0, arrivedAt: 0 };
     /** @type {number[] | null} */
     this.districtExtent = null;
 
@@ -299,7 +299,7 @@ class TwinMap {
       onLive: () => this.loadCameras(),
       onScene: (scene, arrivedAt) => {
         // Every message's times, a presenter's highlight too (it changes the panels, not the view).
-        this.lastSceneMessage = { receivedAt: scene.receivedAt ?? 0, sentAt: scene.sentAt ?? 0, arrivedAt };
+        this.lastSceneMessage = { receivedAt: scene.receivedAt ?? 0, committedAt: scene.committedAt ?? 0, sentAt: scene.sentAt ?? 0, arrivedAt };
         this.presenting = scene.presenting === true;
         this.showScene(scene.scene, arrivedAt, scene.sentAt, scene.focus ?? null, scene.target ?? null);
       },
@@ -445,6 +445,7 @@ class TwinMap {
       target: this.target?.id ?? null,
       spotlight: this.spotlight.lit,
       sceneMessageReceivedAt: this.lastSceneMessage.receivedAt,
+      sceneMessageCommittedAt: this.lastSceneMessage.committedAt,
       sceneMessageSentAt: this.lastSceneMessage.sentAt,
       sceneMessageArrivedAt: this.lastSceneMessage.arrivedAt,
       ...this.view.timing.stats(),

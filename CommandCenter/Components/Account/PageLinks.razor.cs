@@ -29,6 +29,9 @@ public sealed partial class PageLinks
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
+    [Inject]
+    private SignedInScope Scopes { get; set; } = default!;
+
     /// <summary>Which of <see cref="Wall"/>, <see cref="Console"/>, <see cref="Briefing"/>, <see cref="Admin"/> this page is.</summary>
     [Parameter, EditorRequired]
     public string Current { get; set; } = string.Empty;
@@ -49,10 +52,12 @@ public sealed partial class PageLinks
             return;
         }
 
+        // The briefing shows the whole district: a 街镇's or a department's account would only be told it is the centre's.
+        var seesDistrict = (await Scopes.OfAsync(user)).SeesAll;
         var links = new List<(string, string, string)>();
         foreach (var (key, href, policy) in Pages)
         {
-            if ((await Authorization.AuthorizeAsync(user, policy)).Succeeded)
+            if ((key != Briefing || seesDistrict) && (await Authorization.AuthorizeAsync(user, policy)).Succeeded)
             {
                 links.Add((key, href, AccountText.PageName(key)));
             }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using CommandCenter.Audit;
+using CommandCenter.Localization;
 using CommandCenter.Notifications;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using Twin.Data.Boundary;
 using Twin.Data.Audit;
 using Twin.Domain.Time;
 
@@ -28,7 +31,13 @@ public sealed partial class NotificationsPage
     [Inject]
     private AuditTrail Audit { get; set; } = default!;
 
-    protected override void OnInitialized() => _letters = DeadLetters.List();
+    [Inject]
+    private ITwinOrganisations Organisations { get; set; } = default!;
+
+    [Inject]
+    private IOptions<NotificationOptions> Options { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() => _letters = await DeadLetters.ListAsync();
 
     private async Task RetryAsync(DeadLetter letter)
     {
@@ -40,13 +49,17 @@ public sealed partial class NotificationsPage
             Audit.Record(admin, AuditActions.NotificationRetried, $"{letter.Webhook}/{letter.Key}",
                 delivered ? AuditOutcome.Success : AuditOutcome.Failure, null, AuditOrigin.None);
             (_failed, _message) = (!delivered, delivered ? NotificationText.Delivered : NotificationText.StillFailing);
-            _letters = DeadLetters.List();
+            _letters = await DeadLetters.ListAsync();
         }
         finally
         {
             _busy = false;
         }
     }
+
+    /// <summary>A stored webhook's organisation by its name, a configured one's label as written.</summary>
+    private string? OrganisationName(string? organisation) =>
+        Organisations.Find(organisation) is { } o ? Language.Current.Pick(o.NameZh, o.NameEn) : organisation;
 
     private static string Local(DateTimeOffset at) => ShanghaiClock.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

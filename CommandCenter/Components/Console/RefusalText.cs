@@ -1,8 +1,11 @@
 using System.Globalization;
+using CommandCenter.Components.Console.Emergency;
 using CommandCenter.Localization;
 using Twin.Data.Boundary;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
+using Twin.Domain.Field;
 using Twin.Domain.Tickets;
 
 namespace CommandCenter.Components.Console;
@@ -95,9 +98,55 @@ public static class RefusalText
             RefusalCode.MissionStateNotAllowed => T("任务当前状态不能这样变更", "The mission cannot change so from its current state"),
             RefusalCode.TicketNotOpen => T("工单已结案：取证只能加到办理中的工单", "The ticket is closed: evidence goes only on an open ticket"),
             RefusalCode.EvidenceNotAnImage => T("取证须为一张不超过 2 MB 的 JPEG 图片", "Evidence must be one JPEG image of at most 2 MB"),
+            _ => OfThePlanAndTheField(why),
+        };
+    }
+
+    /// <summary>The 平急 mode's, the plan's checklist's, the supplies' and the field reports' refusals.</summary>
+    private static string? OfThePlanAndTheField(Refusal why)
+    {
+        var detail = why.Detail ?? string.Empty;
+        return why.Code switch
+        {
+            RefusalCode.NeedsNote => EmergencyText.NoteRequired,
+            RefusalCode.UnknownChecklistStep => T("该步骤已不在当前预案中（响应级别已变更或应急已结束）", "The running plan no longer holds this step (the level changed or the emergency ended)"),
+            RefusalCode.ChecklistStepNotPending when detail == nameof(ChecklistStepStatus.Withdrawn) => T("该步骤已撤回", "The step was withdrawn"),
+            RefusalCode.ChecklistStepNotPending => T("该步骤已完成", "The step is already done"),
+            RefusalCode.QuantityOutOfRange => EmergencyText.QuantityMustBePositive,
+            RefusalCode.DepotDoesNotKeepItem => T($"该仓库不存放{EmergencyText.ItemName(detail)}", $"The depot does not keep {EmergencyText.ItemName(detail)}"),
+            RefusalCode.NotEnoughStock => T($"库存不足：该仓库只有 {detail}", $"Not enough in stock: the depot holds {detail}"),
+            RefusalCode.StockFull => T("该仓库的库存数无法再增加这么多", "The depot's count cannot take that many more"),
+            RefusalCode.ProposalIncomplete => T("建议须有来源、依据和理由", "A proposal needs a source, a reference and a reason"),
+            RefusalCode.UnknownEmergencyLevel => T("没有这种应急类型或响应级别", "No such emergency type or response level"),
+            RefusalCode.ProposalAlreadyCovered => T("当前运行模式已覆盖此建议，或已有相同建议待决定", "The mode already covers this, or the same proposal is waiting"),
+            RefusalCode.UnknownProposal => T($"建议 {detail} 已不在待决定之列（已被决定或已被覆盖）", $"Proposal {detail} is no longer waiting: it was decided or covered"),
+            RefusalCode.OtherEmergencyRunning => T($"正在进行{EmergencyName(detail, Lang.Zh)}应急响应：先结束它，才能确认此建议", $"A {EmergencyName(detail, Lang.En)} emergency is running: stand it down before confirming this proposal"),
+            RefusalCode.AlreadyAtLevel => T($"应急响应已是{LevelName(detail, Lang.Zh)}", $"The emergency is already at {LevelName(detail, Lang.En)}"),
+            RefusalCode.ProposalNotAboveLevel => T($"应急响应已是{LevelName(detail, Lang.Zh)}，不低于此建议：请驳回建议", $"The emergency is already at {LevelName(detail, Lang.En)}, no lower than the proposal: dismiss it instead"),
+            RefusalCode.EmergencyAlreadyRunning => T($"应急响应 {detail} 正在进行：请提升、降低或结束它", $"Emergency {detail} is already running: raise, lower or end it"),
+            RefusalCode.NoPlanForEmergency => T($"没有{EmergencyName(detail, Lang.Zh)}的预案", $"No plan exists for {EmergencyName(detail, Lang.En)}"),
+            RefusalCode.FieldReportKeyInvalid => T("提交缺少有效的幂等键，请重新提交", "The submission has no valid key: submit it again"),
+            RefusalCode.FieldReportNeedsHandling => T(
+                $"接单后、处置中才能提交处置反馈；该工单当前为{StatusName(detail, Lang.Zh)}",
+                $"A handling report is submitted while the case is being handled, after accepting it; it is {StatusName(detail, Lang.En)}"),
+            RefusalCode.FieldReportNoteLength => T($"请说明处置情况（1–{detail} 字）", $"Say what was done, in 1–{detail} characters"),
+            RefusalCode.TooManyPhotos => T($"每次反馈最多 {detail} 张照片", $"At most {detail} photos a report"),
+            RefusalCode.PhotoNotAccepted => T(
+                $"第 {detail} 张照片须为不超过 {FieldRules.MaxPhotoBytes / 1024 / 1024} MB 的 JPEG 或 PNG 图片，且与所报类型一致",
+                $"Photo {detail} must be one JPEG or PNG image of at most {FieldRules.MaxPhotoBytes / 1024 / 1024} MB, of the type it claims"),
+            RefusalCode.NameOneDepartmentToReassignTo => T("请选择一个改派部门", "Choose one department to reassign to"),
             _ => null,
         };
     }
+
+    private static string EmergencyName(string name, Lang lang) =>
+        Enum.TryParse<EmergencyType>(name, out var type) && Enum.IsDefined(type) ? lang.Pick(type.NameZh(), type.NameEn()) : name;
+
+    private static string LevelName(string name, Lang lang) =>
+        Enum.TryParse<ResponseLevel>(name, out var level) && Enum.IsDefined(level) ? lang.Pick(level.NameZh(), level.NameEn()) : name;
+
+    private static string StatusName(string name, Lang lang) =>
+        Enum.TryParse<TicketStatus>(name, out var status) && Enum.IsDefined(status) ? ConsoleText.Status(status, lang) : name;
 
     /// <summary>A refusal without a code: its English reason on an English page, the page's own words on a Chinese one.</summary>
     private static string Uncoded(CommandOutcome outcome, string fallback) =>

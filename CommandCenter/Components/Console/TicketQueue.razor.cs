@@ -28,7 +28,7 @@ public sealed partial class TicketQueue
 
     private bool Virtualised => Tickets.Count > RenderedWhole;
 
-    private MudTextField<string>? _search;
+    private QueueSearchBox? _search;
 
     [Parameter, EditorRequired]
     public IReadOnlyList<TicketState> Tickets { get; set; } = [];

@@ -3,6 +3,10 @@ using CommandCenter.Configuration;
 using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Scenes;
+using CommandCenter.Security;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Twin.Domain.Organisations;
 using CommandCenter.Components.Wall.Scenes;
 using Twin.Domain.Emergency;
 using Microsoft.AspNetCore.Components;
@@ -17,8 +21,9 @@ namespace CommandCenter.Components.Wall;
 
 /// <summary>
 /// The command-hall wall (大屏). Panels render from the engine's snapshots, coalesced by
-/// <see cref="WallFeed"/>; map features never pass through here, they stream to the map's own
-/// hub connection.
+/// <see cref="WallFeed"/>, as the wall's organisation sees them (a 街镇's wall: its area's records
+/// and figures, <see cref="AreaVitalSigns"/>); map features never pass through here, they stream to
+/// the map's own hub connection.
 /// </summary>
 public sealed partial class WallPage : IDisposable
 {
@@ -56,6 +61,26 @@ public sealed partial class WallPage : IDisposable
     [Inject]
     private DutyRoster Roster { get; set; } = default!;
 
+    [Inject]
+    private SignedInScope Scopes { get; set; } = default!;
+
+    [Inject]
+    private AreaVitalSigns AreaSigns { get; set; } = default!;
+
+    [Inject]
+    private WallOrganisationChanges WallChanges { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private ClaimsPrincipal _user = new();
+
+    /// <summary>What this wall may show; nothing until it is known.</summary>
+    private AccessScope? _scope;
+
+    /// <summary>The twin as last received, before the wall's scope is applied.</summary>
+    private TwinSnapshot? _latest;
+
     /// <summary>The scene the director pushed last; every wall shows the same.</summary>
     private WallScene Scene { get; set; } = WallScene.District;
 
@@ -72,6 +97,7 @@ public sealed partial class WallPage : IDisposable
         _ => null,
     };
 
+    /// <summary>The latest snapshot as this wall's organisation sees it.</summary>
     private TwinSnapshot? Snapshot { get; set; }
 
     private DateTimeOffset Now => Clock.GetUtcNow();
@@ -83,21 +109,53 @@ public sealed partial class WallPage : IDisposable
 
     private string StaleLabel => WallText.Stale;
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        Snapshot = Feed.Current;
+        if (AuthenticationState is not null)
+        {
+            _user = (await AuthenticationState).User;
+        }
+
+        _scope = await Scopes.OfAsync(_user);
+        Show(Feed.Current);
         Feed.Updated += OnSnapshot;
+        WallChanges.DeviceChanged += OnWallMoved;
         Message = Scenes.Current;
         Scene = SceneOf(Message);
         Scenes.Changed += OnScene;
         _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(() => _culture.Run(StateHasChanged)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
+    private void Show(TwinSnapshot? snapshot)
+    {
+        _latest = snapshot;
+        Snapshot = snapshot is not null && _scope is not null ? AreaSigns.View(_scope, snapshot) : null;
+    }
+
     private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(() => _culture.Run(() =>
     {
-        Snapshot = snapshot;
+        Show(snapshot);
         StateHasChanged();
     }));
+
+    /// <summary>An admin moved this wall to another organisation (on any node): its panels take the new scope at once, like its map.</summary>
+    private void OnWallMoved(string deviceId)
+    {
+        if (_user.FindFirstValue(TwinClaims.Device) != deviceId)
+        {
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            _scope = await Scopes.OfAsync(_user);
+            _culture.Run(() =>
+            {
+                Show(_latest);
+                StateHasChanged();
+            });
+        });
+    }
 
     private void OnScene(WallSceneMessage scene) => InvokeAsync(() => _culture.Run(() =>
     {
@@ -106,7 +164,7 @@ public sealed partial class WallPage : IDisposable
 
         // The scene's panels read the twin as it is now (the mode that brought the scene with it),
         // not as of the feed's last poll, up to a render budget behind.
-        Snapshot = Queries.IsReady ? Queries.Current : Feed.Current ?? Snapshot;
+        Show(Queries.IsReady ? Queries.Current : Feed.Current ?? _latest);
         StateHasChanged();
     }));
 
@@ -143,11 +201,15 @@ public sealed partial class WallPage : IDisposable
     /// (quoted source text, marked as Chinese; the English title says so): a word-by-word
     /// translation of complaints would put words in citizens' mouths.
     /// </summary>
+    /// <remarks>A 街镇's hotspots are its 居委, which have Chinese names only.</remarks>
     private VoiceFigures VoiceInLanguage(VoiceFigures voice) => voice with
     {
         TopCategories = [.. voice.TopCategories.Select(i => Catalogue.Find(i.Key) is { } c ? i with { Name = Language.Name(c.NameZh, c.NameEn) } : i)],
-        HotspotSubDistricts = [.. voice.HotspotSubDistricts.Select(i => i with { Name = SubDistrictName(i.Key) })],
+        HotspotSubDistricts = IsArea ? voice.HotspotSubDistricts : [.. voice.HotspotSubDistricts.Select(i => i with { Name = SubDistrictName(i.Key) })],
     };
+
+    /// <summary>The panels show one 街镇's figures, not the district's.</summary>
+    private bool IsArea => Snapshot?.VitalSigns.SubDistrictCode is not null;
 
     private string SubDistrictName(string code) =>
         District.FindSubDistrict(code) is { } s ? Language.Name(s.Name, s.NameEn) : code;
@@ -155,6 +217,7 @@ public sealed partial class WallPage : IDisposable
     public void Dispose()
     {
         Feed.Updated -= OnSnapshot;
+        WallChanges.DeviceChanged -= OnWallMoved;
         Scenes.Changed -= OnScene;
         _clockTimer?.Dispose();
     }

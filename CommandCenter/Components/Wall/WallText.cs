@@ -44,6 +44,7 @@ public static class WallText
 
     public static string LookTitle => T("城市之貌", "City look");
     public static string LookSubtitle => T("区情底数", "The district at a glance");
+    public static string AreaLookSubtitle => T("街镇底数", "The town at a glance");
     public static string Area => T("辖区面积", "Area");
     public static string Residents => T("常住人口", "Residents");
     public static string SubDistrictsAndNeighbourhoods => T("街镇 / 居村", "Towns / communities");
@@ -54,6 +55,11 @@ public static class WallText
     public static string LookChange(double onlineRate, double corridorKm) => T(
         $"感知设备在线率 {onlineRate:0.0}% · 苏州河普陀段 {corridorKm:0.0} km",
         $"{onlineRate:0.0}% online · Suzhou Creek {corridorKm:0.0} km");
+
+    /// <summary>A 街镇's line: the creek only where it runs through the area.</summary>
+    public static string AreaLookChange(double onlineRate, double creekKm) => creekKm > 0
+        ? T($"感知设备在线率 {onlineRate:0.0}% · 辖区内苏州河 {creekKm:0.0} km", $"{onlineRate:0.0}% online · Suzhou Creek here {creekKm:0.0} km")
+        : T($"感知设备在线率 {onlineRate:0.0}%", $"{onlineRate:0.0}% online");
 
     public static string PulseTitle => T("城市之脉", "City pulse");
     public static string PulseSubtitle => T("工单流转", "Tickets flowing");
@@ -100,6 +106,7 @@ public static class WallText
     public static string CitizenApp => T("随申拍", "Citizen app");
     public static string TopCategory => T("最多诉求", "Top category");
     public static string Hotspot => T("热点街镇", "Hotspot");
+    public static string HotspotNeighbourhood => T("热点居委", "Hotspot community");
     public static string NoFiguresForYesterday => T("昨日同期暂无数据", "No figures for yesterday yet");
 
     public static string HotlineVersusYesterday(double ratio) => T(

@@ -78,7 +78,8 @@ internal sealed class PostgresDialect : StoreDialect
         SearchTriggers = PostgresSearchIndexSql.TriggerNames.Length,
         PauseSearchIndex = [.. PostgresSearchIndexSql.DropTriggers()],
         RebuildSearchIndex = [.. PostgresSearchIndexSql.Rebuild()],
-        TicketCandidates = PostgresSearchIndexSql.Candidates,
+        TicketMatches = _ => "SELECT ticket_id AS id FROM ticket_search WHERE txt LIKE '%' || @match || '%'",
+        FoldPhrase = phrase => phrase.ToLowerInvariant(),
         MatchValue = PostgresSearchIndexSql.MatchValue,
 
         // place_metres: the ticket's point in the district's local metres (migration TicketPlaces), GiST-indexed.

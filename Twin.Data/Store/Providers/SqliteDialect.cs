@@ -72,14 +72,15 @@ internal sealed class SqliteDialect(TwinStoreOptions options) : StoreDialect
         SearchTriggers = SearchIndexSql.TriggerNames.Length,
         PauseSearchIndex = [.. SearchIndexSql.DropTriggers()],
         RebuildSearchIndex = [.. SearchIndexSql.DropTriggers(), .. SearchIndexSql.Clear(), .. SearchIndexSql.Fill(), .. SearchIndexSql.Triggers()],
-        TicketCandidates = phrase => phrase.Length switch
+        TicketMatches = phrase => phrase.Length switch
         {
-            >= 3 => ("SELECT k.ticket_id AS id, bm25(ticket_search) AS rank FROM ticket_search JOIN search_keys k ON k.id = ticket_search.rowid WHERE ticket_search MATCH @match", true),
-            2 => ("SELECT k.ticket_id AS id, 0 AS rank FROM ticket_bigrams b JOIN search_keys k ON k.id = b.key_id WHERE b.gram = @match", false),
+            >= 3 => "SELECT k.ticket_id AS id FROM ticket_search JOIN search_keys k ON k.id = ticket_search.rowid WHERE ticket_search MATCH @match",
+            2 => "SELECT k.ticket_id AS id FROM ticket_bigrams b JOIN search_keys k ON k.id = b.key_id WHERE b.gram = @match",
 
             // One character: every pair that starts with it (the last character of a text is indexed alone).
-            _ => ("SELECT k.ticket_id AS id, 0 AS rank FROM (SELECT DISTINCT key_id FROM ticket_bigrams WHERE gram >= @match AND gram < @match || char(1114111)) b JOIN search_keys k ON k.id = b.key_id", false),
+            _ => "SELECT k.ticket_id AS id FROM (SELECT DISTINCT key_id FROM ticket_bigrams WHERE gram >= @match AND gram < @match || char(1114111)) b JOIN search_keys k ON k.id = b.key_id",
         },
+        FoldPhrase = TwinStore.LowerAscii,
 
         // FTS5 takes the phrase quoted; the pair index was built with SQLite's lower(), which folds ASCII only.
         MatchValue = phrase => phrase.Length >= 3 ? "\"" + phrase.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : TwinStore.LowerAscii(phrase),

@@ -78,8 +78,11 @@ internal sealed record DialectSql
     /// <summary>Indexes every stored ticket afresh and keeps the index current again.</summary>
     public required IReadOnlyList<string> RebuildSearchIndex { get; init; }
 
-    /// <summary>The tickets matching <c>@match</c>: SQL answering (id, rank), and whether the rank orders by relevance.</summary>
-    public required Func<string, (string Sql, bool Ranked)> TicketCandidates { get; init; }
+    /// <summary>The ids (column <c>id</c>) of the tickets whose indexed text contains <c>@match</c>, looked up in the search index.</summary>
+    public required Func<string, string> TicketMatches { get; init; }
+
+    /// <summary>A phrase folded as the engine's <c>lower()</c> folds the indexed text, to be found in it by position.</summary>
+    public required Func<string, string> FoldPhrase { get; init; }
 
     /// <summary>The value bound to <c>@match</c> for a phrase.</summary>
     public required Func<string, string> MatchValue { get; init; }

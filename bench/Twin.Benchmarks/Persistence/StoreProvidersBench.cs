@@ -145,7 +145,8 @@ public static class StoreProvidersBench
 
     private static DistrictMap District() => DistrictMapLoader.LoadFromDirectory(Path.Combine(AppContext.BaseDirectory, "geo"), 300);
 
-    private static async Task AdminAsync(string server, string sql)
+    /// <summary>Runs <paramref name="sql"/> on the server's maintenance database (the benches create and drop their databases).</summary>
+    internal static async Task AdminAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString());
         await connection.OpenAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Tests.Access;
 
@@ -30,6 +31,32 @@ public sealed class LandingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal(expected, login.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("sd-310107022000")]
+    [InlineData("dept-district-water-authority")]
+    public async Task A_leader_outside_the_centre_lands_on_its_console_and_is_offered_no_briefing(string organisation)
+    {
+        var userName = "test-leader-" + organisation;
+        var user = await TestAccounts.EnsureUserAsync(_app, userName, Roles.Leader);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<TwinUserManager>();
+            var stored = await users.FindByIdAsync(user.Id);
+            stored!.OrganisationId = organisation;
+            Assert.True((await users.UpdateAsync(stored)).Succeeded);
+        }
+
+        var cookies = new CookieContainer();
+        using var client = _app.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        var login = await TestAccounts.PostLoginAsync(client, userName, TestAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/console", login.Headers.Location?.OriginalString);
+        var html = await client.GetStringAsync("/console");
+        var offered = System.Text.RegularExpressions.Regex.Matches(html, "data-page-link=\"([a-z]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal("wall console", string.Join(" ", offered));
     }
 
     [Theory]

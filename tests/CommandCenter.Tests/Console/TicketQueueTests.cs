@@ -96,6 +96,37 @@ public sealed class TicketQueueTests
         Assert.Equal(english ? "Urgent" : "紧急", queue.Find("[data-priority-cell='T-urgent-soon']").TextContent.Trim());
     }
 
+    [Fact]
+    public async Task What_is_typed_in_the_search_box_survives_live_re_renders_of_the_queue_and_filters_it()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var told = new List<string>();
+        var filter = new QueueFilter();
+        var queue = ctx.Render<TicketQueue>(p => p
+            .Add(q => q.Tickets, filter.Apply(Tickets, Now))
+            .Add(q => q.Filter, filter)
+            .Add(q => q.FilterChanged, f => told.Add(f.Text))
+            .Add(q => q.Now, Now)
+            .Add(q => q.Channels, [])
+            .Add(q => q.Categories, [])
+            .Add(q => q.SubDistricts, [])
+            .Add(q => q.Statuses, []));
+
+        queue.Find("[data-filter='text'] input").Input("T-high");
+
+        // Live snapshots re-render the queue (a new list each time, the filter as it was) before typing pauses.
+        for (var i = 0; i < 5; i++)
+        {
+            queue.Render(p => p.Add(q => q.Tickets, filter.Apply([.. Tickets], Now)).Add(q => q.Filter, filter));
+            await Task.Delay(30);
+        }
+
+        queue.WaitForAssertion(() => Assert.Equal(["T-high"], told), TimeSpan.FromSeconds(5));
+        Assert.Equal("T-high", queue.Find("[data-filter='text'] input").GetAttribute("value"));
+    }
+
     private static TicketState Ticket(string id, TicketPriority priority, DateTimeOffset reported, DateTimeOffset? due = null) => new(
         id, TicketChannel.GridPatrol, "street-vending", id, string.Empty, new GeoPoint(121.4, 31.25),
         string.Empty, "310107001", null, string.Empty, string.Empty, priority, TicketStatus.Dispatched, false,

@@ -127,7 +127,8 @@ public sealed class EmergencyDeskTests : IAsyncLifetime
         page.Find("[data-move-quantity]").Input("999999");
         page.Find("[data-move-note]").Input("超量");
         page.Find("[data-move-draw]").Click();
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-move-refusal]")), TimeSpan.FromSeconds(10));
+        // Said why, in the desk's language: not the bare 操作被拒绝 of a refusal without a code.
+        page.WaitForAssertion(() => Assert.Equal($"库存不足：该仓库只有 {depot.Quantity - 30}", page.Find("[data-move-refusal]").TextContent.Trim()), TimeSpan.FromSeconds(10));
         Assert.Equal(depot.Quantity - 30, Runtime.Queries.Current.Stock.Single(s => s.DepotId == depot.DepotId && s.Item == "沙袋").Quantity);
 
         await using var leaderCtx = ConsoleContext.Create(App.Services, Roles.Leader);

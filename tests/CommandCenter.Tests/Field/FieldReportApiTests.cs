@@ -155,6 +155,26 @@ public sealed class FieldReportApiTests(IngestionApp app) : IClassFixture<Ingest
         Assert.Equal(TicketStatus.Handling, (await app.Runtime.Queries.FindTicketAsync(ticketId))!.Status);
     }
 
+    [Theory]
+    [InlineData("", "接单后、处置中才能提交处置反馈；该工单当前为")]
+    [InlineData("?lang=en", "A handling report is submitted while the case is being handled, after accepting it; it is ")]
+    public async Task A_report_on_a_case_no_longer_being_handled_is_refused_in_the_crews_language(string lang, string expected)
+    {
+        var ticketId = await AcceptedTicketAsync(lang.Length == 0 ? 3 : 5, "street-vending");
+        using var officer = await app.SignInAsync(Roles.Officer);
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(officer.Client, ticketId, "key-late-" + ticketId, "已处置")).StatusCode);
+
+        // Submitted for 审核 already: another crew member's report (another key) comes too late.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{FieldEndpoints.Prefix}/tickets/{ticketId}/reports{lang}")
+        {
+            Content = new MultipartFormDataContent { { new StringContent("我也处置了"), "note" } },
+        };
+        request.Headers.Add(FieldEndpoints.KeyHeader, "key-late2-" + ticketId);
+        var late = await officer.Client.SendAsync(request);
+
+        await AssertProblemAsync(late, HttpStatusCode.Conflict, expected);
+    }
+
     [Fact]
     public async Task A_leader_may_not_post_a_field_report()
     {

@@ -1,10 +1,8 @@
-using CommandCenter.Audit;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Twin.Data.Store;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -51,7 +49,7 @@ public sealed class ScopedWallFeedTests : IAsyncLifetime
         var replica = new MapReplica(connection, recordStates: false);
         await connection.StartAsync();
         await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount, "the centre's snapshot of every sensor");
-        await MoveWallAsync(Zhenru);
+        await _app.MoveWallAsync(Zhenru);
         await Eventually.Until(() => replica.SnapshotsReceived >= 2 && replica.Count("sensors") is > 0 and < TwinAppFactory.SensorCount,
             $"the open wall's new snapshot of {zhenru.Name}'s sensors only");
 
@@ -81,7 +79,7 @@ public sealed class ScopedWallFeedTests : IAsyncLifetime
     {
         var twin = _app.Services.AppTwin();
         using var wall = await _app.SignInAsync(Roles.Wall);
-        await MoveWallAsync(Water);
+        await _app.MoveWallAsync(Water);
         var water = _app.Services.GetRequiredService<Twin.Data.Boundary.ITwinOrganisations>().Find(Water)!;
 
         await using var connection = wall.CreateHubConnection();
@@ -98,18 +96,6 @@ public sealed class ScopedWallFeedTests : IAsyncLifetime
         await Eventually.Until(() => !replica.Ids("tickets").Contains(ticket), "the reassigned case leaves the water authority's wall");
         Assert.Contains(replica.RawMessages, m => m.Contains("\"removals\":[", StringComparison.Ordinal) && m.Contains($"\"id\":\"{ticket}\"", StringComparison.Ordinal)
             && !m.Contains("\"layers\":", StringComparison.Ordinal));
-    }
-
-    /// <summary>The test wall's device (its configured token) moved to <paramref name="organisationId"/> by the admin, audited.</summary>
-    private async Task MoveWallAsync(string organisationId)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<TwinDbContext>>().CreateDbContextAsync();
-        var hash = AccountService.HashToken(TestAccounts.WallToken);
-        var device = await db.WallDevices.AsNoTracking().SingleAsync(d => d.TokenHash == hash);
-        var admin = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
-        var moved = await admin.SetDeviceOrganisationAsync(TestAccounts.Principal(Roles.Admin), AuditOrigin.None, device.Id, organisationId);
-        Assert.True(moved.Succeeded, moved.Error);
     }
 
     private static async Task<string> ReportAsync(AppTwin twin, string prefix, SubDistrict area)

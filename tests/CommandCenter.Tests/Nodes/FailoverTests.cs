@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CommandCenter.Scenes;
 using CommandCenter.Tests.Ingestion;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -15,7 +16,8 @@ namespace CommandCenter.Tests.Nodes;
 /// Two real app processes on one PostgreSQL database and one Redis backplane (docs/two-nodes.md): A starts first and
 /// becomes the writer, B follows. Readings and tickets are posted to both; A is killed with SIGKILL
 /// mid-stream. B must take over and write within 10 s, every request either node acknowledged must
-/// be in the store, and a wall on B must keep receiving changes in seq order.
+/// be in the store, and a wall on B must keep receiving changes in seq order. Before the kill, walls
+/// on both nodes must get one and the same sequence of scenes: only the writer's director rotates.
 /// </summary>
 [Collection(KillCollection.Name)]
 public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposable
@@ -32,6 +34,10 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
     {
         await using var database = await PostgresDatabase.CreateAsync();
         var environment = await TwoNodes.EnvironmentAsync(database);
+
+        // Two daily scenes at the shortest turn allowed, so that walls see turns while the readings flow.
+        environment["Twin__Wall__SceneRotation"] = "district,corridor";
+        environment["Twin__Wall__SceneSeconds"] = "10";
         await using var a = await RealApp.StartAsync(Path.Combine(_directory, "a"), environment);
         var sensors = await SensorIdsAsync(a);
         await using var b = await RealApp.StartAsync(Path.Combine(_directory, "b"), environment);
@@ -42,7 +48,15 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
         var wallCookies = await b.PairWallAsync();
         await using var wall = new HubConnectionBuilder().WithUrl(new Uri(b.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = wallCookies).Build();
         var replica = new MapReplica(wall, recordStates: false);
+        var scenesOnB = new ConcurrentQueue<WallSceneMessage>();
+        wall.On<WallSceneMessage>("Scene", scenesOnB.Enqueue);
         await wall.StartAsync();
+        var wallOnACookies = await a.PairWallAsync();
+        await using var wallOnA = new HubConnectionBuilder().WithUrl(new Uri(a.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = wallOnACookies).Build();
+        var scenesOnA = new ConcurrentQueue<WallSceneMessage>();
+        wallOnA.On<WallSceneMessage>("Scene", scenesOnA.Enqueue);
+        await wallOnA.StartAsync();
+        var bothWatching = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         var acknowledged = new Acknowledged();
         using var stop = new CancellationTokenSource();
@@ -52,8 +66,19 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
 
         // Mid-stream: both nodes have had requests acknowledged (B's through the writer's inbox).
         await Eventually.Until(() => acknowledged.Count("A") >= 5 && acknowledged.Count("B") >= 5, "both nodes acknowledge readings and tickets", TimeSpan.FromSeconds(60));
-        var killedAt = clock.Elapsed;
+
+        // Two turns of the rotation seen on both nodes' walls: one sequence, each turn once (two directors would each send theirs).
+        await Eventually.Until(() => Turns(scenesOnA, bothWatching).Count >= 2 && Turns(scenesOnB, bothWatching).Count >= 2, "walls on both nodes see two turns of the rotation", TimeSpan.FromSeconds(45));
+        var turnsOnA = Turns(scenesOnA, bothWatching);
+        var turnsOnB = Turns(scenesOnB, bothWatching);
+        output.WriteLine($"Scenes on A: {string.Join(", ", turnsOnA)}; on B: {string.Join(", ", turnsOnB)}.");
+        Assert.Equal(turnsOnA.Take(2), turnsOnB.Take(2));
+        Assert.All(turnsOnA.Zip(turnsOnA.Skip(1)), pair => Assert.NotEqual(pair.First.Scene, pair.Second.Scene));
+        await wallOnA.DisposeAsync();
+
+        // Taken once A has exited: a request B sent while A was still dying may rightly have been committed by A.
         a.Kill();
+        var killedAt = clock.Elapsed;
 
         await Eventually.Until(() => acknowledged.FirstAnsweredOfSentAfter("B", killedAt) is not null, "node B acknowledges a request sent after the writer was killed", TimeSpan.FromSeconds(30));
         var takenOver = acknowledged.FirstAnsweredOfSentAfter("B", killedAt)!.Value - killedAt;
@@ -121,6 +146,10 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
             }
         }
     }
+
+    /// <summary>The scene changes a wall was sent since <paramref name="since"/> (ms), by when the director sent them; not the scene in force it is given on connecting (sent at 0).</summary>
+    private static List<(string Scene, long SentAt)> Turns(ConcurrentQueue<WallSceneMessage> received, long since) =>
+        [.. received.Where(m => m.SentAt >= since).Select(m => (m.Scene, m.SentAt))];
 
     private static async Task<string[]> SensorIdsAsync(RealApp app)
     {

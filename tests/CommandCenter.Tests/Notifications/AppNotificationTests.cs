@@ -67,12 +67,12 @@ public sealed class AppNotificationTests
 
         var deadLetters = app.Services.GetRequiredService<DeadLetters>();
         var until = DateTime.UtcNow.AddSeconds(10);
-        while (deadLetters.List().Count == 0 && DateTime.UtcNow < until)
+        while ((await deadLetters.ListAsync()).Count == 0 && DateTime.UtcNow < until)
         {
             await Task.Delay(50);
         }
 
-        var letter = Assert.Single(deadLetters.List());
+        var letter = Assert.Single(await deadLetters.ListAsync());
         Assert.Equal(2, receiver.BodiesOf("broken").Count);
         using var admin = await app.SignInAsync(Roles.Admin);
         var html = await admin.Client.GetStringAsync("/admin/notifications");

@@ -20,6 +20,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, string Body)> Received { get; } = new();
 
+    /// <summary>Each POST's query string, e.g. a DingTalk robot's <c>?timestamp=…&amp;sign=…</c>.</summary>
+    public ConcurrentQueue<(string Path, string Query)> Queries { get; } = new();
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -33,6 +36,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(request.Body);
             receiver.Received.Enqueue((name, await reader.ReadToEndAsync()));
+            receiver.Queries.Enqueue((name, request.QueryString.Value ?? string.Empty));
             if (receiver._failFirst.TryGetValue(name, out var left) && left > 0)
             {
                 receiver._failFirst[name] = left - 1;

@@ -28,6 +28,11 @@ public sealed class SearchApiTests(IngestionApp app) : IClassFixture<IngestionAp
             Assert.DoesNotContain(Name, body.GetRawText(), StringComparison.Ordinal);
         }
 
+        // A day's few matches are all counted: the API says its total is exact.
+        var day = await SearchAsync(officer.Client, $"q={Uri.EscapeDataString("路面积水")}&from={Stamp(today.AddDays(-1))}&to={Stamp(today.AddDays(1))}");
+        Assert.False(day.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.Equal(Ids(day).Count, day.GetProperty("total").GetInt32());
+
         var hit = Ids(await SearchAsync(officer.Client, "q=" + Uri.EscapeDataString("积水"))).Single(i => i == id);
         Assert.Equal(id, hit);
         Assert.DoesNotContain(id, Ids(await SearchAsync(officer.Client, $"q={Uri.EscapeDataString("路面积水")}&to={Stamp(today.AddDays(-2))}")));

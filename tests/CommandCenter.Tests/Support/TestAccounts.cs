@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Twin.Data.Accounts;
+using Twin.Data.Store;
 
 namespace CommandCenter.Tests.Support;
 
@@ -111,6 +113,18 @@ public static partial class TestAccounts
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return user;
+    }
+
+    /// <summary>Moves the test's paired wall to <paramref name="organisationId"/> as the admin does on /admin/users, on this node.</summary>
+    public static async Task MoveWallAsync(this WebApplicationFactory<Program> app, string organisationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<TwinDbContext>>().CreateDbContextAsync();
+        var hash = AccountService.HashToken(WallToken);
+        var device = await db.WallDevices.AsNoTracking().SingleAsync(d => d.TokenHash == hash);
+        var admin = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+        var moved = await admin.SetDeviceOrganisationAsync(Principal(Roles.Admin), CommandCenter.Audit.AuditOrigin.None, device.Id, organisationId);
+        Assert.True(moved.Succeeded, moved.Error);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

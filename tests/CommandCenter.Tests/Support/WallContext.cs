@@ -14,7 +14,8 @@ namespace CommandCenter.Tests.Support;
 /// <summary>A bUnit context for the wall page, taking the app's live services, as a paired wall device.</summary>
 public static class WallContext
 {
-    public static BunitContext Create(IServiceProvider app)
+    /// <summary>A wall of <paramref name="organisation"/> (the centre's unless told).</summary>
+    public static BunitContext Create(IServiceProvider app, string organisation = Twin.Domain.Organisations.Organisation.CentreId)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -27,8 +28,11 @@ public static class WallContext
         ctx.Services.AddSingleton(app.GetRequiredService<FloodControlAssets>());
         ctx.Services.AddSingleton(app.GetRequiredService<DutyRoster>());
         ctx.Services.AddSingleton(app.GetRequiredService<Twin.Data.Boundary.ITwinBriefings>());
+        ctx.Services.AddSingleton(app.GetRequiredService<Twin.Domain.Organisations.AreaVitalSigns>());
+        ctx.Services.AddSingleton(app.GetRequiredService<WallOrganisationChanges>());
         ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.AddAuthorization().SetAuthorized("wall-device").SetRoles(Roles.Wall).SetPolicies(Policies.ViewWall);
+        ctx.AddAuthorization().SetAuthorized("wall-device").SetRoles(Roles.Wall).SetPolicies(Policies.ViewWall)
+            .SetClaims(new System.Security.Claims.Claim(TwinClaims.Organisation, organisation));
         return ctx;
     }
 }

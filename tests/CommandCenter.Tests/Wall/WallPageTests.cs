@@ -3,6 +3,7 @@ using CommandCenter.Components.Wall;
 using CommandCenter.Live;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Twin.Domain.Tickets;
 
 namespace CommandCenter.Tests.Wall;
 
@@ -33,6 +34,35 @@ public sealed class WallPageTests : IAsyncLifetime
 
         var version = wall.Find(".wall").GetAttribute("data-version");
         wall.WaitForAssertion(() => Assert.NotEqual(version, wall.Find(".wall").GetAttribute("data-version")), TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>Issue 20: a wall paired to 真如 shows 真如's sensors, cases and alarms in its panels, not the district's.</summary>
+    [Fact]
+    public async Task A_sub_district_walls_panels_count_its_own_area_only()
+    {
+        const string zhenru = "310107022000";
+        var feed = _app.Services.GetRequiredService<WallFeed>();
+        await Eventually.Until(() => feed.Current is { } s && s.VitalSigns.Pulse.TicketsToday > 0 && s.Sensors.Length == TwinAppFactory.SensorCount, "the wall's feed has today's tickets and every sensor");
+        var inArea = feed.Current!.Sensors.Count(s => s.SubDistrictCode == zhenru);
+        await using var ctx = WallContext.Create(_app.Services, "sd-" + zhenru);
+
+        var wall = ctx.Render<WallPage>();
+
+        Assert.Equal(5, wall.FindAll("[data-panel]").Count);
+        Assert.InRange(inArea, 1, TwinAppFactory.SensorCount - 1);
+        var sensorsOnline = wall.Find("[data-panel='look'] [data-indicator='sensors'] .number").TextContent;
+        Assert.Equal(inArea.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), sensorsOnline.Split('/')[1]);
+        Assert.Empty(wall.FindAll("[data-panel='look'] [data-indicator='datalake']"));
+        Assert.Contains("街镇底数", wall.Find("[data-panel='look']").TextContent, StringComparison.Ordinal);
+
+        // The open cases counted are 真如's, whatever the district's backlog is at the moment.
+        wall.WaitForAssertion(() =>
+        {
+            var shown = int.Parse(wall.Find("[data-panel='pulse'] [data-indicator='backlog'] .number").TextContent.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+            var current = feed.Current!;
+            Assert.Equal(current.Tickets.Count(t => t.SubDistrictCode == zhenru && t.Status.IsOpen()), shown);
+            Assert.True(shown < current.VitalSigns.Pulse.Backlog, $"真如's {shown} open cases, the district's {current.VitalSigns.Pulse.Backlog}");
+        }, TimeSpan.FromSeconds(15));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Twin.Data.Nodes;
 using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
 using Twin.Domain.Alarms;
+using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Organisations;
 using Twin.Domain.Sensors;
@@ -80,6 +81,46 @@ public sealed class CommandInboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_console_action_whose_writer_died_right_after_committing_it_is_applied_once_by_the_next()
+    {
+        var clock = Scenario.Clock();
+        // Long enough for two writers' start-ups on a loaded machine: the wait itself is not what is tested.
+        var inbox = Inbox(TimeSpan.FromSeconds(90));
+        var handOff = Task.FromResult<IReadOnlyList<CommandOutcome>>([]);
+        await using (var first = await PipelineHarness.StartAsync(_db, clock))
+        {
+            await first.SubmitOkAsync(new ReportTicketCommand(Scenario.Ticket("T-ONCE", clock.GetUtcNow())));
+            await first.SubmitOkAsync(new FileTicketCommand("T-ONCE", "值班员01"));
+            await first.SubmitOkAsync(new DispatchTicketCommand("T-ONCE", "派单员"));
+            await first.SubmitOkAsync(new AcceptDispatchCommand("T-ONCE", first.Engine.FindTicket("T-ONCE")!.Department!));
+
+            // The first writer commits the handed-over note, then dies before its drain goes on.
+            using var dies = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = inbox.DrainAsync(async (commands, ct) =>
+            {
+                await Writer(first)(commands, ct);
+                committed.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+                return true;
+            }, dies.Token);
+            handOff = inbox.HandOffAsync([new RecordHandlingCommand("T-ONCE", "值班员01", "现场已清理")], _stop.Token);
+            await committed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await dies.CancelAsync();
+        }
+
+        // The next writer rebuilds from the store and drains the inbox: nothing there is left to apply again.
+        await using var next = await PipelineHarness.StartAsync(_db, clock);
+        _ = inbox.DrainAsync(Writer(next), _stop.Token);
+        var outcome = Assert.Single(await handOff.WaitAsync(TimeSpan.FromSeconds(90)));
+        Assert.True(outcome.Kind == OutcomeKind.Applied, $"{outcome.Kind}: {outcome.Reason}");
+        Assert.Equal("T-ONCE", outcome.Id);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM ticket_history WHERE ticket_id = 'T-ONCE' AND note LIKE '%现场已清理%'"));
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM inbox WHERE answered_at IS NULL"));
+    }
+
+    [Fact]
     public void A_command_crosses_as_json_with_its_scope_and_area()
     {
         var ring = new[] { Scenario.Point(0), Scenario.Point(1), Scenario.Point(2), Scenario.Point(0) };
@@ -106,11 +147,12 @@ public sealed class CommandInboxTests : IDisposable
         return new CommandInbox(connectionString, signals, new NodeOptions { HandOffTimeout = timeout }, TimeProvider.System, NullLogger<CommandInbox>.Instance);
     }
 
-    /// <summary>The writer's side as the host wires it: submitted in order, answered once acknowledged.</summary>
-    private static Func<IReadOnlyList<TwinCommand>, CancellationToken, Task<IReadOnlyList<CommandOutcome?>>> Writer(PipelineHarness twin) => async (commands, ct) =>
+    /// <summary>The writer's side as the host wires it: submitted in order with their row ids, answered in their batches.</summary>
+    private static Func<IReadOnlyList<(long InboxId, TwinCommand Command)>, CancellationToken, Task<bool>> Writer(PipelineHarness twin) => async (commands, ct) =>
     {
-        var pending = commands.Select(c => twin.Pipeline.SubmitAsync(c, ct).AsTask()).ToList();
-        return [.. await Task.WhenAll(pending)];
+        var pending = commands.Select(c => twin.Pipeline.SubmitAsync(c.Command, c.InboxId, ct).AsTask()).ToList();
+        await Task.WhenAll(pending);
+        return true;
     };
 
     private async Task<long> ScalarAsync(string sql)

@@ -5,6 +5,7 @@ using System.Data.Common;
 using Twin.Data.Pipeline;
 using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Sensors;
 
@@ -163,6 +164,35 @@ public abstract class PipelineTests(StorageProvider provider) : IDisposable
         Assert.Equal(10, posted);
         Assert.InRange(batchesBeforeTicket, 1, 2);
         Assert.Equal(11, _db.Scalar("SELECT COUNT(*) FROM observations WHERE sensor_id = 'N-1'"));
+    }
+
+    [Fact]
+    public async Task A_change_of_mode_is_committed_alone_before_the_readings_queued_ahead_of_it_and_once()
+    {
+        var clock = Scenario.Clock();
+        await using var store = _db.CreateStore();
+        var pipeline = new TwinPipeline(Scenario.Engine(clock), store, new TwinPipelineOptions { PostedBacklog = 1000, MaxBatch = 1000 });
+        await pipeline.StartupAsync();
+        var registered = pipeline.SubmitAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise))).AsTask();
+        var start = clock.GetUtcNow();
+        Assert.All(Enumerable.Range(0, 500), i => Assert.True(pipeline.TryPost(new RecordObservationCommand(new Observation("N-1", i, start.AddSeconds(i - 600))))));
+        var confirmed = pipeline.SubmitAsync(new StartEmergencyCommand(EmergencyType.FloodTyphoon, ResponseLevel.IV, "李督办", OfficerRole.Supervisor, "暴雨蓝色预警")).AsTask();
+        var batches = new ConcurrentQueue<TwinChangeSet>();
+        pipeline.Committed += batches.Enqueue;
+
+        var running = Task.Run(() => pipeline.RunAsync());
+        Assert.True((await confirmed).Accepted);
+        Assert.True((await registered).Accepted);
+        pipeline.Complete();
+        await running;
+
+        // The walls follow the first commit: the mode alone, none of the 500 readings queued before it.
+        var first = batches.First();
+        Assert.Single(first.Events.OfType<ModeChanged>());
+        Assert.Empty(first.ChangedSensors);
+        // Queued in both lanes, applied once; the readings all followed, each once.
+        Assert.Single(batches.SelectMany(b => b.Events).OfType<ModeChanged>(), e => e.Change.Kind == ModeChangeKind.Started);
+        Assert.Equal(500, _db.Scalar("SELECT COUNT(*) FROM observations WHERE sensor_id = 'N-1'"));
     }
 
     [Fact]

@@ -67,6 +67,51 @@ public abstract class StoreSearchTests(StorageProvider provider) : SearchStoreTe
         Assert.Empty(await IdsAsync(new SearchQuery("积水") { SubDistrictCode = "no-such-code" }));
     }
 
+    [Theory]
+    [InlineData("积水")]
+    [InlineData("长寿路")]
+    public async Task More_matches_than_are_counted_give_the_newest_and_say_their_counts_are_lower_bounds(string words)
+    {
+        var start = Clock.GetUtcNow();
+        await ReportAsync([.. Enumerable.Range(1, 5).Select(i => Water($"T-{i}", start.AddMinutes(i), i == 2 ? TicketChannel.GridPatrol : TicketChannel.Hotline12345))]);
+
+        var capped = await Store.SearchAsync(new SearchQuery(words) { CountLimit = 3, Sort = SearchSort.Time }, AccessScope.CentreOfficer);
+        Assert.True(capped.TotalIsLowerBound);
+        Assert.Equal(3, capped.Total);
+        Assert.Equal(["T-5", "T-4", "T-3"], capped.Hits.Select(h => h.Id));
+        Assert.Equal(3, capped.ByStatus.Values.Sum());
+        Assert.Equal(3, capped.BySubDistrict.Values.Sum());
+
+        var exact = await Store.SearchAsync(new SearchQuery(words) { CountLimit = 5 }, AccessScope.CentreOfficer);
+        Assert.False(exact.TotalIsLowerBound);
+        Assert.Equal(5, exact.Total);
+
+        // More match the words than are counted, but the filter lets one through: that count is exact.
+        var filtered = await Store.SearchAsync(new SearchQuery(words) { CountLimit = 3, Channel = TicketChannel.GridPatrol }, AccessScope.CentreOfficer);
+        Assert.False(filtered.TotalIsLowerBound);
+        Assert.Equal(["T-2"], filtered.Hits.Select(h => h.Id));
+        Assert.Equal(1, filtered.ByChannel[nameof(TicketChannel.GridPatrol)]);
+    }
+
+    [Theory]
+    [InlineData(3, new[] { "T-TITLE", "T-NEWEST", "T-NEWER" })]
+    [InlineData(SearchQuery.DefaultCountLimit, new[] { "T-TITLE", "T-NEWEST", "T-NEWER", "T-OLD" })]
+    public async Task Relevance_puts_the_words_in_a_title_before_newer_tickets_that_only_mention_them(int countLimit, string[] expected)
+    {
+        var start = Clock.GetUtcNow();
+        await ReportAsync(
+            Scenario.Ticket("T-OLD", start, placement: 3) with { Description = "楼下积水" },
+            Water("T-TITLE", start.AddMinutes(1)),
+            Scenario.Ticket("T-NEWER", start.AddMinutes(2), placement: 1) with { Description = "施工噪声之外，路口还有积水" },
+            Scenario.Ticket("T-NEWEST", start.AddMinutes(3), placement: 2) with { Description = "路边积水" });
+
+        // With a count limit of 3 the newest three are ranked; the oldest is not among them.
+        var found = await Store.SearchAsync(new SearchQuery("积水") { CountLimit = countLimit }, AccessScope.CentreOfficer);
+
+        Assert.Equal(expected, found.Hits.Select(h => h.Id));
+        Assert.Equal(countLimit == 3, found.TotalIsLowerBound);
+    }
+
     [Fact]
     public async Task Places_are_found_by_part_of_their_name()
     {
@@ -96,6 +141,7 @@ public abstract class StoreSearchTests(StorageProvider provider) : SearchStoreTe
         var now = Scenario.Morning;
         Assert.Equal(SearchQueryError.FromAfterTo, new SearchQuery("积水") { From = now, To = now.AddDays(-1) }.Validate());
         Assert.Equal(SearchQueryError.BadLimit, new SearchQuery("积水") { Limit = 0 }.Validate());
+        Assert.Equal(SearchQueryError.BadLimit, new SearchQuery("积水") { CountLimit = 0 }.Validate());
     }
 
     private static TicketReport Water(string id, DateTimeOffset at, TicketChannel channel = TicketChannel.Hotline12345) => new(

@@ -1,4 +1,5 @@
 using Twin.Domain.Alarms;
+using Twin.Domain.Cameras;
 using Twin.Domain.Dispatch;
 using Twin.Domain.Engine;
 using Twin.Domain.Organisations;
@@ -133,6 +134,65 @@ public sealed class ScopeMatrixTests
         Assert.Equal(tickets.Order(), view.Tickets.Select(t => t.Id).Order());
         Assert.Equal(alarms.Order(), view.ActiveAlarms.Select(a => a.SourceId).Order());
         Assert.Equal(sensors.Order(), view.Sensors.Select(s => s.Definition.Id).Order());
+    }
+
+    /// <summary>
+    /// The wall's five panels: a 街镇's count only its own area's cases, alarms, sensors and cameras
+    /// (真如 holds one of each, 长寿路 two); the centre's keep the district's figures.
+    /// </summary>
+    [Theory]
+    [InlineData("centre")]
+    [InlineData("area")]
+    [InlineData("other-area")]
+    public void A_walls_vital_signs_count_only_what_its_organisation_sees(string organisation)
+    {
+        var (engine, time, ticketId) = CaseInHandling();
+        var zhenru = TestGeo.Putuo.SubDistrictFor(TestGeo.Zhenru).Code;
+        var changshou = TestGeo.Putuo.SubDistrictFor(TestGeo.Changshou).Code;
+        TestEngine.Accept(engine.ReportTicket(TestEngine.Ticket("T-CS-1", time.GetUtcNow(), location: TestGeo.Changshou)));
+        TestEngine.Accept(engine.ReportTicket(TestEngine.Ticket("T-CS-2", time.GetUtcNow(), location: TestGeo.Changshou)));
+        TestEngine.Accept(engine.RaiseAiVideoAlarm(new AiVideoEvent("CAM-ZR", "thrown-object", "疑似高空抛物", TestGeo.Zhenru, AlarmSeverity.Major, time.GetUtcNow())));
+        TestEngine.Accept(engine.RaiseAiVideoAlarm(new AiVideoEvent("CAM-CS-1", "thrown-object", "疑似高空抛物", TestGeo.Changshou, AlarmSeverity.Critical, time.GetUtcNow())));
+        TestEngine.Accept(engine.RaiseAiVideoAlarm(new AiVideoEvent("CAM-CS-2", "thrown-object", "疑似高空抛物", TestGeo.Changshou, AlarmSeverity.Critical, time.GetUtcNow())));
+        TestEngine.Accept(engine.RegisterSensor(TestEngine.Sensor("WL-ZR", location: TestGeo.Zhenru)));
+        TestEngine.Accept(engine.RegisterSensor(TestEngine.Sensor("WL-CS-1", location: TestGeo.Changshou)));
+        TestEngine.Accept(engine.RegisterSensor(TestEngine.Sensor("WL-CS-2", location: TestGeo.Changshou)));
+        engine.Observe(time, "WL-ZR", 3.1);
+        engine.Observe(time, "WL-CS-1", 3.9);
+        Camera[] cameras =
+        [
+            new("C-ZR", "真如", TestGeo.Zhenru, zhenru, Ai: true),
+            new("C-CS-1", "长寿路", TestGeo.Changshou, changshou, Ai: false),
+            new("C-CS-2", "长寿路", TestGeo.Changshou, changshou, Ai: true),
+        ];
+        var all = engine.Snapshot();
+
+        var view = new AreaVitalSigns(TestGeo.Putuo, TestEngine.Catalogue, cameras)
+            .View(new AccessScope(OrganisationFor(organisation, zhenru), AccessRole.Wall), all);
+
+        var signs = view.VitalSigns;
+        var water = Assert.Single(signs.Perception.Kinds);
+        var figures = (signs.Pulse.TicketsToday, signs.Pulse.Backlog, signs.Alerts.Critical, signs.Alerts.Major, signs.Alerts.AiAlarmsToday,
+            signs.Look.SensorsTotal, water.Total, water.Max, signs.Look.CamerasConnected, signs.Look.AiCameras, signs.Voice.HotlineToday);
+        switch (organisation)
+        {
+            case "centre":
+                Assert.Same(all.VitalSigns, signs);
+                Assert.Null(signs.SubDistrictCode);
+                Assert.Equal((3, 3, 2, 1, 3, 3), (figures.TicketsToday, figures.Backlog, figures.Critical, figures.Major, figures.AiAlarmsToday, figures.SensorsTotal));
+                break;
+            case "area":
+                Assert.Equal(zhenru, signs.SubDistrictCode);
+                Assert.Equal((1, 1, 0, 1, 1, 1, 1, 3.1, 1, 1, 1), figures);
+                Assert.Equal((zhenru, 1), (view.Dispatch!.Overall.Key, view.Dispatch.Overall.Reports));
+                Assert.Equal([ticketId], view.Tickets.Select(t => t.Id));
+                break;
+            default:
+                Assert.Equal(changshou, signs.SubDistrictCode);
+                Assert.Equal((2, 2, 2, 0, 2, 2, 2, 3.9, 2, 1, 2), figures);
+                Assert.Equal((changshou, 2), (view.Dispatch!.Overall.Key, view.Dispatch.Overall.Reports));
+                break;
+        }
     }
 
     [Fact]

@@ -5,7 +5,7 @@
 
 /** @typedef {import('./hubfeed.js').HubFeed} HubFeed */
 /** @typedef {'connected' | 'reconnecting' | 'disconnected'} ConnectionState */
-/** @typedef {{ scene: string, incidentId?: string | null, level?: string | null, receivedAt?: number, sentAt?: number, focus?: string | null, target?: { id: string, kind: string, lon: number, lat: number } | null, highlight?: string | null, presenting?: boolean }} WallScene */
+/** @typedef {{ scene: string, incidentId?: string | null, level?: string | null, receivedAt?: number, committedAt?: number, sentAt?: number, focus?: string | null, target?: { id: string, kind: string, lon: number, lat: number } | null, highlight?: string | null, presenting?: boolean }} WallScene */
 
 const RECONNECT_AFTER_CLOSE_MS = 5000;
 // The longest a message is held for its batch: well inside the 15 s after which a wall says its data is late.

@@ -20,7 +20,10 @@ public static class SearchText
         _ => T("全部", "All"),
     };
 
-    public static string Tickets(int total) => T($"工单 共 {total} 件", $"Tickets: {total} found");
+    /// <summary>The number of tickets found; a lower bound reads "1,000+" and says only the newest were counted.</summary>
+    public static string Tickets(int total, bool lowerBound) => lowerBound
+        ? T($"工单 {total:N0}+ 件（只统计了最新的 {total:N0} 件）", $"Tickets: {total:N0}+ found (the newest {total:N0} counted)")
+        : T($"工单 共 {total} 件", $"Tickets: {total} found");
 
     public static string Alarms(int shown) => T($"告警 {shown} 条", $"Alarms: {shown}");
 

@@ -13,13 +13,11 @@ public static class VitalSignPanels
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static PanelView Look(LookFigures f)
+    /// <summary>A 街镇's panel (<paramref name="area"/>) leaves out the platform's data lake, which belongs to no area.</summary>
+    public static PanelView Look(LookFigures f, bool area = false)
     {
         var onlineRate = f.SensorsTotal == 0 ? 0 : 100.0 * f.SensorsOnline / f.SensorsTotal;
-        return new PanelView(
-            "look",
-            WallText.LookTitle,
-            WallText.LookSubtitle,
+        IndicatorView[] indicators =
             [
                 new("area", WallText.Area, Number(f.AreaKm2, 1), "km²", IndicatorLevel.Normal),
                 new("population", WallText.Residents, Number(f.Population / 10_000.0, 1), WallText.TenThousandPeople, IndicatorLevel.Normal),
@@ -28,8 +26,10 @@ public static class VitalSignPanels
                     onlineRate < 85 ? IndicatorLevel.Alarm : onlineRate < 95 ? IndicatorLevel.Warning : IndicatorLevel.Normal, f.SensorsOnlinePerHour),
                 new("cameras", WallText.CamerasAndAi, $"{f.CamerasConnected:N0} / {f.AiCameras}", WallText.Channels, IndicatorLevel.Normal),
                 new("datalake", WallText.DataLakeRecords, Number(f.DataLakeRecords / 100_000_000.0, 2), WallText.HundredMillionRecords, IndicatorLevel.Normal),
-            ],
-            WallText.LookChange(onlineRate, f.CorridorKm));
+            ];
+        return area
+            ? new PanelView("look", WallText.LookTitle, WallText.AreaLookSubtitle, [.. indicators.Where(i => i.Key != "datalake")], WallText.AreaLookChange(onlineRate, f.CorridorKm))
+            : new PanelView("look", WallText.LookTitle, WallText.LookSubtitle, indicators, WallText.LookChange(onlineRate, f.CorridorKm));
     }
 
     public static PanelView Pulse(PulseFigures f, DispatchFigures? dispatch) => new(
@@ -92,7 +92,8 @@ public static class VitalSignPanels
         ],
         WallText.AlertsChange(f.RaisedLastHour, f.SensorAlarmsToday, f.AiAlarmsToday));
 
-    public static PanelView Voice(VoiceFigures f)
+    /// <summary>A 街镇's panel (<paramref name="area"/>) ranks its 居委 as the hotspots.</summary>
+    public static PanelView Voice(VoiceFigures f, bool area = false)
     {
         var ratio = f.HotlineSameTimeYesterday == 0 ? (double?)null : (double)f.HotlineToday / f.HotlineSameTimeYesterday - 1;
         var top = f.TopCategories.FirstOrDefault();
@@ -107,7 +108,7 @@ public static class VitalSignPanels
                 new("yesterday", WallText.SameTimeYesterday, f.HotlineSameTimeYesterday.ToString("N0", Invariant), WallText.Items, IndicatorLevel.Normal),
                 new("app", WallText.CitizenApp, f.CitizenAppToday.ToString("N0", Invariant), WallText.Items, IndicatorLevel.Normal),
                 new("topCategory", WallText.TopCategory, top?.Name ?? "—", top is null ? string.Empty : $"{top.Count}{WallText.Items}", IndicatorLevel.Normal, IsText: true),
-                new("hotspot", WallText.Hotspot, hotspot?.Name ?? "—", hotspot is null ? string.Empty : $"{hotspot.Count}{WallText.Items}", IndicatorLevel.Normal, IsText: true),
+                new("hotspot", area ? WallText.HotspotNeighbourhood : WallText.Hotspot, hotspot?.Name ?? "—", hotspot is null ? string.Empty : $"{hotspot.Count}{WallText.Items}", IndicatorLevel.Normal, IsText: true),
             ],
             ratio is { } r
                 ? WallText.HotlineVersusYesterday(r)

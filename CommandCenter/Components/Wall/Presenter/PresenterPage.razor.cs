@@ -1,9 +1,11 @@
 using CommandCenter.Configuration;
+using CommandCenter.Live;
 using CommandCenter.Localization;
 using CommandCenter.Scenes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
+using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Time;
 using CommandCenter.Components.Console;
@@ -13,8 +15,8 @@ namespace CommandCenter.Components.Wall.Presenter;
 /// <summary>
 /// 领导来访汇报: an officer, supervisor or leader drives every wall from a tablet or the console —
 /// steps through the prepared sequence, chooses a scene or a 街镇, points at a panel. Each action
-/// goes through <see cref="IWallPresenter"/> (role check, audit, then the walls); the page follows
-/// the director, so two presenters' pages show the same.
+/// goes through <see cref="IWallPresenter"/> (role check, the walls, then its audit row); the page
+/// follows the director, so two presenters' pages show the same, and the twin for today's key events.
 /// </summary>
 public sealed partial class PresenterPage : IDisposable
 {
@@ -38,9 +40,18 @@ public sealed partial class PresenterPage : IDisposable
     [Inject]
     private IOptions<TwinOptions> Options { get; set; } = default!;
 
+    [Inject]
+    private WallFeed Feed { get; set; } = default!;
+
     private bool MayPresent { get; set; }
 
-    private bool Busy { get; set; }
+    /// <summary>
+    /// Actions made whose audit rows are not yet committed: the walls follow each at once, the
+    /// buttons wait for its acknowledgement (a clicker's keys are taken in order meanwhile).
+    /// </summary>
+    private int InFlight { get; set; }
+
+    private bool Busy => InFlight > 0;
 
     private string? Refusal { get; set; }
 
@@ -54,8 +65,8 @@ public sealed partial class PresenterPage : IDisposable
 
     private string? TargetId { get; set; }
 
-    /// <summary>今日要事 as the walls number them, so the presenter can zoom to one.</summary>
-    private IReadOnlyList<KeyEvent> Events => Queries.IsReady ? KeyEvents.Of(Queries.Current, Clock.GetUtcNow()) : [];
+    /// <summary>今日要事 as the walls number them, so the presenter can zoom to one; kept as the twin changes.</summary>
+    private IReadOnlyList<KeyEvent> Events { get; set; } = [];
 
     private IEnumerable<(string Code, string Name)> SubDistricts => District.SubDistricts.Select(s => (s.Code, Language.Name(s.Name, s.NameEn)));
 
@@ -77,7 +88,25 @@ public sealed partial class PresenterPage : IDisposable
         MayPresent = await Presenter.MayPresentAsync();
         Walls = Director.Current;
         Presentation = Director.Presentation;
+        Events = Queries.IsReady ? KeyEvents.Of(Queries.Current, Clock.GetUtcNow()) : [];
         Director.Changed += OnWalls;
+        Feed.Updated += OnTwin;
+    }
+
+    /// <summary>A new picture of the twin: the list is drawn again only when its key events changed.</summary>
+    private void OnTwin(TwinSnapshot snapshot)
+    {
+        var events = KeyEvents.Of(snapshot, Clock.GetUtcNow());
+        if (events.SequenceEqual(Events))
+        {
+            return;
+        }
+
+        _ = InvokeAsync(() => _culture.Run(() =>
+        {
+            Events = events;
+            StateHasChanged();
+        }));
     }
 
     private void OnWalls(WallSceneMessage message) => InvokeAsync(() => _culture.Run(() =>
@@ -121,12 +150,7 @@ public sealed partial class PresenterPage : IDisposable
 
     private async Task ActAsync(Func<Task<CommandOutcome>> action)
     {
-        if (Busy)
-        {
-            return;
-        }
-
-        Busy = true;
+        InFlight++;
         Refusal = null;
         try
         {
@@ -136,9 +160,13 @@ public sealed partial class PresenterPage : IDisposable
         }
         finally
         {
-            Busy = false;
+            InFlight--;
         }
     }
 
-    public void Dispose() => Director.Changed -= OnWalls;
+    public void Dispose()
+    {
+        Director.Changed -= OnWalls;
+        Feed.Updated -= OnTwin;
+    }
 }

@@ -33,6 +33,7 @@ public static class PresenterText
     public static string IdleNote(int minutes) => T(
         $"{minutes} 分钟无操作后，大屏自动恢复日常轮播。每一步操作均记入审计日志。",
         $"After {minutes} idle minutes the walls return to their rotation. Every action is written to the audit log.");
+    public static string Recording => T("大屏已切换，正在记入审计日志…", "On the walls; writing it to the audit log…");
     public static string Keys => T(
         "键盘：→ / PageDown / 空格 下一步 · ← / PageUp 上一步 · 1–5 突出第 n 个面板 · 0 或 Esc 取消突出",
         "Keys: → / PageDown / Space next · ← / PageUp back · 1–5 highlight panel n · 0 or Esc clear");

@@ -38,6 +38,26 @@ public sealed class HistorySearchTests
         Assert.Equal("1", box.Find("[data-search-total]").GetAttribute("data-search-total"));
     }
 
+    [Fact]
+    public async Task A_count_that_stopped_at_the_limit_reads_as_a_lower_bound()
+    {
+        await using var ctx = new BunitContext();
+        var box = ctx.Render<HistorySearch>(p => p
+            .Add(c => c.Search, (_, _) => Task.FromResult(
+                new SearchResult([ClosedLastMonth], SearchQuery.DefaultCountLimit, new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), [])
+                {
+                    TotalIsLowerBound = true,
+                }))
+            .Add(c => c.SubDistrictName, code => code));
+
+        box.Find("[data-search-input]").Change("积水");
+        box.Find("form").Submit();
+
+        var summary = box.Find("[data-search-total]");
+        Assert.Equal("true", summary.GetAttribute("data-search-total-lower-bound"));
+        Assert.Contains("1,000+", summary.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"积水")]
     [InlineData("   ")]
