@@ -33,22 +33,17 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
     public async Task Killing_the_writer_hands_over_to_the_other_node_with_nothing_acknowledged_lost()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["Twin__Storage__Provider"] = "Postgres",
-            ["Twin__Storage__ConnectionString"] = database.ConnectionString,
-            ["Twin__Scale__Redis"] = await RedisServer.ConnectionStringAsync(),
+        var environment = await TwoNodes.EnvironmentAsync(database);
 
-            // Two daily scenes at the shortest turn allowed, so that walls see turns while the readings flow.
-            ["Twin__Wall__SceneRotation"] = "district,corridor",
-            ["Twin__Wall__SceneSeconds"] = "10",
-        };
+        // Two daily scenes at the shortest turn allowed, so that walls see turns while the readings flow.
+        environment["Twin__Wall__SceneRotation"] = "district,corridor";
+        environment["Twin__Wall__SceneSeconds"] = "10";
         await using var a = await RealApp.StartAsync(Path.Combine(_directory, "a"), environment);
         var sensors = await SensorIdsAsync(a);
         await using var b = await RealApp.StartAsync(Path.Combine(_directory, "b"), environment);
         var inside = await b.InsidePointAsync();
-        Assert.Contains("as the writer", await TwinCheckAsync(a), StringComparison.Ordinal);
-        Assert.Contains("following the writer", await TwinCheckAsync(b), StringComparison.Ordinal);
+        Assert.Contains("as the writer", await TwoNodes.TwinCheckAsync(a), StringComparison.Ordinal);
+        Assert.Contains("following the writer", await TwoNodes.TwinCheckAsync(b), StringComparison.Ordinal);
 
         var wallCookies = await b.PairWallAsync();
         await using var wall = new HubConnectionBuilder().WithUrl(new Uri(b.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = wallCookies).Build();
@@ -88,7 +83,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
         await Eventually.Until(() => acknowledged.FirstAnsweredOfSentAfter("B", killedAt) is not null, "node B acknowledges a request sent after the writer was killed", TimeSpan.FromSeconds(30));
         var takenOver = acknowledged.FirstAnsweredOfSentAfter("B", killedAt)!.Value - killedAt;
         Assert.True(takenOver <= FailoverBound, $"B acknowledged its first request sent after the kill {takenOver.TotalSeconds:F1} s after it (bound {FailoverBound.TotalSeconds} s).");
-        Assert.Contains("as the writer", await TwinCheckAsync(b), StringComparison.Ordinal);
+        Assert.Contains("as the writer", await TwoNodes.TwinCheckAsync(b), StringComparison.Ordinal);
         output.WriteLine($"Failover: B acknowledged a request sent after the kill {takenOver.TotalSeconds:F1} s after it; {acknowledged.Count("A")} acknowledged by A, {acknowledged.CountAtTime("B", killedAt)} by B before the kill.");
 
         var seqAtTakeOver = replica.Seq;
@@ -155,9 +150,6 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
     /// <summary>The scene changes a wall was sent since <paramref name="since"/> (ms), by when the director sent them; not the scene in force it is given on connecting (sent at 0).</summary>
     private static List<(string Scene, long SentAt)> Turns(ConcurrentQueue<WallSceneMessage> received, long since) =>
         [.. received.Where(m => m.SentAt >= since).Select(m => (m.Scene, m.SentAt))];
-
-    private static async Task<string> TwinCheckAsync(RealApp app) =>
-        JsonDocument.Parse(await app.Http.GetStringAsync("healthz")).RootElement.GetProperty("checks").GetProperty("twin").GetProperty("description").GetString()!;
 
     private static async Task<string[]> SensorIdsAsync(RealApp app)
     {
