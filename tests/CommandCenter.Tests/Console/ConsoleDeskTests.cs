@@ -134,6 +134,8 @@ public sealed class ConsoleDeskTests : QuietTwinTests
         ctx.Services.AddSingleton(App.Services.GetRequiredService<IOptions<TwinOptions>>());
         ctx.Services.AddSingleton(TimeProvider.System);
         ctx.Services.AddSingleton(App.Services.GetRequiredService<CameraLayer>());
+        ctx.Services.AddSingleton(App.Services.GetRequiredService<Twin.Domain.Organisations.AreaVitalSigns>());
+        ctx.Services.AddSingleton(App.Services.GetRequiredService<WallOrganisationChanges>());
         var wall = ctx.Render<WallPage>();
         wall.WaitForAssertion(() => Assert.Equal("1", wall.Find("[data-indicator='unacknowledged'] .number").TextContent), TimeSpan.FromSeconds(10));
         var console = ctx.Render<ConsolePage>();
