@@ -114,7 +114,7 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
 
     /// <summary>
     /// The panels' labels, subtitles, change lines and alarm titles whose text is wider than their box
-    /// (drawn with an ellipsis), taller than the lines an alarm title may wrap to, or the voice panel's
+    /// (drawn with an ellipsis), an alarm title held to fewer lines than it needs, or the voice panel's
     /// change line squeezed (a flex item with overflow hidden shrinks to nothing when the panel is
     /// full) or pushed below its edge. The perception panel's change line is squeezed the same way
     /// at both sizes and not yet checked.
