@@ -175,7 +175,7 @@ public abstract class PipelineTests(StorageProvider provider) : IDisposable
         await pipeline.StartupAsync();
         var registered = pipeline.SubmitAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise))).AsTask();
         var start = clock.GetUtcNow();
-        Assert.All(Enumerable.Range(0, 500), i => Assert.True(pipeline.TryPost(new RecordObservationCommand(new Observation("N-1", i, start.AddSeconds(i - 600))))));
+        Assert.All(Enumerable.Range(0, 500), i => Assert.True(pipeline.TryPost(new RecordObservationCommand(new Observation("N-1", 40 + i % 60, start.AddSeconds(i - 600))))));
         var confirmed = pipeline.SubmitAsync(new StartEmergencyCommand(EmergencyType.FloodTyphoon, ResponseLevel.IV, "李督办", OfficerRole.Supervisor, "暴雨蓝色预警")).AsTask();
         var batches = new ConcurrentQueue<TwinChangeSet>();
         pipeline.Committed += batches.Enqueue;
