@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CommandCenter.Audit;
 using CommandCenter.Configuration;
@@ -47,8 +48,9 @@ public sealed class WallSceneDirector(
     private string? _mode;
     private (long ReceivedAt, long CommittedAt) _modeCause;
     private WallSceneState? _published;
+    private readonly ConditionalWeakTable<object, Lock> _subscriberGates = [];
 
-    /// <summary>Raised (on the director's thread) with each new scene.</summary>
+    /// <summary>Raised with each new scene, on the thread pool (see <see cref="Raise"/>).</summary>
     public event Action<WallSceneMessage>? Changed;
 
     public WallSceneMessage Current { get; private set; } = new(WallScene.District.Slug(), null, null);
@@ -176,7 +178,7 @@ public sealed class WallSceneDirector(
             if (next != Current)
             {
                 Current = next;
-                Changed?.Invoke(next);
+                Raise(next);
                 await SendAsync(next, stoppingToken);
             }
 
@@ -187,6 +189,46 @@ public sealed class WallSceneDirector(
     }
 
     private void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Tells each subscriber of <see cref="Changed"/> on the thread pool, never on the director's
+    /// thread: a page's handler renders there at once when its circuit is idle (Blazor runs
+    /// <c>InvokeAsync</c> inline), so raised in line every wall's panels were drawn, one page after
+    /// another, before the maps' hub message left (1.3 s from a mode's commit to the send, clean-clone
+    /// run). A subscriber is told one scene at a time and only while it is the latest, so a slow one
+    /// never ends on an older scene than the walls.
+    /// </summary>
+    private void Raise(WallSceneMessage next)
+    {
+        if (Changed is not { } handlers)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<WallSceneMessage>>())
+        {
+            var gate = _subscriberGates.GetValue(handler.Target ?? handler.Method, _ => new Lock());
+            _ = Task.Run(() =>
+            {
+                lock (gate)
+                {
+                    if (next != Current)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        handler(next);
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogWarning(ex, "A subscriber to the wall scene {Scene} failed.", next.Scene);
+                    }
+                }
+            });
+        }
+    }
 
     /// <summary>Whether this node's director decides: on one node always; with several, the writer's only.</summary>
     private bool Leads => !relay.Active || role.IsWriting;
@@ -217,7 +259,7 @@ public sealed class WallSceneDirector(
         }
 
         Current = state.Current;
-        Changed?.Invoke(state.Current);
+        Raise(state.Current);
         if (relay.FollowerSends)
         {
             _ = SendAsync(state.Current, CancellationToken.None);

@@ -8,6 +8,10 @@ const PUTUO_CENTER = [121.39, 31.26];
 const FLY_DURATION_MS = 1500;
 // Short enough that a wall has its new frame well inside the 2 s a scene change may take.
 const FRAME_DURATION_MS = 600;
+// Fewer frames than this in the flight to a scene's frame and the wall jumps there instead: a 4K
+// wall drawing in software takes about a second a frame, so its "flight" was two full redraws of
+// the live map, which held the scene's panels (drawn on the same thread) back by a second.
+const MIN_FRAMES_TO_ANIMATE = 3;
 const CRITICAL_HOLD_MS = 8000;
 const HOME_PADDING = 40;
 // What lies over the map inside its area (the legend, a drone's live view): a scene's geometry is
@@ -65,7 +69,7 @@ export class MapView {
     this.map.getView().cancelAnimations();
     this.homeExtent = extent;
     this.homeGeometries = geometries ?? [];
-    this.goHome(FRAME_DURATION_MS);
+    this.goHome(this.frameCostMs * MIN_FRAMES_TO_ANIMATE > FRAME_DURATION_MS ? 0 : FRAME_DURATION_MS);
   }
 
   /** @param {number} duration */
