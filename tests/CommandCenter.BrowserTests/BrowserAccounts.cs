@@ -30,7 +30,9 @@ public static class BrowserAccounts
         var tracked = await browser.NewPageAsync(app.BaseUrl, width, height);
         if (role == Roles.Wall)
         {
-            await tracked.Page.GotoAsync($"/wall/pair?token={WallToken}");
+            // Signed in once the redirect to the wall commits, as after a login below: nearly every
+            // test opens its own page next, and waiting for the map's load first cost each a wall load.
+            await tracked.Page.GotoAsync($"/wall/pair?token={WallToken}", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         }
         else
         {
@@ -52,7 +54,11 @@ public static class BrowserAccounts
         await page.Locator("[data-field='userName']").FillAsync(userName);
         await page.Locator("[data-field='password']").FillAsync(password);
         await page.Locator("[data-submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        // Signed in once the home page's response commits (the cookie came with the redirect to it):
+        // nearly every test opens its own page next, and waiting for the home page (the console, the
+        // wall) to load first cost each test a heavy page load for nothing.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>A new browser context signed in as <paramref name="userName"/>, an account of <paramref name="organisationId"/> in <paramref name="role"/>.</summary>

@@ -17,14 +17,12 @@ namespace CommandCenter.Tests.Drones;
 /// The console's drone panel for a role that may not act on tickets (a leader): the feeds without
 /// the send and capture buttons, and a send or capture that reaches the server anyway (a page left
 /// open while the role changed, a forged event) is refused and audited, with nothing flown or captured.
+/// The tests share one app (a class fixture): each reports its own ticket or looks only for what its
+/// own action left, so one start-up serves all seventeen instead of one each.
 /// </summary>
-public sealed class DronePanelAccessTests : IAsyncLifetime
+public sealed class DronePanelAccessTests(TwinAppFactory app) : IClassFixture<TwinAppFactory>
 {
-    private readonly TwinAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly TwinAppFactory _app = app;
 
     [Fact]
     public async Task A_leader_sees_the_fleet_and_its_feed_but_no_drone_actions()

@@ -6,14 +6,14 @@ using MudBlazor.Services;
 
 namespace CommandCenter.Tests.Localization;
 
-/// <summary>Chinese by default, English when asked, and the choice remembered from page to page.</summary>
-public sealed class LanguageTests : IAsyncLifetime
+/// <summary>
+/// Chinese by default, English when asked, and the choice remembered from page to page. The tests
+/// share one app (a class fixture): they only read pages, each with its own client and cookies, so
+/// one start-up serves all fourteen instead of one each.
+/// </summary>
+public sealed class LanguageTests(TwinAppFactory app) : IClassFixture<TwinAppFactory>
 {
-    private readonly TwinAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly TwinAppFactory _app = app;
 
     [Fact]
     public async Task The_admin_pages_speak_Chinese_by_default_then_English_once_asked_and_remember_it_across_requests()
