@@ -37,7 +37,8 @@ public sealed class AiVideoTests(IngestionApp app) : IClassFixture<IngestionApp>
         {
             var box = CameraSnapshotRenderer.DetectionBox(detection);
             var edge = frame.GetPixel(box.Left, box.MidY);
-            Assert.True(edge.Red > 180 && edge.Green < 90 && edge.Blue < 90, $"the box's left edge is {edge}, not red");
+            // JPEG blurs a 2 px line into its neighbours: red clearly above the other channels, not pure red.
+            Assert.True(edge.Red > 140 && edge.Red > 2 * edge.Green && edge.Red > 2 * edge.Blue, $"the box's left edge is {edge}, not red");
         }
 
         var response = await app.KeyedClient().PostAsJsonAsync(AiVideoEndpoints.Path, Body(camera.Id, detectedAt, Convert.ToBase64String(jpeg)));
@@ -88,13 +89,14 @@ public sealed class AiVideoTests(IngestionApp app) : IClassFixture<IngestionApp>
     public async Task A_snapshot_that_is_not_a_jpeg_within_the_limit_is_a_problem_and_raises_nothing(string what, HttpStatusCode expected)
     {
         var camera = app.Services.GetRequiredService<IReadOnlyList<Camera>>().First(c => c.Ai);
-        var snapshot = what switch
+        byte[] tooBig = [0xFF, 0xD8, .. new byte[AlarmSnapshots.MaxBytes], 0xFF, 0xD9];
+        string snapshot = what switch
         {
             "png" => Convert.ToBase64String(PngOf()),
-            "too big" => Convert.ToBase64String([0xFF, 0xD8, .. new byte[AlarmSnapshots.MaxBytes], 0xFF, 0xD9]),
+            "too big" => Convert.ToBase64String(tooBig),
             _ => "this is not base64!",
         };
-        var before = app.Runtime.Queries.Current.ActiveAlarms.Count;
+        var before = app.Runtime.Queries.Current.ActiveAlarms.Count();
 
         var response = await app.KeyedClient().PostAsJsonAsync(AiVideoEndpoints.Path, Body(camera.Id, app.Services.GetRequiredService<Twin.Domain.Time.TwinClock>().GetUtcNow(), snapshot));
 
@@ -102,7 +104,7 @@ public sealed class AiVideoTests(IngestionApp app) : IClassFixture<IngestionApp>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal((int)expected, problem.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal(before, app.Runtime.Queries.Current.ActiveAlarms.Count);
+        Assert.Equal(before, app.Runtime.Queries.Current.ActiveAlarms.Count());
     }
 
     private static object Body(string cameraId, DateTimeOffset detectedAt, string snapshot) => new
