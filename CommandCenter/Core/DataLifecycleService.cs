@@ -28,7 +28,8 @@ public sealed class DataLifecycleService(
         // Upkeep writes: the writer node's alone (docs/two-nodes.md).
         await role.Writing.WaitAsync(stoppingToken);
         var policy = new RetentionPolicy(
-            TimeSpan.FromDays(settings.RawObservationDays), TimeSpan.FromDays(settings.HourlyRollupDays), FieldPhotoImages: TimeSpan.FromDays(settings.FieldPhotoDays));
+            TimeSpan.FromDays(settings.RawObservationDays), TimeSpan.FromDays(settings.HourlyRollupDays),
+            FieldPhotoImages: TimeSpan.FromDays(settings.FieldPhotoDays), AlarmSnapshotImages: TimeSpan.FromDays(settings.AlarmSnapshotDays));
         var backupDue = NewestBackup(settings.Backup.DirectoryFor(store.DatabasePath)) + TimeSpan.FromHours(settings.Backup.IntervalHours);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(settings.LifecycleMinutes), realTime);
         do
@@ -37,8 +38,9 @@ public sealed class DataLifecycleService(
             {
                 var result = await store.RunLifecycleAsync(twinClock.GetUtcNow(), policy, stoppingToken);
                 logger.LogInformation(
-                    "Store lifecycle: {Hours} hours and {Days} days summed up, {Raw} raw readings and {Hourly} hourly rollups trimmed, {Photos} field photos' images removed.",
-                    result.HoursRolledUp, result.DaysRolledUp, result.RawRowsDeleted, result.HourlyRowsDeleted, result.FieldPhotoImagesRemoved);
+                    "Store lifecycle: {Hours} hours and {Days} days summed up, {Raw} raw readings and {Hourly} hourly rollups trimmed, {Photos} field photos' and {Snapshots} alarm snapshots' images removed.",
+                    result.HoursRolledUp, result.DaysRolledUp, result.RawRowsDeleted, result.HourlyRowsDeleted, result.FieldPhotoImagesRemoved,
+                    result.AlarmSnapshotImagesRemoved);
 
                 // Backups follow real time: a demo at 60× must not take one a simulated day. A
                 // PostgreSQL server is backed up by its own tools (README), not file copies.

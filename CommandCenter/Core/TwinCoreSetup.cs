@@ -33,6 +33,10 @@ public static class TwinCoreSetup
     {
         services.AddOptions<TwinOptions>().Bind(configuration.GetSection(TwinOptions.Section)).CheckedAtStart(o => o.Problems());
         services.AddOptions<AlarmEscalationOptions>().Bind(configuration.GetSection(AlarmEscalationOptions.Section)).CheckedAtStart(o => o.Problems());
+
+        // The simulated AI cameras' snapshots, drawn with the drone feeds' font and JPEG quality.
+        services.AddSingleton<CameraSnapshotRenderer>();
+        services.AddSingleton<ISnapshotCamera>(sp => sp.GetRequiredService<CameraSnapshotRenderer>());
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).CheckedAtStart(o => OptionsChecks.Thrown(o.Validate));
         services.Configure<TwinStoreOptions>(configuration.GetSection("Twin:Storage"));
         services.PostConfigure<TwinStoreOptions>(o => o.DatabasePath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.DatabasePath)));

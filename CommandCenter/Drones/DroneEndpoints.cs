@@ -154,16 +154,9 @@ public static class DroneEndpoints
             .Produces<EvidenceCaptured>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
 
         endpoints.MapGet(EvidencePrefix + "/{evidenceId}.jpg", async (HttpContext context, string evidenceId, ITwinQueries queries, CancellationToken ct) =>
-            {
-                if (await queries.GetEvidenceImageAsync(evidenceId, ct) is not { } image)
-                {
-                    return IngestErrors.Error(context, 404, $"No evidence '{evidenceId}'.");
-                }
-
-                context.Response.Headers.ETag = $"\"{image.Sha256}\"";
-                context.Response.Headers["Digest"] = "sha-256=" + Convert.ToBase64String(Convert.FromHexString(image.Sha256));
-                return Results.File(image.Jpeg, "image/jpeg");
-            })
+                await queries.GetEvidenceImageAsync(evidenceId, ct) is { } image
+                    ? StoredImages.Jpeg(context, image)
+                    : IngestErrors.Error(context, 404, $"No evidence '{evidenceId}'."))
             .WithTags("Drones")
             .RequireAuthorization(Policies.UseConsole)
             .WithSummary("A captured evidence image; its ETag is the SHA-256 stored with it.")

@@ -314,7 +314,7 @@ public sealed class FrameRenderer : IDisposable
         }
     }
 
-    private static (SKTypeface Typeface, bool Chinese) LoadTypeface(IEnumerable<string> files)
+    internal static (SKTypeface Typeface, bool Chinese) LoadTypeface(IEnumerable<string> files)
     {
         foreach (var file in files.Where(File.Exists))
         {

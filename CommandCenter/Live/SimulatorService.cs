@@ -23,6 +23,7 @@ public sealed class SimulatorService(
     FloodControlAssets floodControl,
     StormTrigger storm,
     NodeRole role,
+    ISnapshotCamera snapshots,
     IOptions<SimulatorOptions> options,
     ILogger<SimulatorService> logger) : BackgroundService
 {
@@ -41,7 +42,7 @@ public sealed class SimulatorService(
 
         // Simulated feeds come from the writer only: two nodes would report everything twice.
         await role.Writing.WaitAsync(stoppingToken);
-        var simulator = new TwinSimulator(district, catalogue, cameras, settings, floodControl.Points);
+        var simulator = new TwinSimulator(district, catalogue, cameras, settings, floodControl.Points) { SnapshotCamera = snapshots };
         logger.LogInformation("Simulator running at {Speed}× with {Sensors} sensors.", clock.SpeedFactor, simulator.Sensors.Count);
         var from = clock.GetUtcNow();
         using var timer = new PeriodicTimer(Step);

@@ -19,6 +19,8 @@ public static class NotificationsSetup
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<WebhookDirectory>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<DeadLetterRetries>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadLetterRetries>());
         services.AddScoped<WebhookAdministration>();
         services.AddSingleton<WebhookNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookNotifier>());

@@ -461,6 +461,10 @@ namespace Twin.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("severity");
 
+                    b.Property<string>("SnapshotId")
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot_id");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
@@ -494,6 +498,52 @@ namespace Twin.Data.Postgres.Migrations
                         .HasDatabaseName("ix_alarms_source_source_id");
 
                     b.ToTable("alarms", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Alarms.AlarmSnapshotRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AlarmId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("CameraId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("camera_id");
+
+                    b.Property<long>("CapturedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("captured_at");
+
+                    b.Property<byte[]>("Jpeg")
+                        .HasColumnType("bytea")
+                        .HasColumnName("jpeg");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alarm_snapshots");
+
+                    b.HasIndex("AlarmId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alarm_snapshots_alarm_id");
+
+                    b.HasIndex("CapturedAt")
+                        .HasDatabaseName("ix_alarm_snapshots_captured_at");
+
+                    b.ToTable("alarm_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Twin.Data.Audit.AuditRow", b =>
@@ -729,12 +779,15 @@ namespace Twin.Data.Postgres.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("altitude_m");
 
+                    b.Property<string>("CameraId")
+                        .HasColumnType("text")
+                        .HasColumnName("camera_id");
+
                     b.Property<long>("CapturedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("captured_at");
 
                     b.Property<string>("DroneId")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("drone_id");
 
@@ -1991,6 +2044,16 @@ namespace Twin.Data.Postgres.Migrations
                         .HasConstraintName("fk_alarm_history_alarms_alarm_id");
                 });
 
+            modelBuilder.Entity("Twin.Data.Alarms.AlarmSnapshotRow", b =>
+                {
+                    b.HasOne("Twin.Data.Alarms.AlarmRow", null)
+                        .WithOne()
+                        .HasForeignKey("Twin.Data.Alarms.AlarmSnapshotRow", "AlarmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_alarm_snapshots_alarms_alarm_id");
+                });
+
             modelBuilder.Entity("Twin.Data.Drones.DroneTelemetryRow", b =>
                 {
                     b.HasOne("Twin.Data.Drones.DroneRow", null)
@@ -2007,7 +2070,6 @@ namespace Twin.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("DroneId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_evidence_drones_drone_id");
 
                     b.HasOne("Twin.Data.Tickets.TicketRow", null)

@@ -47,6 +47,9 @@ public sealed class AlarmRow
     /// <summary>How far it was escalated unacknowledged (<see cref="AlarmDutyLevels"/>).</summary>
     public int DutyLevel { get; set; }
 
+    /// <summary>The AI camera's snapshot (<c>alarm_snapshots</c>), if the event came with one.</summary>
+    public string? SnapshotId { get; set; }
+
     public AlarmState ToState() => new(
         Id, Source, SourceId, Kind, Severity, Title, new GeoPoint(Lon, Lat), SubDistrictCode, RaisedAt, AcknowledgedBy, AcknowledgedAt, ClearedAt)
     {
@@ -56,5 +59,6 @@ public sealed class AlarmRow
         AssignedTo = AssignedTo,
         AssigneeKind = AssigneeKind,
         DutyLevel = DutyLevel,
+        SnapshotId = SnapshotId,
     };
 }

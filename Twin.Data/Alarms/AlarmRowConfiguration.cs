@@ -29,6 +29,7 @@ internal sealed class AlarmRowConfiguration : IEntityTypeConfiguration<AlarmRow>
         builder.Property(a => a.AssignedTo).HasColumnName("assigned_to");
         builder.Property(a => a.AssigneeKind).HasColumnName("assignee_kind").HasConversion<string>();
         builder.Property(a => a.DutyLevel).HasColumnName("duty_level").HasDefaultValue(0);
+        builder.Property(a => a.SnapshotId).HasColumnName("snapshot_id");
 
         // The two legs of the start-up query (still active, raised since yesterday).
         builder.HasIndex(a => a.ClearedAt).HasDatabaseName("ix_alarms_cleared_at");

@@ -73,6 +73,9 @@ public interface ITwinQueries
 
     Task<(byte[] Jpeg, string Sha256)?> GetEvidenceImageAsync(string evidenceId, CancellationToken ct = default);
 
+    /// <summary>An AI alarm's snapshot; null when it has none or retention removed the image.</summary>
+    Task<(byte[] Jpeg, string Sha256)?> GetAlarmSnapshotAsync(string alarmId, CancellationToken ct = default);
+
     /// <summary>A field report by its submission key, as stored (the same answer for every copy of one submission).</summary>
     Task<FieldReportInfo?> GetFieldReportAsync(string key, CancellationToken ct = default);
 

@@ -106,6 +106,12 @@ public sealed class TwinQueries(TwinPipeline pipeline, TwinStore store, TwinRead
         return await store.GetEvidenceImageAsync(evidenceId, ct);
     }
 
+    public async Task<(byte[] Jpeg, string Sha256)?> GetAlarmSnapshotAsync(string alarmId, CancellationToken ct = default)
+    {
+        await readiness.Ready.WaitAsync(ct);
+        return await store.GetAlarmSnapshotAsync(alarmId, ct);
+    }
+
     public async Task<FieldReportInfo?> GetFieldReportAsync(string key, CancellationToken ct = default)
     {
         await readiness.Ready.WaitAsync(ct);

@@ -107,7 +107,11 @@ public sealed class EvidenceRow
 
     public required string TicketId { get; set; }
 
-    public required string DroneId { get; set; }
+    /// <summary>The drone that took the frame; null for an AI camera's snapshot (<see cref="CameraId"/>).</summary>
+    public string? DroneId { get; set; }
+
+    /// <summary>The AI camera whose alarm snapshot this is, copied in when the alarm was filed as the case.</summary>
+    public string? CameraId { get; set; }
 
     public DateTimeOffset CapturedAt { get; set; }
 

@@ -14,6 +14,7 @@ internal sealed class EvidenceRowConfiguration : IEntityTypeConfiguration<Eviden
         builder.Property(e => e.Id).HasColumnName("id");
         builder.Property(e => e.TicketId).HasColumnName("ticket_id");
         builder.Property(e => e.DroneId).HasColumnName("drone_id");
+        builder.Property(e => e.CameraId).HasColumnName("camera_id");
         builder.Property(e => e.CapturedAt).HasColumnName("captured_at").HasConversion(UtcTicks.Converter);
         builder.Property(e => e.Lon).HasColumnName("lon");
         builder.Property(e => e.Lat).HasColumnName("lat");

@@ -450,6 +450,10 @@ namespace Twin.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("severity");
 
+                    b.Property<string>("SnapshotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot_id");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -483,6 +487,52 @@ namespace Twin.Data.Migrations
                         .HasDatabaseName("ix_alarms_source_source_id");
 
                     b.ToTable("alarms", (string)null);
+                });
+
+            modelBuilder.Entity("Twin.Data.Alarms.AlarmSnapshotRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AlarmId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alarm_id");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("CameraId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("camera_id");
+
+                    b.Property<long>("CapturedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_at");
+
+                    b.Property<byte[]>("Jpeg")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("jpeg");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alarm_snapshots");
+
+                    b.HasIndex("AlarmId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alarm_snapshots_alarm_id");
+
+                    b.HasIndex("CapturedAt")
+                        .HasDatabaseName("ix_alarm_snapshots_captured_at");
+
+                    b.ToTable("alarm_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Twin.Data.Audit.AuditRow", b =>
@@ -716,12 +766,15 @@ namespace Twin.Data.Migrations
                         .HasColumnType("REAL")
                         .HasColumnName("altitude_m");
 
+                    b.Property<string>("CameraId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("camera_id");
+
                     b.Property<long>("CapturedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("captured_at");
 
                     b.Property<string>("DroneId")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("drone_id");
 
@@ -1966,6 +2019,16 @@ namespace Twin.Data.Migrations
                         .HasConstraintName("fk_alarm_history_alarms_alarm_id");
                 });
 
+            modelBuilder.Entity("Twin.Data.Alarms.AlarmSnapshotRow", b =>
+                {
+                    b.HasOne("Twin.Data.Alarms.AlarmRow", null)
+                        .WithOne()
+                        .HasForeignKey("Twin.Data.Alarms.AlarmSnapshotRow", "AlarmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_alarm_snapshots_alarms_alarm_id");
+                });
+
             modelBuilder.Entity("Twin.Data.Drones.DroneTelemetryRow", b =>
                 {
                     b.HasOne("Twin.Data.Drones.DroneRow", null)
@@ -1982,7 +2045,6 @@ namespace Twin.Data.Migrations
                         .WithMany()
                         .HasForeignKey("DroneId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_evidence_drones_drone_id");
 
                     b.HasOne("Twin.Data.Tickets.TicketRow", null)

@@ -30,7 +30,10 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
     /// <summary>A follower asks the writer's wall scene director to act; the payload is the action.</summary>
     public const string SceneAsks = "twin_scene_ask";
 
-    private static readonly string[] Channels = [Queued, Answered, Committed, WallMoved, Scenes, SceneAsks];
+    /// <summary>An admin on a follower retries a dead letter; the payload is its id, and only the writer sends it.</summary>
+    public const string DeadLetterRetries = "twin_dead_letter_retry";
+
+    private static readonly string[] Channels = [Queued, Answered, Committed, WallMoved, Scenes, SceneAsks, DeadLetterRetries];
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _pulses = new();
 
     /// <summary>Completes at the next notification on <paramref name="channel"/> (or when the listener reconnects).</summary>

@@ -35,6 +35,8 @@ public sealed class TwinDbContext(DbContextOptions<TwinDbContext> options) : Ide
 
     public DbSet<AlarmAreaRow> AlarmAreas => Set<AlarmAreaRow>();
 
+    public DbSet<AlarmSnapshotRow> AlarmSnapshots => Set<AlarmSnapshotRow>();
+
     public DbSet<DroneRow> Drones => Set<DroneRow>();
 
     public DbSet<DroneTelemetryRow> DroneTelemetry => Set<DroneTelemetryRow>();

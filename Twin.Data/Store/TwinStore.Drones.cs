@@ -22,14 +22,25 @@ public sealed partial class TwinStore
         var rows = await db.Evidence.AsNoTracking()
             .Where(e => e.TicketId == ticketId)
             .OrderBy(e => e.CapturedAt).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.TicketId, e.DroneId, e.CapturedAt, e.Lon, e.Lat, e.AltitudeMetres, e.Sha256, e.Actor, Bytes = e.Jpeg.Length })
+            .Select(e => new { e.Id, e.TicketId, e.DroneId, e.CameraId, e.CapturedAt, e.Lon, e.Lat, e.AltitudeMetres, e.Sha256, e.Actor, Bytes = e.Jpeg.Length })
             .ToListAsync(ct);
 
         // Evidence is only ever attached to a stored ticket, whose place never changes: the distance is measured again on reading.
         return rows.Select(e => new EvidenceInfo(
                 e.Id, e.TicketId, e.DroneId, e.CapturedAt, new GeoPoint(e.Lon, e.Lat), e.AltitudeMetres, e.Sha256, e.Actor, e.Bytes,
-                EvidenceRules.DistanceMetres(new GeoPoint(e.Lon, e.Lat), new GeoPoint(theCase.Lon, theCase.Lat))))
+                EvidenceRules.DistanceMetres(new GeoPoint(e.Lon, e.Lat), new GeoPoint(theCase.Lon, theCase.Lat)))
+            { CameraId = e.CameraId })
             .ToList();
+    }
+
+    /// <summary>An alarm's snapshot and its hash; null when the alarm has none or the retention pass has removed its image.</summary>
+    public async Task<(byte[] Jpeg, string Sha256)?> GetAlarmSnapshotAsync(string alarmId, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        var row = await db.AlarmSnapshots.AsNoTracking().Where(s => s.AlarmId == alarmId && s.Jpeg != null)
+            .Select(s => new { s.Jpeg, s.Sha256 }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Jpeg!, row.Sha256);
     }
 
     /// <summary>One evidence image and its hash, or null when there is no such evidence.</summary>

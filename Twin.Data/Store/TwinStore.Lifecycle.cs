@@ -10,10 +10,13 @@ namespace Twin.Data.Store;
 /// <param name="HourlyRollups">hourly rollups younger than this are kept; daily rollups are kept for good</param>
 /// <param name="RowsPerTransaction">rows deleted per short transaction, so the pipeline's writes are never held up for long</param>
 /// <param name="FieldPhotoImages">a field photo's image is kept this long after its upload, then only its evidence record (<c>Twin:Storage:FieldPhotoDays</c>); null keeps them</param>
-public sealed record RetentionPolicy(TimeSpan RawObservations, TimeSpan HourlyRollups, int RowsPerTransaction = 5_000, TimeSpan? FieldPhotoImages = null);
+/// <param name="AlarmSnapshotImages">an AI alarm's snapshot never filed as a case is kept this long after it was taken (<c>Twin:Storage:AlarmSnapshotDays</c>); a filed one lives on as its case's evidence; null keeps them</param>
+public sealed record RetentionPolicy(
+    TimeSpan RawObservations, TimeSpan HourlyRollups, int RowsPerTransaction = 5_000, TimeSpan? FieldPhotoImages = null, TimeSpan? AlarmSnapshotImages = null);
 
 /// <summary>One lifecycle pass: periods summed up and rows trimmed.</summary>
-public sealed record LifecycleResult(int HoursRolledUp, int DaysRolledUp, long RawRowsDeleted, long HourlyRowsDeleted, long FieldPhotoImagesRemoved = 0);
+public sealed record LifecycleResult(
+    int HoursRolledUp, int DaysRolledUp, long RawRowsDeleted, long HourlyRowsDeleted, long FieldPhotoImagesRemoved = 0, long AlarmSnapshotImagesRemoved = 0);
 
 public sealed partial class TwinStore
 {
@@ -64,7 +67,12 @@ public sealed partial class TwinStore
         var photos = policy.FieldPhotoImages is { } keep
             ? await TrimAsync(connection, FieldPhotoImageSql, null, now - keep, policy.RowsPerTransaction, ct)
             : 0;
-        return new LifecycleResult(hours, days, raw, trimmedHours, photos);
+
+        // Snapshots may show passers-by: one that never became a case's evidence is not kept for good.
+        var snapshots = policy.AlarmSnapshotImages is { } keepSnapshots
+            ? await TrimAsync(connection, AlarmSnapshotImageSql, null, now - keepSnapshots, policy.RowsPerTransaction, ct)
+            : 0;
+        return new LifecycleResult(hours, days, raw, trimmedHours, photos, snapshots);
     }
 
     /// <summary>
@@ -223,6 +231,13 @@ public sealed partial class TwinStore
 
     private const string FieldPhotoImageSql =
         "UPDATE field_photos SET image = NULL WHERE id IN (SELECT id FROM field_photos WHERE uploaded_at < @cutoff AND image IS NOT NULL LIMIT @limit)";
+
+    private const string AlarmSnapshotImageSql =
+        """
+        UPDATE alarm_snapshots SET jpeg = NULL WHERE id IN (
+            SELECT s.id FROM alarm_snapshots s JOIN alarms a ON a.id = s.alarm_id
+            WHERE s.captured_at < @cutoff AND s.jpeg IS NOT NULL AND a.case_id IS NULL LIMIT @limit)
+        """;
 
     private string DeleteSql(string table, string where) => string.Format(System.Globalization.CultureInfo.InvariantCulture, _dialect.Sql.DeleteSome, table, where);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Twin.Data.Alarms;
 using Twin.Data.Store.Providers;
 using Twin.Data.Audit;
 using Twin.Data.Emergency;
@@ -137,16 +138,16 @@ public sealed partial class TwinStore
             _upsertAlarm = Prepare(
                 """
                 INSERT INTO alarms (id, source, source_id, kind, severity, title, lon, lat, sub_district_code, raised_at,
-                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note, owner, case_id, assigned_to, assignee_kind, duty_level)
+                    acknowledged_by, acknowledged_at, cleared_at, acknowledgement_note, owner, case_id, assigned_to, assignee_kind, duty_level, snapshot_id)
                 VALUES (@id, @source, @source_id, @kind, @severity, @title, @lon, @lat, @sub_district_code, @raised_at,
-                    @acknowledged_by, @acknowledged_at, @cleared_at, @acknowledgement_note, @owner, @case_id, @assigned_to, @assignee_kind, @duty_level)
+                    @acknowledged_by, @acknowledged_at, @cleared_at, @acknowledgement_note, @owner, @case_id, @assigned_to, @assignee_kind, @duty_level, @snapshot_id)
                 ON CONFLICT (id) DO UPDATE SET
                     source = excluded.source, source_id = excluded.source_id, kind = excluded.kind, severity = excluded.severity,
                     title = excluded.title, lon = excluded.lon, lat = excluded.lat, sub_district_code = excluded.sub_district_code,
                     raised_at = excluded.raised_at, acknowledged_by = excluded.acknowledged_by,
                     acknowledged_at = excluded.acknowledged_at, cleared_at = excluded.cleared_at,
                     acknowledgement_note = excluded.acknowledgement_note, case_id = excluded.case_id, assigned_to = excluded.assigned_to,
-                    assignee_kind = excluded.assignee_kind, duty_level = excluded.duty_level
+                    assignee_kind = excluded.assignee_kind, duty_level = excluded.duty_level, snapshot_id = excluded.snapshot_id
                 """);
             _insertAlarmHistory = Prepare(
                 """
@@ -272,6 +273,13 @@ public sealed partial class TwinStore
                             InsertAlarmArea(a.Alarm.Id, area);
                         }
 
+                        if (a is { Change: AlarmChange.FiledAsCase, Alarm: { SnapshotId: { } snapshot, CaseId: { } caseId } })
+                        {
+                            // The case's row may still be a deferred step of a replay: evidence refers to it.
+                            WritePendingTicketSteps(transaction, audit?.Rows);
+                            AlarmSnapshotWrites.AttachToCase(_connection, transaction, snapshot, caseId, a.Actor ?? TwinEngine.AutoFiler);
+                        }
+
                         break;
                     case DroneChanged d:
                         UpsertDrone(d.Drone);
@@ -283,6 +291,9 @@ public sealed partial class TwinStore
                         break;
                     case MissionChanged m:
                         UpsertMission(m.Mission);
+                        break;
+                    case AlarmSnapshotTaken s:
+                        AlarmSnapshotWrites.Insert(_connection, transaction, s.Snapshot);
                         break;
                     case EvidenceAttached e:
                         WritePendingTicketSteps(transaction, audit?.Rows);

@@ -99,6 +99,7 @@ public sealed partial class TwinStore
             p[16].Value = (object?)alarm.AssignedTo ?? DBNull.Value;
             p[17].Value = (object?)alarm.AssigneeKind?.ToString() ?? DBNull.Value;
             p[18].Value = alarm.DutyLevel;
+            p[19].Value = (object?)alarm.SnapshotId ?? DBNull.Value;
             _upsertAlarm.ExecuteNonQuery();
         }
 

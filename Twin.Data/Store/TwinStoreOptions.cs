@@ -28,6 +28,9 @@ public sealed class TwinStoreOptions
     /// <summary>A field photo's image is kept this many days after its upload; its evidence record stays with the ticket.</summary>
     public int FieldPhotoDays { get; set; } = 365;
 
+    /// <summary>An AI alarm's snapshot is kept this many days unless the alarm was filed as a case (then it is the case's evidence).</summary>
+    public int AlarmSnapshotDays { get; set; } = 30;
+
     public BackupOptions Backup { get; set; } = new();
 
     /// <summary>Throws when a value cannot work; the host calls it at start-up.</summary>
@@ -43,10 +46,10 @@ public sealed class TwinStoreOptions
             throw new ArgumentException("Twin:Storage:ConnectionString is required when Twin:Storage:Provider is Postgres.");
         }
 
-        if (RawObservationDays < 1 || HourlyRollupDays < RawObservationDays || LifecycleMinutes < 1 || FieldPhotoDays < 1)
+        if (RawObservationDays < 1 || HourlyRollupDays < RawObservationDays || LifecycleMinutes < 1 || FieldPhotoDays < 1 || AlarmSnapshotDays < 1)
         {
             throw new ArgumentException(
-                "Twin:Storage: RawObservationDays must be at least 1, HourlyRollupDays at least as long, LifecycleMinutes and FieldPhotoDays at least 1.");
+                "Twin:Storage: RawObservationDays must be at least 1, HourlyRollupDays at least as long, LifecycleMinutes, FieldPhotoDays and AlarmSnapshotDays at least 1.");
         }
 
         if (Backup.Keep < 1 || Backup.IntervalHours <= 0)

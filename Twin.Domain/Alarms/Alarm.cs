@@ -57,6 +57,9 @@ public sealed record AlarmState(
     /// <summary>How far an unacknowledged alarm has been escalated on duty (<see cref="AlarmDutyLevels"/>).</summary>
     public int DutyLevel { get; init; }
 
+    /// <summary>The AI camera's snapshot of the detection (<see cref="AlarmSnapshots"/>); null for other sources or an event sent without one.</summary>
+    public string? SnapshotId { get; init; }
+
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
     public bool IsActive => ClearedAt is null;
@@ -90,11 +93,15 @@ public static class AlarmDutyLevels
     };
 }
 
-/// <summary>An event seen by an AI video algorithm (e.g. 高空抛物), raised as an alarm.</summary>
+/// <summary>
+/// An event seen by an AI video algorithm (e.g. 高空抛物), raised as an alarm. <see cref="Snapshot"/>
+/// is the camera's JPEG frame of the detection, kept with the alarm and attached to its case.
+/// </summary>
 public sealed record AiVideoEvent(
     string CameraId,
     string Kind,
     string Title,
     GeoPoint Location,
     AlarmSeverity Severity,
-    DateTimeOffset DetectedAt);
+    DateTimeOffset DetectedAt,
+    byte[]? Snapshot = null);

@@ -19,6 +19,10 @@ public static class EvidenceRules
     }
 
     public static bool IsOffStation(double distanceMetres) => distanceMetres > OffStationMetres;
+
+    /// <summary>One whole JPEG (start and end markers) of at most <paramref name="maxBytes"/>: what drone frames and camera snapshots must be.</summary>
+    public static bool IsJpeg(byte[]? bytes, int maxBytes) =>
+        bytes is { Length: >= 4 } b && b.Length <= maxBytes && b[0] == 0xFF && b[1] == 0xD8 && b[^2] == 0xFF && b[^1] == 0xD9;
 }
 
 /// <summary>
@@ -42,11 +46,14 @@ public sealed record EvidenceFrame(
     public bool OffStation => EvidenceRules.IsOffStation(DistanceMetres);
 }
 
-/// <summary>What a listing of a ticket's evidence shows, without the image bytes.</summary>
+/// <summary>
+/// What a listing of a ticket's evidence shows, without the image bytes: a drone's frame
+/// (<see cref="DroneId"/>) or the AI camera snapshot of the alarm the case was filed from (<see cref="CameraId"/>).
+/// </summary>
 public sealed record EvidenceInfo(
     string Id,
     string TicketId,
-    string DroneId,
+    string? DroneId,
     DateTimeOffset CapturedAt,
     GeoPoint Position,
     double AltitudeMetres,
@@ -55,5 +62,8 @@ public sealed record EvidenceInfo(
     int Bytes,
     double DistanceMetres)
 {
-    public bool OffStation => EvidenceRules.IsOffStation(DistanceMetres);
+    public string? CameraId { get; init; }
+
+    /// <summary>Only a drone can be off station; a camera snapshot is placed where its alarm was.</summary>
+    public bool OffStation => DroneId is not null && EvidenceRules.IsOffStation(DistanceMetres);
 }

@@ -167,7 +167,9 @@ public sealed partial class TwinEngine
         }
 
         return alarm.Source == AlarmSource.AiVideo
-            ? head + $"AI视频识别：摄像头{alarm.SourceId}，算法{alarm.Kind}，抓拍时间{raised}（抓拍图像在视频平台按摄像头与时间调阅）。"
+            ? head + $"AI视频识别：摄像头{alarm.SourceId}，算法{alarm.Kind}，抓拍时间{raised}" + (alarm.SnapshotId is { } snapshot
+                ? $"，抓拍图像{snapshot}附为本案证据。"
+                : "（未随告警送来抓拍图像，在视频平台按摄像头与时间调阅）。")
             : head;
     }
 

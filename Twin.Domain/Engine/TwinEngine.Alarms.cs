@@ -1,4 +1,5 @@
 using Twin.Domain.Alarms;
+using Twin.Domain.Drones;
 using Twin.Domain.Geography;
 using Twin.Domain.Privacy;
 
@@ -47,6 +48,13 @@ public sealed partial class TwinEngine
             return InputResult.Refused($"AI video event from {videoEvent.CameraId}: detected at {videoEvent.DetectedAt:O}, ahead of the twin's clock.");
         }
 
+        if (videoEvent.Snapshot is { } snapshot && !EvidenceRules.IsJpeg(snapshot, AlarmSnapshots.MaxBytes))
+        {
+            return InputResult.Refused(
+                $"AI video event from {videoEvent.CameraId}: the snapshot must be one JPEG image of at most {AlarmSnapshots.MaxBytes / 1024} KB.",
+                new(RefusalCode.EvidenceNotAnImage));
+        }
+
         RollDayIfNeeded(now);
         RaiseAlarm(
             AlarmSource.AiVideo,
@@ -56,7 +64,8 @@ public sealed partial class TwinEngine
             videoEvent.Title.Trim(),
             videoEvent.Location,
             _district.SubDistrictFor(videoEvent.Location).Code,
-            videoEvent.DetectedAt);
+            videoEvent.DetectedAt,
+            snapshot: videoEvent.Snapshot);
         Version++;
         return InputResult.Ok;
     }
@@ -110,10 +119,15 @@ public sealed partial class TwinEngine
     /// <summary>The title is de-identified here, once for every source: a CAP headline is written by people too.</summary>
     private AlarmState RaiseAlarm(
         AlarmSource source, string sourceId, string kind, AlarmSeverity severity, string title, GeoPoint location, string subDistrictCode, DateTimeOffset at,
-        AlarmArea? area = null, string? owner = null)
+        AlarmArea? area = null, string? owner = null, byte[]? snapshot = null)
     {
-        var alarm = new AlarmState(
-            $"A-{_nextAlarmNumber++:D8}", source, sourceId, kind, severity, FreeTextMask.Mask(title), location, subDistrictCode, at, null, null, null) { Area = area, Owner = owner };
+        var id = $"A-{_nextAlarmNumber++:D8}";
+        var alarm = new AlarmState(id, source, sourceId, kind, severity, FreeTextMask.Mask(title), location, subDistrictCode, at, null, null, null)
+        {
+            Area = area,
+            Owner = owner,
+            SnapshotId = snapshot is null ? null : AlarmSnapshots.IdFor(id),
+        };
         AddActiveAlarm(alarm);
         _alarmsRaised.Add(at);
         if (at >= _todayStart)
@@ -122,6 +136,12 @@ public sealed partial class TwinEngine
         }
 
         _pendingEvents.Add(new AlarmChanged(NextEventSequence(), Now, alarm, AlarmChange.Raised, null));
+        if (snapshot is not null)
+        {
+            // Before 自动立案: the case's evidence is copied from the stored snapshot.
+            _pendingEvents.Add(new AlarmSnapshotTaken(NextEventSequence(), Now, AlarmSnapshot.Of(id, sourceId, at, snapshot)));
+        }
+
         FileAutomaticallyIfRuled(alarm.Id);
         return _activeAlarms[alarm.Id];
     }

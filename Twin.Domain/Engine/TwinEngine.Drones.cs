@@ -245,7 +245,7 @@ public sealed partial class TwinEngine
         }
 
         var jpeg = command.Jpeg ?? [];
-        if (jpeg.Length is < 4 or > MaxEvidenceBytes || jpeg[0] != 0xFF || jpeg[1] != 0xD8 || jpeg[^2] != 0xFF || jpeg[^1] != 0xD9)
+        if (!EvidenceRules.IsJpeg(jpeg, MaxEvidenceBytes))
         {
             return InputResult.Refused($"Evidence for {ticket.Id} must be one JPEG image of at most {MaxEvidenceBytes / 1024 / 1024} MB.", new(RefusalCode.EvidenceNotAnImage));
         }

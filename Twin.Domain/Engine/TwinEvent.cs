@@ -47,3 +47,6 @@ public enum AlarmChange
 
 /// <param name="Note">what the change's history row says beyond its kind (an acknowledgement's note is on the alarm).</param>
 public sealed record AlarmChanged(long Sequence, DateTimeOffset At, AlarmState Alarm, AlarmChange Change, string? Actor, string? Note = null) : TwinEvent(Sequence, At);
+
+/// <summary>An AI alarm's snapshot, stored beside the alarm (written after its Raised change, before any case it is filed as).</summary>
+public sealed record AlarmSnapshotTaken(long Sequence, DateTimeOffset At, AlarmSnapshot Snapshot) : TwinEvent(Sequence, At);

@@ -153,6 +153,9 @@ public sealed partial class TwinSimulator
         newTickets.Add(new PendingTicket(at, SortObservation, sensor.Index, report with { Title = title }, category));
     }
 
+    /// <summary>Draws each AI video event's snapshot; without one (history, benchmarks) the events carry none.</summary>
+    public ISnapshotCamera? SnapshotCamera { get; init; }
+
     private void DetectThrownObjects(DateTimeOffset from, DateTimeOffset to, List<PendingTicket> newTickets, List<Entry> entries)
     {
         while (_aiEvents.TryTake(to, out var at))
@@ -171,6 +174,11 @@ public sealed partial class TwinSimulator
 
             var key = DeterministicNoise.StableHash(camera.Id);
             var videoEvent = new AiVideoEvent(camera.Id, ThrownObjectKind, $"{camera.Name} 疑似高空抛物", camera.Location, severity, at);
+            if (SnapshotCamera is { } snapshots)
+            {
+                videoEvent = videoEvent with { Snapshot = snapshots.Capture(camera, videoEvent) };
+            }
+
             entries.Add(new Entry(at, SortAiAlarm, key, new RaiseAiVideoAlarmCommand(videoEvent)));
             if (report is not null && category is not null)
             {

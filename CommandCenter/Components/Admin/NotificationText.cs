@@ -35,6 +35,8 @@ public static class NotificationText
 
     public static string StillFailing => T("仍然失败，已留在列表中。", "Still failing; kept in the list.");
 
+    public static string NoAnswer => T("已交给写入节点重发，尚无结果；稍后刷新查看。", "Handed to the writer node; no answer yet — reload to see.");
+
     public static string KindName(NotificationKind kind) => kind switch
     {
         NotificationKind.CriticalAlarm => T("紧急告警", "Critical alarm"),

@@ -26,7 +26,7 @@ public sealed partial class NotificationsPage
     private DeadLetters DeadLetters { get; set; } = default!;
 
     [Inject]
-    private WebhookSender Sender { get; set; } = default!;
+    private DeadLetterRetries Retries { get; set; } = default!;
 
     [Inject]
     private AuditTrail Audit { get; set; } = default!;
@@ -44,11 +44,16 @@ public sealed partial class NotificationsPage
         _busy = true;
         try
         {
-            var delivered = await Sender.RetryAsync(letter.Id, CancellationToken.None);
+            var result = await Retries.RetryAsync(letter.Id, CancellationToken.None);
             var admin = (await AuthenticationState).User;
             Audit.Record(admin, AuditActions.NotificationRetried, $"{letter.Webhook}/{letter.Key}",
-                delivered ? AuditOutcome.Success : AuditOutcome.Failure, null, AuditOrigin.None);
-            (_failed, _message) = (!delivered, delivered ? NotificationText.Delivered : NotificationText.StillFailing);
+                result == RetryResult.Delivered ? AuditOutcome.Success : AuditOutcome.Failure, null, AuditOrigin.None);
+            (_failed, _message) = (result != RetryResult.Delivered, result switch
+            {
+                RetryResult.Delivered => NotificationText.Delivered,
+                RetryResult.StillFailing => NotificationText.StillFailing,
+                _ => NotificationText.NoAnswer,
+            });
             _letters = await DeadLetters.ListAsync();
         }
         finally

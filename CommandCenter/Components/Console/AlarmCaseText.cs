@@ -10,6 +10,10 @@ public static class AlarmCaseText
 
     public static string FileCase => Lang.Pick("立案", "File case");
 
+    public static string Snapshot => Lang.Pick("抓拍图像", "Snapshot");
+
+    public static string SnapshotOf(string cameraId) => Lang.Pick($"摄像头{cameraId}抓拍", $"Snapshot from camera {cameraId}");
+
     public static string Assign => Lang.Pick("指派", "Assign");
 
     public static string AssignConfirm => Lang.Pick("确定指派", "Assign");

@@ -19,6 +19,7 @@ public sealed partial class AlarmDesk
 
     /// <summary>The sensor alarm whose readings are shown under it (one at a time: each chart reads the store).</summary>
     private string? _chartOf;
+    private string? _snapshotOf;
 
     /// <summary>For a role that may see alarms but not acknowledge them (a leader): no acknowledge buttons.</summary>
     [Parameter]
@@ -76,6 +77,8 @@ public sealed partial class AlarmDesk
         Alarms.OrderBy(a => a.IsAcknowledged).ThenByDescending(a => a.Severity).ThenBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
 
     private void ToggleChart(string alarmId) => _chartOf = _chartOf == alarmId ? null : alarmId;
+
+    private void ToggleSnapshot(string alarmId) => _snapshotOf = _snapshotOf == alarmId ? null : alarmId;
 
     private async Task Start(string alarmId)
     {

@@ -67,6 +67,10 @@ public static class DroneText
     public static string Images => T("无人机图像回传", "Drone images");
     public static string Altitude => T("高度", "Altitude");
 
+    public static string CameraImages => T("告警抓拍图像", "Alarm snapshots");
+
+    public static string CameraSnapshot(string cameraId) => T($"AI摄像头{cameraId}告警抓拍", $"AI camera {cameraId}, alarm snapshot");
+
     public static string OffStation => T("偏离现场：拍摄点距案发点过远，画面可能不含现场", "Off station: taken too far from the case to be sure it shows it");
 
     /// <summary>Where a capture was taken from and how far that was from the ticket's place.</summary>

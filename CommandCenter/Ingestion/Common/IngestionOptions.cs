@@ -131,6 +131,7 @@ public static class IngestScopes
     public const string StaWrite = "sta-write";
     public const string Cap = "cap";
     public const string Drones = "drones";
+    public const string AiVideo = "ai-video";
 
-    public static IReadOnlyList<string> All { get; } = [Open311, StaRead, StaWrite, Cap, Drones];
+    public static IReadOnlyList<string> All { get; } = [Open311, StaRead, StaWrite, Cap, Drones, AiVideo];
 }

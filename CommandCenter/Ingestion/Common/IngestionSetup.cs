@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CommandCenter.Configuration;
+using CommandCenter.Ingestion.AiVideo;
 using CommandCenter.Ingestion.Cap;
 using CommandCenter.Ingestion.Mqtt;
 using CommandCenter.Ingestion.Open311;
@@ -80,6 +81,7 @@ public static class IngestionSetup
         endpoints.MapOpen311();
         endpoints.MapSensorThings();
         endpoints.MapCap();
+        endpoints.MapAiVideo();
         return endpoints;
     }
 

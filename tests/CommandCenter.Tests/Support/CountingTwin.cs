@@ -94,6 +94,9 @@ public sealed class CountingQueries(ITwinQueries inner) : ITwinQueries
     public Task<(byte[] Jpeg, string Sha256)?> GetEvidenceImageAsync(string evidenceId, CancellationToken ct = default) =>
         Read(nameof(GetEvidenceImageAsync), inner.GetEvidenceImageAsync(evidenceId, ct));
 
+    public Task<(byte[] Jpeg, string Sha256)?> GetAlarmSnapshotAsync(string alarmId, CancellationToken ct = default) =>
+        Read(nameof(GetAlarmSnapshotAsync), inner.GetAlarmSnapshotAsync(alarmId, ct));
+
     public Task<FieldReportInfo?> GetFieldReportAsync(string key, CancellationToken ct = default) =>
         Read(nameof(GetFieldReportAsync), inner.GetFieldReportAsync(key, ct));
 

@@ -48,7 +48,7 @@ public sealed class RealApp : IAsyncDisposable
         start.Environment["Twin__Ingestion__Sources__0__Name"] = "kill-test";
         start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
         start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "1000";
-        string[] scopes = ["open311", "sta-read", "sta-write", "cap", "drones"];
+        string[] scopes = ["open311", "sta-read", "sta-write", "cap", "drones", "ai-video"];
         for (var i = 0; i < scopes.Length; i++)
         {
             start.Environment[$"Twin__Ingestion__Sources__0__Scopes__{i}"] = scopes[i];
