@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Twin.Data.Nodes;
 using Twin.Domain.Engine;
@@ -9,6 +10,9 @@ public sealed partial class TwinHost
 {
     /// <summary>How long a starting node waits for the lock before it starts as a follower: a node alone becomes the writer (and warm-starts an empty store) without first following nothing.</summary>
     private static readonly TimeSpan FirstClaim = TimeSpan.FromSeconds(3);
+
+    /// <summary>Whether, while following, the store was found migrated for this build: a take-over then skips the migrations' lock.</summary>
+    private bool _storeMigrated;
 
     /// <summary>Least time between two notifications of the writer's commits: followers reload at most every RefreshInterval anyway.</summary>
     private static readonly TimeSpan AnnounceEvery = TimeSpan.FromMilliseconds(200);
@@ -30,19 +34,28 @@ public sealed partial class TwinHost
         }
 
         logger.LogInformation("Another node is the writer: this node follows its commits and hands commands to it.");
+
+        // A reload under way when the lock comes is abandoned: the take-over reloads after its fence anyway, and a full restore at a busy time took seconds.
+        using var tookLock = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _ = acquired.ContinueWith(_ => CancelQuietly(tookLock), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var loaded = false;
         while (!acquired.IsCompleted && !ct.IsCancellationRequested)
         {
             var committed = nodes.Signals.Next(NodeSignals.Committed);
             try
             {
-                await pipeline.ReloadAsync(ct);
+                await pipeline.ReloadAsync(tookLock.Token);
                 if (!loaded)
                 {
+                    _storeMigrated = !await store.HasPendingMigrationsAsync(tookLock.Token);
                     loaded = true;
                     readiness.MarkReady();
                     logger.LogInformation("Following: {Sensors} sensors, {Tickets} tickets in memory.", pipeline.Current.Sensors.Length, pipeline.Current.Tickets.Length);
                 }
+            }
+            catch (OperationCanceledException) when (acquired.IsCompleted && !ct.IsCancellationRequested)
+            {
+                break;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -59,6 +72,18 @@ public sealed partial class TwinHost
         return ct.IsCancellationRequested ? null : true;
     }
 
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The follow loop had already ended.
+        }
+    }
+
     /// <summary>
     /// Once this node holds the lock: migrates, then takes the next writer epoch, which every batch
     /// of this node checks in its transaction (<see cref="WriterFence"/>), before anything is written
@@ -66,11 +91,49 @@ public sealed partial class TwinHost
     /// </summary>
     private async Task FenceAsync(TwinNodes nodes, CancellationToken ct)
     {
-        await store.InitializeAsync(ct);
+        await (_storeMigrated ? store.InitializeMigratedAsync(ct) : store.InitializeAsync(ct));
         var fence = await nodes.Lease.FenceAsync(ct);
         store.Fence = fence;
         _ = StopWhenLeaseEndsAsync(fence.Lost, ct);
         logger.LogInformation("Writer epoch {Epoch}: batches of an earlier writer are refused from now on.", fence.Epoch);
+    }
+
+    /// <summary>
+    /// Logs, once the new writer's first inbox round is done, where the take-over's time went from the
+    /// moment this node took the lock (docs/two-nodes.md "Failover"; the failover bench reads this line).
+    /// </summary>
+    private async Task LogTakeOverAsync(TwinNodes nodes, TakeOverTimes times, CancellationToken ct)
+    {
+        try
+        {
+            var commands = await nodes.Inbox.FirstDrain.WaitAsync(ct);
+            times.Mark();
+            logger.LogInformation(
+                "Took over as the writer in {TakeOverMs:F0} ms from taking the lock: follower's reload given up {ReloadStopMs:F0} ms, fence {FenceMs:F0} ms, " +
+                "store checks {ChecksMs:F0} ms, rebuild {RebuildMs:F0} ms, writer started {StartMs:F0} ms, first inbox round {InboxMs:F0} ms ({Commands} commands).",
+                times.Total, times[0], times[1], times[2], times[3], times[4], times[5], commands);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>The parts of a take-over, each from the end of the one before, the first from taking the lock.</summary>
+    private sealed class TakeOverTimes(long lockedAt)
+    {
+        private readonly List<double> _parts = [];
+        private long _last = lockedAt;
+
+        public double this[int part] => part < _parts.Count ? _parts[part] : double.NaN;
+
+        public double Total => _parts.Sum();
+
+        public void Mark()
+        {
+            var now = Stopwatch.GetTimestamp();
+            _parts.Add(Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds);
+            _last = now;
+        }
     }
 
     /// <summary>On the writer: answers the followers' inbox and tells them after each commit.</summary>

@@ -40,6 +40,7 @@ public sealed partial class TwinHost(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var followed = false;
+        TakeOverTimes? times = null;
         if (nodes is not null)
         {
             if (await FollowUntilWriterAsync(nodes, stoppingToken) is not { } wasFollowing)
@@ -48,6 +49,8 @@ public sealed partial class TwinHost(
             }
 
             followed = wasFollowing;
+            times = new TakeOverTimes(nodes.Lease.AcquiredAt);
+            times.Mark();
         }
 
         try
@@ -55,12 +58,15 @@ public sealed partial class TwinHost(
             if (nodes is not null)
             {
                 await FenceAsync(nodes, stoppingToken);
+                times?.Mark();
             }
 
-            await WarmStartIfFirstRunAsync(stoppingToken);
+            await WarmStartIfFirstRunAsync(initialize: nodes is null, indexPlaces: !followed, stoppingToken);
+            times?.Mark();
 
             // A follower's screens hold its last reload: the reload's reset also brings them what the old writer committed since.
             await (followed ? pipeline.ReloadAsync(stoppingToken) : pipeline.StartupAsync(stoppingToken));
+            times?.Mark();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -72,7 +78,18 @@ public sealed partial class TwinHost(
         var writer = pipeline.RunAsync(stoppingToken);
         role.MarkWriting();
         readiness.MarkReady();
+        times?.Mark();
         var handOffs = nodes is null ? Task.CompletedTask : ServeFollowersAsync(nodes, stoppingToken);
+        if (nodes is not null && times is not null)
+        {
+            _ = LogTakeOverAsync(nodes, times, stoppingToken);
+        }
+
+        if (followed)
+        {
+            _ = IndexPlacesAsync(stoppingToken);
+        }
+
         logger.LogInformation("Twin running: {Sensors} sensors, {Tickets} tickets in memory.",
             pipeline.Current.Sensors.Length, pipeline.Current.Tickets.Length);
         try
@@ -103,12 +120,39 @@ public sealed partial class TwinHost(
         }
     }
 
-    /// <summary>On a first run (an empty store) the simulated month before now is written before the engine is built from the store.</summary>
-    private async Task WarmStartIfFirstRunAsync(CancellationToken ct)
+    /// <summary>A new writer's search places (roads, 街镇), as every start writes them, once it writes.</summary>
+    private async Task IndexPlacesAsync(CancellationToken ct)
+    {
+        try
+        {
+            await store.IndexPlacesAsync(SearchPlaces.Of(district), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The old writer's places stay in the store: search still finds them.
+            logger.LogWarning(ex, "Indexing the search places after the take-over failed.");
+        }
+    }
+
+    /// <summary>
+    /// On a first run (an empty store) the simulated month before now is written before the engine is
+    /// built from the store. <paramref name="initialize"/> false: the fence's start already migrated the
+    /// store. <paramref name="indexPlaces"/> false: a take-over, whose store the old writer indexed;
+    /// this node re-indexes once it writes, off the failover's path.
+    /// </summary>
+    private async Task WarmStartIfFirstRunAsync(bool initialize, bool indexPlaces, CancellationToken ct)
     {
         var options = simulator.Value;
-        await store.InitializeAsync(ct);
-        await store.IndexPlacesAsync(SearchPlaces.Of(district), ct);
+        if (initialize)
+        {
+            await store.InitializeAsync(ct);
+        }
+
+        if (indexPlaces)
+        {
+            await store.IndexPlacesAsync(SearchPlaces.Of(district), ct);
+        }
+
         if (!options.Enabled || options.HistoryDays == 0 || !await store.IsEmptyAsync(ct))
         {
             return;

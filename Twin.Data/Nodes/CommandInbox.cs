@@ -24,6 +24,11 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
 
     private const int DrainBatch = 1000;
 
+    private readonly TaskCompletionSource<int> _firstDrain = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when this writer's first round of <see cref="DrainAsync"/> has ended, with the commands it took: the commands queued while no node wrote.</summary>
+    public Task<int> FirstDrain => _firstDrain.Task;
+
     /// <summary>Queues the commands for the writer and answers once it has committed them all, in the same order.</summary>
     /// <exception cref="WriterUnavailableException">Not all answered within <see cref="NodeOptions.HandOffTimeout"/>.</exception>
     public async Task<IReadOnlyList<CommandOutcome>> HandOffAsync(IReadOnlyList<TwinCommand> commands, CancellationToken ct)
@@ -66,7 +71,9 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
             var more = false;
             try
             {
-                more = await DrainOnceAsync(submit, ct);
+                int taken;
+                (more, taken) = await DrainOnceAsync(submit, ct);
+                _firstDrain.TrySetResult(taken);
                 if (time.GetUtcNow() - trimmedAt > TimeSpan.FromMinutes(10))
                 {
                     LogTrimmed(await TrimAsync(time.GetUtcNow() - options.InboxKeep, ct));
@@ -94,8 +101,8 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
         return await delete.ExecuteNonQueryAsync(ct);
     }
 
-    /// <returns>True when a full batch was taken (more may be waiting).</returns>
-    private async Task<bool> DrainOnceAsync(Func<IReadOnlyList<(long InboxId, TwinCommand Command)>, CancellationToken, Task<bool>> submit, CancellationToken ct)
+    /// <returns>Whether a full batch was taken (more may be waiting), and how many commands were.</returns>
+    private async Task<(bool More, int Taken)> DrainOnceAsync(Func<IReadOnlyList<(long InboxId, TwinCommand Command)>, CancellationToken, Task<bool>> submit, CancellationToken ct)
     {
         var rows = new List<(long Id, string Kind, string Body)>();
         await using (var connection = await OpenAsync(ct))
@@ -110,7 +117,7 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
 
         if (rows.Count == 0)
         {
-            return false;
+            return (false, 0);
         }
 
         var answers = new List<(long Id, string Outcome)>();
@@ -131,7 +138,7 @@ public sealed partial class CommandInbox(string connectionString, NodeSignals si
         // The pipeline answered each committed one in its batch; the rest (a failed batch) stay for the next round.
         var committed = await submit(readable, ct);
         await AnswerAsync(answers, ct);
-        return rows.Count == DrainBatch && committed;
+        return (rows.Count == DrainBatch && committed, rows.Count);
     }
 
     /// <summary>Answers the rows this writer could not read, and tells the followers to look at their outcomes.</summary>

@@ -14,13 +14,16 @@ public sealed partial class WriterLease(string connectionString, ILogger<WriterL
     /// <summary>"writer" in ASCII; the audit chain's lock uses another key.</summary>
     private const long WriterLock = 0x777269746572;
 
-    /// <summary>How often a node that does not hold the lock asks again, and the holder checks its session: the failover's main term.</summary>
+    /// <summary>How often the holder checks its session, and how long a node waits before asking again after a failed attempt.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly TaskCompletionSource _acquired = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when this node takes the lock.</summary>
     public Task Acquired => _acquired.Task;
+
+    /// <summary>When (<see cref="System.Diagnostics.Stopwatch"/> timestamp) this node took the lock: where a take-over's timing starts.</summary>
+    public long AcquiredAt { get; private set; }
 
     /// <summary>
     /// Tries for the lock until it is taken, then holds it; returns only when the holding session is
@@ -37,11 +40,8 @@ public sealed partial class WriterLease(string connectionString, ILogger<WriterL
 
                 // The server notices a silent peer after 5 + 3×1 s instead of the system's two hours.
                 await ExecuteAsync(session, "SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 1; SET tcp_keepalives_count = 3", ct);
-                while (!await TryLockAsync(session, ct))
-                {
-                    await Task.Delay(Interval, ct);
-                }
-
+                await LockAsync(session, ct);
+                AcquiredAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 LogAcquired();
                 _acquired.TrySetResult();
                 while (true)
@@ -76,10 +76,14 @@ public sealed partial class WriterLease(string connectionString, ILogger<WriterL
     /// <summary>Takes the next writer epoch (<see cref="WriterFence"/>); call once holding the lock and with the schema migrated.</summary>
     public Task<WriterFence> FenceAsync(CancellationToken ct) => WriterFence.TakeAsync(connectionString, ct);
 
-    private static async Task<bool> TryLockAsync(NpgsqlConnection session, CancellationToken ct)
+    /// <summary>
+    /// Waits in the server for the lock (no timeout): the server grants it the moment the holder's
+    /// session ends, where asking once a second cost a follower up to a second of every failover.
+    /// </summary>
+    private static async Task LockAsync(NpgsqlConnection session, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({WriterLock})", session);
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({WriterLock})", session) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection session, string sql, CancellationToken ct)

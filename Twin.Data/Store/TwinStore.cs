@@ -56,7 +56,24 @@ public sealed partial class TwinStore : IAsyncDisposable
     public IWriteFence? Fence { get; set; }
 
     /// <summary>Creates the database directory and applies pending migrations; the file is readable by the app's account only.</summary>
-    public async Task InitializeAsync(CancellationToken ct = default)
+    public Task InitializeAsync(CancellationToken ct = default) => InitializeAsync(migrate: true, ct);
+
+    /// <summary>
+    /// The start-up of a store found migrated for this build (<see cref="HasPendingMigrationsAsync"/>
+    /// answered false once: applied migrations stay applied): the same as <see cref="InitializeAsync(CancellationToken)"/>
+    /// without asking for the migrations' lock, the slowest part of a take-over on a busy machine.
+    /// </summary>
+    public Task InitializeMigratedAsync(CancellationToken ct) => InitializeAsync(migrate: false, ct);
+
+    /// <summary>Whether this build knows migrations the store has not applied; reads only.</summary>
+    public async Task<bool> HasPendingMigrationsAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var db = CreateDbContext();
+        return (await db.Database.GetPendingMigrationsAsync(ct)).Any();
+    }
+
+    private async Task InitializeAsync(bool migrate, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         // On PostgreSQL the folder still holds the audit anchors and uploaded files beside the (unused) file path.
@@ -65,8 +82,9 @@ public sealed partial class TwinStore : IAsyncDisposable
             PrivateFiles.CreateDirectory(directory);
         }
 
-        await using (var db = CreateDbContext())
+        if (migrate)
         {
+            await using var db = CreateDbContext();
             await db.Database.MigrateAsync(ct);
         }
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Twin.LoadTest.Nodes;
 
@@ -10,11 +12,21 @@ namespace Twin.LoadTest.Nodes;
 /// from the kill to the survivor's first 201 (a commit) for a request sent after the kill, as the
 /// failover test measures it; beside it, the baseline of the same run: the survivor's median
 /// acknowledgement while it followed, in the seconds before the kill (a hand-off through the
-/// writer's inbox). The killed node is started again, follows, and the next kill takes the other.
+/// writer's inbox). The take-over's parts: the kill to the survivor's log line of taking the lock
+/// (the lock's release noticed), then the parts the survivor's host logs once it writes (fence,
+/// store checks, rebuild, writer started, first inbox round); and a wall that was on the dead node
+/// reconnecting to the survivor after the wall's 1 s retry (connection.js) until its first
+/// snapshot. The killed node is started again, follows, and the next kill takes the other.
 /// </summary>
 internal static class FailoverBench
 {
     private static readonly TimeSpan BeforeKill = TimeSpan.FromSeconds(10);
+
+    /// <summary>The wall's wait before each reconnection attempt (wwwroot-assets/js/map/connection.js, RETRY_EVERY_MS).</summary>
+    private static readonly TimeSpan WallRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>The parts the survivor's host logs (TwinHost.LogTakeOverAsync), in order.</summary>
+    private static readonly string[] Parts = ["ReloadStopMs", "FenceMs", "ChecksMs", "RebuildMs", "StartMs", "InboxMs"];
 
     public static async Task RunAsync(int kills, string? postgres, string? redis)
     {
@@ -26,7 +38,7 @@ internal static class FailoverBench
         using var stop = new CancellationTokenSource();
         var posting = NodeCluster.Names.Select(name => PostUntilStoppedAsync(cluster, name, place, answers, clock, stop.Token)).ToList();
 
-        var rows = new List<(double TakeOver, double Baseline, string Load)>();
+        var rows = new List<(double TakeOver, double Baseline, string Load, double[] Parts)>();
         try
         {
             for (var kill = 1; kill <= kills; kill++)
@@ -38,17 +50,27 @@ internal static class FailoverBench
                     NodeCluster.Names.All(n => answers.Count(a => a.Node == n && a.Sent >= roundStart) >= 5) && clock.Elapsed - roundStart >= BeforeKill),
                     "both nodes acknowledge tickets", TimeSpan.FromSeconds(120));
 
+                var wallCookies = await survivor.PairWallAsync();
+                var killedStamp = Stopwatch.GetTimestamp();
+                writer.Kill();
+
+                // Taken once the writer has exited, as the failover test does: a request sent while it was still dying may rightly have been committed by it.
                 var killedAt = clock.Elapsed;
                 var baseline = Median(answers.Where(a => a.Node == survivor.Name && a.Sent >= killedAt - BeforeKill && a.Answered < killedAt)
                     .Select(a => (a.Answered - a.Sent).TotalSeconds));
-                writer.Kill();
+                var wall = WallBackAsync(survivor, wallCookies, killedStamp);
                 await NodeProcess.Until(() => Task.FromResult(answers.Any(a => a.Node == survivor.Name && a.Sent >= killedAt)),
                     $"node {survivor.Name} acknowledges a ticket sent after the kill", TimeSpan.FromSeconds(60));
                 var takeOver = (answers.Where(a => a.Node == survivor.Name && a.Sent >= killedAt).Min(a => a.Answered) - killedAt).TotalSeconds;
+                await NodeProcess.Until(() => Task.FromResult(survivor.TakeOverLines.Any(l => l.At > killedStamp && l.Line.Contains(NodeProcess.TookOver, StringComparison.Ordinal))),
+                    $"node {survivor.Name} logs its take-over's parts", TimeSpan.FromSeconds(60));
+                var parts = PartsOf(survivor, killedStamp);
+                var wallSeconds = await wall;
                 var load = LoadAverage();
-                rows.Add((takeOver, baseline, load));
+                rows.Add((takeOver, baseline, load, [.. parts, wallSeconds]));
                 Console.WriteLine($"  kill {kill}: {writer.Name} killed, {survivor.Name} ({await survivor.RoleAsync()}) committed {takeOver:F2} s after it; " +
                                   $"its acknowledgement while following: median {baseline:F2} s; load average {load}");
+                Console.WriteLine($"    parts (s): {Describe(parts)}; a wall back on {survivor.Name} (first snapshot) {wallSeconds:F2} s after the kill");
                 await cluster.RestartAsync(writer.Name);
             }
         }
@@ -63,6 +85,34 @@ internal static class FailoverBench
         Console.WriteLine($"failover over {rows.Count} kills: median {medianTakeOver:F2} s (all {string.Join(" / ", rows.Select(r => r.TakeOver.ToString("F2", CultureInfo.InvariantCulture)))}), " +
                           $"max {rows.Max(r => r.TakeOver):F2} s; baseline (a follower's hand-off through the inbox) median {medianBaseline:F2} s; " +
                           $"ratio {medianTakeOver / medianBaseline:F1}; load average after: {LoadAverage()}");
+        var medianParts = Enumerable.Range(0, Parts.Length + 2).Select(i => Median(rows.Select(r => r.Parts[i]))).ToArray();
+        Console.WriteLine($"medians of the parts (s): {Describe(medianParts[..^1])}; a wall back on the survivor {medianParts[^1]:F2} s after the kill");
+    }
+
+    /// <summary>The lock noticed (kill → the survivor's log line of taking it), then each part the survivor's host logged, in seconds.</summary>
+    private static double[] PartsOf(NodeProcess survivor, long killedStamp)
+    {
+        var lines = survivor.TakeOverLines.Where(l => l.At > killedStamp).ToList();
+        var locked = lines.FirstOrDefault(l => l.Line.Contains(NodeProcess.LockTaken, StringComparison.Ordinal));
+        var detected = locked.Line is null ? double.NaN : Stopwatch.GetElapsedTime(killedStamp, locked.At).TotalSeconds;
+        var state = JsonDocument.Parse(lines.First(l => l.Line.Contains(NodeProcess.TookOver, StringComparison.Ordinal)).Line).RootElement.GetProperty("State");
+        return [detected, .. Parts.Select(p => double.Parse(state.GetProperty(p).ToString(), CultureInfo.InvariantCulture) / 1000)];
+    }
+
+    private static string Describe(double[] parts) =>
+        $"lock {parts[0]:F2}, reload given up {parts[1]:F2}, fence {parts[2]:F2}, store checks {parts[3]:F2}, rebuild {parts[4]:F2}, " +
+        $"writer started {parts[5]:F2}, first inbox round {parts[6]:F2}";
+
+    /// <summary>A wall that was on the dead node: its connection closed at the kill, it retries after <see cref="WallRetry"/> and the balancer sends it to the survivor; seconds from the kill to its first snapshot.</summary>
+    private static async Task<double> WallBackAsync(NodeProcess survivor, System.Net.CookieContainer cookies, long killedStamp)
+    {
+        await Task.Delay(WallRetry);
+        var snapshot = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var wall = new HubConnectionBuilder().WithUrl(new Uri(survivor.Http.BaseAddress!, "hubs/twin"), o => o.Cookies = cookies).Build();
+        wall.On<JsonElement>("Snapshot", _ => snapshot.TrySetResult());
+        await wall.StartAsync();
+        await snapshot.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return Stopwatch.GetElapsedTime(killedStamp).TotalSeconds;
     }
 
     /// <summary>One ticket after another to whichever process now runs as <paramref name="name"/>; failures (the killed node) are not acknowledged.</summary>

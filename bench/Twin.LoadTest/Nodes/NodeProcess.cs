@@ -1,15 +1,16 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using CityOps.AppProcesses;
 
 namespace Twin.LoadTest.Nodes;
 
 /// <summary>
 /// One app node as its own process on a free loopback port, started as the failover test's
-/// <c>RealApp</c> starts it (Testing environment, a 50-sensor fleet without history, one ingestion
-/// source, a configured wall token), so that it can be killed with SIGKILL. The bench runs the
-/// <c>CommandCenter.dll</c> built beside it.
+/// <c>RealApp</c> starts it (<c>AppProcess</c>, linked from the tests: Testing environment, a
+/// 50-sensor fleet without history, one ingestion source, a configured wall token), so that it can
+/// be killed with SIGKILL. The bench runs the <c>CommandCenter.dll</c> built beside it.
 /// </summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
@@ -17,13 +18,19 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public const string WallToken = "node-bench-wall-token-0123456789abcdef";
 
+    /// <summary>What the app logs when it takes the writer's lock (WriterLease; up to the apostrophe, which its JSON logs escape) and when its take-over is done (TwinHost).</summary>
+    public const string LockTaken = "This node holds the writer";
+
+    public const string TookOver = "Took over as the writer";
+
     private readonly Process _process;
 
-    private NodeProcess(string name, Process process, HttpClient http)
+    private NodeProcess(string name, Process process, HttpClient http, ConcurrentQueue<(long At, string Line)> takeOverLines)
     {
         Name = name;
         _process = process;
         Http = http;
+        TakeOverLines = takeOverLines;
     }
 
     public string Name { get; }
@@ -32,44 +39,24 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public bool Alive => !_process.HasExited;
 
+    /// <summary>The lines the app wrote that name a take-over (its lock, its parts), each with when it arrived (<see cref="Stopwatch"/> timestamp).</summary>
+    public ConcurrentQueue<(long At, string Line)> TakeOverLines { get; }
+
     public static async Task<NodeProcess> StartAsync(string name, string directory, IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreeLoopbackPort();
-        var start = new ProcessStartInfo
-        {
-            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "CommandCenter.dll"), "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Twin__Storage__DatabasePath"] = Path.Combine(directory, "twin.db");
-        start.Environment["Twin__Security__KeyDirectory"] = Path.Combine(directory, "keys");
-        start.Environment["Twin__Simulator__SensorCount"] = "50";
-        start.Environment["Twin__Simulator__HistoryDays"] = "0";
-        start.Environment["Twin__Ingestion__Sources__0__Name"] = "node-bench";
-        start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
-        start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "100000";
-        start.Environment["Twin__Ingestion__Sources__0__Scopes__0"] = "open311";
-        start.Environment["Twin__Ingestion__Sources__0__Scopes__1"] = "sta-read";
-        start.Environment["Twin__Ingestion__Sources__0__Scopes__2"] = "sta-write";
-        start.Environment["Twin__Security__WallToken"] = WallToken;
-        start.Environment.Remove("ASPNETCORE_URLS");
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start CommandCenter.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        var lines = new ConcurrentQueue<(long At, string Line)>();
+        var (process, baseAddress) = AppProcess.Start(
+            directory, new IngestionSource("node-bench", Key, 100_000, ["open311", "sta-read", "sta-write"]), WallToken, environment,
+            line =>
+            {
+                if (line.Contains(LockTaken, StringComparison.Ordinal) || line.Contains(TookOver, StringComparison.Ordinal))
+                {
+                    lines.Enqueue((Stopwatch.GetTimestamp(), line));
+                }
+            });
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-        var node = new NodeProcess(name, process, http);
+        var node = new NodeProcess(name, process, http, lines);
         try
         {
             await Until(async () =>
@@ -165,12 +152,5 @@ internal sealed class NodeProcess : IAsyncDisposable
 
             await Task.Delay(20);
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -16,14 +16,21 @@ namespace CommandCenter.Tests.Nodes;
 /// Two real app processes on one PostgreSQL database and one Redis backplane (docs/two-nodes.md): A starts first and
 /// becomes the writer, B follows. Readings and tickets are posted to both; A is killed with SIGKILL
 /// mid-stream. B must take over and write within 10 s, every request either node acknowledged must
-/// be in the store, and a wall on B must keep receiving changes in seq order. Before the kill, walls
-/// on both nodes must get one and the same sequence of scenes: only the writer's director rotates.
+/// be in the store, and a wall on B must keep receiving changes in seq order. An officer signed in on
+/// B sends a drone to a ticket the moment A dies: B must answer 201 once it writes, and the mission
+/// must be in the store. Before the kill, walls on both nodes must get one and the same sequence of
+/// scenes: only the writer's director rotates.
 /// </summary>
 [Collection(KillCollection.Name)]
 public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>The issue's bound on a failover: kill to the survivor's first commit.</summary>
     private static readonly TimeSpan FailoverBound = TimeSpan.FromSeconds(10);
+
+    /// <summary>An officer created by the app itself at start (<c>Twin:Security:SeededAccounts</c>, allowed in Testing): a test process cannot make one in the real processes' store otherwise.</summary>
+    private const string Officer = "failover-officer";
+
+    private const string OfficerPassword = "failover-officer-passw0rd";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("cityops-failover-").FullName;
 
@@ -38,6 +45,11 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
         // Two daily scenes at the shortest turn allowed, so that walls see turns while the readings flow.
         environment["Twin__Wall__SceneRotation"] = "district,corridor";
         environment["Twin__Wall__SceneSeconds"] = "10";
+        environment["Twin__Security__SeededAccounts__0__UserName"] = Officer;
+        environment["Twin__Security__SeededAccounts__0__Password"] = OfficerPassword;
+        environment["Twin__Security__SeededAccounts__0__DisplayName"] = "切换测试值班员";
+        environment["Twin__Security__SeededAccounts__0__Role"] = "officer";
+        environment["Twin__Security__SeededAccounts__0__Organisation"] = "centre";
         await using var a = await RealApp.StartAsync(Path.Combine(_directory, "a"), environment);
         var sensors = await SensorIdsAsync(a);
         await using var b = await RealApp.StartAsync(Path.Combine(_directory, "b"), environment);
@@ -75,10 +87,20 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(turnsOnA.Take(2), turnsOnB.Take(2));
         Assert.All(turnsOnA.Zip(turnsOnA.Skip(1)), pair => Assert.NotEqual(pair.First.Scene, pair.Second.Scene));
         await wallOnA.DisposeAsync();
+        using var officer = await SignInOfficerAsync(b);
+        var drone = await FirstDroneAsync(officer);
+        var target = await OpenTicketAsync(b, acknowledged.Tickets.Select(t => t.Id));
 
         // Taken once A has exited: a request B sent while A was still dying may rightly have been committed by A.
         a.Kill();
         var killedAt = clock.Elapsed;
+
+        // The officer's action waits in the inbox while no node writes, and is answered once B does.
+        var mission = await officer.PostAsync($"api/drones/{drone}/missions", IngestionApp.Json($$"""{"kind":"ticketFlight","targetId":"{{target}}"}"""));
+        var missionAnswered = clock.Elapsed - killedAt;
+        Assert.True(mission.StatusCode == HttpStatusCode.Created, $"the officer's drone mission on B answered {(int)mission.StatusCode}: {await mission.Content.ReadAsStringAsync()}");
+        var missionId = JsonDocument.Parse(await mission.Content.ReadAsStringAsync()).RootElement.GetProperty("missionId").GetString()!;
+        output.WriteLine($"The officer's drone mission {missionId}, sent on B at the kill, was answered 201 {missionAnswered.TotalSeconds:F1} s after it.");
 
         await Eventually.Until(() => acknowledged.FirstAnsweredOfSentAfter("B", killedAt) is not null, "node B acknowledges a request sent after the writer was killed", TimeSpan.FromSeconds(30));
         var takenOver = acknowledged.FirstAnsweredOfSentAfter("B", killedAt)!.Value - killedAt;
@@ -106,6 +128,8 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
         var readingIds = acknowledged.Readings.Select(r => r.Id).ToList();
         var storedReadings = await database.ExistingAsync("observations", readingIds);
         Assert.True(storedReadings.Count == readingIds.Count, $"acknowledged readings missing from the store: {string.Join(", ", readingIds.Except(storedReadings))}");
+
+        Assert.Contains(missionId, await database.ExistingAsync("missions", [missionId]));
 
         // The survivor answers from what it now writes: an acknowledged ticket of the dead node is there too.
         var deadNodesTicket = acknowledged.Tickets.Last(t => t.Node == "A").Id;
@@ -145,6 +169,49 @@ public sealed partial class FailoverTests(ITestOutputHelper output) : IDisposabl
                 await Task.Delay(100, CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>Signs the seeded officer in on <paramref name="node"/> through the login form, as a browser does; the client carries the session's cookie.</summary>
+    private static async Task<HttpClient> SignInOfficerAsync(RealApp node)
+    {
+        // Long enough for a hand-off that waits out the take-over (Twin:Nodes:HandOffTimeout, 30 s).
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = node.Http.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(40),
+        };
+        var login = await TestAccounts.PostLoginAsync(client, Officer, OfficerPassword);
+        Assert.True(login.StatusCode == HttpStatusCode.Redirect && login.Headers.Location?.OriginalString == "/console",
+            $"the seeded officer's sign-in on B answered {(int)login.StatusCode} to {login.Headers.Location}");
+        return client;
+    }
+
+    /// <summary>The first of <paramref name="ids"/> still open: the reports at one place are merged into the first one's case (一口派单), which a drone can fly to.</summary>
+    private static async Task<string> OpenTicketAsync(RealApp node, IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            var ticket = JsonDocument.Parse(await node.Http.GetStringAsync($"open311/v2/requests/{id}.json")).RootElement[0];
+            if (ticket.GetProperty("status").GetString() == "open")
+            {
+                return id;
+            }
+        }
+
+        throw new InvalidOperationException("None of the acknowledged tickets is open.");
+    }
+
+    /// <summary>A drone of the simulated fleet, as the officer's console lists it.</summary>
+    private static async Task<string> FirstDroneAsync(HttpClient officer)
+    {
+        string? id = null;
+        await Eventually.Until(async () =>
+        {
+            var fleet = JsonDocument.Parse(await officer.GetStringAsync("api/drones")).RootElement;
+            id = fleet.GetProperty("drones").GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()).FirstOrDefault();
+            return id is not null;
+        }, "the simulated drones are in the fleet");
+        return id!;
     }
 
     /// <summary>The scene changes a wall was sent since <paramref name="since"/> (ms), by when the director sent them; not the scene in force it is given on connecting (sent at 0).</summary>

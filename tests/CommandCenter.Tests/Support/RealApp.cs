@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using CityOps.AppProcesses;
 using Twin.Domain.Geography;
 
 namespace CommandCenter.Tests.Support;
@@ -29,45 +29,9 @@ public sealed class RealApp : IAsyncDisposable
 
     public static async Task<RealApp> StartAsync(string directory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = FreeLoopbackPort();
-        var start = new ProcessStartInfo
-        {
-            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "CommandCenter.dll"), "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Twin__Storage__DatabasePath"] = Path.Combine(directory, "twin.db");
-        start.Environment["Twin__Security__KeyDirectory"] = Path.Combine(directory, "keys");
-        // A small fleet keeps each of the four start-ups short; the simulator only provides sensors to post to.
-        start.Environment["Twin__Simulator__SensorCount"] = "50";
-        start.Environment["Twin__Simulator__HistoryDays"] = "0";
-        start.Environment["Twin__Ingestion__Sources__0__Name"] = "kill-test";
-        start.Environment["Twin__Ingestion__Sources__0__ApiKey"] = Key;
-        start.Environment["Twin__Ingestion__Sources__0__RatePerMinute"] = "1000";
-        string[] scopes = ["open311", "sta-read", "sta-write", "cap", "drones", "ai-video"];
-        for (var i = 0; i < scopes.Length; i++)
-        {
-            start.Environment[$"Twin__Ingestion__Sources__0__Scopes__{i}"] = scopes[i];
-        }
-
-        start.Environment["Twin__Security__WallToken"] = TestAccounts.WallToken;
-        start.Environment["Twin__Security__LoginAttemptsPerMinute"] = "100000";
-        start.Environment.Remove("ASPNETCORE_URLS");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start CommandCenter.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        var (process, baseAddress) = AppProcess.Start(
+            directory, new IngestionSource("kill-test", Key, 1000, ["open311", "sta-read", "sta-write", "cap", "drones", "ai-video"]), TestAccounts.WallToken, environment);
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
         var app = new RealApp(process, http);
         try
@@ -143,12 +107,5 @@ public sealed class RealApp : IAsyncDisposable
         _process.Dispose();
         Http.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
