@@ -7,6 +7,7 @@ using CommandCenter.Drones;
 using CommandCenter.Emergency;
 using CommandCenter.Field;
 using CommandCenter.Hub;
+using CommandCenter.Ingestion.AiVideo;
 using CommandCenter.Ingestion.Common;
 using CommandCenter.Live;
 using CommandCenter.Localization;
@@ -83,6 +84,7 @@ app.MapTwinApiDescription();
 // The ingestion APIs authenticate their callers with their own API keys, not with accounts.
 app.MapGroup(string.Empty).AllowAnonymous().MapIngestion();
 app.MapDrones();
+app.MapAlarmSnapshots();
 app.MapAccountEndpoints();
 app.MapSearch();
 app.MapAfterAction();

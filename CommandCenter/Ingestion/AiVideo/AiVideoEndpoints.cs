@@ -37,6 +37,16 @@ public static class AiVideoEndpoints
             .Produces<AiVideoRaised>(201)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(429);
 
+        return endpoints;
+    }
+
+    /// <summary>
+    /// The snapshots' reading side. Mapped apart from <see cref="MapAiVideo"/>: the ingestion group
+    /// allows anonymous callers (its keys are checked by its own gate), which overrode this
+    /// endpoint's policy and served every snapshot to anyone.
+    /// </summary>
+    public static IEndpointRouteBuilder MapAlarmSnapshots(this IEndpointRouteBuilder endpoints)
+    {
         // Follows the drone evidence: officers at the console see it, never the wall or a public API.
         endpoints.MapGet("/api/alarms/{alarmId}/snapshot.jpg", async (HttpContext context, string alarmId, ITwinQueries queries, CancellationToken ct) =>
                 await queries.GetAlarmSnapshotAsync(alarmId, ct) is { } image

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -51,6 +52,17 @@ public sealed class AiVideoTests(IngestionApp app) : IClassFixture<IngestionApp>
             Assert.Equal(jpeg, await officer.Client.GetByteArrayAsync(raised.Snapshot));
         }
 
+        // A snapshot may show people: neither the wall nor an anonymous caller gets it.
+        using (var wall = await app.SignInAsync(Roles.Wall))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await wall.Client.GetAsync(raised.Snapshot)).StatusCode);
+        }
+
+        using (var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(raised.Snapshot)).StatusCode);
+        }
+
         await using var ctx = ConsoleContext.Create(app.Services);
         var console = ctx.Render<ConsolePage>();
         console.WaitForAssertion(() => console.Find($"[data-alarm-snapshot-toggle='{raised.Alarm}']"), TimeSpan.FromSeconds(15));
@@ -74,6 +86,8 @@ public sealed class AiVideoTests(IngestionApp app) : IClassFixture<IngestionApp>
 
         using var reader = await app.SignInAsync(Roles.Officer);
         Assert.Equal(jpeg, await reader.Client.GetByteArrayAsync($"/api/evidence/{evidenceId}.jpg"));
+        using var wallAgain = await app.SignInAsync(Roles.Wall);
+        Assert.Equal(HttpStatusCode.Forbidden, (await wallAgain.Client.GetAsync($"/api/evidence/{evidenceId}.jpg")).StatusCode);
     }
 
     [Theory]
