@@ -176,8 +176,9 @@ public sealed partial class TwinEngine
             return Commit(ticket, EnterStep(ticket, TicketStatus.Evaluated, now) with { Satisfied = true }, by, $"满意{said}", now);
         }
 
-        // The evaluation belongs to the closure it judged; the reopened case awaits a new one (the history keeps 不满意).
-        var reopened = EnterStep(ticket, TicketStatus.Handling, now) with { Satisfied = null, ReopenedCount = ticket.ReopenedCount + 1 };
+        // The citizen's verdict stands on the reopened case until a new evaluation replaces it: the
+        // satisfaction rate counts it, and forgetting it read every period as 100 % satisfied.
+        var reopened = EnterStep(ticket, TicketStatus.Handling, now) with { Satisfied = false, ReopenedCount = ticket.ReopenedCount + 1 };
         return Commit(ticket, reopened, by, $"不满意{said}，重新处置", now);
     }
 

@@ -80,7 +80,7 @@ public sealed class DispatchPersistenceTests : IDisposable
         Assert.Equal((TicketStatus.Dispatched, 1, 2), (one.Status, one.DuplicatesCount, one.SupervisionLevel));
         Assert.Equal(["区城管执法局", "街道城管中队"], one.CoordinatingDepartmentList);
         Assert.Equal((TicketStatus.Merged, "T-1"), (before[1].Status, before[1].MergedIntoId));
-        Assert.Equal((TicketStatus.Handling, 1, null), (before[2].Status, before[2].ReopenedCount, before[2].Satisfied));
+        Assert.Equal((TicketStatus.Handling, 1, false), (before[2].Status, before[2].ReopenedCount, before[2].Satisfied));
         Assert.Equal(("值班员01", "值班员01", null), (one.ClaimedBy, before[2].ClaimedBy, before[1].ClaimedBy));
         Assert.StartsWith("自动并案：T-2并入T-1", before[1].DuplicateExplanation);
 

@@ -62,8 +62,11 @@ public class ReturnsAndSupervisionTests
         desk.Ok(new EvaluateTicketCommand(Id, "市民回访", Satisfied: false, "夜里还在施工"));
 
         var ticket = desk[Id];
-        // The evaluation judged the closure that is now taken back: the history keeps it, the ticket awaits a new one.
-        Assert.Equal((TicketStatus.Handling, 1, null, null), (ticket.Status, ticket.ReopenedCount, ticket.Satisfied, ticket.ClosedAt));
+        // The closure is taken back; the verdict stands until a new evaluation, and the satisfaction rate counts it.
+        Assert.Equal((TicketStatus.Handling, 1, false, null), (ticket.Status, ticket.ReopenedCount, ticket.Satisfied, ticket.ClosedAt));
+        var tally = new EvaluationTally();
+        tally.Add(ticket);
+        Assert.Equal(0.0, tally.ToPeriodRow("district", "全区").SatisfactionRate);
         Assert.Contains("不满意", desk.LoopSteps(Id).Last().Note);
         var pulse = desk.Engine.Snapshot().VitalSigns.Pulse;
         Assert.Equal((0, 1), (pulse.ClosedToday, pulse.Backlog));
