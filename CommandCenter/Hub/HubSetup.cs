@@ -26,7 +26,8 @@ public static class HubSetup
         }
 
         services.AddSingleton<IMapSender, HubMapSender>();
-        services.AddSingleton<IWallSceneSender, HubSceneSender>();
+        services.AddSingleton<HubSceneSender>();
+        services.AddSingleton<IWallSceneSender>(sp => sp.GetRequiredService<HubSceneSender>());
         services.AddSingleton<WallDeviceFeeds>();
         return services;
     }

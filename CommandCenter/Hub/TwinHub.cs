@@ -28,26 +28,28 @@ public interface ITwinClient
 /// </summary>
 [Authorize(Policy = Policies.ViewWall)]
 public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, DroneBroadcaster drones, DroneDesk droneDesk, WallSceneDirector scenes, SignedInScope scopes,
-    WallDeviceFeeds wallFeeds)
+    WallDeviceFeeds wallFeeds, HubSceneSender sceneSender)
     : Hub<ITwinClient>
 {
     public const string Path = "/hubs/twin";
 
     public override async Task OnConnectedAsync()
     {
-        // A 街镇's wall or console joins its organisation's group: the hub sends it nothing outside its area.
+        // A 街镇's wall or console joins its organisation's group: the hub sends it nothing outside its
+        // area, and the scene as its area follows it.
         var user = Context.User ?? new System.Security.Claims.ClaimsPrincipal();
         var scope = await scopes.OfAsync(user, Context.ConnectionAborted);
         wallFeeds.Connected(Context.ConnectionId, user);
         await broadcaster.SubscribeAsync(Context.ConnectionId, scope, Context.ConnectionAborted);
         drones.SendTo(Context.ConnectionId);
-        await Clients.Caller.Scene(scenes.Current);
+        await sceneSender.JoinAsync(Context.ConnectionId, scope, scenes.Current, Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         wallFeeds.Disconnected(Context.ConnectionId);
+        sceneSender.Leave(Context.ConnectionId);
         await broadcaster.UnsubscribeAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }

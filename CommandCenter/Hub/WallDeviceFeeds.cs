@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using CommandCenter.Map;
+using CommandCenter.Scenes;
 using CommandCenter.Security;
 
 namespace CommandCenter.Hub;
@@ -9,7 +10,7 @@ namespace CommandCenter.Hub;
 /// The hub connections each paired wall device holds. When an admin moves a wall to another
 /// organisation (<see cref="WallOrganisationChanges"/>), its connections are subscribed afresh in
 /// the new scope: the wall gets the new scope's snapshot at once and that scope's deltas after it,
-/// with no one at the wall to reload it.
+/// and the scene as the new scope follows it, with no one at the wall to reload it.
 /// </summary>
 public sealed class WallDeviceFeeds : IDisposable
 {
@@ -18,9 +19,14 @@ public sealed class WallDeviceFeeds : IDisposable
     private readonly SignedInScope _scopes;
     private readonly WallOrganisationChanges _changes;
     private readonly ILogger<WallDeviceFeeds> _logger;
+    private readonly HubSceneSender _scenes;
+    private readonly WallSceneDirector _director;
 
-    public WallDeviceFeeds(MapBroadcaster broadcaster, SignedInScope scopes, WallOrganisationChanges changes, ILogger<WallDeviceFeeds> logger)
+    public WallDeviceFeeds(
+        MapBroadcaster broadcaster, SignedInScope scopes, WallOrganisationChanges changes, ILogger<WallDeviceFeeds> logger, HubSceneSender scenes, WallSceneDirector director)
     {
+        _scenes = scenes;
+        _director = director;
         _broadcaster = broadcaster;
         _scopes = scopes;
         _changes = changes;
@@ -57,6 +63,7 @@ public sealed class WallDeviceFeeds : IDisposable
             if (_connections.ContainsKey(connectionId))
             {
                 await _broadcaster.SubscribeAsync(connectionId, scope, CancellationToken.None);
+                await _scenes.JoinAsync(connectionId, scope, _director.Current, CancellationToken.None);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,3 +1,6 @@
+using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
+
 namespace CommandCenter.Scenes;
 
 /// <summary>
@@ -37,6 +40,27 @@ public sealed record WallSceneMessage(string Scene, string? IncidentId, string? 
 
     /// <summary>True while a presenter holds the walls (领导来访汇报), so the walls can say so.</summary>
     public bool Presenting { get; init; }
+
+    /// <summary>
+    /// This message as a wall kept to <paramref name="area"/> (a 街镇's code, <see cref="AccessScope.Area"/>;
+    /// null for the centre's and a department's walls, which follow it as it is) follows it. The
+    /// centre's presenter steers every wall, a 街镇's too, but a 街镇's wall stays over its own area: a
+    /// 街镇 or a ticket or alarm of another area is not flown to; the wall frames its own 街镇 instead
+    /// (its panels and map hold nothing of the other area to show). The scene and the highlighted
+    /// panel follow on every wall.
+    /// </summary>
+    public WallSceneMessage Within(string? area, DistrictMap district)
+    {
+        if (area is null)
+        {
+            return this;
+        }
+
+        var targetElsewhere = Target is { } target && district.SubDistrictAt(new GeoPoint(target.Lon, target.Lat))?.Code != area;
+        return (Focus is null || Focus == area) && !targetElsewhere
+            ? this
+            : this with { Focus = area, Target = targetElsewhere ? null : Target };
+    }
 }
 
 /// <summary>A ticket or alarm on the walls' map: its id, <c>ticket</c> or <c>alarm</c>, and where it is.</summary>

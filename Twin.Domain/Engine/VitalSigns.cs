@@ -12,6 +12,9 @@ public sealed record VitalSigns(
 {
     /// <summary>The 街镇 these figures are of (<see cref="Organisations.AreaVitalSigns"/>); null for the whole district.</summary>
     public string? SubDistrictCode { get; init; }
+
+    /// <summary>The department (its Chinese name) whose work these figures count; null for the district and a 街镇.</summary>
+    public string? Department { get; init; }
 }
 
 /// <summary>城市之貌: the standing picture.</summary>

@@ -35,6 +35,9 @@ public sealed record AccessScope(Organisation Organisation, AccessRole Role)
 
     public bool MayAct => Role is AccessRole.Officer or AccessRole.Supervisor;
 
+    /// <summary>The 街镇 (its code) this scope keeps to; null for the centre and a department, which see the whole district's map.</summary>
+    public string? Area => Organisation.Kind == OrganisationKind.SubDistrict ? Organisation.SubDistrictCode : null;
+
     public bool Sees(TicketState ticket) => Organisation.Kind switch
     {
         OrganisationKind.Centre => true,

@@ -12,13 +12,17 @@ using Twin.Domain.Time;
 namespace Twin.Domain.Organisations;
 
 /// <summary>
-/// The five vital signs of one 街镇, computed from the same snapshot the district's come from, so a
-/// 街镇's wall never shows a figure of another area. Cases, sensors and active alarms are counted
-/// from the snapshot's own records; what only the engine's district-wide history holds has no
-/// per-area figure here and is left out rather than shown for the district: the hourly sensor
-/// series (sensors online, means per kind) are empty, and alarm counts of the day are of the
-/// alarms still active (cleared ones are no longer in the snapshot). Platform figures (the data
-/// lake, resource catalogues) are the district's and are zero here.
+/// The five vital signs of one organisation's wall, computed from the same snapshot the district's
+/// come from, so a wall never shows a figure of work that is not its organisation's. A 街镇's count
+/// its area: cases, sensors and active alarms from the snapshot's own records, its drones (those
+/// over the area or flying a mission there) and the rain gauges of the emergency scene. A
+/// department's count its own work (its inbox of cases, the alarms assigned to it), while the
+/// standing picture and the sensors (城市之貌, 城市之感) stay the district's: the sensors are the
+/// district's shared infrastructure every department sees. What only the engine's district-wide
+/// history holds has no per-organisation figure here and is left out rather than shown for the
+/// district: a 街镇's hourly sensor series (sensors online, means per kind) are empty, and alarm
+/// counts of the day are of the alarms still active (cleared ones are no longer in the snapshot).
+/// Platform figures (the data lake, resource catalogues) are the district's and are zero for a 街镇.
 /// </summary>
 public sealed class AreaVitalSigns(DistrictMap district, EventCatalogue catalogue, IReadOnlyList<Camera> cameras)
 {
@@ -27,18 +31,33 @@ public sealed class AreaVitalSigns(DistrictMap district, EventCatalogue catalogu
 
     /// <summary>
     /// What a wall of <paramref name="scope"/> shows of <paramref name="snapshot"/>: the records the
-    /// scope sees and, for a 街镇, its own figures in place of the district's.
+    /// scope sees and, for a 街镇 or a department, its own figures in place of the district's.
     /// </summary>
     public TwinSnapshot View(AccessScope scope, TwinSnapshot snapshot)
     {
         var view = scope.View(snapshot);
-        if (scope.Organisation.Kind != OrganisationKind.SubDistrict || scope.Organisation.SubDistrictCode is not { } code)
+        switch (scope.Organisation)
         {
-            return view;
+            case { Kind: OrganisationKind.SubDistrict, SubDistrictCode: { } code }:
+                var (signs, dispatch) = Of(snapshot, code);
+                var missions = snapshot.Missions.Where(m => m.Waypoints.Any(w => IsIn(w, code))).ToList();
+                return view with
+                {
+                    VitalSigns = signs,
+                    Dispatch = dispatch,
+                    Missions = [.. missions],
+                    Drones = [.. snapshot.Drones.Where(d => IsIn(d.Position, code) || missions.Any(m => m.DroneId == d.Id))],
+                    Rainfall = [.. snapshot.Rainfall.Where(r => IsIn(r.Location, code))],
+                };
+            case { Kind: OrganisationKind.Department } department:
+                return view with
+                {
+                    VitalSigns = OfDepartment(snapshot, view, department.NameZh),
+                    Dispatch = DepartmentDispatch(snapshot, view.Tickets, department.NameZh),
+                };
+            default:
+                return view;
         }
-
-        var (signs, dispatch) = Of(snapshot, code);
-        return view with { VitalSigns = signs, Dispatch = dispatch };
     }
 
     /// <summary>The snapshot's figures for <paramref name="subDistrictCode"/>: its vital signs and its 评效 (the 街镇's row as the overall one).</summary>
@@ -54,12 +73,40 @@ public sealed class AreaVitalSigns(DistrictMap district, EventCatalogue catalogu
             Pulse(tickets, now, todayStart),
             Perception(sensors, snapshot.VitalSigns.Perception),
             Alerts(alarms, now, todayStart),
-            Voice(tickets, now, todayStart))
+            Voice(tickets, now, todayStart, t => t.NeighbourhoodCode, code => district.FindNeighbourhood(code)?.Name ?? code))
         {
             SubDistrictCode = subDistrictCode,
         };
-        return (signs, Dispatch(snapshot, tickets, subDistrictCode, now));
+        var row = snapshot.Dispatch?.BySubDistrict.FirstOrDefault(r => r.Key == subDistrictCode);
+        return (signs, Dispatch(row ?? EmptyRow(subDistrictCode), tickets, now) with { BySubDistrict = row is null ? [] : [row] });
     }
+
+    /// <summary>
+    /// A department's figures: its cases' 城市之脉 and 城市之声 (the 街镇 they come from as the
+    /// hotspots) and its alarms' 城市之警; the standing picture and the sensors are the district's.
+    /// </summary>
+    private VitalSigns OfDepartment(TwinSnapshot snapshot, TwinSnapshot view, string department)
+    {
+        var now = snapshot.At;
+        var todayStart = ShanghaiClock.StartOfDay(now);
+        var tickets = view.Tickets.ToList();
+        return snapshot.VitalSigns with
+        {
+            Pulse = Pulse(tickets, now, todayStart),
+            Alerts = Alerts([.. view.ActiveAlarms], now, todayStart),
+            Voice = Voice(tickets, now, todayStart, t => t.SubDistrictCode, code => district.FindSubDistrict(code)?.Name ?? code),
+            Department = department,
+        };
+    }
+
+    /// <summary>The department's 评效 row as the overall one (a merged report counts for the case it joined, as the engine counts it).</summary>
+    private static DispatchFigures DepartmentDispatch(TwinSnapshot snapshot, IReadOnlyList<TicketState> tickets, string department)
+    {
+        var row = snapshot.Dispatch?.ByDepartment.FirstOrDefault(r => r.Key == department);
+        return Dispatch(row ?? EmptyRow(department), [.. tickets], snapshot.At) with { ByDepartment = row is null ? [] : [row] };
+    }
+
+    private bool IsIn(GeoPoint point, string subDistrictCode) => district.SubDistrictAt(point)?.Code == subDistrictCode;
 
     private LookFigures Look(string code, List<SensorState> sensors)
     {
@@ -165,12 +212,13 @@ public sealed class AreaVitalSigns(DistrictMap district, EventCatalogue catalogu
             raised.Sums(now, SeriesHours));
     }
 
-    /// <summary>As the district's 城市之声, with the area's 居委 as the hotspots.</summary>
-    private VoiceFigures Voice(List<TicketState> tickets, DateTimeOffset now, DateTimeOffset todayStart)
+    /// <summary>As the district's 城市之声, with the hotspots by <paramref name="hotspotOf"/> (a 街镇's 居委, a department's 街镇).</summary>
+    private VoiceFigures Voice(
+        List<TicketState> tickets, DateTimeOffset now, DateTimeOffset todayStart, Func<TicketState, string?> hotspotOf, Func<string, string> hotspotName)
     {
         var hotline = new BucketSeries(Hour, 48);
         var categories = new Dictionary<string, int>(StringComparer.Ordinal);
-        var neighbourhoods = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hotspots = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var ticket in tickets)
         {
@@ -185,9 +233,9 @@ public sealed class AreaVitalSigns(DistrictMap district, EventCatalogue catalogu
             }
 
             TwinEngine.Increment(categories, ticket.CategoryCode);
-            if (ticket.NeighbourhoodCode is { } neighbourhood)
+            if (hotspotOf(ticket) is { } hotspot)
             {
-                TwinEngine.Increment(neighbourhoods, neighbourhood);
+                TwinEngine.Increment(hotspots, hotspot);
             }
 
             foreach (var word in TwinEngine.HotWords(ticket, catalogue))
@@ -202,21 +250,22 @@ public sealed class AreaVitalSigns(DistrictMap district, EventCatalogue catalogu
             tickets.Count(t => t.Channel == TicketChannel.Hotline12345 && t.ReportedAt >= todayStart.AddDays(-1) && t.ReportedAt < now.AddDays(-1)),
             today.Count(t => t.Channel == TicketChannel.CitizenApp),
             TwinEngine.Top(categories, code => catalogue.Find(code)?.NameZh ?? code),
-            TwinEngine.Top(neighbourhoods, code => district.FindNeighbourhood(code)?.Name ?? code),
+            TwinEngine.Top(hotspots, hotspotName),
             TwinEngine.Top(words, word => word),
             hotline.Sums(now, SeriesHours));
     }
 
-    private static DispatchFigures Dispatch(TwinSnapshot snapshot, List<TicketState> tickets, string code, DateTimeOffset now)
+    private static DispatchFigures Dispatch(EvaluationRow overall, List<TicketState> tickets, DateTimeOffset now)
     {
-        var row = snapshot.Dispatch?.BySubDistrict.FirstOrDefault(r => r.Key == code);
         var open = tickets.Where(t => t.Status.IsOpen()).ToList();
         return new DispatchFigures(
-            row ?? new EvaluationRow(code, code, 0, 0, 0, null, null, null, null, null),
+            overall,
             [],
-            row is null ? [] : [row],
+            [],
             open.Count(t => t.SupervisionLevel > 0),
             open.Count(t => t.StepDueAt < now),
             open.Count(t => t.PossibleDuplicateOf is not null));
     }
+
+    private static EvaluationRow EmptyRow(string key) => new(key, key, 0, 0, 0, null, null, null, null, null);
 }

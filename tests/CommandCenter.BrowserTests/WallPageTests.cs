@@ -114,15 +114,14 @@ public sealed class WallPageTests(AppServerFixture app, BrowserFixture browser)
 
     /// <summary>
     /// The panels' labels, subtitles, change lines and alarm titles whose text is wider than their box
-    /// (drawn with an ellipsis), an alarm title held to fewer lines than it needs, or the voice panel's
+    /// (drawn with an ellipsis), an alarm title held to fewer lines than it needs, or any panel's
     /// change line squeezed (a flex item with overflow hidden shrinks to nothing when the panel is
-    /// full) or pushed below its edge. The perception panel's change line is squeezed the same way
-    /// at both sizes and not yet checked.
+    /// full: the perception panel's did at both sizes) or pushed below its panel's edge.
     /// </summary>
     private static Task<string[]> TruncatedLabelsAsync(IPage page) => page.EvaluateAsync<string[]>("""
         () => [...document.querySelectorAll('[data-panel] .indicator .label, [data-panel] .change, [data-panel] .subtitle, [data-panel] .ranked-title, .alarm-list .title')]
           .filter(e => e.scrollWidth > e.clientWidth + 1 || (e.matches('.alarm-list .title') && e.scrollHeight > e.clientHeight + 1)
-            || (e.matches("[data-panel='voice'] .change") && (e.scrollHeight > e.clientHeight + 1 || e.getBoundingClientRect().bottom > e.closest('[data-panel]').getBoundingClientRect().bottom + 1)))
+            || (e.matches('[data-panel] .change') && (e.scrollHeight > e.clientHeight + 1 || e.getBoundingClientRect().bottom > e.closest('[data-panel]').getBoundingClientRect().bottom + 1)))
           .map(e => e.textContent.trim())
         """);
 

@@ -21,9 +21,10 @@ namespace CommandCenter.Components.Wall;
 
 /// <summary>
 /// The command-hall wall (大屏). Panels render from the engine's snapshots, coalesced by
-/// <see cref="WallFeed"/>, as the wall's organisation sees them (a 街镇's wall: its area's records
-/// and figures, <see cref="AreaVitalSigns"/>); map features never pass through here, they stream to
-/// the map's own hub connection.
+/// <see cref="WallFeed"/>, as the wall's organisation sees them (a 街镇's wall: its area's records,
+/// figures and drones; a department's: its own cases and alarms, <see cref="AreaVitalSigns"/>), and
+/// the director's scenes as it follows them (<see cref="WallSceneMessage.Within"/>); map features
+/// never pass through here, they stream to the map's own hub connection.
 /// </summary>
 public sealed partial class WallPage : IDisposable
 {
@@ -120,7 +121,7 @@ public sealed partial class WallPage : IDisposable
         Show(Feed.Current);
         Feed.Updated += OnSnapshot;
         WallChanges.DeviceChanged += OnWallMoved;
-        Message = Scenes.Current;
+        Message = Scenes.Current.Within(_scope?.Area, District);
         Scene = SceneOf(Message);
         Scenes.Changed += OnScene;
         _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(() => _culture.Run(StateHasChanged)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -151,6 +152,7 @@ public sealed partial class WallPage : IDisposable
             _scope = await Scopes.OfAsync(_user);
             _culture.Run(() =>
             {
+                Message = Scenes.Current.Within(_scope?.Area, District);
                 Show(_latest);
                 StateHasChanged();
             });
@@ -159,7 +161,8 @@ public sealed partial class WallPage : IDisposable
 
     private void OnScene(WallSceneMessage scene) => InvokeAsync(() => _culture.Run(() =>
     {
-        Message = scene;
+        // A 街镇's wall follows a presenter's step within its own area.
+        Message = scene.Within(_scope?.Area, District);
         Scene = SceneOf(scene);
 
         // The scene's panels read the twin as it is now (the mode that brought the scene with it),

@@ -3,6 +3,9 @@ using CommandCenter.Components.Wall;
 using CommandCenter.Live;
 using CommandCenter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using CommandCenter.Components.Wall.Scenes;
+using Twin.Domain.Emergency;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
 namespace CommandCenter.Tests.Wall;
@@ -62,6 +65,48 @@ public sealed class WallPageTests : IAsyncLifetime
             var current = feed.Current!;
             Assert.Equal(current.Tickets.Count(t => t.SubDistrictCode == zhenru && t.Status.IsOpen()), shown);
             Assert.True(shown < current.VitalSigns.Pulse.Backlog, $"真如's {shown} open cases, the district's {current.VitalSigns.Pulse.Backlog}");
+        }, TimeSpan.FromSeconds(15));
+
+        // Its emergency scene counts 真如's known waterlogging points and underpasses and its own rain gauges, not the district's.
+        var assets = _app.Services.GetRequiredService<FloodControlAssets>();
+        var scope = new AccessScope(_app.Services.GetRequiredService<Twin.Data.Boundary.ITwinOrganisations>().Find("sd-" + zhenru)!, AccessRole.Wall);
+        var view = _app.Services.GetRequiredService<AreaVitalSigns>().View(scope, feed.Current!);
+        var left = EmergencyPanels.Left(view, new EmergencyReference(assets, _app.Services.GetRequiredService<DutyRoster>()), view.At, code => code);
+        var figures = left.SelectMany(p => p.View.Indicators).ToDictionary(i => i.Key, i => i.Value);
+        var known = (Points: assets.OfKind(FloodPointKind.WaterloggingPoint).Count(p => p.SubDistrictCode == zhenru), Underpasses: assets.OfKind(FloodPointKind.Underpass).Count(p => p.SubDistrictCode == zhenru));
+        Assert.Equal((known.Points.ToString(System.Globalization.CultureInfo.InvariantCulture), known.Underpasses.ToString(System.Globalization.CultureInfo.InvariantCulture)), (figures["known-points"], figures["underpasses"]));
+        Assert.True(known.Points < assets.OfKind(FloodPointKind.WaterloggingPoint).Count(), "the district has waterlogging points outside 真如");
+        var gauges = view.Sensors.Where(s => s.Definition.Kind == Twin.Domain.Sensors.SensorKind.RainGauge).Select(s => s.Definition.Id).ToHashSet();
+        Assert.All(view.Rainfall, r => Assert.Contains(r.SensorId, gauges));
+        Assert.True(view.Rainfall.Length < feed.Current!.Rainfall.Length, $"真如's {view.Rainfall.Length} rain gauges of the district's {feed.Current!.Rainfall.Length}");
+    }
+
+    /// <summary>
+    /// Issue 20: a wall paired to a department (the one leading most open cases at the moment) counts
+    /// that department's own open cases, with the district's sensors.
+    /// </summary>
+    [Fact]
+    public async Task A_department_walls_panels_count_its_own_work_and_the_districts_sensors()
+    {
+        var feed = _app.Services.GetRequiredService<WallFeed>();
+        var directory = _app.Services.GetRequiredService<OrganisationDirectory>();
+        await Eventually.Until(() => feed.Current is { } s && s.Sensors.Length == TwinAppFactory.SensorCount
+            && s.Tickets.Where(t => t.Status.IsOpen()).Select(t => t.Department).Distinct().Count(d => d is not null && directory.FindDepartment(d) is not null) >= 2,
+            "two departments have open cases");
+        var department = feed.Current!.Tickets.Where(t => t.Status.IsOpen() && t.Department is not null && directory.FindDepartment(t.Department) is not null)
+            .GroupBy(t => t.Department!).MaxBy(g => g.Count())!.Key;
+        await using var ctx = WallContext.Create(_app.Services, directory.FindDepartment(department)!.Id);
+
+        var wall = ctx.Render<WallPage>();
+
+        var sensorsOnline = wall.Find("[data-panel='look'] [data-indicator='sensors'] .number").TextContent;
+        Assert.Equal(TwinAppFactory.SensorCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), sensorsOnline.Split('/')[1]);
+        wall.WaitForAssertion(() =>
+        {
+            var shown = int.Parse(wall.Find("[data-panel='pulse'] [data-indicator='backlog'] .number").TextContent.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+            var current = feed.Current!;
+            Assert.Equal(current.Tickets.Count(t => t.Status.IsOpen() && (t.Department == department || t.CoordinatingDepartmentList.Contains(department))), shown);
+            Assert.True(shown < current.VitalSigns.Pulse.Backlog, $"{department}'s {shown} open cases, the district's {current.VitalSigns.Pulse.Backlog}");
         }, TimeSpan.FromSeconds(15));
     }
 

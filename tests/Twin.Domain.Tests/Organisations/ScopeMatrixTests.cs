@@ -1,6 +1,8 @@
 using Twin.Domain.Alarms;
 using Twin.Domain.Cameras;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Drones;
+using Twin.Domain.Emergency;
 using Twin.Domain.Engine;
 using Twin.Domain.Organisations;
 using Twin.Domain.Tests.Support;
@@ -193,6 +195,83 @@ public sealed class ScopeMatrixTests
                 Assert.Equal((changshou, 2), (view.Dispatch!.Overall.Key, view.Dispatch.Overall.Reports));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A department's wall counts its own work: the case it leads or coordinates (真如's), the alarm
+    /// assigned to it, and 评效 as its own row; the standing picture and the sensors stay the
+    /// district's. 长寿路's unassigned case and alarm count on no department's wall.
+    /// </summary>
+    [Theory]
+    [InlineData("lead")]
+    [InlineData("coordinating")]
+    [InlineData("other-department")]
+    public void A_departments_wall_counts_its_own_cases_and_alarms_and_the_districts_sensors(string organisation)
+    {
+        var (engine, time, ticketId) = CaseInHandling();
+        TestEngine.Accept(engine.ReportTicket(TestEngine.Ticket("T-CS", time.GetUtcNow(), location: TestGeo.Changshou)));
+        TestEngine.Accept(engine.RaiseAiVideoAlarm(new AiVideoEvent("CAM-ZR", "thrown-object", "疑似高空抛物", TestGeo.Zhenru, AlarmSeverity.Critical, time.GetUtcNow())));
+        TestEngine.Accept(engine.RaiseAiVideoAlarm(new AiVideoEvent("CAM-CS", "thrown-object", "疑似高空抛物", TestGeo.Changshou, AlarmSeverity.Major, time.GetUtcNow())));
+        TestEngine.Accept(engine.AssignAlarm(engine.Snapshot().ActiveAlarms.Single(a => a.SourceId == "CAM-ZR").Id, Water, AlarmAssigneeKind.Department, "值班员"));
+        TestEngine.Accept(engine.RegisterSensor(TestEngine.Sensor("WL-CS", location: TestGeo.Changshou)));
+        var all = engine.Snapshot();
+        var department = OrganisationFor(organisation, all.Tickets.Single(t => t.Id == ticketId).SubDistrictCode);
+
+        var view = new AreaVitalSigns(TestGeo.Putuo, TestEngine.Catalogue, []).View(new AccessScope(department, AccessRole.Wall), all);
+
+        var signs = view.VitalSigns;
+        Assert.Equal(department.NameZh, signs.Department);
+        Assert.Null(signs.SubDistrictCode);
+        Assert.Same(all.VitalSigns.Look, signs.Look);
+        Assert.Same(all.VitalSigns.Perception, signs.Perception);
+        Assert.Equal((2, 2, 1, 1), (all.VitalSigns.Pulse.TicketsToday, all.VitalSigns.Pulse.Backlog, all.VitalSigns.Alerts.Critical, all.VitalSigns.Alerts.Major));
+        var zhenru = TestGeo.Putuo.SubDistrictFor(TestGeo.Zhenru).Name;
+        var figures = (signs.Pulse.TicketsToday, signs.Pulse.Backlog, signs.Alerts.Critical, signs.Alerts.Major, signs.Voice.HotspotSubDistricts.FirstOrDefault()?.Name);
+        Assert.Equal(department.NameZh, view.Dispatch!.Overall.Key);
+        switch (organisation)
+        {
+            case "lead":
+                Assert.Equal((1, 1, 1, 0, zhenru), figures);
+                Assert.Equal(1, view.Dispatch.Overall.Reports);
+                break;
+            case "coordinating":
+                Assert.Equal((1, 1, 0, 0, zhenru), figures);
+                break;
+            default:
+                Assert.Equal((0, 0, 0, 0, (string?)null), figures);
+                Assert.Equal(0, view.Dispatch.Overall.Reports);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A 街镇's wall shows the drones over its area or flying a mission there, those missions, and its
+    /// own rain gauges: 真如's sees its docked drone and 长寿路's drone sent to a case in 真如;
+    /// 长寿路's sees only the drone on its own dock (not the mission to 真如) and its own gauge.
+    /// </summary>
+    [Theory]
+    [InlineData("area")]
+    [InlineData("other-area")]
+    public void A_sub_districts_wall_shows_only_the_drones_missions_and_rain_gauges_of_its_area(string organisation)
+    {
+        var (engine, time, ticketId) = CaseInHandling();
+        var now = time.GetUtcNow();
+        var all = engine.Snapshot() with
+        {
+            Drones = [DroneState.Docked(new DroneDefinition("UAV-ZR", "M350", TestGeo.Zhenru, 15)), DroneState.Docked(new DroneDefinition("UAV-CS", "M350", TestGeo.Changshou, 15))],
+            Missions = [new MissionState("M-1", "UAV-CS", MissionKind.TicketFlight, MissionStatus.Flying, null, ticketId, [TestGeo.Zhenru], now, null, now, "值班员", null)],
+            Rainfall = [new RainfallFigure("RG-ZR", "真如雨量站", TestGeo.Zhenru, 12, 40), new RainfallFigure("RG-CS", "长寿路雨量站", TestGeo.Changshou, 30, 80)],
+        };
+        var area = all.Tickets.Single(t => t.Id == ticketId).SubDistrictCode;
+
+        var view = new AreaVitalSigns(TestGeo.Putuo, TestEngine.Catalogue, []).View(new AccessScope(OrganisationFor(organisation, area), AccessRole.Wall), all);
+
+        var (drones, missions, gauges) = organisation == "area"
+            ? (new[] { "UAV-CS", "UAV-ZR" }, new[] { "M-1" }, new[] { "RG-ZR" })
+            : (["UAV-CS"], [], ["RG-CS"]);
+        Assert.Equal(drones, view.Drones.Select(d => d.Id).Order());
+        Assert.Equal(missions, view.Missions.Select(m => m.Id));
+        Assert.Equal(gauges, view.Rainfall.Select(r => r.SensorId));
     }
 
     [Fact]

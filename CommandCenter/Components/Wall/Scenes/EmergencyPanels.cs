@@ -14,7 +14,10 @@ public sealed record EmergencyReference(FloodControlAssets Assets, DutyRoster Ro
 
 /// <summary>
 /// 应急: the plan's level and checklist progress, rain and creek levels, waterlogging, supplies
-/// with the rescue teams and who is on duty, and the tickets since the emergency started.
+/// with the rescue teams and who is on duty, and the tickets since the emergency started. On a
+/// 街镇's wall the rain, creek, waterlogging and ticket figures are its area's (the snapshot comes
+/// scoped, <see cref="Twin.Domain.Organisations.AreaVitalSigns"/>); the plan, the supplies, the
+/// rescue teams and the duty roster are the district's, which the 街镇 calls on.
 /// </summary>
 public static class EmergencyPanels
 {
@@ -79,11 +82,15 @@ public static class EmergencyPanels
         var view = new PanelView("waterlogging", SceneText.Waterlogging, SceneText.WaterloggingSubtitle,
         [
             Figure("reports", SceneText.Reports, Count(reports.Count), WallText.Items, CountLevel(reports.Count, IndicatorLevel.Alarm)),
-            Figure("known-points", SceneText.KnownPoints, Count(reference.Assets.OfKind(FloodPointKind.WaterloggingPoint).Count()), WallText.Units),
-            Figure("underpasses", SceneText.Underpasses, Count(reference.Assets.OfKind(FloodPointKind.Underpass).Count()), WallText.Units),
+            Figure("known-points", SceneText.KnownPoints, Count(PointsOf(snapshot, reference, FloodPointKind.WaterloggingPoint)), WallText.Units),
+            Figure("underpasses", SceneText.Underpasses, Count(PointsOf(snapshot, reference, FloodPointKind.Underpass)), WallText.Units),
         ], string.Empty);
         return new ScenePanel(view, MostPressing(reports).Take(RowsLeft).Select(t => TicketRow(t, subDistrictName)).ToList());
     }
+
+    /// <summary>The known points of <paramref name="kind"/> the wall's figures cover: a 街镇's own, else the district's.</summary>
+    private static int PointsOf(TwinSnapshot snapshot, EmergencyReference reference, FloodPointKind kind) =>
+        reference.Assets.OfKind(kind).Count(p => snapshot.VitalSigns.SubDistrictCode is not { } area || p.SubDistrictCode == area);
 
     private static ScenePanel Supplies(TwinSnapshot snapshot, EmergencyReference reference, DateTimeOffset now)
     {
