@@ -14,6 +14,16 @@ internal static class SearchIndexSql
     /// <summary>Longest text split into character pairs; descriptions are far shorter.</summary>
     private const int MaxIndexedChars = 2000;
 
+    /// <summary>
+    /// Keys a second of report time holds: a ticket's key is its report time in seconds since 1970
+    /// times this, plus its place among that second's reports, so that key order is report-time
+    /// order and the index alone gives the newest matches, and a time range is a range of keys.
+    /// </summary>
+    private const long KeysPerSecond = 4096;
+
+    /// <summary>UTC ticks of 1970-01-01, where the keys' seconds start.</summary>
+    private const long UnixEpochTicks = 621_355_968_000_000_000;
+
     /// <summary>The names of the triggers, to tell whether the index is kept current.</summary>
     public static readonly string[] TriggerNames = ["tickets_search_insert", "tickets_search_update", "tickets_search_delete"];
 
@@ -57,7 +67,7 @@ internal static class SearchIndexSql
     /// <summary>The triggers that index every ticket write in the write's own transaction.</summary>
     public static IEnumerable<string> Triggers()
     {
-        yield return $"CREATE TRIGGER tickets_search_insert AFTER INSERT ON tickets BEGIN INSERT INTO search_keys (ticket_id) VALUES (NEW.id); {Index("NEW")} END";
+        yield return InsertTrigger(NewKey("NEW"));
         yield return
             $"""
             CREATE TRIGGER tickets_search_update AFTER UPDATE OF title, description, address, category_code, sub_district_code ON tickets
@@ -67,6 +77,10 @@ internal static class SearchIndexSql
             """;
         yield return $"CREATE TRIGGER tickets_search_delete AFTER DELETE ON tickets BEGIN {Unindex("OLD")} DELETE FROM search_keys WHERE ticket_id = OLD.id; END";
     }
+
+    /// <summary>The insert trigger, giving each new ticket the key <paramref name="key"/> (NULL: the largest key + 1, in insertion order).</summary>
+    public static string InsertTrigger(string key) =>
+        $"CREATE TRIGGER tickets_search_insert AFTER INSERT ON tickets BEGIN INSERT INTO search_keys (id, ticket_id) VALUES ({key}, NEW.id); {Index("NEW")} END";
 
     public static IEnumerable<string> DropTriggers()
     {
@@ -81,8 +95,11 @@ internal static class SearchIndexSql
     /// </summary>
     public static IEnumerable<string> Fill()
     {
-        yield return "INSERT INTO search_keys (ticket_id) SELECT id FROM tickets ORDER BY rowid";
-        yield return $"INSERT INTO ticket_search (rowid, title, description, address, category, subdistrict) SELECT k.id, t.title, t.description, t.address, {Names("t")} FROM tickets t JOIN search_keys k ON k.ticket_id = t.id";
+        // A second with more than KeysPerSecond reports: the rest get keys after every other (NULL = the largest key + 1).
+        var ordered = $"SELECT id, {Second} AS second, ROW_NUMBER() OVER (PARTITION BY {Second} ORDER BY reported_at, id) - 1 AS place FROM tickets";
+        yield return $"INSERT INTO search_keys (id, ticket_id) SELECT second * {KeysPerSecond} + place, id FROM ({ordered}) WHERE place < {KeysPerSecond}";
+        yield return $"INSERT INTO search_keys (id, ticket_id) SELECT NULL, id FROM ({ordered}) WHERE place >= {KeysPerSecond} ORDER BY second, place";
+        yield return $"INSERT INTO ticket_search (rowid, title, description, address, category, subdistrict) SELECT k.id, t.title, t.description, t.address, {Names("t")} FROM tickets t JOIN search_keys k ON k.ticket_id = t.id ORDER BY k.id";
 
         // MATERIALIZED: flattened, the text would be rebuilt (with its name look-ups) for every one of its positions.
         yield return
@@ -122,6 +139,39 @@ internal static class SearchIndexSql
         $"lower({row}.title || ' ' || {row}.description || ' ' || {row}.address || ' ' || "
         + $"coalesce((SELECT name FROM search_names WHERE kind = 'category' AND code = {row}.category_code), '') || ' ' || "
         + $"coalesce((SELECT name FROM search_names WHERE kind = 'subdistrict' AND code = {row}.sub_district_code), ''))";
+
+    /// <summary>
+    /// The tickets whose indexed text contains the phrase, within the report-time window's range of
+    /// keys, read newest first from the index: FTS5 trigrams for 3+ characters, the character pairs for
+    /// one or two (one character: every pair that starts with it; the last character of a text is indexed alone).
+    /// </summary>
+    public static TicketMatchSql TicketMatches(string phrase)
+    {
+        const string Ticket = "JOIN tickets t ON t.id = k.ticket_id";
+        var window = (string key) => $"{key} >= {KeyFrom("@window_from")} AND {key} < {KeyTo("@window_to")}";
+        return phrase.Length switch
+        {
+            >= 3 => new($"FROM ticket_search JOIN search_keys k ON k.id = ticket_search.rowid {Ticket} WHERE ticket_search MATCH @match AND {window("ticket_search.rowid")}", "ticket_search.rowid DESC"),
+            2 => new($"FROM ticket_bigrams b JOIN search_keys k ON k.id = b.key_id {Ticket} WHERE b.gram = @match AND {window("b.key_id")}", "b.key_id DESC"),
+            _ => new(
+                $"FROM (SELECT DISTINCT key_id FROM ticket_bigrams WHERE gram >= @match AND gram < @match || char(1114111) AND {window("key_id")}) b "
+                + $"JOIN search_keys k ON k.id = b.key_id {Ticket} WHERE 1 = 1",
+                "b.key_id DESC"),
+        };
+    }
+
+    /// <summary>The lowest key a ticket reported at or after <paramref name="ticks"/> can have (a second early: integer division truncates).</summary>
+    public static string KeyFrom(string ticks) => $"((({ticks}) - {UnixEpochTicks}) / 10000000 - 1) * {KeysPerSecond}";
+
+    /// <summary>A key above every ticket reported before <paramref name="ticks"/>, save those past a full second (see <see cref="KeysPerSecond"/>).</summary>
+    public static string KeyTo(string ticks) => $"((({ticks}) - {UnixEpochTicks}) / 10000000 + 1) * {KeysPerSecond}";
+
+    private static readonly string Second = $"((reported_at - {UnixEpochTicks}) / 10000000)";
+
+    /// <summary>The next free key of the ticket's second; NULL (the largest key + 1) when the second is full.</summary>
+    private static string NewKey(string row) =>
+        $"(SELECT CASE WHEN next < base + {KeysPerSecond} THEN next END FROM (SELECT base, coalesce((SELECT max(id) + 1 FROM search_keys WHERE id >= base AND id < base + {KeysPerSecond}), base) AS next "
+        + $"FROM (SELECT (({row}.reported_at - {UnixEpochTicks}) / 10000000) * {KeysPerSecond} AS base)))";
 
     private static string Names(string row) =>
         $"(SELECT name FROM search_names WHERE kind = 'category' AND code = {row}.category_code), "

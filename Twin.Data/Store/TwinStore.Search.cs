@@ -15,9 +15,9 @@ public sealed partial class TwinStore
     /// Stored tickets of any age whose indexed text contains the query's phrase, and the places,
     /// alarms and sensors whose names contain it, as far as the query's scope asks. Tickets are
     /// looked up in the index (FTS5 trigrams for 3+ characters and a character-pair index for one or
-    /// two on SQLite, pg_trgm on PostgreSQL) when they are few; when more than
-    /// <see cref="SearchQuery.CountLimit"/> match, the newest are read in report-time order and the
-    /// count stops there (<see cref="SearchResult.TotalIsLowerBound"/>). The query must be valid
+    /// two on SQLite, a GIN index of character pairs on PostgreSQL), newest first; when more than
+    /// <see cref="SearchQuery.CountLimit"/> match, the count stops there
+    /// (<see cref="SearchResult.TotalIsLowerBound"/>). The query must be valid
     /// (<see cref="SearchQuery.Validate"/>). Tickets, alarms and sensors outside
     /// <paramref name="scope"/> are neither listed nor counted.
     /// </summary>
@@ -48,48 +48,99 @@ public sealed partial class TwinStore
     }
 
     /// <summary>
-    /// The matching tickets, newest first: all of them when the index holds at most
-    /// <see cref="SearchQuery.CountLimit"/> matches, otherwise the newest that many. A common word
-    /// (长寿路 is in one ticket of eight) is thus answered by reading a few thousand tickets from the
-    /// newest back, not by joining a hundred thousand index entries to their tickets; a rare one by
-    /// its few index entries. The cost of the walk grows with how rarely the filters let a match through.
+    /// The matching tickets, newest first: all of them when at most <see cref="SearchQuery.CountLimit"/>
+    /// pass the filters, otherwise the newest that many. The index is read newest first (on SQLite its
+    /// keys follow report time; on PostgreSQL a window of report time at a time, back from the newest),
+    /// each match joined to its ticket for the filters, and the reading stops at the first match past
+    /// the limit: a common word costs about a thousand index entries and tickets, a rare one its few.
+    /// The cost grows with how rarely the filters let a match through.
     /// </summary>
     private async Task<TicketMatches> SearchTicketsAsync(
         DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string phrase, CancellationToken ct)
     {
         var matches = _dialect.Sql.TicketMatches(phrase);
-        await using var count = SearchCommand(connection, transaction, query, scope, phrase,
-            $"SELECT COUNT(*) FROM (SELECT 1 AS one FROM ({matches}) m LIMIT @count_limit) c");
-        var indexed = Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-
         var filters = Filters(query) + " AND " + ScopeSql.Tickets(scope, "t");
         // Relevance: the phrase in the title first, then in the address, then only in the description or the category's or 街镇's name.
-        var columns = $"t.id, t.title, t.address, t.channel, t.category_code, t.status, t.sub_district_code, t.lon, t.lat, t.reported_at, t.closed_at, "
-            + $"CASE WHEN {Contains("lower(t.title)")} THEN 0 WHEN {Contains("lower(t.address)")} THEN 1 ELSE 2 END AS rank";
-        await using var read = SearchCommand(connection, transaction, query, scope, phrase, indexed <= query.CountLimit
-            ? $"WITH m AS ({matches}) SELECT {columns} FROM m JOIN tickets t ON t.id = m.id WHERE {filters} ORDER BY t.reported_at DESC, t.id"
-            : $"SELECT {columns} FROM tickets t WHERE {filters} AND {Contains(SearchIndexSql.Text("t"))} ORDER BY t.reported_at DESC, t.id LIMIT @count_limit");
+        var sql = $"SELECT t.id, t.title, t.address, t.channel, t.category_code, t.status, t.sub_district_code, t.lon, t.lat, t.reported_at, t.closed_at, "
+            + $"CASE WHEN {Contains("lower(t.title)")} THEN 0 WHEN {Contains("lower(t.address)")} THEN 1 ELSE 2 END AS rank "
+            + $"{matches.From} AND {filters} ORDER BY {matches.NewestFirst} LIMIT @take";
         var rows = new List<(SearchHit Hit, int Rank)>();
-        await using var reader = await read.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        foreach (var (from, to) in await SearchWindowsAsync(connection, transaction, query, ct))
         {
-            rows.Add((new SearchHit(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                Enum.Parse<TicketChannel>(reader.GetString(3)),
-                reader.GetString(4),
-                Enum.Parse<TicketStatus>(reader.GetString(5)),
-                reader.GetString(6),
-                reader.GetDouble(7),
-                reader.GetDouble(8),
-                UtcTicks.ToInstant(reader.GetInt64(9)),
-                reader.IsDBNull(10) ? null : UtcTicks.ToInstant(reader.GetInt64(10))), reader.GetInt32(11)));
+            await using var read = SearchCommand(connection, transaction, query, scope, phrase, sql);
+            read.AddParameter("@window_from", from);
+            read.AddParameter("@window_to", to);
+            read.AddParameter("@take", query.CountLimit + 1 - rows.Count);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((ReadHit(reader), reader.GetInt32(11)));
+            }
+
+            if (rows.Count > query.CountLimit)
+            {
+                break;
+            }
         }
 
+        // The index orders by report time to the second; the product shows the newest first, ties by id.
+        rows.Sort((a, b) => b.Hit.ReportedAt != a.Hit.ReportedAt
+            ? b.Hit.ReportedAt.CompareTo(a.Hit.ReportedAt)
+            : string.CompareOrdinal(a.Hit.Id, b.Hit.Id));
         var capped = rows.Count > query.CountLimit;
         return new TicketMatches(capped ? rows[..query.CountLimit] : rows, capped);
     }
+
+    /// <summary>
+    /// The windows of report time (UTC ticks, [from, to)) the search reads, newest first: the query's
+    /// whole range at once, or the engine's <see cref="Providers.DialectSql.SearchWindows"/> back from the query's
+    /// end (the newest stored report without one), the rest of the range last.
+    /// </summary>
+    private async Task<List<(long From, long To)>> SearchWindowsAsync(DbConnection connection, DbTransaction transaction, SearchQuery query, CancellationToken ct)
+    {
+        var start = query.From is { } from ? UtcTicks.From(from) : DateTimeOffset.MinValue.UtcTicks;
+        var end = query.To is { } to ? UtcTicks.From(to) : DateTimeOffset.MaxValue.UtcTicks;
+        var windows = new List<(long From, long To)>();
+        if (_dialect.Sql.SearchWindows.Count > 0 && query.To is null)
+        {
+            await using var newest = connection.CreateCommand();
+            newest.Transaction = transaction;
+            newest.CommandText = "SELECT MAX(reported_at) FROM tickets";
+            if (await newest.ExecuteScalarAsync(ct) is not long last)
+            {
+                return windows;
+            }
+
+            end = last + 1;
+        }
+
+        foreach (var span in _dialect.Sql.SearchWindows)
+        {
+            if (end - start <= span.Ticks)
+            {
+                break;
+            }
+
+            windows.Add((end - span.Ticks, end));
+            end -= span.Ticks;
+        }
+
+        windows.Add((start, end));
+        return windows;
+    }
+
+    private static SearchHit ReadHit(DbDataReader reader) =>
+        new(reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            Enum.Parse<TicketChannel>(reader.GetString(3)),
+            reader.GetString(4),
+            Enum.Parse<TicketStatus>(reader.GetString(5)),
+            reader.GetString(6),
+            reader.GetDouble(7),
+            reader.GetDouble(8),
+            UtcTicks.ToInstant(reader.GetInt64(9)),
+            reader.IsDBNull(10) ? null : UtcTicks.ToInstant(reader.GetInt64(10)));
 
     /// <summary>Replaces the searchable places (街镇 and 居委 names) with <paramref name="places"/>, in one transaction.</summary>
     public async Task IndexPlacesAsync(IEnumerable<SearchPlace> places, CancellationToken ct = default)

@@ -10,7 +10,7 @@ namespace Twin.Data.Store.Providers;
 /// A PostgreSQL server: its own migrations set (the <c>Twin.Data.Postgres</c> assembly), READ
 /// COMMITTED writes with the audit chain's order kept by a transaction-scoped advisory lock (the
 /// server has no single write lock that would order them), REPEATABLE READ snapshots for reads,
-/// pg_trgm for search (<see cref="PostgresSearchIndexSql"/>), and PostGIS for the reports near each other.
+/// a character-pair GIN index for search (<see cref="PostgresSearchIndexSql"/>), and PostGIS for the reports near each other.
 /// </summary>
 internal sealed class PostgresDialect : StoreDialect
 {
@@ -78,7 +78,8 @@ internal sealed class PostgresDialect : StoreDialect
         SearchTriggers = PostgresSearchIndexSql.TriggerNames.Length,
         PauseSearchIndex = [.. PostgresSearchIndexSql.DropTriggers()],
         RebuildSearchIndex = [.. PostgresSearchIndexSql.Rebuild()],
-        TicketMatches = _ => "SELECT ticket_id AS id FROM ticket_search WHERE txt LIKE '%' || @match || '%'",
+        TicketMatches = PostgresSearchIndexSql.TicketMatches,
+        SearchWindows = PostgresSearchIndexSql.SearchWindows,
         FoldPhrase = phrase => phrase.ToLowerInvariant(),
         MatchValue = PostgresSearchIndexSql.MatchValue,
 

@@ -72,14 +72,10 @@ internal sealed class SqliteDialect(TwinStoreOptions options) : StoreDialect
         SearchTriggers = SearchIndexSql.TriggerNames.Length,
         PauseSearchIndex = [.. SearchIndexSql.DropTriggers()],
         RebuildSearchIndex = [.. SearchIndexSql.DropTriggers(), .. SearchIndexSql.Clear(), .. SearchIndexSql.Fill(), .. SearchIndexSql.Triggers()],
-        TicketMatches = phrase => phrase.Length switch
-        {
-            >= 3 => "SELECT k.ticket_id AS id FROM ticket_search JOIN search_keys k ON k.id = ticket_search.rowid WHERE ticket_search MATCH @match",
-            2 => "SELECT k.ticket_id AS id FROM ticket_bigrams b JOIN search_keys k ON k.id = b.key_id WHERE b.gram = @match",
+        TicketMatches = SearchIndexSql.TicketMatches,
 
-            // One character: every pair that starts with it (the last character of a text is indexed alone).
-            _ => "SELECT k.ticket_id AS id FROM (SELECT DISTINCT key_id FROM ticket_bigrams WHERE gram >= @match AND gram < @match || char(1114111)) b JOIN search_keys k ON k.id = b.key_id",
-        },
+        // Keys follow report time: the index reads the newest matches first and stops at the count limit.
+        SearchWindows = [],
         FoldPhrase = TwinStore.LowerAscii,
 
         // FTS5 takes the phrase quoted; the pair index was built with SQLite's lower(), which folds ASCII only.

@@ -6,6 +6,6 @@ public enum StorageProvider
     /// <summary>One embedded file: the default, nothing to install.</summary>
     Sqlite,
 
-    /// <summary>A PostgreSQL 15+ server (with PostGIS and pg_trgm available), from <c>Twin:Storage:ConnectionString</c>.</summary>
+    /// <summary>A PostgreSQL 15+ server (with PostGIS available), from <c>Twin:Storage:ConnectionString</c>.</summary>
     Postgres,
 }

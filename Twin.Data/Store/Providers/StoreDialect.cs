@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Twin.Data.Search;
 
 namespace Twin.Data.Store.Providers;
 
@@ -78,8 +79,19 @@ internal sealed record DialectSql
     /// <summary>Indexes every stored ticket afresh and keeps the index current again.</summary>
     public required IReadOnlyList<string> RebuildSearchIndex { get; init; }
 
-    /// <summary>The ids (column <c>id</c>) of the tickets whose indexed text contains <c>@match</c>, looked up in the search index.</summary>
-    public required Func<string, string> TicketMatches { get; init; }
+    /// <summary>
+    /// For a phrase: the tickets (as <c>t</c>) whose indexed text contains it (<c>@match</c>, <c>@phrase</c>)
+    /// and that were reported in [<c>@window_from</c>, <c>@window_to</c>), looked up in the search index,
+    /// and the order that reads them newest first from that index.
+    /// </summary>
+    public required Func<string, TicketMatchSql> TicketMatches { get; init; }
+
+    /// <summary>
+    /// Spans of report time a search reads back from the newest, one after another, until it has
+    /// the matches it counts (the rest of the range last); empty: the whole range at once, where the
+    /// index itself reads the newest matches first.
+    /// </summary>
+    public required IReadOnlyList<TimeSpan> SearchWindows { get; init; }
 
     /// <summary>A phrase folded as the engine's <c>lower()</c> folds the indexed text, to be found in it by position.</summary>
     public required Func<string, string> FoldPhrase { get; init; }

@@ -94,6 +94,35 @@ public abstract class StoreSearchTests(StorageProvider provider) : SearchStoreTe
     }
 
     [Theory]
+    [InlineData("水")]
+    [InlineData("积水")]
+    [InlineData("长寿路")]
+    public async Task The_newest_by_report_time_are_found_whatever_order_the_tickets_were_stored_in(string words)
+    {
+        // Stored out of report-time order (a follower's hand-off, a restore): T-4 and T-5 within one second.
+        var start = Clock.GetUtcNow();
+        var reported = new Dictionary<string, DateTimeOffset>
+        {
+            ["T-3"] = start.AddMinutes(3), ["T-1"] = start.AddMinutes(1), ["T-5"] = start.AddMinutes(4).AddMilliseconds(600),
+            ["T-2"] = start.AddMinutes(2), ["T-4"] = start.AddMinutes(4).AddMilliseconds(300),
+        };
+        foreach (var (id, at) in reported)
+        {
+            await ReportAsync(Water(id, at));
+        }
+
+        var capped = await Store.SearchAsync(new SearchQuery(words) { CountLimit = 3, Sort = SearchSort.Time }, AccessScope.CentreOfficer);
+        Assert.True(capped.TotalIsLowerBound);
+        Assert.Equal(["T-5", "T-4", "T-3"], capped.Hits.Select(h => h.Id));
+
+        var range = await Store.SearchAsync(
+            new SearchQuery(words) { CountLimit = 3, Sort = SearchSort.Time, From = start.AddMinutes(1.5), To = start.AddMinutes(4).AddMilliseconds(450) },
+            AccessScope.CentreOfficer);
+        Assert.False(range.TotalIsLowerBound);
+        Assert.Equal(["T-4", "T-3", "T-2"], range.Hits.Select(h => h.Id));
+    }
+
+    [Theory]
     [InlineData(3, new[] { "T-TITLE", "T-NEWEST", "T-NEWER" })]
     [InlineData(SearchQuery.DefaultCountLimit, new[] { "T-TITLE", "T-NEWEST", "T-NEWER", "T-OLD" })]
     public async Task Relevance_puts_the_words_in_a_title_before_newer_tickets_that_only_mention_them(int countLimit, string[] expected)
