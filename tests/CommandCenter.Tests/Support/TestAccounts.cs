@@ -101,6 +101,8 @@ public static partial class TestAccounts
 
     public static async Task<TwinUser> EnsureUserAsync(WebApplicationFactory<Program> app, string userName, string role, string password = Password)
     {
+        // The roles and the organisations an account may belong to are stored by the bootstrap.
+        await app.Services.GetRequiredService<SecurityBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<TwinUserManager>();
         if (await users.FindByNameAsync(userName) is { } existing)
