@@ -2,6 +2,7 @@ using CommandCenter.Map;
 using Twin.Data.Boundary;
 using Twin.Data.Pipeline;
 using Twin.Domain.Drones;
+using Twin.Domain.Organisations;
 using Twin.Domain.Time;
 
 namespace CommandCenter.Drones;
@@ -15,6 +16,8 @@ namespace CommandCenter.Drones;
 /// </summary>
 public sealed class DroneBroadcaster(
     MapFanout fanout,
+    MapBroadcaster groups,
+    AreaVitalSigns areas,
     ITwinQueries queries,
     ITwinChanges twinChanges,
     TwinClock clock,
@@ -29,12 +32,22 @@ public sealed class DroneBroadcaster(
     private readonly Dictionary<string, MissionState> _missions = new(StringComparer.Ordinal);
     private bool _dirty;
 
-    /// <summary>The fleet as the hub sends it.</summary>
-    public DroneFleetMessage Current()
+    /// <summary>
+    /// The fleet as the hub sends it to screens of <paramref name="scope"/>: a 街镇's see the drones
+    /// over their area or flying a mission there (<see cref="AreaVitalSigns.FleetOver"/>), as their
+    /// wall's drone panel does; everyone else the whole fleet.
+    /// </summary>
+    public DroneFleetMessage Current(AccessScope scope)
     {
         lock (_gate)
         {
-            var features = _drones.Values
+            IEnumerable<DroneState> shown = _drones.Values;
+            if (scope.Area is { } area)
+            {
+                shown = areas.FleetOver(area, _drones.Values, _missions.Values).Drones;
+            }
+
+            var features = shown
                 .OrderBy(d => d.Id, StringComparer.Ordinal)
                 .Select(d => DroneFeatures.Drone(d, d.MissionId is { } id ? _missions.GetValueOrDefault(id) : null))
                 .ToList();
@@ -42,10 +55,28 @@ public sealed class DroneBroadcaster(
         }
     }
 
-    /// <summary>Sends the fleet to a connection that has just subscribed to the map's feed.</summary>
-    public void SendTo(string connectionId) => fanout.SendFleet(connectionId, Message());
+    /// <summary>Whether screens of <paramref name="scope"/> are shown the drone (its feed and frames are theirs to watch).</summary>
+    public bool Shows(AccessScope scope, string droneId)
+    {
+        lock (_gate)
+        {
+            return scope.Area is { } area
+                ? areas.FleetOver(area, _drones.Values, _missions.Values).Drones.Any(d => d.Id == droneId)
+                : _drones.ContainsKey(droneId);
+        }
+    }
 
-    private DronesMessage Message() => new(new WireJson<DroneFleetMessage>(Current()));
+    /// <summary>Sends its group's fleet to a connection that has just subscribed to the map's feed.</summary>
+    public void SendTo(string connectionId) => fanout.SendFleet(connectionId, MessageFor);
+
+    /// <summary>A group's fleet; none for a group whose scope is unknown, so that nothing is shown to whom it should not be.</summary>
+    private MapMessage MessageFor(string group)
+    {
+        var fleet = group == MapFanout.Everything ? Current(AccessScope.CentreOfficer)
+            : groups.ScopeOf(group) is { } scope ? Current(scope)
+            : new DroneFleetMessage(clock.GetUtcNow(), routes.Version, new FeatureCollection([]));
+        return new DronesMessage(new WireJson<DroneFleetMessage>(fleet));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,7 +103,7 @@ public sealed class DroneBroadcaster(
 
             try
             {
-                fanout.PublishFleet(Message());
+                fanout.PublishFleet(MessageFor);
                 lastSent = DateTimeOffset.UtcNow;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -28,7 +28,8 @@ public static class DroneEndpoints
         // systems (registration, telemetry, routes) authenticate with ingestion keys, not accounts.
         var drones = endpoints.MapGroup(Prefix).WithTags("Drones").RequireAuthorization(Policies.ViewWall);
 
-        drones.MapGet("/", (DroneBroadcaster fleet) => Results.Json(fleet.Current(), Json))
+        drones.MapGet("/", async (HttpContext context, DroneBroadcaster fleet, SignedInScope scopes, CancellationToken ct) =>
+                Results.Json(fleet.Current(await scopes.OfAsync(context.User, ct)), Json))
             .WithSummary("The fleet as GeoJSON features: position, heading, altitude, battery, link, mission and trail.")
             .Produces<DroneFleetMessage>(200);
 
@@ -128,8 +129,10 @@ public static class DroneEndpoints
             .WithSummary("Move a mission on: planned → flying → onStation → returning → landed, or aborted; an illegal move answers 422 with the reason.")
             .Produces(204).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
 
-        drones.MapGet("/{droneId}/frame.jpg", (HttpContext context, string droneId, DroneFeeds feeds) =>
-                feeds.RenderNow(droneId, Language.Current) is { } frame ? Results.File(frame, "image/jpeg") : IngestErrors.Error(context, 404, $"No drone '{droneId}'."))
+        drones.MapGet("/{droneId}/frame.jpg", async (HttpContext context, string droneId, DroneFeeds feeds, DroneBroadcaster fleet, SignedInScope scopes) =>
+                await ShownAsync(context, droneId, fleet, scopes) && feeds.RenderNow(droneId, Language.Current) is { } frame
+                    ? Results.File(frame, "image/jpeg")
+                    : IngestErrors.Error(context, 404, $"No drone '{droneId}'."))
             .WithSummary("One frame of the drone's view now; its overlay in the request's language (?lang=en, or the language cookie).")
             .Produces<Stream>(200, "image/jpeg").ProducesProblem(404);
 
@@ -165,9 +168,13 @@ public static class DroneEndpoints
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext context, string droneId, DroneFeeds feeds)
+    /// <summary>A 街镇's screens watch only the drones their fleet shows; to them any other is no drone at all.</summary>
+    private static async Task<bool> ShownAsync(HttpContext context, string droneId, DroneBroadcaster fleet, SignedInScope scopes) =>
+        fleet.Shows(await scopes.OfAsync(context.User, context.RequestAborted), droneId);
+
+    private static async Task StreamAsync(HttpContext context, string droneId, DroneFeeds feeds, DroneBroadcaster fleet, SignedInScope scopes)
     {
-        if (!feeds.Exists(droneId))
+        if (!feeds.Exists(droneId) || !await ShownAsync(context, droneId, fleet, scopes))
         {
             await IngestErrors.WriteAsync(context, 404, $"No drone '{droneId}'.");
             return;

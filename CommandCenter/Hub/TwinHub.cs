@@ -62,7 +62,8 @@ public sealed class TwinHub(MapBroadcaster broadcaster, CameraLayer cameras, Dro
     public JsonElement GetCameras() => cameras.FeatureCollectionJson;
 
     [HubPolicy(Policies.ViewWall)]
-    public DroneFleetMessage GetDrones() => drones.Current();
+    public async Task<DroneFleetMessage> GetDrones() =>
+        drones.Current(await scopes.OfAsync(Context.User ?? new System.Security.Claims.ClaimsPrincipal(), Context.ConnectionAborted));
 
     /// <summary>
     /// A drone's telemetry over the hub; answered once it is on disk, or refused with the reason. A

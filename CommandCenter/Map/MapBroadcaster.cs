@@ -63,6 +63,9 @@ public sealed class MapBroadcaster : BackgroundService
 
     public long Seq => Interlocked.Read(ref _seq);
 
+    /// <summary>The scope whose view a group of connections is sent; null for a group no connection has joined.</summary>
+    public AccessScope? ScopeOf(string group) => _groups.GetValueOrDefault(group);
+
     /// <summary>Starts a connection's feed with the snapshot of what <paramref name="scope"/> sees; deltas follow in its own queue.</summary>
     public Task SubscribeAsync(string connectionId, AccessScope scope, CancellationToken cancellationToken) =>
         UnderGateAsync(() =>

@@ -105,21 +105,22 @@ public sealed class MapFanout(IMapSender sender, int queueLength, ILogger<MapFan
         return message;
     }
 
-    /// <summary>Offers the fleet to every connection, replacing any fleet one has not been sent yet.</summary>
-    public void PublishFleet(MapMessage fleet)
+    /// <summary>Offers each group's fleet (built at most once per group) to its connections, replacing any fleet one has not been sent yet.</summary>
+    public void PublishFleet(Func<string, MapMessage> fleetFor)
     {
+        var fleets = new Dictionary<string, MapMessage>(StringComparer.Ordinal);
         foreach (var feed in _feeds.Values)
         {
-            feed.OfferFleet(fleet);
+            feed.OfferFleet(Built(fleets, feed.Group, fleetFor));
         }
     }
 
-    /// <summary>Offers the fleet to one connection (a screen that just subscribed).</summary>
-    public void SendFleet(string connectionId, MapMessage fleet)
+    /// <summary>Offers its group's fleet to one connection (a screen that just subscribed).</summary>
+    public void SendFleet(string connectionId, Func<string, MapMessage> fleetFor)
     {
         if (_feeds.TryGetValue(connectionId, out var feed))
         {
-            feed.OfferFleet(fleet);
+            feed.OfferFleet(fleetFor(feed.Group));
         }
     }
 

@@ -2,6 +2,7 @@ using Twin.Domain.Alarms;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
@@ -40,13 +41,13 @@ public sealed class AreaVitalSigns(DistrictMap district, EventCatalogue catalogu
         {
             case { Kind: OrganisationKind.SubDistrict, SubDistrictCode: { } code }:
                 var (signs, dispatch) = Of(snapshot, code);
-                var missions = snapshot.Missions.Where(m => m.Waypoints.Any(w => IsIn(w, code))).ToList();
+                var (drones, missions) = FleetOver(code, snapshot.Drones, snapshot.Missions);
                 return view with
                 {
                     VitalSigns = signs,
                     Dispatch = dispatch,
                     Missions = [.. missions],
-                    Drones = [.. snapshot.Drones.Where(d => IsIn(d.Position, code) || missions.Any(m => m.DroneId == d.Id))],
+                    Drones = [.. drones],
                     Rainfall = [.. snapshot.Rainfall.Where(r => IsIn(r.Location, code))],
                 };
             case { Kind: OrganisationKind.Department } department:
@@ -58,6 +59,17 @@ public sealed class AreaVitalSigns(DistrictMap district, EventCatalogue catalogu
             default:
                 return view;
         }
+    }
+
+    /// <summary>
+    /// The part of the fleet a 街镇's screens show: the missions with a waypoint in its area, and the
+    /// drones over it or flying one of those missions.
+    /// </summary>
+    public (IReadOnlyList<DroneState> Drones, IReadOnlyList<MissionState> Missions) FleetOver(
+        string subDistrictCode, IEnumerable<DroneState> drones, IEnumerable<MissionState> missions)
+    {
+        var over = missions.Where(m => m.Waypoints.Any(w => IsIn(w, subDistrictCode))).ToList();
+        return ([.. drones.Where(d => IsIn(d.Position, subDistrictCode) || over.Any(m => m.DroneId == d.Id))], over);
     }
 
     /// <summary>The snapshot's figures for <paramref name="subDistrictCode"/>: its vital signs and its 评效 (the 街镇's row as the overall one).</summary>

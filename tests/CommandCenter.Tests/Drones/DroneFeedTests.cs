@@ -87,7 +87,7 @@ public sealed class DroneFeedTests : IAsyncLifetime
     {
         var fleet = _app.Services.GetRequiredService<DroneBroadcaster>();
         var flying = await Eventually.Value(
-            () => fleet.Current().Drones.Features.FirstOrDefault(f => (string?)f.Properties["status"] == "airborne" && (double?)f.Properties["speed"] > 0),
+            () => fleet.Current(Twin.Domain.Organisations.AccessScope.CentreOfficer).Drones.Features.FirstOrDefault(f => (string?)f.Properties["status"] == "airborne" && (double?)f.Properties["speed"] > 0),
             "a simulated drone takes off");
         return flying.Id;
     }

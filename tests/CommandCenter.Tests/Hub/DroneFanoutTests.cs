@@ -22,7 +22,7 @@ public sealed class DroneFanoutTests
 
         for (var fleet = 1; fleet <= 3; fleet++)
         {
-            fanout.PublishFleet(Fleet(fleet));
+            fanout.PublishFleet(_ => Fleet(fleet));
             await Eventually.Until(() => sender.Received("wall-fast").LastOrDefault() == $"drones {fleet}", $"the fast screen gets fleet {fleet}");
         }
 
@@ -32,7 +32,7 @@ public sealed class DroneFanoutTests
         sender.ReleaseSlow();
         await Eventually.Until(() => sender.Received("wall-slow").Count == 2, "the slow screen gets a fleet once it reads again");
         // A later fleet marks the end: anything older still queued for the slow screen would arrive before it.
-        fanout.PublishFleet(Fleet(4));
+        fanout.PublishFleet(_ => Fleet(4));
         await Eventually.Until(() => sender.Received("wall-slow").LastOrDefault() == "drones 4", "the slow screen gets the next fleet");
         Assert.Equal(["snapshot 0", "drones 3", "drones 4"], sender.Received("wall-slow"));
     }
@@ -45,7 +45,7 @@ public sealed class DroneFanoutTests
         fanout.Subscribe("wall-slow", Snapshot(0));
         await Eventually.Until(() => sender.Received("wall-slow").Count == 1, "the slow screen is stuck taking its snapshot");
 
-        fanout.PublishFleet(Fleet(7));
+        fanout.PublishFleet(_ => Fleet(7));
         for (var seq = 1; seq <= 10; seq++)
         {
             fanout.Publish(Delta(seq), () => Snapshot(seq));
@@ -63,8 +63,8 @@ public sealed class DroneFanoutTests
         var sender = new ScriptedSender(slow: null);
         await using var fanout = new MapFanout(sender, queueLength: 8, NullLogger<MapFanout>.Instance);
         fanout.Subscribe("wall-a", Snapshot(0));
-        fanout.SendFleet("wall-a", Fleet(1));
-        fanout.SendFleet("wall-gone", Fleet(1));
+        fanout.SendFleet("wall-a", _ => Fleet(1));
+        fanout.SendFleet("wall-gone", _ => Fleet(1));
 
         await Eventually.Until(() => sender.Received("wall-a").Count == 2, "the new screen gets the fleet after its snapshot");
         Assert.Equal(["snapshot 0", "drones 1"], sender.Received("wall-a"));

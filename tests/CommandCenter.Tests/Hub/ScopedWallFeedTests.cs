@@ -1,11 +1,19 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommandCenter.Drones;
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Twin.Domain.Dispatch;
+using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
+using Twin.Domain.Organisations;
 using Twin.Domain.Tickets;
 
 namespace CommandCenter.Tests.Hub;
@@ -47,11 +55,14 @@ public sealed class ScopedWallFeedTests : IAsyncLifetime
         // Paired as the centre's wall, it sees the whole district; moved while it is open, it switches at once.
         await using var connection = wall.CreateHubConnection();
         var replica = new MapReplica(connection, recordStates: false);
+        var fleets = new ConcurrentQueue<JsonElement>();
+        connection.On<JsonElement>("Drones", fleets.Enqueue);
         await connection.StartAsync();
         await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount, "the centre's snapshot of every sensor");
         await _app.MoveWallAsync(Zhenru);
         await Eventually.Until(() => replica.SnapshotsReceived >= 2 && replica.Count("sensors") is > 0 and < TwinAppFactory.SensorCount,
             $"the open wall's new snapshot of {zhenru.Name}'s sensors only");
+        var fleetsBeforeMove = fleets.Count;
 
         // Filed in this order, the outside case's change is broadcast no later than the inside one's.
         var outside = await ReportAsync(twin, "OT-", other);
@@ -72,7 +83,35 @@ public sealed class ScopedWallFeedTests : IAsyncLifetime
         Assert.All(replica.Ids("tickets"), id => Assert.Contains(id, areaTickets));
         var areaAlarms = snapshot.ActiveAlarms.Where(a => a.SubDistrictCode == zhenru.Code).Select(a => a.Id).ToHashSet();
         Assert.All(replica.Ids("alarms"), id => Assert.Contains(id, areaAlarms));
+
+        // Its map's drones are its area's too: a drone sent to the case in 真如 joins them; none
+        // without a mission is shown outside 真如.
+        DroneState? idle = null;
+        await Eventually.Until(
+            () => (idle = twin.Queries.Current.Drones.FirstOrDefault(d => d.Status == DroneStatus.Docked && d.MissionId is null && twin.District.SubDistrictAt(d.Position)?.Code != zhenru.Code)) is not null,
+            $"a drone docked outside {zhenru.Name}");
+        await AcceptedAsync(twin, new PlanMissionCommand(new MissionPlan(idle!.Id, MissionKind.TicketFlight, "值班员01", TargetId: inside)));
+        await Eventually.Until(() => fleets.Skip(fleetsBeforeMove).Any(f => DroneIds(f).Contains(idle.Id)), $"the drone flying to the case in {zhenru.Name} on its wall's map");
+        var fleet = fleets.Skip(fleetsBeforeMove).Last(f => DroneIds(f).Contains(idle.Id));
+        var drones = fleet.GetProperty("drones").GetProperty("features").EnumerateArray().ToList();
+        Assert.True(drones.Count < twin.Queries.Current.Drones.Length, "the 街镇's wall was sent the whole fleet");
+        Assert.All(drones, d =>
+        {
+            var at = d.GetProperty("geometry").GetProperty("coordinates");
+            var inArea = twin.District.SubDistrictAt(new GeoPoint(at[0].GetDouble(), at[1].GetDouble()))?.Code == zhenru.Code;
+            Assert.True(inArea || (d.GetProperty("properties").TryGetProperty("missionId", out var mission) && mission.ValueKind == JsonValueKind.String),
+                $"{d.GetProperty("id")} is outside {zhenru.Name} on no mission");
+        });
+
+        // Its accounts read the same fleet, and cannot watch a drone it does not show.
+        var everyDrone = _app.Services.GetRequiredService<DroneBroadcaster>().Current(AccessScope.CentreOfficer).Drones.Features.Select(f => f.Id);
+        var hidden = everyDrone.Except(DroneIds(await wall.Client.GetFromJsonAsync<JsonElement>("/api/drones"))).First();
+        Assert.Equal(HttpStatusCode.NotFound, (await wall.Client.GetAsync($"/api/drones/{hidden}/frame.jpg")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await wall.Client.GetAsync($"/api/drones/{idle.Id}/frame.jpg")).StatusCode);
     }
+
+    private static List<string> DroneIds(JsonElement fleet) =>
+        [.. fleet.GetProperty("drones").GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!)];
 
     [Fact]
     public async Task A_case_reassigned_away_from_a_departments_wall_arrives_there_as_a_removal()
