@@ -41,7 +41,7 @@ public sealed class ContactRevealTests(IngestionApp app) : IClassFixture<Ingesti
         Assert.Equal("reason: 市民来电要求回访", entry.Entry.Detail);
 
         view.Find("[data-contact-hide]").Click();
-        Assert.DoesNotContain("13700005555", view.Markup);
+        view.WaitForAssertion(() => Assert.DoesNotContain("13700005555", view.Markup));
     }
 
     [Theory]

@@ -53,7 +53,8 @@ public sealed class DutyContactTests : IAsyncLifetime
         Assert.Equal(("test-officer", AuditOutcome.Success, "reason: 联系泵站开机"), (entry.Entry.Actor, entry.Entry.Outcome, entry.Entry.Detail));
 
         page.Find($"{row} [data-duty-hide]").Click();
-        Assert.DoesNotContain("60000002", page.Markup);
+        page.WaitForAssertion(() => Assert.DoesNotContain("60000002", page.Markup));
+        Assert.Equal("021****0002", page.Find($"{row} [data-duty-phone]").TextContent);
     }
 
     [Fact]
