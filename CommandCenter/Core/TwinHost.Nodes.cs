@@ -99,10 +99,12 @@ public sealed partial class TwinHost
     }
 
     /// <summary>
-    /// Logs, once the new writer's first inbox round is done, where the take-over's time went from the
-    /// moment this node took the lock (docs/two-nodes.md "Failover"; the failover bench reads this line).
+    /// Once the new writer's first inbox round is done (the commands queued while no node wrote, its
+    /// callers waiting): logs where the take-over's time went from the moment this node took the lock
+    /// (docs/two-nodes.md "Failover"; the failover bench reads this line), then lets what writes on a
+    /// timer start (<see cref="Twin.Data.Boundary.NodeRole.Settled"/>) and, after a take-over, re-indexes the search places.
     /// </summary>
-    private async Task LogTakeOverAsync(TwinNodes nodes, TakeOverTimes times, CancellationToken ct)
+    private async Task SettleAfterFirstRoundAsync(TwinNodes nodes, TakeOverTimes times, bool followed, CancellationToken ct)
     {
         try
         {
@@ -115,6 +117,13 @@ public sealed partial class TwinHost
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            return;
+        }
+
+        role.MarkSettled();
+        if (followed)
+        {
+            await IndexPlacesAsync(ct);
         }
     }
 
