@@ -58,6 +58,8 @@ else
     echo "redis-server is not installed: the nodes run without the backplane (apt-get install redis-server)."
 fi
 
+# Quiet but slow (minutes on a busy machine): say so, or the script looks stuck.
+echo "Building the app (log: $logs/build.log)…"
 if ! dotnet build CommandCenter -c Release -tl:off -v q >"$logs/build.log" 2>&1; then
     echo "The build failed; see $logs/build.log" >&2
     exit 1

@@ -15,7 +15,7 @@ public sealed class AuditRetention(TwinReadiness readiness, NodeRole role, Audit
             await readiness.Ready.WaitAsync(stoppingToken);
 
             // One node purges (the writer), not each of them at its own hour.
-            await role.Writing.WaitAsync(stoppingToken);
+            await role.Settled.WaitAsync(stoppingToken);
             using var daily = new PeriodicTimer(TimeSpan.FromDays(1), time);
             do
             {

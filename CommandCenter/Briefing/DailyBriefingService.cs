@@ -10,7 +10,7 @@ namespace CommandCenter.Briefing;
 /// so a restart at 08:00 finds the briefing made and makes none. Only the latest due day is made
 /// (a start before 08:00 makes the day before yesterday's if it is missing); older missed days are
 /// not: a briefing says what was known on the morning after its day. With two or more nodes only
-/// the writer makes it (it waits for <see cref="NodeRole.Writing"/>; docs/two-nodes.md), so two
+/// the writer makes it (it waits for <see cref="NodeRole.Settled"/>; docs/two-nodes.md), so two
 /// nodes never race to keep the same day.
 /// </summary>
 public sealed class DailyBriefingService(
@@ -36,7 +36,7 @@ public sealed class DailyBriefingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await role.Writing.WaitAsync(stoppingToken);
+        await role.Settled.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Period, realTime);
         do
         {

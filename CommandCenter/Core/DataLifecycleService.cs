@@ -26,7 +26,7 @@ public sealed class DataLifecycleService(
         await readiness.Ready.WaitAsync(stoppingToken);
 
         // Upkeep writes: the writer node's alone (docs/two-nodes.md).
-        await role.Writing.WaitAsync(stoppingToken);
+        await role.Settled.WaitAsync(stoppingToken);
         var policy = new RetentionPolicy(
             TimeSpan.FromDays(settings.RawObservationDays), TimeSpan.FromDays(settings.HourlyRollupDays),
             FieldPhotoImages: TimeSpan.FromDays(settings.FieldPhotoDays), AlarmSnapshotImages: TimeSpan.FromDays(settings.AlarmSnapshotDays));

@@ -14,8 +14,8 @@ public sealed partial class TwinHost
     /// <summary>Whether, while following, the store was found migrated for this build: a take-over then skips the migrations' lock.</summary>
     private bool _storeMigrated;
 
-    /// <summary>Least time between two notifications of the writer's commits: followers reload at most every RefreshInterval anyway.</summary>
-    private static readonly TimeSpan AnnounceEvery = TimeSpan.FromMilliseconds(200);
+    /// <summary>Least time between two notifications of the writer's commits: a follower's screens lag the writer by up to this plus its reload and the pause before it.</summary>
+    private static readonly TimeSpan AnnounceEvery = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Starts listening and asks for the writer's lock; until this node holds it, serves reads from
@@ -42,6 +42,7 @@ public sealed partial class TwinHost
         while (!acquired.IsCompleted && !ct.IsCancellationRequested)
         {
             var committed = nodes.Signals.Next(NodeSignals.Committed);
+            var reloading = Stopwatch.GetTimestamp();
             try
             {
                 await pipeline.ReloadAsync(tookLock.Token);
@@ -64,13 +65,25 @@ public sealed partial class TwinHost
                 committed = Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
 
-            // Reloads read the whole state: at most one per interval, however often the writer commits.
-            await Task.WhenAny(acquired, Task.Delay(nodes.Options.RefreshInterval, ct));
+            await Task.WhenAny(acquired, Task.Delay(PauseAfter(Stopwatch.GetElapsedTime(reloading), nodes.Options.RefreshInterval), ct));
             await Task.WhenAny(acquired, committed, Task.Delay(TimeSpan.FromSeconds(30), ct));
         }
 
         return ct.IsCancellationRequested ? null : true;
     }
+
+    /// <summary>
+    /// The pause before a follower's next reload: a reload reads the whole state, so the pause is
+    /// <see cref="ReloadPauseFactor"/> times what the last one took (reloads then take at most a
+    /// fifth of the node's time, however often the writer commits), and never more than
+    /// <paramref name="refreshInterval"/>, the most its screens may lag. A fixed pause of the whole
+    /// interval put the follower's screens about a second behind the writer's even where a reload
+    /// took a few tens of milliseconds.
+    /// </summary>
+    private static TimeSpan PauseAfter(TimeSpan reload, TimeSpan refreshInterval) =>
+        reload * ReloadPauseFactor < refreshInterval ? reload * ReloadPauseFactor : refreshInterval;
+
+    private const int ReloadPauseFactor = 4;
 
     private static void CancelQuietly(CancellationTokenSource source)
     {
@@ -99,10 +112,12 @@ public sealed partial class TwinHost
     }
 
     /// <summary>
-    /// Logs, once the new writer's first inbox round is done, where the take-over's time went from the
-    /// moment this node took the lock (docs/two-nodes.md "Failover"; the failover bench reads this line).
+    /// Once the new writer's first inbox round is done (the commands queued while no node wrote, its
+    /// callers waiting): logs where the take-over's time went from the moment this node took the lock
+    /// (docs/two-nodes.md "Failover"; the failover bench reads this line), then lets what writes on a
+    /// timer start (<see cref="Twin.Data.Boundary.NodeRole.Settled"/>) and, after a take-over, re-indexes the search places.
     /// </summary>
-    private async Task LogTakeOverAsync(TwinNodes nodes, TakeOverTimes times, CancellationToken ct)
+    private async Task SettleAfterFirstRoundAsync(TwinNodes nodes, TakeOverTimes times, bool followed, CancellationToken ct)
     {
         try
         {
@@ -115,6 +130,13 @@ public sealed partial class TwinHost
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            return;
+        }
+
+        role.MarkSettled();
+        if (followed)
+        {
+            await IndexPlacesAsync(ct);
         }
     }
 

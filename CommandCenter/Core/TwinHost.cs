@@ -82,12 +82,11 @@ public sealed partial class TwinHost(
         var handOffs = nodes is null ? Task.CompletedTask : ServeFollowersAsync(nodes, stoppingToken);
         if (nodes is not null && times is not null)
         {
-            _ = LogTakeOverAsync(nodes, times, stoppingToken);
+            _ = SettleAfterFirstRoundAsync(nodes, times, followed, stoppingToken);
         }
-
-        if (followed)
+        else
         {
-            _ = IndexPlacesAsync(stoppingToken);
+            role.MarkSettled();
         }
 
         logger.LogInformation("Twin running: {Sensors} sensors, {Tickets} tickets in memory.",

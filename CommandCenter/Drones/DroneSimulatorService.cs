@@ -34,7 +34,7 @@ public sealed class DroneSimulatorService(
         await queries.WaitUntilReadyAsync(stoppingToken);
 
         // Simulated flights come from the writer only (docs/two-nodes.md).
-        await role.Writing.WaitAsync(stoppingToken);
+        await role.Settled.WaitAsync(stoppingToken);
         var simulator = new DroneSimulator(district, new OperatingArea(district), routes.Routes, settings.DroneCount, settings.Seed);
         logger.LogInformation("Drone simulator flying {Count} drones on {Routes} routes ({Source}).", settings.DroneCount, routes.Routes.Length, routes.Source);
         var from = clock.GetUtcNow();

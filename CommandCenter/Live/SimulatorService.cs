@@ -41,7 +41,7 @@ public sealed class SimulatorService(
         await queries.WaitUntilReadyAsync(stoppingToken);
 
         // Simulated feeds come from the writer only: two nodes would report everything twice.
-        await role.Writing.WaitAsync(stoppingToken);
+        await role.Settled.WaitAsync(stoppingToken);
         var simulator = new TwinSimulator(district, catalogue, cameras, settings, floodControl.Points) { SnapshotCamera = snapshots };
         logger.LogInformation("Simulator running at {Speed}× with {Sensors} sensors.", clock.SpeedFactor, simulator.Sensors.Count);
         var from = clock.GetUtcNow();

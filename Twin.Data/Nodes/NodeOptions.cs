@@ -16,8 +16,9 @@ public sealed class NodeOptions
     public TimeSpan HandOffTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Least time between two reloads of a follower's read model after the writer's commits: a
-    /// reload reads the whole state, so a busy writer's commits are taken together.
+    /// The longest pause between two reloads of a follower's read model after the writer's commits:
+    /// a reload reads the whole state, so the pause after one is four times what it took (a busy
+    /// writer's commits are taken together), up to this, the most the follower's screens may lag.
     /// </summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -13,7 +13,8 @@ namespace Twin.LoadTest.Nodes;
 /// failover test measures it; beside it, the baseline of the same run: the survivor's median
 /// acknowledgement while it followed, in the seconds before the kill (a hand-off through the
 /// writer's inbox). The take-over's parts: the kill to the survivor's log line of taking the lock
-/// (the lock's release noticed), then the parts the survivor's host logs once it writes (fence,
+/// (the killed process's exit, the lock taken as the line's own timestamp says, the line's way to
+/// this bench), then the parts the survivor's host logs once it writes (fence,
 /// store checks, rebuild, writer started, first inbox round); and a wall that was on the dead node
 /// reconnecting to the survivor after the wall's 1 s retry (connection.js) until its first
 /// snapshot. The killed node is started again, follows, and the next kill takes the other.
@@ -25,7 +26,7 @@ internal static class FailoverBench
     /// <summary>The wall's wait before each reconnection attempt (wwwroot-assets/js/map/connection.js, RETRY_EVERY_MS).</summary>
     private static readonly TimeSpan WallRetry = TimeSpan.FromSeconds(1);
 
-    /// <summary>The parts the survivor's host logs (TwinHost.LogTakeOverAsync), in order.</summary>
+    /// <summary>The parts the survivor's host logs (TwinHost.SettleAfterFirstRoundAsync), in order.</summary>
     private static readonly string[] Parts = ["ReloadStopMs", "FenceMs", "ChecksMs", "RebuildMs", "StartMs", "InboxMs"];
 
     public static async Task RunAsync(int kills, string? postgres, string? redis)
@@ -52,7 +53,9 @@ internal static class FailoverBench
 
                 var wallCookies = await survivor.PairWallAsync();
                 var killedStamp = Stopwatch.GetTimestamp();
+                var killedUtc = DateTimeOffset.UtcNow;
                 writer.Kill();
+                var exitedUtc = DateTimeOffset.UtcNow;
 
                 // Taken once the writer has exited, as the failover test does: a request sent while it was still dying may rightly have been committed by it.
                 var killedAt = clock.Elapsed;
@@ -64,7 +67,7 @@ internal static class FailoverBench
                 var takeOver = (answers.Where(a => a.Node == survivor.Name && a.Sent >= killedAt).Min(a => a.Answered) - killedAt).TotalSeconds;
                 await NodeProcess.Until(() => Task.FromResult(survivor.TakeOverLines.Any(l => l.At > killedStamp && l.Line.Contains(NodeProcess.TookOver, StringComparison.Ordinal))),
                     $"node {survivor.Name} logs its take-over's parts", TimeSpan.FromSeconds(60));
-                var parts = PartsOf(survivor, killedStamp);
+                var parts = PartsOf(survivor, killedStamp, killedUtc, exitedUtc);
                 var wallSeconds = await wall;
                 var load = LoadAverage();
                 rows.Add((takeOver, baseline, load, [.. parts, wallSeconds]));
@@ -85,23 +88,35 @@ internal static class FailoverBench
         Console.WriteLine($"failover over {rows.Count} kills: median {medianTakeOver:F2} s (all {string.Join(" / ", rows.Select(r => r.TakeOver.ToString("F2", CultureInfo.InvariantCulture)))}), " +
                           $"max {rows.Max(r => r.TakeOver):F2} s; baseline (a follower's hand-off through the inbox) median {medianBaseline:F2} s; " +
                           $"ratio {medianTakeOver / medianBaseline:F1}; load average after: {LoadAverage()}");
-        var medianParts = Enumerable.Range(0, Parts.Length + 2).Select(i => Median(rows.Select(r => r.Parts[i]))).ToArray();
+        var medianParts = Enumerable.Range(0, Parts.Length + 4).Select(i => Median(rows.Select(r => r.Parts[i]))).ToArray();
         Console.WriteLine($"medians of the parts (s): {Describe(medianParts[..^1])}; a wall back on the survivor {medianParts[^1]:F2} s after the kill");
     }
 
-    /// <summary>The lock noticed (kill → the survivor's log line of taking it), then each part the survivor's host logged, in seconds.</summary>
-    private static double[] PartsOf(NodeProcess survivor, long killedStamp)
+    /// <summary>
+    /// The lock noticed, in three: the SIGKILL until the writer's process had exited; then until the
+    /// survivor logged taking the lock (its log line's own UTC timestamp); then until that line reached
+    /// this bench through the survivor's stdout. Then each part the survivor's host logged, in seconds.
+    /// </summary>
+    private static double[] PartsOf(NodeProcess survivor, long killedStamp, DateTimeOffset killedUtc, DateTimeOffset exitedUtc)
     {
         var lines = survivor.TakeOverLines.Where(l => l.At > killedStamp).ToList();
         var locked = lines.FirstOrDefault(l => l.Line.Contains(NodeProcess.LockTaken, StringComparison.Ordinal));
-        var detected = locked.Line is null ? double.NaN : Stopwatch.GetElapsedTime(killedStamp, locked.At).TotalSeconds;
+        var exited = (exitedUtc - killedUtc).TotalSeconds;
+        double logged = double.NaN, read = double.NaN;
+        if (locked.Line is not null)
+        {
+            var loggedUtc = DateTimeOffset.Parse(JsonDocument.Parse(locked.Line).RootElement.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture);
+            logged = (loggedUtc - exitedUtc).TotalSeconds;
+            read = Stopwatch.GetElapsedTime(killedStamp, locked.At).TotalSeconds - (loggedUtc - killedUtc).TotalSeconds;
+        }
+
         var state = JsonDocument.Parse(lines.First(l => l.Line.Contains(NodeProcess.TookOver, StringComparison.Ordinal)).Line).RootElement.GetProperty("State");
-        return [detected, .. Parts.Select(p => double.Parse(state.GetProperty(p).ToString(), CultureInfo.InvariantCulture) / 1000)];
+        return [exited, logged, read, .. Parts.Select(p => double.Parse(state.GetProperty(p).ToString(), CultureInfo.InvariantCulture) / 1000)];
     }
 
     private static string Describe(double[] parts) =>
-        $"lock {parts[0]:F2}, reload given up {parts[1]:F2}, fence {parts[2]:F2}, store checks {parts[3]:F2}, rebuild {parts[4]:F2}, " +
-        $"writer started {parts[5]:F2}, first inbox round {parts[6]:F2}";
+        $"killed writer exited {parts[0]:F2}, lock logged {parts[1]:F2}, its line read {parts[2]:F2}, reload given up {parts[3]:F2}, fence {parts[4]:F2}, " +
+        $"store checks {parts[5]:F2}, rebuild {parts[6]:F2}, writer started {parts[7]:F2}, first inbox round {parts[8]:F2}";
 
     /// <summary>A wall that was on the dead node: its connection closed at the kill, it retries after <see cref="WallRetry"/> and the balancer sends it to the survivor; seconds from the kill to its first snapshot.</summary>
     private static async Task<double> WallBackAsync(NodeProcess survivor, System.Net.CookieContainer cookies, long killedStamp)

@@ -10,12 +10,13 @@ namespace CommandCenter.Tests.Nodes;
 
 /// <summary>
 /// With two or more nodes the timers that write run on the writer alone (docs/two-nodes.md): a
-/// follower past 08:00 makes no daily briefing; the node makes it once it becomes the writer.
+/// follower past 08:00 makes no daily briefing; the node makes it once it becomes the writer and
+/// has answered what waited for it (<see cref="NodeRole.Settled"/>).
 /// </summary>
 public sealed class WriterOnlyServicesTests
 {
     [Fact]
-    public async Task A_follower_makes_no_daily_briefing_until_it_becomes_the_writer()
+    public async Task A_follower_makes_no_daily_briefing_until_it_writes_and_has_answered_its_first_inbox_round()
     {
         // 08:30 on Wednesday 2 December in Shanghai: Tuesday's briefing is due.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 0, 30, 0, TimeSpan.Zero));
@@ -35,7 +36,16 @@ public sealed class WriterOnlyServicesTests
         Assert.Empty(briefings.Made);
         Assert.Null(service.KeptDay);
 
+        // Writing, but its first inbox round (the callers who waited through the failover) not yet answered: still none.
         role.MarkWriting();
+        for (var i = 0; i < 2; i++)
+        {
+            time.Advance(DailyBriefingService.Period);
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(briefings.Made);
+        role.MarkSettled();
         await Support.Eventually.Until(() => service.KeptDay is not null, "the new writer makes the due briefing");
         Assert.Equal([new DateOnly(2026, 12, 1)], briefings.Made);
         await service.StopAsync(CancellationToken.None);
