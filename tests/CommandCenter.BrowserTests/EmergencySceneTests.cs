@@ -169,6 +169,7 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
             followed.Add(await WallFollow.WaitAsync(page, name, clickedAt, new { scene }, mapMoves: true, GiveUp));
         }
 
+        followed = await WallFollow.DetailAsync(walls, followed, clickedAt);
         timings.AddRange(followed);
         var report = string.Join("; ", followed);
         Console.WriteLine($"scene {scene}: {report}");

@@ -263,6 +263,7 @@ public sealed class PresenterWallTests(AppServerFixture app, BrowserFixture brow
             followed.Add(await WallFollow.WaitAsync(page, name, actedAt, expected.Expected, expected.MovesFrom(timings.Shown), GiveUp));
         }
 
+        followed = await WallFollow.DetailAsync(walls, followed, actedAt);
         timings.Shown = expected;
         timings.AddRange(followed);
         Console.WriteLine($"{expected}: {string.Join("; ", followed)}");

@@ -41,6 +41,19 @@ public static class WallFollow
             });
           };
           new MutationObserver(note).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-scene', 'data-highlight', 'data-focus', 'data-presenting', 'data-target'] });
+          // What held the page's one thread: every frame over 50 ms with the scripts that ran in it
+          // (the map's drawing, the hub's or the circuit's message), as Chromium reports them.
+          window.__frames = [];
+          new PerformanceObserver((list) => {
+            for (const f of list.getEntries()) {
+              const file = (url) => (url || '').split('/').pop().split('?')[0].replace(/\.[0-9a-z]{8,}\./, '.');
+              window.__frames.push({
+                at: performance.timeOrigin + f.startTime, ms: f.duration,
+                scripts: f.scripts.map((s) => ({ ms: s.duration, what: `${s.invoker} ${file(s.sourceURL)}` })),
+              });
+            }
+            window.__frames.splice(0, Math.max(0, window.__frames.length - 400));
+          }).observe({ type: 'long-animation-frame' });
         }
         """);
 
@@ -87,6 +100,35 @@ public static class WallFollow
         }
     }
 
+    /// <summary>
+    /// Each wall's following with what its page did meanwhile: when its map had first drawn the new
+    /// view (if it has by now) and its frames of over <paramref name="longMs"/> ms from the action
+    /// to the wall's last step, each with its longest scripts.
+    /// </summary>
+    public static async Task<List<Followed>> DetailAsync((IPage Page, string Name)[] walls, List<Followed> followed, double actedAt, double longMs = 200)
+    {
+        var detailed = new List<Followed>();
+        foreach (var f in followed)
+        {
+            var page = walls.Single(w => w.Name == f.Wall).Page;
+            var seen = await page.EvaluateAsync<JsonElement>($$"""
+                ({ from, to, longMs }) => ({
+                  drawn: {{Map}}.getStats().sceneDrawnAt ?? 0,
+                  frames: (window.__frames ?? []).filter((x) => x.at + x.ms >= from && x.at <= to && x.ms >= longMs).map((x) =>
+                    `+${Math.round(x.at - from)} ${Math.round(x.ms)} ms [${x.scripts.filter((s) => s.ms >= 20).sort((a, b) => b.ms - a.ms).slice(0, 3).map((s) => `${s.what} ${Math.round(s.ms)}`).join(', ')}]`),
+                })
+                """, new { from = actedAt, to = actedAt + f.Total, longMs });
+            var drawn = seen.GetProperty("drawn").GetDouble();
+            detailed.Add(f with
+            {
+                Drawn = drawn >= actedAt ? drawn - actedAt : double.NaN,
+                Frames = [.. seen.GetProperty("frames").EnumerateArray().Select(x => x.GetString()!)],
+            });
+        }
+
+        return detailed;
+    }
+
     /// <summary>Median and slowest of the walls' times, and each of them.</summary>
     public static string Summary(IReadOnlyList<Followed> all)
     {
@@ -110,6 +152,12 @@ public sealed record Followed(string Wall, double Received, double Committed, do
     /// <summary>Until the wall showed it all: its panels and, when it moves, its map.</summary>
     public double Total => double.IsNaN(View) ? Panels : Math.Max(Panels, View);
 
+    /// <summary>When the map had first drawn every layer in its new view (NaN: not yet when asked, or it did not move); not part of <see cref="Total"/>.</summary>
+    public double Drawn { get; init; } = double.NaN;
+
+    /// <summary>The wall page's long frames meanwhile: start (ms from the action), length and longest scripts.</summary>
+    public IReadOnlyList<string> Frames { get; init; } = [];
+
     public override string ToString() => FormattableString.Invariant(
-        $"{Wall} {Total:0} ms (click → received {Received:0} → committed {Committed:0} → sent {Sent:0} → hub message {Message:0} → map view {View:0}; panels rendered {Panels:0})");
+        $"{Wall} {Total:0} ms (click → received {Received:0} → committed {Committed:0} → sent {Sent:0} → hub message {Message:0} → map view {View:0}; panels rendered {Panels:0}; map drawn {Drawn:0}{(Frames.Count > 0 ? "; long frames " + string.Join(" ", Frames) : "")})");
 }

@@ -12,6 +12,7 @@ import { MapLayers } from './map/layers.js';
 import { Popups } from './map/popups.js';
 import { MapStyles } from './map/styles.js';
 import { MapView } from './map/view.js';
+import { SceneGate } from './map/scenegate.js';
 import { Spotlight } from './map/spotlight.js';
 import { symbologyFrom } from './map/symbols.js';
 
@@ -218,6 +219,8 @@ class TwinMap {
     this.spotlight = new Spotlight(this.styles);
     /** When the last scene message was sent by the server and arrived here (ms since the epoch). */
     this.lastSceneMessage = { receivedAt: 0, committedAt: 0, sentAt: 0, arrivedAt: 0 };
+    // A scene's new view waits for the page's panels of it: the wall's element marked with data-scene.
+    this.sceneGate = new SceneGate({ panels: () => this.map.getTargetElement()?.closest('[data-scene]') ?? null });
     /** @type {number[] | null} */
     this.districtExtent = null;
 
@@ -301,7 +304,7 @@ class TwinMap {
         // Every message's times, a presenter's highlight too (it changes the panels, not the view).
         this.lastSceneMessage = { receivedAt: scene.receivedAt ?? 0, committedAt: scene.committedAt ?? 0, sentAt: scene.sentAt ?? 0, arrivedAt };
         this.presenting = scene.presenting === true;
-        this.showScene(scene.scene, arrivedAt, scene.sentAt, scene.focus ?? null, scene.target ?? null);
+        return this.sceneGate.pass(scene, () => this.showScene(scene.scene, arrivedAt, scene.sentAt, scene.focus ?? null, scene.target ?? null));
       },
       pace: () => this.view.frameCostMs,
     });
@@ -460,6 +463,7 @@ class TwinMap {
 
   async dispose() {
     this.disposed = true;
+    this.sceneGate.dropWaiting();
     this.view.dispose();
     clearInterval(this.staleTimer);
     this.layers.dispose();

@@ -10,6 +10,20 @@
 const RECONNECT_AFTER_CLOSE_MS = 5000;
 // The longest a message is held for its batch: well inside the 15 s after which a wall says its data is late.
 const MAX_BATCH_WAIT_MS = 5000;
+// A wall drawing a frame slower than this (a 4K wall in software on a busy machine) gathers
+// several frames' time of messages per batch: each batch redraws the live layers, and back-to-back
+// redraws (0.6-2.4 s each on a 4K wall at load 35) left the page's one thread no time for a
+// scene's hub message or its panels, which waited behind them.
+const SLOW_FRAME_MS = 100;
+const SLOW_FRAMES_PER_BATCH = 3;
+
+/**
+ * How long messages are gathered for one batch, given how long the map took to draw its last frame.
+ * @param {number} frameCostMs
+ */
+export function batchWait(frameCostMs) {
+  return Math.min(MAX_BATCH_WAIT_MS, frameCostMs > SLOW_FRAME_MS ? SLOW_FRAMES_PER_BATCH * frameCostMs : frameCostMs);
+}
 
 // Every second, for as long as the wall is on: the wall must be live again within seconds of the
 // server, and the default policy's 10 s and 30 s waits (then giving up) made it take 18 s.
@@ -24,7 +38,8 @@ export class TwinHubConnection {
    * @param {() => void} options.onLive each time the first snapshot after (re)connecting is applied
    * @param {Promise<unknown>} options.ready the map is ready for data (its basemap has set the view):
    *   the connection opens at once, in parallel with the basemap, but nothing reaches the feed before
-   * @param {(scene: WallScene, arrivedAt: number) => void} [options.onScene] the scene all walls show (sent on connecting and at each change), with when its message arrived
+   * @param {(scene: WallScene, arrivedAt: number) => void | Promise<void>} [options.onScene] the scene all walls show (sent on
+   *   connecting and at each change), with when its message arrived; settles once the map has taken it
    * @param {() => number} [options.pace] how long (ms) the map takes to draw a frame: messages
    *   arriving meanwhile are applied together, once, rather than each asking for a frame of its own
    */
@@ -68,10 +83,14 @@ export class TwinHubConnection {
       this.deliver(() => feed.receiveDelta(delta));
     });
     // A scene waits for the map's view, never behind queued deltas: a 4K wall drawing in software
-    // can be seconds behind on those, and the scene must switch at once.
+    // can be seconds behind on those, and the scene must switch at once. The deltas wait for the
+    // scene instead, until the map has taken its view (scenegate.js: after the page's panels of
+    // it): their redraw would hold those panels back as much as the new view's.
     this.connection.on('Scene', (/** @type {WallScene} */ scene) => {
       const arrivedAt = Date.now();
-      ready.then(() => onScene(scene, arrivedAt));
+      const shown = ready.then(() => onScene(scene, arrivedAt))
+        .catch((/** @type {unknown} */ error) => console.warn('twinmap: a scene could not be shown', error));
+      this.inbox = Promise.all([this.inbox, shown]);
     });
     this.connection.onreconnecting(() => {
       this.dropPending();
@@ -126,7 +145,7 @@ export class TwinHubConnection {
   /** @param {() => void} apply */
   deliver(apply) {
     this.pending.push(apply);
-    this.batchTimer ??= setTimeout(() => this.applyPending(), Math.min(MAX_BATCH_WAIT_MS, this.pace()));
+    this.batchTimer ??= setTimeout(() => this.applyPending(), batchWait(this.pace()));
   }
 
   applyPending() {
