@@ -21,7 +21,7 @@ public sealed class DroneSimulator
     public const string Model = "经纬 M350 RTK";
 
     private static readonly TimeSpan TelemetryInterval = TimeSpan.FromSeconds(1);
-    internal static readonly TimeSpan HoverTime = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan HoverTime = TimeSpan.FromMinutes(3);
     internal static readonly TimeSpan ReplanAfter = TimeSpan.FromMinutes(1);
     internal const double DrainPerSecond = 0.06;
     // The dock swaps and charges batteries (as DJI's docks do): about five minutes from low to full.

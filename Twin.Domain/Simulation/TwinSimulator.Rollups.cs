@@ -16,14 +16,13 @@ public sealed partial class TwinSimulator
 
     /// <summary>
     /// Keeps every device's breaches and silences from now on, so that <see cref="HourlyRollups"/>
-    /// can sum up the simulated hours afterwards. Call before the first <see cref="Advance"/>.
+    /// can sum up the simulated hours afterwards (those given already, a rainy spell's, too). Call before the first <see cref="Advance"/>.
     /// </summary>
     public void KeepEpisodes()
     {
         foreach (var sensor in _sensors)
         {
-            sensor.BreachLog = [];
-            sensor.SilenceLog = [];
+            sensor.KeepEpisodes();
         }
     }
 

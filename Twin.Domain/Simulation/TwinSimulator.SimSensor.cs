@@ -54,10 +54,17 @@ public sealed partial class TwinSimulator
         public ValueState ValueState { get; set; }
 
         /// <summary>Every breach the device was given, in order, when its hours are to be summed up afterwards; else null.</summary>
-        public List<Episode>? BreachLog { get; set; }
+        public List<Episode>? BreachLog { get; private set; }
 
         /// <summary>Every silence the device was given, in order, likewise.</summary>
-        public List<Episode>? SilenceLog { get; set; }
+        public List<Episode>? SilenceLog { get; private set; }
+
+        /// <summary>Starts both logs with the episodes already given (a rainy spell's) and keeps every later one.</summary>
+        public void KeepEpisodes()
+        {
+            BreachLog = [.. _breaches];
+            SilenceLog = [.. _silences];
+        }
 
         /// <summary>The numbers of the observations due in [<paramref name="from"/>, <paramref name="until"/>): first, and one past the last.</summary>
         public (long First, long End) ObservationsIn(DateTimeOffset from, DateTimeOffset until)
