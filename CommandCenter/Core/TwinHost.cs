@@ -1,3 +1,4 @@
+using CommandCenter.Drones;
 using Microsoft.Extensions.Options;
 using Twin.Data.Boundary;
 using Twin.Data.History;
@@ -33,7 +34,8 @@ public sealed partial class TwinHost(
     NodeRole role,
     IHostApplicationLifetime lifetime,
     ILogger<TwinHost> logger,
-    TwinNodes? nodes = null) : BackgroundService
+    TwinNodes? nodes = null,
+    PatrolRouteCatalog? routes = null) : BackgroundService
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(2);
 
@@ -158,7 +160,7 @@ public sealed partial class TwinHost(
         }
 
         logger.LogInformation("First run: writing the simulated district's previous {Days} days into the store.", options.HistoryDays);
-        var warmStart = new WarmStart(district, catalogue, cameras, options);
+        var warmStart = new WarmStart(district, catalogue, cameras, options) { PatrolRoutes = routes?.Routes ?? [] };
         var result = await warmStart.RunAsync(store, clock.GetUtcNow(), new Progress<WarmStartProgress>(readiness.ReportWarmStart), ct);
         logger.LogInformation(
             "History written in {Seconds:F1} s: {Tickets} tickets, {Alarms} alarms, {Readings} readings.",

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Twin.Data.Store;
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Drones;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
@@ -32,9 +33,14 @@ public enum WarmStartStage
 /// <param name="Writing">time the store spent writing the batches (on its own thread, beside the replay)</param>
 /// <param name="WaitedForStore">time the replay stood still waiting for the store to take the next batch</param>
 /// <param name="Indexing">time spent building the search index over the written month, after it</param>
+/// <param name="HourlyRollups">sensor hours summed up (every device's hour before the current one)</param>
+/// <param name="Missions">the fleet's missions flown in the span</param>
+/// <param name="SummingUp">time spent working out and writing the rollups and the missions, after the replay</param>
+/// <param name="WorkingOutRollups">the part of <paramref name="SummingUp"/> spent making the rollups' readings, not writing them</param>
 public sealed record WarmStartResult(
     DateTimeOffset From, DateTimeOffset To, int Tickets, int Alarms, long Observations, TimeSpan Elapsed,
-    TimeSpan Writing = default, TimeSpan WaitedForStore = default, TimeSpan Indexing = default);
+    TimeSpan Writing = default, TimeSpan WaitedForStore = default, TimeSpan Indexing = default,
+    long HourlyRollups = 0, int Missions = 0, TimeSpan SummingUp = default, TimeSpan WorkingOutRollups = default);
 
 /// <summary>
 /// A first run's month of history: the simulator's previous days replayed through a private
@@ -42,10 +48,15 @@ public sealed record WarmStartResult(
 /// alarms come out of the same rules as live ones) and written into the store in large batches,
 /// one transaction each. Devices report only around their breach episodes until the last hour,
 /// which is replayed with every reading, so the store holds each alarm and smart case but not a
-/// month of normal raw readings.
+/// month of normal raw readings; every device's hours are then summed up from the simulator's own
+/// generator (<see cref="TwinSimulator.HourlyRollups"/>) and the fleet's flights worked out from
+/// the drone model (<see cref="FlightHistory"/>).
 /// </summary>
 public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IReadOnlyList<Camera> cameras, SimulatorOptions options)
 {
+    /// <summary>The routes the simulated fleet patrols; none, and the month has no missions.</summary>
+    public IReadOnlyList<PatrolRoute> PatrolRoutes { get; init; } = [];
+
     /// <summary>
     /// Inputs are simulated five minutes at a time. Reports, readings and detections carry their
     /// own instant; a status change is stamped with the latest instant before it in its step, so it
@@ -90,6 +101,9 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
         var simulator = new TwinSimulator(district, catalogue, cameras, options) { EpisodeReadingsOnlyUntil = now - RawTail, RunsScenario = false };
         var (rainFrom, rainUntil) = RainySpell(from, now);
         simulator.AddRainySpell(rainFrom, rainUntil);
+        simulator.KeepEpisodes();
+        var alarmCalls = new List<AlarmCall>();
+        var called = new HashSet<string>(StringComparer.Ordinal);
 
         var batch = new BatchBuilder();
         var acknowledgements = new PriorityQueue<AcknowledgeAlarmCommand, DateTimeOffset>();
@@ -139,6 +153,13 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
                         acknowledgements.Enqueue(acknowledge, due);
                         break;
                 }
+
+                // What the drone simulator answers: an alarm critical in the corridor, the first time it is seen so.
+                if (e is AlarmChanged { Alarm: { Severity: Twin.Domain.Alarms.AlarmSeverity.Critical, IsActive: true } critical }
+                    && district.IsInCorridor(critical.Location) && called.Add(critical.Id))
+                {
+                    alarmCalls.Add(new AlarmCall(critical.Id, e.At, critical.Location));
+                }
             }
 
             batch.Add(events, engine.DrainChangedSensors());
@@ -173,12 +194,46 @@ public sealed class WarmStart(DistrictMap district, EventCatalogue catalogue, IR
         var lastFrom = watch.Elapsed;
         await writing;
         waited += watch.Elapsed - lastFrom;
+
+        var summingFrom = Stopwatch.GetTimestamp();
+        var currentHour = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        var workingOut = 0L;
+        IEnumerable<SensorHour> Timed(IEnumerable<SensorHour> rollups)
+        {
+            using var each = rollups.GetEnumerator();
+            while (true)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var more = each.MoveNext();
+                workingOut += Stopwatch.GetTimestamp() - started;
+                if (!more)
+                {
+                    yield break;
+                }
+
+                yield return each.Current;
+            }
+        }
+
+        var (hours, _) = await store.WriteRollupsAsync(Timed(simulator.HourlyRollups(from, currentHour, now - RawTail)), currentHour, ct);
+        var missions = FlightHistory.Fly(district, PatrolRoutes, options.DroneCount, alarmCalls, from, now);
+        await store.WriteAsync(FleetBatch(missions, now), ct);
+        var summing = Stopwatch.GetElapsedTime(summingFrom);
         progress?.Report(new WarmStartProgress(WarmStartStage.IndexingHistory, 1, now));
         var indexFrom = Stopwatch.GetTimestamp();
         await store.RebuildSearchIndexAsync(ct);
         var indexing = Stopwatch.GetElapsedTime(indexFrom);
         progress?.Report(new WarmStartProgress(WarmStartStage.Done, 1, now));
-        return new WarmStartResult(from, now, tickets, alarms, observations, watch.Elapsed, writingTime, waited, indexing);
+        return new WarmStartResult(from, now, tickets, alarms, observations, watch.Elapsed, writingTime, waited, indexing, hours, missions.Count, summing,
+            Stopwatch.GetElapsedTime(0, workingOut));
+    }
+
+    /// <summary>The fleet docked, and its missions as they ended: what the pipeline would have written of them.</summary>
+    private TwinBatch FleetBatch(IReadOnlyList<MissionState> missions, DateTimeOffset now)
+    {
+        var drones = PatrolRoutes.Count == 0 ? [] : DroneSimulator.Definitions(PatrolRoutes, options.DroneCount);
+        IEnumerable<TwinEvent> fleet = drones.Select(d => new DroneChanged(0, now, DroneState.Docked(d), null));
+        return new TwinBatch([], [], [.. fleet, .. missions.Select(m => new MissionChanged(0, m.UpdatedAt, m, m.Status == MissionStatus.Landed ? MissionStatus.Returning : MissionStatus.Flying))], []) { IsReplay = true };
     }
 
     /// <summary>Two to three rainy days (梅雨 or a typhoon's edge) in the middle third of the month, placed by the seed.</summary>

@@ -21,16 +21,19 @@ public sealed class DroneSimulator
     public const string Model = "经纬 M350 RTK";
 
     private static readonly TimeSpan TelemetryInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan HoverTime = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan ReplanAfter = TimeSpan.FromMinutes(1);
-    private const double DrainPerSecond = 0.06;
+    public static readonly TimeSpan HoverTime = TimeSpan.FromMinutes(3);
+    internal static readonly TimeSpan ReplanAfter = TimeSpan.FromMinutes(1);
+    internal const double DrainPerSecond = 0.06;
     // The dock swaps and charges batteries (as DJI's docks do): about five minutes from low to full.
-    private const double ChargePerSecond = 0.3;
-    private const double LaunchBattery = 95;
+    internal const double ChargePerSecond = 0.3;
+    internal const double LaunchBattery = 95;
 
     /// <summary>Battery kept in hand beyond what the flight home needs.</summary>
-    private const double ReserveBattery = 15;
-    private const double AlarmBattery = 40;
+    internal const double ReserveBattery = 15;
+    internal const double AlarmBattery = 40;
+
+    internal const string PatrolComplete = "巡逻完成返航 · patrol complete";
+    internal const string StationOver = "现场悬停结束返航 · time on station over";
     private const double LinkLossesPerFlightHour = 2;
 
     private readonly DistrictMap _district;
@@ -50,16 +53,20 @@ public sealed class DroneSimulator
         _district = district;
         _area = area;
         _rng = new Random(seed ^ 0x5D10E);
-        _drones = Enumerable.Range(0, droneCount).Select(i =>
+        _drones = Definitions(routes, droneCount).Select((definition, i) => new SimDrone(definition, i, LaunchDelay(i))).ToArray();
+    }
+
+    /// <summary>The fleet on <paramref name="routes"/>: drone i patrols route i (round again past the last), docked at its first end, or its far end for a second drone on it.</summary>
+    public static IReadOnlyList<DroneDefinition> Definitions(IReadOnlyList<PatrolRoute> routes, int droneCount) =>
+        [.. Enumerable.Range(0, droneCount).Select(i =>
         {
             var route = routes[i % routes.Count];
             var home = i < routes.Count ? route.Points[0] : route.Points[^1];
-            var definition = new DroneDefinition($"D-{i + 1:D2}", Model, home, MaxSpeedMps);
+            return new DroneDefinition($"D-{i + 1:D2}", Model, home, MaxSpeedMps);
+        })];
 
-            // Staggered launches so the fleet is not in lockstep, and the first is up at once.
-            return new SimDrone(definition, i, TimeSpan.FromSeconds(20 * i));
-        }).ToArray();
-    }
+    /// <summary>Staggered launches so the fleet is not in lockstep, and the first is up at once.</summary>
+    internal static TimeSpan LaunchDelay(int index) => TimeSpan.FromSeconds(20 * index);
 
     public IReadOnlyList<DroneDefinition> Fleet => [.. _drones.Select(d => d.Definition)];
 
@@ -234,7 +241,7 @@ public sealed class DroneSimulator
                 drone.Next++;
                 return true;
             case Mode.Patrol:
-                GoHome(drone, commands, "巡逻完成返航 · patrol complete");
+                GoHome(drone, commands, PatrolComplete);
                 return true;
             case Mode.ToTarget:
                 drone.Mode = Mode.OnStation;
@@ -269,7 +276,7 @@ public sealed class DroneSimulator
         drone.Heading = Normalise(Math.Atan2(centre.X - x, centre.Y - y) * 180 / Math.PI);
         if (now >= drone.StationUntil || LowBattery(drone))
         {
-            GoHome(drone, commands, LowBattery(drone) ? LowBatteryReason(drone) : "现场悬停结束返航 · time on station over");
+            GoHome(drone, commands, LowBattery(drone) ? LowBatteryReason(drone) : StationOver);
         }
     }
 
@@ -278,13 +285,14 @@ public sealed class DroneSimulator
         drone.Battery < ReserveBattery + _area.DistanceMetres(drone.Position, drone.Definition.Home) / CruiseSpeedMps * DrainPerSecond;
 
     /// <summary>Why the drone turns back, in the figures the officer weighs: what is left against what the flight home needs.</summary>
-    private string LowBatteryReason(SimDrone drone)
+    private string LowBatteryReason(SimDrone drone) => LowBatteryReason(drone.Battery, _area.DistanceMetres(drone.Position, drone.Definition.Home));
+
+    internal static string LowBatteryReason(double battery, double home)
     {
-        var home = _area.DistanceMetres(drone.Position, drone.Definition.Home);
         var needed = home / CruiseSpeedMps * DrainPerSecond;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"电量低返航：剩余{drone.Battery:F0}%，返航{home:F0}米需{needed:F0}%，另留{ReserveBattery:F0}%余量 · low battery: {drone.Battery:F0}% left, {needed:F0}% needed to fly {home:F0} m home plus {ReserveBattery:F0}% reserve");
+            $"电量低返航：剩余{battery:F0}%，返航{home:F0}米需{needed:F0}%，另留{ReserveBattery:F0}%余量 · low battery: {battery:F0}% left, {needed:F0}% needed to fly {home:F0} m home plus {ReserveBattery:F0}% reserve");
     }
 
     private static void GoHome(SimDrone drone, List<TwinCommand> commands, string note)
@@ -322,7 +330,7 @@ public sealed class DroneSimulator
         drone.LastSentAt = now;
     }
 
-    private static ImmutableArray<GeoPoint> OutAndBack(GeoPoint home, PatrolRoute route)
+    internal static ImmutableArray<GeoPoint> OutAndBack(GeoPoint home, PatrolRoute route)
     {
         var outward = route.Points[0] == home ? route.Points : route.Points.Reverse().ToImmutableArray();
         return [.. outward, .. outward.Reverse().Skip(1)];

@@ -141,7 +141,7 @@ public sealed partial class TwinEngine
                 return InputResult.Refused($"Drone {drone.Id} is busy with mission {current.Id} ({MissionStateMachine.Name(current.Status)}).", new(RefusalCode.DroneBusy, current.Id));
             }
 
-            EndMission(current, MissionStatus.Aborted, "让位于新任务 · pre-empted by a new mission", now);
+            EndMission(current, MissionStatus.Aborted, PreemptedNote, now);
         }
 
         var mission = new MissionState(
@@ -153,6 +153,9 @@ public sealed partial class TwinEngine
         Version++;
         return InputResult.Ok;
     }
+
+    /// <summary>The note on a mission ended because its drone was sent elsewhere.</summary>
+    public const string PreemptedNote = "让位于新任务 · pre-empted by a new mission";
 
     /// <summary>How a ticket's timeline line about its drone turning back begins.</summary>
     public const string TurnBackNote = "无人机返航";

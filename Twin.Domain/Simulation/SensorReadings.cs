@@ -11,7 +11,8 @@ internal static class SensorReadings
     /// <summary>Suzhou Creek is tidal below its sluices; a semi-diurnal M2 tide (12.42 h).</summary>
     private const double TidePeriodHours = 12.42;
 
-    public static double Normal(SensorKindProfile profile, int seed, int sensorIndex, long observation, DateTimeOffset utc, double shanghaiHour)
+    /// <param name="rainfall">the district's rain in mm/h then (a rainy spell), 0 in dry weather; only rain gauges read it</param>
+    public static double Normal(SensorKindProfile profile, int seed, int sensorIndex, long observation, DateTimeOffset utc, double shanghaiHour, double rainfall = 0)
     {
         var offset = DeterministicNoise.Gaussian(seed, sensorIndex, -1);
         var noise = DeterministicNoise.Gaussian(seed, sensorIndex, observation);
@@ -28,8 +29,8 @@ internal static class SensorReadings
             SensorKind.SiteDust => 55 + 35 * WorkingHours(shanghaiHour) + 8 * offset + 10 * noise,
             SensorKind.Smoke => Math.Abs(0.05 + 0.02 * offset + 0.04 * noise),
 
-            // Dry weather: mostly nothing, now and then a trace.
-            SensorKind.RainGauge => Math.Max(0, 0.4 * noise - 0.6),
+            // Dry weather: mostly nothing, now and then a trace; in a rainy spell the district's rain, as each gauge catches it.
+            SensorKind.RainGauge => rainfall > 0 ? Math.Max(0, rainfall * (1 + 0.15 * offset) + 0.6 * noise) : Math.Max(0, 0.4 * noise - 0.6),
 
             // Photosynthesis lifts dissolved oxygen in the day.
             SensorKind.DissolvedOxygen => 5.8 + 0.8 * Daytime(shanghaiHour) + 0.3 * offset + 0.15 * noise,

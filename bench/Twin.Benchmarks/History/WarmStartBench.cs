@@ -6,6 +6,7 @@ using Twin.Data.Store;
 using Twin.Domain.Cameras;
 using Twin.Domain.Briefing;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Drones;
 using Twin.Domain.Geography;
 using Twin.Domain.Simulation;
 
@@ -37,14 +38,15 @@ public static class WarmStartBench
             Console.WriteLine($"load average before: {BenchArgs.LoadAverage()}");
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
-            var result = await new WarmStart(map, catalogue, cameras, options).RunAsync(
+            var routes = PatrolRouteFile.Parse(File.ReadAllText(Path.Combine(geo, "drone_patrol_routes.geojson")), new OperatingArea(map)).Routes;
+            var result = await new WarmStart(map, catalogue, cameras, options) { PatrolRoutes = routes }.RunAsync(
                 store, now, new Progress<WarmStartProgress>(p => Console.Error.Write($"\r{p.Stage} {p.Fraction:P0}   ")));
             var elapsed = wall.Elapsed;
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.Error.WriteLine();
-            Console.WriteLine($"{days} days: {result.Tickets:N0} tickets, {result.Alarms:N0} alarms, {result.Observations:N0} readings");
+            Console.WriteLine($"{days} days: {result.Tickets:N0} tickets, {result.Alarms:N0} alarms, {result.Observations:N0} readings, {result.HourlyRollups:N0} sensor hours, {result.Missions:N0} drone missions");
             Console.WriteLine($"wall clock {elapsed.TotalSeconds:F1} s, CPU {cpuUsed.TotalSeconds:F1} s, load average after: {BenchArgs.LoadAverage()}");
-            Console.WriteLine($"store writing {result.Writing.TotalSeconds:F1} s (beside the replay), replay waited for the store {result.WaitedForStore.TotalSeconds:F1} s, search index built in {result.Indexing.TotalSeconds:F1} s");
+            Console.WriteLine($"store writing {result.Writing.TotalSeconds:F1} s (beside the replay), replay waited for the store {result.WaitedForStore.TotalSeconds:F1} s, search index built in {result.Indexing.TotalSeconds:F1} s, rollups and missions worked out and written in {result.SummingUp.TotalSeconds:F1} s (making the rollups' readings {result.WorkingOutRollups.TotalSeconds:F1} s)");
             PrintDays(path, result.From, now);
             await PrintRepeatedComplaintsAsync(store, now);
             await store.DisposeAsync();

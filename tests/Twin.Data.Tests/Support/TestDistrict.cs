@@ -1,5 +1,6 @@
 using Twin.Domain.Cameras;
 using Twin.Domain.Catalogue;
+using Twin.Domain.Drones;
 using Twin.Domain.Emergency;
 using Twin.Domain.Geography;
 
@@ -27,7 +28,13 @@ public static class TestDistrict
         PlanLibrary.LoadDefault(Catalogue),
         FloodControlAssetsLoader.LoadFromDirectory(Path.Combine(RepoRoot(), "wwwroot-assets", "geo"))));
 
+    private static readonly Lazy<IReadOnlyList<PatrolRoute>> LazyRoutes = new(() =>
+        PatrolRouteFile.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "wwwroot-assets", "geo", "drone_patrol_routes.geojson")), new OperatingArea(Map)).Routes);
+
     public static DistrictMap Map => LazyMap.Value;
+
+    /// <summary>The repository's drone patrol routes.</summary>
+    public static IReadOnlyList<PatrolRoute> Routes => LazyRoutes.Value;
 
     /// <summary>The plans and the flood-control assets (depots with stock).</summary>
     public static EmergencyResources Emergency => LazyEmergency.Value;
