@@ -20,34 +20,32 @@ public sealed partial class TwinStore
 
     /// <summary>
     /// A sensor's history over [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), oldest
-    /// first: its raw readings from the oldest one still kept, hourly rollups before that (the
-    /// chart of the last 24 h and of 30 days reads this).
+    /// first (the chart of the last 24 h and of 30 days reads this): an hour's raw readings where
+    /// all of them are kept, its hourly rollup where some are gone. The warm start keeps only the
+    /// readings around a month's alarms and the trim takes a partly expired hour, so "raw from the
+    /// oldest kept reading" would show a rolled-up month as scattered points.
     /// </summary>
     public async Task<IReadOnlyList<SensorHistoryPoint>> GetSensorHistoryAsync(
         string sensorId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await using var db = CreateDbContext();
-        var oldestRaw = await db.Observations.AsNoTracking().Where(o => o.SensorId == sensorId)
-            .OrderBy(o => o.ObservedAt).Select(o => (DateTimeOffset?)o.ObservedAt).FirstOrDefaultAsync(ct);
-        var rawFrom = oldestRaw is { } raw && raw > fromUtc ? raw : fromUtc;
-        var rollupUntil = oldestRaw is null ? toUtc : rawFrom < toUtc ? rawFrom : toUtc;
-
         var hours = await db.HourlyRollups.AsNoTracking()
-            .Where(h => h.SensorId == sensorId && h.PeriodStart >= fromUtc && h.PeriodStart < rollupUntil)
-            .OrderBy(h => h.PeriodStart)
+            .Where(h => h.SensorId == sensorId && h.PeriodStart >= fromUtc && h.PeriodStart < toUtc)
             .Select(h => new SensorHistoryPoint(h.PeriodStart, h.Count, h.Min, h.Mean, h.Max, h.Last, false))
             .ToListAsync(ct);
-        if (oldestRaw is null || rawFrom >= toUtc)
-        {
-            return hours;
-        }
-
         var readings = await db.Observations.AsNoTracking()
-            .Where(o => o.SensorId == sensorId && o.ObservedAt >= rawFrom && o.ObservedAt < toUtc)
+            .Where(o => o.SensorId == sensorId && o.ObservedAt >= fromUtc && o.ObservedAt < toUtc)
             .OrderBy(o => o.ObservedAt)
             .Select(o => new SensorHistoryPoint(o.ObservedAt, 1, o.Value, o.Value, o.Value, o.Value, true))
             .ToListAsync(ct);
-        return [.. hours, .. readings];
+
+        var keptPerHour = readings.CountBy(r => HourOf(r.At)).ToDictionary();
+        var rolledUp = hours.Where(h => keptPerHour.GetValueOrDefault(h.At) < h.Count).ToList();
+        var rolledUpHours = rolledUp.Select(h => h.At).ToHashSet();
+        return [.. rolledUp.Concat(readings.Where(r => !rolledUpHours.Contains(HourOf(r.At)))).OrderBy(p => p.At)];
     }
+
+    private static DateTimeOffset HourOf(DateTimeOffset at) =>
+        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
 }

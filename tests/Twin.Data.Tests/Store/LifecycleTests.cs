@@ -96,12 +96,34 @@ public abstract class LifecycleTests(StorageProvider provider) : IAsyncLifetime
 
         var points = await _store.GetSensorHistoryAsync("S-1", Now.AddDays(-9), Now);
 
-        var rawFrom = _readings.Where(o => o.SensorId == "S-1" && o.ObservedAt >= Now.AddDays(-7)).Min(o => o.ObservedAt);
-        Assert.All(points.Where(p => p.At < rawFrom), p => Assert.False(p.IsRaw));
+        // The trim cut the hour at the window's edge in two: that hour is its rollup, not five readings.
+        var firstWholeHour = HourOf(Now.AddDays(-7)).AddHours(1);
+        Assert.All(points.Where(p => p.At < firstWholeHour), p => Assert.False(p.IsRaw));
         Assert.Equal(48, points.Count(p => !p.IsRaw));
-        Assert.Equal(_readings.Count(o => o.SensorId == "S-1" && o.ObservedAt >= rawFrom), points.Count(p => p.IsRaw));
+        Assert.Equal(_readings.Count(o => o.SensorId == "S-1" && o.ObservedAt >= firstWholeHour), points.Count(p => p.IsRaw));
         Assert.Equal(points.Select(p => p.At).Order(), points.Select(p => p.At));
     }
+
+    [Fact]
+    public async Task An_hour_with_only_some_readings_kept_shows_its_rollup_among_raw_hours()
+    {
+        await _store.RunLifecycleAsync(Now, Defaults);
+        // As a warm start leaves a month: the readings around an alarm kept, the rest summed up.
+        var sparse = Start.AddDays(8).AddHours(10);
+        _db.Scalar($"DELETE FROM observations WHERE sensor_id = 'S-1' AND observed_at >= {sparse.UtcTicks} AND observed_at < {sparse.AddMinutes(50).UtcTicks}");
+
+        var points = await _store.GetSensorHistoryAsync("S-1", Start.AddDays(8), Start.AddDays(9));
+
+        var hour = Assert.Single(points, p => HourOf(p.At) == sparse);
+        Assert.False(hour.IsRaw);
+        Assert.Equal(6, hour.Count);
+        Assert.Equal(_readings.Where(o => o.SensorId == "S-1" && HourOf(o.ObservedAt) == sparse).Max(o => o.Value), hour.Max);
+        Assert.Equal(23 * 6, points.Count(p => p.IsRaw));
+        Assert.Equal(points.Select(p => p.At).Order(), points.Select(p => p.At));
+    }
+
+    private static DateTimeOffset HourOf(DateTimeOffset at) =>
+        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
 
     [Fact]
     public async Task Nothing_a_rollup_does_not_cover_is_trimmed_and_a_second_pass_changes_nothing()
