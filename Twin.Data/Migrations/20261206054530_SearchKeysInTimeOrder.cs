@@ -26,7 +26,7 @@ namespace Twin.Data.Migrations
         {
             // The keys stay; new tickets are keyed in insertion order again.
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS tickets_search_insert");
-            migrationBuilder.Sql(SearchIndexSql.InsertTrigger("NULL"));
+            migrationBuilder.Sql(SearchIndexSql.InsertTrigger("NULL", carried: false));
         }
     }
 }

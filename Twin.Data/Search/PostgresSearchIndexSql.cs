@@ -103,7 +103,8 @@ internal static class PostgresSearchIndexSql
         "FROM ticket_search s JOIN tickets t ON t.id = s.ticket_id WHERE "
         + (phrase.Length >= 2 ? "s.pairs @> search_pairs(@phrase) AND " : string.Empty)
         + "s.txt LIKE '%' || @match || '%' AND s.reported_at >= @window_from AND s.reported_at < @window_to",
-        "s.reported_at DESC, s.ticket_id");
+        "s.reported_at DESC, s.ticket_id",
+        "t.id");
 
     /// <summary>The phrase as a LIKE pattern's literal part: lower-cased, its wildcards and escape character escaped.</summary>
     public static string MatchValue(string phrase) =>

@@ -25,14 +25,27 @@ internal static class SearchIndexSql
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
     /// <summary>The names of the triggers, to tell whether the index is kept current.</summary>
-    public static readonly string[] TriggerNames = ["tickets_search_insert", "tickets_search_update", "tickets_search_delete"];
+    public static readonly string[] TriggerNames = ["tickets_search_insert", "tickets_search_update", "tickets_search_state", "tickets_search_delete"];
+
+    /// <summary>
+    /// The ticket's columns each search key carries, kept current by the triggers: what search filters,
+    /// counts and ranks by, so that the newest thousand matches are read from the index and their keys
+    /// (in report-time order, a few pages) rather than from a thousand tickets scattered over the table.
+    /// </summary>
+    private static readonly (string Name, string Type)[] Carried =
+    [
+        ("reported_at", "INTEGER NOT NULL"), ("status", "TEXT NOT NULL"), ("channel", "TEXT NOT NULL"), ("category_code", "TEXT NOT NULL"),
+        ("sub_district_code", "TEXT NOT NULL"), ("in_corridor", "INTEGER NOT NULL"), ("overdue_steps", "INTEGER NOT NULL"), ("department", "TEXT"),
+        ("coordinating_departments", "TEXT NOT NULL"), ("title", "TEXT NOT NULL"), ("address", "TEXT NOT NULL"),
+    ];
+
+    private static readonly string CarriedNames = string.Join(", ", Carried.Select(c => c.Name));
 
     public static IEnumerable<string> Create()
     {
         yield return "CREATE TABLE search_names (kind TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (kind, code)) WITHOUT ROWID";
 
-        // FTS5 and pair rows point at this stable key: a table without INTEGER PRIMARY KEY may renumber its rowids on VACUUM.
-        yield return "CREATE TABLE search_keys (id INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL UNIQUE)";
+        yield return KeysTable("search_keys");
         yield return "CREATE VIRTUAL TABLE ticket_search USING fts5(title, description, address, category, subdistrict, tokenize='trigram')";
 
         // Trigrams cannot answer one- or two-character words (积水, 长寿), so every character pair is indexed as well.
@@ -48,6 +61,25 @@ internal static class SearchIndexSql
         {
             yield return sql;
         }
+    }
+
+    /// <summary>
+    /// The search keys' table: FTS5 and pair rows point at its stable key (a table without INTEGER
+    /// PRIMARY KEY may renumber its rowids on VACUUM), and it carries the ticket's <see cref="Carried"/> columns.
+    /// </summary>
+    public static string KeysTable(string name) =>
+        $"CREATE TABLE {name} (id INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL UNIQUE, {string.Join(", ", Carried.Select(c => $"{c.Name} {c.Type}"))})";
+
+    /// <summary>
+    /// Re-creates the search keys with the carried columns, filled from the stored tickets: the keys,
+    /// and so the FTS5 and pair index pointing at them, stay as they are. The triggers must be dropped.
+    /// </summary>
+    public static IEnumerable<string> CarryTicketColumns()
+    {
+        yield return KeysTable("search_keys_carrying");
+        yield return $"INSERT INTO search_keys_carrying (id, ticket_id, {CarriedNames}) SELECT k.id, k.ticket_id, {Columns("t")} FROM search_keys k JOIN tickets t ON t.id = k.ticket_id ORDER BY k.id";
+        yield return "DROP TABLE search_keys";
+        yield return "ALTER TABLE search_keys_carrying RENAME TO search_keys";
     }
 
     /// <summary>The category and 街镇 names the index holds beside each ticket's own text (both engines).</summary>
@@ -68,24 +100,45 @@ internal static class SearchIndexSql
     public static IEnumerable<string> Triggers()
     {
         yield return InsertTrigger(NewKey("NEW"));
+        yield return UpdateTrigger;
         yield return
             $"""
-            CREATE TRIGGER tickets_search_update AFTER UPDATE OF title, description, address, category_code, sub_district_code ON tickets
-            WHEN OLD.title IS NOT NEW.title OR OLD.description IS NOT NEW.description OR OLD.address IS NOT NEW.address
-              OR OLD.category_code IS NOT NEW.category_code OR OLD.sub_district_code IS NOT NEW.sub_district_code
-            BEGIN {Unindex("OLD")} {Index("NEW")} END
+            CREATE TRIGGER tickets_search_state AFTER UPDATE OF {CarriedNames} ON tickets
+            WHEN {string.Join(" OR ", Carried.Select(c => $"OLD.{c.Name} IS NOT NEW.{c.Name}"))}
+            BEGIN UPDATE search_keys SET {string.Join(", ", Carried.Select(c => $"{c.Name} = NEW.{c.Name}"))} WHERE ticket_id = NEW.id; END
             """;
-        yield return $"CREATE TRIGGER tickets_search_delete AFTER DELETE ON tickets BEGIN {Unindex("OLD")} DELETE FROM search_keys WHERE ticket_id = OLD.id; END";
+        yield return DeleteTrigger;
     }
 
-    /// <summary>The insert trigger, giving each new ticket the key <paramref name="key"/> (NULL: the largest key + 1, in insertion order).</summary>
-    public static string InsertTrigger(string key) =>
-        $"CREATE TRIGGER tickets_search_insert AFTER INSERT ON tickets BEGIN INSERT INTO search_keys (id, ticket_id) VALUES ({key}, NEW.id); {Index("NEW")} END";
+    /// <summary>
+    /// The insert trigger, giving each new ticket the key <paramref name="key"/> (NULL: the largest key
+    /// + 1, in insertion order), with the ticket's carried columns unless <paramref name="carried"/> is false (keys before they carried them).
+    /// </summary>
+    public static string InsertTrigger(string key, bool carried = true) =>
+        $"CREATE TRIGGER tickets_search_insert AFTER INSERT ON tickets BEGIN "
+        + (carried ? $"INSERT INTO search_keys (id, ticket_id, {CarriedNames}) VALUES ({key}, NEW.id, {Columns("NEW")}); " : $"INSERT INTO search_keys (id, ticket_id) VALUES ({key}, NEW.id); ")
+        + $"{Index("NEW")} END";
+
+    /// <summary>Undoes <see cref="CarryTicketColumns"/>: the keys without the ticket's columns, and the triggers that kept such keys.</summary>
+    public static IEnumerable<string> UncarryTicketColumns() =>
+        [.. DropTriggers(), .. Carried.Select(c => $"ALTER TABLE search_keys DROP COLUMN {c.Name}"), InsertTrigger(NewKey("NEW"), carried: false), UpdateTrigger, DeleteTrigger];
+
+    private static string UpdateTrigger =>
+        $"""
+        CREATE TRIGGER tickets_search_update AFTER UPDATE OF title, description, address, category_code, sub_district_code ON tickets
+        WHEN OLD.title IS NOT NEW.title OR OLD.description IS NOT NEW.description OR OLD.address IS NOT NEW.address
+          OR OLD.category_code IS NOT NEW.category_code OR OLD.sub_district_code IS NOT NEW.sub_district_code
+        BEGIN {Unindex("OLD")} {Index("NEW")} END
+        """;
+
+    private static string DeleteTrigger =>
+        $"CREATE TRIGGER tickets_search_delete AFTER DELETE ON tickets BEGIN {Unindex("OLD")} DELETE FROM search_keys WHERE ticket_id = OLD.id; END";
 
     public static IEnumerable<string> DropTriggers()
     {
         yield return "DROP TRIGGER IF EXISTS tickets_search_insert";
         yield return "DROP TRIGGER IF EXISTS tickets_search_update";
+        yield return "DROP TRIGGER IF EXISTS tickets_search_state";
         yield return "DROP TRIGGER IF EXISTS tickets_search_delete";
     }
 
@@ -96,9 +149,9 @@ internal static class SearchIndexSql
     public static IEnumerable<string> Fill()
     {
         // A second with more than KeysPerSecond reports: the rest get keys after every other (NULL = the largest key + 1).
-        var ordered = $"SELECT id, {Second} AS second, ROW_NUMBER() OVER (PARTITION BY {Second} ORDER BY reported_at, id) - 1 AS place FROM tickets";
-        yield return $"INSERT INTO search_keys (id, ticket_id) SELECT second * {KeysPerSecond} + place, id FROM ({ordered}) WHERE place < {KeysPerSecond}";
-        yield return $"INSERT INTO search_keys (id, ticket_id) SELECT NULL, id FROM ({ordered}) WHERE place >= {KeysPerSecond} ORDER BY second, place";
+        var ordered = $"SELECT id, {CarriedNames}, {Second} AS second, ROW_NUMBER() OVER (PARTITION BY {Second} ORDER BY reported_at, id) - 1 AS place FROM tickets";
+        yield return $"INSERT INTO search_keys (id, ticket_id, {CarriedNames}) SELECT second * {KeysPerSecond} + place, id, {CarriedNames} FROM ({ordered}) WHERE place < {KeysPerSecond}";
+        yield return $"INSERT INTO search_keys (id, ticket_id, {CarriedNames}) SELECT NULL, id, {CarriedNames} FROM ({ordered}) WHERE place >= {KeysPerSecond} ORDER BY second, place";
         yield return $"INSERT INTO ticket_search (rowid, title, description, address, category, subdistrict) SELECT k.id, t.title, t.description, t.address, {Names("t")} FROM tickets t JOIN search_keys k ON k.ticket_id = t.id ORDER BY k.id";
 
         // MATERIALIZED: flattened, the text would be rebuilt (with its name look-ups) for every one of its positions.
@@ -143,20 +196,21 @@ internal static class SearchIndexSql
     /// <summary>
     /// The tickets whose indexed text contains the phrase, within the report-time window's range of
     /// keys, read newest first from the index: FTS5 trigrams for 3+ characters, the character pairs for
-    /// one or two (one character: every pair that starts with it; the last character of a text is indexed alone).
+    /// one or two (one character: every pair that starts with it; the last character of a text is indexed
+    /// alone). <c>t</c> is the search key with the ticket's carried columns: no ticket is read.
     /// </summary>
     public static TicketMatchSql TicketMatches(string phrase)
     {
-        const string Ticket = "JOIN tickets t ON t.id = k.ticket_id";
         var window = (string key) => $"{key} >= {KeyFrom("@window_from")} AND {key} < {KeyTo("@window_to")}";
         return phrase.Length switch
         {
-            >= 3 => new($"FROM ticket_search JOIN search_keys k ON k.id = ticket_search.rowid {Ticket} WHERE ticket_search MATCH @match AND {window("ticket_search.rowid")}", "ticket_search.rowid DESC"),
-            2 => new($"FROM ticket_bigrams b JOIN search_keys k ON k.id = b.key_id {Ticket} WHERE b.gram = @match AND {window("b.key_id")}", "b.key_id DESC"),
+            >= 3 => new($"FROM ticket_search JOIN search_keys t ON t.id = ticket_search.rowid WHERE ticket_search MATCH @match AND {window("ticket_search.rowid")}", "ticket_search.rowid DESC", "t.ticket_id"),
+            2 => new($"FROM ticket_bigrams b JOIN search_keys t ON t.id = b.key_id WHERE b.gram = @match AND {window("b.key_id")}", "b.key_id DESC", "t.ticket_id"),
             _ => new(
                 $"FROM (SELECT DISTINCT key_id FROM ticket_bigrams WHERE gram >= @match AND gram < @match || char(1114111) AND {window("key_id")}) b "
-                + $"JOIN search_keys k ON k.id = b.key_id {Ticket} WHERE 1 = 1",
-                "b.key_id DESC"),
+                + "JOIN search_keys t ON t.id = b.key_id WHERE 1 = 1",
+                "b.key_id DESC",
+                "t.ticket_id"),
         };
     }
 
@@ -172,6 +226,8 @@ internal static class SearchIndexSql
     private static string NewKey(string row) =>
         $"(SELECT CASE WHEN next < base + {KeysPerSecond} THEN next END FROM (SELECT base, coalesce((SELECT max(id) + 1 FROM search_keys WHERE id >= base AND id < base + {KeysPerSecond}), base) AS next "
         + $"FROM (SELECT (({row}.reported_at - {UnixEpochTicks}) / 10000000) * {KeysPerSecond} AS base)))";
+
+    private static string Columns(string row) => string.Join(", ", Carried.Select(c => $"{row}.{c.Name}"));
 
     private static string Names(string row) =>
         $"(SELECT name FROM search_names WHERE kind = 'category' AND code = {row}.category_code), "

@@ -38,8 +38,8 @@ public sealed partial class TwinStore
         var phrase = query.Phrase;
         var tickets = query.SearchesTickets ? await SearchTicketsAsync(connection, transaction, query, scope, phrase, ct) : TicketMatches.None;
         var places = query.SearchesPlaces ? await SearchPlacesAsync(connection, transaction, phrase, ct) : [];
-        return new SearchResult(tickets.Hits(query), tickets.Count, tickets.Facet(h => h.Status.ToString()), tickets.Facet(h => h.Channel.ToString()),
-            tickets.Facet(h => h.SubDistrictCode), places)
+        return new SearchResult(await ReadHitsAsync(connection, transaction, tickets.Page(query), ct), tickets.Count,
+            tickets.Facet(m => m.Status), tickets.Facet(m => m.Channel), tickets.Facet(m => m.SubDistrictCode), places)
         {
             TotalIsLowerBound = tickets.Capped,
             Alarms = query.SearchesAlarms ? await SearchAlarmsAsync(connection, transaction, query, scope, ct) : [],
@@ -50,10 +50,11 @@ public sealed partial class TwinStore
     /// <summary>
     /// The matching tickets, newest first: all of them when at most <see cref="SearchQuery.CountLimit"/>
     /// pass the filters, otherwise the newest that many. The index is read newest first (on SQLite its
-    /// keys follow report time; on PostgreSQL a window of report time at a time, back from the newest),
-    /// each match joined to its ticket for the filters, and the reading stops at the first match past
-    /// the limit: a common word costs about a thousand index entries and tickets, a rare one its few.
-    /// The cost grows with how rarely the filters let a match through.
+    /// keys follow report time and carry the ticket's filter, facet and rank columns; on PostgreSQL a window
+    /// of report time at a time, back from the newest, each match joined to its ticket), and the reading
+    /// stops at the first match past the limit: a common word costs about a thousand index entries, a rare
+    /// one its few; only the page's tickets are read whole. The cost grows with how rarely the filters
+    /// let a match through.
     /// </summary>
     private async Task<TicketMatches> SearchTicketsAsync(
         DbConnection connection, DbTransaction transaction, SearchQuery query, AccessScope scope, string phrase, CancellationToken ct)
@@ -61,10 +62,10 @@ public sealed partial class TwinStore
         var matches = _dialect.Sql.TicketMatches(phrase);
         var filters = Filters(query) + " AND " + ScopeSql.Tickets(scope, "t");
         // Relevance: the phrase in the title first, then in the address, then only in the description or the category's or 街镇's name.
-        var sql = $"SELECT t.id, t.title, t.address, t.channel, t.category_code, t.status, t.sub_district_code, t.lon, t.lat, t.reported_at, t.closed_at, "
-            + $"CASE WHEN {Contains("lower(t.title)")} THEN 0 WHEN {Contains("lower(t.address)")} THEN 1 ELSE 2 END AS rank "
+        var rank = query.Sort == SearchSort.Time ? "0" : $"CASE WHEN {Contains("lower(t.title)")} THEN 0 WHEN {Contains("lower(t.address)")} THEN 1 ELSE 2 END";
+        var sql = $"SELECT {matches.Id}, t.reported_at, t.status, t.channel, t.sub_district_code, {rank} AS rank "
             + $"{matches.From} AND {filters} ORDER BY {matches.NewestFirst} LIMIT @take";
-        var rows = new List<(SearchHit Hit, int Rank)>();
+        var rows = new List<TicketMatch>();
         foreach (var (from, to) in await SearchWindowsAsync(connection, transaction, query, ct))
         {
             await using var read = SearchCommand(connection, transaction, query, scope, phrase, sql);
@@ -74,7 +75,7 @@ public sealed partial class TwinStore
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                rows.Add((ReadHit(reader), reader.GetInt32(11)));
+                rows.Add(new TicketMatch(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
             }
 
             if (rows.Count > query.CountLimit)
@@ -84,9 +85,9 @@ public sealed partial class TwinStore
         }
 
         // The index orders by report time to the second; the product shows the newest first, ties by id.
-        rows.Sort((a, b) => b.Hit.ReportedAt != a.Hit.ReportedAt
-            ? b.Hit.ReportedAt.CompareTo(a.Hit.ReportedAt)
-            : string.CompareOrdinal(a.Hit.Id, b.Hit.Id));
+        rows.Sort((a, b) => b.ReportedAt != a.ReportedAt
+            ? b.ReportedAt.CompareTo(a.ReportedAt)
+            : string.CompareOrdinal(a.Id, b.Id));
         var capped = rows.Count > query.CountLimit;
         return new TicketMatches(capped ? rows[..query.CountLimit] : rows, capped);
     }
@@ -127,6 +128,33 @@ public sealed partial class TwinStore
 
         windows.Add((start, end));
         return windows;
+    }
+
+    /// <summary>The page's tickets as a result list shows them, in the page's order: a few dozen read by id.</summary>
+    private static async Task<IReadOnlyList<SearchHit>> ReadHitsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, title, address, channel, category_code, status, sub_district_code, lon, lat, reported_at, closed_at FROM tickets "
+            + $"WHERE id IN ({string.Join(", ", ids.Select((_, i) => $"@id{i}"))})";
+        for (var i = 0; i < ids.Count; i++)
+        {
+            command.AddParameter($"@id{i}", ids[i]);
+        }
+
+        var hits = new Dictionary<string, SearchHit>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            hits[reader.GetString(0)] = ReadHit(reader);
+        }
+
+        return [.. ids.Select(id => hits[id])];
     }
 
     private static SearchHit ReadHit(DbDataReader reader) =>

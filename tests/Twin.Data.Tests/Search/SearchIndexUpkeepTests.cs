@@ -12,7 +12,16 @@ public sealed class SearchIndexUpkeepTests
 {
     private const string Pairs = "SELECT group_concat(gram || ':' || k.ticket_id, '|') FROM (SELECT gram, key_id FROM ticket_bigrams ORDER BY gram, key_id) b JOIN search_keys k ON k.id = b.key_id";
 
-    private const string Documents = "SELECT group_concat(k.ticket_id || title || address || category || subdistrict, '|') FROM ticket_search s JOIN search_keys k ON k.id = s.rowid";
+    private const string Documents = "SELECT group_concat(k.ticket_id || s.title || s.address || category || subdistrict, '|') FROM ticket_search s JOIN search_keys k ON k.id = s.rowid";
+
+    /// <summary>The keys whose carried columns differ from their ticket's (search filters, counts and ranks by them).</summary>
+    private const string StaleKeys =
+        """
+        SELECT COUNT(*) FROM search_keys k JOIN tickets t ON t.id = k.ticket_id
+        WHERE k.reported_at IS NOT t.reported_at OR k.status IS NOT t.status OR k.channel IS NOT t.channel OR k.category_code IS NOT t.category_code
+           OR k.sub_district_code IS NOT t.sub_district_code OR k.in_corridor IS NOT t.in_corridor OR k.overdue_steps IS NOT t.overdue_steps
+           OR k.department IS NOT t.department OR k.coordinating_departments IS NOT t.coordinating_departments OR k.title IS NOT t.title OR k.address IS NOT t.address
+        """;
 
     [Fact]
     public async Task The_set_wise_rebuild_indexes_exactly_what_the_triggers_index_row_by_row()
@@ -28,6 +37,10 @@ public sealed class SearchIndexUpkeepTests
         }
 
         await store.WriteAsync(new TwinBatch([], reports, engine.DrainEvents(), engine.DrainChangedSensors()));
+        Assert.True(engine.ChangeTicketStatus("T-001", Twin.Domain.Tickets.TicketStatus.Filed, "网格员").Accepted);
+        await store.WriteAsync(new TwinBatch([], [], engine.DrainEvents(), engine.DrainChangedSensors()));
+        Assert.Equal(0, database.Scalar(StaleKeys));
+        Assert.Equal(1, database.Scalar("SELECT COUNT(*) FROM search_keys WHERE status = 'Filed'"));
         var byTriggers = Text(database, Pairs);
         var ftsByTriggers = Text(database, Documents);
 
@@ -36,6 +49,7 @@ public sealed class SearchIndexUpkeepTests
         Assert.False(string.IsNullOrEmpty(byTriggers));
         Assert.Equal(byTriggers, Text(database, Pairs));
         Assert.Equal(ftsByTriggers, Text(database, Documents));
+        Assert.Equal(0, database.Scalar(StaleKeys));
     }
 
     [Fact]
@@ -74,7 +88,8 @@ public sealed class SearchIndexUpkeepTests
 
         Assert.Equal(database.Scalar("SELECT COUNT(*) FROM tickets"), database.Scalar("SELECT COUNT(*) FROM search_keys"));
         Assert.Equal(result.Observations, database.Scalar("SELECT COUNT(*) FROM observations"));
-        Assert.Equal(3, database.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tickets_search_%'"));
+        Assert.Equal(4, database.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tickets_search_%'"));
+        Assert.Equal(0, database.Scalar(StaleKeys));
         var (id, title, reportedAt) = FirstTicket(database);
         var minute = new SearchQuery(title) { From = reportedAt, To = reportedAt.AddMinutes(1), Limit = SearchQuery.MaxLimit };
         Assert.Contains(id, (await store.SearchAsync(minute, AccessScope.CentreOfficer)).Hits.Select(h => h.Id));
