@@ -3,8 +3,9 @@
 // Live features go from SignalR into OpenLayers sources here and never through Blazor, so a busy
 // feed cannot stall the circuit. Needs the global builds `ol` (lib/ol/ol.js) and `signalR`
 // (lib/signalr/signalr.min.js) on the page. The parts are in ./map/: labels and symbols (pure),
-// styles, basemap, layers, the hub feed (pure) and its connection, the view, and popups.
+// styles, basemap, layers, the cameras, the hub feed (pure) and its connection, the view, and popups.
 import { loadBasemap } from './map/basemap.js';
+import { CameraLoader, readJson } from './map/cameras.js';
 import { TwinHubConnection } from './map/connection.js';
 import { HubFeed } from './map/hubfeed.js';
 import { languageOf, staleMessage } from './map/labels.js';
@@ -172,14 +173,6 @@ class TwinMap {
    */
   constructor(target, opts) {
     this.opts = opts;
-    // Requested now, in parallel with the basemap; read once the hub is connecting (see load()).
-    /** @type {Promise<Response> | null} */
-    this.cameraFile = opts.camerasUrl ? fetch(opts.camerasUrl) : null;
-    // A failure is handled when the file is read, not reported as unhandled before.
-    this.cameraFile?.catch(() => {});
-    /** @type {Promise<void> | null} */
-    this.camerasLoading = null;
-    this.camerasLoaded = false;
     this.lang = languageOf(opts.lang);
     this.disposed = false;
     this.stale = true;
@@ -194,6 +187,13 @@ class TwinMap {
       tileUrl: opts.tileUrl,
       attribution: opts.attribution,
       zoomFor: (resolution) => this.map.getView().getZoomForResolution(resolution),
+    });
+    // Requested now, in parallel with the basemap; parsed once the hub is live.
+    this.cameras = new CameraLoader({
+      url: opts.camerasUrl ?? null,
+      hub: () => this.hub,
+      show: (collection) => this.layers.setCameras(collection),
+      disposed: () => this.disposed,
     });
     this.popups = new Popups({ lang: this.lang, vocabulary: opts.vocabulary ?? null, px: (size) => this.styles.px(size) });
     this.staleBadge = createStaleBadge();
@@ -299,7 +299,7 @@ class TwinMap {
       report: (state) => {
         document.dispatchEvent(new CustomEvent('twin:connection', { detail: state }));
       },
-      onLive: () => this.loadCameras(),
+      onLive: () => this.cameras.load(),
       onScene: (scene, arrivedAt) => {
         // Every message's times, a presenter's highlight too (it changes the panels, not the view).
         this.lastSceneMessage = { receivedAt: scene.receivedAt ?? 0, committedAt: scene.committedAt ?? 0, sentAt: scene.sentAt ?? 0, arrivedAt };
@@ -356,48 +356,6 @@ class TwinMap {
     if (this.hub) {
       overlay.attach({ map: this.map, connection: this.hub.connection, lang: this.lang, px: (size) => this.styles.px(size) });
     }
-  }
-
-  // The camera layer comes as a static, cached file (opts.camerasUrl), fetched since the map was
-  // created; when that fails the hub's GetCameras sends the same FeatureCollection.
-  // Callers (each time the hub is live again) share an attempt in progress.
-  loadCameras() {
-    this.camerasLoading ??= this.readCameras().finally(() => {
-      this.camerasLoading = null;
-    });
-    return this.camerasLoading;
-  }
-
-  async readCameras() {
-    if (this.camerasLoaded) {
-      return;
-    }
-    let collection = null;
-    if (this.cameraFile) {
-      const file = this.cameraFile;
-      this.cameraFile = null;
-      collection = await file.then(readJson).catch((error) => {
-        console.warn('twinmap: camera file failed; asking the hub', error);
-        return null;
-      });
-    }
-    if (collection === null && !this.hub?.connected) {
-      // Asked again once the hub connects.
-      return;
-    }
-    try {
-      collection ??= await this.hub?.invoke('GetCameras');
-    } catch (error) {
-      console.warn('twinmap: GetCameras failed; will retry on reconnect', error);
-      return;
-    }
-    if (this.camerasLoaded || this.disposed) {
-      return;
-    }
-    const parseStart = performance.now();
-    this.layers.setCameras(collection);
-    this.camerasLoaded = true;
-    performance.measure('twinmap:cameras', { start: parseStart });
   }
 
   // Where a wall's time goes, as performance measures for DevTools and the wall bench: the load's
@@ -482,15 +440,4 @@ function createStaleBadge() {
   const text = document.createElement('span');
   element.append(text);
   return { element, text, control: new ol.control.Control({ element }) };
-}
-
-/**
- * @param {Response} response
- * @returns {Promise<any>}
- */
-async function readJson(response) {
-  if (!response.ok) {
-    throw new Error(`twinmap: ${response.url} answered ${response.status}`);
-  }
-  return response.json();
 }
