@@ -323,9 +323,12 @@ class TwinMap {
    * @param {{ id: string, kind: string, lon: number, lat: number } | null} [target] a ticket or alarm to zoom to
    */
   showScene(scene, arrivedAt, sentAt, focus = null, target = null) {
-    if (scene !== this.scene || focus !== this.focus || target?.id !== this.target?.id) {
-      this.view.timing.start(arrivedAt, sentAt);
+    // The view already frames this scene: each connection is sent the scene in force and a
+    // highlight changes only the panels, and re-framing would cut short a critical alarm's fly-to.
+    if (scene === this.scene && focus === this.focus && target?.id === this.target?.id) {
+      return;
     }
+    this.view.timing.start(arrivedAt, sentAt);
     this.scene = scene;
     this.focus = focus;
     this.target = target;
