@@ -40,12 +40,9 @@ public sealed partial class TwinStore
             .Select(o => new SensorHistoryPoint(o.ObservedAt, 1, o.Value, o.Value, o.Value, o.Value, true))
             .ToListAsync(ct);
 
-        var keptPerHour = readings.CountBy(r => HourOf(r.At)).ToDictionary();
+        var keptPerHour = readings.CountBy(r => FloorToHour(r.At)).ToDictionary();
         var rolledUp = hours.Where(h => keptPerHour.GetValueOrDefault(h.At) < h.Count).ToList();
         var rolledUpHours = rolledUp.Select(h => h.At).ToHashSet();
-        return [.. rolledUp.Concat(readings.Where(r => !rolledUpHours.Contains(HourOf(r.At)))).OrderBy(p => p.At)];
+        return [.. rolledUp.Concat(readings.Where(r => !rolledUpHours.Contains(FloorToHour(r.At)))).OrderBy(p => p.At)];
     }
-
-    private static DateTimeOffset HourOf(DateTimeOffset at) =>
-        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
 }
