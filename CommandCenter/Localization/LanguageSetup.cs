@@ -14,7 +14,7 @@ public static class LanguageSetup
     private static readonly TimeSpan Remembered = TimeSpan.FromDays(365);
 
     public static IServiceCollection AddTwinLanguage(this IServiceCollection services) =>
-        services.Configure<RequestLocalizationOptions>(options =>
+        services.AddScoped<CircuitCulture>().Configure<RequestLocalizationOptions>(options =>
         {
             CultureInfo[] cultures = [new(Language.ChineseCode), new(Language.EnglishCode)];
             options.DefaultRequestCulture = new RequestCulture(Language.ChineseCode);

@@ -27,7 +27,8 @@ public sealed partial class ConsolePage : IDisposable
     private TicketQueue? _queue;
     private TicketView? _view;
     private AlarmDesk? _alarms;
-    private readonly CircuitCulture _culture = new();
+    [Inject]
+    private CircuitCulture Culture { get; set; } = default!;
     private readonly ShortcutQueue _keys = new();
     private IReadOnlyDictionary<string, TicketState> _byId = new Dictionary<string, TicketState>();
     private long _byIdVersion = -1;
@@ -181,7 +182,7 @@ public sealed partial class ConsolePage : IDisposable
 
     private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(async () =>
     {
-        _culture.Apply();
+        Culture.Apply();
 
         // A command's own commit may already have shown a newer snapshot than the feed's.
         if (Snapshot is null || snapshot.Version > Snapshot.Version)

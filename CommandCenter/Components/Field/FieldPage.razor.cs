@@ -35,7 +35,8 @@ public sealed partial class FieldPage : IAsyncDisposable
 
     private const string ModulePath = "./assets/js/fieldoutbox.js";
 
-    private readonly CircuitCulture _culture = new();
+    [Inject]
+    private CircuitCulture Culture { get; set; } = default!;
     private ElementReference _root;
     private ElementReference _photoInput;
     private IJSObjectReference? _module;
@@ -153,7 +154,7 @@ public sealed partial class FieldPage : IAsyncDisposable
 
     private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(async () =>
     {
-        _culture.Apply();
+        Culture.Apply();
         if (Snapshot is null || snapshot.Version > Snapshot.Version)
         {
             var before = Selected?.Status;
@@ -263,7 +264,7 @@ public sealed partial class FieldPage : IAsyncDisposable
     [JSInvokable]
     public Task OnQueued(string ticketId) => InvokeAsync(() =>
     {
-        _culture.Apply();
+        Culture.Apply();
         Queued.Add(ticketId);
         (Note, Chosen, Message, MessageIsError) = (string.Empty, [], FieldText.QueuedHere, false);
         StateHasChanged();
@@ -273,7 +274,7 @@ public sealed partial class FieldPage : IAsyncDisposable
     [JSInvokable]
     public Task OnAnswered(string ticketId, bool stored, string? problem) => InvokeAsync(async () =>
     {
-        _culture.Apply();
+        Culture.Apply();
         Queued.Remove(ticketId);
         if (Selected?.Id == ticketId)
         {

@@ -30,7 +30,8 @@ public sealed partial class WallPage : IDisposable
 {
     private TwinMap? _map;
     private ITimer? _clockTimer;
-    private readonly CircuitCulture _culture = new();
+    [Inject]
+    private CircuitCulture Culture { get; set; } = default!;
 
     [Inject]
     private WallFeed Feed { get; set; } = default!;
@@ -124,7 +125,7 @@ public sealed partial class WallPage : IDisposable
         Message = Scenes.Current.Within(_scope?.Area, District);
         Scene = SceneOf(Message);
         Scenes.Changed += OnScene;
-        _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(() => _culture.Run(StateHasChanged)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _clockTimer = RealTime.CreateTimer(_ => InvokeAsync(() => Culture.Run(StateHasChanged)), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     private void Show(TwinSnapshot? snapshot)
@@ -133,7 +134,7 @@ public sealed partial class WallPage : IDisposable
         Snapshot = snapshot is not null && _scope is not null ? AreaSigns.View(_scope, snapshot) : null;
     }
 
-    private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(() => _culture.Run(() =>
+    private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(() => Culture.Run(() =>
     {
         Show(snapshot);
         StateHasChanged();
@@ -150,7 +151,7 @@ public sealed partial class WallPage : IDisposable
         _ = InvokeAsync(async () =>
         {
             _scope = await Scopes.OfAsync(_user);
-            _culture.Run(() =>
+            Culture.Run(() =>
             {
                 Message = Scenes.Current.Within(_scope?.Area, District);
                 Show(_latest);
@@ -159,7 +160,7 @@ public sealed partial class WallPage : IDisposable
         });
     }
 
-    private void OnScene(WallSceneMessage scene) => InvokeAsync(() => _culture.Run(() =>
+    private void OnScene(WallSceneMessage scene) => InvokeAsync(() => Culture.Run(() =>
     {
         // A 街镇's wall follows a presenter's step within its own area.
         Message = scene.Within(_scope?.Area, District);

@@ -59,6 +59,7 @@ public static class AppTwinServices
         services.AddSingleton(app.GetRequiredService<Twin.Domain.Dispatch.EvaluationWindow>());
         services.AddSingleton(app.GetRequiredService<SignedInScope>());
         services.AddScoped<IOfficerCommands, OfficerCommands>();
+        services.AddScoped<CommandCenter.Localization.CircuitCulture>();
         return services;
     }
 }

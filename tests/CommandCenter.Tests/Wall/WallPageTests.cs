@@ -125,4 +125,27 @@ public sealed class WallPageTests : IAsyncLifetime
         Assert.NotEmpty(names);
         Assert.All(names, n => Assert.Contains(n, catalogue.Categories.Select(c => c.NameEn)));
     }
+    /// <summary>
+    /// A clean-clone run once showed a wall opened with <c>?lang=en</c> in Chinese for good once it
+    /// turned interactive: its live updates ran in whatever culture was ambient when the circuit
+    /// built the page. They now run in the language the page was served in.
+    /// </summary>
+    [Fact]
+    public async Task A_wall_served_in_English_updates_in_English_whatever_culture_the_circuit_built_it_in()
+    {
+        var feed = _app.Services.GetRequiredService<WallFeed>();
+        await Eventually.Until(() => feed.Current is not null, "the wall's feed has a snapshot");
+        using var chinese = UiLanguage.Chinese();
+        await using var ctx = WallContext.Create(_app.Services);
+        ctx.Services.GetRequiredService<CommandCenter.Localization.CircuitCulture>().ServedIn("en");
+
+        var wall = ctx.Render<WallPage>();
+        var version = wall.Find(".wall").GetAttribute("data-version");
+
+        wall.WaitForAssertion(() =>
+        {
+            Assert.NotEqual(version, wall.Find(".wall").GetAttribute("data-version"));
+            Assert.Equal("City look", wall.Find("[data-panel='look'] h2").TextContent);
+        }, TimeSpan.FromSeconds(15));
+    }
 }

@@ -16,7 +16,8 @@ namespace CommandCenter.Components.Console.Emergency;
 /// </summary>
 public sealed partial class EmergencyPage : IDisposable
 {
-    private readonly CircuitCulture _culture = new();
+    [Inject]
+    private CircuitCulture Culture { get; set; } = default!;
     private string? _incidentsSeenFor;
 
     [Inject]
@@ -51,7 +52,7 @@ public sealed partial class EmergencyPage : IDisposable
 
     private void OnSnapshot(TwinSnapshot snapshot) => InvokeAsync(async () =>
     {
-        _culture.Apply();
+        Culture.Apply();
         Snapshot = snapshot;
         await RefreshIncidentsAsync();
         StateHasChanged();

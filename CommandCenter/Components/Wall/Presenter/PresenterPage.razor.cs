@@ -20,7 +20,8 @@ namespace CommandCenter.Components.Wall.Presenter;
 /// </summary>
 public sealed partial class PresenterPage : IDisposable
 {
-    private readonly CircuitCulture _culture = new();
+    [Inject]
+    private CircuitCulture Culture { get; set; } = default!;
 
     [Inject]
     private IWallPresenter Presenter { get; set; } = default!;
@@ -102,14 +103,14 @@ public sealed partial class PresenterPage : IDisposable
             return;
         }
 
-        _ = InvokeAsync(() => _culture.Run(() =>
+        _ = InvokeAsync(() => Culture.Run(() =>
         {
             Events = events;
             StateHasChanged();
         }));
     }
 
-    private void OnWalls(WallSceneMessage message) => InvokeAsync(() => _culture.Run(() =>
+    private void OnWalls(WallSceneMessage message) => InvokeAsync(() => Culture.Run(() =>
     {
         Walls = message;
         Presentation = Director.Presentation;
