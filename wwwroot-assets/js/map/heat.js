@@ -2,10 +2,16 @@
 // Today's hotline heat: painted on a 2D canvas once per view at rest (and when today's hotline
 // tickets change), then moved as an image while the view animates. OpenLayers' WebGL heatmap
 // re-blurred every point on every frame: in software rendering that alone held a fly-to at 2 fps.
+// The heat is a blur, so it is painted HeatPainter.downscale times smaller each way and the map
+// scales it up as it draws the image, which it does anyway: at full size a 4K wall's heat (1.5×
+// the view each way, 19 million pixels) held the page's one thread for about half a second at
+// every change of today's hotline tickets.
 
 // Pixel sizes at the 1920×1080 reference.
 const HEAT_RADIUS = 22;
 const HEAT_BLUR = 32;
+// A disc's core radius, in pixels of the smaller canvas the heat is painted on.
+const HEAT_CORE_PX = 8;
 // One hotline ticket alone makes a faint mark; several close together build a hot spot.
 const HEAT_WEIGHT = 0.7;
 // Warm colours only: a blue end would vanish into the dark-blue basemap.
@@ -24,6 +30,16 @@ export class HeatPainter {
     this.stamp = null;
     /** @type {Uint8ClampedArray | null} */
     this.colours = null;
+  }
+
+  /**
+   * How many times smaller than the image the heat is painted: as many as keep a disc's core
+   * HEAT_CORE_PX across, where a smooth scale-up cannot be told from painting at full size.
+   * @param {number} pixelRatio the map's
+   * @returns {number}
+   */
+  downscale(pixelRatio) {
+    return Math.max(1, Math.floor((this.px(HEAT_RADIUS) * pixelRatio) / HEAT_CORE_PX));
   }
 
   /** The stamp's size follows the wall's scale: drop it when that changes. */

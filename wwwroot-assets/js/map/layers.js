@@ -162,11 +162,12 @@ export class MapLayers {
   }
 
   createHeatLayer() {
-    const image = new ol.source.ImageCanvas({
+    CoarseImageCanvas ??= defineCoarseImageCanvas();
+    const image = new CoarseImageCanvas({
       canvasFunction: (/** @type {number[]} */ extent, /** @type {number} */ _resolution, /** @type {number} */ pixelRatio, /** @type {number[]} */ size) =>
         this.heat.draw(extent, size, pixelRatio),
       ratio: IMAGE_RATIO,
-    });
+    }, (/** @type {number} */ pixelRatio) => this.heat.downscale(pixelRatio));
     this.sources.heat.on('change', () => image.changed());
     return new ol.layer.Image({ source: image, opacity: HEAT_OPACITY });
   }
@@ -364,3 +365,32 @@ export class MapLayers {
     }
   }
 }
+
+/**
+ * Defined on first use: the module may be imported before the page's ol.js has run.
+ * @type {(new (options: object, downscale: (pixelRatio: number) => number) => any) | null}
+ */
+let CoarseImageCanvas = null;
+
+// An image source painted downscale times smaller each way than the map's pixels: its image
+// carries the smaller pixel ratio, so the layer scales it up as it draws it.
+const defineCoarseImageCanvas = () => class extends ol.source.ImageCanvas {
+  /**
+   * @param {object} options ol.source.ImageCanvas's
+   * @param {(pixelRatio: number) => number} downscale
+   */
+  constructor(options, downscale) {
+    super(options);
+    this.downscale = downscale;
+  }
+
+  /**
+   * @param {number[]} extent
+   * @param {number} resolution
+   * @param {number} pixelRatio
+   * @param {any} projection
+   */
+  getImageInternal(extent, resolution, pixelRatio, projection) {
+    return super.getImageInternal(extent, resolution, pixelRatio / this.downscale(pixelRatio), projection);
+  }
+};
