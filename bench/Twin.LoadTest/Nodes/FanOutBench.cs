@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Twin.LoadTest.Nodes;
@@ -39,9 +40,11 @@ internal static class FanOutBench
             foreach (var layout in new[] { "one", "two" })
             {
                 var nodes = Enumerable.Range(0, clients).Select(i => layout == "one" || i % 2 == 0 ? writer : follower).ToList();
+                follower.TimingLines.Clear();
                 var cell = await RunCellAsync(nodes, cookies, writer, place, tickets, clock);
                 results[layout].Add(cell);
                 Console.WriteLine($"  {layout} node(s), repeat {repeat + 1}: {cell.Describe()}; load average {FailoverBench.LoadAverage()}");
+                Console.WriteLine($"    follower: {FollowerTimings(follower.TimingLines.ToList())}");
             }
         }
 
@@ -106,6 +109,22 @@ internal static class FanOutBench
                 await listener.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The follower's own account of its lag in the cell, from its Debug lines (NodeProcess.FollowTimings).</summary>
+    private static string FollowerTimings(List<string> lines)
+    {
+        List<double> Numbers(string marker, string before) => lines.Where(l => l.Contains(marker, StringComparison.Ordinal))
+            .Select(l => Regex.Match(l, before + @" (-?[0-9.]+|NaN) ms")).Where(m => m.Success)
+            .Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(v => !double.IsNaN(v)).ToList();
+        string Figures(List<double> values) => values.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture,
+            $"p50 {Percentile(values, 0.5):F0} / p99 {Percentile(values, 0.99):F0} ms");
+        var reloads = Numbers("Follower reload took", "took");
+        var resets = lines.Where(l => l.Contains("Map reset told", StringComparison.Ordinal)).ToList();
+        int Sum(string what) => resets.Select(l => Regex.Match(l, @"(\d+) " + what)).Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        return $"{reloads.Count} reloads taking {Figures(reloads)}, started after the writer's notification {Figures(Numbers("Follower reload took", "started"))} " +
+               $"(pause {Figures(Numbers("Follower reload took", "pause of"))}); {resets.Count} map resets as deltas ({Sum("features")} features whole, {Sum("readings")} readings, " +
+               $"{Sum("removals")} removals), queued {Figures(Numbers("Map reset told", "queued"))} after the reload";
     }
 
     private static double Percentile(List<double> values, double quantile)
