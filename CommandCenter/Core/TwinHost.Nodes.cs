@@ -41,6 +41,7 @@ public sealed partial class TwinHost
         var loaded = false;
         Task<long>? notified = null;
         var paused = TimeSpan.Zero;
+        var reloads = new Queue<TimeSpan>();
         while (!acquired.IsCompleted && !ct.IsCancellationRequested)
         {
             var committed = nodes.Signals.Next(NodeSignals.Committed);
@@ -70,7 +71,13 @@ public sealed partial class TwinHost
             }
 
             notified = committed.ContinueWith(_ => Stopwatch.GetTimestamp(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            paused = PauseAfter(Stopwatch.GetElapsedTime(reloading), nodes.Options.RefreshInterval);
+            reloads.Enqueue(Stopwatch.GetElapsedTime(reloading));
+            if (reloads.Count > ReloadsJudged)
+            {
+                reloads.Dequeue();
+            }
+
+            paused = PauseAfter(reloads.Order().ElementAt(reloads.Count / 2), nodes.Options.RefreshInterval);
             await Task.WhenAny(acquired, Task.Delay(paused, ct));
             await Task.WhenAny(acquired, committed, Task.Delay(TimeSpan.FromSeconds(30), ct));
         }
@@ -80,16 +87,21 @@ public sealed partial class TwinHost
 
     /// <summary>
     /// The pause before a follower's next reload: a reload reads the whole state, so the pause is
-    /// <see cref="ReloadPauseFactor"/> times what the last one took (reloads then take at most a
-    /// fifth of the node's time, however often the writer commits), and never more than
+    /// <see cref="ReloadPauseFactor"/> times what a reload takes (reloads then take about a fifth of
+    /// the node's time, however often the writer commits), and never more than
     /// <paramref name="refreshInterval"/>, the most its screens may lag. A fixed pause of the whole
     /// interval put the follower's screens about a second behind the writer's even where a reload
-    /// took a few tens of milliseconds.
+    /// took a few tens of milliseconds. What a reload takes is the median of the last
+    /// <see cref="ReloadsJudged"/>: judged on the last one alone, one slow reload (a collection, a
+    /// busy moment of the machine) paused the next for the whole interval, and that pause was the
+    /// follower's screens' p99 lag (fan-out bench, session 14).
     /// </summary>
     private static TimeSpan PauseAfter(TimeSpan reload, TimeSpan refreshInterval) =>
         reload * ReloadPauseFactor < refreshInterval ? reload * ReloadPauseFactor : refreshInterval;
 
     private const int ReloadPauseFactor = 4;
+
+    private const int ReloadsJudged = 9;
 
     /// <summary>Where a follower's lag goes (the fan-out bench reads it): the writer's notification → this reload's start (the pause after the last reload is part of it) → its end.</summary>
     [LoggerMessage(Level = LogLevel.Debug, Message = "Follower reload took {ReloadMs:F0} ms; it started {WaitMs:F0} ms after the writer's notification, after a pause of {PauseMs:F0} ms.")]
