@@ -11,29 +11,23 @@ namespace CommandCenter.Tests.Nodes;
 /// follower reaches them as a delta against the picture they hold, cut per scope group, not as a snapshot of the
 /// whole picture. Two nodes in this process on one PostgreSQL database, A the writer; the wall is on B, the follower.
 /// </summary>
-public sealed class FollowerMapDeltaTests : IAsyncLifetime
+public sealed class FollowerMapDeltaTests : InProcessNodes
 {
     private const string Zhenru = "310107022000";
-
-    private InProcessNodes _nodes = null!;
-
-    public async Task InitializeAsync() => _nodes = await InProcessNodes.StartAsync();
-
-    public async Task DisposeAsync() => await _nodes.DisposeAsync();
 
     [Fact]
     public async Task A_wall_on_the_follower_gets_the_writers_new_case_in_a_delta_and_nothing_of_a_case_outside_its_area()
     {
-        var writer = _nodes.A.Services.AppTwin();
+        var writer = A.Services.AppTwin();
         var zhenru = writer.District.SubDistricts.Single(s => s.Code == Zhenru);
         var other = writer.District.SubDistricts.First(s => s.Code != Zhenru);
-        using var wall = await _nodes.B.SignInAsync(Roles.Wall);
+        using var wall = await B.SignInAsync(Roles.Wall);
         await using var connection = wall.CreateHubConnection();
         var replica = new MapReplica(connection, recordStates: false);
         await connection.StartAsync();
         await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount,
             "the centre's snapshot of every sensor on node B");
-        await _nodes.A.MoveWallAsync("sd-" + Zhenru);
+        await A.MoveWallAsync("sd-" + Zhenru);
         await Eventually.Until(() => replica.SnapshotsReceived >= 2 && replica.Count("sensors") is > 0 and < TwinAppFactory.SensorCount,
             $"node B's open wall takes 真如's scope (snapshots {replica.SnapshotsReceived}, sensors {replica.Count("sensors")})");
         var snapshots = replica.SnapshotsReceived;
@@ -42,7 +36,7 @@ public sealed class FollowerMapDeltaTests : IAsyncLifetime
         var outside = await ReportAsync(writer, "OT-", other);
         var inside = await ReportAsync(writer, "ZR-", zhenru);
         await Eventually.Until(() => replica.Ids("tickets").Contains(inside), "the case filed in 真如 on the writer reaches the follower's 真如 wall");
-        Assert.Contains(_nodes.B.Services.AppTwin().Queries.Current.Tickets, t => t.Id == outside);
+        Assert.Contains(B.Services.AppTwin().Queries.Current.Tickets, t => t.Id == outside);
 
         var raw = replica.RawMessages;
         var first = raw.First(m => m.Contains(inside, StringComparison.Ordinal));
@@ -51,7 +45,7 @@ public sealed class FollowerMapDeltaTests : IAsyncLifetime
         Assert.Equal(0, replica.GapsDetected);
         Assert.DoesNotContain(raw.Skip(raw.ToList().FindLastIndex(m => m.Contains("\"layers\":", StringComparison.Ordinal))),
             m => m.Contains(outside, StringComparison.Ordinal) || m.Contains(other.Name, StringComparison.Ordinal));
-        Assert.All(replica.Ids("tickets"), id => Assert.Equal(Zhenru, _nodes.B.Services.AppTwin().Queries.Current.Tickets.Single(t => t.Id == id).SubDistrictCode));
+        Assert.All(replica.Ids("tickets"), id => Assert.Equal(Zhenru, B.Services.AppTwin().Queries.Current.Tickets.Single(t => t.Id == id).SubDistrictCode));
     }
 
     private static async Task<string> ReportAsync(AppTwin twin, string prefix, SubDistrict area)

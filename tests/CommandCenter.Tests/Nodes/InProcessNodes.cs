@@ -7,28 +7,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommandCenter.Tests.Nodes;
 
 /// <summary>
-/// Two nodes in this process on one fresh PostgreSQL database (docs/two-nodes.md), started one after the other as a
-/// rolling start: A migrates, seeds the accounts and takes the writer's lock; B follows.
+/// Tests on two nodes in this process on one fresh PostgreSQL database (docs/two-nodes.md), started one after the other
+/// as a rolling start: A migrates, seeds the accounts and takes the writer's lock; B follows.
 /// </summary>
-internal sealed class InProcessNodes : IAsyncDisposable
+public abstract class InProcessNodes : IAsyncLifetime
 {
     private readonly TwinAppFactory _factoryA = new();
     private readonly TwinAppFactory _factoryB = new();
     private PostgresDatabase _database = null!;
 
-    public WebApplicationFactory<Program> A { get; private set; } = null!;
+    protected WebApplicationFactory<Program> A { get; private set; } = null!;
 
-    public WebApplicationFactory<Program> B { get; private set; } = null!;
+    protected WebApplicationFactory<Program> B { get; private set; } = null!;
 
-    public static async Task<InProcessNodes> StartAsync()
+    public async Task InitializeAsync()
     {
-        var nodes = new InProcessNodes { _database = await PostgresDatabase.CreateAsync() };
-        nodes.A = await StartAsync(nodes._factoryA, nodes.OnDatabase);
-        nodes.B = await StartAsync(nodes._factoryB, nodes.OnDatabase);
-        return nodes;
+        _database = await PostgresDatabase.CreateAsync();
+        A = await StartAsync(_factoryA, OnDatabase);
+        B = await StartAsync(_factoryB, OnDatabase);
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         await B.DisposeAsync();
         await A.DisposeAsync();
