@@ -103,7 +103,8 @@ internal static class FanOutBench
                 seen.Count,
                 samples.Count - seen.Count,
                 samples.Count(s => s.Ms is null && s.Node != writer.Name),
-                listeners.Where(l => l.Node != writer.Name).Sum(l => l.Messages));
+                listeners.Where(l => l.Node != writer.Name).Sum(l => l.Messages),
+                listeners.Where(l => l.Node != writer.Name).Sum(l => l.Characters));
         }
         finally
         {
@@ -146,10 +147,10 @@ internal static class FanOutBench
 
     private static double Median(IEnumerable<double> values) => Percentile(values.ToList(), 0.5);
 
-    private sealed record Cell(double P50, double P99, double FollowerP99, double WriterP99, double Max, int Samples, int Missed, int MissedOnFollower, int FollowerMessages)
+    private sealed record Cell(double P50, double P99, double FollowerP99, double WriterP99, double Max, int Samples, int Missed, int MissedOnFollower, int FollowerMessages, long FollowerCharacters)
     {
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"p50 {P50:F0} ms, p99 {P99:F0} ms (follower's clients {FollowerP99:F0}, writer's {WriterP99:F0}), max {Max:F0} ms over {Samples} receipts, {Missed} missed ({MissedOnFollower} on the follower's clients); {FollowerMessages} messages to the follower's clients");
+            $"p50 {P50:F0} ms, p99 {P99:F0} ms (follower's clients {FollowerP99:F0}, writer's {WriterP99:F0}), max {Max:F0} ms over {Samples} receipts, {Missed} missed ({MissedOnFollower} on the follower's clients); {FollowerMessages} messages to the follower's clients ({FollowerCharacters / 1e6:F1} M characters of JSON)");
     }
 
     /// <summary>A wall client that keeps every message with when it arrived, to find each ticket's first appearance afterwards.</summary>
@@ -179,6 +180,17 @@ internal static class FanOutBench
                 lock (_messages)
                 {
                     return _messages.Count;
+                }
+            }
+        }
+
+        public long Characters
+        {
+            get
+            {
+                lock (_messages)
+                {
+                    return _messages.Sum(m => (long)m.Text.Length);
                 }
             }
         }
