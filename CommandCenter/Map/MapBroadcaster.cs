@@ -23,8 +23,10 @@ namespace CommandCenter.Map;
 /// Every feature remembers the case, alarm or sensor it shows, so that each scope's group
 /// (<see cref="AccessScope.ViewKey"/>) gets only what <see cref="AccessScope.Sees(TicketState)"/>
 /// lets it see: a feature leaving a scope (a case reassigned away) reaches that group as a removal.
+/// A reset (a follower's reload of the writer's commits, a rebuild) is sent as the difference from the picture
+/// the screens hold (<see cref="MapChange.Between"/>); only a new day, and a screen that asks, get a snapshot.
 /// </summary>
-public sealed class MapBroadcaster : BackgroundService
+public sealed partial class MapBroadcaster : BackgroundService
 {
     private readonly TimeSpan _coalesceWindow;
     private readonly MapFanout _fanout;
@@ -33,11 +35,9 @@ public sealed class MapBroadcaster : BackgroundService
     private readonly EventCatalogue _catalogue;
     private readonly DistrictMap _district;
     private readonly ILogger<MapBroadcaster> _logger;
-    private readonly Channel<TwinChangeSet> _changes = Channel.CreateUnbounded<TwinChangeSet>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(TwinChangeSet Set, long At)> _changes = Channel.CreateUnbounded<(TwinChangeSet, long)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, Dictionary<string, MapFeature>> _layers =
-        MapLayers.Live.ToDictionary(l => l, _ => new Dictionary<string, MapFeature>(StringComparer.Ordinal));
-    private readonly Dictionary<(string Layer, string Id), Func<AccessScope, bool>> _seenBy = [];
+    private MapPicture _picture = new();
     private readonly ConcurrentDictionary<string, AccessScope> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotMessage> _snapshots = new(StringComparer.Ordinal);
     private long _seq;
@@ -100,7 +100,8 @@ public sealed class MapBroadcaster : BackgroundService
         await _gate.WaitAsync(stoppingToken);
         try
         {
-            Reload(_queries.Current);
+            _picture = PictureOf(_queries.Current);
+            Interlocked.Increment(ref _seq);
 
             // A screen that connected before this first load holds an empty snapshot at an older seq.
             _fanout.ResyncAll(BuildSnapshot);
@@ -113,7 +114,7 @@ public sealed class MapBroadcaster : BackgroundService
         // The callback only queues: the coalescing below runs on this service's own loop.
         using var subscription = _twinChanges.Subscribe(nameof(MapBroadcaster), (changes, _) =>
         {
-            _changes.Writer.TryWrite(changes);
+            _changes.Writer.TryWrite((changes, Stopwatch.GetTimestamp()));
             return Task.CompletedTask;
         });
 
@@ -138,74 +139,37 @@ public sealed class MapBroadcaster : BackgroundService
     {
         var upserts = new Dictionary<(string Layer, string Id), (MapFeature Feature, Func<AccessScope, bool> SeenBy)>();
         var removals = new HashSet<FeatureRemoval>();
-        var snapshot = _queries.Current;
-        var reset = false;
-        while (_changes.Reader.TryRead(out var set))
+        long? resetAt = null;
+        while (_changes.Reader.TryRead(out var queued))
         {
-            reset |= set.IsReset;
-            Collect(set, upserts, removals, TicketFeature, _dayStart);
+            resetAt ??= queued.Set.IsReset ? queued.At : null;
+            Collect(queued.Set, upserts, removals, TicketFeature, _dayStart);
         }
 
+        // Read after the queue: a reset's picture is the one published before it was raised, never an older one.
+        var snapshot = _queries.Current;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            // A new day, or a reset (the engine was rebuilt, or this service fell too far behind): start from the picture.
-            if (reset || ShanghaiClock.StartOfDay(snapshot.At) != _dayStart)
+            // A new day: every screen starts from the day's picture (the heat layer holds today's reports only).
+            if (ShanghaiClock.StartOfDay(snapshot.At) != _dayStart)
             {
-                Reload(snapshot);
+                _picture = PictureOf(snapshot);
+                Interlocked.Increment(ref _seq);
                 _fanout.ResyncAll(BuildSnapshot);
                 return;
             }
 
-            if (upserts.Count == 0 && removals.Count == 0)
-            {
-                return;
-            }
-
-            var full = new List<(string Layer, MapFeature Feature)>(upserts.Count);
-            var sensorUpdates = new List<SensorUpdate>();
-            var seenBefore = new Dictionary<(string Layer, string Id), Func<AccessScope, bool>>();
-            foreach (var ((layer, id), (feature, seenBy)) in upserts)
-            {
-                if (_seenBy.TryGetValue((layer, id), out var before))
-                {
-                    seenBefore[(layer, id)] = before;
-                }
-
-                _seenBy[(layer, id)] = seenBy;
-                var layerFeatures = _layers[layer];
-                if (layer == MapLayers.Sensors && layerFeatures.TryGetValue(id, out var previous)
-                    && MapFeatures.SensorChange(previous, feature) is { } update)
-                {
-                    if (!update.IsEmpty)
-                    {
-                        sensorUpdates.Add(update);
-                    }
-                }
-                else
-                {
-                    full.Add((layer, feature));
-                }
-
-                layerFeatures[id] = feature;
-            }
-
-            foreach (var removal in removals)
-            {
-                _layers[removal.Layer].Remove(removal.Id);
-                if (_seenBy.Remove((removal.Layer, removal.Id), out var before))
-                {
-                    seenBefore[(removal.Layer, removal.Id)] = before;
-                }
-            }
-
-            if (full.Count == 0 && sensorUpdates.Count == 0 && removals.Count == 0)
+            // A reset (a follower's reload, a rebuild, or this service fell too far behind): what changed since the picture the screens hold.
+            var change = resetAt is { } raised ? Reset(snapshot, raised) : Apply(upserts, removals);
+            if (change.IsEmpty)
             {
                 return;
             }
 
             var seq = Interlocked.Increment(ref _seq);
-            _fanout.Publish(group => DeltaFor(group, new MapDelta(seq, snapshot.At, full.Select(f => f.Feature).ToList(), removals.ToList(), sensorUpdates), full, seenBefore), BuildSnapshot);
+            var all = change.Delta(seq, snapshot.At);
+            _fanout.Publish(group => new DeltaMessage(new WireJson<MapDelta>(change.For(group, _groups.GetValueOrDefault(group), all, (layer, id) => Sees(group, layer, id)))), BuildSnapshot);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -217,31 +181,61 @@ public sealed class MapBroadcaster : BackgroundService
         }
     }
 
-    /// <summary>
-    /// The delta a group sees: the upserts it may see; as removals, the features it saw before this
-    /// change and no longer sees (a case that left its scope) or that are gone; and the readings of
-    /// sensors it holds. A feature the group never saw reaches it in no form, not even its id.
-    /// </summary>
-    private DeltaMessage DeltaFor(string group, MapDelta all, List<(string Layer, MapFeature Feature)> full,
-        Dictionary<(string Layer, string Id), Func<AccessScope, bool>> seenBefore)
+    private MapChange Reset(TwinSnapshot snapshot, long raisedAt)
     {
-        if (group == MapFanout.Everything)
+        var before = _picture;
+        _picture = PictureOf(snapshot);
+        var change = MapChange.Between(before, _picture, _groups.Values.Where(scope => !scope.SeesAll).ToList());
+        LogReset(change.Full.Count, change.SensorUpdates.Count, change.Removals.Count, Stopwatch.GetElapsedTime(raisedAt).TotalMilliseconds);
+        return change;
+    }
+
+    /// <summary>Applies committed changes to the picture: sensors whose only change is their reading become <see cref="SensorUpdate"/>s.</summary>
+    private MapChange Apply(
+        Dictionary<(string Layer, string Id), (MapFeature Feature, Func<AccessScope, bool> SeenBy)> upserts, HashSet<FeatureRemoval> removals)
+    {
+        var change = new MapChange([], [], [], []);
+        foreach (var ((layer, id), (feature, seenBy)) in upserts)
         {
-            return new DeltaMessage(new WireJson<MapDelta>(all));
+            if (_picture.SeenBy.TryGetValue((layer, id), out var before))
+            {
+                change.SeenBefore[(layer, id)] = before;
+            }
+
+            var layerFeatures = _picture.Layers[layer];
+            if (layer == MapLayers.Sensors && layerFeatures.TryGetValue(id, out var previous)
+                && MapFeatures.SensorChange(previous, feature) is { } update)
+            {
+                if (!update.IsEmpty)
+                {
+                    change.SensorUpdates.Add(update);
+                }
+            }
+            else
+            {
+                change.Full.Add((layer, feature));
+            }
+
+            _picture.Add(layer, feature, seenBy);
         }
 
-        var scope = _groups.GetValueOrDefault(group);
-        bool SawBefore(string layer, string id) => scope is not null && seenBefore.TryGetValue((layer, id), out var saw) && saw(scope);
-        var upserts = full.Where(f => Sees(group, f.Layer, f.Feature.Id)).Select(f => f.Feature).ToList();
-        var removals = full.Where(f => !Sees(group, f.Layer, f.Feature.Id) && SawBefore(f.Layer, f.Feature.Id)).Select(f => new FeatureRemoval(f.Layer, f.Feature.Id))
-            .Concat(all.Removals.Where(r => SawBefore(r.Layer, r.Id))).ToList();
-        var readings = all.SensorUpdates.Where(u => Sees(group, MapLayers.Sensors, u.Id)).ToList();
-        return new DeltaMessage(new WireJson<MapDelta>(all with { Upserts = upserts, Removals = removals, SensorUpdates = readings }));
+        foreach (var removal in removals)
+        {
+            _picture.Layers[removal.Layer].Remove(removal.Id);
+            if (_picture.SeenBy.Remove((removal.Layer, removal.Id), out var before))
+            {
+                change.SeenBefore[(removal.Layer, removal.Id)] = before;
+            }
+
+            change.Removals.Add(removal);
+        }
+
+        return change;
     }
 
     private bool Sees(string group, string layer, string id) =>
         group == MapFanout.Everything
-        || (_groups.TryGetValue(group, out var scope) && _seenBy.TryGetValue((layer, id), out var seenBy) && seenBy(scope));
+        || (_groups.TryGetValue(group, out var scope) && _picture.SeenBy.TryGetValue((layer, id), out var seenBy) && seenBy(scope));
 
     private static void Collect(TwinChangeSet set, Dictionary<(string, string), (MapFeature, Func<AccessScope, bool>)> upserts, HashSet<FeatureRemoval> removals,
         Func<TicketState, MapFeature> ticketFeature, DateTimeOffset dayStart)
@@ -284,45 +278,38 @@ public sealed class MapBroadcaster : BackgroundService
         }
     }
 
-    private void Reload(TwinSnapshot snapshot)
+    private MapPicture PictureOf(TwinSnapshot snapshot)
     {
-        foreach (var layer in _layers.Values)
-        {
-            layer.Clear();
-        }
-
-        _seenBy.Clear();
-
+        var picture = new MapPicture();
         _dayStart = ShanghaiClock.StartOfDay(snapshot.At);
         foreach (var sensor in snapshot.Sensors)
         {
-            _layers[MapLayers.Sensors][sensor.Definition.Id] = MapFeatures.Sensor(sensor);
-            _seenBy[(MapLayers.Sensors, sensor.Definition.Id)] = scope => scope.Sees(sensor);
+            picture.Add(MapLayers.Sensors, MapFeatures.Sensor(sensor), scope => scope.Sees(sensor));
         }
 
         foreach (var ticket in snapshot.Tickets)
         {
             if (ticket.Status.IsOpen())
             {
-                _layers[MapLayers.Tickets][ticket.Id] = TicketFeature(ticket);
-                _seenBy[(MapLayers.Tickets, ticket.Id)] = scope => scope.Sees(ticket);
+                picture.Add(MapLayers.Tickets, TicketFeature(ticket), scope => scope.Sees(ticket));
             }
 
             if (ticket.Channel == TicketChannel.Hotline12345 && ticket.ReportedAt >= _dayStart)
             {
-                _layers[MapLayers.Heat][ticket.Id] = MapFeatures.HotlineHeat(ticket);
-                _seenBy[(MapLayers.Heat, ticket.Id)] = scope => scope.Sees(ticket);
+                picture.Add(MapLayers.Heat, MapFeatures.HotlineHeat(ticket), scope => scope.Sees(ticket));
             }
         }
 
         foreach (var alarm in snapshot.ActiveAlarms)
         {
-            _layers[MapLayers.Alarms][alarm.Id] = MapFeatures.Alarm(alarm);
-            _seenBy[(MapLayers.Alarms, alarm.Id)] = scope => scope.Sees(alarm);
+            picture.Add(MapLayers.Alarms, MapFeatures.Alarm(alarm), scope => scope.Sees(alarm));
         }
 
-        Interlocked.Increment(ref _seq);
+        return picture;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Map reset told as a delta: {Full} features whole, {Readings} readings, {Removals} removals, queued {Milliseconds:F0} ms after the reset was raised.")]
+    private partial void LogReset(int full, int readings, int removals, double milliseconds);
 
     // Under the gate. The layers change only with seq, so screens that (re)connect within one window
     // share one serialised snapshot: after a restart every wall reconnects at once, and building
@@ -338,7 +325,7 @@ public sealed class MapBroadcaster : BackgroundService
         return _snapshots[group] = new SnapshotMessage(new WireJson<MapSnapshot>(new MapSnapshot(
             Seq,
             _queries.Current.At,
-            _layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.Where(f => Sees(group, l.Key, f.Id)).ToList())))));
+            _picture.Layers.ToDictionary(l => l.Key, l => new FeatureCollection(l.Value.Values.Where(f => Sees(group, l.Key, f.Id)).ToList())))));
     }
 
     private MapFeature TicketFeature(TicketState ticket) => MapFeatures.Ticket(

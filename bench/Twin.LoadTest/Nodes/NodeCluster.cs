@@ -26,6 +26,10 @@ internal sealed class NodeCluster : IAsyncDisposable
             ["Twin__Storage__Provider"] = "Postgres",
             ["Twin__Storage__ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString(),
             ["Twin__Scale__Redis"] = redis,
+
+            // A follower's reload and map reset timings (NodeProcess.FollowTimings), for the fan-out bench.
+            ["Logging__LogLevel__CommandCenter.Core.TwinHost"] = "Debug",
+            ["Logging__LogLevel__CommandCenter.Map.MapBroadcaster"] = "Debug",
         };
     }
 

@@ -23,14 +23,18 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public const string TookOver = "Took over as the writer";
 
+    /// <summary>What a follower logs at Debug per reload (TwinHost) and per reset its map publishes (MapBroadcaster): where its screens' lag goes.</summary>
+    public static readonly string[] FollowTimings = ["Follower reload took", "Map reset told"];
+
     private readonly Process _process;
 
-    private NodeProcess(string name, Process process, HttpClient http, ConcurrentQueue<(long At, string Line)> takeOverLines)
+    private NodeProcess(string name, Process process, HttpClient http, ConcurrentQueue<(long At, string Line)> takeOverLines, ConcurrentQueue<string> timingLines)
     {
         Name = name;
         _process = process;
         Http = http;
         TakeOverLines = takeOverLines;
+        TimingLines = timingLines;
     }
 
     public string Name { get; }
@@ -42,9 +46,13 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>The lines the app wrote that name a take-over (its lock, its parts), each with when it arrived (<see cref="Stopwatch"/> timestamp).</summary>
     public ConcurrentQueue<(long At, string Line)> TakeOverLines { get; }
 
+    /// <summary>The lines of <see cref="FollowTimings"/> the app wrote, in order.</summary>
+    public ConcurrentQueue<string> TimingLines { get; }
+
     public static async Task<NodeProcess> StartAsync(string name, string directory, IReadOnlyDictionary<string, string> environment)
     {
         var lines = new ConcurrentQueue<(long At, string Line)>();
+        var timings = new ConcurrentQueue<string>();
         var (process, baseAddress) = AppProcess.Start(
             directory, new IngestionSource("node-bench", Key, 100_000, ["open311", "sta-read", "sta-write"]), WallToken, environment,
             line =>
@@ -53,10 +61,14 @@ internal sealed class NodeProcess : IAsyncDisposable
                 {
                     lines.Enqueue((Stopwatch.GetTimestamp(), line));
                 }
+                else if (FollowTimings.Any(t => line.Contains(t, StringComparison.Ordinal)))
+                {
+                    timings.Enqueue(line);
+                }
             });
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-        var node = new NodeProcess(name, process, http, lines);
+        var node = new NodeProcess(name, process, http, lines, timings);
         try
         {
             await Until(async () =>

@@ -19,7 +19,7 @@ namespace CommandCenter.Tests.Nodes;
 public sealed class FollowerFeedTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>
-    /// The follower reloads after the writer's commits (pausing at most Twin:Nodes:RefreshInterval), then resyncs its screens: a person at
+    /// The follower reloads after the writer's commits (pausing at most Twin:Nodes:RefreshInterval), then sends its screens what changed: a person at
     /// its wall expects a new case within a few seconds. The bound leaves room for this shared, loaded machine; the
     /// bug it guards against lost the writer's cases on the follower's screens for good.
     /// </summary>

@@ -1,7 +1,5 @@
 using CommandCenter.Security;
 using CommandCenter.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Tests.Nodes;
@@ -11,55 +9,27 @@ namespace CommandCenter.Tests.Nodes;
 /// is paired and open on node B; an admin on node A moves it to 真如. B's open map feed must switch
 /// to 真如's scope, and B's wall pages be told, with no one at the wall to reload it.
 /// </summary>
-public sealed class WallMoveAcrossNodesTests : IAsyncLifetime
+public sealed class WallMoveAcrossNodesTests : InProcessNodes
 {
     private const string Zhenru = "310107022000";
-
-    private readonly TwinAppFactory _factoryA = new();
-    private readonly TwinAppFactory _factoryB = new();
-    private PostgresDatabase _database = null!;
-    private WebApplicationFactory<Program> _a = null!;
-    private WebApplicationFactory<Program> _b = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabase.CreateAsync();
-
-        // One after the other, as a rolling start: A migrates, seeds the accounts and takes the writer's lock.
-        _a = _factoryA.WithWebHostBuilder(OnDatabase);
-        await _a.Services.AppTwin().Ready.WaitAsync(TimeSpan.FromMinutes(2));
-        await _a.Services.GetRequiredService<SecurityBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
-        _b = _factoryB.WithWebHostBuilder(OnDatabase);
-        await _b.Services.AppTwin().Ready.WaitAsync(TimeSpan.FromMinutes(2));
-        await _b.Services.GetRequiredService<SecurityBootstrap>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _b.DisposeAsync();
-        await _a.DisposeAsync();
-        await _factoryB.DisposeAsync();
-        await _factoryA.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_wall_moved_on_node_A_takes_its_new_scope_on_node_B()
     {
-        using var wall = await _b.SignInAsync(Roles.Wall);
+        using var wall = await B.SignInAsync(Roles.Wall);
         await using var connection = wall.CreateHubConnection();
         var replica = new MapReplica(connection, recordStates: false);
         await connection.StartAsync();
         await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount,
             "the centre's snapshot of every sensor on node B");
         var toldOnB = new List<string>();
-        _b.Services.GetRequiredService<WallOrganisationChanges>().DeviceChanged += id => { lock (toldOnB) { toldOnB.Add(id); } };
+        B.Services.GetRequiredService<WallOrganisationChanges>().DeviceChanged += id => { lock (toldOnB) { toldOnB.Add(id); } };
 
-        await _a.MoveWallAsync("sd-" + Zhenru);
+        await A.MoveWallAsync("sd-" + Zhenru);
 
         await Eventually.Until(() => replica.SnapshotsReceived >= 2 && replica.Count("sensors") is > 0 and < TwinAppFactory.SensorCount,
             $"node B's open wall gets a new snapshot of 真如's sensors only (snapshots {replica.SnapshotsReceived}, sensors {replica.Count("sensors")})");
-        var areaSensors = _b.Services.AppTwin().Queries.Current.Sensors.Where(s => s.SubDistrictCode == Zhenru).Select(s => s.Definition.Id).ToHashSet();
+        var areaSensors = B.Services.AppTwin().Queries.Current.Sensors.Where(s => s.SubDistrictCode == Zhenru).Select(s => s.Definition.Id).ToHashSet();
         Assert.All(replica.Ids("sensors"), id => Assert.Contains(id, areaSensors));
 
         // Told once on B (the wall page's panels listen to the same event), not a second time by its own notification.
@@ -68,8 +38,4 @@ public sealed class WallMoveAcrossNodesTests : IAsyncLifetime
             Assert.Single(toldOnB);
         }
     }
-
-    private void OnDatabase(IWebHostBuilder builder) => builder
-        .UseSetting("Twin:Storage:Provider", "Postgres")
-        .UseSetting("Twin:Storage:ConnectionString", _database.ConnectionString);
 }

@@ -1,0 +1,60 @@
+using CommandCenter.Security;
+using CommandCenter.Tests.Support;
+using Twin.Domain.Engine;
+using Twin.Domain.Geography;
+using Twin.Domain.Tickets;
+
+namespace CommandCenter.Tests.Nodes;
+
+/// <summary>
+/// A follower's screens after the writer's commits (docs/two-nodes.md "Screens on a follower"): each reload of the
+/// follower reaches them as a delta against the picture they hold, cut per scope group, not as a snapshot of the
+/// whole picture. Two nodes in this process on one PostgreSQL database, A the writer; the wall is on B, the follower.
+/// </summary>
+public sealed class FollowerMapDeltaTests : InProcessNodes
+{
+    private const string Zhenru = "310107022000";
+
+    [Fact]
+    public async Task A_wall_on_the_follower_gets_the_writers_new_case_in_a_delta_and_nothing_of_a_case_outside_its_area()
+    {
+        var writer = A.Services.AppTwin();
+        var zhenru = writer.District.SubDistricts.Single(s => s.Code == Zhenru);
+        var other = writer.District.SubDistricts.First(s => s.Code != Zhenru);
+        using var wall = await B.SignInAsync(Roles.Wall);
+        await using var connection = wall.CreateHubConnection();
+        var replica = new MapReplica(connection, recordStates: false);
+        await connection.StartAsync();
+        await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount,
+            "the centre's snapshot of every sensor on node B");
+        await A.MoveWallAsync("sd-" + Zhenru);
+        await Eventually.Until(() => replica.SnapshotsReceived >= 2 && replica.Count("sensors") is > 0 and < TwinAppFactory.SensorCount,
+            $"node B's open wall takes 真如's scope (snapshots {replica.SnapshotsReceived}, sensors {replica.Count("sensors")})");
+        var snapshots = replica.SnapshotsReceived;
+
+        // Filed in this order on the writer, the outside case is in every reload of B that holds the inside one.
+        var outside = await ReportAsync(writer, "OT-", other);
+        var inside = await ReportAsync(writer, "ZR-", zhenru);
+        await Eventually.Until(() => replica.Ids("tickets").Contains(inside), "the case filed in 真如 on the writer reaches the follower's 真如 wall");
+        Assert.Contains(B.Services.AppTwin().Queries.Current.Tickets, t => t.Id == outside);
+
+        var raw = replica.RawMessages;
+        var first = raw.First(m => m.Contains(inside, StringComparison.Ordinal));
+        Assert.True(first.Contains("\"upserts\":", StringComparison.Ordinal), $"the case came in a delta, not a snapshot: {first[..Math.Min(first.Length, 300)]}");
+        Assert.Equal(snapshots, replica.SnapshotsReceived);
+        Assert.Equal(0, replica.GapsDetected);
+        Assert.DoesNotContain(raw.Skip(raw.ToList().FindLastIndex(m => m.Contains("\"layers\":", StringComparison.Ordinal))),
+            m => m.Contains(outside, StringComparison.Ordinal) || m.Contains(other.Name, StringComparison.Ordinal));
+        Assert.All(replica.Ids("tickets"), id => Assert.Equal(Zhenru, B.Services.AppTwin().Queries.Current.Tickets.Single(t => t.Id == id).SubDistrictCode));
+    }
+
+    private static async Task<string> ReportAsync(AppTwin twin, string prefix, SubDistrict area)
+    {
+        var id = prefix + Guid.NewGuid().ToString("N")[..8];
+        var place = area.Boundary.InteriorPoint;
+        var result = await twin.Commands.SubmitAsync(new ReportTicketCommand(new TicketReport(id, TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "步道有流动摊位",
+            new GeoPoint(place.X, place.Y), "测试地址", null, new Reporter(null, null), twin.Clock.GetUtcNow())));
+        Assert.True(result.Accepted, result.Reason);
+        return id;
+    }
+}
