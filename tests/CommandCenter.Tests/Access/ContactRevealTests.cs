@@ -56,7 +56,7 @@ public sealed class ContactRevealTests(IngestionApp app) : IClassFixture<Ingesti
 
         Assert.Equal(ask, view.WaitForElement("[data-contact-ask]").TextContent);
         view.Find("[data-contact-ask]").Click();
-        Assert.Equal(confirm, view.Find("[data-contact-confirm]").TextContent);
+        view.WaitForAssertion(() => Assert.Equal(confirm, view.Find("[data-contact-confirm]").TextContent));
         await view.Find("[data-contact-confirm]").ClickAsync(new MouseEventArgs());
         view.WaitForAssertion(() => Assert.NotNull(view.Find("[data-contact-refusal]")));
         Assert.DoesNotContain(otherLanguage, view.Find("[data-contact-reveal]").TextContent);

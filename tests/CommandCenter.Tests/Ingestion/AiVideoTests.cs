@@ -69,7 +69,7 @@ public sealed class AiVideoTests(IngestionApp app) : IClassFixture<IngestionApp>
         console.WaitForAssertion(() => console.Find($"[data-alarm-snapshot-toggle='{raised.Alarm}']"), TimeSpan.FromSeconds(15));
         Assert.Empty(console.FindAll($"[data-alarm-snapshot='{raised.Alarm}']"));
         console.Find($"[data-alarm-snapshot-toggle='{raised.Alarm}']").Click();
-        Assert.Equal(raised.Snapshot, console.Find($"[data-alarm-snapshot='{raised.Alarm}'] img").GetAttribute("src"));
+        console.WaitForAssertion(() => Assert.Equal(raised.Snapshot, console.Find($"[data-alarm-snapshot='{raised.Alarm}'] img").GetAttribute("src")), TimeSpan.FromSeconds(15));
 
         var filed = await app.Runtime.Commands.SubmitAsync(new FileCaseFromAlarmCommand(raised.Alarm, "值班员01"));
         Assert.True(filed.Accepted, filed.Reason);
