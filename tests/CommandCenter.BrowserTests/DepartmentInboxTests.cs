@@ -77,11 +77,14 @@ public sealed class DepartmentInboxTests(AppServerFixture app, BrowserFixture br
     /// <summary>Finds the ticket by its id in the console's queue and opens it.</summary>
     private static async Task<ILocator> OpenAsync(IPage page, string id)
     {
+        // An officer's sign-in lands on the console, but only its response has committed: the box
+        // typed into before the circuit attaches is replaced, empty, by the interactive one.
         if (!page.Url.Contains("/console", StringComparison.Ordinal))
         {
             await page.GotoAsync("/console");
-            await page.WaitForInteractiveAsync();
         }
+
+        await page.WaitForInteractiveAsync();
 
         // The box owns its text (QueueSearchBox), so the live queue's re-renders cannot swallow the typed id;
         // 30 s is the bound a person would give a loaded desk to filter, and the box's text is printed if it does not.
