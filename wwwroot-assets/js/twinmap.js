@@ -187,6 +187,7 @@ class TwinMap {
       tileUrl: opts.tileUrl,
       attribution: opts.attribution,
       zoomFor: (resolution) => this.map.getView().getZoomForResolution(resolution),
+      framePixels: target.clientWidth * target.clientHeight * window.devicePixelRatio ** 2,
     });
     // Requested now, in parallel with the basemap; parsed once the hub is live.
     this.cameras = new CameraLoader({
@@ -414,6 +415,7 @@ class TwinMap {
       sceneMessageArrivedAt: this.lastSceneMessage.arrivedAt,
       ...this.view.timing.stats(),
       frameCostMs: this.view.frameCostMs,
+      imageRatio: this.layers.imageRatio,
     };
   }
 

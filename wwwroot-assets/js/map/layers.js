@@ -26,6 +26,19 @@ const TICKET_CLUSTER_MIN_DISTANCE = 14;
 // Image layers are painted this much larger than the view, so a pan or a fly-to moves the image
 // (and shows its margin) instead of redrawing 15,000 symbols every frame.
 const IMAGE_RATIO = 1.5;
+// Frames larger than this (device pixels) are painted without the margin: at 4K the margin is
+// 10 million more pixels, and more symbols, to paint after every change of view, and a scene step
+// waited behind that redraw (a 1.6 s frame at 4K). A wall moves by scene changes and fly-tos, which
+// zoom as they pan, so the margin would hide their edges only briefly.
+const LARGE_FRAME_PX = 4_000_000;
+
+/**
+ * How much larger than the view the image layers are painted, for a frame of this many device pixels.
+ * @param {number} framePixels
+ */
+export function imageRatioFor(framePixels) {
+  return framePixels > LARGE_FRAME_PX ? 1 : IMAGE_RATIO;
+}
 const PULSE_PERIOD_MS = 1600;
 const PULSE_FRAME_MS = 40;
 // A pulse frame waits at least this many times as long as the last frame took to draw, so the
@@ -48,9 +61,11 @@ export class MapLayers {
    * @param {string | null} options.tileUrl
    * @param {string} options.attribution
    * @param {(resolution: number | undefined) => number} options.zoomFor the view's zoom at a resolution
+   * @param {number} options.framePixels the map's size in device pixels, which sets the image layers' margin
    */
-  constructor({ styles, lang, format, tileUrl, attribution, zoomFor }) {
+  constructor({ styles, lang, format, tileUrl, attribution, zoomFor, framePixels }) {
     this.styles = styles;
+    this.imageRatio = imageRatioFor(framePixels);
     this.format = format;
     /** @type {Record<string, any>} */
     this.sources = Object.fromEntries(SOURCE_NAMES.map((name) => [name, new ol.source.Vector()]));
@@ -133,7 +148,7 @@ export class MapLayers {
       new ol.layer.VectorImage({
         source,
         style: (/** @type {any} */ f, /** @type {number} */ r) => source.styleFor(f, r),
-        imageRatio: IMAGE_RATIO,
+        imageRatio: this.imageRatio,
         declutter: false,
         ...extra,
       });
@@ -166,7 +181,7 @@ export class MapLayers {
     const image = new CoarseImageCanvas({
       canvasFunction: (/** @type {number[]} */ extent, /** @type {number} */ _resolution, /** @type {number} */ pixelRatio, /** @type {number[]} */ size) =>
         this.heat.draw(extent, size, pixelRatio),
-      ratio: IMAGE_RATIO,
+      ratio: this.imageRatio,
     }, (/** @type {number} */ pixelRatio) => this.heat.downscale(pixelRatio));
     this.sources.heat.on('change', () => image.changed());
     return new ol.layer.Image({ source: image, opacity: HEAT_OPACITY });
