@@ -11,7 +11,7 @@ namespace CommandCenter.BrowserTests;
 /// <summary>
 /// 平急融合 end to end in Chromium: a CAP typhoon warning proposes 防汛防台 IV, a supervisor
 /// confirms it on the emergency desk, and two walls (1920×1080 and 3840×2160) turn to the emergency
-/// scene within <see cref="Follow"/>, live; standing down returns them; the corridor scene frames the
+/// scene live (the typical wall-step within <see cref="Follow"/>); standing down returns them; the corridor scene frames the
 /// creek. Each scene is photographed at both sizes and checked by axe for landmarks, regions and headings.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -24,15 +24,12 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
     // the scene (all pages in one Chromium beside the app: one clock). Every run prints the split:
     // the click's way to the server, the writer's commit (the mode is durable state, so the walls
     // are told only once it is on disk), the director's send, the hub message and the wall's render.
-    // The suite holds every step to 5 s, not 2: on the 2-core test machine, with the app, two walls
-    // and a desk in one Chromium, a clean-clone run saw the confirm at 2.9 s (1080p) and 4.0 s (4K),
-    // 1.45 s of it the commit and 1.3 s the director's send after it (it drew every wall's panels
-    // before sending). With the send first and batches of 1,000, a run at load average 70-90 saw
-    // 2.5 s on both walls: commit 0.65 s, send 0.1 s after it, the rest the loaded pages' own
-    // (hub message and panels); its stand-down's 4K wall took 21.6 s to handle the hub message at
-    // load 80. The 2 s is not met on that machine.
-    private static readonly TimeSpan Follow = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan FollowOther = TimeSpan.FromSeconds(5);
+    // The typical wall-step is held to the 2 s, a single one to 5 s: on a 2-core machine
+    // that also runs the app, two walls and a desk, a clean-clone run once saw the confirm at 4.0 s
+    // (4K) at load average 70-90. Three runs at load 4-13 after the 4K walls stopped painting a
+    // margin (session 15) had every wall-step within 1.6 s (bench/RESULTS.md, section E).
+    private static readonly TimeSpan Follow = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SlowestStep = TimeSpan.FromSeconds(5);
 
     // How long a step may take before the test stops waiting and prints what each wall showed.
     private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(30);
@@ -82,7 +79,7 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
             await proposal.Locator("[data-proposal-reason]").FillAsync("台风蓝色预警，按预案启动IV级响应");
             await BrowserFixture.ScreenshotAsync(desk, "console-proposal-1920x1080");
 
-            await ClickAndFollowAsync(proposal.Locator("[data-proposal-confirm]"), desk, walls, "emergency", Follow, timings);
+            await ClickAndFollowAsync(proposal.Locator("[data-proposal-confirm]"), desk, walls, "emergency", timings);
             await Assertions.Expect(desk.Locator("[data-proposal-banner]")).ToHaveCountAsync(0);
             foreach (var (page, _) in walls)
             {
@@ -97,11 +94,11 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
 
             // Stand down on the same desk: the walls return to the daily picture.
             await desk.Locator("[data-mode-reason]").FillAsync("预警解除，终止响应");
-            await ClickAndFollowAsync(desk.Locator("[data-mode-end]"), desk, walls, "district", FollowOther, timings);
+            await ClickAndFollowAsync(desk.Locator("[data-mode-end]"), desk, walls, "district", timings);
             await Assertions.Expect(desk.Locator("[data-stood-down]")).ToBeVisibleAsync();
 
             // The corridor scene: pushed to every wall, its map framed on the creek.
-            await ClickAndFollowAsync(desk.Locator("[data-push-scene='corridor']"), desk, walls, "corridor", FollowOther, timings);
+            await ClickAndFollowAsync(desk.Locator("[data-push-scene='corridor']"), desk, walls, "corridor", timings);
             foreach (var (page, name) in walls)
             {
                 await AssertFramesTheCreekAsync(page, name);
@@ -113,7 +110,7 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
             await AssertStructureAsync(walls[0].Page, "corridor");
 
             // The collection shares one app: the walls go back to the district.
-            await ClickAndFollowAsync(desk.Locator("[data-push-scene='district']"), desk, walls, "district", FollowOther, timings);
+            await ClickAndFollowAsync(desk.Locator("[data-push-scene='district']"), desk, walls, "district", timings);
             clean = true;
 
             await desk.Locator("[data-stood-down] a").ClickAsync();
@@ -122,6 +119,7 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
 
             var summary = WallFollow.Summary(timings);
             Console.WriteLine($"emergency desk → walls: {summary}");
+            Assert.True(WallFollow.Median([.. timings.Select(t => t.Total).Order()]) <= Follow.TotalMilliseconds, $"the walls' median step took over {Follow.TotalSeconds} s: {summary}");
             Assert.True(small.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, small.ConsoleErrors));
             Assert.True(large.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, large.ConsoleErrors));
         }
@@ -158,9 +156,9 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
 
     /// <summary>
     /// Clicks <paramref name="action"/> on the desk and waits until both walls' panels and maps show
-    /// <paramref name="scene"/>; prints each wall's split and checks it against <paramref name="bound"/>.
+    /// <paramref name="scene"/>; prints each wall's split and checks it against <see cref="SlowestStep"/>.
     /// </summary>
-    private static async Task ClickAndFollowAsync(ILocator action, IPage desk, (IPage Page, string Name)[] walls, string scene, TimeSpan bound, List<Followed> timings)
+    private static async Task ClickAndFollowAsync(ILocator action, IPage desk, (IPage Page, string Name)[] walls, string scene, List<Followed> timings)
     {
         var clickedAt = await WallFollow.ActAsync(desk, () => action.ClickAsync());
         var followed = new List<Followed>();
@@ -173,7 +171,7 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
         timings.AddRange(followed);
         var report = string.Join("; ", followed);
         Console.WriteLine($"scene {scene}: {report}");
-        Assert.True(followed.All(f => f.Total <= bound.TotalMilliseconds), $"the walls took over {bound.TotalSeconds} s to show {scene}: {report}");
+        Assert.True(followed.All(f => f.Total <= SlowestStep.TotalMilliseconds), $"the walls took over {SlowestStep.TotalSeconds} s to show {scene}: {report}");
     }
 
     /// <summary>The corridor view holds the whole creek within Putuo and is centred on it.</summary>
