@@ -2,6 +2,7 @@
 // The district's vector basemap from the geodata in /assets/geo (geo/SOURCES.md): neighbouring
 // districts, Putuo's outline, its 街镇, the Suzhou Creek, metro lines and stations, and the
 // corridor band the server computes. There is no licensed tile source here, so this is the map.
+import { CLIP_BOX_LON_LAT, boundaryLines } from './clipedge.js';
 import { placeName } from './labels.js';
 import { Z } from './symbols.js';
 import { withAlpha } from './styles.js';
@@ -51,7 +52,16 @@ export async function loadBasemap(sources, format) {
   for (const station of sources.metroStations.getFeatures()) {
     station.set('layer', 'stations');
   }
+  const box = ol.proj.transformExtent(CLIP_BOX_LON_LAT, 'EPSG:4326', 'EPSG:3857');
+  for (const district of sources.districts.getFeatures()) {
+    const geometry = district.getGeometry();
+    const rings = geometry.getType() === 'MultiPolygon' ? geometry.getCoordinates().flat() : geometry.getCoordinates();
+    district.set('__boundary', new ol.geom.MultiLineString(boundaryLines(rings, box, CLIP_TOLERANCE_M)));
+  }
 }
+
+// The clip box's sides lie on exact degrees, so its points land on them to a rounding error.
+const CLIP_TOLERANCE_M = 0.5;
 
 /**
  * The interior point of a polygon's largest part: a 街镇 is labelled once, not on every sliver.
@@ -92,18 +102,22 @@ export class BasemapStyles {
     const { styles } = this;
     const isPutuo = feature.get('adcode') === PUTUO_ADCODE;
     return styles.cached(`district:${feature.get('adcode')}`, () => {
-      const area = new ol.style.Style({
-        fill: new ol.style.Fill({ color: isPutuo ? 'rgba(18, 40, 62, 0.9)' : '#101e2d' }),
-        stroke: new ol.style.Stroke({ color: '#24405a', width: styles.px(1.5) }),
-        zIndex: Z.districts,
-      });
+      // Neighbours take the map's own background, so where the clipped data ends nothing changes colour.
+      const area = [
+        isPutuo ? new ol.style.Style({ fill: new ol.style.Fill({ color: 'rgba(18, 40, 62, 0.9)' }), zIndex: Z.districts }) : null,
+        new ol.style.Style({
+          geometry: feature.get('__boundary') ?? feature.getGeometry(),
+          stroke: new ol.style.Stroke({ color: '#24405a', width: styles.px(1.5) }),
+          zIndex: Z.districts,
+        }),
+      ].filter((style) => style !== null);
       const labelPoint = largestInteriorPoint(feature.getGeometry());
       const insidePutuo = this.outline
         .getFeatures()
         .some((/** @type {OlFeature} */ outline) => outline.getGeometry().intersectsCoordinate(labelPoint.getCoordinates()));
       return isPutuo || insidePutuo
         ? area
-        : [area, new ol.style.Style({ geometry: labelPoint, text: styles.text(this.label(feature), 18, '#5f7d98'), zIndex: Z.districts })];
+        : [...area, new ol.style.Style({ geometry: labelPoint, text: styles.text(this.label(feature), 18, '#5f7d98'), zIndex: Z.districts })];
     });
   }
 
