@@ -3,7 +3,7 @@
 // districts, Putuo's outline, its 街镇, the Suzhou Creek, metro lines and stations, and the
 // corridor band the server computes. There is no licensed tile source here, so this is the map.
 import { CLIP_BOX_LON_LAT, boundaryLines } from './clipedge.js';
-import { placeName } from './labels.js';
+import { placeLabel, placeName } from './labels.js';
 import { Z } from './symbols.js';
 import { withAlpha } from './styles.js';
 
@@ -134,7 +134,7 @@ export class BasemapStyles {
   subdistrictLabel(feature) {
     return this.styles.cached(`subdistrict-label:${feature.get('nbs_code_2023')}`, () => new ol.style.Style({
       geometry: largestInteriorPoint(feature.getGeometry()),
-      text: this.styles.text(this.label(feature), 22, '#f2f7fb'),
+      text: this.styles.text(placeLabel(this.label(feature)), 22, '#f2f7fb'),
     }));
   }
 

@@ -89,6 +89,19 @@ export function placeName(get, lang) {
   return name === undefined || name === null ? '' : String(name);
 }
 
+// Longer English place names go on two lines: "Yichuan Road Subdistrict" on one line ran past the
+// map's edge on the English 4K wall, where the Chinese 宜川路街道 fits.
+const ONE_LINE_MAX_CHARS = 16;
+
+/**
+ * A place's name as its map label: a long name breaks before its last word ("Subdistrict", "Town").
+ * @param {string} name
+ */
+export function placeLabel(name) {
+  const lastSpace = name.lastIndexOf(' ');
+  return name.length > ONE_LINE_MAX_CHARS && lastSpace > 0 ? `${name.slice(0, lastSpace)}\n${name.slice(lastSpace + 1)}` : name;
+}
+
 /**
  * A property value as a person reads it in the popup.
  * @param {string} key

@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatValue, languageOf, placeName, popupContent, staleMessage, vocabularyName } from '../map/labels.js';
+import { formatValue, languageOf, placeLabel, placeName, popupContent, staleMessage, vocabularyName } from '../map/labels.js';
 import { vocabulary } from './vocabulary.js';
 
 describe('vocabularyName', () => {
@@ -51,6 +51,12 @@ describe('places and the stale badge', () => {
     assert.equal(placeName((key) => props[key], 'zh'), '长风新村街道');
     assert.equal(placeName((key) => props[key], languageOf('en')), 'Changfeng Xincun');
     assert.equal(languageOf('fr'), 'zh');
+  });
+
+  it('puts a long English place name on two lines and leaves short and Chinese names on one', () => {
+    assert.equal(placeLabel('Yichuan Road Subdistrict'), 'Yichuan Road\nSubdistrict');
+    assert.equal(placeLabel('Changzheng Town'), 'Changzheng Town');
+    assert.equal(placeLabel('曹杨新村街道'), '曹杨新村街道');
   });
 
   it('says why the map is stale', () => {
