@@ -25,9 +25,10 @@ public sealed class EmergencySceneTests(AppServerFixture app, BrowserFixture bro
     // the click's way to the server, the writer's commit (the mode is durable state, so the walls
     // are told only once it is on disk), the director's send, the hub message and the wall's render.
     // The typical wall-step is held to the 2 s, a single one to 5 s: on a 2-core machine
-    // that also runs the app, two walls and a desk, a clean-clone run once saw the confirm at 4.0 s
-    // (4K) at load average 70-90. Three runs at load 4-13 after the 4K walls stopped painting a
-    // margin (session 15) had every wall-step within 1.6 s (bench/RESULTS.md, section E).
+    // that also runs the app, two walls and a desk, clean-clone runs saw the confirm at 4.0 s (4K)
+    // before session 12's changes, and at 2.5 s on both walls at load average 70-90 after them.
+    // Six runs at load 1-15 after the 4K walls stopped painting a margin (session 15) had every
+    // wall-step within 1.6 s (bench/RESULTS.md, section E15).
     private static readonly TimeSpan Follow = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan SlowestStep = TimeSpan.FromSeconds(5);
 
