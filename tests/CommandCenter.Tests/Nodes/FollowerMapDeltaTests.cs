@@ -1,4 +1,3 @@
-using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Twin.Domain.Engine;
 using Twin.Domain.Geography;
@@ -21,12 +20,8 @@ public sealed class FollowerMapDeltaTests : InProcessNodes
         var writer = A.Services.AppTwin();
         var zhenru = writer.District.SubDistricts.Single(s => s.Code == Zhenru);
         var other = writer.District.SubDistricts.First(s => s.Code != Zhenru);
-        using var wall = await B.SignInAsync(Roles.Wall);
-        await using var connection = wall.CreateHubConnection();
-        var replica = new MapReplica(connection, recordStates: false);
-        await connection.StartAsync();
-        await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount,
-            "the centre's snapshot of every sensor on node B");
+        await using var feed = await OpenWallOnBAsync();
+        var replica = feed.Replica;
         await A.MoveWallAsync("sd-" + Zhenru);
         await Eventually.Until(() => replica.SnapshotsReceived >= 2 && replica.Count("sensors") is > 0 and < TwinAppFactory.SensorCount,
             $"node B's open wall takes 真如's scope (snapshots {replica.SnapshotsReceived}, sensors {replica.Count("sensors")})");

@@ -2,6 +2,7 @@ using CommandCenter.Security;
 using CommandCenter.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Tests.Nodes;
@@ -36,6 +37,18 @@ public abstract class InProcessNodes : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
+    /// <summary>A paired wall's map feed on node B, once it holds the centre's snapshot of every sensor.</summary>
+    protected async Task<WallFeed> OpenWallOnBAsync()
+    {
+        var wall = await B.SignInAsync(Roles.Wall);
+        var connection = wall.CreateHubConnection();
+        var replica = new MapReplica(connection, recordStates: false);
+        await connection.StartAsync();
+        await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount,
+            "the centre's snapshot of every sensor on node B");
+        return new WallFeed(wall, connection, replica);
+    }
+
     private static async Task<WebApplicationFactory<Program>> StartAsync(TwinAppFactory factory, Action<IWebHostBuilder> configure)
     {
         var node = factory.WithWebHostBuilder(configure);
@@ -47,4 +60,14 @@ public abstract class InProcessNodes : IAsyncLifetime
     private void OnDatabase(IWebHostBuilder builder) => builder
         .UseSetting("Twin:Storage:Provider", "Postgres")
         .UseSetting("Twin:Storage:ConnectionString", _database.ConnectionString);
+}
+
+/// <summary>A wall's hub connection and what it received; disposed, it disconnects and signs out.</summary>
+public sealed record WallFeed(SignedIn Wall, HubConnection Connection, MapReplica Replica) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        Wall.Dispose();
+    }
 }

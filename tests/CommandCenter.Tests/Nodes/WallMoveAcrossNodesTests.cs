@@ -16,12 +16,8 @@ public sealed class WallMoveAcrossNodesTests : InProcessNodes
     [Fact]
     public async Task A_wall_moved_on_node_A_takes_its_new_scope_on_node_B()
     {
-        using var wall = await B.SignInAsync(Roles.Wall);
-        await using var connection = wall.CreateHubConnection();
-        var replica = new MapReplica(connection, recordStates: false);
-        await connection.StartAsync();
-        await Eventually.Until(() => replica.SnapshotsReceived >= 1 && replica.Count("sensors") == TwinAppFactory.SensorCount,
-            "the centre's snapshot of every sensor on node B");
+        await using var feed = await OpenWallOnBAsync();
+        var replica = feed.Replica;
         var toldOnB = new List<string>();
         B.Services.GetRequiredService<WallOrganisationChanges>().DeviceChanged += id => { lock (toldOnB) { toldOnB.Add(id); } };
 

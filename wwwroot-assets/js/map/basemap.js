@@ -102,15 +102,15 @@ export class BasemapStyles {
     const { styles } = this;
     const isPutuo = feature.get('adcode') === PUTUO_ADCODE;
     return styles.cached(`district:${feature.get('adcode')}`, () => {
+      const outline = new ol.style.Style({
+        geometry: feature.get('__boundary') ?? feature.getGeometry(),
+        stroke: new ol.style.Stroke({ color: '#24405a', width: styles.px(1.5) }),
+        zIndex: Z.districts,
+      });
       // Neighbours take the map's own background, so where the clipped data ends nothing changes colour.
-      const area = [
-        isPutuo ? new ol.style.Style({ fill: new ol.style.Fill({ color: 'rgba(18, 40, 62, 0.9)' }), zIndex: Z.districts }) : null,
-        new ol.style.Style({
-          geometry: feature.get('__boundary') ?? feature.getGeometry(),
-          stroke: new ol.style.Stroke({ color: '#24405a', width: styles.px(1.5) }),
-          zIndex: Z.districts,
-        }),
-      ].filter((style) => style !== null);
+      const area = isPutuo
+        ? [new ol.style.Style({ fill: new ol.style.Fill({ color: 'rgba(18, 40, 62, 0.9)' }), zIndex: Z.districts }), outline]
+        : [outline];
       const labelPoint = largestInteriorPoint(feature.getGeometry());
       const insidePutuo = this.outline
         .getFeatures()

@@ -31,6 +31,13 @@ const IMAGE_RATIO = 1.5;
 // waited behind that redraw (a 1.6 s frame at 4K). A wall moves by scene changes and fly-tos, which
 // zoom as they pan, so the margin would hide their edges only briefly.
 const LARGE_FRAME_PX = 4_000_000;
+const PULSE_PERIOD_MS = 1600;
+const PULSE_FRAME_MS = 40;
+// A pulse frame waits at least this many times as long as the last frame took to draw, so the
+// animation never holds the page's one thread more than a fifth of the time: a 4K wall drawing in
+// software (hundreds of ms a frame) would otherwise redraw back to back and leave the hub's
+// messages, a scene change among them, waiting behind it.
+const PULSE_LOAD_FACTOR = 4;
 
 /**
  * How much larger than the view the image layers are painted, for a frame of this many device pixels.
@@ -39,13 +46,6 @@ const LARGE_FRAME_PX = 4_000_000;
 export function imageRatioFor(framePixels) {
   return framePixels > LARGE_FRAME_PX ? 1 : IMAGE_RATIO;
 }
-const PULSE_PERIOD_MS = 1600;
-const PULSE_FRAME_MS = 40;
-// A pulse frame waits at least this many times as long as the last frame took to draw, so the
-// animation never holds the page's one thread more than a fifth of the time: a 4K wall drawing in
-// software (hundreds of ms a frame) would otherwise redraw back to back and leave the hub's
-// messages, a scene change among them, waiting behind it.
-const PULSE_LOAD_FACTOR = 4;
 
 const SOURCE_NAMES = /** @type {const} */ ([
   'districts', 'outline', 'subdistricts', 'creek', 'metroLines', 'metroStations', 'corridor',
