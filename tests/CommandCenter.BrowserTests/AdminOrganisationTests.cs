@@ -14,6 +14,9 @@ public sealed class AdminOrganisationTests(AppServerFixture app, BrowserFixture 
 {
     private const string Account = "browser-org-move";
 
+    /// <summary>An admin's change is answered once its audited write commits, behind the simulator's batches at 60× on a loaded machine.</summary>
+    private static readonly LocatorAssertionsToHaveTextOptions Committed = new() { Timeout = 60_000 };
+
     [Fact]
     public async Task An_admin_sets_an_accounts_and_a_walls_organisation_and_an_unknown_one_is_refused()
     {
@@ -27,7 +30,7 @@ public sealed class AdminOrganisationTests(AppServerFixture app, BrowserFixture 
         var account = page.Locator($"[data-user-row='{Account}'] [data-organisation-select]");
         await Assertions.Expect(account).ToHaveValueAsync("centre");
         await account.SelectOptionAsync("sd-310107022000");
-        await Assertions.Expect(message).ToHaveTextAsync($"{Account} 已归属 真如镇街道，须重新登录");
+        await Assertions.Expect(message).ToHaveTextAsync($"{Account} 已归属 真如镇街道，须重新登录", Committed);
 
         // A value no option offers, as a hand-edited page would send it.
         await account.EvaluateAsync("s => { const o = document.createElement('option'); o.value = 'sd-999'; s.appendChild(o); }");
@@ -40,10 +43,11 @@ public sealed class AdminOrganisationTests(AppServerFixture app, BrowserFixture 
         await page.Locator("[data-field='wallName']").FillAsync(wallName);
         await page.Locator("[data-field='wallOrganisation']").SelectOptionAsync("sd-310107014000");
         await page.Locator("[data-issue]").ClickAsync();
+        await Assertions.Expect(message).ToHaveTextAsync("已签发", Committed);
         var wall = page.Locator($"[data-wall-row='{wallName}'] [data-organisation-select]");
         await Assertions.Expect(wall).ToHaveValueAsync("sd-310107014000");
         await wall.SelectOptionAsync("dept-district-water-authority");
-        await Assertions.Expect(message).ToHaveTextAsync($"{wallName} 已归属 区水务局，大屏即时切换到其范围");
+        await Assertions.Expect(message).ToHaveTextAsync($"{wallName} 已归属 区水务局，大屏即时切换到其范围", Committed);
         await BrowserFixture.ScreenshotAsync(page, "admin-organisations-1920x1080");
 
         await page.ReloadAsync();
