@@ -113,6 +113,7 @@ public static class TwinCoreSetup
                 options);
         });
         services.AddSingleton(sp => sp.GetRequiredService<TwinNodes>().Inbox);
+        services.AddSingleton(sp => new ChangeStream(sp.GetRequiredService<TwinNodes>().Signals, sp.GetRequiredService<TwinPipeline>(), sp.GetRequiredService<ILogger<ChangeStream>>()));
     }
 
     /// <summary>The engine's limits on incoming timestamps, from the ingestion settings (checked against the store's retention), the alarms' escalation timers and the evaluation window.</summary>

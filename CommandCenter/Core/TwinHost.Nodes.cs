@@ -34,6 +34,7 @@ public sealed partial class TwinHost
         }
 
         logger.LogInformation("Another node is the writer: this node follows its commits and hands commands to it.");
+        using var streamed = changeStream?.Follow();
 
         // A reload under way when the lock comes is abandoned: the take-over reloads after its fence anyway, and a full restore at a busy time took seconds.
         using var tookLock = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -180,9 +181,9 @@ public sealed partial class TwinHost
         }
     }
 
-    /// <summary>On the writer: answers the followers' inbox and tells them after each commit.</summary>
+    /// <summary>On the writer: answers the followers' inbox, streams them each commit's changes and tells them to reload after it.</summary>
     private Task ServeFollowersAsync(TwinNodes nodes, CancellationToken ct) =>
-        Task.WhenAll(nodes.Inbox.DrainAsync(SubmitInOrderAsync, ct), AnnounceCommitsAsync(nodes.Signals, ct));
+        Task.WhenAll(nodes.Inbox.DrainAsync(SubmitInOrderAsync, ct), AnnounceCommitsAsync(nodes.Signals, ct), changeStream?.PublishAsync(ct) ?? Task.CompletedTask);
 
     /// <summary>Submitted together (one batch), in order, each answered in its batch's transaction; false when a batch failed, so its commands stay in the inbox.</summary>
     private async Task<bool> SubmitInOrderAsync(IReadOnlyList<(long InboxId, TwinCommand Command)> commands, CancellationToken ct)

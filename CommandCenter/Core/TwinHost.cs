@@ -35,6 +35,7 @@ public sealed partial class TwinHost(
     IHostApplicationLifetime lifetime,
     ILogger<TwinHost> logger,
     TwinNodes? nodes = null,
+    ChangeStream? changeStream = null,
     PatrolRouteCatalog? routes = null) : BackgroundService
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(2);

@@ -40,6 +40,7 @@ public sealed partial class MapBroadcaster : BackgroundService
     private MapPicture _picture = new();
     private readonly ConcurrentDictionary<string, AccessScope> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotMessage> _snapshots = new(StringComparer.Ordinal);
+    private readonly RecentlyChanged _recent = new();
     private long _seq;
     private DateTimeOffset _dayStart;
 
@@ -140,11 +141,23 @@ public sealed partial class MapBroadcaster : BackgroundService
         var upserts = new Dictionary<(string Layer, string Id), (MapFeature Feature, Func<AccessScope, bool> SeenBy)>();
         var removals = new HashSet<FeatureRemoval>();
         long? resetAt = null;
+        long? readFrom = null;
+        var wholeReset = false;
+        var lastAt = 0L;
         while (_changes.Reader.TryRead(out var queued))
         {
-            resetAt ??= queued.Set.IsReset ? queued.At : null;
+            if (queued.Set.IsReset)
+            {
+                resetAt ??= queued.At;
+                readFrom = queued.Set.ReadFrom is { } from ? Math.Max(from, readFrom ?? from) : readFrom;
+                wholeReset |= queued.Set.ReadFrom is null;
+            }
+
+            lastAt = queued.At;
             Collect(queued.Set, upserts, removals, TicketFeature, _dayStart);
         }
+
+        _recent.Touch(upserts.Keys.Concat(removals.Select(r => (r.Layer, r.Id))), lastAt);
 
         // Read after the queue: a reset's picture is the one published before it was raised, never an older one.
         var snapshot = _queries.Current;
@@ -161,7 +174,7 @@ public sealed partial class MapBroadcaster : BackgroundService
             }
 
             // A reset (a follower's reload, a rebuild, or this service fell too far behind): what changed since the picture the screens hold.
-            var change = resetAt is { } raised ? Reset(snapshot, raised) : Apply(upserts, removals);
+            var change = resetAt is { } raised ? Reset(snapshot, raised, wholeReset ? null : readFrom, upserts, removals) : Apply(upserts, removals);
             if (change.IsEmpty)
             {
                 return;
@@ -181,10 +194,22 @@ public sealed partial class MapBroadcaster : BackgroundService
         }
     }
 
-    private MapChange Reset(TwinSnapshot snapshot, long raisedAt)
+    /// <summary>
+    /// A reset: what changed from the picture the screens hold to <paramref name="snapshot"/>'s. After a follower's
+    /// reload (<paramref name="keepFrom"/>, when its read of the store began) the features the writer's stream changed
+    /// since are kept as the stream left them (with this round's <paramref name="upserts"/> and <paramref name="removals"/>):
+    /// the reload may have read the store before their commits, and its picture would take them back until the next.
+    /// </summary>
+    private MapChange Reset(TwinSnapshot snapshot, long raisedAt, long? keepFrom,
+        Dictionary<(string Layer, string Id), (MapFeature Feature, Func<AccessScope, bool> SeenBy)> upserts, HashSet<FeatureRemoval> removals)
     {
         var before = _picture;
-        _picture = PictureOf(snapshot);
+        _picture = keepFrom is { } from ? MapPicture.AfterReload(before, PictureOf(snapshot), _recent.Since(from), upserts, removals) : PictureOf(snapshot);
+        if (keepFrom is { } read)
+        {
+            _recent.ForgetBefore(read);
+        }
+
         var change = MapChange.Between(before, _picture, _groups.Values.Where(scope => !scope.SeesAll).ToList());
         LogReset(change.Full.Count, change.SensorUpdates.Count, change.Removals.Count, Stopwatch.GetElapsedTime(raisedAt).TotalMilliseconds);
         return change;

@@ -118,4 +118,44 @@ public sealed class MapPicture
         Layers[layer][feature.Id] = feature;
         SeenBy[(layer, feature.Id)] = seenBy;
     }
+
+    public void Remove(string layer, string id)
+    {
+        Layers[layer].Remove(id);
+        SeenBy.Remove((layer, id));
+    }
+
+    /// <summary>
+    /// The picture after a follower's reload: <paramref name="reloaded"/>, read from the store, except the features the
+    /// writer's stream changed since that read began (<paramref name="streamed"/>), which stay as the screens hold them
+    /// (<paramref name="held"/>), with this round's streamed <paramref name="upserts"/> and <paramref name="removals"/> on
+    /// top. The read may predate those commits; taken whole, it would take them back until the next reload.
+    /// </summary>
+    public static MapPicture AfterReload(MapPicture held, MapPicture reloaded, IEnumerable<(string Layer, string Id)> streamed,
+        IReadOnlyDictionary<(string Layer, string Id), (MapFeature Feature, Func<AccessScope, bool> SeenBy)> upserts, IEnumerable<FeatureRemoval> removals)
+    {
+        foreach (var (layer, id) in streamed)
+        {
+            if (held.Layers[layer].TryGetValue(id, out var feature))
+            {
+                reloaded.Add(layer, feature, held.SeenBy[(layer, id)]);
+            }
+            else
+            {
+                reloaded.Remove(layer, id);
+            }
+        }
+
+        foreach (var removal in removals)
+        {
+            reloaded.Remove(removal.Layer, removal.Id);
+        }
+
+        foreach (var ((layer, _), (feature, seenBy)) in upserts)
+        {
+            reloaded.Add(layer, feature, seenBy);
+        }
+
+        return reloaded;
+    }
 }

@@ -17,14 +17,14 @@ namespace Twin.Data.Nodes;
 /// </summary>
 public static class CommandJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
         Converters = { new JsonStringEnumConverter(), new AlarmAreaConverter() },
         IncludeFields = false,
     };
 
     private static readonly FrozenDictionary<string, Type> Commands = ConcreteTypes(typeof(TwinCommand));
-    private static readonly FrozenDictionary<string, Type> Events = ConcreteTypes(typeof(TwinEvent));
+    internal static readonly FrozenDictionary<string, Type> Events = ConcreteTypes(typeof(TwinEvent));
 
     public static (string Kind, string Body) Write(TwinCommand command) =>
         (command.GetType().Name, JsonSerializer.Serialize(command, command.GetType(), Options));

@@ -21,6 +21,9 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
     /// <summary>The writer committed a batch: followers reload their read model.</summary>
     public const string Committed = "twin_committed";
 
+    /// <summary>What the writer's batches changed on the map, as they commit (<see cref="ChangeStream"/>); the payload is a change set.</summary>
+    public const string Changes = "twin_changes";
+
     /// <summary>An admin moved a wall device to another organisation; the payload names the node and the device.</summary>
     public const string WallMoved = "twin_wall_moved";
 
@@ -33,7 +36,7 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
     /// <summary>An admin on a follower retries a dead letter; the payload is its id, and only the writer sends it.</summary>
     public const string DeadLetterRetries = "twin_dead_letter_retry";
 
-    private static readonly string[] Channels = [Queued, Answered, Committed, WallMoved, Scenes, SceneAsks, DeadLetterRetries];
+    private static readonly string[] Channels = [Queued, Answered, Committed, Changes, WallMoved, Scenes, SceneAsks, DeadLetterRetries];
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _pulses = new();
 
     /// <summary>Completes at the next notification on <paramref name="channel"/> (or when the listener reconnects).</summary>
@@ -57,6 +60,17 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
         await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("payload", payload);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Sends notifications with payloads in one transaction, so they arrive together and in this order.</summary>
+    public async Task NotifyAsync(string channel, IReadOnlyList<string> payloads, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, payload) FROM unnest(@payloads) WITH ORDINALITY AS p(payload, n) ORDER BY n", connection);
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("payloads", payloads.ToArray());
         await command.ExecuteNonQueryAsync(ct);
     }
 

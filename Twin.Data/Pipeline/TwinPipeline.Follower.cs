@@ -17,8 +17,15 @@ public sealed partial class TwinPipeline
         _engine.Restore(state);
         PublishSnapshot();
         LogReloaded(_engine.Version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        RaiseCommitted(new TwinChangeSet(_engine.Version, [], [], IsReset: true));
+        RaiseCommitted(new TwinChangeSet(_engine.Version, [], [], IsReset: true, ReadFrom: started));
     }
+
+    /// <summary>
+    /// On a follower: the writer's committed changes as its stream delivers them (Nodes/ChangeStream), told to this
+    /// node's subscribers at once, so its screens need not wait for the next reload. <see cref="Current"/> takes them
+    /// with that reload.
+    /// </summary>
+    public void RaiseFollowed(TwinChangeSet changes) => RaiseCommitted(changes with { Version = _current.Version, IsReset = false, ReadFrom = null });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Follower's read model reloaded from the store (version {Version}) in {Milliseconds:F0} ms.")]
     private partial void LogReloaded(long version, double milliseconds);

@@ -82,6 +82,34 @@ public sealed class MapResetDiffTests
         Assert.Empty(change.SensorUpdates);
     }
 
+    [Fact]
+    public void A_followers_reload_that_read_the_store_before_the_writers_latest_commits_does_not_take_them_back_from_the_screens()
+    {
+        // The screens hold what the writer's stream delivered: a new case, a case closed, a reading.
+        var streamedCase = Case("T-streamed", Zhenru, null);
+        var held = Picture([streamedCase, Case("T-kept", Zhenru, null)], [Sensor("S-1", Zhenru, 58), Sensor("S-2", Zhenru, 40)]);
+
+        // The reload read the store before those commits (the closed case still open, the new one absent, the old
+        // reading), and after a commit whose change the stream has not delivered yet (S-2's reading).
+        var reloaded = Picture([Case("T-closed", Zhenru, null), Case("T-kept", Zhenru, null)], [Sensor("S-1", Zhenru, 50), Sensor("S-2", Zhenru, 47)]);
+        var since = new (string, string)[] { (MapLayers.Tickets, "T-streamed"), (MapLayers.Tickets, "T-closed"), (MapLayers.Sensors, "S-1") };
+        var thisRound = Case("T-this-round", Zhenru, null);
+        var upserts = new Dictionary<(string Layer, string Id), (MapFeature Feature, Func<AccessScope, bool> SeenBy)>
+        {
+            [(MapLayers.Tickets, thisRound.Id)] = (MapFeatures.Ticket(thisRound, "噪声", Zhenru), scope => scope.Sees(thisRound)),
+        };
+
+        var after = MapPicture.AfterReload(held, reloaded, since, upserts, [new FeatureRemoval(MapLayers.Tickets, "T-kept")]);
+        var change = MapChange.Between(held, after, Scopes);
+
+        Assert.Equal(["T-streamed", "T-this-round"], after.Layers[MapLayers.Tickets].Keys.Order());
+        Assert.Equal(["T-this-round"], change.Full.Select(f => f.Feature.Id));
+        Assert.Equal([new FeatureRemoval(MapLayers.Tickets, "T-kept")], change.Removals);
+        var reading = Assert.Single(change.SensorUpdates);
+        Assert.Equal(("S-2", 47.0), (reading.Id, reading.Value));
+        Assert.True(after.SeenBy[(MapLayers.Tickets, "T-streamed")](ZhenruWall));
+    }
+
     /// <summary>A group's cut, judged by the picture after the change, as the broadcaster does.</summary>
     private static MapDelta For(MapChange change, MapDelta all, MapPicture after, AccessScope scope) =>
         change.For(scope.ViewKey, scope, all, (layer, id) => after.SeenBy.TryGetValue((layer, id), out var seen) && seen(scope));

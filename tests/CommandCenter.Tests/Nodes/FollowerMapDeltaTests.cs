@@ -6,9 +6,9 @@ using Twin.Domain.Tickets;
 namespace CommandCenter.Tests.Nodes;
 
 /// <summary>
-/// A follower's screens after the writer's commits (docs/two-nodes.md "Screens on a follower"): each reload of the
-/// follower reaches them as a delta against the picture they hold, cut per scope group, not as a snapshot of the
-/// whole picture. Two nodes in this process on one PostgreSQL database, A the writer; the wall is on B, the follower.
+/// A follower's screens after the writer's commits (docs/two-nodes.md "Screens on a follower"): the writer's streamed
+/// changes and each reload of the follower reach them as deltas against the picture they hold, cut per scope group,
+/// not as a snapshot of the whole picture. Two nodes in this process on one PostgreSQL database, A the writer; the wall is on B, the follower.
 /// </summary>
 public sealed class FollowerMapDeltaTests : InProcessNodes
 {
@@ -27,11 +27,16 @@ public sealed class FollowerMapDeltaTests : InProcessNodes
             $"node B's open wall takes 真如's scope (snapshots {replica.SnapshotsReceived}, sensors {replica.Count("sensors")})");
         var snapshots = replica.SnapshotsReceived;
 
-        // Filed in this order on the writer, the outside case is in every reload of B that holds the inside one.
+        // The writer's stream and B's reloads both carry the outside case to B; neither may show it to 真如's wall.
         var outside = await ReportAsync(writer, "OT-", other);
         var inside = await ReportAsync(writer, "ZR-", zhenru);
         await Eventually.Until(() => replica.Ids("tickets").Contains(inside), "the case filed in 真如 on the writer reaches the follower's 真如 wall");
-        Assert.Contains(B.Services.AppTwin().Queries.Current.Tickets, t => t.Id == outside);
+        await Eventually.Until(() => B.Services.AppTwin().Queries.Current.Tickets.Count(t => t.Id == outside || t.Id == inside) == 2, "node B reloads both cases");
+
+        // Messages to one screen arrive in order: once a later case arrives, whatever that reload sent has arrived.
+        // Another kind of case: the same report again at the same place would be merged into the first (一口派单).
+        var later = await ReportAsync(writer, "ZR-", zhenru, ("illegal-parking", "路口违法停车", "路口有车辆长时间违停"));
+        await Eventually.Until(() => replica.Ids("tickets").Contains(later), "a later case filed in 真如 reaches the follower's 真如 wall");
 
         var raw = replica.RawMessages;
         var first = raw.First(m => m.Contains(inside, StringComparison.Ordinal));
@@ -40,14 +45,15 @@ public sealed class FollowerMapDeltaTests : InProcessNodes
         Assert.Equal(0, replica.GapsDetected);
         Assert.DoesNotContain(raw.Skip(raw.ToList().FindLastIndex(m => m.Contains("\"layers\":", StringComparison.Ordinal))),
             m => m.Contains(outside, StringComparison.Ordinal) || m.Contains(other.Name, StringComparison.Ordinal));
-        Assert.All(replica.Ids("tickets"), id => Assert.Equal(Zhenru, B.Services.AppTwin().Queries.Current.Tickets.Single(t => t.Id == id).SubDistrictCode));
+        Assert.All(replica.Ids("tickets"), id => Assert.Equal(Zhenru, writer.Queries.Current.Tickets.Single(t => t.Id == id).SubDistrictCode));
     }
 
-    private static async Task<string> ReportAsync(AppTwin twin, string prefix, SubDistrict area)
+    private static async Task<string> ReportAsync(AppTwin twin, string prefix, SubDistrict area, (string Category, string Title, string Text)? what = null)
     {
         var id = prefix + Guid.NewGuid().ToString("N")[..8];
         var place = area.Boundary.InteriorPoint;
-        var result = await twin.Commands.SubmitAsync(new ReportTicketCommand(new TicketReport(id, TicketChannel.GridPatrol, "street-vending", "河岸占道经营", "步道有流动摊位",
+        var (category, title, text) = what ?? ("street-vending", "河岸占道经营", "步道有流动摊位");
+        var result = await twin.Commands.SubmitAsync(new ReportTicketCommand(new TicketReport(id, TicketChannel.GridPatrol, category, title, text,
             new GeoPoint(place.X, place.Y), "测试地址", null, new Reporter(null, null), twin.Clock.GetUtcNow())));
         Assert.True(result.Accepted, result.Reason);
         return id;
