@@ -157,6 +157,7 @@ public sealed partial class MapBroadcaster : BackgroundService
             Collect(queued.Set, upserts, removals, TicketFeature, _dayStart);
         }
 
+        // Dated by the round's last change set: a later date only keeps a feature as the stream left it one reload longer.
         _recent.Touch(upserts.Keys.Concat(removals.Select(r => (r.Layer, r.Id))), lastAt);
 
         // Read after the queue: a reset's picture is the one published before it was raised, never an older one.
