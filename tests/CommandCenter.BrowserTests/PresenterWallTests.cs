@@ -157,11 +157,14 @@ public sealed class PresenterWallTests(AppServerFixture app, BrowserFixture brow
                 // Read from across the hall: the figures at least 72 px high on a 1080p wall (twice that on 4K).
                 var valuePx = await page.Locator("[data-briefing-slide] [data-figure] .value").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
                 Assert.True(valuePx >= (name == "1920x1080" ? 72 : 144), $"{name}: the briefing's figures are {valuePx} px");
+                // Hidden under the slide, nothing of the map or the columns is painted with it (the slide's frame on a 4K wall).
+                Assert.Equal(["hidden", "hidden", "hidden"], await VisibilityUnderSlideAsync(page));
                 await BrowserFixture.ScreenshotAsync(page, $"wall-present-briefing-{name}");
             }
 
             // Back and forth across the new scenes with the clicker's keys: the briefing is the sequence's last slide.
             await StepAsync(desk, walls, timings, () => desk.Keyboard.PressAsync("PageUp"), new("key-events", null, null));
+            Assert.Equal(["visible", "visible", "visible"], await VisibilityUnderSlideAsync(walls[1].Page));
             await StepAsync(desk, walls, timings, () => desk.Keyboard.PressAsync("PageDown"), new("briefing", null, null));
             await Assertions.Expect(desk.Locator("[data-presenting]")).ToContainTextAsync("11/11");
             await BrowserFixture.ScreenshotAsync(desk, "presenter-key-events-1280x800");
@@ -179,6 +182,10 @@ public sealed class PresenterWallTests(AppServerFixture app, BrowserFixture brow
             }
         }
     }
+
+    /// <summary>The computed visibility of the map and the two columns.</summary>
+    private static Task<string[]> VisibilityUnderSlideAsync(IPage wall) =>
+        wall.EvaluateAsync<string[]>("() => ['.wall > .map-area', '.wall > .column.left', '.wall > .column.right'].map((s) => getComputedStyle(document.querySelector(s)).visibility)");
 
     /// <summary>Opens the walls: connected and watched.</summary>
     private static async Task OpenWallsAsync((IPage Page, string Name)[] walls)
