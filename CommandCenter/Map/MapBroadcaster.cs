@@ -205,10 +205,11 @@ public sealed partial class MapBroadcaster : BackgroundService
         Dictionary<(string Layer, string Id), (MapFeature Feature, Func<AccessScope, bool> SeenBy)> upserts, HashSet<FeatureRemoval> removals)
     {
         var before = _picture;
-        _picture = keepFrom is { } from ? MapPicture.AfterReload(before, PictureOf(snapshot), _recent.Since(from), upserts, removals) : PictureOf(snapshot);
-        if (keepFrom is { } read)
+        _picture = PictureOf(snapshot);
+        if (keepFrom is { } from)
         {
-            _recent.ForgetBefore(read);
+            _picture = MapPicture.AfterReload(before, _picture, _recent.Since(from), upserts, removals);
+            _recent.ForgetBefore(from);
         }
 
         var change = MapChange.Between(before, _picture, _groups.Values.Where(scope => !scope.SeesAll).ToList());

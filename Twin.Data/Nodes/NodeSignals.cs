@@ -53,17 +53,9 @@ public sealed partial class NodeSignals(string connectionString, ILogger<NodeSig
     public Task NotifyAsync(string channel, CancellationToken ct) => NotifyAsync(channel, string.Empty, ct);
 
     /// <summary>Sends a notification with a payload (under PostgreSQL's 8000 bytes) on its own short transaction.</summary>
-    public async Task NotifyAsync(string channel, string payload, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-        command.Parameters.AddWithValue("channel", channel);
-        command.Parameters.AddWithValue("payload", payload);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public Task NotifyAsync(string channel, string payload, CancellationToken ct) => NotifyAsync(channel, [payload], ct);
 
-    /// <summary>Sends notifications with payloads in one transaction, so they arrive together and in this order.</summary>
+    /// <summary>Sends notifications with payloads (each under 8000 bytes) in one transaction, so they arrive together and in this order.</summary>
     public async Task NotifyAsync(string channel, IReadOnlyList<string> payloads, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);

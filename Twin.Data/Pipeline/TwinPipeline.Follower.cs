@@ -25,7 +25,7 @@ public sealed partial class TwinPipeline
     /// node's subscribers at once, so its screens need not wait for the next reload. <see cref="Current"/> takes them
     /// with that reload.
     /// </summary>
-    public void RaiseFollowed(TwinChangeSet changes) => RaiseCommitted(changes with { Version = _current.Version, IsReset = false, ReadFrom = null });
+    public void RaiseFollowed(TwinChangeSet changes) => RaiseCommitted(changes with { Version = _current.Version });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Follower's read model reloaded from the store (version {Version}) in {Milliseconds:F0} ms.")]
     private partial void LogReloaded(long version, double milliseconds);
