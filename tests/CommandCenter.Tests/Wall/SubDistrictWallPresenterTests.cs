@@ -42,7 +42,11 @@ public sealed class SubDistrictWallPresenterTests : IAsyncLifetime
         await using var hub = TestHubs.AsWall(_app);
         hub.On<WallSceneMessage>("Scene", pushed.Enqueue);
         await hub.StartAsync();
+        await Eventually.Until(() => !pushed.IsEmpty, "the wall's hub connection gets the scene in force", Shown);
+
+        // The move re-subscribes the connection on its own task, which sends it the scene again once it is in 真如's group.
         await _app.MoveWallAsync("sd-" + Zhenru);
+        await Eventually.Until(() => pushed.Count >= 2, "the moved wall's hub connection joins 真如's group", Shown);
         await using var centreContext = WallContext.Create(_app.Services);
         await using var areaContext = WallContext.Create(_app.Services, "sd-" + Zhenru);
         var centre = centreContext.Render<WallPage>();
