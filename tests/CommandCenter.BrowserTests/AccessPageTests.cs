@@ -40,7 +40,8 @@ public sealed class AccessPageTests(AppServerFixture app, BrowserFixture browser
         });
         Assert.Equal(302, logout.Status);
 
-        await console.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 15_000 });
+        // Longer than one session revalidation (Twin:Security:RevalidateSeconds, 30 s), which ends the circuit if its sign-out notice came too late: a clean-clone run at load 7 waited 15 s in vain.
+        await console.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 45_000 });
         Assert.Contains("returnUrl=%2Fconsole", console.Url);
     }
 
