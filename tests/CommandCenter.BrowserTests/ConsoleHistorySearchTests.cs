@@ -31,8 +31,9 @@ public sealed class ConsoleHistorySearchTests(BrowserFixture browser)
             await page.Locator("[data-search-input]").FillAsync(address);
             await page.Locator("[data-search-run]").ClickAsync();
             var hit = page.Locator($"[data-search-hit='{id}']");
-            // A person waits a few seconds for a search; the bound is loose because this machine is shared by several builds.
-            await Assertions.Expect(hit).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            // Search speed is the bench's (bench/RESULTS.md, Q); the store answers this one in 6–49 ms. What the wait
+            // covers is the browser's round trip, which took over 10 s in a clean-clone run at load 7 beside the other suites.
+            await Assertions.Expect(hit).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await Assertions.Expect(hit).ToContainTextAsync(title);
             await Assertions.Expect(hit.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Closed");
 
@@ -53,7 +54,7 @@ public sealed class ConsoleHistorySearchTests(BrowserFixture browser)
 
             await hit.Locator("a").ClickAsync();
             await page.WaitForURLAsync($"**/console/tickets/{id}");
-            await Assertions.Expect(page.Locator($"[data-ticket-view='{id}']")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator($"[data-ticket-view='{id}']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await Assertions.Expect(page.Locator($"[data-ticket-view='{id}']")).ToContainTextAsync(title);
             await BrowserFixture.ScreenshotAsync(page, "console-history-ticket-1920x1080");
             Assert.True(tracked.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, tracked.ConsoleErrors));
