@@ -28,6 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Speed is the benches' (bench/); an expectation here waits for behaviour. Playwright's 5 s default
+        // was outrun by a round trip to the app in clean-clone runs at load 7, beside the other suites.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
