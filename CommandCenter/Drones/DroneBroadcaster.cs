@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CommandCenter.Map;
 using Twin.Data.Boundary;
 using Twin.Data.Pipeline;
@@ -28,8 +29,7 @@ public sealed class DroneBroadcaster(
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, DroneState> _drones = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, MissionState> _missions = new(StringComparer.Ordinal);
+    private readonly FleetPicture _fleet = new();
     private bool _dirty;
 
     /// <summary>
@@ -41,15 +41,15 @@ public sealed class DroneBroadcaster(
     {
         lock (_gate)
         {
-            IEnumerable<DroneState> shown = _drones.Values;
+            IEnumerable<DroneState> shown = _fleet.Drones;
             if (scope.Area is { } area)
             {
-                shown = areas.FleetOver(area, _drones.Values, _missions.Values).Drones;
+                shown = areas.FleetOver(area, _fleet.Drones, _fleet.Missions).Drones;
             }
 
             var features = shown
                 .OrderBy(d => d.Id, StringComparer.Ordinal)
-                .Select(d => DroneFeatures.Drone(d, d.MissionId is { } id ? _missions.GetValueOrDefault(id) : null))
+                .Select(d => DroneFeatures.Drone(d, d.MissionId is { } id ? _fleet.Mission(id) : null))
                 .ToList();
             return new DroneFleetMessage(clock.GetUtcNow(), routes.Version, new FeatureCollection(features));
         }
@@ -61,8 +61,8 @@ public sealed class DroneBroadcaster(
         lock (_gate)
         {
             return scope.Area is { } area
-                ? areas.FleetOver(area, _drones.Values, _missions.Values).Drones.Any(d => d.Id == droneId)
-                : _drones.ContainsKey(droneId);
+                ? areas.FleetOver(area, _fleet.Drones, _fleet.Missions).Drones.Any(d => d.Id == droneId)
+                : _fleet.Has(droneId);
         }
     }
 
@@ -84,7 +84,7 @@ public sealed class DroneBroadcaster(
 
         // Subscribed first: a change committed while loading is then applied after, never lost.
         using var subscription = twinChanges.Subscribe(nameof(DroneBroadcaster), OnCommittedAsync);
-        Reload();
+        Reload(keepFrom: null);
         using var timer = new PeriodicTimer(Interval);
         var lastSent = DateTimeOffset.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -117,52 +117,25 @@ public sealed class DroneBroadcaster(
     {
         if (changes.IsReset)
         {
-            Reload();
+            Reload(changes.ReadFrom);
             return Task.CompletedTask;
         }
 
         lock (_gate)
         {
-            foreach (var change in changes.Events)
-            {
-                switch (change)
-                {
-                    case DroneChanged d:
-                        _drones[d.Drone.Id] = d.Drone;
-                        _dirty = true;
-                        break;
-                    case MissionChanged { Mission: var m } when m.IsActive:
-                        _missions[m.Id] = m;
-                        _dirty = true;
-                        break;
-                    case MissionChanged { Mission: var m }:
-                        _missions.Remove(m.Id);
-                        _dirty = true;
-                        break;
-                }
-            }
+            _dirty |= _fleet.Apply(changes.Events, Stopwatch.GetTimestamp());
         }
 
         return Task.CompletedTask;
     }
 
-    private void Reload()
+    /// <param name="keepFrom">After a follower's reload, when its read began (<see cref="TwinChangeSet.ReadFrom"/>).</param>
+    private void Reload(long? keepFrom)
     {
         var snapshot = queries.Current;
         lock (_gate)
         {
-            _drones.Clear();
-            _missions.Clear();
-            foreach (var drone in snapshot.Drones)
-            {
-                _drones[drone.Id] = drone;
-            }
-
-            foreach (var mission in snapshot.Missions)
-            {
-                _missions[mission.Id] = mission;
-            }
-
+            _fleet.Reload(snapshot.Drones, snapshot.Missions, keepFrom);
             _dirty = true;
         }
     }

@@ -2,7 +2,9 @@ using System.Text;
 using Twin.Data.Nodes;
 using Twin.Data.Pipeline;
 using Twin.Data.Tests.Support;
+using Twin.Domain.Drones;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
 
 namespace Twin.Data.Tests.Nodes;
@@ -72,6 +74,46 @@ public sealed class ChangeStreamJsonTests
         var read = ChangeStreamJson.Write(new TwinChangeSet(2, events, [])).Select(ChangeStreamJson.Read).ToList();
 
         Assert.Equal(["T-SHORT"], read.SelectMany(s => s.Events).OfType<TicketChanged>().Select(e => e.Ticket.Id).Distinct());
+    }
+
+    [Fact]
+    public void A_drones_move_with_its_whole_trail_and_its_mission_travel_so_a_followers_fleet_moves_with_the_writers()
+    {
+        var clock = Scenario.Clock();
+        var engine = Scenario.Engine(clock);
+        var home = Scenario.Point(0);
+        Apply(engine, new RegisterDroneCommand(new DroneDefinition("D-01", "经纬 M350 RTK", home, 15)));
+        Apply(engine, new ReportTicketCommand(Scenario.Ticket("T-D1", engine.Now)));
+        Apply(engine, new PlanMissionCommand(new MissionPlan("D-01", MissionKind.TicketFlight, "值班员", TargetId: "T-D1")));
+        void Fly(int step)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            Apply(engine, new RecordDroneTelemetryCommand(new DroneTelemetry(
+                "D-01", clock.GetUtcNow(), new GeoPoint(home.Lon + step * 0.000_3, home.Lat + step * 0.000_1), 60, 0, 6, 90, 88)));
+        }
+
+        for (var step = 1; step <= 80; step++)
+        {
+            Fly(step);
+        }
+
+        engine.DrainEvents();
+        Fly(81);
+        var missionId = engine.FindDrone("D-01")!.MissionId!;
+        Apply(engine, new ChangeMissionStatusCommand(missionId, MissionStatus.Flying, "值班员"));
+        var committed = new TwinChangeSet(7, engine.DrainEvents(), engine.DrainChangedSensors());
+
+        var payload = Assert.Single(ChangeStreamJson.Write(committed));
+        var read = ChangeStreamJson.Read(payload);
+
+        var moved = Assert.Single(read.Events.OfType<DroneChanged>());
+        var flown = engine.FindDrone("D-01")!;
+        Assert.Equal(flown, moved.Drone with { Trail = flown.Trail });
+        Assert.Equal(flown.Trail.ToArray(), moved.Drone.Trail.ToArray());
+        Assert.Equal(60, moved.Drone.Trail.Length);
+        Assert.Equal(MissionStatus.Flying, Assert.Single(read.Events.OfType<MissionChanged>()).Mission.Status);
+        var bytes = Encoding.UTF8.GetByteCount(payload);
+        Assert.True(bytes < ChangeStreamJson.MaxPayloadBytes / 2, $"{bytes} bytes: two drones' moves must fit in one notification");
     }
 
     private static void Apply(TwinEngine engine, TwinCommand command)

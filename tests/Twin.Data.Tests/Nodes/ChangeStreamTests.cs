@@ -4,7 +4,9 @@ using Twin.Data.Nodes;
 using Twin.Data.Pipeline;
 using Twin.Data.Store.Providers;
 using Twin.Data.Tests.Support;
+using Twin.Domain.Drones;
 using Twin.Domain.Engine;
+using Twin.Domain.Geography;
 using Twin.Domain.Sensors;
 
 namespace Twin.Data.Tests.Nodes;
@@ -26,7 +28,7 @@ public sealed class ChangeStreamTests : IDisposable
     }
 
     [Fact]
-    public async Task A_follower_is_told_the_writers_new_case_and_reading_as_committed_without_reloading()
+    public async Task A_follower_is_told_the_writers_new_case_reading_and_drone_move_as_committed_without_reloading()
     {
         await using var writer = await PipelineHarness.StartAsync(_db, Scenario.Clock());
         await using var followerStore = _db.CreateStore(time: writer.Clock);
@@ -53,6 +55,10 @@ public sealed class ChangeStreamTests : IDisposable
         await writer.SubmitOkAsync(new RegisterSensorCommand(Scenario.Sensor("N-1", SensorKind.Noise)));
         await writer.SubmitOkAsync(new RecordObservationCommand(new Observation("N-1", 61, writer.Clock.GetUtcNow())));
         await writer.SubmitOkAsync(new ReportTicketCommand(Scenario.Ticket("T-STREAM-1", writer.Clock.GetUtcNow())));
+        var home = Scenario.Point(0);
+        await writer.SubmitOkAsync(new RegisterDroneCommand(new DroneDefinition("D-01", "经纬 M350 RTK", home, 15)));
+        await writer.SubmitOkAsync(new RecordDroneTelemetryCommand(new DroneTelemetry(
+            "D-01", writer.Clock.GetUtcNow(), new GeoPoint(home.Lon, home.Lat + 0.001), 60, 0, 6, 90, 88)));
 
         TwinChangeSet[] Told()
         {
@@ -66,6 +72,8 @@ public sealed class ChangeStreamTests : IDisposable
             "the writer's new case reaches the follower's subscribers");
         await Eventually.Until(() => Told().SelectMany(s => s.ChangedSensors).Any(s => s.Definition.Id == "N-1" && s.LastValue == 61),
             "the writer's reading reaches the follower's subscribers");
+        await Eventually.Until(() => Told().SelectMany(s => s.Events).OfType<DroneChanged>().Any(e => e.Drone.Position.Lat == home.Lat + 0.001),
+            "the writer's drone move reaches the follower's subscribers");
         Assert.All(Told(), s => Assert.False(s.IsReset));
         Assert.DoesNotContain(follower.Current.Tickets, t => t.Id == "T-STREAM-1");
         Assert.Equal(writer.Pipeline.Current.Tickets.Single(t => t.Id == "T-STREAM-1"),
