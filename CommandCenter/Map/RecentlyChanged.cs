@@ -5,7 +5,7 @@ namespace CommandCenter.Map;
 /// <summary>
 /// When a committed change was last applied to each feature (<see cref="Stopwatch"/> timestamps), so that a
 /// follower's reload, whose read of the store may predate a change the writer's stream already delivered, does not
-/// take it back (<see cref="MapBroadcaster"/>'s reset, the drones' <see cref="Drones.FleetPicture"/>). An entry older
+/// take it back (<see cref="MapBroadcaster"/>'s reset, the drone feed's <c>FleetPicture</c>). An entry older
 /// than <see cref="Kept"/> is forgotten: a follower reloads at least every half minute, so every reload that began
 /// before it has been told by then. Not thread-safe: each owner uses it from one loop or under its lock.
 /// </summary>
